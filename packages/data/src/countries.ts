@@ -1,0 +1,125 @@
+/**
+ * Country registry: ISO 3166-1 codes and English/Russian names from i18n-iso-countries, plus the
+ * aliases that migration statistics actually use. `WLD` is "all partners / world".
+ */
+import countries from "i18n-iso-countries";
+import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
+import ru from "i18n-iso-countries/langs/ru.json" with { type: "json" };
+import { closest, distance } from "fastest-levenshtein";
+
+countries.registerLocale(en);
+countries.registerLocale(ru);
+
+export const WORLD = "WLD";
+
+export interface CountryRecord {
+  code: string;
+  alpha2: string | null;
+  nameEn: string;
+  nameRu: string;
+  aliases: string[];
+}
+
+/** Names seen in Russian, Central Asian and international publications that the ISO lists lack. */
+const EXTRA_ALIASES: Record<string, string[]> = {
+  WLD: ["World", "Мир", "Всего", "Итого", "All", "All countries", "Все страны", "TOTAL", "Total", "W1", "W0"],
+  RUS: ["Russian Federation", "Russia", "Россия", "РФ", "Российская Федерация", "Russian Federation (the)"],
+  TJK: ["Republic of Tajikistan", "Tadjikistan", "Таджикистан", "Республика Таджикистан", "Тоджикистон"],
+  KGZ: ["Kyrgyz Republic", "Kyrgyzstan", "Kirghizia", "Киргизия", "Кыргызстан", "Киргизстан", "Кыргызская Республика", "Киргизская Республика"],
+  UZB: ["Republic of Uzbekistan", "Узбекистан", "Республика Узбекистан", "Ўзбекистон", "O'zbekiston"],
+  KAZ: ["Republic of Kazakhstan", "Казахстан", "Республика Казахстан", "Қазақстан"],
+  ARM: ["Republic of Armenia", "Армения", "Республика Армения"],
+  AZE: ["Republic of Azerbaijan", "Азербайджан", "Азербайджанская Республика"],
+  MDA: ["Republic of Moldova", "Moldova", "Молдова", "Молдавия", "Республика Молдова"],
+  UKR: ["Украина"],
+  BLR: ["Republic of Belarus", "Belarus", "Беларусь", "Белоруссия", "Республика Беларусь"],
+  TKM: ["Туркменистан", "Туркмения"],
+  GEO: ["Грузия"],
+  // Eurostat's own two-letter codes.
+  GRC: ["EL"],
+  GBR: ["UK"],
+};
+
+/** Lower-case, trim, fold ё, drop punctuation that publications add or omit at will. */
+export function normaliseName(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[’'`"«»().,]/g, "")
+    .replace(/[\s\u00a0\-–—]+/g, " ")
+    .trim();
+}
+
+function buildRecords(): CountryRecord[] {
+  const enNames = countries.getNames("en", { select: "all" });
+  const ruNames = countries.getNames("ru", { select: "all" });
+  const records: CountryRecord[] = [
+    { code: WORLD, alpha2: null, nameEn: "World (all partners)", nameRu: "Мир (все страны)", aliases: EXTRA_ALIASES.WLD! },
+  ];
+  for (const alpha3 of Object.keys(countries.getAlpha3Codes()).sort()) {
+    const alpha2 = countries.alpha3ToAlpha2(alpha3)!;
+    const enAll = enNames[alpha2] ?? [];
+    const ruAll = ruNames[alpha2] ?? [];
+    const aliases = [...new Set([...enAll.slice(1), ...ruAll.slice(1), ...(EXTRA_ALIASES[alpha3] ?? [])])];
+    records.push({ code: alpha3, alpha2, nameEn: enAll[0] ?? alpha3, nameRu: ruAll[0] ?? enAll[0] ?? alpha3, aliases });
+  }
+  return records;
+}
+
+export const COUNTRY_RECORDS: readonly CountryRecord[] = buildRecords();
+
+export type CountryLookup =
+  | { ok: true; code: string }
+  | { ok: false; reason: string; suggestion?: string };
+
+/**
+ * Resolves codes (alpha-3, alpha-2) and names in English or Russian to alpha-3. Build once and reuse:
+ * lookups are cached, so a million rows cost a million Map hits.
+ */
+export class CountryResolver {
+  private readonly byKey = new Map<string, string>();
+  private readonly codes = new Set<string>();
+  private readonly cache = new Map<string, CountryLookup>();
+  private readonly names: string[];
+
+  constructor(records: readonly CountryRecord[] = COUNTRY_RECORDS) {
+    for (const r of records) {
+      this.codes.add(r.code);
+      for (const key of [r.nameEn, r.nameRu, ...r.aliases]) {
+        const norm = normaliseName(key);
+        // First writer wins so that ISO names are never shadowed by an alias elsewhere.
+        if (!this.byKey.has(norm)) this.byKey.set(norm, r.code);
+      }
+      if (r.alpha2 && !this.byKey.has(r.alpha2.toLowerCase())) this.byKey.set(r.alpha2.toLowerCase(), r.code);
+    }
+    this.names = [...this.byKey.keys()].filter((k) => k.length > 3);
+  }
+
+  has(code: string): boolean {
+    return this.codes.has(code);
+  }
+
+  resolve(raw: string): CountryLookup {
+    const hit = this.cache.get(raw);
+    if (hit) return hit;
+    const result = this.lookup(raw);
+    this.cache.set(raw, result);
+    return result;
+  }
+
+  private lookup(raw: string): CountryLookup {
+    const text = raw.trim();
+    if (text === "") return { ok: false, reason: "empty country" };
+    const upper = text.toUpperCase();
+    if (upper.length === 3 && this.codes.has(upper)) return { ok: true, code: upper };
+    const code = this.byKey.get(normaliseName(text));
+    if (code) return { ok: true, code };
+    const norm = normaliseName(text);
+    const guess = norm.length > 3 ? closest(norm, this.names) : undefined;
+    if (guess && distance(guess, norm) <= Math.max(2, Math.floor(norm.length / 4))) {
+      const suggestion = this.byKey.get(guess)!;
+      return { ok: false, reason: `unknown country "${text}" (did you mean ${suggestion}, "${guess}"?)`, suggestion };
+    }
+    return { ok: false, reason: `unknown country "${text}"` };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Number normaliser for published statistics: `1 316 569` (space or no-break space), `1,316,569`,
+ * `21,1` with a decimal comma, `2.88E-05`. Missing markers are reported as missing, never zero.
+ */
+export type DecimalMark = "." | ",";
+
+export type NumberResult =
+  | { kind: "number"; value: number }
+  | { kind: "missing" }
+  | { kind: "error"; reason: string };
+
+/** Cells that mean "no value published". Compared after trimming and lower-casing. */
+export const MISSING_MARKERS = new Set(["", "..", "...", ":", "-", "–", "—", "n/a", "na", "x"]);
+
+const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+// Digits grouped by thousands: the separator is whitespace (incl. NBSP, narrow NBSP), apostrophe, or the
+// mark that is *not* the decimal mark.
+const SPACE_GROUPS = /^[+-]?\d{1,3}(?:[\s\u00a0\u202f']\d{3})+(?:[.,]\d+)?$/;
+
+export function parseNumber(raw: string, decimal: DecimalMark = "."): NumberResult {
+  const text = raw.trim();
+  if (MISSING_MARKERS.has(text.toLowerCase())) return { kind: "missing" };
+  // Fast path: plain machine-written numbers (the vast majority of cells).
+  if (decimal === "." && PLAIN.test(text)) return { kind: "number", value: Number(text) };
+
+  let normalised: string;
+  if (SPACE_GROUPS.test(text)) {
+    // Space-grouped thousands: whichever of . or , follows the groups is the decimal mark.
+    normalised = text.replace(/[\s\u00a0\u202f']/g, "").replace(",", ".");
+  } else if (decimal === ",") {
+    // Thousands may be grouped with dots (1.316.569,5); a single dot would be ambiguous.
+    if (/^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)) normalised = text.replace(/\./g, "").replace(",", ".");
+    else if (/^[+-]?\d+(?:,\d+)?(?:e[+-]?\d+)?$/i.test(text)) normalised = text.replace(",", ".");
+    else if (/^[+-]?\d+\.\d+$/.test(text))
+      return { kind: "error", reason: `"${text}" has a decimal point but this file uses a decimal comma` };
+    else return { kind: "error", reason: `"${text}" is not a number` };
+  } else if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) {
+    normalised = text.replace(/,/g, "");
+  } else if (/^[+-]?\d+,\d+$/.test(text)) {
+    return { kind: "error", reason: `"${text}" has a decimal comma but this file uses a decimal point (try --decimal ,)` };
+  } else {
+    return { kind: "error", reason: `"${text}" is not a number` };
+  }
+  const value = Number(normalised);
+  if (!Number.isFinite(value)) return { kind: "error", reason: `"${text}" is not a finite number` };
+  return { kind: "number", value };
+}
+
+/**
+ * Guess a file's decimal mark from sample cells. A comma followed by other than exactly three digits
+ * (`21,1`) can only be a decimal comma; likewise for a point. Ambiguous samples fall back by delimiter:
+ * semicolon- and tab-separated tables come from locales that write a decimal comma.
+ */
+export function detectDecimalMark(samples: string[], delimiter: string): DecimalMark {
+  let commaVotes = 0;
+  let pointVotes = 0;
+  for (const raw of samples) {
+    const text = raw.trim();
+    const lastComma = text.lastIndexOf(",");
+    const lastPoint = text.lastIndexOf(".");
+    if (lastComma >= 0 && lastPoint >= 0) {
+      if (lastComma > lastPoint) commaVotes++;
+      else pointVotes++;
+    } else if (/^[+-]?[\d\s\u00a0]*\d,(\d{1,2}|\d{4,})$/.test(text)) commaVotes++;
+    else if (/^[+-]?\d*\.(\d{1,2}|\d{4,})(e[+-]?\d+)?$/i.test(text)) pointVotes++;
+  }
+  if (commaVotes !== pointVotes) return commaVotes > pointVotes ? "," : ".";
+  return delimiter === "," ? "." : delimiter === ";" ? "," : ".";
+}

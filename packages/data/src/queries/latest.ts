@@ -1,0 +1,66 @@
+/** latest(): per indicator on a corridor, the newest value with its change on the previous period and a year earlier. */
+import { and, eq } from "drizzle-orm";
+import type { CorridorDb } from "../db.ts";
+import { periodFromCanonical, shiftPeriod, yearEarlier, type Frequency } from "../periods.ts";
+import { indicators, observations } from "../schema.ts";
+import { resolveCountry } from "./resolve.ts";
+import { series, type SeriesPoint } from "./series.ts";
+
+export interface Comparison {
+  period: string;
+  value: number;
+  change: number;
+  /** null when the earlier value is zero. */
+  changePct: number | null;
+}
+
+export interface LatestValue {
+  indicator: { code: string; name: string; unit: string };
+  frequency: Frequency;
+  period: string;
+  value: number;
+  flag?: string;
+  source?: string;
+  /** The immediately preceding period, only when it is published. */
+  previous: Comparison | null;
+  /** The same period a year earlier (for annual data, the same as previous). */
+  yearAgo: Comparison | null;
+}
+
+function compare(current: SeriesPoint, earlier: SeriesPoint | undefined): Comparison | null {
+  if (!earlier) return null;
+  const change = current.value - earlier.value;
+  return { period: earlier.period, value: earlier.value, change, changePct: earlier.value === 0 ? null : (change / earlier.value) * 100 };
+}
+
+export async function latest(db: CorridorDb, corridor: { origin: string; destination?: string }): Promise<LatestValue[]> {
+  const origin = resolveCountry(corridor.origin);
+  const destination = resolveCountry(corridor.destination ?? "WLD");
+  const codes = await db.orm
+    .selectDistinct({ code: observations.indicator })
+    .from(observations)
+    .where(and(eq(observations.origin, origin), eq(observations.destination, destination), eq(observations.breakdown, "total")));
+  const order = (await db.orm.select({ code: indicators.code }).from(indicators)).map((i) => i.code);
+  codes.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
+
+  const out: LatestValue[] = [];
+  for (const { code } of codes) {
+    const s = await series(db, { indicator: code, origin, destination });
+    const last = s.points[s.points.length - 1];
+    if (!last || !s.frequency) continue;
+    const byPeriod = new Map(s.points.map((p) => [p.period, p]));
+    const current = periodFromCanonical(last.period);
+    const entry: LatestValue = {
+      indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit },
+      frequency: s.frequency,
+      period: last.period,
+      value: last.value,
+      previous: compare(last, byPeriod.get(shiftPeriod(current, -1).period)),
+      yearAgo: compare(last, byPeriod.get(yearEarlier(current).period)),
+    };
+    if (last.flag) entry.flag = last.flag;
+    if (last.source) entry.source = last.source;
+    out.push(entry);
+  }
+  return out;
+}

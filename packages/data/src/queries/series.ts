@@ -1,0 +1,176 @@
+/**
+ * series(): one indicator on one corridor, in period order, optionally rolled up to a coarser
+ * frequency by the indicator's kind (flow → sum, stock → last value, rate → mean).
+ */
+import { and, asc, eq, gte, lte } from "drizzle-orm";
+import type { CorridorDb } from "../db.ts";
+import {
+  isCoarserOrEqual, parsePeriod, periodContaining, periodsPerCoarse,
+  type Frequency, type Period,
+} from "../periods.ts";
+import { observations, type IndicatorKind } from "../schema.ts";
+import { QueryArgumentError, resolveCountry, resolveIndicator } from "./resolve.ts";
+
+export interface SeriesQuery {
+  indicator: string;
+  origin: string;
+  destination?: string;
+  frequency?: Frequency;
+  /** Any period notation; bounds are inclusive. */
+  from?: string;
+  to?: string;
+  breakdown?: string;
+  /** Include rolled-up periods whose sub-periods are not all published, marked partial. */
+  partial?: boolean;
+}
+
+export interface SeriesPoint {
+  period: string;
+  start: string;
+  end: string;
+  value: number;
+  flag?: string;
+  source?: string;
+  /** Rolled up from this many finer periods. */
+  rolledUpFrom?: number;
+  /** A roll-up over an incomplete set of sub-periods (only with `partial: true`). */
+  partial?: true;
+}
+
+export interface Series {
+  indicator: { code: string; name: string; unit: string; kind: IndicatorKind };
+  origin: string;
+  destination: string;
+  breakdown: string;
+  /** null when the series holds no observation at all. */
+  frequency: Frequency | null;
+  points: SeriesPoint[];
+}
+
+interface Row {
+  period: string;
+  frequency: Frequency;
+  start: string;
+  end: string;
+  value: number;
+  flag: string | null;
+  source: string | null;
+}
+
+function boundary(text: string | undefined, label: string): Period | undefined {
+  if (!text) return undefined;
+  const parsed = parsePeriod(text);
+  if (!parsed.ok) throw new QueryArgumentError(`--${label} ${text}: ${parsed.reason}`);
+  return parsed.value;
+}
+
+/** The frequency a series is mostly published in; ties go to the coarser one. */
+function nativeFrequency(rows: Row[]): Frequency | null {
+  const counts = new Map<Frequency, number>();
+  for (const r of rows) counts.set(r.frequency, (counts.get(r.frequency) ?? 0) + 1);
+  let best: Frequency | null = null;
+  for (const f of ["A", "Q", "M", "D"] as Frequency[]) {
+    if ((counts.get(f) ?? 0) > (best ? counts.get(best)! : 0)) best = f;
+  }
+  return best;
+}
+
+function toPoint(r: Row): SeriesPoint {
+  const point: SeriesPoint = { period: r.period, start: r.start, end: r.end, value: r.value };
+  if (r.flag) point.flag = r.flag;
+  if (r.source) point.source = r.source;
+  return point;
+}
+
+/** Rolls `rows` (all of one finer frequency) up to `target`, one point per target period. */
+export function rollUp(rows: Row[], target: Frequency, kind: IndicatorKind, includePartial: boolean): SeriesPoint[] {
+  const groups = new Map<string, { period: Period; rows: Row[] }>();
+  for (const r of rows) {
+    const period = periodContaining(r.start, target);
+    const group = groups.get(period.period) ?? { period, rows: [] };
+    group.rows.push(r);
+    groups.set(period.period, group);
+  }
+  const points: SeriesPoint[] = [];
+  for (const { period, rows: members } of groups.values()) {
+    const fine = members[0]!.frequency;
+    const expected = periodsPerCoarse(fine, target, period);
+    const last = members[members.length - 1]!;
+    // A stock is complete when its period's last sub-period is published; flows and rates need all.
+    const complete = kind === "stock" ? last.end === period.end : members.length === expected;
+    if (!complete && !includePartial) continue;
+    const value =
+      kind === "flow"
+        ? members.reduce((sum, r) => sum + r.value, 0)
+        : kind === "stock"
+          ? last.value
+          : members.reduce((sum, r) => sum + r.value, 0) / members.length;
+    const point: SeriesPoint = { period: period.period, start: period.start, end: period.end, value, rolledUpFrom: members.length };
+    const flags = [...new Set(members.map((r) => r.flag).filter(Boolean))];
+    if (flags.length) point.flag = flags.join("");
+    const sources = [...new Set(members.map((r) => r.source).filter(Boolean))];
+    if (sources.length === 1) point.source = sources[0]!;
+    if (!complete) point.partial = true;
+    points.push(point);
+  }
+  return points;
+}
+
+export async function series(db: CorridorDb, query: SeriesQuery): Promise<Series> {
+  const indicator = await resolveIndicator(db, query.indicator);
+  const origin = resolveCountry(query.origin);
+  const destination = resolveCountry(query.destination ?? "WLD");
+  const breakdown = query.breakdown ?? "total";
+  const from = boundary(query.from, "from");
+  const to = boundary(query.to, "to");
+
+  const rows: Row[] = await db.orm
+    .select({
+      period: observations.period,
+      frequency: observations.frequency,
+      start: observations.periodStart,
+      end: observations.periodEnd,
+      value: observations.value,
+      flag: observations.flag,
+      source: observations.source,
+    })
+    .from(observations)
+    .where(
+      and(
+        eq(observations.indicator, indicator.code),
+        eq(observations.origin, origin),
+        eq(observations.destination, destination),
+        eq(observations.breakdown, breakdown),
+        from ? gte(observations.periodStart, from.start) : undefined,
+        to ? lte(observations.periodEnd, to.end) : undefined,
+      ),
+    )
+    .orderBy(asc(observations.periodStart), asc(observations.periodEnd));
+
+  const frequency = query.frequency ?? nativeFrequency(rows);
+  const result: Series = {
+    indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, kind: indicator.kind },
+    origin, destination, breakdown, frequency, points: [],
+  };
+  if (!frequency) return result;
+
+  const direct = rows.filter((r) => r.frequency === frequency).map(toPoint);
+  const covered = new Set(direct.map((p) => p.period));
+  // Fill periods not published at this frequency from the finest frequency that has data.
+  const finer = (["D", "M", "Q"] as Frequency[]).filter((f) => f !== frequency && isCoarserOrEqual(frequency, f));
+  const rolled: SeriesPoint[] = [];
+  if (indicator.kind !== "rate" || query.frequency) {
+    for (const f of finer.reverse()) {
+      const source = rows.filter((r) => r.frequency === f);
+      if (source.length === 0) continue;
+      for (const p of rollUp(source, frequency, indicator.kind, !!query.partial)) {
+        if (!covered.has(p.period)) {
+          covered.add(p.period);
+          rolled.push(p);
+        }
+      }
+    }
+  }
+  result.points = [...direct, ...rolled].sort((a, b) => a.start.localeCompare(b.start));
+  return result;
+}

@@ -1,0 +1,123 @@
+/**
+ * The data model. Every table is exported here; migrations are generated from this file with
+ * drizzle-kit (`npm run generate -w @corridor/data`) and committed under drizzle/.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const countries = sqliteTable("countries", {
+  /** ISO 3166-1 alpha-3, or WLD for "all partners / world". */
+  code: text("code").primaryKey(),
+  alpha2: text("alpha2"),
+  nameEn: text("name_en").notNull(),
+  nameRu: text("name_ru").notNull(),
+  /** Other names and codes publications use (JSON array of strings). */
+  aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+});
+
+export const indicatorKinds = ["flow", "stock", "rate"] as const;
+export type IndicatorKind = (typeof indicatorKinds)[number];
+export const countryRoles = ["origin", "destination"] as const;
+export type CountryRole = (typeof countryRoles)[number];
+
+export const indicators = sqliteTable("indicators", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  unit: text("unit").notNull(),
+  description: text("description").notNull().default(""),
+  /** flow → sum when rolled up, stock → last value, rate → mean of complete periods. */
+  kind: text("kind", { enum: indicatorKinds }).notNull(),
+  /** Where the one country of a single-country publication goes (the other side is WLD or RUS…). */
+  defaultRole: text("default_role", { enum: countryRoles }).notNull().default("origin"),
+  /** The counterpart used with defaultRole when a publication names one country only. */
+  defaultCounterpart: text("default_counterpart").notNull().default("WLD"),
+  /** External codes (World Bank, Eurostat…) that name this indicator (JSON array). */
+  aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+});
+
+export const importStatuses = ["committed", "undone"] as const;
+
+export const imports = sqliteTable("imports", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  fileName: text("file_name").notNull(),
+  sha256: text("sha256").notNull(),
+  format: text("format").notNull(),
+  /** The options the import ran with (JSON). */
+  options: text("options", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  importedBy: text("imported_by").notNull(),
+  importedAt: text("imported_at").notNull(),
+  rowsRead: integer("rows_read").notNull().default(0),
+  inserted: integer("inserted").notNull().default(0),
+  updated: integer("updated").notNull().default(0),
+  unchanged: integer("unchanged").notNull().default(0),
+  rejected: integer("rejected").notNull().default(0),
+  skippedMissing: integer("skipped_missing").notNull().default(0),
+  status: text("status", { enum: importStatuses }).notNull().default("committed"),
+  undoneAt: text("undone_at"),
+}, (t) => [index("imports_sha256_idx").on(t.sha256)]);
+
+export const frequencies = ["A", "Q", "M", "D"] as const;
+
+export const observations = sqliteTable(
+  "observations",
+  {
+    id: integer("id").primaryKey(),
+    indicator: text("indicator").notNull().references(() => indicators.code),
+    /** The migrants' origin (remittances received by TJK sit on TJK→WLD). */
+    origin: text("origin").notNull().references(() => countries.code),
+    destination: text("destination").notNull().references(() => countries.code),
+    /** Canonical: 2021, 2021-Q2, 2021-04, 2021-04-16. */
+    period: text("period").notNull(),
+    frequency: text("frequency", { enum: frequencies }).notNull(),
+    periodStart: text("period_start").notNull(),
+    periodEnd: text("period_end").notNull(),
+    /** Exactly as published; formatting is the view's job. */
+    value: real("value").notNull(),
+    breakdown: text("breakdown").notNull().default("total"),
+    /** p provisional, e estimated, b break in series, a approximate (rounded as reported), u unverified. */
+    flag: text("flag"),
+    source: text("source"),
+    importId: integer("import_id").notNull().references(() => imports.id),
+  },
+  (t) => [
+    // Also serves series(): indicator + corridor prefix, periods in order.
+    uniqueIndex("observations_key_idx").on(t.indicator, t.origin, t.destination, t.period, t.breakdown),
+    // corridors() and per-country views.
+    index("observations_corridor_idx").on(t.origin, t.destination, t.indicator),
+    index("observations_import_idx").on(t.importId),
+  ],
+);
+
+export const revisions = sqliteTable(
+  "revisions",
+  {
+    id: integer("id").primaryKey(),
+    indicator: text("indicator").notNull(),
+    origin: text("origin").notNull(),
+    destination: text("destination").notNull(),
+    period: text("period").notNull(),
+    breakdown: text("breakdown").notNull(),
+    oldValue: real("old_value").notNull(),
+    oldFlag: text("old_flag"),
+    oldSource: text("old_source"),
+    /** The import that wrote the replaced value. */
+    oldImportId: integer("old_import_id").notNull().references(() => imports.id),
+    newValue: real("new_value").notNull(),
+    newFlag: text("new_flag"),
+    /** The import that replaced it. */
+    newImportId: integer("new_import_id").notNull().references(() => imports.id),
+    replacedAt: text("replaced_at").notNull(),
+  },
+  (t) => [
+    index("revisions_new_import_idx").on(t.newImportId),
+    index("revisions_old_import_idx").on(t.oldImportId),
+    index("revisions_key_idx").on(t.indicator, t.origin, t.destination, t.period, t.breakdown),
+  ],
+);
+
+export type Country = typeof countries.$inferSelect;
+export type Indicator = typeof indicators.$inferSelect;
+export type NewIndicator = typeof indicators.$inferInsert;
+export type ImportRow = typeof imports.$inferSelect;
+export type Observation = typeof observations.$inferSelect;
+export type Revision = typeof revisions.$inferSelect;
