@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { openDb } from "./db.ts";
+import { tmpFile, tmpPath } from "./test/helpers.ts";
+
+const bin = fileURLToPath(new URL("../bin/corridor.mjs", import.meta.url));
+const seedDir = fileURLToPath(new URL("../../../data/seed", import.meta.url));
+
+function corridor(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, CORRIDOR_DB: tmpPath("default.db") } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Parses the seed CSV naively (it has no quoted commas in these columns) for the expected values. */
+function seedValues(file: string, origin: string): [string, number][] {
+  const [header, ...lines] = readFileSync(`${seedDir}/${file}`, "utf8").trim().split("\n");
+  const cols = header!.split(",");
+  return lines
+    .map((l) => l.split(","))
+    .filter((c) => c[cols.indexOf("origin")] === origin)
+    .map((c) => [c[cols.indexOf("period")]!, Number(c[cols.indexOf("value")])]);
+}
+
+describe("corridor CLI", () => {
+  it("seeds the demo data and prints World Bank figures exactly as published", () => {
+    const db = tmpPath("seeded.db");
+    const seeded = corridor("seed", "--db", db, "--dir", seedDir);
+    expect(seeded.status).toBe(0);
+    expect(seeded.stdout).toMatch(/wb_remittances_received_usd\.csv: loaded/);
+    expect(corridor("seed", "--db", db, "--dir", seedDir).stdout).toMatch(/wb_remittances_received_usd\.csv: already loaded/);
+
+    const out = corridor("series", "--indicator", "BX.TRF.PWKR.CD.DT", "--origin", "TJK", "--json", "--db", db);
+    expect(out.status).toBe(0);
+    const parsed = JSON.parse(out.stdout);
+    expect(parsed.indicator).toEqual({ code: "remittances_received_usd", name: "Personal remittances, received", unit: "current US$" });
+    expect(parsed).toMatchObject({ origin: "TJK", destination: "WLD", frequency: "A" });
+    const expected = seedValues("wb_remittances_received_usd.csv", "TJK");
+    expect(expected.length).toBeGreaterThan(20);
+    expect(parsed.points.map((p: { period: string; value: number }) => [p.period, p.value])).toEqual(expected);
+  });
+
+  it("refuses a file with one bad cell: exit 1, the line, and an untouched database", () => {
+    const db = tmpPath("bad.db");
+    const good = tmpFile("indicator,origin,destination,period,value\nentries,TJK,RUS,2020,1\n");
+    expect(corridor("import", good, "--db", db).status).toBe(0);
+    const bad = tmpFile("indicator,origin,destination,period,value\nentries,TJK,RUS,2021,2\nentries,TJK,RUS,2022,three\n");
+    const r = corridor("import", bad, "--db", db, "--json");
+    expect(r.status).toBe(1);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ importId: null, rowsRead: 2, errors: [{ line: 3, column: "value", value: "three" }] });
+    const text = corridor("import", bad, "--db", db);
+    expect(text.stdout).toContain('line 3, column value, value "three": "three" is not a number');
+    const check = openDb(db);
+    expect(check.sqlite.prepare("SELECT count(*) AS n FROM observations").get()).toEqual({ n: 1 });
+    expect(check.sqlite.prepare("SELECT count(*) AS n FROM imports").get()).toEqual({ n: 1 });
+    check.close();
+  });
+
+  it("lists and undoes imports", () => {
+    const db = tmpPath("undo.db");
+    corridor("import", tmpFile("indicator,origin,destination,period,value\nentries,TJK,RUS,2020,1\n"), "--db", db);
+    const list = JSON.parse(corridor("imports", "--json", "--db", db).stdout);
+    expect(list).toHaveLength(1);
+    expect(corridor("undo", String(list[0].id), "--db", db).stdout).toMatch(/undone: 1 observation\(s\) removed/);
+    expect(JSON.parse(corridor("imports", "--json", "--db", db).stdout)[0].status).toBe("undone");
+    const again = corridor("undo", String(list[0].id), "--db", db);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already undone/);
+  });
+
+  it("adds indicators usable by alias", () => {
+    const db = tmpPath("ind.db");
+    const add = corridor("indicators", "add", "--db", db, "--code", "work_permits_issued", "--name", "Work permits issued", "--unit", "permits", "--kind", "flow", "--counterpart", "RUS", "--alias", "WP");
+    expect(add.status).toBe(0);
+    const list = JSON.parse(corridor("indicators", "--json", "--db", db).stdout);
+    expect(list.find((i: { code: string }) => i.code === "work_permits_issued")).toMatchObject({ aliases: ["WP"], defaultCounterpart: "RUS" });
+    expect(corridor("import", tmpFile("country,year,value\nTJK,2021,5\n"), "--indicator", "WP", "--db", db).status).toBe(0);
+    const s = JSON.parse(corridor("series", "--indicator", "wp", "--origin", "TJK", "--destination", "RUS", "--json", "--db", db).stdout);
+    expect(s.points).toEqual([{ period: "2021", value: 5 }]);
+  });
+
+  it("exits 2 on usage errors and 0 on --help", () => {
+    expect(corridor("--help").status).toBe(0);
+    expect(corridor("import", "--help").stdout).toMatch(/--dry-run/);
+    expect(corridor("nonsense").status).toBe(2);
+    expect(corridor("series", "--origin", "TJK").status).toBe(2);
+    const unknown = corridor("series", "--indicator", "nope", "--origin", "TJK", "--db", tmpPath("u.db"));
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown indicator "nope"/);
+    expect(corridor("import", tmpFile("a,b\n1,2\n"), "--db", tmpPath("m.db")).status).toBe(2);
+  });
+});

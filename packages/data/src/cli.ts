@@ -1,0 +1,248 @@
+/**
+ * The `corridor` command. Exit status: 0 ok, 1 data errors, 2 usage errors.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { openDb, defaultDbPath, type CorridorDb } from "./db.ts";
+import { importFile, MappingError, type ImportSummary, type Role } from "./import/index.ts";
+import { listImports, undoImport, UndoError } from "./history.ts";
+import { series } from "./queries/series.ts";
+import { corridors } from "./queries/corridors.ts";
+import { latest } from "./queries/latest.ts";
+import { QueryArgumentError } from "./queries/resolve.ts";
+import { addIndicator, listIndicators } from "./catalog-admin.ts";
+import { seed } from "./seed.ts";
+import { isFrequency } from "./periods.ts";
+import { ROLES } from "./import/tidy.ts";
+
+const EXIT_DATA = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+const print = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+const json = (value: unknown) => print(JSON.stringify(value, null, 2));
+
+function withDb<T>(path: string | undefined, run: (db: CorridorDb) => Promise<T>): Promise<T> {
+  const db = openDb(path ?? defaultDbPath());
+  return run(db).finally(() => db.close());
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function parseMap(pairs: string[] = []): Partial<Record<Role, string>> {
+  const map: Partial<Record<Role, string>> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq < 1) throw new UsageError(`--map ${pair}: expected ROLE=COLUMN`);
+    const role = pair.slice(0, eq).trim().toLowerCase();
+    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--map ${pair}: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
+    map[role as Role] = pair.slice(eq + 1);
+  }
+  return map;
+}
+
+/** A one-line progress bar on stderr, only when a person is watching. */
+function progressBar(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let lastDrawn = -1;
+  return (done, total) => {
+    const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (pct === lastDrawn) return;
+    lastDrawn = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% ${(done / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB`);
+    if (done >= total) process.stderr.write("\n");
+  };
+}
+
+function describeImport(s: ImportSummary): string {
+  const lines = [
+    `${s.fileName}: ${s.format}, delimiter ${JSON.stringify(s.delimiter)}, decimal mark ${JSON.stringify(s.decimal)}`,
+    `  rows read ${s.rowsRead}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, skipped (missing) ${s.skipped}, rejected ${s.rejected}`,
+  ];
+  if (s.errorCount > 0) {
+    lines.push(`  ${s.errorCount} error(s); nothing was written:`);
+    for (const e of s.errors) lines.push(`  line ${e.line}${e.column ? `, column ${e.column}` : ""}${e.value !== "" ? `, value ${JSON.stringify(e.value)}` : ""}: ${e.message}`);
+    if (s.errorCount > s.errors.length) lines.push(`  … and ${s.errorCount - s.errors.length} more`);
+  } else if (s.dryRun) lines.push("  dry run: nothing was written");
+  else lines.push(`  committed as import ${s.importId}`);
+  return lines.join("\n");
+}
+
+export function buildProgram(): Command {
+  const program = new Command("corridor")
+    .description("Corridor: labour-migration statistics and the policy events that move them")
+    .showHelpAfterError()
+    .exitOverride();
+  const dbOption = () => new Option("--db <path>", "SQLite database (default: $CORRIDOR_DB or data/corridor.db)");
+  const command = (name: string) => program.command(name).addOption(dbOption()).exitOverride();
+
+  command("import")
+    .description("import a CSV file (all-or-nothing: any error and nothing is written)")
+    .argument("<file>", "CSV file")
+    .addOption(new Option("--format <format>", "file format").choices(["auto", "tidy"]).default("auto"))
+    .option("--indicator <code>", "indicator for every row (code or alias)")
+    .option("--origin <country>", "origin for every row")
+    .option("--destination <country>", "destination for every row")
+    .option("--source <text>", "source for rows that do not name one")
+    .option("--map <role=column>", `map a column to a role (${ROLES.join(", ")}); repeatable`, collect)
+    .addOption(new Option("--decimal <mark>", "decimal mark").choices([".", ",", "auto"]).default("auto"))
+    .option("--delimiter <char>", "field delimiter (default: detected)")
+    .option("--dry-run", "validate and report, write nothing")
+    .option("--json", "print one JSON object")
+    .action(async (file: string, o) => {
+      const summary = await withDb(o.db, (db) =>
+        importFile(db, file, {
+          indicator: o.indicator, origin: o.origin, destination: o.destination, source: o.source,
+          map: parseMap(o.map), decimal: o.decimal, delimiter: o.delimiter === "\\t" ? "\t" : o.delimiter,
+          dryRun: !!o.dryRun, importedBy: process.env.USER ? `cli:${process.env.USER}` : "cli",
+          onProgress: o.json ? undefined : progressBar(),
+        }),
+      );
+      if (o.json) {
+        const { importId, format, rowsRead, inserted, updated, unchanged, skipped, rejected, errors, errorCount, dryRun, committed } = summary;
+        json({ importId, format, rowsRead, inserted, updated, unchanged, skipped, rejected, errors, errorCount, dryRun, committed });
+      } else print(describeImport(summary));
+      if (summary.errorCount > 0) process.exitCode = EXIT_DATA;
+    });
+
+  command("imports")
+    .description("list imports, newest first")
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      const rows = await withDb(o.db, listImports);
+      if (o.json) return json(rows);
+      if (rows.length === 0) return print("no imports yet");
+      for (const r of rows)
+        print(`${String(r.id).padStart(4)}  ${r.status.padEnd(9)} ${r.importedAt}  ${r.fileName}  +${r.inserted} ~${r.updated} =${r.unchanged} skipped ${r.skippedMissing}  by ${r.importedBy}`);
+    });
+
+  command("undo")
+    .description("undo an import: its new observations go, the values it replaced come back")
+    .argument("<importId>", "import id (see `corridor imports`)")
+    .option("--json", "print JSON")
+    .action(async (id: string, o) => {
+      if (!/^\d+$/.test(id)) throw new UsageError(`import id must be a number, got "${id}"`);
+      const result = await withDb(o.db, (db) => undoImport(db, Number(id)));
+      if (o.json) json(result);
+      else print(`import ${result.importId} undone: ${result.deleted} observation(s) removed, ${result.restored} restored`);
+    });
+
+  command("series")
+    .description("one indicator on one corridor, in period order")
+    .requiredOption("--indicator <code>", "indicator code or alias")
+    .requiredOption("--origin <country>", "origin country")
+    .option("--destination <country>", "destination country", "WLD")
+    .addOption(new Option("--frequency <f>", "roll up to A, Q or M").choices(["A", "Q", "M", "D"]))
+    .option("--from <period>", "first period (inclusive)")
+    .option("--to <period>", "last period (inclusive)")
+    .option("--breakdown <b>", "breakdown", "total")
+    .option("--partial", "include incomplete roll-ups, marked partial")
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      if (o.frequency && !isFrequency(o.frequency)) throw new UsageError(`--frequency ${o.frequency}`);
+      const s = await withDb(o.db, (db) =>
+        series(db, { indicator: o.indicator, origin: o.origin, destination: o.destination, frequency: o.frequency, from: o.from, to: o.to, breakdown: o.breakdown, partial: !!o.partial }),
+      );
+      const points = s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag }), ...(source && { source }), ...(partial && { partial }) }));
+      if (o.json)
+        return json({ indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit }, origin: s.origin, destination: s.destination, frequency: s.frequency, points });
+      print(`${s.indicator.name} (${s.indicator.unit}), ${s.origin} → ${s.destination}, ${s.frequency ?? "no data"}`);
+      for (const p of points) print(`${p.period.padEnd(10)} ${String(p.value).padStart(20)} ${p.flag ?? ""}`);
+    });
+
+  command("corridors")
+    .description("corridors with data, their indicators and period ranges")
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      const rows = await withDb(o.db, corridors);
+      if (o.json) return json(rows);
+      for (const c of rows) {
+        print(`${c.origin} → ${c.destination}  (${c.originName} → ${c.destinationName})`);
+        for (const i of c.indicators) print(`  ${i.code.padEnd(32)} ${i.ranges.map((r) => `${r.frequency} ${r.first}…${r.last} (${r.count})`).join(", ")}`);
+      }
+    });
+
+  command("latest")
+    .description("latest value per indicator on a corridor, with its changes")
+    .requiredOption("--origin <country>", "origin country")
+    .option("--destination <country>", "destination country", "WLD")
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      const rows = await withDb(o.db, (db) => latest(db, { origin: o.origin, destination: o.destination }));
+      if (o.json) return json(rows);
+      for (const r of rows)
+        print(`${r.indicator.code.padEnd(32)} ${r.period.padEnd(10)} ${r.value}${r.yearAgo?.changePct != null ? ` (${r.yearAgo.changePct.toFixed(1)}% on a year earlier)` : ""}`);
+    });
+
+  const indicators = command("indicators")
+    .description("the indicator catalog")
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      const rows = await withDb(o.db, listIndicators);
+      if (o.json) return json(rows);
+      for (const i of rows) print(`${i.code.padEnd(32)} ${i.kind.padEnd(6)} ${i.unit.padEnd(16)} ${i.aliases.join(", ")}`);
+    });
+  indicators
+    .command("add")
+    .description("add an indicator to the catalog")
+    .addOption(dbOption())
+    .requiredOption("--code <code>", "lower_snake_case code")
+    .requiredOption("--name <name>", "name")
+    .requiredOption("--unit <unit>", "unit")
+    .addOption(new Option("--kind <kind>", "roll-up rule").choices(["flow", "stock", "rate"]).makeOptionMandatory())
+    .option("--description <text>", "description")
+    .addOption(new Option("--default-role <role>", "where a single-country publication's country goes").choices(["origin", "destination"]).default("origin"))
+    .option("--counterpart <country>", "the other side for single-country publications", "WLD")
+    .option("--alias <code>", "external code naming this indicator; repeatable", collect)
+    .option("--json", "print JSON")
+    .exitOverride()
+    .action(async (o, cmd: Command) => {
+      // --db may be taken by the parent `indicators` command when both define it.
+      const row = await withDb(cmd.optsWithGlobals().db, (db) =>
+        addIndicator(db, { code: o.code, name: o.name, unit: o.unit, kind: o.kind, description: o.description, defaultRole: o.defaultRole, defaultCounterpart: o.counterpart, aliases: o.alias ?? [] }),
+      );
+      if (o.json) json(row);
+      else print(`added indicator ${row.code}`);
+    });
+
+  command("seed")
+    .description("load the demo dataset from data/seed (idempotent)")
+    .option("--dir <path>", "seed folder (default: data/seed)")
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      const reports = await withDb(o.db, (db) => seed(db, o.dir));
+      if (o.json) json(reports.map(({ file, status, summary }) => ({ file, status, ...(summary && { inserted: summary.inserted, errors: summary.errors }) })));
+      else for (const r of reports) print(`${r.file}: ${r.status}${r.summary ? `, ${r.summary.inserted} inserted` : ""}`);
+      const failed = reports.filter((r) => r.status === "failed");
+      for (const f of failed) process.stderr.write(`${describeImport(f.summary!)}\n`);
+      if (failed.length > 0) process.exitCode = EXIT_DATA;
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; everything else commander rejects is a usage error.
+      return error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version" ? 0 : EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`corridor: ${message}\n`);
+    if (error instanceof UsageError || error instanceof MappingError || error instanceof QueryArgumentError) return EXIT_USAGE;
+    if (error instanceof UndoError) return EXIT_DATA;
+    return EXIT_DATA;
+  }
+}
+
+if (process.argv[1] && /corridor(\.mjs)?$|cli\.ts$/.test(process.argv[1])) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { importFile } from "../import/index.ts";
+import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { series } from "./series.ts";
+import { corridors } from "./corridors.ts";
+import { latest } from "./latest.ts";
+import { addIndicator } from "../catalog-admin.ts";
+import type { CorridorDb } from "../db.ts";
+
+const HEADER = "indicator,origin,destination,period,value,flag\n";
+async function load(db: CorridorDb, rows: string[]) {
+  const s = await importFile(db, tmpFile(HEADER + rows.join("\n") + "\n"));
+  if (!s.committed) throw new Error(JSON.stringify(s.errors));
+}
+const months = (indicator: string, year: number, values: number[], origin = "TJK", dest = "RUS") =>
+  values.map((v, i) => `${indicator},${origin},${dest},${year}-${String(i + 1).padStart(2, "0")},${v},`);
+
+describe("series", () => {
+  it("returns points in period order with the native frequency", async () => {
+    const db = memoryDb();
+    await load(db, ["entries,TJK,RUS,2021,3,", "entries,TJK,RUS,2019,1,", "entries,TJK,RUS,2020,2,"]);
+    const s = await series(db, { indicator: "entries", origin: "Tajikistan", destination: "Russia" });
+    expect(s.frequency).toBe("A");
+    expect(s.points.map((p) => p.period)).toEqual(["2019", "2020", "2021"]);
+    expect(s.indicator).toMatchObject({ code: "entries", kind: "flow" });
+  });
+
+  it("rolls flows up by sum, complete periods only unless partial is asked for", async () => {
+    const db = memoryDb();
+    await load(db, [...months("entries", 2021, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), ...months("entries", 2022, [1, 1, 1, 1])]);
+    const q = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "Q" });
+    expect(q.points.map((p) => [p.period, p.value])).toEqual([
+      ["2021-Q1", 6], ["2021-Q2", 15], ["2021-Q3", 24], ["2021-Q4", 33], ["2022-Q1", 3],
+    ]);
+    const a = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A" });
+    expect(a.points.map((p) => [p.period, p.value])).toEqual([["2021", 78]]);
+    const partial = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A", partial: true });
+    expect(partial.points.map((p) => [p.period, p.value, p.partial])).toEqual([["2021", 78, undefined], ["2022", 4, true]]);
+  });
+
+  it("prefers a published coarse value over a roll-up", async () => {
+    const db = memoryDb();
+    await load(db, [...months("entries", 2021, [1, 1, 1]), "entries,TJK,RUS,2021-Q1,5,"]);
+    const q = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "Q" });
+    expect(q.points.map((p) => [p.period, p.value, p.rolledUpFrom])).toEqual([["2021-Q1", 5, undefined]]);
+  });
+
+  it("rolls stocks up to the last value and rates to the mean", async () => {
+    const db = memoryDb();
+    await addIndicator(db, { code: "stay_rate", name: "Rate", unit: "%", kind: "rate" });
+    await load(db, [
+      "irregular_stay_stock,TJK,RUS,2021-01,10,", "irregular_stay_stock,TJK,RUS,2021-02,20,", "irregular_stay_stock,TJK,RUS,2021-03,15,",
+      "irregular_stay_stock,TJK,RUS,2021-04,30,",
+      ...months("stay_rate", 2021, [1, 2, 6]),
+    ]);
+    const stock = await series(db, { indicator: "irregular_stay_stock", origin: "TJK", destination: "RUS", frequency: "Q" });
+    expect(stock.points.map((p) => [p.period, p.value])).toEqual([["2021-Q1", 15]]);
+    const rate = await series(db, { indicator: "stay_rate", origin: "TJK", destination: "RUS", frequency: "Q" });
+    expect(rate.points.map((p) => [p.period, p.value])).toEqual([["2021-Q1", 3]]);
+  });
+
+  it("filters by from/to in any notation and keeps flags through roll-up", async () => {
+    const db = memoryDb();
+    await load(db, ["entries,TJK,RUS,2019,1,", "entries,TJK,RUS,2020,2,p", "entries,TJK,RUS,2021,3,"]);
+    const s = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", from: "2020-Q1", to: "2020" });
+    expect(s.points).toMatchObject([{ period: "2020", value: 2, flag: "p" }]);
+    await expect(series(db, { indicator: "entries", origin: "TJK", from: "soon" })).rejects.toThrow(/--from soon/);
+    await expect(series(db, { indicator: "nope", origin: "TJK" })).rejects.toThrow(/unknown indicator/);
+    await expect(series(db, { indicator: "entries", origin: "Atlantis" })).rejects.toThrow(/unknown country/);
+  });
+});
+
+describe("corridors and latest", () => {
+  it("lists each corridor with its indicators and ranges", async () => {
+    const db = memoryDb();
+    await load(db, ["entries,TJK,RUS,2019,1,", "entries,TJK,RUS,2021-Q3,3,", "BX.TRF.PWKR.CD.DT,TJK,WLD,2020,9,", "entries,UZB,RUS,2020,4,"]);
+    const list = await corridors(db);
+    expect(list.map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS", "TJK>WLD", "UZB>RUS"]);
+    const tjk = list[0]!.indicators[0]!;
+    expect(tjk).toMatchObject({ code: "entries", observations: 2, firstDay: "2019-01-01", lastDay: "2021-09-30" });
+    expect(tjk.ranges).toEqual(
+      expect.arrayContaining([{ frequency: "A", first: "2019", last: "2019", count: 1 }, { frequency: "Q", first: "2021-Q3", last: "2021-Q3", count: 1 }]),
+    );
+    expect(list[0]!.originName).toBe("Tajikistan");
+  });
+
+  it("gives the latest value with changes on the previous period and a year earlier", async () => {
+    const db = memoryDb();
+    await load(db, [
+      "entries,TJK,RUS,2020-Q3,100,", "entries,TJK,RUS,2021-Q2,200,", "entries,TJK,RUS,2021-Q3,150,p",
+      "work_patents_issued,TJK,RUS,2019,10,", "work_patents_issued,TJK,RUS,2021,0,",
+    ]);
+    const rows = await latest(db, { origin: "TJK", destination: "RUS" });
+    const entries = rows.find((r) => r.indicator.code === "entries")!;
+    expect(entries).toMatchObject({
+      period: "2021-Q3", value: 150, flag: "p",
+      previous: { period: "2021-Q2", value: 200, change: -50, changePct: -25 },
+      yearAgo: { period: "2020-Q3", value: 100, change: 50, changePct: 50 },
+    });
+    // A gap (2020 unpublished) gives no comparison rather than a misleading one.
+    const patents = rows.find((r) => r.indicator.code === "work_patents_issued")!;
+    expect(patents).toMatchObject({ period: "2021", previous: null, yearAgo: null });
+  });
+});
