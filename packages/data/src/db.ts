@@ -27,14 +27,14 @@ export interface CorridorDb {
 export function migrationsFolder(): string {
   if (process.env.CORRIDOR_MIGRATIONS) return process.env.CORRIDOR_MIGRATIONS;
   try {
-    const here = fileURLToPath(new URL("../drizzle", import.meta.url));
-    if (existsSync(join(here, "meta", "_journal.json"))) return here;
+    const here = join(dirname(fileURLToPath(import.meta.url)), "..", "drizzle");
+    if (existsSync(/*turbopackIgnore: true*/ join(here, "meta", "_journal.json"))) return here;
   } catch {
     // import.meta.url is not a file: URL inside some bundles; fall through to the search below.
   }
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
     const candidate = join(dir, "packages", "data", "drizzle");
-    if (existsSync(join(candidate, "meta", "_journal.json"))) return candidate;
+    if (existsSync(/*turbopackIgnore: true*/ join(candidate, "meta", "_journal.json"))) return candidate;
     if (dirname(dir) === dir) break;
   }
   throw new Error("cannot find the @corridor/data migrations folder (set CORRIDOR_MIGRATIONS)");

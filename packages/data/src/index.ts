@@ -11,4 +11,3 @@ export { latest, type LatestValue, type Comparison } from "./queries/latest.ts";
 export { QueryArgumentError } from "./queries/resolve.ts";
 export { listImports, undoImport, UndoError, type UndoSummary } from "./history.ts";
 export { listIndicators, addIndicator, type AddIndicatorInput } from "./catalog-admin.ts";
-export { seed, type SeedReport } from "./seed.ts";

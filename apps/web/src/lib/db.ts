@@ -1,0 +1,10 @@
+import "server-only";
+import { openDb, type CorridorDb } from "@corridor/data";
+
+// One connection per server process; better-sqlite3 is synchronous and WAL lets imports run beside reads.
+const globalForDb = globalThis as unknown as { corridorDb?: CorridorDb };
+
+export function db(): CorridorDb {
+  globalForDb.corridorDb ??= openDb();
+  return globalForDb.corridorDb;
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `npm start`: create data/corridor.db from the seed when it is missing, build the web app if needed
+// (turbo replays its cache when nothing changed), then serve http://localhost:3000.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const dbPath = resolve(process.env.CORRIDOR_DB || join(root, "data", "corridor.db"));
+const port = process.env.PORT || "3000";
+const env = { ...process.env, CORRIDOR_DB: dbPath, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!existsSync(dbPath)) {
+  console.log(`No database at ${dbPath}: loading the demo dataset.`);
+  run(process.execPath, [join(root, "packages", "data", "bin", "corridor.mjs"), "seed", "--db", dbPath]);
+}
+run(bin("turbo"), ["run", "build", "--filter=@corridor/web", "--output-logs=errors-only"]);
+
+console.log(`Corridor on http://localhost:${port} (database ${dbPath})`);
+const server = spawn(bin("next"), ["start", "-p", port], { cwd: join(root, "apps", "web"), env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
