@@ -56,8 +56,7 @@ CREATE TABLE `observations` (
 	FOREIGN KEY (`import_id`) REFERENCES `imports`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `observations_key_idx` ON `observations` (`indicator`,`origin`,`destination`,`period`,`breakdown`);--> statement-breakpoint
-CREATE INDEX `observations_corridor_idx` ON `observations` (`origin`,`destination`,`indicator`);--> statement-breakpoint
+CREATE UNIQUE INDEX `observations_key_idx` ON `observations` (`origin`,`destination`,`indicator`,`period`,`breakdown`);--> statement-breakpoint
 CREATE INDEX `observations_import_idx` ON `observations` (`import_id`);--> statement-breakpoint
 CREATE TABLE `revisions` (
 	`id` integer PRIMARY KEY NOT NULL,

@@ -19,8 +19,12 @@ const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
 
-const print = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-const json = (value: unknown) => print(JSON.stringify(value, null, 2));
+function print(text: string): void {
+  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+function json(value: unknown): void {
+  print(JSON.stringify(value, null, 2));
+}
 
 function withDb<T>(path: string | undefined, run: (db: CorridorDb) => Promise<T>): Promise<T> {
   const db = openDb(path ?? defaultDbPath());

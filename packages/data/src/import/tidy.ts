@@ -4,6 +4,7 @@
  */
 import type { CountryResolver } from "../countries.ts";
 import type { IndicatorResolver } from "../indicators.ts";
+import type { Indicator } from "../schema.ts";
 import { parseNumber, type DecimalMark } from "../numbers.ts";
 import { parsePeriod, type Period, type PeriodResult } from "../periods.ts";
 
@@ -107,7 +108,9 @@ export type RowResult =
  */
 export class TidyRowNormaliser {
   private readonly periodCache = new Map<string, PeriodResult>();
-  private readonly constants: { indicator?: string; origin?: string; destination?: string } = {};
+  private readonly indicatorCache = new Map<string, Indicator | undefined>();
+  private readonly constantIndicator: Indicator | undefined;
+  private readonly constants: { origin?: string; destination?: string } = {};
 
   constructor(
     private readonly header: string[],
@@ -117,9 +120,8 @@ export class TidyRowNormaliser {
     private readonly indicators: IndicatorResolver,
   ) {
     if (options.indicator) {
-      const indicator = indicators.resolve(options.indicator);
-      if (indicator) this.constants.indicator = indicator.code;
-      else throw new MappingError(indicators.unknown(options.indicator));
+      this.constantIndicator = indicators.resolve(options.indicator);
+      if (!this.constantIndicator) throw new MappingError(indicators.unknown(options.indicator));
     }
     for (const role of ["origin", "destination"] as const) {
       const value = options[role];
@@ -143,45 +145,59 @@ export class TidyRowNormaliser {
     return index === undefined ? undefined : fields[index];
   }
 
+  private error(errors: CellError[], role: Role, value: string, message: string): void {
+    errors.push({ column: this.columnName(this.columns[role]!), value, message });
+  }
+
+  private resolveIndicator(raw: string): Indicator | undefined {
+    let hit = this.indicatorCache.get(raw);
+    if (hit === undefined && !this.indicatorCache.has(raw)) {
+      hit = this.indicators.resolve(raw);
+      this.indicatorCache.set(raw, hit);
+    }
+    return hit;
+  }
+
+  /** Resolves one country cell; undefined when the column is absent or the name is unknown (error recorded). */
+  private country(fields: string[], role: "origin" | "destination" | "country", errors: CellError[]): string | undefined {
+    const raw = this.cell(fields, role);
+    if (raw === undefined) return undefined;
+    const found = this.countries.resolve(raw);
+    if (found.ok) return found.code;
+    this.error(errors, role, raw, found.reason);
+    return undefined;
+  }
+
+  private period(raw: string): PeriodResult {
+    let parsed = this.periodCache.get(raw);
+    if (!parsed) {
+      parsed = parsePeriod(raw);
+      this.periodCache.set(raw, parsed);
+    }
+    return parsed;
+  }
+
   normalise(fields: string[]): RowResult {
     const errors: CellError[] = [];
-    const fail = (role: Role, value: string, message: string) =>
-      errors.push({ column: this.columnName(this.columns[role]!), value, message });
 
     // Value first: a missing value skips the row whatever else it holds.
     const rawValue = this.cell(fields, "value")!;
     const number = parseNumber(rawValue, this.options.decimal);
     if (number.kind === "missing") return { kind: "missing" };
-    if (number.kind === "error") fail("value", rawValue, number.reason);
+    if (number.kind === "error") this.error(errors, "value", rawValue, number.reason);
 
-    let indicatorCode = this.constants.indicator;
-    let defaultRole: "origin" | "destination" = "origin";
-    let counterpart = "WLD";
+    let indicator = this.constantIndicator;
     const rawIndicator = this.cell(fields, "indicator");
     if (rawIndicator !== undefined && rawIndicator.trim() !== "") {
-      const indicator = this.indicators.resolve(rawIndicator);
-      if (indicator) {
-        indicatorCode = indicator.code;
-        defaultRole = indicator.defaultRole;
-        counterpart = indicator.defaultCounterpart;
-      } else fail("indicator", rawIndicator, this.indicators.unknown(rawIndicator));
-    } else if (indicatorCode) {
-      const indicator = this.indicators.resolve(indicatorCode)!;
-      defaultRole = indicator.defaultRole;
-      counterpart = indicator.defaultCounterpart;
-    } else if (rawIndicator !== undefined) fail("indicator", rawIndicator, "empty indicator");
+      indicator = this.resolveIndicator(rawIndicator);
+      if (!indicator) this.error(errors, "indicator", rawIndicator, this.indicators.unknown(rawIndicator));
+    } else if (!indicator && rawIndicator !== undefined) this.error(errors, "indicator", rawIndicator, "empty indicator");
 
-    const country = (role: "origin" | "destination" | "country"): string | undefined => {
-      const raw = this.cell(fields, role);
-      if (raw === undefined) return undefined;
-      const found = this.countries.resolve(raw);
-      if (found.ok) return found.code;
-      fail(role, raw, found.reason);
-      return undefined;
-    };
-    let origin = country("origin") ?? this.constants.origin;
-    let destination = country("destination") ?? this.constants.destination;
-    const single = country("country");
+    let origin = this.country(fields, "origin", errors) ?? this.constants.origin;
+    let destination = this.country(fields, "destination", errors) ?? this.constants.destination;
+    const single = this.country(fields, "country", errors);
+    const defaultRole = indicator?.defaultRole ?? "origin";
+    const counterpart = indicator?.defaultCounterpart ?? "WLD";
     if (single !== undefined) {
       // A single-country publication: the country takes the indicator's default role unless that
       // side is already given; the other side falls back to the indicator's counterpart.
@@ -195,31 +211,26 @@ export class TidyRowNormaliser {
       destination = origin === counterpart ? "WLD" : counterpart;
 
     const rawPeriod = this.cell(fields, "period")!;
-    let parsed = this.periodCache.get(rawPeriod);
-    if (!parsed) {
-      parsed = parsePeriod(rawPeriod);
-      this.periodCache.set(rawPeriod, parsed);
-    }
-    if (!parsed.ok) fail("period", rawPeriod, parsed.reason);
+    const parsed = this.period(rawPeriod);
+    if (!parsed.ok) this.error(errors, "period", rawPeriod, parsed.reason);
 
-    if (errors.length > 0 || origin === undefined || destination === undefined || !indicatorCode || !parsed.ok || number.kind !== "number") {
+    if (errors.length > 0 || origin === undefined || destination === undefined || !indicator || !parsed.ok || number.kind !== "number") {
       if (errors.length === 0) errors.push({ column: "", value: "", message: "row has no origin or destination" });
       return { kind: "errors", errors };
     }
 
     const rawBreakdown = this.cell(fields, "breakdown")?.trim();
-    const breakdown = !rawBreakdown || rawBreakdown.toLowerCase() === "total" ? "total" : rawBreakdown;
     const rawFlag = this.cell(fields, "flag")?.trim();
     const rawSource = this.cell(fields, "source")?.trim();
     return {
       kind: "observation",
       observation: {
-        indicator: indicatorCode,
+        indicator: indicator.code,
         origin,
         destination,
         period: parsed.value,
         value: number.value,
-        breakdown,
+        breakdown: !rawBreakdown || rawBreakdown.toLowerCase() === "total" ? "total" : rawBreakdown,
         flag: rawFlag ? rawFlag : null,
         source: rawSource ? rawSource : (this.options.source ?? null),
       },

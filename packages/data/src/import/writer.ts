@@ -32,11 +32,11 @@ export class ObservationWriter {
     this.insert = sqlite.prepare(
       `INSERT INTO observations (indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, flag, source, import_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (indicator, origin, destination, period, breakdown) DO NOTHING`,
+       ON CONFLICT (origin, destination, indicator, period, breakdown) DO NOTHING`,
     );
     this.select = sqlite.prepare(
       `SELECT id, value, flag, source, import_id FROM observations
-       WHERE indicator = ? AND origin = ? AND destination = ? AND period = ? AND breakdown = ?`,
+       WHERE origin = ? AND destination = ? AND indicator = ? AND period = ? AND breakdown = ?`,
     );
     this.update = sqlite.prepare("UPDATE observations SET value = ?, flag = ?, source = ?, import_id = ? WHERE id = ?");
     this.revise = sqlite.prepare(
@@ -61,7 +61,7 @@ export class ObservationWriter {
       this.insertedLines[offset] = line;
       return "inserted";
     }
-    const existing = this.select.get(o.indicator, o.origin, o.destination, p.period, o.breakdown) as ExistingRow;
+    const existing = this.select.get(o.origin, o.destination, o.indicator, p.period, o.breakdown) as ExistingRow;
     if (existing.id > this.maxIdBefore) return { duplicateOfLine: this.insertedLines[existing.id - this.maxIdBefore - 1]! };
     const seenOn = this.touchedExisting.get(existing.id);
     if (seenOn !== undefined) return { duplicateOfLine: seenOn };

@@ -1,0 +1,171 @@
+/**
+ * npm run bench — SYNTHETIC data, generated here, for speed and memory only.
+ *
+ * 1. Generates a 1,000,000-row tidy CSV and imports it with `corridor import` (a fresh database),
+ *    then imports the same file into a bare table with the sqlite3 CLI's `.import --csv` (baseline).
+ *    Prints both times, the ratio and the import's peak RSS.
+ * 2. Builds a database of 10,000,000 observations and times series() (p50/p95 over random
+ *    corridors) against a baseline in the same run: the same rows fetched by raw SQL.
+ * Results go to stdout as a Markdown table; docs/benchmarks.md keeps a copy.
+ */
+import { spawnSync } from "node:child_process";
+import { createWriteStream, mkdirSync, rmSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { once } from "node:events";
+import { performance } from "node:perf_hooks";
+import { openDb } from "../src/db.ts";
+import { series } from "../src/queries/series.ts";
+import { COUNTRY_RECORDS } from "../src/countries.ts";
+
+const root = resolve(import.meta.dirname, "..", "..", "..");
+const work = join(root, "bench-tmp");
+const bin = join(import.meta.dirname, "..", "bin", "corridor.mjs");
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const BIG = Number(process.env.BENCH_BIG_ROWS ?? 10_000_000);
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+
+const countries = COUNTRY_RECORDS.map((c) => c.code).filter((c) => c !== "WLD");
+const destinations = ["RUS", "KAZ", "DEU", "WLD"];
+
+function month(i: number): string {
+  const y = 1900 + Math.floor(i / 12);
+  return `${y}-${String((i % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Rows in publication order: country, then partner, then time. */
+async function generateCsv(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write("indicator,origin,destination,period,value,flag\n");
+  const perCorridor = Math.ceil(rows / (countries.length * destinations.length));
+  let written = 0;
+  let buffer = "";
+  outer: for (const origin of countries) {
+    for (const destination of destinations) {
+      for (let m = 0; m < perCorridor; m++) {
+        if (written === rows) break outer;
+        const value = ((written * 7919) % 1_000_003) + 0.5;
+        buffer += `entries,${origin},${destination},${month(m)},${value},${written % 97 === 0 ? "p" : ""}\n`;
+        written++;
+        if (buffer.length > 1 << 16) {
+          if (!out.write(buffer)) await once(out, "drain");
+          buffer = "";
+        }
+      }
+    }
+  }
+  out.end(buffer);
+  await once(out, "finish");
+}
+
+function timed(command: string, args: string[], input?: string): { seconds: number; stderr: string; stdout: string } {
+  const start = performance.now();
+  const r = spawnSync(command, args, { encoding: "utf8", input, maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${r.status}): ${r.stderr}`);
+  return { seconds, stderr: r.stderr, stdout: r.stdout };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const results: string[] = [];
+const row = (what: string, value: string) => results.push(`| ${what} | ${value} |`);
+
+// --- 1. Import ---------------------------------------------------------------------------------
+const csv = join(work, "synthetic-1m.csv");
+await generateCsv(csv, ROWS);
+console.error(`generated ${ROWS} rows, ${(statSync(csv).size / 1e6).toFixed(1)} MB`);
+
+const corridorRun = timed(process.execPath, ["--import", join(import.meta.dirname, "rss-report.mjs"), bin, "import", csv, "--db", join(work, "import.db"), "--json"]);
+const summary = JSON.parse(corridorRun.stdout);
+if (summary.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${JSON.stringify(summary)}`);
+const rssKb = Number(corridorRun.stderr.match(/BENCH_MAX_RSS_KB=(\d+)/)?.[1]);
+
+const sqliteRun = timed("sqlite3", [join(work, "baseline.db")], `.import --csv ${csv} bare\nSELECT count(*) FROM bare;\n`);
+const baselineCount = Number(sqliteRun.stdout.trim());
+if (baselineCount !== ROWS) throw new Error(`sqlite3 imported ${baselineCount} rows`);
+
+row("rows", ROWS.toLocaleString("en"));
+row("`corridor import` (fresh db, incl. process start, migrations)", `${corridorRun.seconds.toFixed(2)} s`);
+row("sqlite3 CLI `.import --csv` into a bare table (baseline)", `${sqliteRun.seconds.toFixed(2)} s`);
+row("ratio corridor / sqlite3 (target ≤ 3)", `${(corridorRun.seconds / sqliteRun.seconds).toFixed(2)}×`);
+row("peak RSS of `corridor import` (target < 400 MB)", `${(rssKb / 1024).toFixed(0)} MB`);
+
+// Re-import of the same file: every row compared, nothing written.
+const again = timed(process.execPath, [bin, "import", csv, "--db", join(work, "import.db"), "--json"]);
+const againSummary = JSON.parse(again.stdout);
+if (againSummary.unchanged !== ROWS) throw new Error(`re-import: ${JSON.stringify(againSummary)}`);
+row("re-import of the same file (all unchanged)", `${again.seconds.toFixed(2)} s`);
+
+// --- 2. series() at 10M ------------------------------------------------------------------------
+const bigPath = join(work, "big.db");
+const big = openDb(bigPath);
+const buildStart = performance.now();
+{
+  const perCorridor = 1000;
+  const corridorsNeeded = Math.ceil(BIG / perCorridor);
+  const importId = Number(
+    big.sqlite.prepare("INSERT INTO imports (file_name, sha256, format, imported_by, imported_at) VALUES ('synthetic', '', 'bench', 'bench', '')").run().lastInsertRowid,
+  );
+  const insert = big.sqlite.prepare(
+    `INSERT INTO observations (indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, import_id)
+     VALUES (?, ?, ?, ?, 'M', ?, ?, ?, 'total', ?)`,
+  );
+  const bigDestinations = [...destinations, "TUR", "KOR"];
+  const indicators = ["entries", "work_patents_issued", "migration_registrations", "remittances_received_usd", "transfers_from_russia_usd_mn", "citizenship_granted", "first_residence_permits", "irregular_stay_stock", "remittances_received_pct_gdp"].sort();
+  const periods = Array.from({ length: perCorridor }, (_, m) => {
+    const p = month(m);
+    return [p, `${p}-01`, `${p}-28`] as const;
+  });
+  let n = 0;
+  big.sqlite.exec("BEGIN");
+  outer: for (const indicator of indicators)
+    for (const origin of countries)
+      for (const destination of bigDestinations) {
+        if (n >= corridorsNeeded) break outer;
+        for (const [p, s, e] of periods) insert.run(indicator, origin, destination, p, s, e, n, importId);
+        n++;
+      }
+  big.sqlite.exec("COMMIT");
+}
+const total = (big.sqlite.prepare("SELECT count(*) AS n FROM observations").get() as { n: number }).n;
+console.error(`built ${total} observations in ${((performance.now() - buildStart) / 1000).toFixed(0)} s`);
+
+// citizenship_granted sorts first, so its corridors are all present whatever BENCH_BIG_ROWS is.
+const picks = Array.from({ length: 300 }, (_, i) => ({
+  origin: countries[(i * 37) % 40]!,
+  destination: destinations[i % destinations.length]!,
+}));
+const raw = big.sqlite.prepare(
+  "SELECT period, value, flag, source FROM observations WHERE indicator = 'citizenship_granted' AND origin = ? AND destination = ? AND breakdown = 'total' ORDER BY period_start",
+);
+const rawTimes: number[] = [];
+const seriesTimes: number[] = [];
+for (const pick of picks) {
+  let t = performance.now();
+  raw.all(pick.origin, pick.destination);
+  rawTimes.push(performance.now() - t);
+  t = performance.now();
+  const s = await series(big, { indicator: "citizenship_granted", origin: pick.origin, destination: pick.destination });
+  seriesTimes.push(performance.now() - t);
+  if (s.points.length !== 1000) throw new Error(`series returned ${s.points.length} points`);
+}
+let t = performance.now();
+big.sqlite.prepare("SELECT count(*) FROM observations WHERE value < 0").get();
+const scan = performance.now() - t;
+big.close();
+
+row("observations in the series database", total.toLocaleString("en"));
+row("`series()` p50 / p95, 1,000 monthly points (target p50 < 5 ms)", `${percentile(seriesTimes, 50).toFixed(2)} ms / ${percentile(seriesTimes, 95).toFixed(2)} ms`);
+row("baseline: the same rows by raw prepared SQL, p50", `${percentile(rawTimes, 50).toFixed(2)} ms`);
+row("ratio series() / raw SQL, p50", `${(percentile(seriesTimes, 50) / percentile(rawTimes, 50)).toFixed(1)}×`);
+row("for scale: one full-table scan", `${scan.toFixed(0)} ms`);
+
+console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}, ${(await import("node:os")).cpus().length} cores.\n`);
+console.log("| measure | result |\n|---|---|");
+console.log(results.join("\n"));
+rmSync(work, { recursive: true, force: true });
