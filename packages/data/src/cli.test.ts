@@ -92,3 +92,48 @@ describe("corridor CLI", () => {
     expect(corridor("import", tmpFile("a,b\n1,2\n"), "--db", tmpPath("m.db")).status).toBe(2);
   });
 });
+
+describe("corridor events", () => {
+  // The founding press release, as kept (verbatim) in the body of its seed event.
+  const founding = tmpFile(readFileSync(`${seedDir}/events/2021-04-19-russia-tajikistan-migration-talks.md`, "utf8").split(/^---$/m)[2]!, "press-release.txt");
+
+  it("after seeding, lists the 2021 talks for TJK with the press release and the decree they cite", () => {
+    const db = tmpPath("events.db");
+    expect(corridor("seed", "--db", db, "--dir", seedDir).stdout).toMatch(/events\/: loaded, 18 inserted/);
+    const out = corridor("events", "list", "--country", "TJK", "--json", "--db", db);
+    expect(out.status).toBe(0);
+    const list = JSON.parse(out.stdout) as { id: string; body: string; links: { relation: string; id: string }[]; countries: { code: string }[] }[];
+    const talks = list.find((e) => e.id === "2021-04-19-russia-tajikistan-migration-talks")!;
+    expect(talks).toMatchObject({ kind: "talks", startsOn: "2021-04-19", endsOn: "2021-04-20", sourceUrl: "https://en.mvd.ru/news/item/23949412/" });
+    expect(talks.body).toContain("the Russian-Tajik comprehensive talks on the migration policy");
+    expect(talks.links).toMatchObject([{ relation: "cites", id: "decree-274-2020" }]);
+    // Decree 274 applies to every foreign national (ALL), so it is on the Tajik corridor too.
+    expect(list.map((e) => e.id)).toContain("decree-274-2020");
+    expect(list.every((e) => e.countries.some((c) => c.code === "TJK" || c.code === "ALL"))).toBe(true);
+    const decree = JSON.parse(corridor("events", "show", "decree-274-2020", "--json", "--db", db).stdout);
+    expect(decree.links.filter((l: { direction: string }) => l.direction === "in").map((l: { relation: string; id: string }) => `${l.relation}:${l.id}`).sort()).toEqual([
+      "cites:2021-04-19-russia-tajikistan-migration-talks",
+      "extends:decree-2020-09-23-extends-274",
+      "extends:decree-2021-06-15-stay-to-september",
+      "extends:decree-791-2020",
+    ]);
+  });
+
+  it("suggests the founding event from its press release, linked to Decree No. 274", () => {
+    const db = tmpPath("suggest.db");
+    corridor("seed", "--db", db, "--dir", seedDir);
+    const out = corridor("events", "suggest", "--text-file", founding, "--json", "--db", db);
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      startsOn: "2021-04-19", endsOn: "2021-04-20", kind: "talks", countries: ["RUS", "TJK"],
+      references: [{ number: "274", date: "2020-04-18", eventId: "decree-274-2020" }],
+    });
+  });
+
+  it("refuses a bad event file with file:line and exit 1", () => {
+    const bad = tmpFile("---\ntitle: X\nkind: summit\nstarts_on: 2021-01-01\ncountries: [RUS]\n---\n", "x.md");
+    const r = corridor("events", "import", bad, "--db", tmpPath("bad-events.db"));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${bad}:3: kind: unknown kind "summit"`);
+  });
+});

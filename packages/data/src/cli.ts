@@ -13,6 +13,10 @@ import { addIndicator, listIndicators } from "./catalog-admin.ts";
 import { seed } from "./seed.ts";
 import { isFrequency } from "./periods.ts";
 import { ROLES } from "./import/tidy.ts";
+import { events, getEvent, importEvents } from "./events/store.ts";
+import { impact } from "./events/impact.ts";
+import { suggestEvent } from "./events/suggest.ts";
+import { readFileSync } from "node:fs";
 
 const EXIT_DATA = 1;
 const EXIT_USAGE = 2;
@@ -213,16 +217,107 @@ export function buildProgram(): Command {
       else print(`added indicator ${row.code}`);
     });
 
+  const eventsCommand = program.command("events").description("policy events: import, list, show, impact, suggest").exitOverride();
+  const eventsSub = (name: string) => eventsCommand.command(name).addOption(dbOption()).exitOverride();
+
+  eventsSub("import")
+    .description("import events from Markdown (YAML front matter) or CSV files; all-or-nothing, idempotent")
+    .argument("<files...>", ".md or .csv files")
+    .option("--dry-run", "validate and report, write nothing")
+    .option("--json", "print JSON")
+    .action(async (files: string[], o) => {
+      const result = await withDb(o.db, (db) => importEvents(db, files, { by: "cli", dryRun: !!o.dryRun }));
+      if (o.json) json(result);
+      else if (result.errors.length > 0) for (const e of result.errors) print(`${e.file}:${e.line}: ${e.key ? `${e.key}: ` : ""}${e.message}`);
+      else print(`${result.inserted.length} inserted, ${result.updated.length} updated, ${result.unchanged.length} unchanged${o.dryRun ? " (dry run: nothing written)" : ""}`);
+      if (result.errors.length > 0) process.exitCode = EXIT_DATA;
+    });
+
+  eventsSub("list")
+    .description("events, oldest first; a country matches events that involve it or ALL foreign nationals")
+    .option("--country <country>", "involving this country (repeatable)", collect)
+    .option("--from <date>", "overlapping from this date/period")
+    .option("--to <date>", "overlapping up to this date/period")
+    .option("--kind <kind>", "of this kind (repeatable)", collect)
+    .option("--tag <tag>", "carrying this tag (repeatable)", collect)
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      const list = await withDb(o.db, async (db) => {
+        const found = await events(db, { countries: o.country, from: o.from, to: o.to, kinds: o.kind, tags: o.tag });
+        // The list carries each event's full text too: the founding press release is the point.
+        return Promise.all(found.map(async (e) => ({ ...e, body: (await getEvent(db, e.id))!.body })));
+      });
+      if (o.json) return json(list);
+      // Month- and year-precision dates print as 2024-06 / 2024, not as their first day.
+      const shown = (date: string, precision: string) => (precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date);
+      for (const e of list)
+        print(`${`${shown(e.startsOn, e.datePrecision)}${e.endsOn ? `…${e.endsOn}` : ""}`.padEnd(22)} ${e.kind.padEnd(11)} ${e.id}${e.verification === "unverified" ? " (unverified)" : ""}\n  ${e.title}`);
+    });
+
+  eventsSub("show")
+    .description("one event with its text, links and version history")
+    .argument("<id>", "event id")
+    .option("--json", "print JSON")
+    .action(async (id: string, o) => {
+      const event = await withDb(o.db, (db) => getEvent(db, id));
+      if (!event) throw new QueryArgumentError(`unknown event "${id}"`);
+      if (o.json) return json(event);
+      print(`${event.title}\n${event.kind}, ${event.startsOn}${event.endsOn ? ` … ${event.endsOn}` : ""}, ${event.verification}${event.documentRef ? `\n${event.documentRef}` : ""}${event.sourceUrl ? `\n${event.sourceUrl}` : ""}`);
+      for (const l of event.links) print(`  ${l.direction === "out" ? l.relation : `${l.relation} (by)`} ${l.id}`);
+      if (event.body) print(`\n${event.body}`);
+    });
+
+  eventsSub("impact")
+    .description("an indicator N periods before vs after an event, with the same comparison a year earlier")
+    .argument("<id>", "event id")
+    .requiredOption("--indicator <code>", "indicator code or alias")
+    .requiredOption("--origin <country>", "origin country")
+    .option("--destination <country>", "destination country", "WLD")
+    .option("--window <n>", "periods on each side", "2")
+    .addOption(new Option("--frequency <f>", "frequency").choices(["A", "Q", "M", "D"]))
+    .option("--json", "print JSON")
+    .action(async (id: string, o) => {
+      if (!/^\d+$/.test(o.window)) throw new UsageError(`--window must be a whole number, got "${o.window}"`);
+      const result = await withDb(o.db, (db) => impact(db, { event: id, indicator: o.indicator, origin: o.origin, destination: o.destination, window: Number(o.window), frequency: o.frequency }));
+      if (o.json) return json(result);
+      const c = result.comparison;
+      if (c.status !== "ok") return print(`not enough data around ${c.eventPeriod || "the event"}: missing ${c.missing.join(", ") || "the whole series"}`);
+      print(`${result.indicator.name}, ${result.origin} → ${result.destination}, event period ${c.eventPeriod}`);
+      const fmt = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+      print(`  before ${c.before.periods.join(", ")}: mean ${fmt.format(c.before.mean)}`);
+      print(`  after  ${c.after.periods.join(", ")}: mean ${fmt.format(c.after.mean)} (${c.changePct === null ? "n/a" : `${c.changePct.toFixed(1)}%`})`);
+      const b = result.baseline;
+      print(b.status === "ok" ? `  a year earlier: ${b.changePct === null ? "n/a" : `${b.changePct.toFixed(1)}%`}` : `  a year earlier: not enough data (missing ${b.missing.join(", ")})`);
+    });
+
+  eventsSub("suggest")
+    .description("propose an event from a press release (English or Russian)")
+    .requiredOption("--text-file <file>", "the press release as text")
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      const text = readFileSync(o.textFile, "utf8");
+      const suggestion = await withDb(o.db, async (db) => suggestEvent(text, await events(db)));
+      if (o.json) return json(suggestion);
+      print(`${suggestion.title}\n${suggestion.kind}, ${suggestion.startsOn ?? "?"}…${suggestion.endsOn ?? "?"}, ${suggestion.countries.join(", ")}`);
+      for (const r of suggestion.references) print(`  cites: ${r.text}${r.eventId ? ` → ${r.eventId}` : ""}`);
+    });
+
   command("seed")
     .description("load the demo dataset from data/seed (idempotent)")
     .option("--dir <path>", "seed folder (default: data/seed)")
     .option("--json", "print JSON")
     .action(async (o) => {
       const reports = await withDb(o.db, (db) => seed(db, o.dir));
-      if (o.json) json(reports.map(({ file, status, summary }) => ({ file, status, ...(summary && { inserted: summary.inserted, errors: summary.errors }) })));
-      else for (const r of reports) print(`${r.file}: ${r.status}${r.summary ? `, ${r.summary.inserted} inserted` : ""}`);
+      if (o.json)
+        json(reports.map(({ file, status, summary, events: e }) => ({ file, status, ...(summary && { inserted: summary.inserted, errors: summary.errors }), ...(e && { inserted: e.inserted.length, updated: e.updated.length, errors: e.errors }) })));
+      else
+        for (const r of reports)
+          print(`${r.file}: ${r.status}${r.summary ? `, ${r.summary.inserted} inserted` : ""}${r.events ? `, ${r.events.inserted.length} inserted, ${r.events.updated.length} updated` : ""}`);
       const failed = reports.filter((r) => r.status === "failed");
-      for (const f of failed) process.stderr.write(`${describeImport(f.summary!)}\n`);
+      for (const f of failed) {
+        if (f.summary) process.stderr.write(`${describeImport(f.summary)}\n`);
+        for (const e of f.events?.errors ?? []) process.stderr.write(`${e.file}:${e.line}: ${e.key ? `${e.key}: ` : ""}${e.message}\n`);
+      }
       if (failed.length > 0) process.exitCode = EXIT_DATA;
     });
 

@@ -3,7 +3,7 @@
  * drizzle-kit (`npm run generate -w @corridor/data`) and committed under drizzle/.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const countries = sqliteTable("countries", {
   /** ISO 3166-1 alpha-3, or WLD for "all partners / world". */
@@ -122,3 +122,89 @@ export type NewIndicator = typeof indicators.$inferInsert;
 export type ImportRow = typeof imports.$inferSelect;
 export type Observation = typeof observations.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
+
+// ---- Policy events (annotations) -----------------------------------------------------------
+
+export const eventKinds = ["talks", "decree", "agreement", "law", "restriction", "enforcement", "economic", "other"] as const;
+export type EventKind = (typeof eventKinds)[number];
+export const datePrecisions = ["day", "month", "year"] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
+export const verifications = ["verified", "unverified"] as const;
+export type Verification = (typeof verifications)[number];
+export const eventRoles = ["party", "affected"] as const;
+export type EventRole = (typeof eventRoles)[number];
+/** extends: prolongs the other's measures; amends: changes its text; follows_up: a later round; cites: refers to it. */
+export const eventRelations = ["extends", "amends", "follows_up", "cites"] as const;
+export type EventRelation = (typeof eventRelations)[number];
+
+export const events = sqliteTable(
+  "events",
+  {
+    /** A readable slug, e.g. `2021-04-19-russia-tajikistan-migration-talks`. */
+    id: text("id").primaryKey(),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: eventKinds }).notNull(),
+    /** ISO date; for month/year precision the first day of that month/year. */
+    startsOn: text("starts_on").notNull(),
+    /** Last day of a span (inclusive); null for a point event. */
+    endsOn: text("ends_on"),
+    datePrecision: text("date_precision", { enum: datePrecisions }).notNull().default("day"),
+    announcedOn: text("announced_on"),
+    inForceOn: text("in_force_on"),
+    expiresOn: text("expires_on"),
+    /** e.g. "Decree No. 274 of 18 April 2020". */
+    documentRef: text("document_ref"),
+    sourceUrl: text("source_url"),
+    summary: text("summary").notNull().default(""),
+    /** Markdown; rendered and sanitised by the web app. */
+    body: text("body").notNull().default(""),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    verification: text("verification", { enum: verifications }).notNull().default("unverified"),
+    /** What exactly is or is not verified ("decree number from memory"). */
+    verificationNote: text("verification_note"),
+    version: integer("version").notNull().default(1),
+    updatedAt: text("updated_at").notNull(),
+    /** File (or user) that wrote this version. */
+    updatedBy: text("updated_by").notNull(),
+  },
+  (t) => [index("events_starts_on_idx").on(t.startsOn), index("events_kind_idx").on(t.kind)],
+);
+
+export const eventCountries = sqliteTable(
+  "event_countries",
+  {
+    eventId: text("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+    /** Alpha-3, or ALL for "every foreign national". */
+    country: text("country").notNull(),
+    role: text("role", { enum: eventRoles }).notNull().default("party"),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.country] }), index("event_countries_country_idx").on(t.country)],
+);
+
+export const eventLinks = sqliteTable(
+  "event_links",
+  {
+    fromEvent: text("from_event").notNull().references(() => events.id, { onDelete: "cascade" }),
+    relation: text("relation", { enum: eventRelations }).notNull(),
+    toEvent: text("to_event").notNull().references(() => events.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.fromEvent, t.relation, t.toEvent] }), index("event_links_to_idx").on(t.toEvent)],
+);
+
+/** Every replaced version of an event, as JSON, so an edit never loses what was there. */
+export const eventVersions = sqliteTable(
+  "event_versions",
+  {
+    id: integer("id").primaryKey(),
+    eventId: text("event_id").notNull(),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    replacedAt: text("replaced_at").notNull(),
+    replacedBy: text("replaced_by").notNull(),
+  },
+  (t) => [uniqueIndex("event_versions_key_idx").on(t.eventId, t.version)],
+);
+
+export type EventRow = typeof events.$inferSelect;
+export type EventCountryRow = typeof eventCountries.$inferSelect;
+export type EventLinkRow = typeof eventLinks.$inferSelect;

@@ -5,11 +5,13 @@ import { join } from "node:path";
 import { repositoryRoot, type CorridorDb } from "./db.ts";
 import { importFile, sha256File, type ImportSummary } from "./import/index.ts";
 import { imports } from "./schema.ts";
+import { importEvents, type EventImportSummary } from "./events/store.ts";
 
 export interface SeedReport {
   file: string;
   status: "loaded" | "already loaded" | "failed";
   summary?: ImportSummary;
+  events?: EventImportSummary;
 }
 
 export function defaultSeedDir(): string {
@@ -33,6 +35,14 @@ export async function seed(db: CorridorDb, dir: string = defaultSeedDir()): Prom
     }
     const summary = await importFile(db, path, { importedBy: "seed" });
     reports.push({ file, status: summary.committed ? "loaded" : "failed", summary });
+  }
+  // Events: every .md and .csv under seed/events, in one all-or-nothing batch (links cross files).
+  const eventDir = join(dir, "events");
+  if (existsSync(eventDir)) {
+    const eventFiles = readdirSync(eventDir).filter((f) => /\.(md|csv)$/i.test(f)).sort().map((f) => join(eventDir, f));
+    const result = await importEvents(db, eventFiles, { by: "seed" });
+    const changed = result.inserted.length + result.updated.length;
+    reports.push({ file: "events/", status: !result.committed ? "failed" : changed === 0 ? "already loaded" : "loaded", events: result });
   }
   return reports;
 }

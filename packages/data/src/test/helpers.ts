@@ -11,9 +11,9 @@ export function memoryDb(): CorridorDb {
 const dir = mkdtempSync(join(tmpdir(), "corridor-test-"));
 let n = 0;
 
-/** Writes `content` (string or bytes) to a new temporary file and returns its path. */
-export function tmpFile(content: string | Buffer, name = `f${++n}.csv`): string {
-  const path = join(dir, `${++n}-${name}`);
+/** Writes `content` (string or bytes) to a new temporary file named `name` (in a folder of its own). */
+export function tmpFile(content: string | Buffer, name = "file.csv"): string {
+  const path = join(mkdtempSync(join(dir, "f")), name);
   writeFileSync(path, content);
   return path;
 }

@@ -1,0 +1,199 @@
+/**
+ * An event as the readers hand it over (front matter or CSV row) → a validated EventRecord.
+ * Pure: every error says which key (and, through `locate`, which line) is wrong.
+ */
+import { CountryResolver } from "../countries.ts";
+import { parsePeriod } from "../periods.ts";
+import {
+  eventKinds, eventRelations, eventRoles, verifications,
+  type DatePrecision, type EventKind, type EventRelation, type EventRole, type Verification,
+} from "../schema.ts";
+
+/** Every foreign national, not one country. */
+export const ALL_FOREIGNERS = "ALL";
+
+export interface EventRecord {
+  id: string;
+  title: string;
+  kind: EventKind;
+  startsOn: string;
+  endsOn: string | null;
+  datePrecision: DatePrecision;
+  announcedOn: string | null;
+  inForceOn: string | null;
+  expiresOn: string | null;
+  documentRef: string | null;
+  sourceUrl: string | null;
+  summary: string;
+  body: string;
+  tags: string[];
+  verification: Verification;
+  verificationNote: string | null;
+  countries: { code: string; role: EventRole }[];
+  links: { relation: EventRelation; to: string }[];
+}
+
+export interface EventError {
+  file: string;
+  line: number;
+  key?: string;
+  value?: string;
+  message: string;
+}
+
+/** Front matter / CSV keys (snake_case as written in files). */
+export const EVENT_KEYS = [
+  "id", "title", "kind", "starts_on", "ends_on", "date_precision", "announced_on", "in_force_on", "expires_on",
+  "countries", "document_ref", "source_url", "summary", "tags", "verification", "verification_note", "relates", "body",
+] as const;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const countryResolver = new CountryResolver();
+
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+}
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const s = String(value).trim();
+  return s === "" ? undefined : s;
+}
+
+/** A list given as a YAML sequence or as a `;`-separated string. */
+function list(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
+  return String(value).split(";").map((v) => v.trim()).filter(Boolean);
+}
+
+function parseDate(raw: string): { start: string; end: string; precision: DatePrecision } | string {
+  const parsed = parsePeriod(raw);
+  if (!parsed.ok) return parsed.reason;
+  const p = parsed.value;
+  if (p.frequency === "Q") return "quarters are not event dates (use YYYY-MM-DD, YYYY-MM or YYYY)";
+  return { start: p.start, end: p.end, precision: p.frequency === "D" ? "day" : p.frequency === "M" ? "month" : "year" };
+}
+
+export function normaliseEvent(
+  input: Record<string, unknown>,
+  file: string,
+  locate: (key: string) => number,
+): { ok: true; record: EventRecord } | { ok: false; errors: EventError[] } {
+  const errors: EventError[] = [];
+  const fail = (key: string, value: unknown, message: string) =>
+    errors.push({ file, line: locate(key), key, value: value === undefined ? undefined : String(value), message });
+
+  for (const key of Object.keys(input)) {
+    if (!(EVENT_KEYS as readonly string[]).includes(key)) fail(key, undefined, `unknown key "${key}" (keys: ${EVENT_KEYS.join(", ")})`);
+  }
+
+  const title = text(input.title);
+  if (!title) fail("title", input.title, "title is required");
+  const id = text(input.id) ?? (title ? slugify(title) : undefined);
+  if (!id || !SLUG.test(id)) fail("id", input.id, `id "${id ?? ""}" must be a slug: lower-case letters, digits and single dashes`);
+
+  const kind = text(input.kind)?.toLowerCase();
+  if (!kind || !(eventKinds as readonly string[]).includes(kind)) fail("kind", input.kind, `unknown kind "${input.kind ?? ""}" (kinds: ${eventKinds.join(", ")})`);
+
+  const date = (key: string, required: boolean) => {
+    const raw = text(input[key]);
+    if (!raw) {
+      if (required) fail(key, input[key], `${key} is required`);
+      return undefined;
+    }
+    const parsed = parseDate(raw);
+    if (typeof parsed === "string") {
+      fail(key, raw, `bad date "${raw}": ${parsed}`);
+      return undefined;
+    }
+    return parsed;
+  };
+  const starts = date("starts_on", true);
+  const ends = date("ends_on", false);
+  const announced = date("announced_on", false);
+  const inForce = date("in_force_on", false);
+  const expires = date("expires_on", false);
+  if (starts && ends && ends.end < starts.start) fail("ends_on", input.ends_on, `ends_on ${input.ends_on} is before starts_on ${input.starts_on}`);
+  if (inForce && expires && expires.end < inForce.start) fail("expires_on", input.expires_on, `expires_on is before in_force_on`);
+
+  let precision = starts?.precision ?? "day";
+  const rawPrecision = text(input.date_precision)?.toLowerCase();
+  if (rawPrecision) {
+    if (rawPrecision === "day" || rawPrecision === "month" || rawPrecision === "year") precision = rawPrecision;
+    else fail("date_precision", rawPrecision, "date_precision must be day, month or year");
+  }
+
+  const countries: EventRecord["countries"] = [];
+  const addCountry = (raw: string, role: string) => {
+    if (!(eventRoles as readonly string[]).includes(role)) return fail("countries", raw, `unknown role "${role}" (roles: ${eventRoles.join(", ")})`);
+    const upper = raw.trim().toUpperCase();
+    let code: string | undefined;
+    if (upper === ALL_FOREIGNERS || upper === "ALL FOREIGN NATIONALS") code = ALL_FOREIGNERS;
+    else {
+      const found = countryResolver.resolve(raw);
+      if (found.ok && found.code !== "WLD") code = found.code;
+      else return fail("countries", raw, found.ok ? `"${raw}" is not a country (use ALL for every foreign national)` : found.reason);
+    }
+    if (!countries.some((c) => c.code === code)) countries.push({ code, role: role as EventRole });
+  };
+  const rawCountries = input.countries;
+  if (rawCountries && typeof rawCountries === "object" && !Array.isArray(rawCountries)) {
+    for (const [role, names] of Object.entries(rawCountries)) for (const name of list(names)) addCountry(name, role);
+  } else {
+    for (const item of list(rawCountries)) {
+      // "TJK", "TJK:affected", "ALL (affected)"
+      const match = item.match(/^(.*?)\s*(?::|\()\s*(party|affected)\)?$/i);
+      if (match) addCountry(match[1]!, match[2]!.toLowerCase());
+      else addCountry(item, "party");
+    }
+  }
+  if (countries.length === 0 && errors.every((e) => e.key !== "countries")) fail("countries", rawCountries, "at least one country is required");
+
+  const links: EventRecord["links"] = [];
+  const addLink = (relation: string, to: string) => {
+    const rel = relation.trim().toLowerCase().replace(/[\s-]+/g, "_");
+    if (!(eventRelations as readonly string[]).includes(rel)) return fail("relates", `${relation}:${to}`, `unknown relation "${relation}" (relations: ${eventRelations.join(", ")})`);
+    if (!SLUG.test(to.trim())) return fail("relates", to, `"${to}" is not an event id`);
+    links.push({ relation: rel as EventRelation, to: to.trim() });
+  };
+  const rawRelates = input.relates;
+  if (rawRelates && typeof rawRelates === "object" && !Array.isArray(rawRelates)) {
+    for (const [relation, ids] of Object.entries(rawRelates)) for (const to of list(ids)) addLink(relation, to);
+  } else {
+    for (const item of list(rawRelates)) {
+      const colon = item.indexOf(":");
+      if (colon < 1) fail("relates", item, `expected RELATION:EVENT_ID, e.g. extends:decree-274-2020`);
+      else addLink(item.slice(0, colon), item.slice(colon + 1));
+    }
+  }
+
+  const verification = (text(input.verification)?.toLowerCase() ?? "unverified") as Verification;
+  if (!verifications.includes(verification)) fail("verification", input.verification, `verification must be ${verifications.join(" or ")}`);
+
+  const sourceUrl = text(input.source_url) ?? null;
+  if (sourceUrl && !/^https?:\/\/\S+$/.test(sourceUrl)) fail("source_url", sourceUrl, "source_url must be an http(s) address");
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    record: {
+      id: id!, title: title!, kind: kind as EventKind,
+      startsOn: starts!.start,
+      // A span given at month/year precision ends on the last day of that month/year.
+      endsOn: ends ? ends.end : null,
+      datePrecision: precision,
+      announcedOn: announced?.start ?? null, inForceOn: inForce?.start ?? null, expiresOn: expires?.end ?? null,
+      documentRef: text(input.document_ref) ?? null, sourceUrl,
+      summary: text(input.summary) ?? "", body: typeof input.body === "string" ? input.body.trim() : "",
+      tags: [...new Set(list(input.tags).map((t) => t.toLowerCase()))],
+      verification, verificationNote: text(input.verification_note) ?? null,
+      countries, links,
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Event readers: Markdown with YAML front matter (the body is the event's text) and CSV with the
+ * same columns. Pure: text in, records or located errors out.
+ */
+import { LineCounter, parseDocument, isMap, isScalar, type Pair } from "yaml";
+import { basename } from "node:path";
+import { parseText } from "../import/csv.ts";
+import { normaliseEvent, type EventError, type EventRecord } from "./model.ts";
+
+export interface ReadResult {
+  records: EventRecord[];
+  errors: EventError[];
+}
+
+const FRONT_MATTER = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export function readMarkdownEvent(file: string, content: string): ReadResult {
+  const match = content.match(FRONT_MATTER);
+  if (!match) return { records: [], errors: [{ file, line: 1, message: "no YAML front matter (the file must start with ---)" }] };
+  const yamlText = match[1]!;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      records: [],
+      errors: doc.errors.map((e) => ({ file, line: 1 + (e.linePos?.[0]?.line ?? 1), message: `front matter: ${e.message.split("\n")[0]}` })),
+    };
+  }
+  if (!isMap(doc.contents)) return { records: [], errors: [{ file, line: 2, message: "front matter must be a mapping of keys" }] };
+  // Line 1 is the opening ---, so front matter line n is file line n + 1.
+  const lines = new Map<string, number>();
+  for (const pair of doc.contents.items as Pair[]) {
+    if (isScalar(pair.key) && pair.key.range) lines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line + 1);
+  }
+  const data = doc.toJS() as Record<string, unknown>;
+  if ("body" in data) return { records: [], errors: [{ file, line: lines.get("body") ?? 2, key: "body", message: "the body is the Markdown after the front matter, not a key" }] };
+  const body = content.slice(match[0].length);
+  const input = { id: basename(file).replace(/\.md$/i, ""), ...data, body };
+  const result = normaliseEvent(input, file, (key) => lines.get(key) ?? 1);
+  return result.ok ? { records: [result.record], errors: [] } : { records: [], errors: result.errors };
+}
+
+export function readCsvEvents(file: string, content: string): ReadResult {
+  const { rows } = parseText(content.replace(/^\ufeff/, ""));
+  const header = rows.find((r) => r.fields.some((f) => f.trim() !== ""));
+  if (!header) return { records: [], errors: [{ file, line: 1, message: "the file is empty" }] };
+  const keys = header.fields.map((h) => h.trim().toLowerCase());
+  const records: EventRecord[] = [];
+  const errors: EventError[] = [];
+  for (const row of rows) {
+    if (row.line <= header.line || row.fields.every((f) => f.trim() === "")) continue;
+    if (row.fields.length !== keys.length) {
+      errors.push({ file, line: row.line, message: `expected ${keys.length} columns, found ${row.fields.length}` });
+      continue;
+    }
+    const input: Record<string, unknown> = {};
+    keys.forEach((key, i) => {
+      if (row.fields[i]!.trim() !== "") input[key] = row.fields[i];
+    });
+    const result = normaliseEvent(input, file, () => row.line);
+    if (result.ok) records.push(result.record);
+    else errors.push(...result.errors);
+  }
+  return { records, errors };
+}

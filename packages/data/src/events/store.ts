@@ -1,0 +1,256 @@
+/**
+ * Writes and reads events. importEvents() is all-or-nothing and idempotent: an unchanged event is
+ * left alone, a changed one is updated in place and its previous version kept in event_versions.
+ */
+import { and, asc, eq, gte, inArray, lte, or, isNull } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import type { CorridorDb } from "../db.ts";
+import { resolveCountry } from "../queries/resolve.ts";
+import { parsePeriod } from "../periods.ts";
+import { QueryArgumentError } from "../queries/resolve.ts";
+import {
+  eventCountries, eventLinks, events as eventsTable, eventVersions, eventKinds,
+  type EventKind, type EventRelation, type EventRole, type EventRow,
+} from "../schema.ts";
+import { ALL_FOREIGNERS, type EventError, type EventRecord } from "./model.ts";
+import { readCsvEvents, readMarkdownEvent } from "./readers.ts";
+
+export interface EventImportSummary {
+  files: number;
+  inserted: string[];
+  updated: string[];
+  unchanged: string[];
+  errors: EventError[];
+  committed: boolean;
+}
+
+/** Reads event files (.md, .csv) and writes them in one transaction; any error and nothing is written. */
+export async function importEvents(db: CorridorDb, files: string[], options: { by?: string; dryRun?: boolean } = {}): Promise<EventImportSummary> {
+  const summary: EventImportSummary = { files: files.length, inserted: [], updated: [], unchanged: [], errors: [], committed: false };
+  const records: EventRecord[] = [];
+  const origin = new Map<string, string>();
+  for (const file of files) {
+    let content: string;
+    try {
+      content = readFileSync(file, "utf8");
+    } catch (error) {
+      summary.errors.push({ file, line: 0, message: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    const result = /\.csv$/i.test(file) ? readCsvEvents(file, content) : /\.(md|markdown)$/i.test(file) ? readMarkdownEvent(file, content) : null;
+    if (!result) {
+      summary.errors.push({ file, line: 0, message: "expected a .md (front matter) or .csv file" });
+      continue;
+    }
+    summary.errors.push(...result.errors);
+    for (const record of result.records) {
+      const seen = origin.get(record.id);
+      if (seen) summary.errors.push({ file, line: 1, key: "id", value: record.id, message: `event id "${record.id}" is also defined in ${seen}` });
+      else origin.set(record.id, file);
+      records.push(record);
+    }
+  }
+
+  const known = new Set((await db.orm.select({ id: eventsTable.id }).from(eventsTable)).map((e) => e.id));
+  for (const record of records) {
+    for (const link of record.links) {
+      if (link.to === record.id) summary.errors.push({ file: origin.get(record.id)!, line: 1, key: "relates", value: link.to, message: "an event cannot relate to itself" });
+      else if (!known.has(link.to) && !origin.has(link.to))
+        summary.errors.push({ file: origin.get(record.id)!, line: 1, key: "relates", value: link.to, message: `unknown event id "${link.to}" in relates` });
+    }
+  }
+  if (summary.errors.length > 0) return summary;
+
+  const now = new Date().toISOString();
+  const by = options.by ?? "cli";
+  const { sqlite } = db;
+  const write = sqlite.transaction(() => {
+    for (const record of records) {
+      const existing = loadRecord(db, record.id);
+      const row = { ...rowOf(record), updatedAt: now, updatedBy: by };
+      if (!existing) {
+        db.orm.insert(eventsTable).values({ ...row, version: 1 }).run();
+        summary.inserted.push(record.id);
+      } else if (sameContent(existing.record, record)) {
+        summary.unchanged.push(record.id);
+        continue;
+      } else {
+        db.orm.insert(eventVersions).values({
+          eventId: record.id, version: existing.row.version, snapshot: { ...existing.record, updatedAt: existing.row.updatedAt, updatedBy: existing.row.updatedBy },
+          replacedAt: now, replacedBy: by,
+        }).run();
+        db.orm.update(eventsTable).set({ ...row, version: existing.row.version + 1 }).where(eq(eventsTable.id, record.id)).run();
+        db.orm.delete(eventCountries).where(eq(eventCountries.eventId, record.id)).run();
+        db.orm.delete(eventLinks).where(eq(eventLinks.fromEvent, record.id)).run();
+        summary.updated.push(record.id);
+      }
+      if (record.countries.length > 0)
+        db.orm.insert(eventCountries).values(record.countries.map((c) => ({ eventId: record.id, country: c.code, role: c.role }))).run();
+    }
+    // Links last: they may point at events later in the same batch.
+    for (const record of records) {
+      if (summary.unchanged.includes(record.id) || record.links.length === 0) continue;
+      db.orm.insert(eventLinks).values(record.links.map((l) => ({ fromEvent: record.id, relation: l.relation, toEvent: l.to }))).run();
+    }
+    // Throwing inside the transaction rolls it back: a dry run reports exactly what a real run would do.
+    if (options.dryRun) throw new DryRun();
+  });
+  try {
+    write();
+    summary.committed = true;
+  } catch (error) {
+    if (!(error instanceof DryRun)) throw error;
+  }
+  return summary;
+}
+
+class DryRun extends Error {}
+
+function rowOf(r: EventRecord) {
+  const { countries: _c, links: _l, ...row } = r;
+  return row;
+}
+
+function sameContent(a: EventRecord, b: EventRecord): boolean {
+  const canonical = (r: EventRecord) =>
+    JSON.stringify({
+      ...r,
+      countries: [...r.countries].sort((x, y) => x.code.localeCompare(y.code)),
+      links: [...r.links].sort((x, y) => `${x.relation}${x.to}`.localeCompare(`${y.relation}${y.to}`)),
+    });
+  return canonical(a) === canonical(b);
+}
+
+function loadRecord(db: CorridorDb, id: string): { row: EventRow; record: EventRecord } | undefined {
+  const row = db.orm.select().from(eventsTable).where(eq(eventsTable.id, id)).get();
+  if (!row) return undefined;
+  const countries = db.orm.select().from(eventCountries).where(eq(eventCountries.eventId, id)).all();
+  const links = db.orm.select().from(eventLinks).where(eq(eventLinks.fromEvent, id)).all();
+  const { version: _v, updatedAt: _u, updatedBy: _b, ...rest } = row;
+  return {
+    row,
+    record: {
+      ...rest,
+      countries: countries.map((c) => ({ code: c.country, role: c.role })),
+      links: links.map((l) => ({ relation: l.relation, to: l.toEvent })),
+    },
+  };
+}
+
+export interface EventLink {
+  relation: EventRelation;
+  /** out: this event → other ("extends decree-274"); in: other → this ("extended by …"). */
+  direction: "out" | "in";
+  id: string;
+  title: string;
+  startsOn: string;
+}
+
+export interface EventSummary {
+  id: string;
+  title: string;
+  kind: EventKind;
+  startsOn: string;
+  endsOn: string | null;
+  datePrecision: EventRow["datePrecision"];
+  announcedOn: string | null;
+  inForceOn: string | null;
+  expiresOn: string | null;
+  countries: { code: string; role: EventRole }[];
+  documentRef: string | null;
+  sourceUrl: string | null;
+  summary: string;
+  tags: string[];
+  verification: EventRow["verification"];
+  verificationNote: string | null;
+  links: EventLink[];
+}
+
+export interface EventDetail extends EventSummary {
+  body: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+  versions: { version: number; replacedAt: string; replacedBy: string }[];
+}
+
+export interface EventQuery {
+  /** Events involving any of these countries, or ALL foreign nationals. */
+  countries?: string[];
+  /** Overlap with [from, to]; any period notation (2021, 2021-04, 2021-04-19). */
+  from?: string;
+  to?: string;
+  kinds?: string[];
+  /** Events carrying every one of these tags. */
+  tags?: string[];
+  ids?: string[];
+}
+
+function bound(raw: string | undefined, label: string, edge: "start" | "end"): string | undefined {
+  if (!raw) return undefined;
+  const parsed = parsePeriod(raw);
+  if (!parsed.ok) throw new QueryArgumentError(`--${label} ${raw}: ${parsed.reason}`);
+  return parsed.value[edge];
+}
+
+export async function events(db: CorridorDb, query: EventQuery = {}): Promise<EventSummary[]> {
+  const from = bound(query.from, "from", "start");
+  const to = bound(query.to, "to", "end");
+  for (const kind of query.kinds ?? [])
+    if (!(eventKinds as readonly string[]).includes(kind)) throw new QueryArgumentError(`unknown kind "${kind}" (kinds: ${eventKinds.join(", ")})`);
+  const wanted = query.countries?.length ? new Set([...query.countries.map(resolveCountry), ALL_FOREIGNERS]) : undefined;
+
+  const rows = await db.orm
+    .select()
+    .from(eventsTable)
+    .where(
+      and(
+        query.kinds?.length ? inArray(eventsTable.kind, query.kinds as EventKind[]) : undefined,
+        query.ids?.length ? inArray(eventsTable.id, query.ids) : undefined,
+        to ? lte(eventsTable.startsOn, to) : undefined,
+        // A span overlaps when it ends on/after `from`; a point event when it starts on/after it.
+        from ? or(gte(eventsTable.endsOn, from), and(isNull(eventsTable.endsOn), gte(eventsTable.startsOn, from))) : undefined,
+      ),
+    )
+    .orderBy(asc(eventsTable.startsOn), asc(eventsTable.id));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const countryRows = await db.orm.select().from(eventCountries).where(inArray(eventCountries.eventId, ids));
+  const linkRows = await db.orm.select().from(eventLinks).where(or(inArray(eventLinks.fromEvent, ids), inArray(eventLinks.toEvent, ids)));
+  const otherIds = [...new Set(linkRows.flatMap((l) => [l.fromEvent, l.toEvent]))];
+  const titles = new Map(
+    (await db.orm.select({ id: eventsTable.id, title: eventsTable.title, startsOn: eventsTable.startsOn }).from(eventsTable).where(inArray(eventsTable.id, otherIds))).map((e) => [e.id, e]),
+  );
+
+  const out: EventSummary[] = [];
+  for (const row of rows) {
+    const countries = countryRows.filter((c) => c.eventId === row.id).map((c) => ({ code: c.country, role: c.role }));
+    if (wanted && !countries.some((c) => wanted.has(c.code))) continue;
+    if (query.tags?.length && !query.tags.every((t) => row.tags.includes(t.toLowerCase()))) continue;
+    const links: EventLink[] = [];
+    for (const l of linkRows) {
+      if (l.fromEvent === row.id) links.push({ relation: l.relation, direction: "out", id: l.toEvent, title: titles.get(l.toEvent)!.title, startsOn: titles.get(l.toEvent)!.startsOn });
+      if (l.toEvent === row.id) links.push({ relation: l.relation, direction: "in", id: l.fromEvent, title: titles.get(l.fromEvent)!.title, startsOn: titles.get(l.fromEvent)!.startsOn });
+    }
+    out.push({
+      id: row.id, title: row.title, kind: row.kind, startsOn: row.startsOn, endsOn: row.endsOn, datePrecision: row.datePrecision,
+      announcedOn: row.announcedOn, inForceOn: row.inForceOn, expiresOn: row.expiresOn,
+      countries: countries.sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === "party" ? -1 : 1)),
+      documentRef: row.documentRef, sourceUrl: row.sourceUrl, summary: row.summary, tags: row.tags,
+      verification: row.verification, verificationNote: row.verificationNote, links,
+    });
+  }
+  return out;
+}
+
+export async function getEvent(db: CorridorDb, id: string): Promise<EventDetail | undefined> {
+  const [summary] = await events(db, { ids: [id] });
+  if (!summary) return undefined;
+  const row = (await db.orm.select().from(eventsTable).where(eq(eventsTable.id, id)))[0]!;
+  const versions = await db.orm
+    .select({ version: eventVersions.version, replacedAt: eventVersions.replacedAt, replacedBy: eventVersions.replacedBy })
+    .from(eventVersions)
+    .where(eq(eventVersions.eventId, id))
+    .orderBy(asc(eventVersions.version));
+  return { ...summary, body: row.body, version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy, versions };
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { suggestEvent } from "./suggest.ts";
+import type { EventSummary } from "./store.ts";
+
+const founding = readFileSync(fileURLToPath(new URL("../../../../data/seed/events/2021-04-19-russia-tajikistan-migration-talks.md", import.meta.url)), "utf8").split(/^---$/m)[2]!;
+
+const known = [
+  { id: "decree-274-2020", documentRef: "Decree No. 274 of 18 April 2020", startsOn: "2020-04-18", announcedOn: null, inForceOn: "2020-04-18" },
+  { id: "entry-restriction-2020", documentRef: "Government order No. 635-r of 16 March 2020", startsOn: "2020-03-18", announcedOn: "2020-03-16", inForceOn: null },
+] as unknown as EventSummary[];
+
+describe("suggestEvent", () => {
+  it("reads the founding press release: its own dates, talks, RUS and TJK, and the decree it cites", () => {
+    expect(founding).toContain("On April 19-20, 2021");
+    const s = suggestEvent(founding, known);
+    expect(s).toMatchObject({ language: "en", kind: "talks", startsOn: "2021-04-19", endsOn: "2021-04-20", countries: ["RUS", "TJK"] });
+    expect(s.references).toEqual([
+      { text: "Decree of the President of the Russian Federation of 18 April 2020 No. 274", kind: "decree", date: "2020-04-18", number: "274", eventId: "decree-274-2020" },
+    ]);
+    expect(s.title).toBe("Russia–Tajikistan talks on migration");
+  });
+
+  it.each([
+    [
+      "On 15 December 2020, the President of Russia signed Decree No. 791 extending the temporary measures established by Decree No. 274 of 18 April 2020 until 15 June 2021.",
+      { kind: "decree", startsOn: "2020-12-15", endsOn: "2020-12-15", countries: ["RUS"] },
+      [{ number: "791", date: null }, { number: "274", date: "2020-04-18", eventId: "decree-274-2020" }],
+    ],
+    [
+      "Uzbekistan and Russia signed an agreement on the organised recruitment of workers in Moscow on 5 April 2017.",
+      { kind: "agreement", startsOn: "2017-04-05", countries: ["RUS", "UZB"] },
+      [],
+    ],
+    [
+      "On 12 August 2015 the treaty on the accession of the Kyrgyz Republic to the Eurasian Economic Union entered into force.",
+      { kind: "agreement", startsOn: "2015-08-12", countries: ["KGZ"] },
+      [],
+    ],
+  ])("English: %s", (text, expected, references) => {
+    const s = suggestEvent(text, known);
+    expect(s).toMatchObject({ language: "en", ...expected });
+    expect(s.references).toMatchObject(references);
+  });
+
+  it.each([
+    [
+      "19-20 апреля 2021 года в Москве состоялись российско-таджикские переговоры по вопросам миграции. Делегацию Российской Федерации возглавил заместитель министра иностранных дел. Стороны обсудили применение Указа Президента Российской Федерации от 18 апреля 2020 года № 274.",
+      { kind: "talks", startsOn: "2021-04-19", endsOn: "2021-04-20", countries: ["RUS", "TJK"], title: "Russia–Tajikistan talks on migration" },
+      [{ kind: "decree", number: "274", date: "2020-04-18", eventId: "decree-274-2020" }],
+    ],
+    [
+      "15 декабря 2020 года Президент России подписал Указ № 791 о продлении временных мер, установленных Указом от 18 апреля 2020 года № 274, до 15 июня 2021 года.",
+      { kind: "decree", startsOn: "2020-12-15", countries: ["RUS"] },
+      [{ number: "791", date: null }, { number: "274", date: "2020-04-18", eventId: "decree-274-2020" }],
+    ],
+    [
+      "С 18 марта 2020 года Россия ограничила въезд иностранных граждан в соответствии с распоряжением Правительства от 16 марта 2020 года № 635-р.",
+      { kind: "restriction", startsOn: "2020-03-18", countries: ["RUS"] },
+      [{ kind: "decree", number: "635-р", date: "2020-03-16" }],
+    ],
+    [
+      "Переговоры министров внутренних дел Таджикистана и России прошли в Душанбе 28 мая 2024 года.",
+      { kind: "talks", startsOn: "2024-05-28", countries: ["RUS", "TJK"] },
+      [],
+    ],
+    [
+      "1 августа 2023 года узбекские и кыргызские власти провели консультации о трудовой миграции в Казахстан.",
+      { kind: "talks", startsOn: "2023-08-01", countries: ["KAZ", "KGZ", "UZB"] },
+      [],
+    ],
+  ])("Russian: %s", (text, expected, references) => {
+    const s = suggestEvent(text, known);
+    expect(s).toMatchObject({ language: "ru", ...expected });
+    expect(s.references).toMatchObject(references);
+  });
+
+  it("does not take two-letter words for country codes or cited dates for the event's own", () => {
+    const s = suggestEvent("IN TO AS BY: the talks took place in Dushanbe. Cites Decree No. 5 of 1 May 2019.");
+    expect(s.countries).toEqual([]);
+    expect(s.startsOn).toBeNull();
+    expect(s.references).toMatchObject([{ number: "5", date: "2019-05-01" }]);
+  });
+});
