@@ -137,3 +137,31 @@ describe("corridor events", () => {
     expect(r.stdout).toContain(`${bad}:3: kind: unknown kind "summit"`);
   });
 });
+
+describe("corridor import: publication formats", () => {
+  const fixture = (name: string) => fileURLToPath(new URL(`./import/fixtures/${name}`, import.meta.url));
+
+  it("imports a World Bank file with no options and reports the aggregates it skipped", () => {
+    const r = corridor("import", fixture("API_BX.TRF.PWKR.CD.DT_DS2_en_csv_v2_fixture.csv"), "--db", tmpPath("wb.db"), "--json");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: "worldbank", encoding: "utf-8", committed: true, skippedAggregates: ["ECS", "LMC", "WLD"] });
+  });
+
+  it("refuses a bad file in one line with exit 1", () => {
+    const html = tmpFile("<!doctype html><html><body>Service unavailable</body></html>", "export.csv");
+    const r = corridor("import", html, "--db", tmpPath("html.db"));
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([`corridor: ${html}:1: this is an HTML page (a saved web page or an error page), not a CSV table; nothing was written`]);
+  });
+
+  it("saves a profile and imports next quarter's file with --profile alone", () => {
+    const db = tmpPath("profiles.db");
+    const first = corridor("import", fixture("mvd_patents_cp1251.csv"), "--db", db, "--indicator", "work_patents_issued", "--destination", "RUS", "--map", "value=Количество патентов", "--save-profile", "mvd-patents", "--json");
+    expect(first.status).toBe(0);
+    expect(JSON.parse(corridor("profiles", "--json", "--db", db).stdout)).toMatchObject([{ name: "mvd-patents", options: { format: "tidy", indicator: "work_patents_issued" } }]);
+    const next = corridor("import", fixture("mvd_patents_cp1251.csv"), "--db", db, "--profile", "mvd-patents", "--json");
+    expect(next.status).toBe(0);
+    expect(JSON.parse(next.stdout)).toMatchObject({ unchanged: 4, inserted: 0 });
+    expect(corridor("import", fixture("mvd_patents_cp1251.csv"), "--db", db, "--profile", "nope").status).toBe(2);
+  });
+});

@@ -3,7 +3,8 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { openDb, defaultDbPath, type CorridorDb } from "./db.ts";
-import { importFile, MappingError, type ImportSummary, type Role } from "./import/index.ts";
+import { BadInputError, FORMATS, importFile, MappingError, type ImportOptions, type ImportSummary, type Role } from "./import/index.ts";
+import { listProfiles, ProfileError, saveProfile, withProfile } from "./import/profiles.ts";
 import { listImports, undoImport, UndoError } from "./history.ts";
 import { series } from "./queries/series.ts";
 import { corridors } from "./queries/corridors.ts";
@@ -68,9 +69,10 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
 
 function describeImport(s: ImportSummary): string {
   const lines = [
-    `${s.fileName}: ${s.format}, delimiter ${JSON.stringify(s.delimiter)}, decimal mark ${JSON.stringify(s.decimal)}`,
+    `${s.fileName}: ${s.format}, ${s.encoding}, delimiter ${JSON.stringify(s.delimiter)}, decimal mark ${JSON.stringify(s.decimal)}`,
     `  rows read ${s.rowsRead}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, skipped (missing) ${s.skipped}, rejected ${s.rejected}`,
   ];
+  if (s.skippedAggregates.length > 0) lines.push(`  skipped ${s.skippedAggregates.length} aggregate(s) that are not countries: ${s.skippedAggregates.join(", ")}`);
   if (s.errorCount > 0) {
     lines.push(`  ${s.errorCount} error(s); nothing was written:`);
     for (const e of s.errors) lines.push(`  line ${e.line}${e.column ? `, column ${e.column}` : ""}${e.value !== "" ? `, value ${JSON.stringify(e.value)}` : ""}: ${e.message}`);
@@ -90,31 +92,53 @@ export function buildProgram(): Command {
 
   command("import")
     .description("import a CSV file (all-or-nothing: any error and nothing is written)")
-    .argument("<file>", "CSV file")
-    .addOption(new Option("--format <format>", "file format").choices(["auto", "tidy"]).default("auto"))
+    .argument("<file>", "CSV file: tidy, wide, World Bank bulk or Eurostat SDMX-CSV, in any common encoding")
+    .addOption(new Option("--format <format>", "file format (auto: recognised from the content)").choices(["auto", ...FORMATS]).default("auto"))
     .option("--indicator <code>", "indicator for every row (code or alias)")
     .option("--origin <country>", "origin for every row")
     .option("--destination <country>", "destination for every row")
     .option("--source <text>", "source for rows that do not name one")
     .option("--map <role=column>", `map a column to a role (${ROLES.join(", ")}); repeatable`, collect)
+    .addOption(new Option("--country-role <role>", "where a lone country column goes").choices(["origin", "destination"]))
+    .option("--columns <roles>", "headerless file: the role of each column, e.g. origin,period,value")
     .addOption(new Option("--decimal <mark>", "decimal mark").choices([".", ",", "auto"]).default("auto"))
-    .option("--delimiter <char>", "field delimiter (default: detected)")
+    .option("--delimiter <char>", "field delimiter (default: detected; \\t for tab)")
+    .option("--encoding <name>", "text encoding (default: detected; e.g. windows-1251, utf-16le)")
+    .option("--profile <name>", "start from a saved import profile")
+    .option("--save-profile <name>", "save this run's mapping as a profile (when the import succeeds)")
     .option("--dry-run", "validate and report, write nothing")
     .option("--json", "print one JSON object")
     .action(async (file: string, o) => {
-      const summary = await withDb(o.db, (db) =>
-        importFile(db, file, {
-          indicator: o.indicator, origin: o.origin, destination: o.destination, source: o.source,
-          map: parseMap(o.map), decimal: o.decimal, delimiter: o.delimiter === "\\t" ? "\t" : o.delimiter,
-          dryRun: !!o.dryRun, importedBy: process.env.USER ? `cli:${process.env.USER}` : "cli",
+      const given: ImportOptions = {
+        format: o.format, indicator: o.indicator, origin: o.origin, destination: o.destination, source: o.source,
+        map: o.map ? parseMap(o.map) : undefined, countryRole: o.countryRole,
+        columns: o.columns ? (String(o.columns).split(",").map((c) => c.trim().toLowerCase()) as Role[]) : undefined,
+        decimal: o.decimal, delimiter: o.delimiter === "\\t" ? "\t" : o.delimiter, encoding: o.encoding,
+      };
+      const summary = await withDb(o.db, async (db) => {
+        const options = await withProfile(db, o.profile, given);
+        const result = await importFile(db, file, {
+          ...options, dryRun: !!o.dryRun, importedBy: process.env.USER ? `cli:${process.env.USER}` : "cli",
           onProgress: o.json ? undefined : progressBar(),
-        }),
-      );
+        });
+        if (o.saveProfile && result.errorCount === 0) await saveProfile(db, o.saveProfile, { ...options, format: result.format });
+        return result;
+      });
       if (o.json) {
-        const { importId, format, rowsRead, inserted, updated, unchanged, skipped, rejected, errors, errorCount, dryRun, committed } = summary;
-        json({ importId, format, rowsRead, inserted, updated, unchanged, skipped, rejected, errors, errorCount, dryRun, committed });
+        const { importId, format, encoding, delimiter, decimal, rowsRead, inserted, updated, unchanged, skipped, rejected, skippedAggregates, errors, errorCount, dryRun, committed } = summary;
+        json({ importId, format, encoding, delimiter, decimal, rowsRead, inserted, updated, unchanged, skipped, rejected, skippedAggregates, errors, errorCount, dryRun, committed });
       } else print(describeImport(summary));
       if (summary.errorCount > 0) process.exitCode = EXIT_DATA;
+    });
+
+  command("profiles")
+    .description("saved import profiles")
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      const rows = await withDb(o.db, listProfiles);
+      if (o.json) return json(rows);
+      if (rows.length === 0) return print("no profiles yet (save one with corridor import FILE … --save-profile NAME)");
+      for (const p of rows) print(`${p.name.padEnd(24)} ${JSON.stringify(p.options)}`);
     });
 
   command("imports")
@@ -144,7 +168,7 @@ export function buildProgram(): Command {
     .requiredOption("--indicator <code>", "indicator code or alias")
     .requiredOption("--origin <country>", "origin country")
     .option("--destination <country>", "destination country", "WLD")
-    .addOption(new Option("--frequency <f>", "roll up to A, Q or M").choices(["A", "Q", "M", "D"]))
+    .addOption(new Option("--frequency <f>", "roll up to A, Q or M").choices(["A", "H", "Q", "M", "D"]))
     .option("--from <period>", "first period (inclusive)")
     .option("--to <period>", "last period (inclusive)")
     .option("--breakdown <b>", "breakdown", "total")
@@ -274,7 +298,7 @@ export function buildProgram(): Command {
     .requiredOption("--origin <country>", "origin country")
     .option("--destination <country>", "destination country", "WLD")
     .option("--window <n>", "periods on each side", "2")
-    .addOption(new Option("--frequency <f>", "frequency").choices(["A", "Q", "M", "D"]))
+    .addOption(new Option("--frequency <f>", "frequency").choices(["A", "H", "Q", "M", "D"]))
     .option("--json", "print JSON")
     .action(async (id: string, o) => {
       if (!/^\d+$/.test(o.window)) throw new UsageError(`--window must be a whole number, got "${o.window}"`);
@@ -335,8 +359,14 @@ export async function main(argv: string[]): Promise<number> {
       return error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version" ? 0 : EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof BadInputError) {
+      // One line: where and why. Nothing was written.
+      const file = argv[0] === "import" ? `${argv[1]}${error.line ? `:${error.line}` : ""}: ` : "";
+      process.stderr.write(`corridor: ${file}${message}; nothing was written\n`);
+      return EXIT_DATA;
+    }
     process.stderr.write(`corridor: ${message}\n`);
-    if (error instanceof UsageError || error instanceof MappingError || error instanceof QueryArgumentError) return EXIT_USAGE;
+    if (error instanceof UsageError || error instanceof MappingError || error instanceof QueryArgumentError || error instanceof ProfileError) return EXIT_USAGE;
     if (error instanceof UndoError) return EXIT_DATA;
     return EXIT_DATA;
   }

@@ -3,10 +3,11 @@
  * (`2021`, `2021-Q2`, `2021-04`, `2021-04-16`) with its frequency and first/last day.
  * Pure and cached by the caller; tested in periods.test.ts.
  */
-export type Frequency = "A" | "Q" | "M" | "D";
+/** Annual, half-yearly (Russian tables publish "I полугодие"), quarterly, monthly, daily. */
+export type Frequency = "A" | "H" | "Q" | "M" | "D";
 
 export interface Period {
-  /** Canonical string: 2021, 2021-Q2, 2021-04, 2021-04-16. */
+  /** Canonical string: 2021, 2021-H1, 2021-Q2, 2021-04, 2021-04-16. */
   period: string;
   frequency: Frequency;
   /** ISO dates, inclusive. */
@@ -38,6 +39,19 @@ const monthWords: string[][] = [
 monthWords.forEach((words, i) => words.forEach((w) => (MONTH_NAMES[w] = i + 1)));
 
 const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const MONTH_WORD = "\\p{L}+\\.?";
+
+/** "январь-март 2022": a quarter, half-year or year only when the months make exactly one. */
+function monthRange(first: string, last: string, year: number): PeriodResult {
+  const from = MONTH_NAMES[first.replace(/\.$/, "")];
+  const to = MONTH_NAMES[last.replace(/\.$/, "")];
+  if (!from || !to) return { ok: false, reason: `"${first}-${last}" is not a range of months` };
+  if (from === 1 && to === 12) return build(year, {});
+  if (to - from === 5 && (from === 1 || from === 7)) return build(year, { half: from === 1 ? 1 : 2 });
+  if (to - from === 2 && (from - 1) % 3 === 0) return build(year, { quarter: (from - 1) / 3 + 1 });
+  if (from === to) return build(year, { month: from });
+  return { ok: false, reason: `${first}–${last} ${year} is not one quarter, half-year or year (a cumulative period cannot be stored)` };
+}
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
@@ -47,6 +61,15 @@ function daysInMonth(year: number, month: number): number {
 
 export function annual(year: number): Period {
   return { period: String(year), frequency: "A", start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+export function halfYearly(year: number, half: number): Period {
+  return {
+    period: `${year}-H${half}`,
+    frequency: "H",
+    start: `${year}-${half === 1 ? "01" : "07"}-01`,
+    end: `${year}-${half === 1 ? "06-30" : "12-31"}`,
+  };
 }
 
 export function quarterly(year: number, quarter: number): Period {
@@ -78,10 +101,14 @@ function checkYear(year: number): string | null {
   return year >= MIN_YEAR && year <= MAX_YEAR ? null : `year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`;
 }
 
-function build(year: number, parts: { quarter?: number; month?: number; day?: number }): PeriodResult {
+function build(year: number, parts: { half?: number; quarter?: number; month?: number; day?: number }): PeriodResult {
   const yearError = checkYear(year);
   if (yearError) return { ok: false, reason: yearError };
-  const { quarter, month, day } = parts;
+  const { half, quarter, month, day } = parts;
+  if (half !== undefined) {
+    if (half < 1 || half > 2) return { ok: false, reason: `half-year ${half} is not 1–2` };
+    return { ok: true, value: halfYearly(year, half) };
+  }
   if (quarter !== undefined) {
     if (quarter < 1 || quarter > 4) return { ok: false, reason: `quarter ${quarter} is not 1–4` };
     return { ok: true, value: quarterly(year, quarter) };
@@ -102,6 +129,19 @@ function build(year: number, parts: { quarter?: number; month?: number; day?: nu
 const PATTERNS: Array<[RegExp, (m: RegExpMatchArray) => PeriodResult]> = [
   // 2021, 2021 год, 2021 г., 2021г
   [/^(\d{4})(?:\s*(?:год|г\.?))?$/u, (m) => build(+m[1]!, {})],
+  // 2021-H1, 2021H2, H1 2021
+  [/^(\d{4})\s*-?\s*h([1-9])$/, (m) => build(+m[1]!, { half: +m[2]! })],
+  [/^h([1-9])\s*[-/ ]?\s*(\d{4})$/, (m) => build(+m[2]!, { half: +m[1]! })],
+  // I полугодие 2021, 1-е полугодие 2021 г.
+  [
+    /^(i{1,2}|[1-9])(?:-?е)?\s+полугоди[ея]\s+(\d{4})(?:\s*(?:года|год|г\.?))?$/u,
+    (m) => build(+m[2]!, { half: ROMAN_QUARTER[m[1]!] ?? +m[1]! }),
+  ],
+  // январь-март 2022, January–March 2022
+  [
+    new RegExp(`^(${MONTH_WORD})\\s*[-–—]\\s*(${MONTH_WORD})\\s+(\\d{4})(?:\\s*(?:года|год|г\\.?))?$`, "u"),
+    (m) => monthRange(m[1]!, m[2]!, +m[3]!),
+  ],
   // 2021-04-16, 2021/04/16
   [/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/, (m) => build(+m[1]!, { month: +m[2]!, day: +m[3]! })],
   // 16.04.2021, 16/04/2021 (day first, as in Russian and European tables)
@@ -158,9 +198,9 @@ export function periodFromCanonical(period: string): Period {
   return parsed.value;
 }
 
-const FREQUENCY_RANK: Record<Frequency, number> = { D: 0, M: 1, Q: 2, A: 3 };
+const FREQUENCY_RANK: Record<Frequency, number> = { D: 0, M: 1, Q: 2, H: 3, A: 4 };
 
-/** True when `coarse` is the same as or coarser than `fine` (A ⊇ Q ⊇ M ⊇ D). */
+/** True when `coarse` is the same as or coarser than `fine` (A ⊇ H ⊇ Q ⊇ M ⊇ D). */
 export function isCoarserOrEqual(coarse: Frequency, fine: Frequency): boolean {
   return FREQUENCY_RANK[coarse] >= FREQUENCY_RANK[fine];
 }
@@ -173,6 +213,8 @@ export function periodContaining(isoDate: string, target: Frequency): Period {
   switch (target) {
     case "A":
       return annual(year);
+    case "H":
+      return halfYearly(year, month <= 6 ? 1 : 2);
     case "Q":
       return quarterly(year, Math.floor((month - 1) / 3) + 1);
     case "M":
@@ -185,14 +227,15 @@ export function periodContaining(isoDate: string, target: Frequency): Period {
 /** How many periods of `coarse` one period of `fine` makes up (D has no fixed count). */
 export function periodsPerCoarse(fine: Frequency, coarse: Frequency, coarsePeriod: Period): number {
   if (fine === coarse) return 1;
-  if (fine === "M") return coarse === "Q" ? 3 : 12;
-  if (fine === "Q") return 4;
+  if (fine === "M") return coarse === "Q" ? 3 : coarse === "H" ? 6 : 12;
+  if (fine === "Q") return coarse === "H" ? 2 : 4;
+  if (fine === "H") return 2;
   // Days: count them.
   const ms = Date.parse(coarsePeriod.end) - Date.parse(coarsePeriod.start);
   return Math.round(ms / 86_400_000) + 1;
 }
 
-export const FREQUENCIES: Frequency[] = ["A", "Q", "M", "D"];
+export const FREQUENCIES: Frequency[] = ["A", "H", "Q", "M", "D"];
 export function isFrequency(value: string): value is Frequency {
   return (FREQUENCIES as string[]).includes(value);
 }
@@ -204,6 +247,10 @@ export function shiftPeriod(p: Period, steps: number): Period {
   switch (p.frequency) {
     case "A":
       return annual(year + steps);
+    case "H": {
+      const index = year * 2 + (month - 1) / 6 + steps;
+      return halfYearly(Math.floor(index / 2), (index % 2) + 1);
+    }
     case "Q": {
       const index = year * 4 + (month - 1) / 3 + steps;
       return quarterly(Math.floor(index / 4), (index % 4) + 1);
@@ -221,7 +268,8 @@ export function shiftPeriod(p: Period, steps: number): Period {
 
 /** The same period one year earlier (29 February → 28 February). */
 export function yearEarlier(p: Period): Period {
-  if (p.frequency !== "D") return shiftPeriod(p, p.frequency === "A" ? -1 : p.frequency === "Q" ? -4 : -12);
+  const perYear = { A: 1, H: 2, Q: 4, M: 12 } as const;
+  if (p.frequency !== "D") return shiftPeriod(p, -perYear[p.frequency]);
   const year = +p.start.slice(0, 4) - 1;
   const month = +p.start.slice(5, 7);
   const day = Math.min(+p.start.slice(8, 10), daysInMonth(year, month));

@@ -56,7 +56,7 @@ export const imports = sqliteTable("imports", {
   undoneAt: text("undone_at"),
 }, (t) => [index("imports_sha256_idx").on(t.sha256)]);
 
-export const frequencies = ["A", "Q", "M", "D"] as const;
+export const frequencies = ["A", "H", "Q", "M", "D"] as const;
 
 export const observations = sqliteTable(
   "observations",
@@ -66,7 +66,7 @@ export const observations = sqliteTable(
     /** The migrants' origin (remittances received by TJK sit on TJK→WLD). */
     origin: text("origin").notNull().references(() => countries.code),
     destination: text("destination").notNull().references(() => countries.code),
-    /** Canonical: 2021, 2021-Q2, 2021-04, 2021-04-16. */
+    /** Canonical: 2021, 2021-H1, 2021-Q2, 2021-04, 2021-04-16. */
     period: text("period").notNull(),
     frequency: text("frequency", { enum: frequencies }).notNull(),
     periodStart: text("period_start").notNull(),
@@ -208,3 +208,12 @@ export const eventVersions = sqliteTable(
 export type EventRow = typeof events.$inferSelect;
 export type EventCountryRow = typeof eventCountries.$inferSelect;
 export type EventLinkRow = typeof eventLinks.$inferSelect;
+
+/** A saved import mapping (format, encoding, delimiter, options, --map, constants) reused for the next release. */
+export const importProfiles = sqliteTable("import_profiles", {
+  name: text("name").primaryKey(),
+  options: text("options", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+export type ImportProfile = typeof importProfiles.$inferSelect;

@@ -76,7 +76,7 @@ function parseDate(raw: string): { start: string; end: string; precision: DatePr
   const parsed = parsePeriod(raw);
   if (!parsed.ok) return parsed.reason;
   const p = parsed.value;
-  if (p.frequency === "Q") return "quarters are not event dates (use YYYY-MM-DD, YYYY-MM or YYYY)";
+  if (p.frequency === "Q" || p.frequency === "H") return "quarters and half-years are not event dates (use YYYY-MM-DD, YYYY-MM or YYYY)";
   return { start: p.start, end: p.end, precision: p.frequency === "D" ? "day" : p.frequency === "M" ? "month" : "year" };
 }
 

@@ -4,6 +4,7 @@
  */
 import Papa from "papaparse";
 import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
+import { decoderStream, type Detected } from "./decode.ts";
 
 export interface CsvRow {
   /** Physical line (1-based) on which the row starts, counting every line of the file. */
@@ -20,21 +21,19 @@ export interface CsvDialect {
 const SNIFF_BYTES = 64 * 1024;
 const DELIMITERS = [",", ";", "\t", "|"];
 
-/** Reads the first 64 KiB and returns it as text (without the BOM) plus whether a BOM was there. */
-export function readHead(path: string, bytes = SNIFF_BYTES): { text: string; bom: boolean } {
+/** The first 64 KiB of a file, as bytes. */
+export function readHeadBytes(path: string, bytes = SNIFF_BYTES): Uint8Array {
   const fd = openSync(path, "r");
   try {
     const buffer = Buffer.alloc(Math.min(bytes, statSync(path).size));
     const n = readSync(fd, buffer, 0, buffer.length, 0);
-    let text = buffer.subarray(0, n).toString("utf8");
-    // Drop a trailing partial character or line; the sniffer wants whole rows.
-    if (n === bytes) text = text.slice(0, Math.max(0, text.lastIndexOf("\n")));
-    const bom = text.charCodeAt(0) === 0xfeff;
-    return { text: bom ? text.slice(1) : text, bom };
+    return buffer.subarray(0, n);
   } finally {
     closeSync(fd);
   }
 }
+
+export const HEAD_BYTES = SNIFF_BYTES;
 
 /** Parses already-loaded text fully (small samples, previews). */
 export function parseText(text: string, delimiter?: string): { rows: CsvRow[]; delimiter: string } {
@@ -67,43 +66,58 @@ function withLineNumbers(rows: string[][], firstLine: number): { rows: CsvRow[];
   return { rows: out, nextLine: line };
 }
 
+export interface CsvProblem {
+  line: number;
+  message: string;
+}
+
 export interface StreamCsvOptions {
   delimiter: string;
+  encoding: Detected;
   /** Called with each parsed batch; synchronous so that back-pressure is trivial. */
-  onRows: (rows: CsvRow[]) => void;
+  onRows: (rows: CsvRow[], problems: CsvProblem[]) => void;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
-/** Streams a UTF-8 file through papaparse: memory stays flat whatever the file's size. */
+/** Streams a file through its decoder and papaparse: memory stays flat whatever the file's size. */
 export function streamCsv(path: string, options: StreamCsvOptions): Promise<void> {
   const totalBytes = statSync(path).size;
   let nextLine = 1;
-  let first = true;
+  let failed = false;
   return new Promise((resolve, reject) => {
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      raw.destroy();
+      reject(error);
+    };
     const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
-    raw.setEncoding("utf8"); // decodes multi-byte characters split across chunks correctly
-    raw.on("error", reject);
-    Papa.parse<string[]>(raw as never, {
+    const text = raw.pipe(decoderStream(options.encoding.encoding, options.encoding.bomLength));
+    raw.on("error", fail);
+    text.on("error", fail);
+    Papa.parse<string[]>(text as never, {
       delimiter: options.delimiter,
       skipEmptyLines: false,
       chunk: (results) => {
-        let data = results.data;
-        if (first && data.length > 0 && data[0]![0]?.charCodeAt(0) === 0xfeff) {
-          data = [[data[0]![0]!.slice(1), ...data[0]!.slice(1)], ...data.slice(1)];
-        }
-        first = false;
+        if (failed) return;
         options.onProgress?.(raw.bytesRead, totalBytes);
-        const numbered = withLineNumbers(data, nextLine);
+        const numbered = withLineNumbers(results.data, nextLine);
         nextLine = numbered.nextLine;
+        // papaparse reports quote trouble per row; give it the row's physical line.
+        const problems = results.errors.map((e) => ({
+          line: numbered.rows[e.row ?? 0]?.line ?? nextLine,
+          message: e.code === "MissingQuotes" ? "unterminated quote: a quoted field is never closed" : e.message,
+        }));
         try {
-          options.onRows(numbered.rows);
+          options.onRows(numbered.rows, problems);
         } catch (error) {
-          raw.destroy();
-          reject(error);
+          fail(error);
         }
       },
-      complete: () => resolve(),
-      error: (error: Error) => reject(error),
+      complete: () => {
+        if (!failed) resolve();
+      },
+      error: (error: Error) => fail(error),
     });
   });
 }

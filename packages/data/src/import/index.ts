@@ -1,5 +1,5 @@
 /**
- * import: detect → sniff → map → stream-parse → normalise → write, in one transaction.
+ * import: decode → detect → map → stream-parse → normalise → write, in one transaction.
  * All-or-nothing by default: any error and nothing is written; a crash midway leaves the database
  * as it was (the transaction never commits).
  */
@@ -11,22 +11,31 @@ import { CountryResolver } from "../countries.ts";
 import { IndicatorResolver } from "../indicators.ts";
 import { detectDecimalMark, type DecimalMark } from "../numbers.ts";
 import { indicators as indicatorsTable } from "../schema.ts";
-import { parseText, readHead, sniffDelimiter, streamCsv, type CsvRow } from "./csv.ts";
-import { checkMapping, mapColumns, MappingError, TidyRowNormaliser, type Role } from "./tidy.ts";
+import { HEAD_BYTES, parseText, readHeadBytes, sniffDelimiter, streamCsv, type CsvRow } from "./csv.ts";
+import { BadInputError, decodeBytes, detectEncoding } from "./decode.ts";
+import { detectFormat, sdmxAdapter, tidyAdapter, wideAdapter, worldBankAdapter, type Adapter, type Format } from "./formats.ts";
+import { checkMapping, MappingError, ROLES, TidyRowNormaliser, type Role } from "./tidy.ts";
 import { ObservationWriter } from "./writer.ts";
 
 export { MappingError } from "./tidy.ts";
+export { BadInputError } from "./decode.ts";
 export type { Role } from "./tidy.ts";
+export { FORMATS, type Format } from "./formats.ts";
 
 export interface ImportOptions {
-  format?: "auto" | "tidy";
+  format?: "auto" | Format;
   indicator?: string;
   origin?: string;
   destination?: string;
   source?: string;
   map?: Partial<Record<Role, string>>;
+  /** Where a lone country column goes when the file does not say (wide tables). */
+  countryRole?: "origin" | "destination";
+  /** Headerless files: the role of each column, in order (`origin,period,value`). */
+  columns?: Role[];
   decimal?: DecimalMark | "auto";
   delimiter?: string;
+  encoding?: string;
   dryRun?: boolean;
   /** Who runs the import (user e-mail, token name, "cli"). */
   importedBy?: string;
@@ -46,18 +55,21 @@ export interface ImportError {
 export interface ImportSummary {
   /** null when nothing was written (dry run or errors). */
   importId: number | null;
-  format: string;
+  format: Format;
   fileName: string;
   sha256: string;
+  encoding: string;
   delimiter: string;
   decimal: DecimalMark;
   rowsRead: number;
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Rows whose value was missing (`..`, `:`, empty…): skipped and counted, never zero. */
+  /** Cells whose value was missing (`..`, `:`, empty…): skipped and counted, never zero. */
   skipped: number;
   rejected: number;
+  /** Rows skipped because their code is no country (World Bank regional and income aggregates). */
+  skippedAggregates: string[];
   /** The first `maxErrors` errors; `errorCount` counts them all. */
   errors: ImportError[];
   errorCount: number;
@@ -71,45 +83,89 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
-/** The first row whose cells are not all blank is the header; lines before it are a preamble. */
-function findHeader(rows: CsvRow[]): CsvRow | undefined {
-  return rows.find((r) => r.fields.some((f) => f.trim() !== ""));
+const looksLikeHtml = (text: string) => /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<html)/i.test(text.slice(0, 1024));
+
+function buildAdapter(format: Format, header: string[], options: ImportOptions, released?: string): Adapter {
+  const adapterOptions = { map: options.map, countryRole: options.countryRole, released };
+  switch (format) {
+    case "worldbank":
+      return worldBankAdapter(header, adapterOptions);
+    case "sdmx":
+      return sdmxAdapter(header, adapterOptions);
+    case "wide":
+      return wideAdapter(header, adapterOptions);
+    case "tidy": {
+      const adapter = tidyAdapter(header, adapterOptions);
+      const problem = checkMapping(adapter.columns, { indicator: options.indicator, origin: options.origin, destination: options.destination, decimal: "." }, header);
+      if (problem) throw new MappingError(problem);
+      return adapter;
+    }
+  }
 }
 
 export async function importFile(db: CorridorDb, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   if (!existsSync(path) || !statSync(path).isFile()) throw new MappingError(`${path}: no such file`);
   const fileName = options.fileName ?? basename(path);
   const maxErrors = options.maxErrors ?? 100;
+  const size = statSync(path).size;
+  if (size === 0) throw new BadInputError("the file is empty (0 bytes)", 1);
   const sha256 = await sha256File(path);
 
-  // Sniff the dialect and header from the first 64 KiB.
-  const head = readHead(path);
-  const delimiter = options.delimiter ?? sniffDelimiter(head.text);
-  const sample = parseText(head.text, delimiter).rows;
-  const headerRow = findHeader(sample);
-  if (!headerRow) throw new MappingError(`${fileName}: the file is empty`);
-  const header = headerRow.fields;
-  const map = mapColumns(header, options.map);
-  const tidy = { indicator: options.indicator, origin: options.origin, destination: options.destination, source: options.source, map: options.map };
-  const mappingProblem = checkMapping(map, { ...tidy, decimal: "." }, header);
-  if (mappingProblem) throw new MappingError(`${fileName}: ${mappingProblem}`);
+  // Sniff encoding, dialect, format and header from the first 64 KiB.
+  const headBytes = readHeadBytes(path);
+  const encoding = detectEncoding(headBytes, options.encoding);
+  let headText = decodeBytes(headBytes, encoding);
+  if (looksLikeHtml(headText)) throw new BadInputError("this is an HTML page (a saved web page or an error page), not a CSV table", 1);
+  if (headBytes.length === HEAD_BYTES && size > HEAD_BYTES) {
+    const lastNewline = headText.lastIndexOf("\n");
+    if (lastNewline === -1) throw new BadInputError(`line 1 is longer than ${HEAD_BYTES / 1024} KiB with no line break: not a CSV table`, 1);
+    headText = headText.slice(0, lastNewline); // whole rows only
+  }
+  const delimiter = options.delimiter ?? sniffDelimiter(headText);
+  const sample = parseText(headText, delimiter).rows;
+
+  let format: Format;
+  let header: string[];
+  let headerLine: number;
+  let released: string | undefined;
+  if (options.columns?.length) {
+    for (const role of options.columns) if (!(ROLES as readonly string[]).includes(role)) throw new MappingError(`--columns: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
+    format = options.format && options.format !== "auto" ? options.format : "tidy";
+    header = options.columns;
+    headerLine = 0;
+  } else {
+    const detection = detectFormat(sample, options.format ?? "auto");
+    format = detection.format;
+    header = sample[detection.headerIndex]!.fields;
+    headerLine = sample[detection.headerIndex]!.line;
+    released = detection.released;
+  }
+  const adapter = buildAdapter(format, header, options, released);
+  const dataSample = sample.filter((r) => r.line > headerLine);
+  if (!dataSample.some((r) => r.fields.some((f) => f.trim() !== "")) && size <= HEAD_BYTES)
+    throw new BadInputError(`the file has a header (line ${headerLine}) but no data rows`, headerLine);
   const decimal: DecimalMark =
     options.decimal && options.decimal !== "auto"
       ? options.decimal
-      : detectDecimalMark(sample.filter((r) => r.line > headerRow.line).map((r) => r.fields[map.value!] ?? ""), delimiter);
+      : detectDecimalMark(dataSample.flatMap((r) => adapter.valueColumns.map((i) => r.fields[i] ?? "")), delimiter);
 
   const indicatorRows = await db.orm.select().from(indicatorsTable);
-  const normaliser = new TidyRowNormaliser(header, map, { ...tidy, decimal }, new CountryResolver(), new IndicatorResolver(indicatorRows));
+  const normaliser = new TidyRowNormaliser(
+    { indicator: options.indicator, origin: options.origin, destination: options.destination, source: options.source ?? adapter.source, map: options.map, decimal },
+    new CountryResolver(),
+    new IndicatorResolver(indicatorRows),
+  );
 
   const summary: ImportSummary = {
-    importId: null, format: "tidy", fileName, sha256, delimiter, decimal,
-    rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0,
+    importId: null, format, fileName, sha256, encoding: encoding.encoding, delimiter, decimal,
+    rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0, skippedAggregates: [],
     errors: [], errorCount: 0, dryRun: !!options.dryRun, committed: false,
   };
   const report = (error: ImportError) => {
     summary.errorCount++;
     if (summary.errors.length < maxErrors) summary.errors.push(error);
   };
+  const aggregates = new Set<string>();
 
   const { sqlite } = db;
   // Every indicator and country a row can carry was resolved against the same catalog and registry
@@ -120,60 +176,72 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
   try {
     const importId = Number(
       sqlite
-        .prepare(
-          `INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at) VALUES (?, ?, 'tidy', ?, ?, ?)`,
-        )
-        .run(fileName, sha256, JSON.stringify(optionsForHistory(options, delimiter, decimal)), options.importedBy ?? "cli", new Date().toISOString())
+        .prepare(`INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?)`)
+        .run(fileName, sha256, format, JSON.stringify(optionsForHistory(options, { format, encoding: encoding.encoding, delimiter, decimal })), options.importedBy ?? "cli", new Date().toISOString())
         .lastInsertRowid,
     );
     const writer = new ObservationWriter(sqlite, importId);
-    const expected = header.length;
+    let currentLine = 0;
+    let rowFailed = false;
+    const emit = (record: Parameters<Parameters<Adapter["rowRecords"]>[1]>[0], names: Parameters<Parameters<Adapter["rowRecords"]>[1]>[1]) => {
+      const result = normaliser.normalise(record, names);
+      if (result.kind === "missing") {
+        summary.skipped++;
+        return;
+      }
+      if (result.kind === "errors") {
+        rowFailed = true;
+        for (const e of result.errors) report({ line: currentLine, ...e });
+        return;
+      }
+      const outcome = writer.write(result.observation, currentLine);
+      if (typeof outcome === "object") {
+        rowFailed = true;
+        const o = result.observation;
+        report({
+          line: currentLine, column: "", value: `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`,
+          message: `the same observation appears twice in this file (first on line ${outcome.duplicateOfLine})`,
+        });
+      } else summary[outcome]++;
+    };
 
     await streamCsv(path, {
       delimiter,
+      encoding,
       onProgress: options.onProgress,
-      onRows: (rows) => {
+      onRows: (rows, problems) => {
+        for (const p of problems) report({ line: p.line, column: "", value: "", message: p.message });
         for (const row of rows) {
-          if (row.line <= headerRow.line) continue;
+          if (row.line <= headerLine) continue;
           const { fields, line } = row;
           if (fields.length === 1 && fields[0]!.trim() === "") continue; // blank line
           summary.rowsRead++;
-          if (fields.length !== expected) {
+          if (fields.length !== adapter.expectedColumns) {
             summary.rejected++;
-            report({ line, column: "", value: fields.join(delimiter).slice(0, 80), message: `expected ${expected} columns, found ${fields.length}` });
+            report({ line, column: "", value: fields.join(delimiter).slice(0, 80), message: `expected ${adapter.expectedColumns} columns, found ${fields.length}` });
             continue;
           }
-          const result = normaliser.normalise(fields);
-          if (result.kind === "missing") {
-            summary.skipped++;
-            continue;
-          }
-          if (result.kind === "errors") {
-            summary.rejected++;
-            for (const e of result.errors) report({ line, ...e });
-            continue;
-          }
-          const outcome = writer.write(result.observation, line);
-          if (typeof outcome === "object") {
-            summary.rejected++;
-            const o = result.observation;
-            report({
-              line, column: "", value: `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`,
-              message: `the same observation appears twice in this file (first on line ${outcome.duplicateOfLine})`,
-            });
-          } else summary[outcome]++;
+          currentLine = line;
+          rowFailed = false;
+          const skip = adapter.rowRecords(fields, emit);
+          if (skip !== undefined) aggregates.add(skip);
+          if (rowFailed) summary.rejected++;
         }
       },
     });
+    summary.skippedAggregates = [...aggregates].sort();
 
     if (summary.errorCount > 0 || options.dryRun) {
       sqlite.exec("ROLLBACK");
       return summary;
     }
+    if (summary.inserted + summary.updated + summary.unchanged === 0) {
+      sqlite.exec("ROLLBACK");
+      report({ line: headerLine, column: "", value: "", message: "no observation in the file has a value" });
+      return summary;
+    }
     sqlite
-      .prepare(
-        `UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped_missing = ? WHERE id = ?`,
-      )
+      .prepare(`UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped_missing = ? WHERE id = ?`)
       .run(summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.rejected, summary.skipped, importId);
     sqlite.exec("COMMIT");
     summary.importId = importId;
@@ -187,7 +255,9 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
   }
 }
 
-function optionsForHistory(options: ImportOptions, delimiter: string, decimal: DecimalMark): Record<string, unknown> {
+function optionsForHistory(options: ImportOptions, detected: Record<string, unknown>): Record<string, unknown> {
   const { onProgress: _progress, ...rest } = options;
-  return { ...rest, delimiter, decimal };
+  return { ...rest, ...detected };
 }
+
+export type { CsvRow };

@@ -98,6 +98,11 @@ export interface CellError {
   message: string;
 }
 
+/** One observation's raw cells by role, as any format adapter hands them over. */
+export type RawRecord = Partial<Record<Role, string>>;
+/** The column each role came from, for error messages ("2021", "OBS_VALUE", "Значение"). */
+export type ColumnNames = Partial<Record<Role, string>>;
+
 export type RowResult =
   | { kind: "observation"; observation: NormalisedObservation }
   | { kind: "missing" }
@@ -113,8 +118,6 @@ export class TidyRowNormaliser {
   private readonly constants: { origin?: string; destination?: string } = {};
 
   constructor(
-    private readonly header: string[],
-    private readonly columns: ColumnMap,
     private readonly options: TidyOptions,
     private readonly countries: CountryResolver,
     private readonly indicators: IndicatorResolver,
@@ -132,21 +135,8 @@ export class TidyRowNormaliser {
     }
   }
 
-  get expectedColumns(): number {
-    return this.header.length;
-  }
-
-  private columnName(index: number): string {
-    return this.header[index]?.replace(/^\ufeff/, "").trim() || `column ${index + 1}`;
-  }
-
-  private cell(fields: string[], role: Role): string | undefined {
-    const index = this.columns[role];
-    return index === undefined ? undefined : fields[index];
-  }
-
-  private error(errors: CellError[], role: Role, value: string, message: string): void {
-    errors.push({ column: this.columnName(this.columns[role]!), value, message });
+  private error(errors: CellError[], names: ColumnNames, role: Role, value: string, message: string): void {
+    errors.push({ column: names[role] ?? role, value, message });
   }
 
   private resolveIndicator(raw: string): Indicator | undefined {
@@ -159,12 +149,12 @@ export class TidyRowNormaliser {
   }
 
   /** Resolves one country cell; undefined when the column is absent or the name is unknown (error recorded). */
-  private country(fields: string[], role: "origin" | "destination" | "country", errors: CellError[]): string | undefined {
-    const raw = this.cell(fields, role);
+  private country(record: RawRecord, names: ColumnNames, role: "origin" | "destination" | "country", errors: CellError[]): string | undefined {
+    const raw = record[role];
     if (raw === undefined) return undefined;
     const found = this.countries.resolve(raw);
     if (found.ok) return found.code;
-    this.error(errors, role, raw, found.reason);
+    this.error(errors, names, role, raw, found.reason);
     return undefined;
   }
 
@@ -177,25 +167,25 @@ export class TidyRowNormaliser {
     return parsed;
   }
 
-  normalise(fields: string[]): RowResult {
+  normalise(record: RawRecord, names: ColumnNames): RowResult {
     const errors: CellError[] = [];
 
     // Value first: a missing value skips the row whatever else it holds.
-    const rawValue = this.cell(fields, "value")!;
+    const rawValue = record.value ?? "";
     const number = parseNumber(rawValue, this.options.decimal);
     if (number.kind === "missing") return { kind: "missing" };
-    if (number.kind === "error") this.error(errors, "value", rawValue, number.reason);
+    if (number.kind === "error") this.error(errors, names, "value", rawValue, number.reason);
 
     let indicator = this.constantIndicator;
-    const rawIndicator = this.cell(fields, "indicator");
+    const rawIndicator = record.indicator;
     if (rawIndicator !== undefined && rawIndicator.trim() !== "") {
       indicator = this.resolveIndicator(rawIndicator);
-      if (!indicator) this.error(errors, "indicator", rawIndicator, this.indicators.unknown(rawIndicator));
-    } else if (!indicator && rawIndicator !== undefined) this.error(errors, "indicator", rawIndicator, "empty indicator");
+      if (!indicator) this.error(errors, names, "indicator", rawIndicator, this.indicators.unknown(rawIndicator));
+    } else if (!indicator && rawIndicator !== undefined) this.error(errors, names, "indicator", rawIndicator, "empty indicator");
 
-    let origin = this.country(fields, "origin", errors) ?? this.constants.origin;
-    let destination = this.country(fields, "destination", errors) ?? this.constants.destination;
-    const single = this.country(fields, "country", errors);
+    let origin = this.country(record, names, "origin", errors) ?? this.constants.origin;
+    let destination = this.country(record, names, "destination", errors) ?? this.constants.destination;
+    const single = this.country(record, names, "country", errors);
     const defaultRole = indicator?.defaultRole ?? "origin";
     const counterpart = indicator?.defaultCounterpart ?? "WLD";
     if (single !== undefined) {
@@ -206,22 +196,22 @@ export class TidyRowNormaliser {
       else if (origin === undefined) origin = single;
       else if (destination === undefined) destination = single;
     }
-    if (origin === undefined && destination !== undefined && this.columns.origin === undefined) origin = "WLD";
-    if (destination === undefined && origin !== undefined && this.columns.destination === undefined)
+    if (origin === undefined && destination !== undefined && !("origin" in record)) origin = "WLD";
+    if (destination === undefined && origin !== undefined && !("destination" in record))
       destination = origin === counterpart ? "WLD" : counterpart;
 
-    const rawPeriod = this.cell(fields, "period")!;
+    const rawPeriod = record.period ?? "";
     const parsed = this.period(rawPeriod);
-    if (!parsed.ok) this.error(errors, "period", rawPeriod, parsed.reason);
+    if (!parsed.ok) this.error(errors, names, "period", rawPeriod, parsed.reason);
 
     if (errors.length > 0 || origin === undefined || destination === undefined || !indicator || !parsed.ok || number.kind !== "number") {
       if (errors.length === 0) errors.push({ column: "", value: "", message: "row has no origin or destination" });
       return { kind: "errors", errors };
     }
 
-    const rawBreakdown = this.cell(fields, "breakdown")?.trim();
-    const rawFlag = this.cell(fields, "flag")?.trim();
-    const rawSource = this.cell(fields, "source")?.trim();
+    const rawBreakdown = record.breakdown?.trim();
+    const rawFlag = record.flag?.trim();
+    const rawSource = record.source?.trim();
     return {
       kind: "observation",
       observation: {

@@ -69,7 +69,7 @@ function nativeFrequency(rows: Row[]): Frequency | null {
   const counts = new Map<Frequency, number>();
   for (const r of rows) counts.set(r.frequency, (counts.get(r.frequency) ?? 0) + 1);
   let best: Frequency | null = null;
-  for (const f of ["A", "Q", "M", "D"] as Frequency[]) {
+  for (const f of ["A", "H", "Q", "M", "D"] as Frequency[]) {
     if ((counts.get(f) ?? 0) > (best ? counts.get(best)! : 0)) best = f;
   }
   return best;
@@ -157,7 +157,7 @@ export async function series(db: CorridorDb, query: SeriesQuery): Promise<Series
   const direct = rows.filter((r) => r.frequency === frequency).map(toPoint);
   const covered = new Set(direct.map((p) => p.period));
   // Fill periods not published at this frequency from the finest frequency that has data.
-  const finer = (["D", "M", "Q"] as Frequency[]).filter((f) => f !== frequency && isCoarserOrEqual(frequency, f));
+  const finer = (["D", "M", "Q", "H"] as Frequency[]).filter((f) => f !== frequency && isCoarserOrEqual(frequency, f));
   const rolled: SeriesPoint[] = [];
   if (indicator.kind !== "rate" || query.frequency) {
     for (const f of finer.reverse()) {

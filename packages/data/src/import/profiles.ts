@@ -1,0 +1,51 @@
+/** Import profiles: a mapping saved under a name and reused for next quarter's file (CLI and web). */
+import { asc, eq } from "drizzle-orm";
+import type { CorridorDb } from "../db.ts";
+import { importProfiles, type ImportProfile } from "../schema.ts";
+import type { ImportOptions } from "./index.ts";
+
+/** The options a profile keeps: how to read the file, not what happened in one run. */
+const KEPT = ["format", "indicator", "origin", "destination", "source", "map", "countryRole", "columns", "decimal", "delimiter", "encoding"] as const;
+export type ProfileOptions = Pick<ImportOptions, (typeof KEPT)[number]>;
+
+export class ProfileError extends Error {}
+
+export function profileOptions(options: ImportOptions): ProfileOptions {
+  const kept: Record<string, unknown> = {};
+  for (const key of KEPT) {
+    const value = options[key];
+    if (value === undefined || value === "auto" || (typeof value === "object" && Object.keys(value).length === 0)) continue;
+    kept[key] = value;
+  }
+  return kept as ProfileOptions;
+}
+
+export async function saveProfile(db: CorridorDb, name: string, options: ImportOptions): Promise<ImportProfile> {
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) throw new ProfileError(`profile name "${name}" may hold letters, digits, - and _ only`);
+  const now = new Date().toISOString();
+  const row = { name, options: profileOptions(options) as Record<string, unknown>, createdAt: now, updatedAt: now };
+  await db.orm.insert(importProfiles).values(row).onConflictDoUpdate({ target: importProfiles.name, set: { options: row.options, updatedAt: now } });
+  return (await getProfile(db, name))!;
+}
+
+export async function getProfile(db: CorridorDb, name: string): Promise<ImportProfile | undefined> {
+  return (await db.orm.select().from(importProfiles).where(eq(importProfiles.name, name)))[0];
+}
+
+export async function listProfiles(db: CorridorDb): Promise<ImportProfile[]> {
+  return db.orm.select().from(importProfiles).orderBy(asc(importProfiles.name));
+}
+
+/** Options for a run: the profile's, overridden by what was given on this run. */
+export async function withProfile(db: CorridorDb, name: string | undefined, given: ImportOptions): Promise<ImportOptions> {
+  if (!name) return given;
+  const profile = await getProfile(db, name);
+  if (!profile) throw new ProfileError(`no import profile "${name}" (see \`corridor profiles\`)`);
+  const merged: ImportOptions = { ...(profile.options as ImportOptions) };
+  for (const [key, value] of Object.entries(given) as [keyof ImportOptions, unknown][]) {
+    if (value === undefined || value === "auto") continue;
+    if (key === "map") merged.map = { ...merged.map, ...(value as ImportOptions["map"]) };
+    else (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
