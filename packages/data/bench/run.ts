@@ -9,13 +9,14 @@
  * Results go to stdout as a Markdown table; docs/benchmarks.md keeps a copy.
  */
 import { spawnSync } from "node:child_process";
-import { createWriteStream, mkdirSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
 import { openDb } from "../src/db.ts";
 import { series } from "../src/queries/series.ts";
 import { COUNTRY_RECORDS } from "../src/countries.ts";
+import { addIndicator } from "../src/catalog-admin.ts";
 
 const root = resolve(import.meta.dirname, "..", "..", "..");
 const work = join(root, "bench-tmp");
@@ -101,8 +102,85 @@ const againSummary = JSON.parse(again.stdout);
 if (againSummary.unchanged !== ROWS) throw new Error(`re-import: ${JSON.stringify(againSummary)}`);
 row("re-import of the same file (all unchanged)", `${again.seconds.toFixed(2)} s`);
 
+// --- 1b. Publication formats against the tidy rate ------------------------------------------------
+// Same number of observations, written as a World Bank bulk file (wide, quoted, BOM, CRLF) and as a
+// Russian windows-1251 table (';', Russian names and months, no-break-space thousands, decimal comma).
+const iso = COUNTRY_RECORDS.filter((c) => c.code !== "WLD");
+const years = Array.from({ length: 65 }, (_, i) => 1960 + i);
+const wbIndicators = Math.ceil(ROWS / (iso.length * years.length));
+const formatDb = join(work, "formats.db");
+{
+  const db = openDb(formatDb);
+  for (let k = 0; k < wbIndicators; k++)
+    await addIndicator(db, { code: `bench_indicator_${k}`, name: `Synthetic ${k}`, unit: "US$", kind: "flow", aliases: [`BENCH.IND.${k}`] });
+  db.close();
+}
+const wbPath = join(work, "API_BENCH_DS2_en_csv_v2_synthetic.csv");
+{
+  const out = createWriteStream(wbPath);
+  out.write('\ufeff"Data Source","World Development Indicators",\r\n\r\n"Last Updated Date","2025-07-01",\r\n\r\n');
+  out.write(`${["Country Name", "Country Code", "Indicator Name", "Indicator Code", ...years.map(String)].map((h) => `"${h}"`).join(",")},\r\n`);
+  let n = 0;
+  for (let k = 0; k < wbIndicators; k++) {
+    let chunk = "";
+    for (const c of iso) {
+      const values = years.map((y, i) => (n + i < ROWS ? `"${(((n + i) * 7919) % 1_000_003) * 1.5e3}"` : '""'));
+      n += years.length;
+      chunk += `"${c.nameEn}","${c.code}","Synthetic","BENCH.IND.${k}",${values.join(",")},\r\n`;
+    }
+    if (!out.write(chunk)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+}
+const ruPath = join(work, "russian-table-cp1251.csv");
+{
+  const months = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+  const parts: Buffer[] = [];
+  let lines = ["Страна;Период;Значение"];
+  let n = 0;
+  // Names our cp1251 writer can encode exactly (Cyrillic, ASCII): others would not round-trip.
+  const encodable = iso.filter((c) => /^[\u0020-\u007e\u0410-\u044f\u0401\u0451]+$/.test(c.nameRu));
+  const perEncodable = Math.ceil(ROWS / encodable.length);
+  for (const c of encodable) {
+    for (let m = 0; m < perEncodable && n < ROWS; m++, n++) {
+      const value = ((n * 7919) % 1_000_003) + 0.5;
+      const [int, frac] = value.toFixed(1).split(".");
+      lines.push(`${c.nameRu};${months[m % 12]} ${1800 + Math.floor(m / 12)};${int!.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0")},${frac}`);
+      if (lines.length >= 20000) {
+        parts.push(toCp1251(lines.join("\r\n") + "\r\n"));
+        lines = [];
+      }
+    }
+  }
+  parts.push(toCp1251(lines.join("\r\n") + "\r\n"));
+  writeFileSync(ruPath, Buffer.concat(parts));
+}
+
+function toCp1251(text: string): Buffer {
+  const out = Buffer.alloc(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    out[i] = cp < 0x80 ? cp : cp >= 0x410 && cp <= 0x44f ? cp - 0x350 : cp === 0x401 ? 0xa8 : cp === 0x451 ? 0xb8 : cp === 0xa0 ? 0xa0 : 0x3f;
+  }
+  return out;
+}
+
+const rate = (rows: number, seconds: number) => `${Math.round(rows / seconds).toLocaleString("en")} obs/s`;
+const tidyRate = summary.inserted / corridorRun.seconds;
+const wbRun = timed(process.execPath, [bin, "import", wbPath, "--db", formatDb, "--json"]);
+const wbSummary = JSON.parse(wbRun.stdout);
+if (wbSummary.format !== "worldbank" || wbSummary.inserted !== ROWS) throw new Error(`World Bank bench: ${wbRun.stdout.slice(0, 500)}`);
+const ruRun = timed(process.execPath, [bin, "import", ruPath, "--db", formatDb, "--indicator", "entries", "--destination", "RUS", "--json"]);
+const ruSummary = JSON.parse(ruRun.stdout);
+if (ruSummary.encoding !== "windows-1251" || ruSummary.inserted !== ROWS) throw new Error(`windows-1251 bench: ${ruRun.stdout.slice(0, 500)}`);
+row("tidy CSV import rate (from the run above)", rate(summary.inserted, corridorRun.seconds));
+row(`World Bank bulk CSV, ${ROWS.toLocaleString("en")} observations in ${wbIndicators * iso.length} wide rows`, `${wbRun.seconds.toFixed(2)} s, ${rate(ROWS, wbRun.seconds)} (${((ROWS / wbRun.seconds / tidyRate) * 100).toFixed(0)}% of tidy)`);
+row(`Russian windows-1251 table (';', NBSP thousands, decimal comma, Russian names and months)`, `${ruRun.seconds.toFixed(2)} s, ${rate(ROWS, ruRun.seconds)} (${((ROWS / ruRun.seconds / tidyRate) * 100).toFixed(0)}% of tidy)`);
+
 // --- 2. series() at 10M ------------------------------------------------------------------------
 const bigPath = join(work, "big.db");
+const built: { origin: string; destination: string }[] = [];
 const big = openDb(bigPath);
 const buildStart = performance.now();
 {
@@ -127,6 +205,7 @@ const buildStart = performance.now();
     for (const origin of countries)
       for (const destination of bigDestinations) {
         if (n >= corridorsNeeded) break outer;
+        if (indicator === indicators[0]) built.push({ origin, destination });
         for (const [p, s, e] of periods) insert.run(indicator, origin, destination, p, s, e, n, importId);
         n++;
       }
@@ -135,11 +214,8 @@ const buildStart = performance.now();
 const total = (big.sqlite.prepare("SELECT count(*) AS n FROM observations").get() as { n: number }).n;
 console.error(`built ${total} observations in ${((performance.now() - buildStart) / 1000).toFixed(0)} s`);
 
-// citizenship_granted sorts first, so its corridors are all present whatever BENCH_BIG_ROWS is.
-const picks = Array.from({ length: 300 }, (_, i) => ({
-  origin: countries[(i * 37) % 40]!,
-  destination: destinations[i % destinations.length]!,
-}));
+// Corridors of the first indicator (citizenship_granted), spread over the whole table.
+const picks = Array.from({ length: 300 }, (_, i) => built[(i * 37) % built.length]!);
 const raw = big.sqlite.prepare(
   "SELECT period, value, flag, source FROM observations WHERE indicator = 'citizenship_granted' AND origin = ? AND destination = ? AND breakdown = 'total' ORDER BY period_start",
 );

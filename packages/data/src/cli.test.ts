@@ -165,3 +165,35 @@ describe("corridor import: publication formats", () => {
     expect(corridor("import", fixture("mvd_patents_cp1251.csv"), "--db", db, "--profile", "nope").status).toBe(2);
   });
 });
+
+describe("corridor import: killed midway", () => {
+  it("leaves the database exactly as it was when the process is killed during the write", async () => {
+    const { spawn } = await import("node:child_process");
+    const { existsSync, statSync, writeFileSync } = await import("node:fs");
+    const db = tmpPath("killed.db");
+    expect(corridor("import", tmpFile("indicator,origin,destination,period,value\nentries,TJK,RUS,2020,1\n"), "--db", db).status).toBe(0);
+    // SYNTHETIC rows, enough to take seconds to write.
+    const big = tmpPath("big.csv");
+    const lines = ["indicator,origin,destination,period,value"];
+    const origins = ["UZB", "TJK", "KGZ", "KAZ", "ARM", "AZE", "MDA", "UKR", "BLR", "GEO"];
+    for (let m = 0; m < 400_000; m++) {
+      const day = new Date(Date.UTC(1900, 0, 1) + Math.floor(m / origins.length) * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`entries,${origins[m % origins.length]},RUS,${day},${m}`);
+    }
+    writeFileSync(big, lines.join("\n") + "\n");
+    const child = spawn(process.execPath, [bin, "import", big, "--db", db], { stdio: "ignore" });
+    // Kill once the transaction is visibly writing: its pages are spilling into the WAL.
+    const deadline = Date.now() + 60_000;
+    while (!(existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > 4 * 1024 * 1024)) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error("import never got under way or finished too soon");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    const check = openDb(db);
+    expect(check.sqlite.prepare("SELECT count(*) AS n FROM observations").get()).toEqual({ n: 1 });
+    expect(check.sqlite.prepare("SELECT count(*) AS n FROM imports").get()).toEqual({ n: 1 });
+    expect(check.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+    check.close();
+  }, 90_000);
+});

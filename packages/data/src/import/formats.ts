@@ -81,14 +81,19 @@ export interface Adapter {
   valueColumns: number[];
 }
 
-function pick(fields: string[], columns: Partial<Record<Role, number>>, header: string[]): { record: RawRecord; names: ColumnNames } {
-  const record: RawRecord = {};
+/** Reads the mapped cells of a row. Built once per file: the hot path allocates only the record. */
+function picker(columns: Partial<Record<Role, number>>, header: string[]): { names: ColumnNames; read: (fields: string[]) => RawRecord } {
+  const pairs = Object.entries(columns) as [Role, number][];
   const names: ColumnNames = {};
-  for (const [role, index] of Object.entries(columns) as [Role, number][]) {
-    record[role] = fields[index];
-    names[role] = header[index] || `column ${index + 1}`;
-  }
-  return { record, names };
+  for (const [role, index] of pairs) names[role] = header[index] || `column ${index + 1}`;
+  return {
+    names,
+    read(fields) {
+      const record: RawRecord = {};
+      for (const [role, index] of pairs) record[role] = fields[index];
+      return record;
+    },
+  };
 }
 
 export function tidyAdapter(header: string[], options: AdapterOptions): Adapter & { columns: Partial<Record<Role, number>> } {
@@ -97,12 +102,11 @@ export function tidyAdapter(header: string[], options: AdapterOptions): Adapter 
     columns[options.countryRole] = columns.country;
     delete columns.country;
   }
-  const clean = header.map((h) => h.replace(/^\ufeff/, "").trim());
+  const { names, read } = picker(columns, header.map((h) => h.replace(/^\ufeff/, "").trim()));
   return {
     format: "tidy", columns, expectedColumns: header.length, valueColumns: columns.value === undefined ? [] : [columns.value],
     rowRecords(fields, emit) {
-      const { record, names } = pick(fields, columns, clean);
-      emit(record, names);
+      emit(read(fields), names);
       return undefined;
     },
   };
@@ -126,11 +130,13 @@ export function wideAdapter(header: string[], options: AdapterOptions): Adapter 
     idColumns[options.countryRole] = idColumns.country;
     delete idColumns.country;
   }
+  const ids = picker(idColumns, clean);
+  const namesByPeriod = new Map(periods.map((i) => [i, { ...ids.names, period: clean[i]!, value: clean[i]! }]));
   return {
     format: "wide", idColumns, expectedColumns: header.length, valueColumns: periods,
     rowRecords(fields, emit) {
-      const ids = pick(fields, idColumns, clean);
-      for (const i of periods) emit({ ...ids.record, period: clean[i]!, value: fields[i] }, { ...ids.names, period: clean[i]!, value: clean[i]! });
+      const record = ids.read(fields);
+      for (const i of periods) emit({ ...record, period: clean[i]!, value: fields[i] }, namesByPeriod.get(i)!);
       return undefined;
     },
   };
@@ -147,6 +153,7 @@ export function worldBankAdapter(header: string[], options: AdapterOptions): Ada
   const periods = periodColumns(clean);
   const role = options.countryRole ?? "country";
   const source = options.released ? `World Bank, World Development Indicators (Last Updated Date ${options.released})` : "World Bank, World Development Indicators";
+  const namesByPeriod = new Map(periods.map((i) => [i, { [role]: "Country Code", indicator: "Indicator Code", period: clean[i]!, value: clean[i]! }]));
   return {
     format: "worldbank",
     // Every line ends with a comma: one more, empty, field than there are named columns.
@@ -157,10 +164,7 @@ export function worldBankAdapter(header: string[], options: AdapterOptions): Ada
       const code = fields[country]?.trim() ?? "";
       if (!ISO3.has(code)) return code;
       for (const i of periods) {
-        emit(
-          { [role]: code, indicator: fields[indicator], period: clean[i]!, value: fields[i] },
-          { [role]: "Country Code", indicator: "Indicator Code", period: clean[i]!, value: clean[i]! },
-        );
+        emit({ [role]: code, indicator: fields[indicator], period: clean[i]!, value: fields[i] }, namesByPeriod.get(i)!);
       }
       return undefined;
     },
