@@ -14,7 +14,7 @@ import { addIndicator, listIndicators } from "./catalog-admin.ts";
 import { seed } from "./seed.ts";
 import { isFrequency } from "./periods.ts";
 import { ROLES } from "./import/tidy.ts";
-import { events, getEvent, importEvents } from "./events/store.ts";
+import { events, getEvent, importEvents, listEvents } from "./events/store.ts";
 import { impact } from "./events/impact.ts";
 import { suggestEvent } from "./events/suggest.ts";
 import { readFileSync } from "node:fs";
@@ -266,11 +266,8 @@ export function buildProgram(): Command {
     .option("--tag <tag>", "carrying this tag (repeatable)", collect)
     .option("--json", "print JSON")
     .action(async (o) => {
-      const list = await withDb(o.db, async (db) => {
-        const found = await events(db, { countries: o.country, from: o.from, to: o.to, kinds: o.kind, tags: o.tag });
-        // The list carries each event's full text too: the founding press release is the point.
-        return Promise.all(found.map(async (e) => ({ ...e, body: (await getEvent(db, e.id))!.body })));
-      });
+      // The list carries each event's full text too: the founding press release is the point.
+      const list = await withDb(o.db, (db) => listEvents(db, { countries: o.country, from: o.from, to: o.to, kinds: o.kind, tags: o.tag }));
       if (o.json) return json(list);
       // Month- and year-precision dates print as 2024-06 / 2024, not as their first day.
       const shown = (date: string, precision: string) => (precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date);

@@ -10,4 +10,8 @@ export { corridors, type Corridor, type CorridorIndicator } from "./queries/corr
 export { latest, type LatestValue, type Comparison } from "./queries/latest.ts";
 export { QueryArgumentError } from "./queries/resolve.ts";
 export { listImports, undoImport, UndoError, type UndoSummary } from "./history.ts";
-export { listIndicators, addIndicator, type AddIndicatorInput } from "./catalog-admin.ts";
+export { type AddIndicatorInput } from "./catalog-admin.ts";
+export { events, getEvent, listEvents, importEvents, type EventSummary, type EventDetail, type EventQuery, type EventLink, type EventImportSummary } from "./events/store.ts";
+export { impact, type Impact, type ImpactQuery, type Comparison as ImpactComparison } from "./events/impact.ts";
+export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.ts";
+export { listIndicators, addIndicator } from "./catalog-admin.ts";

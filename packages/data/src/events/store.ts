@@ -254,3 +254,13 @@ export async function getEvent(db: CorridorDb, id: string): Promise<EventDetail 
     .orderBy(asc(eventVersions.version));
   return { ...summary, body: row.body, version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy, versions };
 }
+
+/** events() plus each event's full text: what `corridor events list` and GET /api/events return. */
+export async function listEvents(db: CorridorDb, query: EventQuery = {}): Promise<(EventSummary & { body: string })[]> {
+  const found = await events(db, query);
+  if (found.length === 0) return [];
+  const bodies = new Map(
+    (await db.orm.select({ id: eventsTable.id, body: eventsTable.body }).from(eventsTable).where(inArray(eventsTable.id, found.map((e) => e.id)))).map((r) => [r.id, r.body]),
+  );
+  return found.map((e) => ({ ...e, body: bodies.get(e.id) ?? "" }));
+}

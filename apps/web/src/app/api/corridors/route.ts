@@ -1,0 +1,9 @@
+import { corridors } from "@corridor/data";
+import { db } from "@/lib/db";
+import { readHandler } from "@/lib/api";
+
+export const dynamic = "force-dynamic";
+
+export function GET(): Promise<Response> {
+  return readHandler(async () => Response.json(await corridors(db())));
+}

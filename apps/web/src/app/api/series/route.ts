@@ -1,0 +1,29 @@
+import { listEvents, series } from "@corridor/data";
+import { db } from "@/lib/db";
+import { readHandler } from "@/lib/api";
+import { parseSeriesParams } from "@/lib/params";
+
+export const dynamic = "force-dynamic";
+
+/** The CLI's series JSON plus the corridor's events in the series' range. */
+export function GET(request: Request): Promise<Response> {
+  return readHandler(async () => {
+    const q = parseSeriesParams(new URL(request.url).searchParams);
+    const s = await series(db(), q);
+    const first = s.points[0];
+    const last = s.points[s.points.length - 1];
+    const events = await listEvents(db(), {
+      countries: [s.origin, s.destination],
+      from: q.from ?? first?.start,
+      to: q.to ?? last?.end,
+    });
+    return Response.json({
+      indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit },
+      origin: s.origin,
+      destination: s.destination,
+      frequency: s.frequency,
+      points: s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag }), ...(source && { source }), ...(partial && { partial }) })),
+      events,
+    });
+  });
+}

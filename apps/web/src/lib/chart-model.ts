@@ -1,0 +1,212 @@
+/**
+ * The event-annotated time-series chart as pure geometry: a real time axis (uneven periods and gaps
+ * keep their width), events snapped to the period that contains them, one lane per event kind under
+ * the plot, and close markers of a kind clustered into a count badge. No DOM, no measurement: give
+ * it a width and height and the same model draws the page and a server-side SVG.
+ */
+import { periodContaining, type Frequency } from "@corridor/data/pure";
+
+export const KIND_ORDER = ["talks", "agreement", "decree", "law", "restriction", "enforcement", "economic", "other"] as const;
+export type Kind = (typeof KIND_ORDER)[number];
+
+export interface ChartPoint {
+  period: string;
+  start: string;
+  end: string;
+  value: number;
+  flag?: string;
+}
+
+export interface ChartEvent {
+  id: string;
+  title: string;
+  kind: Kind;
+  startsOn: string;
+  endsOn: string | null;
+  datePrecision?: "day" | "month" | "year";
+  documentRef?: string | null;
+}
+
+export interface ChartInput {
+  points: ChartPoint[];
+  events: ChartEvent[];
+  frequency: Frequency | null;
+  width: number;
+  height: number;
+  hiddenKinds?: readonly string[];
+  log?: boolean;
+  /** Markers of one kind closer than this (px) share a badge. */
+  minMarkerGap?: number;
+  laneHeight?: number;
+  margin?: { top: number; right: number; bottom: number; left: number };
+}
+
+export interface PlacedPoint extends ChartPoint {
+  t: number;
+  x: number;
+  y: number;
+}
+
+export interface PlacedEvent {
+  event: ChartEvent;
+  /** The series period the event's date falls in (null when the chart has no frequency). */
+  snappedPeriod: string | null;
+  /** Exact date for tooltips: "2021-04-19 – 2021-04-20". */
+  exactDate: string;
+  x: number;
+  /** Spans: where the band ends. */
+  x2: number | null;
+}
+
+export interface Cluster {
+  x: number;
+  events: PlacedEvent[];
+}
+
+export interface Lane {
+  kind: Kind;
+  /** Centre line of the lane. */
+  y: number;
+  clusters: Cluster[];
+}
+
+export interface Tick {
+  x: number;
+  label: string;
+}
+
+export interface ChartModel {
+  plot: { left: number; top: number; width: number; height: number };
+  xDomain: [number, number];
+  yDomain: [number, number];
+  xTicks: Tick[];
+  yTicks: { y: number; value: number }[];
+  points: PlacedPoint[];
+  spans: PlacedEvent[];
+  lanes: Lane[];
+}
+
+const DAY = 86_400_000;
+const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+/** A period's place on the time axis: its middle, so a year's point sits mid-year. */
+const middle = (start: string, end: string) => (ms(start) + ms(end) + DAY) / 2;
+
+export function snapEvent(date: string, frequency: Frequency | null): { period: string | null; t: number } {
+  if (!frequency || frequency === "D") return { period: frequency ? date : null, t: ms(date) + DAY / 2 };
+  const p = periodContaining(date, frequency);
+  return { period: p.period, t: middle(p.start, p.end) };
+}
+
+/** Rounded y-domain: flows and stocks start at zero; log scales need positive values. */
+export function niceDomain(values: number[], log = false): [number, number] {
+  const finite = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
+  if (finite.length === 0) return log ? [1, 10] : [0, 1];
+  let lo = Math.min(...finite);
+  let hi = Math.max(...finite);
+  if (log) return [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))];
+  lo = Math.min(0, lo);
+  if (hi === lo) hi = lo + 1;
+  const step = niceStep((hi - lo) / 5);
+  return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
+}
+
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const unit = raw / power;
+  return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 2.5 ? 2.5 : unit <= 5 ? 5 : 10) * power;
+}
+
+/** Year ticks at a step that leaves at least `minPx` between labels. */
+export function yearTicks(domain: [number, number], width: number, minPx = 56): { t: number; label: string }[] {
+  const first = new Date(domain[0]).getUTCFullYear();
+  const last = new Date(domain[1]).getUTCFullYear();
+  const years = Math.max(1, last - first + 1);
+  const fit = Math.max(1, Math.floor(width / minPx));
+  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => years / s <= fit) ?? 100;
+  const ticks: { t: number; label: string }[] = [];
+  for (let y = Math.ceil(first / step) * step; y <= last + 1; y += step) {
+    const t = Date.UTC(y, 0, 1);
+    if (t >= domain[0] && t <= domain[1]) ticks.push({ t, label: String(y) });
+  }
+  return ticks;
+}
+
+export function buildChartModel(input: ChartInput): ChartModel {
+  const margin = input.margin ?? { top: 12, right: 16, bottom: 28, left: 64 };
+  const hidden = new Set(input.hiddenKinds ?? []);
+  const visible = input.events.filter((e) => !hidden.has(e.kind));
+  const kinds = KIND_ORDER.filter((k) => visible.some((e) => e.kind === k));
+  const laneHeight = input.laneHeight ?? 22;
+  const lanesHeight = kinds.length * laneHeight;
+  const plot = {
+    left: margin.left,
+    top: margin.top,
+    width: Math.max(1, input.width - margin.left - margin.right),
+    height: Math.max(1, input.height - margin.top - margin.bottom - lanesHeight),
+  };
+
+  // Time domain: every point's period and every visible event, edge to edge.
+  const times: number[] = [];
+  for (const p of input.points) times.push(ms(p.start), ms(p.end) + DAY);
+  for (const e of visible) times.push(ms(e.startsOn), ms(e.endsOn ?? e.startsOn) + DAY);
+  const xDomain: [number, number] = times.length ? [Math.min(...times), Math.max(...times)] : [0, 1];
+  const x = (t: number) => plot.left + ((t - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plot.width;
+
+  const yDomain = niceDomain(input.points.map((p) => p.value), input.log);
+  const y = (v: number) => {
+    const [lo, hi] = yDomain;
+    const f = input.log ? (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
+    return plot.top + plot.height * (1 - f);
+  };
+
+  const points = input.points
+    .filter((p) => !input.log || p.value > 0)
+    .map((p) => {
+      const t = middle(p.start, p.end);
+      return { ...p, t, x: x(t), y: y(p.value) };
+    });
+
+  const placed = visible.map((event): PlacedEvent => {
+    const snap = snapEvent(event.startsOn, input.frequency);
+    const exactDate = event.endsOn && event.endsOn !== event.startsOn ? `${event.startsOn} – ${event.endsOn}` : event.startsOn;
+    // A span's band covers the whole periods it touches, so it lines up with the data.
+    const x2 = event.endsOn ? x(input.frequency && input.frequency !== "D" ? edgeOfPeriod(event.endsOn, input.frequency) : ms(event.endsOn) + DAY) : null;
+    const x1 = event.endsOn && input.frequency && input.frequency !== "D" ? x(ms(periodContaining(event.startsOn, input.frequency).start)) : x(snap.t);
+    return { event, snappedPeriod: snap.period, exactDate, x: event.endsOn ? x1 : x(snap.t), x2 };
+  });
+
+  const minGap = input.minMarkerGap ?? 14;
+  const lanes: Lane[] = kinds.map((kind, i) => {
+    const inLane = placed.filter((p) => p.event.kind === kind).sort((a, b) => a.x - b.x);
+    const clusters: Cluster[] = [];
+    for (const p of inLane) {
+      const last = clusters[clusters.length - 1];
+      const anchor = p.x2 === null ? p.x : p.x; // spans cluster by their start
+      if (last && anchor - last.events[last.events.length - 1]!.x < minGap) {
+        last.events.push(p);
+        last.x = last.events.reduce((s, e) => s + e.x, 0) / last.events.length;
+      } else clusters.push({ x: anchor, events: [p] });
+    }
+    return { kind, y: plot.top + plot.height + margin.bottom + i * laneHeight + laneHeight / 2, clusters };
+  });
+
+  const yTicks: { y: number; value: number }[] = [];
+  if (input.log) for (let v = yDomain[0]; v <= yDomain[1]; v *= 10) yTicks.push({ value: v, y: y(v) });
+  else {
+    const step = niceStep((yDomain[1] - yDomain[0]) / 5);
+    for (let v = yDomain[0]; v <= yDomain[1] + step / 2; v += step) yTicks.push({ value: v, y: y(v) });
+  }
+
+  return {
+    plot, xDomain, yDomain,
+    xTicks: yearTicks(xDomain, plot.width).map((t) => ({ x: x(t.t), label: t.label })),
+    yTicks, points,
+    spans: placed.filter((p) => p.x2 !== null),
+    lanes,
+  };
+}
+
+function edgeOfPeriod(date: string, frequency: Frequency): number {
+  const p = periodContaining(date, frequency);
+  return ms(p.end) + DAY;
+}

@@ -1,0 +1,91 @@
+/**
+ * Query parameters → valid values or a 400 naming the parameter. Pure; shared by the read API and
+ * (later) the pages, so a shareable URL means the same thing everywhere.
+ */
+import { CountryResolver, parsePeriod, type Frequency } from "@corridor/data/pure";
+
+export class ParameterError extends Error {
+  constructor(readonly parameter: string, message: string) {
+    super(`${parameter}: ${message}`);
+  }
+}
+
+const countries = new CountryResolver();
+const FREQUENCIES = ["A", "H", "Q", "M", "D"] as const;
+const KINDS = ["talks", "decree", "agreement", "law", "restriction", "enforcement", "economic", "other"] as const;
+
+export function countryParam(params: URLSearchParams, name: string, fallback?: string): string {
+  const raw = params.get(name)?.trim();
+  if (!raw) {
+    if (fallback !== undefined) return fallback;
+    throw new ParameterError(name, "is required (an ISO 3166 alpha-3 code such as TJK, or a country name)");
+  }
+  const found = countries.resolve(raw);
+  if (!found.ok) throw new ParameterError(name, found.reason);
+  return found.code;
+}
+
+export function periodParam(params: URLSearchParams, name: string): string | undefined {
+  const raw = params.get(name)?.trim();
+  if (!raw) return undefined;
+  const parsed = parsePeriod(raw);
+  if (!parsed.ok) throw new ParameterError(name, `"${raw}" ${parsed.reason}`);
+  return parsed.value.period;
+}
+
+export function frequencyParam(params: URLSearchParams): Frequency | undefined {
+  const raw = params.get("frequency")?.trim().toUpperCase();
+  if (!raw) return undefined;
+  if (!(FREQUENCIES as readonly string[]).includes(raw)) throw new ParameterError("frequency", `"${raw}" must be one of ${FREQUENCIES.join(", ")}`);
+  return raw as Frequency;
+}
+
+export function requiredParam(params: URLSearchParams, name: string): string {
+  const raw = params.get(name)?.trim();
+  if (!raw) throw new ParameterError(name, "is required");
+  return raw;
+}
+
+export interface SeriesParams {
+  indicator: string;
+  origin: string;
+  destination: string;
+  frequency?: Frequency;
+  from?: string;
+  to?: string;
+}
+
+export function parseSeriesParams(params: URLSearchParams): SeriesParams {
+  const from = periodParam(params, "from");
+  const to = periodParam(params, "to");
+  return {
+    indicator: requiredParam(params, "indicator"),
+    origin: countryParam(params, "origin"),
+    destination: countryParam(params, "destination", "WLD"),
+    frequency: frequencyParam(params),
+    ...(from && { from }),
+    ...(to && { to }),
+  };
+}
+
+export interface EventParams {
+  countries: string[];
+  kinds: string[];
+  tags: string[];
+  from?: string;
+  to?: string;
+}
+
+export function parseEventParams(params: URLSearchParams): EventParams {
+  const list = (name: string) => params.getAll(name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const kinds = list("kind");
+  for (const kind of kinds) if (!(KINDS as readonly string[]).includes(kind)) throw new ParameterError("kind", `"${kind}" must be one of ${KINDS.join(", ")}`);
+  const countryCodes = list("country").map((raw) => {
+    const found = countries.resolve(raw);
+    if (!found.ok) throw new ParameterError("country", found.reason);
+    return found.code;
+  });
+  const from = periodParam(params, "from");
+  const to = periodParam(params, "to");
+  return { countries: countryCodes, kinds, tags: list("tag"), ...(from && { from }), ...(to && { to }) };
+}

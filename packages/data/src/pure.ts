@@ -1,0 +1,6 @@
+/** Pure helpers with no database behind them: safe to import from browser code. */
+export { CountryResolver, COUNTRY_RECORDS, WORLD, normaliseName } from "./countries.ts";
+export { parsePeriod, periodContaining, shiftPeriod, yearEarlier, type Period, type Frequency } from "./periods.ts";
+export { parseNumber, detectDecimalMark, type DecimalMark } from "./numbers.ts";
+export { eventKinds, type EventKind } from "./schema.ts";
+export { toCsv } from "./import/csv.ts";
