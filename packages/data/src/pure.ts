@@ -3,4 +3,4 @@ export { CountryResolver, COUNTRY_RECORDS, WORLD, normaliseName } from "./countr
 export { parsePeriod, periodContaining, shiftPeriod, yearEarlier, type Period, type Frequency } from "./periods.ts";
 export { parseNumber, detectDecimalMark, type DecimalMark } from "./numbers.ts";
 export { eventKinds, type EventKind } from "./schema.ts";
-export { toCsv } from "./import/csv.ts";
+export { toCsv } from "./csv-writer.ts";

@@ -1,51 +1,159 @@
-import { corridors, latest } from "@corridor/data";
+import Link from "next/link";
+import { BadgeDelta, Card, Metric, SparkAreaChart, Text, Title } from "@tremor/react";
+import { corridors, latest, listEvents, series, type LatestValue } from "@corridor/data";
 import { db } from "@/lib/db";
+import { EventChart } from "@/components/EventChart";
+import { dashboardHref, parseDashboardView, type DashboardView } from "@/lib/params";
+import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
+import { KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
+import { compact, dateRange, full, pct } from "@/lib/format";
 
 // Reads the database on every request; nothing to prerender at build time.
 export const dynamic = "force-dynamic";
 
-const number = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function Home() {
-  const list = await corridors(db());
-  const latestByCorridor = await Promise.all(list.map((c) => latest(db(), { origin: c.origin, destination: c.destination })));
+function toParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(raw)) if (typeof v === "string") params.set(k, v);
+  return params;
+}
+
+export default async function Dashboard({ searchParams }: { searchParams: SearchParams }) {
+  const all = await corridors(db());
+  const view = parseDashboardView(toParams(await searchParams));
+  const { origin, destination } = view;
+  // A corridor's flows: what moves between the two countries, and what the origin receives from everywhere.
+  const pairs = all.filter((c) => c.origin === origin && (c.destination === destination || c.destination === "WLD"));
+  const available = pairs.flatMap((c) => c.indicators.map((i) => ({ ...i, destination: c.destination })));
+  const chosen = available.find((i) => i.code === view.indicator) ?? available[0];
+  const kpis: (LatestValue & { destination: string })[] = [];
+  for (const pair of pairs) for (const l of await latest(db(), { origin, destination: pair.destination })) kpis.push({ ...l, destination: pair.destination });
+  const sparklines = new Map<string, { period: string; value: number }[]>();
+  for (const k of kpis) {
+    const s = await series(db(), { indicator: k.indicator.code, origin, destination: k.destination });
+    sparklines.set(`${k.indicator.code}>${k.destination}`, s.points.map((p) => ({ period: p.period, value: p.value })));
+  }
+  const main = chosen ? await series(db(), { indicator: chosen.code, origin, destination: chosen.destination }) : null;
+  const events = await listEvents(db(), { countries: [origin, destination] });
+  const chartEvents: ChartEvent[] = events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }));
+  const names = new Map(all.flatMap((c) => [[c.origin, c.originName], [c.destination, c.destinationName]]));
+  const originName = names.get(origin) ?? origin;
+  const destinationName = names.get(destination) ?? destination;
+  const origins = [...new Set(all.map((c) => c.origin))].filter((c) => c !== "WLD").sort();
+  const destinations = [...new Set(all.map((c) => c.destination))].filter((c) => c !== "WLD").sort();
+  const inRange = main?.points.length ? chartEvents.filter((e) => (e.endsOn ?? e.startsOn) >= main.points[0]!.start && e.startsOn <= main.points.at(-1)!.end) : chartEvents;
+  const toggle = (kind: string): DashboardView => ({ ...view, hide: view.hide.includes(kind) ? view.hide.filter((k) => k !== kind) : [...view.hide, kind] });
+
   return (
-    <main>
-      <h1>Corridor</h1>
-      <p className="lead">Labour-migration flows between Central Asia and Russia, and the policy events that move them.</p>
-      {list.length === 0 && <p>No data yet: run <code>npx corridor seed</code>.</p>}
-      {list.map((c, i) => (
-        <section key={`${c.origin}-${c.destination}`} aria-labelledby={`c-${c.origin}-${c.destination}`}>
-          <h2 id={`c-${c.origin}-${c.destination}`}>
-            {`${c.originName} → ${c.destinationName}`}
-          </h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Indicator</th>
-                <th scope="col">Latest period</th>
-                <th scope="col" className="num">Value</th>
-                <th scope="col">Unit</th>
-                <th scope="col" className="num">vs a year earlier</th>
-              </tr>
-            </thead>
-            <tbody>
-              {latestByCorridor[i]!.map((l) => (
-                <tr key={l.indicator.code}>
-                  <td>{l.indicator.name}</td>
-                  <td>{l.period}</td>
-                  <td className="num">
-                    {number.format(l.value)}
-                    {l.flag ? <sup title="flag">{l.flag}</sup> : null}
-                  </td>
-                  <td>{l.indicator.unit}</td>
-                  <td className="num">{l.yearAgo?.changePct != null ? `${l.yearAgo.changePct > 0 ? "+" : ""}${l.yearAgo.changePct.toFixed(1)}%` : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ))}
-    </main>
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            {originName} → {destinationName}
+          </h1>
+          <Text>Labour-migration flows and the policy events beside them.</Text>
+        </div>
+        <form method="get" action="/" className="flex items-end gap-2" aria-label="Choose a corridor">
+          <label className="text-tremor-label">
+            From
+            <select name="origin" defaultValue={origin} className="mt-1 block rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background">
+              {origins.map((c) => <option key={c} value={c}>{names.get(c) ?? c}</option>)}
+            </select>
+          </label>
+          <label className="text-tremor-label">
+            To
+            <select name="destination" defaultValue={destination} className="mt-1 block rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background">
+              {destinations.map((c) => <option key={c} value={c}>{names.get(c) ?? c}</option>)}
+            </select>
+          </label>
+          <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-tremor-default text-white">Show</button>
+        </form>
+      </div>
+
+      {kpis.length === 0 && <Card><Text>No data for this corridor yet.</Text></Card>}
+      <section aria-label="Latest figures" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {kpis.map((k) => {
+          const spark = sparklines.get(`${k.indicator.code}>${k.destination}`) ?? [];
+          const delta = k.yearAgo?.changePct ?? null;
+          return (
+            <Card key={`${k.indicator.code}>${k.destination}`} className="p-4">
+              <div className="flex items-start justify-between gap-2">
+                <Text className="font-medium">
+                  <Link href={dashboardHref({ ...view, indicator: k.indicator.code })} className="hover:underline">{k.indicator.name}</Link>
+                  {k.destination === "WLD" ? " (from all countries)" : ""}
+                </Text>
+                {delta !== null && <BadgeDelta deltaType={delta > 0 ? "moderateIncrease" : delta < 0 ? "moderateDecrease" : "unchanged"} size="xs">{pct(delta)}</BadgeDelta>}
+              </div>
+              <Metric className="mt-1">{compact(k.value)}{k.flag ? <sup title={`flag ${k.flag}`} className="ml-1 text-tremor-label">{k.flag}</sup> : null}</Metric>
+              <Text className="text-tremor-label">{k.indicator.unit} · {k.period}{k.yearAgo ? ` · ${pct(k.yearAgo.changePct)} on ${k.yearAgo.period}` : ""}</Text>
+              {spark.length > 1 && <SparkAreaChart data={spark} index="period" categories={["value"]} colors={["blue"]} className="mt-2 h-8 w-full" />}
+              {k.source && <Text className="mt-2 truncate text-tremor-label" title={k.source}>Source: {k.source}</Text>}
+            </Card>
+          );
+        })}
+      </section>
+
+      {main && chosen && (
+        <Card className="p-4">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <Title>{main.indicator.name}: {main.destination === "WLD" ? `${originName}, from all countries` : `${originName} → ${destinationName}`}</Title>
+            <Text>{main.indicator.unit}, {main.frequency === "A" ? "annual" : main.frequency === "Q" ? "quarterly" : main.frequency === "M" ? "monthly" : main.frequency}</Text>
+          </div>
+          <fieldset className="mt-3 flex flex-wrap gap-2" aria-label="Event kinds shown">
+            {KIND_ORDER.filter((k) => inRange.some((e) => e.kind === k)).map((k) => {
+              const shown = !view.hide.includes(k);
+              return (
+                <Link key={k} href={dashboardHref(toggle(k))} scroll={false} aria-pressed={shown} role="button"
+                  className={`rounded-tremor-full border px-2.5 py-0.5 text-tremor-label ${shown ? "border-transparent text-white" : "border-tremor-border text-tremor-content line-through"}`}
+                  style={shown ? { backgroundColor: KIND_COLOUR[k] } : undefined}>
+                  {KIND_LABEL[k]}
+                </Link>
+              );
+            })}
+          </fieldset>
+          <div className="mt-2" data-testid="main-chart">
+            <EventChart id="main-chart" points={main.points} events={inRange} frequency={main.frequency} unit={main.indicator.unit} label={main.indicator.name} hiddenKinds={view.hide} />
+          </div>
+          <p className="mt-2 text-tremor-default" data-testid="chart-summary">
+            {summarise(main.points, main.indicator.unit, originName, inRange.filter((e) => !view.hide.includes(e.kind)).length)}
+          </p>
+          <details className="mt-2">
+            <summary className="cursor-pointer text-tremor-default">Data table</summary>
+            <table className="mt-2 w-full text-left text-tremor-default">
+              <caption className="sr-only">{main.indicator.name}, {originName}</caption>
+              <thead><tr><th scope="col">Period</th><th scope="col" className="text-right">Value ({main.indicator.unit})</th><th scope="col">Flag</th></tr></thead>
+              <tbody>
+                {main.points.map((p) => <tr key={p.period}><td>{p.period}</td><td className="text-right tabular-nums">{full(p.value)}</td><td>{p.flag ?? ""}</td></tr>)}
+              </tbody>
+            </table>
+          </details>
+        </Card>
+      )}
+
+      <Card className="p-4">
+        <Title>Recent events</Title>
+        <ul className="mt-2 divide-y divide-tremor-border dark:divide-dark-tremor-border">
+          {[...events].reverse().slice(0, 6).map((e) => (
+            <li key={e.id} className="flex gap-3 py-2">
+              <span aria-hidden className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: KIND_COLOUR[e.kind] }} />
+              <div>
+                <Link href={`/events/${e.id}`} className="font-medium text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong">{e.title}</Link>
+                <div className="text-tremor-label">{KIND_LABEL[e.kind]} · {dateRange(e.startsOn, e.endsOn, e.datePrecision)}{e.verification === "unverified" ? " · unverified" : ""}</div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
   );
 }
+
+function summarise(points: { period: string; value: number }[], unit: string, who: string, events: number): string {
+  if (points.length === 0) return "No data.";
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const peak = points.reduce((a, b) => (b.value > a.value ? b : a));
+  return `${who}: ${compact(first.value)} ${unit} in ${first.period}, ${compact(last.value)} in ${last.period}; highest ${compact(peak.value)} in ${peak.period}. ${events} event${events === 1 ? "" : "s"} marked on the timeline.`;
+}
+

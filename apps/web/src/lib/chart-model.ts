@@ -4,7 +4,7 @@
  * the plot, and close markers of a kind clustered into a count badge. No DOM, no measurement: give
  * it a width and height and the same model draws the page and a server-side SVG.
  */
-import { periodContaining, type Frequency } from "@corridor/data/pure";
+import { periodContaining, type Frequency } from "@corridor/data/periods";
 
 export const KIND_ORDER = ["talks", "agreement", "decree", "law", "restriction", "enforcement", "economic", "other"] as const;
 export type Kind = (typeof KIND_ORDER)[number];
@@ -53,6 +53,9 @@ export interface PlacedEvent {
   snappedPeriod: string | null;
   /** Exact date for tooltips: "2021-04-19 – 2021-04-20". */
   exactDate: string;
+  /** Time (ms) of the marker, or of a span's start; `t2` where a span ends. */
+  t: number;
+  t2: number | null;
   x: number;
   /** Spans: where the band ends. */
   x2: number | null;
@@ -169,10 +172,12 @@ export function buildChartModel(input: ChartInput): ChartModel {
   const placed = visible.map((event): PlacedEvent => {
     const snap = snapEvent(event.startsOn, input.frequency);
     const exactDate = event.endsOn && event.endsOn !== event.startsOn ? `${event.startsOn} – ${event.endsOn}` : event.startsOn;
+    if (!event.endsOn) return { event, snappedPeriod: snap.period, exactDate, t: snap.t, t2: null, x: x(snap.t), x2: null };
     // A span's band covers the whole periods it touches, so it lines up with the data.
-    const x2 = event.endsOn ? x(input.frequency && input.frequency !== "D" ? edgeOfPeriod(event.endsOn, input.frequency) : ms(event.endsOn) + DAY) : null;
-    const x1 = event.endsOn && input.frequency && input.frequency !== "D" ? x(ms(periodContaining(event.startsOn, input.frequency).start)) : x(snap.t);
-    return { event, snappedPeriod: snap.period, exactDate, x: event.endsOn ? x1 : x(snap.t), x2 };
+    const periodic = input.frequency && input.frequency !== "D" ? input.frequency : null;
+    const t = periodic ? ms(periodContaining(event.startsOn, periodic).start) : ms(event.startsOn);
+    const t2 = periodic ? ms(periodContaining(event.endsOn, periodic).end) + DAY : ms(event.endsOn) + DAY;
+    return { event, snappedPeriod: snap.period, exactDate, t, t2, x: x(t), x2: x(t2) };
   });
 
   const minGap = input.minMarkerGap ?? 14;
@@ -181,11 +186,11 @@ export function buildChartModel(input: ChartInput): ChartModel {
     const clusters: Cluster[] = [];
     for (const p of inLane) {
       const last = clusters[clusters.length - 1];
-      const anchor = p.x2 === null ? p.x : p.x; // spans cluster by their start
-      if (last && anchor - last.events[last.events.length - 1]!.x < minGap) {
+      // Spans sit in their lane at their start, like point events.
+      if (last && p.x - last.events[last.events.length - 1]!.x < minGap) {
         last.events.push(p);
         last.x = last.events.reduce((s, e) => s + e.x, 0) / last.events.length;
-      } else clusters.push({ x: anchor, events: [p] });
+      } else clusters.push({ x: p.x, events: [p] });
     }
     return { kind, y: plot.top + plot.height + margin.bottom + i * laneHeight + laneHeight / 2, clusters };
   });
@@ -204,9 +209,4 @@ export function buildChartModel(input: ChartInput): ChartModel {
     spans: placed.filter((p) => p.x2 !== null),
     lanes,
   };
-}
-
-function edgeOfPeriod(date: string, frequency: Frequency): number {
-  const p = periodContaining(date, frequency);
-  return ms(p.end) + DAY;
 }

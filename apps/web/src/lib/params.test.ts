@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ParameterError, parseEventParams, parseSeriesParams } from "./params";
+import { DASHBOARD_DEFAULTS, dashboardHref, ParameterError, parseDashboardView, parseEventParams, parseSeriesParams } from "./params";
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -36,5 +36,21 @@ describe("parseEventParams", () => {
   it("names the bad parameter", () => {
     expect(() => parseEventParams(q("kind=summit"))).toThrow(/kind: "summit" must be one of/);
     expect(() => parseEventParams(q("country=Atlantis"))).toThrow(/country: unknown country/);
+  });
+});
+
+describe("dashboard view in the URL", () => {
+  it("parses every parameter to a valid value or its default", () => {
+    expect(parseDashboardView(q(""))).toEqual(DASHBOARD_DEFAULTS);
+    expect(parseDashboardView(q("origin=Uzbekistan&destination=xx&indicator=nope&hide=decree,bogus,talks,decree"), ["remittances_received_usd"])).toEqual({
+      origin: "UZB", destination: "RUS", indicator: "remittances_received_usd", hide: ["decree", "talks"],
+    });
+  });
+  it("writes only non-defaults and round-trips", () => {
+    expect(dashboardHref(DASHBOARD_DEFAULTS)).toBe("/");
+    const view = { origin: "KGZ", destination: "RUS", indicator: "work_patents_issued", hide: ["economic"] };
+    const href = dashboardHref(view);
+    expect(href).toBe("/?origin=KGZ&indicator=work_patents_issued&hide=economic");
+    expect(parseDashboardView(new URL(href, "http://x").searchParams)).toEqual(view);
   });
 });

@@ -89,3 +89,40 @@ export function parseEventParams(params: URLSearchParams): EventParams {
   const to = periodParam(params, "to");
   return { countries: countryCodes, kinds, tags: list("tag"), ...(from && { from }), ...(to && { to }) };
 }
+
+/** The dashboard's view. Invalid values fall back to the default: a shared link never breaks. */
+export interface DashboardView {
+  origin: string;
+  destination: string;
+  indicator: string;
+  hide: string[];
+}
+
+export const DASHBOARD_DEFAULTS: DashboardView = { origin: "TJK", destination: "RUS", indicator: "remittances_received_usd", hide: [] };
+
+export function parseDashboardView(params: URLSearchParams, indicators: string[] = []): DashboardView {
+  const country = (name: "origin" | "destination") => {
+    const raw = params.get(name);
+    const found = raw ? countries.resolve(raw) : undefined;
+    return found?.ok && found.code !== "WLD" ? found.code : DASHBOARD_DEFAULTS[name];
+  };
+  const indicator = params.get("indicator");
+  const hide = (params.get("hide") ?? "").split(",").filter((k) => (KINDS as readonly string[]).includes(k));
+  return {
+    origin: country("origin"),
+    destination: country("destination"),
+    indicator: indicator && (indicators.length === 0 || indicators.includes(indicator)) ? indicator : DASHBOARD_DEFAULTS.indicator,
+    hide: [...new Set(hide)].sort(),
+  };
+}
+
+/** Writes only what differs from the defaults, in a stable order. */
+export function dashboardHref(view: DashboardView): string {
+  const params = new URLSearchParams();
+  if (view.origin !== DASHBOARD_DEFAULTS.origin) params.set("origin", view.origin);
+  if (view.destination !== DASHBOARD_DEFAULTS.destination) params.set("destination", view.destination);
+  if (view.indicator !== DASHBOARD_DEFAULTS.indicator) params.set("indicator", view.indicator);
+  if (view.hide.length) params.set("hide", [...view.hide].sort().join(","));
+  const query = params.toString();
+  return query ? `/?${query}` : "/";
+}

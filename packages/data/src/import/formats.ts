@@ -117,6 +117,7 @@ export function wideAdapter(header: string[], options: AdapterOptions): Adapter 
   const clean = header.map((h) => h.replace(/^\ufeff/, "").trim());
   const periods = periodColumns(clean);
   if (periods.length === 0) throw new MappingError(`no column header is a period (e.g. 2021, 2021Q1, I квартал 2022). Header: ${clean.join(", ")}`);
+  // Period columns get names no alias can match, so header mapping only sees the identifying columns.
   const idHeader = clean.map((h, i) => (periods.includes(i) ? `\u0000period ${i}` : h));
   const idColumns = mapColumns(idHeader, options.map);
   delete idColumns.period;

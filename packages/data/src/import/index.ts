@@ -14,7 +14,7 @@ import { indicators as indicatorsTable } from "../schema.ts";
 import { HEAD_BYTES, parseText, readHeadBytes, sniffDelimiter, streamCsv, type CsvRow } from "./csv.ts";
 import { BadInputError, decodeBytes, detectEncoding } from "./decode.ts";
 import { detectFormat, sdmxAdapter, tidyAdapter, wideAdapter, worldBankAdapter, type Adapter, type Format } from "./formats.ts";
-import { checkMapping, MappingError, ROLES, TidyRowNormaliser, type Role } from "./tidy.ts";
+import { checkMapping, MappingError, ROLES, TidyRowNormaliser, type ColumnNames, type RawRecord, type Role } from "./tidy.ts";
 import { ObservationWriter } from "./writer.ts";
 
 export { MappingError } from "./tidy.ts";
@@ -183,7 +183,7 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
     const writer = new ObservationWriter(sqlite, importId);
     let currentLine = 0;
     let rowFailed = false;
-    const emit = (record: Parameters<Parameters<Adapter["rowRecords"]>[1]>[0], names: Parameters<Parameters<Adapter["rowRecords"]>[1]>[1]) => {
+    const emit = (record: RawRecord, names: ColumnNames) => {
       const result = normaliser.normalise(record, names);
       if (result.kind === "missing") {
         summary.skipped++;

@@ -1,0 +1,17 @@
+/** Debian's chromium driven by playwright-core (its own browser download cannot work here). */
+import { chromium, type BrowserContext } from "playwright-core";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? "/usr/bin/chromium";
+
+export async function launch(options: { colorScheme?: "light" | "dark"; width?: number; height?: number } = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "corridor-chromium-")), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.colorScheme ?? "light",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}

@@ -1,0 +1,99 @@
+import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { startServer, type TestServer } from "./server.ts";
+import { launch } from "./browser.ts";
+
+// Screenshots are test artefacts: look at them (e2e/artifacts/*.png).
+const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
+const TALKS = "2021-04-19-russia-tajikistan-migration-talks";
+
+let server: TestServer;
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  context = await launch();
+  page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+}, 120_000);
+afterAll(async () => {
+  await context?.close();
+  await server?.stop();
+});
+
+describe("dashboard in a real browser", () => {
+  it("shows Tajik remittances with the 2020 entry restriction, Decree No. 274 and the 2021 talks on the timeline", async () => {
+    await page.goto(server.url, { waitUntil: "networkidle" });
+    await expect.poll(() => page.locator('[data-testid="main-chart"] svg.recharts-surface').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
+    expect(await page.locator("h1").innerText()).toBe("Tajikistan → Russian Federation");
+    expect(await page.locator('[data-testid="chart-summary"]').innerText()).toMatch(/^Tajikistan: .* current US\$ in 2002, 6\.8B in 2024/);
+    for (const id of [TALKS, "decree-274-2020", "entry-restriction-2020"]) {
+      expect(await page.locator(`[data-event-ids~="${id}"]`).count(), id).toBe(1);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it("hovering the talks marker shows its title, exact dates, kind and document", async () => {
+    await page.locator(`[data-event-ids~="${TALKS}"]`).hover();
+    const tooltip = page.locator('[data-testid="event-tooltip"]');
+    await tooltip.waitFor();
+    const text = await tooltip.innerText();
+    expect(text).toContain("Russian–Tajik comprehensive talks on migration policy");
+    expect(text).toContain("Talks · 2021-04-19 – 2021-04-20 · shown at 2021");
+    expect(text).toContain("Press release of the Ministry of Internal Affairs of Russia");
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-tooltip.png` });
+  });
+
+  it("markers are reachable by keyboard and Enter opens the event page with the press release and its before/after numbers", async () => {
+    const marker = page.locator(`[data-event-ids~="${TALKS}"]`);
+    await marker.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**/events/${TALKS}`);
+    await page.locator('[data-testid="event-body"]').waitFor();
+    expect(await page.locator('[data-testid="event-body"]').innerText()).toContain("On April 19-20, 2021, the Russian-Tajik comprehensive talks on the migration policy");
+    expect(await page.getByRole("link", { name: /Presidential Decree No. 274/ }).count()).toBe(1);
+    const panels = page.locator('[data-testid="impact-panel"]');
+    expect(await panels.count()).toBeGreaterThan(0);
+    const remittances = panels.filter({ hasText: "Personal remittances, received: Tajikistan → World" });
+    expect(await remittances.innerText()).toMatch(/Around the event \(2021\)[\s\S]*2019, 2020[\s\S]*2022, 2023[\s\S]*\+121\.3%/);
+    await page.screenshot({ path: `${ARTIFACTS}event-talks.png`, fullPage: true });
+  });
+
+  it("kind toggles live in the URL, back and forward restore them", async () => {
+    await page.goto(server.url, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Decrees", exact: true }).click();
+    await page.waitForURL(/\?hide=decree$/);
+    await expect.poll(() => page.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(0);
+    await page.goBack();
+    await page.waitForURL(server.url + "/");
+    await expect.poll(() => page.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(1);
+    await page.goForward();
+    await expect.poll(() => page.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(0);
+    // The link itself round-trips: opening it fresh shows the same view.
+    const fresh = await context.newPage();
+    await fresh.goto(`${server.url}/?hide=decree`, { waitUntil: "networkidle" });
+    expect(await fresh.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(0);
+    expect(await fresh.locator(`[data-event-ids~="${TALKS}"]`).count()).toBe(1);
+    await fresh.close();
+  });
+
+  it("renders in dark mode", async () => {
+    const dark = await launch({ colorScheme: "dark" });
+    const p = await dark.newPage();
+    await p.goto(server.url, { waitUntil: "networkidle" });
+    const background = await p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await p.screenshot({ path: `${ARTIFACTS}dashboard-dark.png`, fullPage: true });
+    await dark.close();
+    // Dark background: every channel well below mid-grey.
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(Math.max(r!, g!, b!)).toBeLessThan(60);
+  });
+});

@@ -1,0 +1,122 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import Markdown from "react-markdown";
+import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { corridors, getEvent, impact, series, type Impact } from "@corridor/data";
+import { db } from "@/lib/db";
+import { EventChart } from "@/components/EventChart";
+import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
+import { compact, dateRange, full, pct } from "@/lib/format";
+
+export const dynamic = "force-dynamic";
+
+const RELATION: Record<string, [string, string]> = {
+  extends: ["Extends", "Extended by"],
+  amends: ["Amends", "Amended by"],
+  follows_up: ["Follows up", "Followed up by"],
+  cites: ["Cites", "Cited by"],
+};
+
+export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const event = await getEvent(db(), id);
+  if (!event) notFound();
+
+  // Impact panel: every indicator of the event's corridors, ±2 periods around it.
+  const countries = event.countries.map((c) => c.code);
+  const all = await corridors(db());
+  const involvesAll = countries.includes("ALL");
+  const relevant = all.filter(
+    (c) => c.origin !== "WLD" && (countries.includes(c.origin) || (involvesAll && countries.includes(c.destination))) &&
+      (c.destination === "WLD" || countries.includes(c.destination) || involvesAll),
+  );
+  const panels: { impact: Impact; points: Awaited<ReturnType<typeof series>>["points"]; originName: string; destinationName: string }[] = [];
+  for (const c of relevant.slice(0, 8)) {
+    for (const indicator of c.indicators) {
+      const result = await impact(db(), { event: event.id, indicator: indicator.code, origin: c.origin, destination: c.destination, window: 2 });
+      if (result.comparison.status !== "ok" && result.baseline.status !== "ok") continue;
+      const s = await series(db(), { indicator: indicator.code, origin: c.origin, destination: c.destination });
+      panels.push({ impact: result, points: s.points, originName: c.originName, destinationName: c.destinationName });
+    }
+  }
+
+  return (
+    <article className="space-y-6">
+      <div>
+        <Link href="/events" className="text-tremor-label hover:underline">← All events</Link>
+        <h1 className="mt-1 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{event.title}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-tremor-default">
+          <span className="rounded-tremor-full px-2 py-0.5 text-tremor-label text-white" style={{ backgroundColor: KIND_COLOUR[event.kind] }}>{KIND_LABEL[event.kind]}</span>
+          <span>{dateRange(event.startsOn, event.endsOn, event.datePrecision)}</span>
+          <Badge color={event.verification === "verified" ? "emerald" : "amber"}>{event.verification}</Badge>
+          <span>{event.countries.map((c) => `${c.code === "ALL" ? "all foreign nationals" : c.code}${c.role === "affected" ? " (affected)" : ""}`).join(", ")}</span>
+        </div>
+      </div>
+
+      <Card className="p-4">
+        <dl className="grid gap-x-6 gap-y-1 text-tremor-default sm:grid-cols-[max-content_1fr]">
+          {event.documentRef && (<><dt className="font-medium">Document</dt><dd>{event.documentRef}</dd></>)}
+          {event.sourceUrl && (<><dt className="font-medium">Source</dt><dd><a href={event.sourceUrl} rel="noopener noreferrer" className="break-all text-tremor-brand underline">{event.sourceUrl}</a></dd></>)}
+          {event.announcedOn && (<><dt className="font-medium">Announced</dt><dd>{dateRange(event.announcedOn, null)}</dd></>)}
+          {event.inForceOn && (<><dt className="font-medium">In force</dt><dd>{dateRange(event.inForceOn, null)}</dd></>)}
+          {event.verificationNote && (<><dt className="font-medium">Verification</dt><dd>{event.verificationNote}</dd></>)}
+        </dl>
+        {event.summary && <p className="mt-3 text-tremor-default">{event.summary}</p>}
+      </Card>
+
+      {event.body && (
+        <Card className="p-4">
+          <Title>Text</Title>
+          {/* react-markdown renders no raw HTML: the text is shown, never executed. */}
+          <div className="prose-event mt-2 text-tremor-default" data-testid="event-body">
+            <Markdown>{event.body}</Markdown>
+          </div>
+        </Card>
+      )}
+
+      {event.links.length > 0 && (
+        <Card className="p-4">
+          <Title>Linked events</Title>
+          <ul className="mt-2 space-y-1 text-tremor-default">
+            {event.links.map((l) => (
+              <li key={`${l.direction}-${l.relation}-${l.id}`}>
+                {RELATION[l.relation]?.[l.direction === "out" ? 0 : 1] ?? l.relation}{" "}
+                <Link href={`/events/${l.id}`} className="text-tremor-brand underline">{l.title}</Link> ({l.startsOn})
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+
+      <section aria-labelledby="impact" className="space-y-4">
+        <h2 id="impact" className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Before and after</h2>
+        {panels.length === 0 && <Text>Not enough data around this event in any of its corridors.</Text>}
+        {panels.map(({ impact: r, points, originName, destinationName }) => {
+          const c = r.comparison;
+          const b = r.baseline;
+          const around = c.status === "ok" ? [...c.before.periods, c.eventPeriod, ...c.after.periods] : [];
+          return (
+            <Card key={`${r.indicator.code}-${r.origin}-${r.destination}`} className="p-4" data-testid="impact-panel">
+              <Title>{r.indicator.name}: {originName} → {destinationName}</Title>
+              <Text>{r.indicator.unit}; {r.window} periods before and after {c.eventPeriod || "the event"}, the event's own period excluded</Text>
+              <EventChart id={`impact-${r.indicator.code}-${r.origin}-${r.destination}`} points={points.filter((p) => around.length === 0 || around.includes(p.period))} events={[{ id: event.id, title: event.title, kind: event.kind, startsOn: event.startsOn, endsOn: event.endsOn, datePrecision: event.datePrecision, documentRef: event.documentRef }]} frequency={r.frequency} unit={r.indicator.unit} label={r.indicator.name} height={180} />
+              <Table className="mt-2">
+                <TableHead><TableRow><TableHeaderCell>Comparison</TableHeaderCell><TableHeaderCell>Before (mean)</TableHeaderCell><TableHeaderCell>After (mean)</TableHeaderCell><TableHeaderCell>Change</TableHeaderCell></TableRow></TableHead>
+                <TableBody>
+                  <TableRow>
+                    <TableCell>Around the event ({c.eventPeriod})</TableCell>
+                    {c.status === "ok" ? (<><TableCell title={full(c.before.mean)}>{compact(c.before.mean)} ({c.before.periods.join(", ")})</TableCell><TableCell title={full(c.after.mean)}>{compact(c.after.mean)} ({c.after.periods.join(", ")})</TableCell><TableCell>{pct(c.changePct)}</TableCell></>) : (<TableCell colSpan={3}>Not enough data: missing {c.missing.join(", ")}</TableCell>)}
+                  </TableRow>
+                  <TableRow>
+                    <TableCell>A year earlier ({b.eventPeriod})</TableCell>
+                    {b.status === "ok" ? (<><TableCell>{compact(b.before.mean)}</TableCell><TableCell>{compact(b.after.mean)}</TableCell><TableCell>{pct(b.changePct)}</TableCell></>) : (<TableCell colSpan={3}>Not enough data: missing {b.missing.join(", ")}</TableCell>)}
+                  </TableRow>
+                </TableBody>
+              </Table>
+            </Card>
+          );
+        })}
+      </section>
+    </article>
+  );
+}
