@@ -7,15 +7,31 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => server?.stop());
 
-describe("home page (built app, seeded database)", () => {
-  it("lists the corridors with the latest World Bank figure for Tajikistan", async () => {
+const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("dashboard HTML (built app, seeded database)", () => {
+  it("renders Tajikistan → Russia on the server with the latest World Bank figure and the chart summary", async () => {
     const response = await fetch(server.url);
     expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain("Tajikistan → World (all partners)");
-    expect(html).toContain("Uzbekistan → Russian Federation");
-    // TJK 2024 personal remittances received, as published by the World Bank (2025-07-01 release).
-    // data/seed has 6801890973.461 for TJK 2024; the page formats it to two decimals.
-    expect(html).toMatch(/Personal remittances, received<\/td><td>2024<\/td><td class="num">6,801,890,973\.46/);
+    const page = text(await response.text());
+    expect(page).toContain("Tajikistan → Russian Federation");
+    // data/seed has 6801890973.461 for TJK 2024 (WDI, 2025-07-01): shown compact, +46.8% on 2023.
+    expect(page).toMatch(/Personal remittances, received \(from all countries\) \+46\.8% 6\.8B current US\$ · 2024 · \+46\.8% on 2023/);
+    expect(page).toContain("Tajikistan: 78.56M current US$ in 2002, 6.8B in 2024; highest 6.8B in 2024.");
+    expect(page).toContain("Second round of Tajik–Russian negotiations on migration in Dushanbe");
+  });
+
+  it("switches corridor from the URL and falls back to defaults on nonsense", async () => {
+    const uzb = text(await (await fetch(`${server.url}/?origin=UZB`)).text());
+    expect(uzb).toContain("Uzbekistan → Russian Federation");
+    expect(uzb).toMatch(/Work patents issued 1\.32M patents · 2021/);
+    const nonsense = text(await (await fetch(`${server.url}/?origin=Atlantis&indicator=bogus&hide=nothing`)).text());
+    expect(nonsense).toContain("Tajikistan → Russian Federation");
+  });
+
+  it("serves the events timeline, filtered from the URL", async () => {
+    const page = text(await (await fetch(`${server.url}/events?country=KGZ&kind=agreement`)).text());
+    expect(page).toContain("1 event involving KGZ or all foreign nationals.");
+    expect(page).toContain("Kyrgyzstan's accession treaty to the Eurasian Economic Union enters into force");
   });
 });

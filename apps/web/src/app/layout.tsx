@@ -17,6 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Corridor
             </Link>
             <Link href="/" className="text-tremor-default hover:underline">Dashboard</Link>
+            <Link href="/explorer" className="text-tremor-default hover:underline">Explorer</Link>
             <Link href="/events" className="text-tremor-default hover:underline">Events</Link>
           </nav>
         </header>

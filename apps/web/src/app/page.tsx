@@ -1,3 +1,4 @@
+import Form from "next/form";
 import Link from "next/link";
 import { BadgeDelta, Card, Metric, SparkAreaChart, Text, Title } from "@tremor/react";
 import { corridors, latest, listEvents, series, type LatestValue } from "@corridor/data";
@@ -54,7 +55,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           </h1>
           <Text>Labour-migration flows and the policy events beside them.</Text>
         </div>
-        <form method="get" action="/" className="flex items-end gap-2" aria-label="Choose a corridor">
+        <Form key={dashboardHref(view)} action="/" className="flex items-end gap-2" aria-label="Choose a corridor">
           <label className="text-tremor-label">
             From
             <select name="origin" defaultValue={origin} className="mt-1 block rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background">
@@ -68,7 +69,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
             </select>
           </label>
           <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-tremor-default text-white">Show</button>
-        </form>
+        </Form>
       </div>
 
       {kpis.length === 0 && <Card><Text>No data for this corridor yet.</Text></Card>}

@@ -1,0 +1,115 @@
+import Form from "next/form";
+import { redirect } from "next/navigation";
+import { Card, Text, Title } from "@tremor/react";
+import { corridors, listIndicators, series } from "@corridor/data";
+import { db } from "@/lib/db";
+import { CompareChart } from "@/components/CompareChart";
+import { CHART_TYPES, explorerHref, indexTo100, mergeSeries, parseExplorerView } from "@/lib/explorer";
+import { yearTicks } from "@/lib/chart-model";
+import { full } from "@/lib/format";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function Explorer({ searchParams }: { searchParams: SearchParams }) {
+  const raw = new URLSearchParams();
+  for (const [k, v] of Object.entries(await searchParams)) {
+    if (Array.isArray(v)) raw.set(k, v.join(",")); // checkbox lists arrive repeated
+    else if (typeof v === "string") raw.set(k, v);
+  }
+  const catalog = await listIndicators(db());
+  const view = parseExplorerView(raw, catalog.map((i) => i.code));
+  // The URL holds the view, canonically: defaults dropped, bad values replaced.
+  const canonical = explorerHref(view);
+  const current = raw.toString() ? `/explorer?${raw.toString()}` : "/explorer";
+  if (decodeURIComponent(current) !== decodeURIComponent(canonical)) redirect(canonical);
+
+  const all = await corridors(db());
+  const withIndicator = all.filter((c) => c.indicators.some((i) => i.code === view.indicator));
+  const indicator = catalog.find((i) => i.code === view.indicator)!;
+  const loaded: { key: string; label: string; points: { period: string; start: string; end: string; value: number }[] }[] = [];
+  const notes: string[] = [];
+  for (const key of view.series) {
+    const [origin, destination] = key.split("-") as [string, string];
+    const s = await series(db(), { indicator: view.indicator, origin, destination, frequency: view.frequency ?? undefined, from: view.from ?? undefined, to: view.to ?? undefined });
+    const name = all.find((c) => c.origin === origin && c.destination === destination);
+    const label = name ? `${name.originName} → ${name.destinationName}` : `${origin} → ${destination}`;
+    let points = s.points.map(({ period, start, end, value }) => ({ period, start, end, value }));
+    if (view.index) {
+      const indexed = indexTo100(points, view.index);
+      if (!indexed) notes.push(`${label}: no value in ${view.index} to index on; left out.`);
+      else points = points.map((p, i) => ({ ...p, value: indexed[i]!.value }));
+      if (!indexed) continue;
+    }
+    if (s.points.length === 0) notes.push(`${label}: no data for this indicator${view.frequency ? ` at frequency ${view.frequency}` : ""}.`);
+    loaded.push({ key, label, points });
+  }
+  const merged = mergeSeries(loaded.map((s) => ({ key: s.key, points: s.points })));
+  const rows = merged.map((r) => {
+    const end = loaded.flatMap((s) => s.points).find((p) => p.period === r.period)!.end;
+    return { t: (Date.parse(`${r.start}T00:00:00Z`) + Date.parse(`${end}T00:00:00Z`) + 86_400_000) / 2, period: r.period, ...r.values };
+  });
+  const domain: [number, number] = rows.length ? [Date.parse(`${merged[0]!.start}T00:00:00Z`), rows.at(-1)!.t + 183 * 86_400_000] : [0, 1];
+  const ticks = yearTicks(domain, 900).map((t) => t.t);
+  const unit = view.index ? `index, ${view.index} = 100` : indicator.unit;
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Explorer</h1>
+      <Form key={canonical} action="/explorer" className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-2 lg:grid-cols-4 dark:border-dark-tremor-border dark:bg-dark-tremor-background">
+        <label className="lg:col-span-2">Indicator
+          <select name="indicator" defaultValue={view.indicator} className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background">
+            {catalog.map((i) => <option key={i.code} value={i.code}>{i.name} ({i.unit})</option>)}
+          </select>
+        </label>
+        <label>Frequency
+          <select name="frequency" defaultValue={view.frequency ?? ""} className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background">
+            <option value="">As published</option><option value="A">Annual</option><option value="H">Half-yearly</option><option value="Q">Quarterly</option><option value="M">Monthly</option>
+          </select>
+        </label>
+        <label>Chart
+          <select name="chart" defaultValue={view.chart} className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background">
+            {CHART_TYPES.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </label>
+        <label>From <input name="from" defaultValue={view.from ?? ""} placeholder="2010" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" /></label>
+        <label>To <input name="to" defaultValue={view.to ?? ""} placeholder="2024" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" /></label>
+        <label>Index = 100 at <input name="index" defaultValue={view.index ?? ""} placeholder="e.g. 2015" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" /></label>
+        <label className="flex items-center gap-2 self-end"><input type="checkbox" name="log" value="1" defaultChecked={view.log} /> Log scale</label>
+        <fieldset className="sm:col-span-2 lg:col-span-4">
+          <legend>Corridors with this indicator</legend>
+          <div className="mt-1 flex flex-wrap gap-3">
+            {withIndicator.map((c) => {
+              const key = `${c.origin}-${c.destination}`;
+              return <label key={key} className="flex items-center gap-1"><input type="checkbox" name="series" value={key} defaultChecked={view.series.includes(key)} /> {c.originName} → {c.destinationName}</label>;
+            })}
+          </div>
+        </fieldset>
+        <div><button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">Show</button></div>
+      </Form>
+
+      <Card className="p-4">
+        <Title>{indicator.name}</Title>
+        <Text>{unit}{view.log ? ", log scale" : ""}</Text>
+        {notes.map((n) => <Text key={n} className="text-amber-700">{n}</Text>)}
+        {rows.length > 0 ? (
+          <CompareChart id="explorer-chart" rows={rows} series={loaded.map((s) => ({ key: s.key, label: s.label }))} chart={view.chart} log={view.log} unit={unit} ticks={ticks} domain={domain} />
+        ) : (
+          <Text className="mt-4">Nothing to chart: choose corridors that have this indicator.</Text>
+        )}
+        <details className="mt-2" open={rows.length > 0 && rows.length <= 12}>
+          <summary className="cursor-pointer">Data table</summary>
+          <table className="mt-2 w-full text-left text-tremor-default" data-testid="explorer-table">
+            <thead><tr><th scope="col">Period</th>{loaded.map((s) => <th key={s.key} scope="col" className="text-right">{s.label}</th>)}</tr></thead>
+            <tbody>
+              {merged.map((r) => (
+                <tr key={r.period}><td>{r.period}</td>{loaded.map((s) => <td key={s.key} className="text-right tabular-nums">{r.values[s.key] === null ? "—" : full(r.values[s.key]!)}</td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { EXPLORER_DEFAULTS, explorerHref, indexTo100, mergeSeries, parseExplorerView } from "./explorer";
+
+const q = (s: string) => new URLSearchParams(s);
+
+describe("explorer view in the URL", () => {
+  it("parses every parameter to a valid value or its default", () => {
+    expect(parseExplorerView(q(""))).toEqual(EXPLORER_DEFAULTS);
+    expect(parseExplorerView(q("indicator=nope&series=Tajikistan-RUS,xx-yy,KGZ&frequency=w&from=2010&to=2021Q4&chart=pie&log=1&index=2015"), ["remittances_received_usd"])).toEqual({
+      indicator: "remittances_received_usd", series: ["KGZ-WLD", "TJK-RUS"], frequency: null, from: "2010", to: "2021-Q4", chart: "line", log: true, index: "2015",
+    });
+  });
+  it("writes only non-defaults, and what it writes parses back to the same view", () => {
+    expect(explorerHref(EXPLORER_DEFAULTS)).toBe("/explorer");
+    const view = { ...EXPLORER_DEFAULTS, series: ["TJK-WLD", "UZB-WLD"], chart: "bar" as const, index: "2015" };
+    const href = explorerHref(view);
+    expect(href).toBe("/explorer?series=TJK-WLD%2CUZB-WLD&chart=bar&index=2015");
+    expect(parseExplorerView(new URL(href, "http://x").searchParams)).toEqual(view);
+  });
+});
+
+describe("indexTo100 and mergeSeries", () => {
+  it("divides by the base period's value", () => {
+    expect(indexTo100([{ period: "2014", value: 50 }, { period: "2015", value: 200 }, { period: "2016", value: 300 }], "2015")).toEqual([
+      { period: "2014", value: 25 }, { period: "2015", value: 100 }, { period: "2016", value: 150 },
+    ]);
+    expect(indexTo100([{ period: "2014", value: 50 }], "2015")).toBeNull();
+    expect(indexTo100([{ period: "2015", value: 0 }], "2015")).toBeNull();
+  });
+  it("merges series on the union of periods, in time order, with gaps as null", () => {
+    const rows = mergeSeries([
+      { key: "a", points: [{ period: "2020", start: "2020-01-01", value: 1 }, { period: "2021", start: "2021-01-01", value: 2 }] },
+      { key: "b", points: [{ period: "2019", start: "2019-01-01", value: 9 }, { period: "2021", start: "2021-01-01", value: 8 }] },
+    ]);
+    expect(rows.map((r) => [r.period, r.values])).toEqual([
+      ["2019", { a: null, b: 9 }], ["2020", { a: 1, b: null }], ["2021", { a: 2, b: 8 }],
+    ]);
+  });
+});

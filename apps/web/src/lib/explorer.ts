@@ -1,0 +1,105 @@
+/**
+ * The explorer's view in the URL (parsed to valid values or defaults, written with non-defaults
+ * only) and its pure data steps: indexing to 100 and the merged table.
+ */
+import { CountryResolver, parsePeriod, type Frequency } from "@corridor/data/pure";
+
+const countries = new CountryResolver();
+
+export const CHART_TYPES = ["line", "area", "bar"] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+export interface ExplorerView {
+  indicator: string;
+  /** Corridors as ORIGIN-DESTINATION (TJK-WLD). */
+  series: string[];
+  frequency: Frequency | null;
+  from: string | null;
+  to: string | null;
+  chart: ChartType;
+  log: boolean;
+  /** Base period for "index = 100"; null shows values as published. */
+  index: string | null;
+}
+
+export const EXPLORER_DEFAULTS: ExplorerView = {
+  indicator: "remittances_received_usd",
+  series: ["KGZ-WLD", "TJK-WLD", "UZB-WLD"],
+  frequency: null,
+  from: null,
+  to: null,
+  chart: "line",
+  log: false,
+  index: null,
+};
+
+function corridor(raw: string): string | null {
+  const [o, d = "WLD"] = raw.split("-");
+  const origin = o ? countries.resolve(o) : undefined;
+  const destination = countries.resolve(d);
+  return origin?.ok && destination.ok ? `${origin.code}-${destination.code}` : null;
+}
+
+function period(raw: string | null): string | null {
+  if (!raw) return null;
+  const parsed = parsePeriod(raw);
+  return parsed.ok ? parsed.value.period : null;
+}
+
+export function parseExplorerView(params: URLSearchParams, indicators: string[] = []): ExplorerView {
+  const indicator = params.get("indicator");
+  const series = [...new Set((params.get("series") ?? "").split(",").map((s) => s.trim()).filter(Boolean).map(corridor).filter((s): s is string => s !== null))];
+  const frequency = params.get("frequency")?.toUpperCase();
+  const chart = params.get("chart");
+  return {
+    indicator: indicator && (indicators.length === 0 || indicators.includes(indicator)) ? indicator : EXPLORER_DEFAULTS.indicator,
+    // A set of corridors: sorted, so the same choice always makes the same link.
+    series: series.length ? series.slice(0, 8).sort() : EXPLORER_DEFAULTS.series,
+    frequency: frequency && ["A", "H", "Q", "M"].includes(frequency) ? (frequency as Frequency) : null,
+    from: period(params.get("from")),
+    to: period(params.get("to")),
+    chart: (CHART_TYPES as readonly string[]).includes(chart ?? "") ? (chart as ChartType) : "line",
+    log: params.get("log") === "1",
+    index: period(params.get("index")),
+  };
+}
+
+export function explorerHref(view: ExplorerView): string {
+  const p = new URLSearchParams();
+  const d = EXPLORER_DEFAULTS;
+  if (view.indicator !== d.indicator) p.set("indicator", view.indicator);
+  if (view.series.join(",") !== d.series.join(",")) p.set("series", view.series.join(","));
+  if (view.frequency) p.set("frequency", view.frequency);
+  if (view.from) p.set("from", view.from);
+  if (view.to) p.set("to", view.to);
+  if (view.chart !== d.chart) p.set("chart", view.chart);
+  if (view.log) p.set("log", "1");
+  if (view.index) p.set("index", view.index);
+  const q = p.toString();
+  return q ? `/explorer?${q}` : "/explorer";
+}
+
+export interface Point {
+  period: string;
+  value: number;
+}
+
+/** Each value as a percentage of the base period's; null where there is no base value to divide by. */
+export function indexTo100(points: Point[], base: string): Point[] | null {
+  const baseValue = points.find((p) => p.period === base)?.value;
+  if (baseValue === undefined || baseValue === 0) return null;
+  return points.map((p) => ({ period: p.period, value: (p.value / baseValue) * 100 }));
+}
+
+/** One row per period across all series, for the table and the chart's data. */
+export function mergeSeries(series: { key: string; points: (Point & { start: string })[] }[]): { period: string; start: string; values: Record<string, number | null> }[] {
+  const rows = new Map<string, { period: string; start: string; values: Record<string, number | null> }>();
+  for (const s of series) {
+    for (const p of s.points) {
+      const row = rows.get(p.period) ?? { period: p.period, start: p.start, values: Object.fromEntries(series.map((x) => [x.key, null])) };
+      row.values[s.key] = p.value;
+      rows.set(p.period, row);
+    }
+  }
+  return [...rows.values()].sort((a, b) => a.start.localeCompare(b.start));
+}
