@@ -22,7 +22,7 @@ beforeAll(async () => {
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
-}, 120_000);
+});
 afterAll(async () => {
   await context?.close();
   await server?.stop();

@@ -12,7 +12,7 @@ beforeAll(async () => {
   server = await startServer();
   context = await launch();
   page = await context.newPage();
-}, 120_000);
+});
 afterAll(async () => {
   await context?.close();
   await server?.stop();

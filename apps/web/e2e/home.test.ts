@@ -4,7 +4,7 @@ import { startServer, type TestServer } from "./server.ts";
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
-}, 90_000);
+});
 afterAll(() => server?.stop());
 
 const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");

@@ -38,7 +38,7 @@ export async function startServer(): Promise<TestServer> {
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited: ${output}`);
     try {
@@ -46,7 +46,7 @@ export async function startServer(): Promise<TestServer> {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer in 60 s: ${output}`);
+    if (Date.now() > deadline) throw new Error(`next start did not answer in 150 s: ${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

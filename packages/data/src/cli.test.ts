@@ -195,5 +195,5 @@ describe("corridor import: killed midway", () => {
     expect(check.sqlite.prepare("SELECT count(*) AS n FROM imports").get()).toEqual({ n: 1 });
     expect(check.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
     check.close();
-  }, 90_000);
+  }, 180_000);
 });

@@ -1,6 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
-import { BadgeDelta, Card, Metric, SparkAreaChart, Text, Title } from "@tremor/react";
+import { Card, Metric, Text, Title } from "@tremor/react";
+import { Sparkline } from "@/components/Sparkline";
 import { corridors, latest, listEvents, series, type LatestValue } from "@corridor/data";
 import { db } from "@/lib/db";
 import { EventChart } from "@/components/EventChart";
@@ -55,16 +56,16 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           </h1>
           <Text>Labour-migration flows and the policy events beside them.</Text>
         </div>
-        <Form key={dashboardHref(view)} action="/" className="flex items-end gap-2" aria-label="Choose a corridor">
+        <Form key={dashboardHref(view)} action="/" className="flex w-full flex-wrap items-end gap-2 sm:w-auto" aria-label="Choose a corridor">
           <label className="text-tremor-label">
             From
-            <select name="origin" defaultValue={origin} className="mt-1 block rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background">
+            <select name="origin" defaultValue={origin} className="mt-1 block max-w-[10rem] rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background">
               {origins.map((c) => <option key={c} value={c}>{names.get(c) ?? c}</option>)}
             </select>
           </label>
           <label className="text-tremor-label">
             To
-            <select name="destination" defaultValue={destination} className="mt-1 block rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background">
+            <select name="destination" defaultValue={destination} className="mt-1 block max-w-[10rem] rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background">
               {destinations.map((c) => <option key={c} value={c}>{names.get(c) ?? c}</option>)}
             </select>
           </label>
@@ -78,17 +79,21 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           const spark = sparklines.get(`${k.indicator.code}>${k.destination}`) ?? [];
           const delta = k.yearAgo?.changePct ?? null;
           return (
-            <Card key={`${k.indicator.code}>${k.destination}`} className="p-4">
+            <Card key={`${k.indicator.code}>${k.destination}`} className="min-w-0 p-4">
               <div className="flex items-start justify-between gap-2">
                 <Text className="font-medium">
                   <Link href={dashboardHref({ ...view, indicator: k.indicator.code })} className="hover:underline">{k.indicator.name}</Link>
                   {k.destination === "WLD" ? " (from all countries)" : ""}
                 </Text>
-                {delta !== null && <BadgeDelta deltaType={delta > 0 ? "moderateIncrease" : delta < 0 ? "moderateDecrease" : "unchanged"} size="xs">{pct(delta)}</BadgeDelta>}
+                {delta !== null && (
+                  <span className={`shrink-0 rounded-tremor-small px-1.5 py-0.5 text-tremor-label font-medium ${delta > 0 ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : delta < 0 ? "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-gray-100 text-gray-800"}`} title={`${pct(delta)} on ${k.yearAgo?.period}`}>
+                    {delta > 0 ? "▲" : delta < 0 ? "▼" : "="} {pct(delta)}
+                  </span>
+                )}
               </div>
               <Metric className="mt-1">{compact(k.value)}{k.flag ? <sup title={`flag ${k.flag}`} className="ml-1 text-tremor-label">{k.flag}</sup> : null}</Metric>
               <Text className="text-tremor-label">{k.indicator.unit} · {k.period}{k.yearAgo ? ` · ${pct(k.yearAgo.changePct)} on ${k.yearAgo.period}` : ""}</Text>
-              {spark.length > 1 && <SparkAreaChart data={spark} index="period" categories={["value"]} colors={["blue"]} className="mt-2 h-8 w-full" />}
+              <Sparkline values={spark.map((p) => p.value)} label={`${k.indicator.name}, ${spark[0]?.period}–${spark.at(-1)?.period}`} />
               {k.source && <Text className="mt-2 truncate text-tremor-label" title={k.source}>Source: {k.source}</Text>}
             </Card>
           );
@@ -106,8 +111,9 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               const shown = !view.hide.includes(k);
               return (
                 <Link key={k} href={dashboardHref(toggle(k))} scroll={false} aria-pressed={shown} role="button"
-                  className={`rounded-tremor-full border px-2.5 py-0.5 text-tremor-label ${shown ? "border-transparent text-white" : "border-tremor-border text-tremor-content line-through"}`}
-                  style={shown ? { backgroundColor: KIND_COLOUR[k] } : undefined}>
+                  className={`inline-flex items-center gap-1.5 rounded-tremor-full border px-2.5 py-0.5 text-tremor-label ${shown ? "bg-tremor-background text-tremor-content-strong dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong" : "border-tremor-border text-tremor-content-subtle line-through dark:border-dark-tremor-border"}`}
+                  style={shown ? { borderColor: KIND_COLOUR[k] } : undefined}>
+                  <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: shown ? KIND_COLOUR[k] : "transparent", border: `1.5px solid ${KIND_COLOUR[k]}` }} />
                   {KIND_LABEL[k]}
                 </Link>
               );

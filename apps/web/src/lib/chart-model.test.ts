@@ -34,6 +34,8 @@ describe("buildChartModel", () => {
     const talks = m.spans.find((s) => s.event.id === "talks")!;
     expect(talks.snappedPeriod).toBe("2021");
     expect(talks.exactDate).toBe("2021-04-19 – 2021-04-20");
+    // The marker line sits on the 2021 data point, inside the band.
+    expect(talks.xMarker).toBeCloseTo(m.points.find((p) => p.period === "2021")!.x, 6);
     const decree = m.spans.find((s) => s.event.id === "decree")!;
     const p2020 = m.points.find((p) => p.period === "2020")!;
     const p2021 = m.points.find((p) => p.period === "2021")!;

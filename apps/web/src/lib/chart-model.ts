@@ -59,6 +59,8 @@ export interface PlacedEvent {
   x: number;
   /** Spans: where the band ends. */
   x2: number | null;
+  /** Where the event's marker line goes: the middle of the period it snaps to (its start date's). */
+  xMarker: number;
 }
 
 export interface Cluster {
@@ -172,12 +174,12 @@ export function buildChartModel(input: ChartInput): ChartModel {
   const placed = visible.map((event): PlacedEvent => {
     const snap = snapEvent(event.startsOn, input.frequency);
     const exactDate = event.endsOn && event.endsOn !== event.startsOn ? `${event.startsOn} – ${event.endsOn}` : event.startsOn;
-    if (!event.endsOn) return { event, snappedPeriod: snap.period, exactDate, t: snap.t, t2: null, x: x(snap.t), x2: null };
+    if (!event.endsOn) return { event, snappedPeriod: snap.period, exactDate, t: snap.t, t2: null, x: x(snap.t), x2: null, xMarker: x(snap.t) };
     // A span's band covers the whole periods it touches, so it lines up with the data.
     const periodic = input.frequency && input.frequency !== "D" ? input.frequency : null;
     const t = periodic ? ms(periodContaining(event.startsOn, periodic).start) : ms(event.startsOn);
     const t2 = periodic ? ms(periodContaining(event.endsOn, periodic).end) + DAY : ms(event.endsOn) + DAY;
-    return { event, snappedPeriod: snap.period, exactDate, t, t2, x: x(t), x2: x(t2) };
+    return { event, snappedPeriod: snap.period, exactDate, t, t2, x: x(t), x2: x(t2), xMarker: x(snap.t) };
   });
 
   const minGap = input.minMarkerGap ?? 14;

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import Markdown from "react-markdown";
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, Text, Title } from "@tremor/react";
 import { corridors, getEvent, impact, series, type Impact } from "@corridor/data";
 import { db } from "@/lib/db";
-import { EventChart } from "@/components/EventChart";
+import { StaticEventChart } from "@/components/StaticEventChart";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { compact, dateRange, full, pct } from "@/lib/format";
 
@@ -46,9 +46,12 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         <Link href="/events" className="text-tremor-label hover:underline">← All events</Link>
         <h1 className="mt-1 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{event.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-tremor-default">
-          <span className="rounded-tremor-full px-2 py-0.5 text-tremor-label text-white" style={{ backgroundColor: KIND_COLOUR[event.kind] }}>{KIND_LABEL[event.kind]}</span>
+          <span className="inline-flex items-center gap-1.5 rounded-tremor-full border px-2 py-0.5 text-tremor-label text-tremor-content-strong dark:text-dark-tremor-content-strong" style={{ borderColor: KIND_COLOUR[event.kind] }}>
+            <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: KIND_COLOUR[event.kind] }} />
+            {KIND_LABEL[event.kind]}
+          </span>
           <span>{dateRange(event.startsOn, event.endsOn, event.datePrecision)}</span>
-          <Badge color={event.verification === "verified" ? "emerald" : "amber"}>{event.verification}</Badge>
+          <span className={`rounded-tremor-small px-1.5 py-0.5 text-tremor-label font-medium ${event.verification === "verified" ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}>{event.verification}</span>
           <span>{event.countries.map((c) => `${c.code === "ALL" ? "all foreign nationals" : c.code}${c.role === "affected" ? " (affected)" : ""}`).join(", ")}</span>
         </div>
       </div>
@@ -99,20 +102,20 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             <Card key={`${r.indicator.code}-${r.origin}-${r.destination}`} className="p-4" data-testid="impact-panel">
               <Title>{r.indicator.name}: {originName} → {destinationName}</Title>
               <Text>{r.indicator.unit}; {r.window} periods before and after {c.eventPeriod || "the event"}, the event's own period excluded</Text>
-              <EventChart id={`impact-${r.indicator.code}-${r.origin}-${r.destination}`} points={points.filter((p) => around.length === 0 || around.includes(p.period))} events={[{ id: event.id, title: event.title, kind: event.kind, startsOn: event.startsOn, endsOn: event.endsOn, datePrecision: event.datePrecision, documentRef: event.documentRef }]} frequency={r.frequency} unit={r.indicator.unit} label={r.indicator.name} height={180} />
-              <Table className="mt-2">
-                <TableHead><TableRow><TableHeaderCell>Comparison</TableHeaderCell><TableHeaderCell>Before (mean)</TableHeaderCell><TableHeaderCell>After (mean)</TableHeaderCell><TableHeaderCell>Change</TableHeaderCell></TableRow></TableHead>
-                <TableBody>
-                  <TableRow>
-                    <TableCell>Around the event ({c.eventPeriod})</TableCell>
-                    {c.status === "ok" ? (<><TableCell title={full(c.before.mean)}>{compact(c.before.mean)} ({c.before.periods.join(", ")})</TableCell><TableCell title={full(c.after.mean)}>{compact(c.after.mean)} ({c.after.periods.join(", ")})</TableCell><TableCell>{pct(c.changePct)}</TableCell></>) : (<TableCell colSpan={3}>Not enough data: missing {c.missing.join(", ")}</TableCell>)}
-                  </TableRow>
-                  <TableRow>
-                    <TableCell>A year earlier ({b.eventPeriod})</TableCell>
-                    {b.status === "ok" ? (<><TableCell>{compact(b.before.mean)}</TableCell><TableCell>{compact(b.after.mean)}</TableCell><TableCell>{pct(b.changePct)}</TableCell></>) : (<TableCell colSpan={3}>Not enough data: missing {b.missing.join(", ")}</TableCell>)}
-                  </TableRow>
-                </TableBody>
-              </Table>
+              <StaticEventChart points={points.filter((p) => around.length === 0 || around.includes(p.period))} events={[{ id: event.id, title: event.title, kind: event.kind, startsOn: event.startsOn, endsOn: event.endsOn, datePrecision: event.datePrecision, documentRef: event.documentRef }]} frequency={r.frequency} unit={r.indicator.unit} label={r.indicator.name} />
+              <table className="mt-2 w-full text-left text-tremor-default">
+                <thead className="border-b border-tremor-border dark:border-dark-tremor-border"><tr><th scope="col" className="py-1.5">Comparison</th><th scope="col">Before (mean)</th><th scope="col">After (mean)</th><th scope="col">Change</th></tr></thead>
+                <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
+                  <tr>
+                    <td className="py-1.5">Around the event ({c.eventPeriod})</td>
+                    {c.status === "ok" ? (<><td title={full(c.before.mean)}>{compact(c.before.mean)} ({c.before.periods.join(", ")})</td><td title={full(c.after.mean)}>{compact(c.after.mean)} ({c.after.periods.join(", ")})</td><td>{pct(c.changePct)}</td></>) : (<td colSpan={3}>Not enough data: missing {c.missing.join(", ")}</td>)}
+                  </tr>
+                  <tr>
+                    <td className="py-1.5">A year earlier ({b.eventPeriod})</td>
+                    {b.status === "ok" ? (<><td>{compact(b.before.mean)}</td><td>{compact(b.after.mean)}</td><td>{pct(b.changePct)}</td></>) : (<td colSpan={3}>Not enough data: missing {b.missing.join(", ")}</td>)}
+                  </tr>
+                </tbody>
+              </table>
             </Card>
           );
         })}

@@ -1,0 +1,92 @@
+/**
+ * npm run bench -w @corridor/web (after a build): the built app on a freshly seeded database.
+ * Time-to-first-byte p50/p95 of the dashboard and an event page, against a static file served by
+ * the same server in the same run (the baseline); first-load JS of each page; Lighthouse 12.2.3
+ * (performance, accessibility) against Debian's chromium.
+ */
+import { spawnSync } from "node:child_process";
+import { request } from "node:http";
+import { gzipSync } from "node:zlib";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer } from "../e2e/server.ts";
+import { CHROMIUM } from "../e2e/browser.ts";
+
+const EVENT = "/events/2021-04-19-russia-tajikistan-migration-talks";
+const server = await startServer();
+
+function ttfb(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const req = request(`${server.url}${path}`, (res) => {
+      const first = performance.now() - start;
+      res.resume();
+      res.on("end", () => (res.statusCode === 200 ? resolve(first) : reject(new Error(`${path}: ${res.statusCode}`))));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function sample(path: string, n: number): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 10; i++) await ttfb(path); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await ttfb(path));
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(n / 2)]!, p95: times[Math.floor(n * 0.95)]! };
+}
+
+async function firstLoadJs(path: string): Promise<{ raw: number; gzip: number; files: number }> {
+  const html = await (await fetch(`${server.url}${path}`)).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+  let raw = 0;
+  let gzip = 0;
+  for (const src of scripts) {
+    const body = Buffer.from(await (await fetch(new URL(src, server.url))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  return { raw, gzip, files: scripts.length };
+}
+
+function lighthouse(path: string): { performance: number; accessibility: number; tbt: string; lcp: string } {
+  const out = join(mkdtempSync(join(tmpdir(), "corridor-lh-")), "report.json");
+  const bin = join(import.meta.dirname, "..", "..", "..", "node_modules", ".bin", "lighthouse");
+  const r = spawnSync(bin, [
+    `${server.url}${path}`, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility",
+    "--form-factor=desktop", "--screenEmulation.disabled", "--throttling-method=provided",
+    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync",
+  ], { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: "utf8", timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`lighthouse ${path}: ${r.stderr}`);
+  const report = JSON.parse(readFileSync(out, "utf8"));
+  return {
+    performance: Math.round(report.categories.performance.score * 100),
+    accessibility: Math.round(report.categories.accessibility.score * 100),
+    tbt: report.audits["total-blocking-time"].displayValue,
+    lcp: report.audits["largest-contentful-paint"].displayValue,
+  };
+}
+
+try {
+  const rows: string[] = [];
+  const row = (what: string, value: string) => rows.push(`| ${what} | ${value} |`);
+  const baseline = await sample("/icon.svg", 200);
+  const dashboard = await sample("/", 200);
+  const event = await sample(EVENT, 100);
+  row("static file TTFB p50 / p95 (baseline)", `${baseline.p50.toFixed(1)} ms / ${baseline.p95.toFixed(1)} ms`);
+  row("dashboard `/` TTFB p50 / p95 (goal p50 < 100 ms)", `${dashboard.p50.toFixed(1)} ms / ${dashboard.p95.toFixed(1)} ms (${(dashboard.p50 / baseline.p50).toFixed(1)}× baseline)`);
+  row("event page TTFB p50 / p95", `${event.p50.toFixed(1)} ms / ${event.p95.toFixed(1)} ms (${(event.p50 / baseline.p50).toFixed(1)}× baseline)`);
+  for (const [name, path] of [["dashboard", "/"], ["event page", EVENT], ["explorer", "/explorer"], ["events", "/events"]] as const) {
+    const js = await firstLoadJs(path);
+    row(`first-load JS, ${name}`, `${(js.gzip / 1024).toFixed(0)} KiB gzip (${(js.raw / 1024).toFixed(0)} KiB raw, ${js.files} files)`);
+  }
+  for (const [name, path] of [["dashboard", "/"], ["event page", EVENT]] as const) {
+    const lh = lighthouse(path);
+    row(`Lighthouse 12.2.3, ${name} (desktop, no throttling; goal ≥ 95)`, `performance ${lh.performance}, accessibility ${lh.accessibility} (TBT ${lh.tbt}, LCP ${lh.lcp})`);
+  }
+  console.log(`Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, seeded demo database.\n`);
+  console.log("| measure | result |\n|---|---|\n" + rows.join("\n"));
+} finally {
+  await server.stop();
+}
