@@ -16,7 +16,7 @@ describe("dashboard HTML (built app, seeded database)", () => {
     const page = text(await response.text());
     expect(page).toContain("Tajikistan → Russian Federation");
     // data/seed has 6801890973.461 for TJK 2024 (WDI, 2025-07-01): shown compact, +46.8% on 2023.
-    expect(page).toMatch(/Personal remittances, received \(from all countries\) \+46\.8% 6\.8B current US\$ · 2024 · \+46\.8% on 2023/);
+    expect(page).toMatch(/Personal remittances, received \(from all countries\) ▲ \+46\.8% 6\.8B current US\$ · 2024 · \+46\.8% on 2023/);
     expect(page).toContain("Tajikistan: 78.56M current US$ in 2002, 6.8B in 2024; highest 6.8B in 2024.");
     expect(page).toContain("Second round of Tajik–Russian negotiations on migration in Dushanbe");
   });

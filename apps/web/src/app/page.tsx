@@ -92,7 +92,12 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
                 )}
               </div>
               <Metric className="mt-1">{compact(k.value)}{k.flag ? <sup title={`flag ${k.flag}`} className="ml-1 text-tremor-label">{k.flag}</sup> : null}</Metric>
-              <Text className="text-tremor-label">{k.indicator.unit} · {k.period}{k.yearAgo ? ` · ${pct(k.yearAgo.changePct)} on ${k.yearAgo.period}` : ""}</Text>
+              <Text className="text-tremor-label">
+                {k.indicator.unit} · {k.period}
+                {k.previous && k.previous.period !== k.yearAgo?.period ? ` · ${pct(k.previous.changePct)} on ${k.previous.period}` : ""}
+                {k.yearAgo ? ` · ${pct(k.yearAgo.changePct)} on ${k.yearAgo.period}` : ""}
+                {!k.previous && !k.yearAgo ? " · no earlier period published" : ""}
+              </Text>
               <Sparkline values={spark.map((p) => p.value)} label={`${k.indicator.name}, ${spark[0]?.period}–${spark.at(-1)?.period}`} />
               {k.source && <Text className="mt-2 truncate text-tremor-label" title={k.source}>Source: {k.source}</Text>}
             </Card>
