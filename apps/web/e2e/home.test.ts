@@ -29,6 +29,15 @@ describe("dashboard HTML (built app, seeded database)", () => {
     expect(nonsense).toContain("Tajikistan → Russian Federation");
   });
 
+  it("draws every event on one time axis, each mark a link to its page", async () => {
+    const html = await (await fetch(`${server.url}/events`)).text();
+    const timeline = html.slice(html.indexOf('aria-label="Timeline of events by kind"'));
+    expect(timeline.length).toBeGreaterThan(0);
+    const svg = timeline.slice(0, timeline.indexOf("</svg>"));
+    expect(svg).toContain('href="/events/2021-04-19-russia-tajikistan-migration-talks"');
+    for (const lane of ["Talks", "Decrees", "Restrictions", "Agreements"]) expect(svg).toContain(`>${lane}</text>`);
+  });
+
   it("serves the events timeline, filtered from the URL", async () => {
     const page = text(await (await fetch(`${server.url}/events?country=KGZ&kind=agreement`)).text());
     expect(page).toContain("1 event involving KGZ or all foreign nationals.");

@@ -96,7 +96,7 @@ function buildAdapter(format: Format, header: string[], options: ImportOptions, 
       return wideAdapter(header, adapterOptions);
     case "tidy": {
       const adapter = tidyAdapter(header, adapterOptions);
-      const problem = checkMapping(adapter.columns, { indicator: options.indicator, origin: options.origin, destination: options.destination, decimal: "." }, header);
+      const problem = checkMapping(adapter.columns, { indicator: options.indicator, origin: options.origin, destination: options.destination }, header);
       if (problem) throw new MappingError(problem);
       return adapter;
     }
@@ -151,7 +151,7 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
 
   const indicatorRows = await db.orm.select().from(indicatorsTable);
   const normaliser = new TidyRowNormaliser(
-    { indicator: options.indicator, origin: options.origin, destination: options.destination, source: options.source ?? adapter.source, map: options.map, decimal },
+    { indicator: options.indicator, origin: options.origin, destination: options.destination, source: options.source ?? adapter.source, decimal },
     new CountryResolver(),
     new IndicatorResolver(indicatorRows),
   );

@@ -29,14 +29,17 @@ export function normaliseHeader(name: string): string {
   return name.replace(/^\ufeff/, "").trim().toLowerCase().replace(/[\s\-.]+/g, "_");
 }
 
-export interface TidyOptions {
+/** Constants that fill a role for every row (`--indicator`, `--origin`, `--destination`). */
+export interface Constants {
   indicator?: string;
   origin?: string;
   destination?: string;
+}
+
+export interface TidyOptions extends Constants {
+  /** Source for rows that do not name one. */
   source?: string;
   decimal: DecimalMark;
-  /** ROLE → header name (any script, matched case-insensitively) or 1-based column number. */
-  map?: Partial<Record<Role, string>>;
 }
 
 export type ColumnMap = Partial<Record<Role, number>>;
@@ -68,7 +71,7 @@ export function mapColumns(header: string[], map: Partial<Record<Role, string>> 
 }
 
 /** Checks that every required role has a column or a constant; returns a usage message otherwise. */
-export function checkMapping(columns: ColumnMap, options: TidyOptions, header: string[]): string | null {
+export function checkMapping(columns: ColumnMap, options: Constants, header: string[]): string | null {
   const missing: string[] = [];
   if (columns.indicator === undefined && !options.indicator) missing.push("indicator (column or --indicator)");
   if (columns.period === undefined) missing.push("period");

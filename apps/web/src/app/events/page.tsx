@@ -7,6 +7,7 @@ import { parseEventParams, ParameterError } from "@/lib/params";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER } from "@/lib/chart-model";
 import { dateRange } from "@/lib/format";
+import { EventTimeline } from "@/components/EventTimeline";
 
 export const dynamic = "force-dynamic";
 
@@ -53,6 +54,9 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         <label>To <input name="to" defaultValue={query.to ?? ""} placeholder="2021-06" className={field} /></label>
         <div className="self-end"><button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">Filter</button></div>
       </Form>
+      <Card className="p-3" data-testid="event-timeline">
+        <EventTimeline events={events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }))} />
+      </Card>
       <Text>{events.length} event{events.length === 1 ? "" : "s"}{query.countries.length ? ` involving ${query.countries.join(", ")} or all foreign nationals` : ""}.</Text>
       {years.map((year) => (
         <section key={year} aria-labelledby={`y${year}`}>
