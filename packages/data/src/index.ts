@@ -7,7 +7,7 @@ export { parsePeriod, periodContaining, shiftPeriod, yearEarlier, type Period, t
 export { parseNumber, detectDecimalMark, type DecimalMark } from "./numbers.ts";
 export { series, type Series, type SeriesPoint, type SeriesQuery } from "./queries/series.ts";
 export { corridors, type Corridor, type CorridorIndicator } from "./queries/corridors.ts";
-export { latest, type LatestValue, type Comparison } from "./queries/latest.ts";
+export { latest, latestOf, corridorIndicators, type LatestValue, type Comparison } from "./queries/latest.ts";
 export { QueryArgumentError } from "./queries/resolve.ts";
 export { listImports, undoImport, UndoError, type UndoSummary } from "./history.ts";
 export { type AddIndicatorInput } from "./catalog-admin.ts";

@@ -2,10 +2,10 @@ import Form from "next/form";
 import Link from "next/link";
 import { Card, Metric, Text, Title } from "@tremor/react";
 import { Sparkline } from "@/components/Sparkline";
-import { corridors, latest, listEvents, series, type LatestValue } from "@corridor/data";
+import { corridorIndicators, corridors, latestOf, listEvents, series, type LatestValue, type Series } from "@corridor/data";
 import { db } from "@/lib/db";
 import { EventChart } from "@/components/EventChart";
-import { dashboardHref, parseDashboardView, type DashboardView } from "@/lib/params";
+import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
 import { compact, dateRange, full, pct } from "@/lib/format";
@@ -15,28 +15,27 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function toParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(raw)) if (typeof v === "string") params.set(k, v);
-  return params;
-}
-
 export default async function Dashboard({ searchParams }: { searchParams: SearchParams }) {
   const all = await corridors(db());
-  const view = parseDashboardView(toParams(await searchParams));
+  const view = parseDashboardView(toSearchParams(await searchParams));
   const { origin, destination } = view;
   // A corridor's flows: what moves between the two countries, and what the origin receives from everywhere.
   const pairs = all.filter((c) => c.origin === origin && (c.destination === destination || c.destination === "WLD"));
   const available = pairs.flatMap((c) => c.indicators.map((i) => ({ ...i, destination: c.destination })));
   const chosen = available.find((i) => i.code === view.indicator) ?? available[0];
-  const kpis: (LatestValue & { destination: string })[] = [];
-  for (const pair of pairs) for (const l of await latest(db(), { origin, destination: pair.destination })) kpis.push({ ...l, destination: pair.destination });
-  const sparklines = new Map<string, { period: string; value: number }[]>();
-  for (const k of kpis) {
-    const s = await series(db(), { indicator: k.indicator.code, origin, destination: k.destination });
-    sparklines.set(`${k.indicator.code}>${k.destination}`, s.points.map((p) => ({ period: p.period, value: p.value })));
+  // One series per indicator and side: the KPI card, its sparkline and the main chart all read it.
+  const loaded = new Map<string, Series>();
+  const kpis: { latest: LatestValue; destination: string; points: Series["points"] }[] = [];
+  for (const pair of pairs) {
+    const { codes } = await corridorIndicators(db(), { origin, destination: pair.destination });
+    for (const code of codes) {
+      const s = await series(db(), { indicator: code, origin, destination: pair.destination });
+      loaded.set(`${code}>${pair.destination}`, s);
+      const l = latestOf(s);
+      if (l) kpis.push({ latest: l, destination: pair.destination, points: s.points });
+    }
   }
-  const main = chosen ? await series(db(), { indicator: chosen.code, origin, destination: chosen.destination }) : null;
+  const main = chosen ? loaded.get(`${chosen.code}>${chosen.destination}`) ?? null : null;
   const events = await listEvents(db(), { countries: [origin, destination] });
   const chartEvents: ChartEvent[] = events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }));
   const names = new Map(all.flatMap((c) => [[c.origin, c.originName], [c.destination, c.destinationName]]));
@@ -75,15 +74,14 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
 
       {kpis.length === 0 && <Card><Text>No data for this corridor yet.</Text></Card>}
       <section aria-label="Latest figures" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {kpis.map((k) => {
-          const spark = sparklines.get(`${k.indicator.code}>${k.destination}`) ?? [];
+        {kpis.map(({ latest: k, destination: side, points: spark }) => {
           const delta = k.yearAgo?.changePct ?? null;
           return (
-            <Card key={`${k.indicator.code}>${k.destination}`} className="min-w-0 p-4">
+            <Card key={`${k.indicator.code}>${side}`} className="min-w-0 p-4">
               <div className="flex items-start justify-between gap-2">
                 <Text className="font-medium">
                   <Link href={dashboardHref({ ...view, indicator: k.indicator.code })} className="hover:underline">{k.indicator.name}</Link>
-                  {k.destination === "WLD" ? " (from all countries)" : ""}
+                  {side === "WLD" ? " (from all countries)" : ""}
                 </Text>
                 {delta !== null && (
                   <span className={`shrink-0 rounded-tremor-small px-1.5 py-0.5 text-tremor-label font-medium ${delta > 0 ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : delta < 0 ? "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-gray-100 text-gray-800"}`} title={`${pct(delta)} on ${k.yearAgo?.period}`}>

@@ -11,7 +11,8 @@ import {
 } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
 import { buildChartModel, snapEvent, type ChartEvent, type ChartPoint, type Cluster, type Kind } from "@/lib/chart-model";
-import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
+import { KIND_COLOUR, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
+import { EventMarker } from "./EventMarker";
 import { compact, dateRange, full } from "@/lib/format";
 
 export interface EventChartProps {
@@ -162,10 +163,7 @@ function LaneLayer({ offset, points, events, frequency, onHover, onOpen }: LaneL
                   onClick={activate}
                   onKeyDown={onKey}
                 >
-                  <circle cx={cx} cy={y} r={cluster.events.length > 1 ? 9 : 7} fill={KIND_COLOUR[lane.kind]} stroke="white" strokeWidth={1.5} />
-                  <text x={cx} y={y + 3.5} textAnchor="middle" fontSize={cluster.events.length > 1 ? 10 : 9} fontWeight={700} fill="white" pointerEvents="none">
-                    {cluster.events.length > 1 ? cluster.events.length : KIND_GLYPH[lane.kind]}
-                  </text>
+                  <EventMarker x={cx} y={y} kind={lane.kind} count={cluster.events.length} />
                 </g>
               );
             })}

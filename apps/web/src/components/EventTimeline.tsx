@@ -3,7 +3,8 @@
  * bars, point events as dots, close ones of a kind as a count; each mark links to its event page.
  */
 import { buildChartModel, type ChartEvent } from "@/lib/chart-model";
-import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL } from "@/lib/palette";
+import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
+import { EventMarker } from "./EventMarker";
 import { dateRange } from "@/lib/format";
 
 export function EventTimeline({ events, width = 1100 }: { events: ChartEvent[]; width?: number }) {
@@ -35,10 +36,7 @@ export function EventTimeline({ events, width = 1100 }: { events: ChartEvent[]; 
             return (
               <a key={c.events.map((e) => e.event.id).join("+")} href={`/events/${first.id}`} aria-label={label}>
                 <title>{label}</title>
-                <circle cx={c.x} cy={l.y} r={c.events.length > 1 ? 10 : 8} fill={KIND_COLOUR[l.kind]} stroke="white" strokeWidth={1.5} />
-                <text x={c.x} y={l.y + 4} textAnchor="middle" fontSize={10} fontWeight={700} fill="white" pointerEvents="none">
-                  {c.events.length > 1 ? c.events.length : KIND_GLYPH[l.kind]}
-                </text>
+                <EventMarker x={c.x} y={l.y} kind={l.kind} count={c.events.length} size={8} />
               </a>
             );
           })}

@@ -10,6 +10,10 @@ describe("explorer view in the URL", () => {
       indicator: "remittances_received_usd", series: ["KGZ-WLD", "TJK-RUS"], frequency: null, from: "2010", to: "2021-Q4", chart: "line", log: true, index: "2015",
     });
   });
+  it("takes corridors repeated (form checkboxes) or comma-separated (links) as the same set", () => {
+    expect(parseExplorerView(q("series=UZB-WLD&series=TJK-WLD")).series).toEqual(["TJK-WLD", "UZB-WLD"]);
+    expect(parseExplorerView(q("series=UZB-WLD,TJK-WLD")).series).toEqual(["TJK-WLD", "UZB-WLD"]);
+  });
   it("writes only non-defaults, and what it writes parses back to the same view", () => {
     expect(explorerHref(EXPLORER_DEFAULTS)).toBe("/explorer");
     const view = { ...EXPLORER_DEFAULTS, series: ["TJK-WLD", "UZB-WLD"], chart: "bar" as const, index: "2015" };

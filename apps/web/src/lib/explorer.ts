@@ -48,7 +48,8 @@ function period(raw: string | null): string | null {
 
 export function parseExplorerView(params: URLSearchParams, indicators: string[] = []): ExplorerView {
   const indicator = params.get("indicator");
-  const series = [...new Set((params.get("series") ?? "").split(",").map((s) => s.trim()).filter(Boolean).map(corridor).filter((s): s is string => s !== null))];
+  // Repeated (checkboxes) or comma-separated (shared links): both mean the same set.
+  const series = [...new Set(params.getAll("series").join(",").split(",").map((s) => s.trim()).filter(Boolean).map(corridor).filter((s): s is string => s !== null))];
   const frequency = params.get("frequency")?.toUpperCase();
   const chart = params.get("chart");
   return {

@@ -4,6 +4,13 @@
  */
 import { CountryResolver, parsePeriod, type Frequency } from "@corridor/data/pure";
 
+/** Next's `searchParams` object → URLSearchParams, repeated keys kept (checkbox lists arrive so). */
+export function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) for (const one of [value].flat()) if (typeof one === "string") params.append(key, one);
+  return params;
+}
+
 export class ParameterError extends Error {
   constructor(readonly parameter: string, message: string) {
     super(`${parameter}: ${message}`);

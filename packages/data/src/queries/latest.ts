@@ -4,7 +4,7 @@ import type { CorridorDb } from "../db.ts";
 import { periodFromCanonical, shiftPeriod, yearEarlier, type Frequency } from "../periods.ts";
 import { indicators, observations } from "../schema.ts";
 import { resolveCountry } from "./resolve.ts";
-import { series, type SeriesPoint } from "./series.ts";
+import { series, type Series, type SeriesPoint } from "./series.ts";
 
 export interface Comparison {
   period: string;
@@ -33,34 +33,44 @@ function compare(current: SeriesPoint, earlier: SeriesPoint | undefined): Compar
   return { period: earlier.period, value: earlier.value, change, changePct: earlier.value === 0 ? null : (change / earlier.value) * 100 };
 }
 
-export async function latest(db: CorridorDb, corridor: { origin: string; destination?: string }): Promise<LatestValue[]> {
+/** The newest point of a series with its comparisons; null for an empty series. Pure. */
+export function latestOf(s: Series): LatestValue | null {
+  const last = s.points[s.points.length - 1];
+  if (!last || !s.frequency) return null;
+  const byPeriod = new Map(s.points.map((p) => [p.period, p]));
+  const current = periodFromCanonical(last.period);
+  const entry: LatestValue = {
+    indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit },
+    frequency: s.frequency,
+    period: last.period,
+    value: last.value,
+    previous: compare(last, byPeriod.get(shiftPeriod(current, -1).period)),
+    yearAgo: compare(last, byPeriod.get(yearEarlier(current).period)),
+  };
+  if (last.flag) entry.flag = last.flag;
+  if (last.source) entry.source = last.source;
+  return entry;
+}
+
+/** The indicators with data on a corridor (total breakdown), in catalog order. */
+export async function corridorIndicators(db: CorridorDb, corridor: { origin: string; destination?: string }): Promise<{ origin: string; destination: string; codes: string[] }> {
   const origin = resolveCountry(corridor.origin);
   const destination = resolveCountry(corridor.destination ?? "WLD");
-  const codes = await db.orm
+  const rows = await db.orm
     .selectDistinct({ code: observations.indicator })
     .from(observations)
     .where(and(eq(observations.origin, origin), eq(observations.destination, destination), eq(observations.breakdown, "total")));
   const order = (await db.orm.select({ code: indicators.code }).from(indicators)).map((i) => i.code);
-  codes.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
+  const codes = rows.map((r) => r.code).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return { origin, destination, codes };
+}
 
+export async function latest(db: CorridorDb, corridor: { origin: string; destination?: string }): Promise<LatestValue[]> {
+  const { origin, destination, codes } = await corridorIndicators(db, corridor);
   const out: LatestValue[] = [];
-  for (const { code } of codes) {
-    const s = await series(db, { indicator: code, origin, destination });
-    const last = s.points[s.points.length - 1];
-    if (!last || !s.frequency) continue;
-    const byPeriod = new Map(s.points.map((p) => [p.period, p]));
-    const current = periodFromCanonical(last.period);
-    const entry: LatestValue = {
-      indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit },
-      frequency: s.frequency,
-      period: last.period,
-      value: last.value,
-      previous: compare(last, byPeriod.get(shiftPeriod(current, -1).period)),
-      yearAgo: compare(last, byPeriod.get(yearEarlier(current).period)),
-    };
-    if (last.flag) entry.flag = last.flag;
-    if (last.source) entry.source = last.source;
-    out.push(entry);
+  for (const code of codes) {
+    const entry = latestOf(await series(db, { indicator: code, origin, destination }));
+    if (entry) out.push(entry);
   }
   return out;
 }

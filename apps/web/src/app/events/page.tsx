@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card, Text } from "@tremor/react";
 import { listEvents } from "@corridor/data";
 import { db } from "@/lib/db";
-import { parseEventParams, ParameterError } from "@/lib/params";
+import { parseEventParams, ParameterError, toSearchParams } from "@/lib/params";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER } from "@/lib/chart-model";
 import { dateRange } from "@/lib/format";
@@ -12,8 +12,7 @@ import { EventTimeline } from "@/components/EventTimeline";
 export const dynamic = "force-dynamic";
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const raw = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const one of [v].flat()) if (typeof one === "string") raw.append(k, one);
+  const raw = toSearchParams(await searchParams);
   let query;
   try {
     query = parseEventParams(raw);

@@ -5,6 +5,7 @@ import { corridors, listIndicators, series } from "@corridor/data";
 import { db } from "@/lib/db";
 import { CompareChart } from "@/components/CompareChart";
 import { CHART_TYPES, explorerHref, indexTo100, mergeSeries, parseExplorerView } from "@/lib/explorer";
+import { toSearchParams } from "@/lib/params";
 import { yearTicks } from "@/lib/chart-model";
 import { full } from "@/lib/format";
 
@@ -13,11 +14,7 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function Explorer({ searchParams }: { searchParams: SearchParams }) {
-  const raw = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) {
-    if (Array.isArray(v)) raw.set(k, v.join(",")); // checkbox lists arrive repeated
-    else if (typeof v === "string") raw.set(k, v);
-  }
+  const raw = toSearchParams(await searchParams);
   const catalog = await listIndicators(db());
   const view = parseExplorerView(raw, catalog.map((i) => i.code));
   // The URL holds the view, canonically: defaults dropped, bad values replaced.
