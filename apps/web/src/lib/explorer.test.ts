@@ -33,8 +33,8 @@ describe("indexTo100 and mergeSeries", () => {
   });
   it("merges series on the union of periods, in time order, with gaps as null", () => {
     const rows = mergeSeries([
-      { key: "a", points: [{ period: "2020", start: "2020-01-01", value: 1 }, { period: "2021", start: "2021-01-01", value: 2 }] },
-      { key: "b", points: [{ period: "2019", start: "2019-01-01", value: 9 }, { period: "2021", start: "2021-01-01", value: 8 }] },
+      { key: "a", points: [{ period: "2020", start: "2020-01-01", end: "2020-12-31", value: 1 }, { period: "2021", start: "2021-01-01", end: "2021-12-31", value: 2 }] },
+      { key: "b", points: [{ period: "2019", start: "2019-01-01", end: "2019-12-31", value: 9 }, { period: "2021", start: "2021-01-01", end: "2021-12-31", value: 8 }] },
     ]);
     expect(rows.map((r) => [r.period, r.values])).toEqual([
       ["2019", { a: null, b: 9 }], ["2020", { a: 1, b: null }], ["2021", { a: 2, b: 8 }],

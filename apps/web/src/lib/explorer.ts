@@ -92,12 +92,19 @@ export function indexTo100(points: Point[], base: string): Point[] | null {
   return points.map((p) => ({ period: p.period, value: (p.value / baseValue) * 100 }));
 }
 
+export interface MergedRow {
+  period: string;
+  start: string;
+  end: string;
+  values: Record<string, number | null>;
+}
+
 /** One row per period across all series, for the table and the chart's data. */
-export function mergeSeries(series: { key: string; points: (Point & { start: string })[] }[]): { period: string; start: string; values: Record<string, number | null> }[] {
-  const rows = new Map<string, { period: string; start: string; values: Record<string, number | null> }>();
+export function mergeSeries(series: { key: string; points: (Point & { start: string; end: string })[] }[]): MergedRow[] {
+  const rows = new Map<string, MergedRow>();
   for (const s of series) {
     for (const p of s.points) {
-      const row = rows.get(p.period) ?? { period: p.period, start: p.start, values: Object.fromEntries(series.map((x) => [x.key, null])) };
+      const row = rows.get(p.period) ?? { period: p.period, start: p.start, end: p.end, values: Object.fromEntries(series.map((x) => [x.key, null])) };
       row.values[s.key] = p.value;
       rows.set(p.period, row);
     }

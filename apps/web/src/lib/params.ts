@@ -2,7 +2,8 @@
  * Query parameters → valid values or a 400 naming the parameter. Pure; shared by the read API and
  * (later) the pages, so a shareable URL means the same thing everywhere.
  */
-import { CountryResolver, parsePeriod, type Frequency } from "@corridor/data/pure";
+import { CountryResolver, eventKinds, parsePeriod, type Frequency } from "@corridor/data/pure";
+import { FREQUENCIES, isFrequency } from "@corridor/data/periods";
 
 /** Next's `searchParams` object → URLSearchParams, repeated keys kept (checkbox lists arrive so). */
 export function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
@@ -18,8 +19,7 @@ export class ParameterError extends Error {
 }
 
 const countries = new CountryResolver();
-const FREQUENCIES = ["A", "H", "Q", "M", "D"] as const;
-const KINDS = ["talks", "decree", "agreement", "law", "restriction", "enforcement", "economic", "other"] as const;
+const isKind = (kind: string) => (eventKinds as readonly string[]).includes(kind);
 
 export function countryParam(params: URLSearchParams, name: string, fallback?: string): string {
   const raw = params.get(name)?.trim();
@@ -43,8 +43,8 @@ export function periodParam(params: URLSearchParams, name: string): string | und
 export function frequencyParam(params: URLSearchParams): Frequency | undefined {
   const raw = params.get("frequency")?.trim().toUpperCase();
   if (!raw) return undefined;
-  if (!(FREQUENCIES as readonly string[]).includes(raw)) throw new ParameterError("frequency", `"${raw}" must be one of ${FREQUENCIES.join(", ")}`);
-  return raw as Frequency;
+  if (!isFrequency(raw)) throw new ParameterError("frequency", `"${raw}" must be one of ${FREQUENCIES.join(", ")}`);
+  return raw;
 }
 
 export function requiredParam(params: URLSearchParams, name: string): string {
@@ -86,7 +86,7 @@ export interface EventParams {
 export function parseEventParams(params: URLSearchParams): EventParams {
   const list = (name: string) => params.getAll(name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
   const kinds = list("kind");
-  for (const kind of kinds) if (!(KINDS as readonly string[]).includes(kind)) throw new ParameterError("kind", `"${kind}" must be one of ${KINDS.join(", ")}`);
+  for (const kind of kinds) if (!isKind(kind)) throw new ParameterError("kind", `"${kind}" must be one of ${eventKinds.join(", ")}`);
   const countryCodes = list("country").map((raw) => {
     const found = countries.resolve(raw);
     if (!found.ok) throw new ParameterError("country", found.reason);
@@ -114,7 +114,7 @@ export function parseDashboardView(params: URLSearchParams, indicators: string[]
     return found?.ok && found.code !== "WLD" ? found.code : DASHBOARD_DEFAULTS[name];
   };
   const indicator = params.get("indicator");
-  const hide = (params.get("hide") ?? "").split(",").filter((k) => (KINDS as readonly string[]).includes(k));
+  const hide = (params.get("hide") ?? "").split(",").filter(isKind);
   return {
     origin: country("origin"),
     destination: country("destination"),

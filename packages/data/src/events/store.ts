@@ -5,9 +5,7 @@
 import { and, asc, eq, gte, inArray, lte, or, isNull } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import type { CorridorDb } from "../db.ts";
-import { resolveCountry } from "../queries/resolve.ts";
-import { parsePeriod } from "../periods.ts";
-import { QueryArgumentError } from "../queries/resolve.ts";
+import { periodArgument, QueryArgumentError, resolveCountry } from "../queries/resolve.ts";
 import {
   eventCountries, eventLinks, events as eventsTable, eventVersions, eventKinds,
   type EventKind, type EventRelation, type EventRole, type EventRow,
@@ -186,18 +184,11 @@ export interface EventQuery {
   ids?: string[];
 }
 
-function bound(raw: string | undefined, label: string, edge: "start" | "end"): string | undefined {
-  if (!raw) return undefined;
-  const parsed = parsePeriod(raw);
-  if (!parsed.ok) throw new QueryArgumentError(`--${label} ${raw}: ${parsed.reason}`);
-  return parsed.value[edge];
-}
-
 export async function events(db: CorridorDb, query: EventQuery = {}): Promise<EventSummary[]> {
-  const from = bound(query.from, "from", "start");
-  const to = bound(query.to, "to", "end");
+  const from = periodArgument(query.from, "from")?.start;
+  const to = periodArgument(query.to, "to")?.end;
   for (const kind of query.kinds ?? [])
-    if (!(eventKinds as readonly string[]).includes(kind)) throw new QueryArgumentError(`unknown kind "${kind}" (kinds: ${eventKinds.join(", ")})`);
+    if (!(eventKinds as readonly string[]).includes(kind)) throw new QueryArgumentError(`unknown kind "${kind}" (kinds: ${eventKinds.join(", ")})`, "kind");
   const wanted = query.countries?.length ? new Set([...query.countries.map(resolveCountry), ALL_FOREIGNERS]) : undefined;
 
   const rows = await db.orm

@@ -2,18 +2,26 @@
 import { CountryResolver } from "../countries.ts";
 import type { CorridorDb } from "../db.ts";
 import { IndicatorResolver } from "../indicators.ts";
+import { parsePeriod, type Period } from "../periods.ts";
 import { indicators } from "../schema.ts";
 import type { Indicator } from "../schema.ts";
 
-/** Thrown for arguments that name nothing known; the CLI maps it to exit status 2. */
-export class QueryArgumentError extends Error {}
+/**
+ * Thrown for arguments that name nothing known; the CLI maps it to exit status 2, the read API to a
+ * 400 naming `parameter`. `detail` is the message without the CLI's `--flag value:` prefix.
+ */
+export class QueryArgumentError extends Error {
+  constructor(message: string, readonly parameter?: string, readonly detail: string = message) {
+    super(message);
+  }
+}
 
 const countryResolver = new CountryResolver();
 
 export async function resolveIndicator(db: CorridorDb, name: string): Promise<Indicator> {
   const resolver = new IndicatorResolver(await db.orm.select().from(indicators));
   const found = resolver.resolve(name);
-  if (!found) throw new QueryArgumentError(resolver.unknown(name));
+  if (!found) throw new QueryArgumentError(resolver.unknown(name), "indicator");
   return found;
 }
 
@@ -21,4 +29,12 @@ export function resolveCountry(name: string): string {
   const found = countryResolver.resolve(name);
   if (!found.ok) throw new QueryArgumentError(found.reason);
   return found.code;
+}
+
+/** A period given as an argument (`--from 2020-Q1`), in any notation; undefined when not given. */
+export function periodArgument(raw: string | undefined, parameter: string): Period | undefined {
+  if (!raw) return undefined;
+  const parsed = parsePeriod(raw);
+  if (!parsed.ok) throw new QueryArgumentError(`--${parameter} ${raw}: ${parsed.reason}`, parameter, `"${raw}" ${parsed.reason}`);
+  return parsed.value;
 }

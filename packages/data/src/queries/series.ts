@@ -5,11 +5,11 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { CorridorDb } from "../db.ts";
 import {
-  isCoarserOrEqual, parsePeriod, periodContaining, periodsPerCoarse,
+  isCoarserOrEqual, periodContaining, periodsPerCoarse,
   type Frequency, type Period,
 } from "../periods.ts";
 import { observations, type IndicatorKind } from "../schema.ts";
-import { QueryArgumentError, resolveCountry, resolveIndicator } from "./resolve.ts";
+import { periodArgument, resolveCountry, resolveIndicator } from "./resolve.ts";
 
 export interface SeriesQuery {
   indicator: string;
@@ -55,13 +55,6 @@ interface Row {
   value: number;
   flag: string | null;
   source: string | null;
-}
-
-function boundary(text: string | undefined, label: string): Period | undefined {
-  if (!text) return undefined;
-  const parsed = parsePeriod(text);
-  if (!parsed.ok) throw new QueryArgumentError(`--${label} ${text}: ${parsed.reason}`);
-  return parsed.value;
 }
 
 /** The frequency a series is mostly published in; ties go to the coarser one. */
@@ -121,8 +114,8 @@ export async function series(db: CorridorDb, query: SeriesQuery): Promise<Series
   const origin = resolveCountry(query.origin);
   const destination = resolveCountry(query.destination ?? "WLD");
   const breakdown = query.breakdown ?? "total";
-  const from = boundary(query.from, "from");
-  const to = boundary(query.to, "to");
+  const from = periodArgument(query.from, "from");
+  const to = periodArgument(query.to, "to");
 
   const rows: Row[] = await db.orm
     .select({

@@ -43,10 +43,8 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
     loaded.push({ key, label, points });
   }
   const merged = mergeSeries(loaded.map((s) => ({ key: s.key, points: s.points })));
-  const rows = merged.map((r) => {
-    const end = loaded.flatMap((s) => s.points).find((p) => p.period === r.period)!.end;
-    return { t: (Date.parse(`${r.start}T00:00:00Z`) + Date.parse(`${end}T00:00:00Z`) + 86_400_000) / 2, period: r.period, ...r.values };
-  });
+  // Each row sits at its period's middle, as points do on the dashboard's time axis.
+  const rows = merged.map((r) => ({ t: (Date.parse(`${r.start}T00:00:00Z`) + Date.parse(`${r.end}T00:00:00Z`) + 86_400_000) / 2, period: r.period, ...r.values }));
   const domain: [number, number] = rows.length ? [Date.parse(`${merged[0]!.start}T00:00:00Z`), rows.at(-1)!.t + 183 * 86_400_000] : [0, 1];
   const ticks = yearTicks(domain, 900).map((t) => t.t);
   const unit = view.index ? `index, ${view.index} = 100` : indicator.unit;
