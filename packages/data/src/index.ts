@@ -15,3 +15,4 @@ export { events, getEvent, listEvents, importEvents, type EventSummary, type Eve
 export { impact, type Impact, type ImpactQuery, type Comparison as ImpactComparison } from "./events/impact.ts";
 export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.ts";
 export { listIndicators, addIndicator } from "./catalog-admin.ts";
+export { chartData, dataVersion, publishSnapshot, getSnapshot, type ChartData, type DataVersion, type Snapshot } from "./publish.ts";

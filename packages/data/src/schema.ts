@@ -217,3 +217,27 @@ export const importProfiles = sqliteTable("import_profiles", {
   updatedAt: text("updated_at").notNull(),
 });
 export type ImportProfile = typeof importProfiles.$inferSelect;
+
+/**
+ * One row: which database this is (random at creation) and a counter that triggers bump on every
+ * committed import, undo and event change. Caches and ETags key on it instead of hashing data.
+ */
+export const dataState = sqliteTable("data_state", {
+  id: integer("id").primaryKey(),
+  databaseId: text("database_id").notNull(),
+  version: integer("version").notNull(),
+});
+
+/**
+ * A published chart: the data exactly as it was drawn (series + events), frozen under a
+ * content-derived id, so a pinned embed shows the same figures after later imports and undos.
+ */
+export const snapshots = sqliteTable("snapshots", {
+  id: text("id").primaryKey(),
+  kind: text("kind").notNull(),
+  query: text("query", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  payload: text("payload", { mode: "json" }).$type<unknown>().notNull(),
+  dataVersion: integer("data_version").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+export type SnapshotRow = typeof snapshots.$inferSelect;

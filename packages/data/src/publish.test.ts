@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { importFile } from "./import/index.ts";
+import { undoImport } from "./history.ts";
+import { importEvents } from "./events/store.ts";
+import { memoryDb, tmpFile } from "./test/helpers.ts";
+import { chartData, dataVersion, getSnapshot, publishSnapshot } from "./publish.ts";
+
+const csv = (rows: string[]) => tmpFile("indicator,origin,destination,period,value\n" + rows.join("\n") + "\n");
+const EVENT = `---
+title: Talks
+kind: talks
+starts_on: 2021-04-19
+countries: [TJK, RUS]
+---
+Body.
+`;
+
+describe("dataVersion", () => {
+  it("moves on every committed import, undo and event change, not on a dry run or a failed import", async () => {
+    const db = memoryDb();
+    const v0 = await dataVersion(db);
+    expect(v0.databaseId).toMatch(/^[0-9a-f]{16}$/);
+    const committed = await importFile(db, csv(["entries,TJK,RUS,2021,1"]));
+    const v1 = (await dataVersion(db)).version;
+    expect(v1).toBeGreaterThan(v0.version);
+    await importFile(db, csv(["entries,TJK,RUS,2022,2"]), { dryRun: true });
+    await importFile(db, csv(["entries,TJK,RUS,2022,not a number"]));
+    expect((await dataVersion(db)).version).toBe(v1);
+    await undoImport(db, committed.importId!);
+    const v2 = (await dataVersion(db)).version;
+    expect(v2).toBeGreaterThan(v1);
+    await importEvents(db, [tmpFile(EVENT, "talks.md")]);
+    expect((await dataVersion(db)).version).toBeGreaterThan(v2);
+  });
+
+  it("differs between two databases", async () => {
+    expect((await dataVersion(memoryDb())).databaseId).not.toBe((await dataVersion(memoryDb())).databaseId);
+  });
+});
+
+describe("chartData", () => {
+  it("returns the series with the corridor's events in the range drawn", async () => {
+    const db = memoryDb();
+    await importFile(db, csv(["entries,TJK,RUS,2020,1", "entries,TJK,RUS,2021,2"]));
+    await importEvents(db, [tmpFile(EVENT, "talks.md"), tmpFile(EVENT.replace("2021-04-19", "2015-01-01").replace("Talks", "Old"), "old.md")]);
+    const data = await chartData(db, { indicator: "entries", origin: "TJK", destination: "RUS" });
+    expect(data.series.points.map((p) => p.value)).toEqual([1, 2]);
+    expect(data.events.map((e) => e.title)).toEqual(["Talks"]);
+    const wider = await chartData(db, { indicator: "entries", origin: "TJK", destination: "RUS", from: "2010" });
+    expect(wider.events.map((e) => e.title)).toEqual(["Old", "Talks"]);
+  });
+});
+
+describe("snapshots", () => {
+  it("freeze the payload under a content id that survives later imports and undos", async () => {
+    const db = memoryDb();
+    await importFile(db, csv(["entries,TJK,RUS,2021,1"]));
+    const query = { indicator: "entries", origin: "TJK", destination: "RUS" };
+    const payload = await chartData(db, query);
+    const snap = await publishSnapshot(db, { kind: "series", query, payload });
+    expect(snap.id).toMatch(/^[0-9a-f]{20}$/);
+    // Same view, same data: same id, one row.
+    expect((await publishSnapshot(db, { kind: "series", query, payload })).id).toBe(snap.id);
+
+    const second = await importFile(db, csv(["entries,TJK,RUS,2021,5", "entries,TJK,RUS,2022,6"]));
+    const later = await chartData(db, query);
+    expect(later.series.points.map((p) => p.value)).toEqual([5, 6]);
+    expect((await publishSnapshot(db, { kind: "series", query, payload: later })).id).not.toBe(snap.id);
+    await undoImport(db, second.importId!);
+    await importFile(db, csv(["entries,TJK,RUS,2023,7"]));
+
+    const stored = await getSnapshot<typeof payload>(db, snap.id);
+    expect(stored?.payload.series.points.map((p) => p.value)).toEqual([1]);
+    expect(stored?.dataVersion).toBe(snap.dataVersion);
+  });
+
+  it("answers undefined for unknown or malformed ids", async () => {
+    const db = memoryDb();
+    expect(await getSnapshot(db, "0".repeat(20))).toBeUndefined();
+    expect(await getSnapshot(db, "'; DROP TABLE snapshots; --")).toBeUndefined();
+  });
+});
