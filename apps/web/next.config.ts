@@ -3,9 +3,26 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   // @corridor/data ships TypeScript source; Next compiles it (no build step in development).
   transpilePackages: ["@corridor/data"],
-  // The native driver stays a plain Node require on the server.
-  serverExternalPackages: ["better-sqlite3"],
+  // Native modules stay plain Node requires on the server.
+  serverExternalPackages: ["better-sqlite3", "@resvg/resvg-js"],
   poweredByHeader: false,
+  // Embeds are pages-router API routes (server-rendered recharts SVG); readers see /embed/….
+  async rewrites() {
+    return [{ source: "/embed/:chart", destination: "/api/embed/:chart" }];
+  },
+  // Only embeds may be framed (their own CSP says by whom); every other page refuses framing.
+  async headers() {
+    return [
+      {
+        source: "/:path((?!embed/|api/embed/).*)",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+        ],
+      },
+    ];
+  },
 };
 
 export default config;

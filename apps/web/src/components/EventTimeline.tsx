@@ -3,7 +3,7 @@
  * bars, point events as dots, close ones of a kind as a count; each mark links to its event page.
  */
 import { buildChartModel, type ChartEvent } from "@/lib/chart-model";
-import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
+import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL } from "@/lib/palette";
 import { EventMarker } from "./EventMarker";
 import { dateRange } from "@/lib/format";
 
@@ -36,7 +36,7 @@ export function EventTimeline({ events, width = 1100 }: { events: ChartEvent[]; 
             return (
               <a key={c.events.map((e) => e.event.id).join("+")} href={`/events/${first.id}`} aria-label={label}>
                 <title>{label}</title>
-                <EventMarker x={c.x} y={l.y} kind={l.kind} count={c.events.length} size={8} />
+                <EventMarker x={c.x} y={l.y} kind={l.kind} label={c.events.length > 1 ? String(c.events.length) : KIND_GLYPH[l.kind]} large={c.events.length > 1} size={8} />
               </a>
             );
           })}

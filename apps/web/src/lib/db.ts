@@ -1,4 +1,5 @@
-import "server-only";
+// No `import "server-only"`: the pages-router chart routes use this too, and that marker throws
+// outside the react-server build. A client import would fail anyway: better-sqlite3 is native.
 import { openDb, type CorridorDb } from "@corridor/data";
 
 // One connection per server process; better-sqlite3 is synchronous and WAL lets imports run beside reads.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DASHBOARD_DEFAULTS, dashboardHref, ParameterError, parseDashboardView, parseEventParams, parseSeriesParams } from "./params";
+import { chartQuery, DASHBOARD_DEFAULTS, dashboardHref, ParameterError, parseChartParams, parseDashboardView, parseEventParams, parseSeriesParams } from "./params";
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -52,5 +52,38 @@ describe("dashboard view in the URL", () => {
     const href = dashboardHref(view);
     expect(href).toBe("/?origin=KGZ&indicator=work_patents_issued&hide=economic");
     expect(parseDashboardView(new URL(href, "http://x").searchParams)).toEqual(view);
+  });
+});
+
+describe("parseChartParams", () => {
+  it("defaults, canonicalises and writes back only what differs", () => {
+    const chart = parseChartParams(q("indicator=entries&origin=Tajikistan&destination=Russia&hide=law,decree,law&width=640.4&theme=dark&scale=2"));
+    expect(chart).toEqual({
+      series: { indicator: "entries", origin: "TJK", destination: "RUS" },
+      hide: ["decree", "law"], width: 640, theme: "dark", scale: 2, notes: true,
+    });
+    expect(chartQuery(chart)).toBe("indicator=entries&origin=TJK&destination=RUS&hide=decree%2Claw&width=640&theme=dark&scale=2");
+    // Two spellings of one chart share a key (and so a cache entry and an ETag).
+    expect(chartQuery(parseChartParams(q("origin=TJK&indicator=entries&destination=RUS&theme=dark&scale=2&width=640&hide=decree,law")))).toBe(chartQuery(chart));
+  });
+
+  it("takes a pinned version instead of a series query", () => {
+    const chart = parseChartParams(q("version=0123456789abcdef0123&notes=0"));
+    expect(chart).toMatchObject({ version: "0123456789abcdef0123", notes: false });
+    expect(chart.series).toBeUndefined();
+    expect(chartQuery(chart)).toBe("version=0123456789abcdef0123&notes=0");
+  });
+
+  it.each([
+    ["version=../../etc", "version"],
+    ["indicator=x&origin=TJK&width=99999", "width"],
+    ["indicator=x&origin=TJK&height=-3", "height"],
+    ["indicator=x&origin=TJK&theme=pink", "theme"],
+    ["indicator=x&origin=TJK&scale=10", "scale"],
+    ["indicator=x&origin=TJK&hide=parties", "hide"],
+    ["indicator=x&origin=TJK&notes=yes", "notes"],
+    ["theme=dark", "indicator"],
+  ])("%s → error naming %s", (query, parameter) => {
+    expect(() => parseChartParams(q(query))).toThrow(expect.objectContaining({ parameter }));
   });
 });

@@ -133,3 +133,71 @@ export function dashboardHref(view: DashboardView): string {
   const query = params.toString();
   return query ? `/?${query}` : "/";
 }
+
+/** How a chart leaves the dashboard: the series view plus the image or embed options. */
+export interface ChartParams {
+  /** Absent when `version` pins a published snapshot, which carries its own query. */
+  series?: SeriesParams;
+  /** A published snapshot id: the chart's data frozen as it was published. */
+  version?: string;
+  hide: string[];
+  width: number;
+  /** Absent: as tall as the plot and every event note need. */
+  height?: number;
+  theme: "light" | "dark" | "auto";
+  /** Pixel density of a PNG (2 or 3 for print). */
+  scale: number;
+  notes: boolean;
+}
+
+function intParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
+  const raw = params.get(name)?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value < min || value > max) throw new ParameterError(name, `"${raw}" must be a number from ${min} to ${max}`);
+  return value;
+}
+
+export function parseChartParams(params: URLSearchParams): ChartParams {
+  const version = params.get("version")?.trim() || undefined;
+  if (version !== undefined && !/^[0-9a-f]{20}$/.test(version)) throw new ParameterError("version", `"${version}" is not a published snapshot id`);
+  const theme = params.get("theme")?.trim() || "light";
+  if (theme !== "light" && theme !== "dark" && theme !== "auto") throw new ParameterError("theme", `"${theme}" must be light, dark or auto`);
+  const hide = (params.get("hide") ?? "").split(",").map((k) => k.trim()).filter(Boolean);
+  for (const kind of hide) if (!isKind(kind)) throw new ParameterError("hide", `"${kind}" must be one of ${eventKinds.join(", ")}`);
+  const notes = params.get("notes");
+  if (notes !== null && notes !== "0" && notes !== "1") throw new ParameterError("notes", `"${notes}" must be 0 or 1`);
+  const height = intParam(params, "height", 200, 2400);
+  return {
+    ...(version ? {} : { series: parseSeriesParams(params) }),
+    ...(version && { version }),
+    hide: [...new Set(hide)].sort(),
+    width: Math.round(intParam(params, "width", 280, 2400) ?? 960),
+    ...(height !== undefined && { height: Math.round(height) }),
+    theme,
+    scale: intParam(params, "scale", 1, 4) ?? 1,
+    notes: notes !== "0",
+  };
+}
+
+/** One string per distinct chart: the cache and ETag key, and the query an embed re-requests with. */
+export function chartQuery(chart: ChartParams, overrides: Partial<ChartParams> = {}): string {
+  const c = { ...chart, ...overrides };
+  const params = new URLSearchParams();
+  if (c.version) params.set("version", c.version);
+  else if (c.series) {
+    params.set("indicator", c.series.indicator);
+    params.set("origin", c.series.origin);
+    params.set("destination", c.series.destination);
+    if (c.series.frequency) params.set("frequency", c.series.frequency);
+    if (c.series.from) params.set("from", c.series.from);
+    if (c.series.to) params.set("to", c.series.to);
+  }
+  if (c.hide.length) params.set("hide", c.hide.join(","));
+  if (c.width !== 960) params.set("width", String(c.width));
+  if (c.height !== undefined) params.set("height", String(c.height));
+  if (c.theme !== "light") params.set("theme", c.theme);
+  if (c.scale !== 1) params.set("scale", String(c.scale));
+  if (!c.notes) params.set("notes", "0");
+  return params.toString();
+}

@@ -1,0 +1,189 @@
+/**
+ * Charts leaving the app: static SVG/PNG, embed pages, pinned snapshots, caching and framing —
+ * against the built app on a seeded database, and an embed placed in an iframe on another origin.
+ */
+import { spawnSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "./server.ts";
+import { launch } from "./browser.ts";
+
+const root = resolve(import.meta.dirname, "..", "..", "..");
+const TALKS = "2021-04-19-russia-tajikistan-migration-talks";
+const REMITTANCES = "indicator=remittances_received_usd&origin=TJK&destination=WLD";
+const PATENTS = "indicator=work_patents_issued&origin=TJK&destination=RUS";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.stop());
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+
+function corridor(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), ...args, "--db", server.dbPath], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`corridor ${args.join(" ")}: ${run.stderr}`);
+  return run.stdout;
+}
+
+describe("static images", () => {
+  it("the SVG holds the series path, the event markers with their labels, the notes and the source line", async () => {
+    const r = await get(`/api/charts/series.svg?${REMITTANCES}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    const svg = await r.text();
+    expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    // The series: one recharts line path with a point per year of data.
+    expect(svg).toMatch(/<path[^>]*class="recharts-curve recharts-line-curve"[^>]*d="M[\d.,LCM ]{100,}"/);
+    expect(svg).toContain("Personal remittances, received: Tajikistan, from all countries");
+    // The founding talks: a marker in the Talks lane, its tooltip title, and its numbered note.
+    expect(svg).toMatch(new RegExp(`data-event-ids="${TALKS}"`));
+    expect(svg).toContain("<title>Talks: Russian–Tajik comprehensive talks on migration policy, 19 Apr 2021 – 20 Apr 2021</title>");
+    expect(svg).toMatch(/>\d+\. 19 Apr 2021 – 20 Apr 2021 · Talks: Russian–Tajik comprehensive talks on migration policy/);
+    expect(svg).toMatch(/>Talks<\/text>/);
+    expect(svg).toMatch(/>Source: World Bank, World Development Indicators/);
+    // Standalone: no stylesheet needed, no links to a server a word processor cannot reach.
+    expect(svg).not.toContain("<a ");
+    expect(svg).not.toContain("stroke-tremor");
+  });
+
+  it("the PNG decodes at the requested size, scaled for print", async () => {
+    const svg = await (await get(`/api/charts/series.svg?${REMITTANCES}&width=800&height=500`)).text();
+    expect(svg).toMatch(/<svg[^>]* width="800" height="500"/);
+    const r = await get(`/api/charts/series.png?${REMITTANCES}&width=800&height=500&scale=2`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toBe("image/png");
+    const png = PNG.sync.read(Buffer.from(await r.arrayBuffer()));
+    expect([png.width, png.height]).toEqual([1600, 1000]);
+    // Not blank: the background is opaque white and some pixels carry the series colour (#0072B2).
+    const rgb = (x: number, y: number) => Array.from(png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3));
+    expect(rgb(2, 2)).toEqual([255, 255, 255]);
+    let series = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (Math.abs(png.data[i]! - 0x00) < 30 && Math.abs(png.data[i + 1]! - 0x72) < 30 && Math.abs(png.data[i + 2]! - 0xb2) < 30) series++;
+    expect(series).toBeGreaterThan(500);
+  });
+
+  it("download=1 names the file; bad parameters are a 400 naming them; an unknown pinned version a 404", async () => {
+    const r = await get(`/api/charts/series.svg?${PATENTS}&download=1`);
+    expect(r.headers.get("content-disposition")).toBe('attachment; filename="work_patents_issued_TJK-RUS.svg"');
+    const bad = await get(`/api/charts/series.png?${PATENTS}&width=99999`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ parameter: "width" });
+    const unknown = await get("/api/charts/series.svg?indicator=nonsense&origin=TJK");
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ parameter: "indicator" });
+    expect((await get(`/embed/series?version=${"0".repeat(20)}`)).status).toBe(404);
+    expect((await get("/api/charts/series.gif")).status).toBe(404);
+  });
+});
+
+describe("caching", () => {
+  it("live charts: strong ETag from the data version, short max-age with stale-while-revalidate, 304 on revalidation", async () => {
+    for (const path of [`/api/charts/series.svg?${REMITTANCES}`, `/api/charts/series.png?${REMITTANCES}`, `/embed/series?${REMITTANCES}`]) {
+      const first = await get(path);
+      const etag = first.headers.get("etag")!;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect(first.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=600");
+      const again = await get(path, { "if-none-match": etag });
+      expect(again.status).toBe(304);
+      expect(again.headers.get("etag")).toBe(etag);
+      // Another view of the same data is another resource.
+      expect((await get(`${path}&theme=dark`, { "if-none-match": etag })).status).toBe(200);
+    }
+  });
+});
+
+describe("pinned embeds", () => {
+  it("keep showing the published data after a new import and its undo; the live embed moves", async () => {
+    const published = await fetch(`${server.url}/api/snapshots?${PATENTS}`, { method: "POST" });
+    expect(published.status).toBe(201);
+    const { id, embed, svg: svgPath } = await published.json();
+    expect(embed).toBe(`/embed/series?version=${id}`);
+    const pinnedEmbed = await get(embed);
+    expect(pinnedEmbed.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const pinnedHtml = await pinnedEmbed.text();
+    const pinnedSvg = await (await get(svgPath)).text();
+    const liveBefore = await (await get(`/api/charts/series.svg?${PATENTS}`)).text();
+    expect(pinnedHtml).toContain(`pinned snapshot ${id}`);
+
+    // A revision of the latest year and a new one (synthetic test values).
+    const csv = join(mkdtempSync(join(tmpdir(), "corridor-pin-")), "revision.csv");
+    writeFileSync(csv, "indicator,origin,destination,period,value,source\nwork_patents_issued,TJK,RUS,2030,123456,synthetic test row\n");
+    corridor("import", csv);
+    const liveAfter = await (await get(`/api/charts/series.svg?${PATENTS}`)).text();
+    expect(liveAfter).not.toBe(liveBefore);
+    expect(liveAfter).toContain("2030");
+    expect(await (await get(embed)).text()).toBe(pinnedHtml);
+    expect(await (await get(svgPath)).text()).toBe(pinnedSvg);
+
+    const history = JSON.parse(corridor("imports", "--json")) as { id: number }[];
+    corridor("undo", String(history[0]!.id));
+    expect(await (await get(embed)).text()).toBe(pinnedHtml);
+    expect(await (await get(`/api/charts/series.svg?${PATENTS}`)).text()).not.toContain(">2030<");
+
+    // Publishing the same view of the same data again gives the same id.
+    expect((await (await fetch(`${server.url}/api/snapshots?${PATENTS}`, { method: "POST" })).json()).id).toBe(id);
+  });
+
+  it("refuses publishing from another site's page", async () => {
+    const r = await fetch(`${server.url}/api/snapshots?${PATENTS}`, { method: "POST", headers: { origin: "https://evil.example" } });
+    expect(r.status).toBe(403);
+  });
+});
+
+describe("framing", () => {
+  it("embeds may be framed (CSP frame-ancestors); every other page refuses", async () => {
+    const embed = await get(`/embed/series?${REMITTANCES}`);
+    expect(embed.headers.get("content-security-policy")).toMatch(/frame-ancestors \*/);
+    expect(embed.headers.get("x-frame-options")).toBeNull();
+    for (const path of ["/", "/events", `/events/${TALKS}`, "/explorer", "/api/series?indicator=entries&origin=TJK"]) {
+      const r = await get(path);
+      expect(r.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(r.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+    }
+  });
+});
+
+describe("an embed in someone else's page (browser)", () => {
+  let host: Server;
+  let hostUrl = "";
+  beforeAll(async () => {
+    // The report's page, on another origin, with the embed code as the share dialog gives it.
+    host = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<!doctype html><html><body style="margin:0"><h1>My report</h1>
+<div style="width:600px" id="box"><iframe data-corridor-embed src="${server.url}/embed/series?${REMITTANCES}" title="Chart" style="width:100%;height:150px;border:0"></iframe></div>
+<script async src="${server.url}/embed.js"></script><p id="after">After the chart.</p></body></html>`);
+    });
+    await new Promise<void>((ok) => host.listen(0, "127.0.0.1", ok));
+    hostUrl = `http://localhost:${(host.address() as { port: number }).port}/`;
+  });
+  afterAll(() => new Promise<void>((ok) => host?.close(() => ok())));
+
+  it("resizes the iframe to the chart and redraws it at the frame's width", async () => {
+    const context = await launch({ width: 1000, height: 1200 });
+    try {
+      const page = await context.newPage();
+      await page.goto(hostUrl);
+      const frame = page.locator("iframe[data-corridor-embed]");
+      await page.waitForFunction(() => parseFloat(document.querySelector("iframe")!.style.height) > 300, undefined, { timeout: 30_000 });
+      const embedded = page.frameLocator("iframe[data-corridor-embed]");
+      // Redrawn for a 600-px frame (40-px steps), not the default 960.
+      await expect.poll(async () => embedded.locator("#chart svg.corridor-chart").getAttribute("width"), { timeout: 15_000 }).toBe("600");
+      const svgHeight = Number(await embedded.locator("#chart svg.corridor-chart").getAttribute("height"));
+      const frameHeight = (await frame.boundingBox())!.height;
+      // The frame fits the chart plus the "open in Corridor" line, without a scrollbar.
+      expect(frameHeight).toBeGreaterThanOrEqual(svgHeight);
+      expect(frameHeight).toBeLessThan(svgHeight + 80);
+      await expect.poll(() => embedded.locator(`[data-event-ids="${TALKS}"]`).count()).toBe(1);
+      await page.screenshot({ path: join(import.meta.dirname, "artifacts", "embed-in-iframe.png"), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The recharts layers of the event-annotated chart, shared by the interactive chart (EventChart)
+ * and the server-rendered SVG/PNG/embed (render/series-svg): one drawing, two hosts. No hooks and
+ * no "use client", so both a client component and plain Node can import it.
+ */
+import type { KeyboardEvent, ReactElement } from "react";
+import { CartesianGrid, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
+import type { Frequency } from "@corridor/data/periods";
+import { buildChartModel, KIND_ORDER, snapEvent, type ChartEvent, type ChartModel, type ChartPoint, type Cluster, type Kind } from "@/lib/chart-model";
+import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
+import { compact, dateRange } from "@/lib/format";
+import { EventMarker } from "./EventMarker";
+
+export const LANE = 22;
+export const AXIS = 24;
+
+/**
+ * Explicit colours for a standalone SVG (a word processor has no stylesheet). Without them the
+ * layers use Tremor's classes and follow the page's light/dark mode. Elements also carry `cr-*`
+ * classes so an embed page can restyle them for `prefers-color-scheme`.
+ */
+export interface ChartColours {
+  background: string;
+  text: string;
+  muted: string;
+  grid: string;
+  axis: string;
+  series: string;
+}
+
+export const LIGHT: ChartColours = { background: "#ffffff", text: "#111827", muted: "#4b5563", grid: "#e5e7eb", axis: "#9ca3af", series: SERIES_COLOUR };
+export const DARK: ChartColours = { background: "#0b1120", text: "#f3f4f6", muted: "#9ca3af", grid: "#1f2937", axis: "#4b5563", series: "#3a9ad9" };
+
+export interface LayerInput {
+  model: ChartModel;
+  events: ChartEvent[];
+  frequency: Frequency | null;
+  label: string;
+  colours?: ChartColours;
+}
+
+/** Grid, axes, span bands, event lines and the series line, as children for a recharts chart. */
+export function plotLayers({ model, events, frequency, label, colours }: LayerInput): ReactElement[] {
+  const ticks = model.xTicks.map((t) => Date.UTC(Number(t.label), 0, 1));
+  const tick = { fontSize: 12, ...(colours && { fill: colours.muted }), className: "cr-muted" };
+  return [
+    <CartesianGrid key="grid" vertical={false} className={colours ? "cr-grid" : "stroke-tremor-border dark:stroke-dark-tremor-border"} {...(colours && { stroke: colours.grid })} />,
+    <XAxis key="x" dataKey="t" type="number" scale="time" domain={model.xDomain} ticks={ticks} tickFormatter={(t: number) => String(new Date(t).getUTCFullYear())} tick={tick} height={AXIS} allowDataOverflow {...(colours && { stroke: colours.axis })} />,
+    <YAxis key="y" width={72} domain={model.yDomain} ticks={model.yTicks.map((t) => t.value)} tickFormatter={compact} tick={tick} allowDataOverflow {...(colours && { stroke: colours.axis })} />,
+    ...model.spans.map((s) => (
+      <ReferenceArea key={`span-${s.event.id}`} x1={s.t} x2={s.t2!} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.12} ifOverflow="hidden" className="event-span" />
+    )),
+    ...events.map((e) => (
+      <ReferenceLine key={`line-${e.id}`} x={snapEvent(e.startsOn, frequency).t} stroke={KIND_COLOUR[e.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-line" />
+    )),
+    <Line key="series" dataKey="value" name={label} stroke={colours?.series ?? SERIES_COLOUR} strokeWidth={2} dot={{ r: 3, ...(colours && { fill: colours.background }) }} isAnimationActive={false} connectNulls={false} className="series-line" />,
+  ];
+}
+
+/** Footnote numbers for a static chart: lane by lane, in time order, so a cluster's numbers run on. */
+export function footnoteNumbers(events: ChartEvent[], frequency: Frequency | null): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const kind of KIND_ORDER)
+    for (const e of events.filter((x) => x.kind === kind).sort((a, b) => snapEvent(a.startsOn, frequency).t - snapEvent(b.startsOn, frequency).t || a.id.localeCompare(b.id)))
+      numbers.set(e.id, numbers.size + 1);
+  return numbers;
+}
+
+export interface LaneHover {
+  cluster: Cluster;
+  x: number;
+  y: number;
+  pinned: boolean;
+}
+
+export interface LaneLayerProps {
+  /** Set by recharts' Customized: the plot's real offset and width. */
+  offset?: { left: number; top: number; width: number; height: number };
+  points: ChartPoint[];
+  events: ChartEvent[];
+  frequency: Frequency | null;
+  colours?: ChartColours;
+  /** Interactive chart: hover, focus and open handlers. */
+  onHover?: (update: LaneHover | null | ((h: LaneHover | null) => LaneHover | null)) => void;
+  onOpen?: (event: ChartEvent) => void;
+  /** Static chart: markers show footnote numbers and, when set, link to the event pages here. */
+  footnotes?: Map<string, number>;
+  linkBase?: string;
+}
+
+/** The event lanes under the plot, drawn inside recharts' SVG with the plot's real offset and width. */
+export function LaneLayer({ offset, points, events, frequency, colours, onHover, onOpen, footnotes, linkBase }: LaneLayerProps) {
+  if (!offset) return null;
+  // The same model at the plot's real width: cluster distances are in real pixels.
+  const laneModel = buildChartModel({ points, events, frequency, width: offset.width, height: 400, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
+  const top = offset.top + offset.height + AXIS;
+  const keepPinned = (h: LaneHover | null) => (h?.pinned ? h : null);
+  return (
+    <g aria-label="Events by kind" className="event-lanes">
+      {laneModel.lanes.map((lane, i) => {
+        const y = top + i * LANE + LANE / 2;
+        return (
+          <g key={lane.kind} data-kind={lane.kind}>
+            <text x={offset.left - 8} y={y + 4} textAnchor="end" fontSize={11} className={colours ? "cr-muted" : "fill-tremor-content dark:fill-dark-tremor-content"} {...(colours && { fill: colours.muted })}>
+              {KIND_LABEL[lane.kind]}
+            </text>
+            <line x1={offset.left} x2={offset.left + offset.width} y1={y} y2={y} strokeDasharray="2 3" className={colours ? "cr-grid" : "stroke-tremor-border dark:stroke-dark-tremor-border"} {...(colours && { stroke: colours.grid })} />
+            {lane.clusters.map((cluster) => {
+              const cx = offset.left + cluster.x;
+              const ids = cluster.events.map((e) => e.event.id);
+              const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
+              const name = single
+                ? `${KIND_LABEL[lane.kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}`
+                : `${cluster.events.length} ${KIND_LABEL[lane.kind].toLowerCase()}: ${cluster.events.map((e) => e.event.title).join("; ")}`;
+              if (footnotes) return <StaticMarker key={ids.join("+")} x={cx} y={y} kind={lane.kind} cluster={cluster} name={name} footnotes={footnotes} linkBase={linkBase} />;
+              const show = () => onHover?.({ cluster, x: cx, y, pinned: false });
+              const activate = () => (single ? onOpen?.(single) : onHover?.({ cluster, x: cx, y, pinned: true }));
+              const onKey = (e: KeyboardEvent<SVGGElement>) => {
+                if (e.key === "Enter" || e.key === " ") {
+                  e.preventDefault();
+                  activate();
+                }
+                if (e.key === "Escape") onHover?.(null);
+              };
+              return (
+                <g
+                  key={ids.join("+")}
+                  role={single ? "link" : "button"}
+                  tabIndex={0}
+                  aria-label={name}
+                  data-event-ids={ids.join(" ")}
+                  className="cursor-pointer outline-none focus-visible:[&>circle]:stroke-[3px]"
+                  onMouseEnter={show}
+                  onMouseLeave={() => onHover?.(keepPinned)}
+                  onFocus={show}
+                  onBlur={() => onHover?.(keepPinned)}
+                  onClick={activate}
+                  onKeyDown={onKey}
+                >
+                  <EventMarker x={cx} y={y} kind={lane.kind} label={cluster.events.length > 1 ? String(cluster.events.length) : KIND_GLYPH[lane.kind]} large={cluster.events.length > 1} />
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** Static marker: footnote numbers ("3" or "3–5"), a native tooltip, and a link when a base URL is given. */
+function StaticMarker({ x, y, kind, cluster, name, footnotes, linkBase }: { x: number; y: number; kind: Kind; cluster: Cluster; name: string; footnotes: Map<string, number>; linkBase?: string }) {
+  const numbers = cluster.events.map((e) => footnotes.get(e.event.id) ?? 0).sort((a, b) => a - b);
+  const label = numbers.length === 1 ? String(numbers[0]) : `${numbers[0]}–${numbers.at(-1)}`;
+  const mark = (
+    <g className="event-marker" data-event-ids={cluster.events.map((e) => e.event.id).join(" ")}>
+      <title>{name}</title>
+      <EventMarker x={x} y={y} kind={kind} label={label} large={numbers.length > 1} />
+    </g>
+  );
+  if (!linkBase || cluster.events.length !== 1) return mark;
+  return (
+    <a href={`${linkBase}/events/${cluster.events[0]!.event.id}`} target="_top" aria-label={name}>
+      {mark}
+    </a>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The chart's data as a download: exactly the points drawn, their sources, and the events shown
+ * (numbered as the image's footnotes), as CSV with a notes section or as one JSON document.
+ */
+import { toCsv } from "@corridor/data/pure";
+import type { ChartData } from "@corridor/data";
+import { footnoteNumbers } from "@/components/chart-layers";
+import { chartEvents, chartTitle, sourcesOf } from "./series-svg";
+
+interface Note {
+  number: number;
+  id: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string | null;
+  title: string;
+  documentRef: string | null;
+  sourceUrl: string | null;
+}
+
+function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
+  const shown = chartEvents(data, hidden);
+  const numbers = footnoteNumbers(shown, data.series.frequency);
+  return data.events
+    .filter((e) => numbers.has(e.id))
+    .map((e) => ({ number: numbers.get(e.id)!, id: e.id, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, title: e.title, documentRef: e.documentRef, sourceUrl: e.sourceUrl }))
+    .sort((a, b) => a.number - b.number);
+}
+
+export function chartJson(data: ChartData, options: { hidden: readonly string[]; provenance: string }): string {
+  const s = data.series;
+  const { title, subtitle } = chartTitle(data);
+  return JSON.stringify(
+    {
+      title, subtitle,
+      indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit },
+      origin: s.origin, destination: s.destination, frequency: s.frequency,
+      points: s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag }), ...(source && { source }), ...(partial && { partial }) })),
+      notes: notesOf(data, options.hidden),
+      sources: sourcesOf(data),
+      provenance: options.provenance,
+    },
+    null,
+    2,
+  );
+}
+
+/** Two tables in one file: the data, then (after a blank row) the notes; then sources and provenance. */
+export function chartCsv(data: ChartData, options: { hidden: readonly string[]; provenance: string }): string {
+  const s = data.series;
+  const table = toCsv(["period", "value", "flag", "source"], s.points.map((p) => [p.period, p.value, p.flag, p.source]));
+  const notes = toCsv(["note", "starts_on", "ends_on", "kind", "title", "document", "source_url"], notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl]));
+  const about = toCsv(["about", "text"], [["title", chartTitle(data).title], ["unit", s.indicator.unit], ...sourcesOf(data).map((src) => ["source", src]), ["chart", options.provenance]]);
+  return `${table}\r\n${notes}\r\n${about}`;
+}

@@ -1,0 +1,93 @@
+/** The export renderer in plain Node, on synthetic data (test values, not published figures). */
+import { describe, expect, it } from "vitest";
+import Papa from "papaparse";
+import { PNG } from "pngjs";
+import type { ChartData } from "@corridor/data";
+import { renderSeriesSvg } from "./series-svg";
+import { chartCsv, chartJson } from "./series-data";
+import { svgToPng } from "./png";
+
+const event = (id: string, kind: string, startsOn: string, title: string, endsOn: string | null = null) => ({
+  id, kind, startsOn, endsOn, title, datePrecision: "day", announcedOn: null, inForceOn: null, expiresOn: null, countries: [], documentRef: `doc ${id}`,
+  sourceUrl: `https://example.org/${id}`, summary: "", tags: [], verification: "verified", verificationNote: null, links: [],
+}) as unknown as ChartData["events"][number];
+
+const DATA: ChartData = {
+  series: {
+    indicator: { code: "entries", name: "Entries (synthetic)", unit: "people", kind: "flow" },
+    origin: "TJK", destination: "RUS", breakdown: "total", frequency: "A",
+    points: [2018, 2019, 2020, 2021, 2022].map((y, i) => ({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, value: [100, 120, 40, 90, 150][i]!, source: "Synthetic test source" })),
+  },
+  events: [
+    event("t1", "talks", "2021-04-19", "Talks one", "2021-04-20"),
+    event("d1", "decree", "2020-03-18", "Decree with <script>alert(1)</script>"),
+    event("d2", "decree", "2020-04-01", "Decree two"),
+    event("l1", "law", "2022-01-01", "=HYPERLINK(\"x\") law"),
+  ],
+};
+
+describe("renderSeriesSvg", () => {
+  const svg = renderSeriesSvg(DATA, { width: 800, height: 600, theme: "light", provenance: "test provenance" });
+
+  it("draws the series, a numbered marker per event (close ones clustered) and a note per event", () => {
+    expect(svg).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="800" height="600"/);
+    expect(svg).toMatch(/class="recharts-curve recharts-line-curve"[^>]*d="M/);
+    expect((svg.match(/class="recharts-dot recharts-line-dot"/g) ?? []).length).toBe(5);
+    // Numbered lane by lane in time order: talks 1; decrees 2, 3 (clustered: two weeks apart); law 4.
+    expect(svg).toMatch(/data-event-ids="t1"[^]*?>1<\/text>/);
+    expect(svg).toMatch(/data-event-ids="d1 d2"[^]*?>2–3<\/text>/);
+    expect(svg).toContain(">1. 19 Apr 2021 – 20 Apr 2021 · Talks: Talks one (doc t1)</text>");
+    expect(svg).toContain(">4. 1 Jan 2022 · Laws: =HYPERLINK(&quot;x&quot;) law (doc l1)</text>");
+    expect(svg).toContain(">Source: Synthetic test source. Events: Corridor event register.</text>");
+    expect(svg).toContain(">test provenance</text>");
+    // A span (the two-day talks) is a band as well as a line.
+    expect((svg.match(/recharts-reference-area-rect/g) ?? []).length).toBe(1);
+  });
+
+  it("escapes event text: a script tag in a title is text, not markup", () => {
+    expect(svg).not.toContain("<script>");
+    expect(svg).toContain("Decree with &lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("leaves hidden kinds out everywhere, and picks the theme's colours", () => {
+    const dark = renderSeriesSvg(DATA, { width: 800, height: 600, theme: "dark", hiddenKinds: ["decree"] });
+    expect(dark).not.toContain("data-event-ids=\"d1");
+    expect(dark).not.toContain("Decree two");
+    expect(dark).toContain('fill="#0b1120"');
+    expect(svg).toContain('fill="#ffffff"');
+  });
+
+  it("grows to fit every note when no height is given", () => {
+    const auto = renderSeriesSvg(DATA, { width: 800, theme: "light" });
+    const height = Number(/height="(\d+)"/.exec(auto)![1]);
+    expect(height).toBeGreaterThan(400);
+    expect(auto).toContain(">4. 1 Jan 2022");
+  });
+
+  it("rasterises to a PNG of the SVG's size times the scale", () => {
+    const png = PNG.sync.read(svgToPng(svg, 2));
+    expect([png.width, png.height]).toEqual([1600, 1200]);
+  });
+});
+
+describe("chart data downloads", () => {
+  it("CSV: the points, then the events shown as numbered notes, then sources, formula cells neutralised", () => {
+    const csv = chartCsv(DATA, { hidden: ["talks"], provenance: "p" });
+    const [points, notes, about] = csv.split("\r\n\r\n").map((part) => Papa.parse<string[]>(part.trim()).data);
+    expect(points).toEqual([["period", "value", "flag", "source"], ...DATA.series.points.map((p) => [p.period, String(p.value), "", "Synthetic test source"])]);
+    expect(notes!.map((n) => n.slice(0, 5))).toEqual([
+      ["note", "starts_on", "ends_on", "kind", "title"],
+      ["1", "2020-03-18", "", "decree", "Decree with <script>alert(1)</script>"],
+      ["2", "2020-04-01", "", "decree", "Decree two"],
+      ["3", "2022-01-01", "", "law", "'=HYPERLINK(\"x\") law"],
+    ]);
+    expect(about).toContainEqual(["source", "Synthetic test source"]);
+  });
+
+  it("JSON: the same points and notes", () => {
+    const json = JSON.parse(chartJson(DATA, { hidden: [], provenance: "p" }));
+    expect(json.points).toHaveLength(5);
+    expect(json.notes.map((n: { number: number; id: string }) => [n.number, n.id])).toEqual([[1, "t1"], [2, "d1"], [3, "d2"], [4, "l1"]]);
+    expect(json.title).toBe("Entries (synthetic): Tajikistan → Russian Federation");
+  });
+});

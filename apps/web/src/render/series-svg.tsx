@@ -1,0 +1,178 @@
+/**
+ * The event-annotated chart as one standalone SVG document for reports: title, subtitle, a legend
+ * drawn in SVG (recharts' Legend is HTML), the chart from the same recharts layers as the page,
+ * numbered event markers with footnotes, and the source line. Plain Node rendering
+ * (renderToStaticMarkup): callable from tests and pages-router API routes, not from an App Router
+ * route handler (the react-server build has no class components, which recharts needs).
+ */
+import { renderToStaticMarkup } from "react-dom/server";
+import { ComposedChart, Customized } from "recharts";
+import type { ChartData } from "@corridor/data";
+import { COUNTRY_RECORDS, WORLD } from "@corridor/data/pure";
+import { buildChartModel, KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
+import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
+import { dateRange, full } from "@/lib/format";
+import { DARK, LANE, LIGHT, LaneLayer, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
+
+export type Theme = "light" | "dark" | "auto";
+
+export interface SeriesSvgOptions {
+  width: number;
+  /** Absent: tall enough for the plot and every event note. */
+  height?: number;
+  /** "auto" draws light colours and leaves `cr-*` classes for an embed's dark-mode stylesheet. */
+  theme: Theme;
+  hiddenKinds?: readonly string[];
+  /** Footnotes under the chart, one per event (off for tiny embeds). */
+  notes?: boolean;
+  /** Absolute origin for event links (embeds); no links when absent. */
+  linkBase?: string;
+  /** The line under the source: data version or pinned snapshot. */
+  provenance?: string;
+}
+
+const FONT = "Inter, 'Liberation Sans', Arial, Helvetica, sans-serif";
+const PAD = 16;
+const CHAR = 0.56; // average glyph width in em, for truncating text without measuring it
+const NAMES = new Map(COUNTRY_RECORDS.map((c) => [c.code, c.nameEn]));
+export const countryName = (code: string) => (code === WORLD ? "all countries" : NAMES.get(code) ?? code);
+
+const FREQUENCY_NAME: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
+
+export function chartTitle(data: ChartData): { title: string; subtitle: string } {
+  const s = data.series;
+  const where = s.destination === WORLD ? `${countryName(s.origin)}, from all countries` : `${countryName(s.origin)} → ${countryName(s.destination)}`;
+  const first = s.points[0]?.period;
+  const last = s.points.at(-1)?.period;
+  const span = first ? (first === last ? first : `${first}–${last}`) : "no data";
+  return { title: `${s.indicator.name}: ${where}`, subtitle: `${s.indicator.unit}, ${FREQUENCY_NAME[s.frequency ?? ""] ?? "no data"}, ${span}` };
+}
+
+export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
+  return data.events
+    .filter((e) => !hidden.includes(e.kind))
+    .map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }));
+}
+
+function truncate(text: string, px: number, fontSize: number): string {
+  const max = Math.max(4, Math.floor(px / (fontSize * CHAR)));
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Words into lines of at most `px`, at most `maxLines` (the last one truncated). */
+function wrap(text: string, px: number, fontSize: number, maxLines: number): string[] {
+  const max = Math.max(4, Math.floor(px / (fontSize * CHAR)));
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && (line + " " + word).length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  return [...lines.slice(0, maxLines - 1), truncate(lines.slice(maxLines - 1).join(" "), px, fontSize)];
+}
+
+export function sourcesOf(data: ChartData): string[] {
+  return [...new Set(data.series.points.map((p) => p.source).filter((s): s is string => !!s))];
+}
+
+export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): string {
+  const { width } = options;
+  const colours: ChartColours = options.theme === "dark" ? DARK : LIGHT;
+  const events = chartEvents(data, options.hiddenKinds);
+  const { frequency } = data.series;
+  const { title, subtitle } = chartTitle(data);
+  const inner = width - 2 * PAD;
+  const numbers = footnoteNumbers(events, frequency);
+  const kinds = KIND_ORDER.filter((k) => events.some((e) => e.kind === k));
+
+  // Header: title (wrapped to two lines at most), subtitle, legend rows.
+  const titleLines = wrap(title, inner, 17, 2);
+  let y = PAD + 15;
+  const header: { text: string; y: number; size: number; weight: number; cls: string; colour: string }[] = [];
+  for (const line of titleLines) {
+    header.push({ text: line, y, size: 17, weight: 600, cls: "cr-text", colour: colours.text });
+    y += 22;
+  }
+  header.push({ text: subtitle, y: y - 2, size: 12.5, weight: 400, cls: "cr-muted", colour: colours.muted });
+  y += 16;
+  const legend: { x: number; y: number; label: string; colour: string; line: boolean }[] = [];
+  let lx = PAD;
+  const place = (label: string, colour: string, line: boolean) => {
+    const w = 22 + label.length * 12 * CHAR + 14;
+    if (lx + w > width - PAD && lx > PAD) {
+      lx = PAD;
+      y += 18;
+    }
+    legend.push({ x: lx, y, label, colour, line });
+    lx += w;
+  };
+  place(data.series.indicator.name, colours.series, true);
+  for (const k of kinds) place(KIND_LABEL[k], KIND_COLOUR[k], false);
+  const chartTop = y + 10;
+
+  // Footer: numbered event notes, then sources and provenance.
+  const noteLines = options.notes === false ? [] : events
+    .filter((e) => numbers.has(e.id))
+    .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
+    .map((e) => truncate(`${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`, inner, 11.5));
+  const sources = sourcesOf(data);
+  const sourceLines = wrap(`Source: ${sources.length ? sources.join("; ") : "—"}. Events: Corridor event register.`, inner, 11, 3);
+  const provenance = options.provenance ? [truncate(options.provenance, inner, 10.5)] : [];
+  // The plot keeps at least 160 px; notes get what is left and say how many did not fit.
+  const lanesHeight = kinds.length * LANE;
+  const chartMinimum = 160 + lanesHeight + 24 + 12;
+  const footerFixed = sourceLines.length * 15 + provenance.length * 15 + PAD;
+  const height = options.height ?? Math.round(chartTop + Math.max(chartMinimum, width * 0.38 + lanesHeight) + Math.min(noteLines.length, 24) * 16 + 8 + footerFixed);
+  const room = height - chartTop - chartMinimum - sourceLines.length * 15 - provenance.length * 15 - PAD - 8;
+  const maxNotes = Math.max(0, Math.floor(room / 16));
+  const shownNotes = noteLines.length > maxNotes
+    ? [...noteLines.slice(0, Math.max(0, maxNotes - 1)), `… ${noteLines.length - Math.max(0, maxNotes - 1)} more events: hover the markers, or download the CSV for every note`].slice(0, Math.max(1, maxNotes))
+    : noteLines;
+  const footerHeight = shownNotes.length * 16 + (shownNotes.length ? 8 : 0) + sourceLines.length * 15 + provenance.length * 15 + PAD;
+  const chartHeight = Math.max(chartMinimum, height - chartTop - footerHeight);
+
+  // The plot: recharts' SVG at an explicit size (no ResponsiveContainer on a server).
+  const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
+  const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
+  const chartMarkup = renderToStaticMarkup(
+    <ComposedChart id="export-chart" width={width - 8} height={chartHeight} data={rows} margin={{ top: 8, right: PAD, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
+      {plotLayers({ model, events, frequency, label: data.series.indicator.name, colours })}
+      <Customized component={<LaneLayer points={data.series.points} events={events} frequency={frequency} colours={colours} footnotes={numbers} linkBase={options.linkBase} />} />
+    </ComposedChart>,
+  );
+  const chartSvg = chartMarkup.slice(chartMarkup.indexOf("<svg"), chartMarkup.lastIndexOf("</svg>") + 6);
+
+  let fy = chartTop + chartHeight + 4;
+  const footer: { text: string; y: number; size: number; cls: string; colour: string }[] = [];
+  for (const note of shownNotes) footer.push({ text: note, y: (fy += 16), size: 11.5, cls: "cr-text", colour: colours.text });
+  if (shownNotes.length) fy += 8;
+  for (const line of sourceLines) footer.push({ text: line, y: (fy += 15), size: 11, cls: "cr-muted", colour: colours.muted });
+  for (const line of provenance) footer.push({ text: line, y: (fy += 15), size: 10.5, cls: "cr-muted", colour: colours.muted });
+
+  const description = `${title}. ${data.series.points.map((p) => `${p.period}: ${full(p.value)}${p.flag ? ` (${p.flag})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`;
+  const svg = (
+    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={FONT} role="img" aria-labelledby="chart-title chart-desc" className="corridor-chart">
+      <title id="chart-title">{title}</title>
+      <desc id="chart-desc">{description}</desc>
+      <rect width={width} height={height} fill={colours.background} className="cr-bg" />
+      {header.map((h) => <text key={h.text + h.y} x={PAD} y={h.y} fontSize={h.size} fontWeight={h.weight} fill={h.colour} className={h.cls}>{h.text}</text>)}
+      <g className="legend">
+        {legend.map((l) => (
+          <g key={l.label} data-legend={l.label}>
+            {l.line ? <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={2.5} /> : <circle cx={l.x + 8} cy={l.y - 4} r={5} fill={l.colour} />}
+            <text x={l.x + 22} y={l.y} fontSize={12} fill={colours.muted} className="cr-muted">{l.label}</text>
+          </g>
+        ))}
+      </g>
+      <g transform={`translate(0 ${chartTop})`} dangerouslySetInnerHTML={{ __html: chartSvg }} />
+      <g className="notes">
+        {footer.map((f) => <text key={f.text + f.y} x={PAD} y={f.y} fontSize={f.size} fill={f.colour} className={f.cls}>{f.text}</text>)}
+      </g>
+    </svg>
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${renderToStaticMarkup(svg)}`;
+}

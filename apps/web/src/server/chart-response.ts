@@ -1,0 +1,110 @@
+/**
+ * Serving a chart to readers of a report: load the data (live, or a pinned snapshot), answer 304
+ * when the reader already has this version, else render once and keep the bytes in memory. The
+ * ETag and cache key derive from the data version (or snapshot id), the canonical chart query and
+ * the build, so nothing is rendered twice for the same data and a CDN can serve the rest.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LRUCache } from "lru-cache";
+import { chartData, dataVersion, getSnapshot, QueryArgumentError, type ChartData } from "@corridor/data";
+import { db } from "@/lib/db";
+import { chartQuery, ParameterError, parseChartParams, type ChartParams } from "@/lib/params";
+
+export interface Rendered {
+  body: Buffer;
+  contentType: string;
+  /** Extra headers (Content-Disposition, CSP for embeds). */
+  headers?: Record<string, string>;
+}
+
+export interface ChartSource {
+  chart: ChartParams;
+  data: ChartData;
+  /** "data version 12" or "pinned snapshot … published 2026-11-28". */
+  provenance: string;
+  pinned: boolean;
+}
+
+export class NotFound extends Error {}
+
+const LIVE_CACHE = "public, max-age=60, stale-while-revalidate=600";
+const PINNED_CACHE = "public, max-age=31536000, immutable";
+
+// A new build may draw differently: its ETags must not match the old build's.
+const BUILD = (() => {
+  try {
+    return readFileSync(join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return "dev";
+  }
+})();
+
+const cache = new LRUCache<string, Rendered>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (r) => r.body.length + 200 });
+
+/** The version part of the key: cheap (one row) so a 304 costs no data query and no rendering. */
+async function versionKey(chart: ChartParams): Promise<{ key: string; pinned: boolean }> {
+  if (chart.version) return { key: `snapshot:${chart.version}`, pinned: true };
+  const v = await dataVersion(db());
+  return { key: `data:${v.databaseId}:${v.version}`, pinned: false };
+}
+
+export async function loadChart(chart: ChartParams): Promise<ChartSource> {
+  if (chart.version) {
+    const snapshot = await getSnapshot<ChartData>(db(), chart.version);
+    if (!snapshot) throw new NotFound(`no published snapshot ${chart.version}`);
+    return { chart, data: snapshot.payload, provenance: `Corridor · pinned snapshot ${snapshot.id}, published ${snapshot.createdAt.slice(0, 10)} (data version ${snapshot.dataVersion})`, pinned: true };
+  }
+  const v = await dataVersion(db());
+  const data = await chartData(db(), chart.series!);
+  return { chart, data, provenance: `Corridor · live data, version ${v.version}`, pinned: false };
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: Buffer | string) {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+/**
+ * The whole request cycle for one kind of chart output (`kind` separates SVG, PNG and embed in the
+ * cache). Bad parameters are a 400 naming the parameter, an unknown snapshot a 404.
+ */
+export async function serveChart(req: IncomingMessage, res: ServerResponse, kind: string, render: (source: ChartSource, params: URLSearchParams) => Rendered | Promise<Rendered>): Promise<void> {
+  if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain" }, "method not allowed");
+  const params = new URL(req.url ?? "/", "http://localhost").searchParams;
+  try {
+    const chart = parseChartParams(params);
+    const { key: version, pinned } = await versionKey(chart);
+    // Flags that change the response but not the chart: an SVG fragment for embeds, a download name.
+    const variant = ["fragment", "download"].filter((flag) => params.get(flag) === "1").join(",");
+    const key = `${kind}|${version}|${chartQuery(chart)}|${variant}|${BUILD}`;
+    const etag = `"${createHash("sha1").update(key).digest("base64url")}"`;
+    const caching = { etag, "cache-control": pinned ? PINNED_CACHE : LIVE_CACHE, vary: "Accept-Encoding" };
+    const match = req.headers["if-none-match"];
+    if (match && match.split(",").some((m) => m.trim() === etag || m.trim() === `W/${etag}`)) return send(res, 304, caching);
+    let rendered = cache.get(key);
+    if (!rendered) {
+      rendered = await render(await loadChart(chart), params);
+      cache.set(key, rendered);
+    }
+    const headers = { ...caching, "content-type": rendered.contentType, "content-length": String(rendered.body.length), ...rendered.headers };
+    return send(res, 200, headers, req.method === "HEAD" ? undefined : rendered.body);
+  } catch (error) {
+    if (error instanceof ParameterError) return send(res, 400, { "content-type": "application/json" }, JSON.stringify({ error: error.message, parameter: error.parameter }));
+    if (error instanceof QueryArgumentError) {
+      const parameter = error.parameter ?? "query";
+      return send(res, 400, { "content-type": "application/json" }, JSON.stringify({ error: `${parameter}: ${error.detail}`, parameter }));
+    }
+    if (error instanceof NotFound) return send(res, 404, { "content-type": "application/json" }, JSON.stringify({ error: error.message, parameter: "version" }));
+    console.error(error);
+    return send(res, 500, { "content-type": "application/json" }, JSON.stringify({ error: "internal error" }));
+  }
+}
+
+/** A file name for downloads: remittances_received_usd_TJK-WLD.svg */
+export function fileName(source: ChartSource, extension: string): string {
+  const s = source.data.series;
+  return `${s.indicator.code}_${s.origin}-${s.destination}${source.pinned ? `_${source.chart.version}` : ""}.${extension}`;
+}
