@@ -149,38 +149,50 @@ describe("framing", () => {
   });
 });
 
-describe("an embed in someone else's page (browser)", () => {
+describe("the embed code, copied from the dashboard into someone else's page (browser)", () => {
   let host: Server;
   let hostUrl = "";
+  let snippet = "";
   beforeAll(async () => {
-    // The report's page, on another origin, with the embed code as the share dialog gives it.
+    // The report's page, on another origin: a blank page with whatever the share dialog gave.
     host = createServer((_req, res) => {
       res.writeHead(200, { "content-type": "text/html" });
-      res.end(`<!doctype html><html><body style="margin:0"><h1>My report</h1>
-<div style="width:600px" id="box"><iframe data-corridor-embed src="${server.url}/embed/series?${REMITTANCES}" title="Chart" style="width:100%;height:150px;border:0"></iframe></div>
-<script async src="${server.url}/embed.js"></script><p id="after">After the chart.</p></body></html>`);
+      res.end(`<!doctype html><html><body style="margin:0"><h1>My report</h1><div style="width:600px">${snippet}</div><p>After the chart.</p></body></html>`);
     });
     await new Promise<void>((ok) => host.listen(0, "127.0.0.1", ok));
     hostUrl = `http://localhost:${(host.address() as { port: number }).port}/`;
   });
   afterAll(() => new Promise<void>((ok) => host?.close(() => ok())));
 
-  it("resizes the iframe to the chart and redraws it at the frame's width", async () => {
-    const context = await launch({ width: 1000, height: 1200 });
+  it("gives live and pinned embed codes; pasted into a page, the iframe shows the chart with its events and fits it", async () => {
+    const context = await launch({ width: 1200, height: 1200 });
     try {
+      const app = await context.newPage();
+      await app.goto(`${server.url}/?origin=TJK&destination=RUS&indicator=remittances_received_usd`);
+      const actions = app.getByTestId("chart-actions");
+      await actions.getByText("Embed", { exact: true }).click();
+      const code = actions.getByLabel(/Responsive embed/);
+      await expect.poll(() => code.inputValue()).toContain(`${server.url}/embed/series?indicator=remittances_received_usd&origin=TJK&destination=WLD`);
+      await actions.getByLabel(/Pinned/).check();
+      await expect.poll(() => code.inputValue(), { timeout: 15_000 }).toMatch(/\/embed\/series\?version=[0-9a-f]{20}"/);
+      snippet = await code.inputValue();
+      expect(snippet).toContain(`<script async src="${server.url}/embed.js"></script>`);
+      await app.screenshot({ path: join(import.meta.dirname, "artifacts", "dashboard-embed-dialog.png") });
+
       const page = await context.newPage();
       await page.goto(hostUrl);
       const frame = page.locator("iframe[data-corridor-embed]");
-      await page.waitForFunction(() => parseFloat(document.querySelector("iframe")!.style.height) > 300, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => Math.abs(parseFloat(document.querySelector("iframe")!.style.height) - 640) > 1, undefined, { timeout: 30_000 });
       const embedded = page.frameLocator("iframe[data-corridor-embed]");
       // Redrawn for a 600-px frame (40-px steps), not the default 960.
       await expect.poll(async () => embedded.locator("#chart svg.corridor-chart").getAttribute("width"), { timeout: 15_000 }).toBe("600");
+      await expect.poll(() => embedded.locator(`[data-event-ids~="${TALKS}"]`).count()).toBe(1);
+      expect(await embedded.locator("#chart").textContent()).toContain("Source: World Bank");
       const svgHeight = Number(await embedded.locator("#chart svg.corridor-chart").getAttribute("height"));
       const frameHeight = (await frame.boundingBox())!.height;
       // The frame fits the chart plus the "open in Corridor" line, without a scrollbar.
       expect(frameHeight).toBeGreaterThanOrEqual(svgHeight);
       expect(frameHeight).toBeLessThan(svgHeight + 80);
-      await expect.poll(() => embedded.locator(`[data-event-ids="${TALKS}"]`).count()).toBe(1);
       await page.screenshot({ path: join(import.meta.dirname, "artifacts", "embed-in-iframe.png"), fullPage: true });
     } finally {
       await context.close();

@@ -5,6 +5,7 @@ import { Sparkline } from "@/components/Sparkline";
 import { corridorIndicators, corridors, latestOf, listEvents, series, type LatestValue, type Series } from "@corridor/data";
 import { db } from "@/lib/db";
 import { EventChart } from "@/components/EventChart";
+import { ChartActions } from "@/components/ChartActions";
 import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
@@ -108,6 +109,13 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <Title>{main.indicator.name}: {main.destination === "WLD" ? `${originName}, from all countries` : `${originName} → ${destinationName}`}</Title>
             <Text>{main.indicator.unit}, {main.frequency === "A" ? "annual" : main.frequency === "Q" ? "quarterly" : main.frequency === "M" ? "monthly" : main.frequency}</Text>
+          </div>
+          <div className="mt-2 flex justify-end">
+            <ChartActions
+              query={new URLSearchParams({ indicator: main.indicator.code, origin, destination: main.destination, ...(view.hide.length && { hide: view.hide.join(",") }) }).toString()}
+              viewPath={dashboardHref(view)}
+              title={`${main.indicator.name}: ${main.destination === "WLD" ? originName : `${originName} → ${destinationName}`}`}
+            />
           </div>
           <fieldset className="mt-3 flex flex-wrap gap-2" aria-label="Event kinds shown">
             {KIND_ORDER.filter((k) => inRange.some((e) => e.kind === k)).map((k) => {

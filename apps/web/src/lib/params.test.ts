@@ -68,10 +68,10 @@ describe("parseChartParams", () => {
   });
 
   it("takes a pinned version instead of a series query", () => {
-    const chart = parseChartParams(q("version=0123456789abcdef0123&notes=0"));
-    expect(chart).toMatchObject({ version: "0123456789abcdef0123", notes: false });
+    const chart = parseChartParams(q("version=0123456789abcdef0123&notes=0&events=talks-2021,decree-274"));
+    expect(chart).toMatchObject({ version: "0123456789abcdef0123", notes: false, events: ["decree-274", "talks-2021"] });
     expect(chart.series).toBeUndefined();
-    expect(chartQuery(chart)).toBe("version=0123456789abcdef0123&notes=0");
+    expect(chartQuery(chart)).toBe("version=0123456789abcdef0123&events=decree-274%2Ctalks-2021&notes=0");
   });
 
   it.each([
@@ -82,6 +82,7 @@ describe("parseChartParams", () => {
     ["indicator=x&origin=TJK&scale=10", "scale"],
     ["indicator=x&origin=TJK&hide=parties", "hide"],
     ["indicator=x&origin=TJK&notes=yes", "notes"],
+    ["indicator=x&origin=TJK&events=a,<b>", "events"],
     ["theme=dark", "indicator"],
   ])("%s → error naming %s", (query, parameter) => {
     expect(() => parseChartParams(q(query))).toThrow(expect.objectContaining({ parameter }));

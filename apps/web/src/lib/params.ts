@@ -141,6 +141,8 @@ export interface ChartParams {
   /** A published snapshot id: the chart's data frozen as it was published. */
   version?: string;
   hide: string[];
+  /** Only these events (an event page's panel draws its own event alone); absent: all in range. */
+  events?: string[];
   width: number;
   /** Absent: as tall as the plot and every event note need. */
   height?: number;
@@ -168,10 +170,13 @@ export function parseChartParams(params: URLSearchParams): ChartParams {
   const notes = params.get("notes");
   if (notes !== null && notes !== "0" && notes !== "1") throw new ParameterError("notes", `"${notes}" must be 0 or 1`);
   const height = intParam(params, "height", 200, 2400);
+  const events = (params.get("events") ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  for (const id of events) if (!/^[\w.-]{1,120}$/.test(id)) throw new ParameterError("events", `"${id}" is not an event id`);
   return {
     ...(version ? {} : { series: parseSeriesParams(params) }),
     ...(version && { version }),
     hide: [...new Set(hide)].sort(),
+    ...(events.length && { events: [...new Set(events)].sort() }),
     width: Math.round(intParam(params, "width", 280, 2400) ?? 960),
     ...(height !== undefined && { height: Math.round(height) }),
     theme,
@@ -194,6 +199,7 @@ export function chartQuery(chart: ChartParams, overrides: Partial<ChartParams> =
     if (c.series.to) params.set("to", c.series.to);
   }
   if (c.hide.length) params.set("hide", c.hide.join(","));
+  if (c.events?.length) params.set("events", c.events.join(","));
   if (c.width !== 960) params.set("width", String(c.width));
   if (c.height !== undefined) params.set("height", String(c.height));
   if (c.theme !== "light") params.set("theme", c.theme);

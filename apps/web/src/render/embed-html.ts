@@ -13,7 +13,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 
 /** Dark colours for the `cr-*` classes, applied when the theme is dark, or auto and the reader's system is dark. */
 const darkRules = `.cr-bg{fill:${DARK.background}}.cr-text{fill:${DARK.text}}.cr-muted{fill:${DARK.muted}}.cr-grid{stroke:${DARK.grid}}
-.recharts-cartesian-axis-line,.recharts-cartesian-axis-tick-line{stroke:${DARK.axis}}
+.recharts-cartesian-axis-line,.recharts-cartesian-axis-tick-line{stroke:${DARK.axis}}.recharts-cartesian-axis-tick-value{fill:${DARK.muted}}
 .series-line .recharts-curve{stroke:${DARK.series}}.series-line .recharts-dot{fill:${DARK.background};stroke:${DARK.series}}
 body{background:${DARK.background};color:${DARK.text}}a{color:#93c5fd}`;
 

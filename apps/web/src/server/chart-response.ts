@@ -52,6 +52,12 @@ async function versionKey(chart: ChartParams): Promise<{ key: string; pinned: bo
 }
 
 export async function loadChart(chart: ChartParams): Promise<ChartSource> {
+  const source = await loadData(chart);
+  const only = chart.events;
+  return only ? { ...source, data: { ...source.data, events: source.data.events.filter((e) => only.includes(e.id)) } } : source;
+}
+
+async function loadData(chart: ChartParams): Promise<ChartSource> {
   if (chart.version) {
     const snapshot = await getSnapshot<ChartData>(db(), chart.version);
     if (!snapshot) throw new NotFound(`no published snapshot ${chart.version}`);

@@ -5,6 +5,7 @@ import { Card, Text, Title } from "@tremor/react";
 import { corridors, getEvent, impact, series, type Impact } from "@corridor/data";
 import { db } from "@/lib/db";
 import { StaticEventChart } from "@/components/StaticEventChart";
+import { ChartActions } from "@/components/ChartActions";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { compact, dateRange, full, pct } from "@/lib/format";
 
@@ -101,7 +102,16 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           return (
             <Card key={`${r.indicator.code}-${r.origin}-${r.destination}`} className="p-4" data-testid="impact-panel">
               <Title>{r.indicator.name}: {originName} → {destinationName}</Title>
-              <Text>{r.indicator.unit}; {r.window} periods before and after {c.eventPeriod || "the event"}, the event's own period excluded</Text>
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <Text>{r.indicator.unit}; {r.window} periods before and after {c.eventPeriod || "the event"}, the event's own period excluded</Text>
+                {around.length > 0 && (
+                  <ChartActions
+                    query={new URLSearchParams({ indicator: r.indicator.code, origin: r.origin, destination: r.destination, from: around[0]!, to: around.at(-1)!, events: event.id }).toString()}
+                    viewPath={`/events/${event.id}`}
+                    title={`${r.indicator.name}: ${originName} → ${destinationName}, around ${event.title}`}
+                  />
+                )}
+              </div>
               <StaticEventChart points={points.filter((p) => around.length === 0 || around.includes(p.period))} events={[{ id: event.id, title: event.title, kind: event.kind, startsOn: event.startsOn, endsOn: event.endsOn, datePrecision: event.datePrecision, documentRef: event.documentRef }]} frequency={r.frequency} unit={r.indicator.unit} label={r.indicator.name} />
               <table className="mt-2 w-full text-left text-tremor-default">
                 <thead className="border-b border-tremor-border dark:border-dark-tremor-border"><tr><th scope="col" className="py-1.5">Comparison</th><th scope="col">Before (mean)</th><th scope="col">After (mean)</th><th scope="col">Change</th></tr></thead>

@@ -1,0 +1,110 @@
+"use client";
+/**
+ * Share, embed and download for one chart. `query` is the chart's canonical series query (the
+ * same one /api/charts/* and /embed/series take), so every output shows exactly this view.
+ */
+import { useEffect, useId, useState } from "react";
+
+export interface ChartActionsProps {
+  /** indicator=…&origin=…&destination=…[&from=…&to=…&hide=…] */
+  query: string;
+  /** The page that shows this view (path + query), for "copy link". */
+  viewPath: string;
+  title: string;
+}
+
+type Mode = "live" | "pinned";
+
+const SERIES_KEYS = ["indicator", "origin", "destination", "frequency", "from", "to"];
+
+const button = "rounded-tremor-small border border-tremor-border px-2.5 py-1 text-tremor-label text-tremor-content-strong hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:text-dark-tremor-content-strong dark:hover:bg-dark-tremor-background-subtle";
+const panel = "absolute right-0 z-20 mt-1 w-[min(36rem,90vw)] rounded-tremor-default border border-tremor-border bg-tremor-background p-3 text-tremor-default shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background";
+
+function CopyField({ label, value, rows = 3 }: { label: string; value: string; rows?: number }) {
+  const id = useId();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="mt-2 text-tremor-label">
+      <div className="flex items-center justify-between">
+        <label htmlFor={id}>{label}</label>
+        <button type="button" className="underline" onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}>
+          {copied ? "Copied" : "Copy"}
+        </button>
+      </div>
+      <textarea id={id} readOnly rows={rows} value={value} onFocus={(e) => e.currentTarget.select()} className="mt-1 w-full rounded-tremor-small border-tremor-border font-mono text-xs dark:bg-dark-tremor-background" />
+    </div>
+  );
+}
+
+export function ChartActions({ query, viewPath, title }: ChartActionsProps) {
+  // Absolute URLs need the origin the reader sees; known only in the browser (set after hydration).
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
+  const [mode, setMode] = useState<Mode>("live");
+  const [pinned, setPinned] = useState<{ id: string; createdAt: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const publish = async () => {
+    setMode("pinned");
+    if (pinned) return;
+    setError(null);
+    const response = await fetch(`/api/snapshots?${query}`, { method: "POST" }).catch(() => null);
+    const body = response ? await response.json().catch(() => null) : null;
+    if (!response?.ok || !body?.id) return setError(body?.error ?? "publishing failed; try again");
+    setPinned({ id: body.id, createdAt: body.createdAt });
+  };
+
+  // A pinned chart's version replaces the series query; display options (hide, events) stay.
+  const display = new URLSearchParams(query);
+  for (const key of SERIES_KEYS) display.delete(key);
+  const chartQuery = mode === "pinned" && pinned ? `version=${pinned.id}${display.size ? `&${display}` : ""}` : query;
+  const embedUrl = `${origin}/embed/series?${chartQuery}`;
+  const safeTitle = title.replace(/"/g, "&quot;");
+  const responsive = `<iframe data-corridor-embed src="${embedUrl}" title="${safeTitle}" style="width:100%;height:640px;border:0" loading="lazy"></iframe>\n<script async src="${origin}/embed.js"></script>`;
+  const fixed = `<iframe src="${embedUrl}&width=960&height=600" title="${safeTitle}" width="960" height="640" style="border:0" loading="lazy"></iframe>`;
+  const download = (ext: string, extra = "") => `/api/charts/series.${ext}?${chartQuery}${extra}&download=1`;
+
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="chart-actions">
+      <details className="relative">
+        <summary className={`${button} cursor-pointer list-none`}>Share</summary>
+        <div className={panel}>
+          <CopyField label="Link to this exact view" value={`${origin}${viewPath}`} rows={2} />
+        </div>
+      </details>
+      <details className="relative">
+        <summary className={`${button} cursor-pointer list-none`}>Embed</summary>
+        <div className={panel}>
+          <fieldset className="flex flex-wrap gap-4 text-tremor-label">
+            <legend className="sr-only">Which data the embed shows</legend>
+            <label className="flex items-center gap-1.5">
+              <input type="radio" name="embed-mode" checked={mode === "live"} onChange={() => setMode("live")} /> Live: follows new data
+            </label>
+            <label className="flex items-center gap-1.5">
+              <input type="radio" name="embed-mode" checked={mode === "pinned"} onChange={publish} /> Pinned: today&apos;s data, for a report
+            </label>
+          </fieldset>
+          {mode === "pinned" && !pinned && !error && <p className="mt-2 text-tremor-label">Publishing…</p>}
+          {error && <p role="alert" className="mt-2 text-tremor-label text-red-700 dark:text-red-300">{error}</p>}
+          {pinned && mode === "pinned" && <p className="mt-2 text-tremor-label">Snapshot {pinned.id}, published {pinned.createdAt.slice(0, 10)}: later imports and undos do not change it.</p>}
+          <CopyField label="Responsive embed (resizes to its content)" value={responsive} rows={4} />
+          <CopyField label="Fixed size (where scripts are not allowed)" value={fixed} />
+          <p className="mt-2 text-tremor-label">
+            <a className="underline" href={`/embed/series?${chartQuery}`} target="_blank" rel="noopener">Preview the embed</a>
+          </p>
+        </div>
+      </details>
+      <details className="relative">
+        <summary className={`${button} cursor-pointer list-none`}>Download</summary>
+        <div className={`${panel} w-56`}>
+          <ul className="space-y-1">
+            <li><a className="underline" href={download("png", "&scale=2")}>PNG image (print, 2×)</a></li>
+            <li><a className="underline" href={download("svg")}>SVG image</a></li>
+            <li><a className="underline" href={download("csv")}>CSV: data, events, sources</a></li>
+            <li><a className="underline" href={download("json")}>JSON: data, events, sources</a></li>
+          </ul>
+        </div>
+      </details>
+    </div>
+  );
+}
