@@ -24,6 +24,7 @@ if (!existsSync(dbPath)) {
 run(bin("turbo"), ["run", "build", "--filter=@corridor/web", "--output-logs=errors-only"]);
 
 console.log(`Corridor on http://localhost:${port} (database ${dbPath})`);
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: join(root, "apps", "web"), env, stdio: "inherit" });
+// Next.js behind the chart fast path (apps/web/server.mjs), started like `next start`.
+const server = spawn(process.execPath, ["server.mjs", "-p", port], { cwd: join(root, "apps", "web"), env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

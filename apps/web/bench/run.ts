@@ -1,8 +1,9 @@
 /**
  * npm run bench -w @corridor/web (after a build): the built app on a freshly seeded database.
  * Time-to-first-byte p50/p95 of the dashboard and an event page, against a static file served by
- * the same server in the same run (the baseline); first-load JS of each page; Lighthouse 12.2.3
- * (performance, accessibility) against Debian's chromium.
+ * the same server in the same run (the baseline); first-load JS of each page; HTTP load with
+ * autocannon on the pages, the read API, embeds and chart images, against the same static file;
+ * Lighthouse 12.2.3 (performance, accessibility, best practices) against Debian's chromium.
  */
 import { spawnSync } from "node:child_process";
 import { request } from "node:http";
@@ -10,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import autocannon from "autocannon";
 import { startServer } from "../e2e/server.ts";
 import { CHROMIUM } from "../e2e/browser.ts";
 
@@ -50,11 +52,29 @@ async function firstLoadJs(path: string): Promise<{ raw: number; gzip: number; f
   return { raw, gzip, files: scripts.length };
 }
 
-function lighthouse(path: string): { performance: number; accessibility: number; tbt: string; lcp: string } {
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
+const CHART = "indicator=remittances_received_usd&origin=TJK&destination=WLD";
+
+interface Load {
+  rps: number;
+  p99: number;
+  /** Connection errors, timeouts and any status other than the expected one. */
+  errors: number;
+}
+
+/** `SECONDS` of load on one URL, 10 connections; the expected status is 200 unless told. */
+async function load(path: string, options: { headers?: Record<string, string>; status?: number } = {}): Promise<Load> {
+  const result = await autocannon({ url: `${server.url}${path}`, connections: 10, duration: SECONDS, headers: options.headers });
+  const expected = String(options.status ?? 200);
+  const unexpected = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => code !== expected).reduce((n, [, v]) => n + (v as { count: number }).count, 0);
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + unexpected };
+}
+
+function lighthouse(path: string): { performance: number; accessibility: number; bestPractices: number; tbt: string; lcp: string } {
   const out = join(mkdtempSync(join(tmpdir(), "corridor-lh-")), "report.json");
   const bin = join(import.meta.dirname, "..", "..", "..", "node_modules", ".bin", "lighthouse");
   const r = spawnSync(bin, [
-    `${server.url}${path}`, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility",
+    `${server.url}${path}`, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility,best-practices",
     "--form-factor=desktop", "--screenEmulation.disabled", "--throttling-method=provided",
     "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync",
   ], { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: "utf8", timeout: 180_000 });
@@ -63,6 +83,7 @@ function lighthouse(path: string): { performance: number; accessibility: number;
   return {
     performance: Math.round(report.categories.performance.score * 100),
     accessibility: Math.round(report.categories.accessibility.score * 100),
+    bestPractices: Math.round(report.categories["best-practices"].score * 100),
     tbt: report.audits["total-blocking-time"].displayValue,
     lcp: report.audits["largest-contentful-paint"].displayValue,
   };
@@ -81,9 +102,25 @@ try {
     const js = await firstLoadJs(path);
     row(`first-load JS, ${name}`, `${(js.gzip / 1024).toFixed(0)} KiB gzip (${(js.raw / 1024).toFixed(0)} KiB raw, ${js.files} files)`);
   }
-  for (const [name, path] of [["dashboard", "/"], ["event page", EVENT]] as const) {
+  // HTTP load: everything against a static file from public/ on the same server, same run.
+  const staticFile = await load("/embed.js");
+  row(`HTTP baseline: static file \`/embed.js\`, ${SECONDS} s, 10 connections`, `${staticFile.rps.toFixed(0)} req/s, p99 ${staticFile.p99} ms, errors ${staticFile.errors}`);
+  const svgPath = `/api/charts/series.svg?${CHART}`;
+  const etag = (await fetch(`${server.url}${svgPath}`)).headers.get("etag") ?? "";
+  for (const [name, path, goal, options] of [
+    ["dashboard `/`", "/", "", {}],
+    ["`/api/series`", `/api/series?${CHART}`, "", {}],
+    ["embed `/embed/series`", `/embed/series?${CHART}`, " (goal ≥ 50%)", {}],
+    ["`/api/charts/series.svg`", svgPath, " (goal ≥ 50%)", {}],
+    ["`/api/charts/series.png`", `/api/charts/series.png?${CHART}`, "", {}],
+    ["304 revalidation of the SVG (If-None-Match)", svgPath, " (goal ≥ 90%)", { headers: { "if-none-match": etag }, status: 304 }],
+  ] as const) {
+    const r = await load(path, options);
+    row(`HTTP ${name}`, `${r.rps.toFixed(0)} req/s = ${((r.rps / staticFile.rps) * 100).toFixed(0)}% of static${goal}, p99 ${r.p99} ms, errors ${r.errors}`);
+  }
+  for (const [name, path] of [["dashboard", "/"], ["event page", EVENT], ["embed", `/embed/series?${CHART}`]] as const) {
     const lh = lighthouse(path);
-    row(`Lighthouse 12.2.3, ${name} (desktop, no throttling; goal ≥ 95)`, `performance ${lh.performance}, accessibility ${lh.accessibility} (TBT ${lh.tbt}, LCP ${lh.lcp})`);
+    row(`Lighthouse 12.2.3, ${name} (desktop, no throttling; goal ≥ 95)`, `performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices} (TBT ${lh.tbt}, LCP ${lh.lcp})`);
   }
   console.log(`Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, seeded demo database.\n`);
   console.log("| measure | result |\n|---|---|\n" + rows.join("\n"));

@@ -89,6 +89,11 @@ describe("caching", () => {
       const etag = first.headers.get("etag")!;
       expect(etag).toMatch(/^"[\w-]+"$/);
       expect(first.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=600");
+      // The repeat is answered from memory by server.mjs's fast path: same bytes, same headers.
+      const repeat = await get(path);
+      expect(Buffer.from(await repeat.arrayBuffer())).toEqual(Buffer.from(await first.arrayBuffer()));
+      for (const header of ["etag", "cache-control", "content-type", "content-security-policy", "x-frame-options", "x-content-type-options"])
+        expect(repeat.headers.get(header), `${path} ${header}`).toBe(first.headers.get(header));
       const again = await get(path, { "if-none-match": etag });
       expect(again.status).toBe(304);
       expect(again.headers.get("etag")).toBe(etag);

@@ -1,4 +1,4 @@
-/** Starts the built app (`next start`) on a free port against a database made for the test. */
+/** Starts the built app (server.mjs: Next behind the chart fast path) on a free port against a database made for the test. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
@@ -29,7 +29,7 @@ export async function startServer(): Promise<TestServer> {
   const seeded = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "seed", "--db", dbPath], { encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   const port = await freePort();
-  const child: ChildProcess = spawn(join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: join(root, "apps/web"),
     env: { ...process.env, CORRIDOR_DB: dbPath, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -40,13 +40,13 @@ export async function startServer(): Promise<TestServer> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 150_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited: ${output}`);
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
       if ((await fetch(url)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer in 150 s: ${output}`);
+    if (Date.now() > deadline) throw new Error(`server did not answer in 150 s: ${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

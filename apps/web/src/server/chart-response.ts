@@ -47,8 +47,12 @@ const cache = new LRUCache<string, Rendered>({ maxSize: 64 * 1024 * 1024, sizeCa
 /** The version part of the key: cheap (one row) so a 304 costs no data query and no rendering. */
 async function versionKey(chart: ChartParams): Promise<{ key: string; pinned: boolean }> {
   if (chart.version) return { key: `snapshot:${chart.version}`, pinned: true };
+  return { key: await liveVersion(), pinned: false };
+}
+
+async function liveVersion(): Promise<string> {
   const v = await dataVersion(db());
-  return { key: `data:${v.databaseId}:${v.version}`, pinned: false };
+  return `data:${v.databaseId}:${v.version}`;
 }
 
 export async function loadChart(chart: ChartParams): Promise<ChartSource> {
@@ -96,6 +100,7 @@ export async function serveChart(req: IncomingMessage, res: ServerResponse, kind
       cache.set(key, rendered);
     }
     const headers = { ...caching, "content-type": rendered.contentType, "content-length": String(rendered.body.length), ...rendered.headers };
+    remember(req.url, { key, version, pinned, etag, caching, headers, base: outgoing(res) });
     return send(res, 200, headers, req.method === "HEAD" ? undefined : rendered.body);
   } catch (error) {
     if (error instanceof ParameterError) return send(res, 400, { "content-type": "application/json" }, JSON.stringify({ error: error.message, parameter: error.parameter }));
@@ -108,6 +113,59 @@ export async function serveChart(req: IncomingMessage, res: ServerResponse, kind
     return send(res, 500, { "content-type": "application/json" }, JSON.stringify({ error: "internal error" }));
   }
 }
+
+/**
+ * The fast path: a repeat request for a URL already served answers from memory — 304 when the
+ * reader's ETag matches, else the cached bytes — without Next's router or parsing the query again.
+ * server.mjs calls it before handing a request to Next; anything it is unsure of goes to Next.
+ */
+interface Remembered {
+  key: string;
+  version: string;
+  pinned: boolean;
+  etag: string;
+  caching: Record<string, string>;
+  headers: Record<string, string>;
+  /** Headers Next had already set (next.config's security headers), so both paths answer alike. */
+  base: Record<string, string>;
+}
+
+const remembered = new LRUCache<string, Remembered>({ max: 20_000 });
+
+/** /embed/series and its rewrite target /api/embed/series are one resource; route params are not part of the query. */
+function urlKey(url: string): string {
+  const u = new URL(url, "http://localhost");
+  for (const routeParam of ["chart", "file"]) u.searchParams.delete(routeParam);
+  u.searchParams.sort();
+  return `${u.pathname.replace(/^\/api\/embed\//, "/embed/")}?${u.searchParams}`;
+}
+
+function outgoing(res: ServerResponse): Record<string, string> {
+  return Object.fromEntries(Object.entries(res.getHeaders()).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v)]));
+}
+
+function remember(url: string | undefined, entry: Remembered) {
+  if (url) remembered.set(urlKey(url), entry);
+}
+
+export async function serveFromMemory(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url || !(req.url.startsWith("/api/charts/") || req.url.startsWith("/embed/"))) return false;
+  const hit = remembered.get(urlKey(req.url));
+  if (!hit) return false;
+  if (!hit.pinned && (await liveVersion()) !== hit.version) return false;
+  const match = req.headers["if-none-match"];
+  if (match && match.split(",").some((m) => m.trim() === hit.etag || m.trim() === `W/${hit.etag}`)) {
+    send(res, 304, { ...hit.base, ...hit.caching });
+    return true;
+  }
+  const rendered = cache.get(hit.key);
+  if (!rendered) return false;
+  send(res, 200, { ...hit.base, ...hit.headers }, req.method === "HEAD" ? undefined : rendered.body);
+  return true;
+}
+
+// server.mjs finds the fast path here once a chart route has loaded this module.
+(globalThis as { corridorServeFromMemory?: typeof serveFromMemory }).corridorServeFromMemory = serveFromMemory;
 
 /** A file name for downloads: remittances_received_usd_TJK-WLD.svg */
 export function fileName(source: ChartSource, extension: string): string {
