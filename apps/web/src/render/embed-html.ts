@@ -26,6 +26,7 @@ export function embedHtml({ chart, data, svg, viewHref }: { chart: ChartParams; 
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escape(title)} · Corridor</title>
 <meta name="description" content="${escape(summary.slice(0, 300))}">
+<link rel="icon" href="/icon.svg" type="image/svg+xml">
 <meta name="color-scheme" content="${chart.theme === "auto" ? "light dark" : chart.theme}">
 <style>html,body{margin:0;padding:0;background:#fff;color:#111827;font-family:Inter,'Liberation Sans',Arial,sans-serif}
 #chart svg{display:block;width:100%;height:auto}
