@@ -8,7 +8,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   // Embeds are pages-router API routes (server-rendered recharts SVG); readers see /embed/….
   async rewrites() {
-    return [{ source: "/embed/:chart", destination: "/api/embed/:chart" }];
+    return [{ source: "/embed/:kind", destination: "/api/embed/:kind" }];
   },
   // Only embeds may be framed (their own CSP says by whom); every other page refuses framing.
   async headers() {

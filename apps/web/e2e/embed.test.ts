@@ -141,6 +141,53 @@ describe("pinned embeds", () => {
   });
 });
 
+describe("the explorer's comparison", () => {
+  const VIEW = "series=KGZ-WLD,TJK-WLD&chart=bar&from=2015";
+
+  it("renders as SVG, PNG, CSV and an embed page from the explorer's query", async () => {
+    const svg = await (await get(`/api/charts/compare.svg?${VIEW}`)).text();
+    // A bar per corridor and year: Tajikistan 2015–2024, Kyrgyzstan 2015–2023 in the demo data.
+    expect((svg.match(/class="recharts-rectangle"/g) ?? []).length).toBe(10 + 9);
+    expect(svg).toContain('data-legend="Tajikistan → World (all partners)"');
+    expect(svg).toContain('data-legend="Kyrgyzstan → World (all partners)"');
+    // Served twice (the second from server.mjs's memory), a bar chart stays a bar chart.
+    const lines = await (await get("/api/charts/compare.svg?series=KGZ-WLD,TJK-WLD&from=2015")).text();
+    expect(lines).not.toContain('class="recharts-rectangle"');
+    expect(await (await get(`/api/charts/compare.svg?${VIEW}`)).text()).toBe(svg);
+    const png = PNG.sync.read(Buffer.from(await (await get(`/api/charts/compare.png?${VIEW}&width=600&height=400`)).arrayBuffer()));
+    expect([png.width, png.height]).toEqual([600, 400]);
+    const csv = await (await get(`/api/charts/compare.csv?${VIEW}`)).text();
+    expect(csv.split("\r\n")[0]).toBe("period,Kyrgyzstan → World (all partners),Tajikistan → World (all partners)");
+    expect(csv).toContain("\r\n2015,");
+    const embed = await get(`/embed/compare?${VIEW}`);
+    expect(embed.headers.get("content-security-policy")).toMatch(/frame-ancestors/);
+    expect(await embed.text()).toContain("/explorer?series=KGZ-WLD%2CTJK-WLD&#38;from=2015&#38;chart=bar");
+  });
+
+  it("pins a comparison, chart type included; a series version is not a comparison", async () => {
+    const published = await fetch(`${server.url}/api/snapshots?kind=compare&${VIEW}`, { method: "POST" });
+    expect(published.status).toBe(201);
+    const { id, svg } = await published.json();
+    expect(svg).toBe(`/api/charts/compare.svg?version=${id}`);
+    const pinned = await (await get(svg)).text();
+    expect((pinned.match(/class="recharts-rectangle"/g) ?? []).length).toBe(19);
+    expect((await get(`/api/charts/series.svg?version=${id}`)).status).toBe(404);
+  });
+
+  it("the explorer page offers share, embed and download for its chart", async () => {
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/explorer?${VIEW}`);
+      const actions = page.getByTestId("chart-actions");
+      await actions.getByText("Download", { exact: true }).click();
+      expect(await actions.getByRole("link", { name: /SVG image/ }).getAttribute("href")).toBe(`/api/charts/compare.svg?${VIEW.replace(",", "%2C").replace("&chart=bar&from=2015", "&from=2015&chart=bar")}&download=1`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("framing", () => {
   it("embeds may be framed (CSP frame-ancestors); every other page refuses", async () => {
     const embed = await get(`/embed/series?${REMITTANCES}`);

@@ -6,7 +6,9 @@
 import { useEffect, useId, useState } from "react";
 
 export interface ChartActionsProps {
-  /** indicator=…&origin=…&destination=…[&from=…&to=…&hide=…] */
+  /** Which chart: the event-annotated series or the explorer's comparison. */
+  kind?: "series" | "compare";
+  /** The chart's view query: indicator=…&origin=…&destination=…[&hide=…], or the explorer's. */
   query: string;
   /** The page that shows this view (path + query), for "copy link". */
   viewPath: string;
@@ -15,7 +17,11 @@ export interface ChartActionsProps {
 
 type Mode = "live" | "pinned";
 
-const SERIES_KEYS = ["indicator", "origin", "destination", "frequency", "from", "to"];
+/** The keys a snapshot freezes; whatever else is in the query only changes how it is drawn. */
+const VIEW_KEYS = {
+  series: ["indicator", "origin", "destination", "frequency", "from", "to"],
+  compare: ["indicator", "series", "frequency", "from", "to", "chart", "log", "index"],
+};
 
 const button = "rounded-tremor-small border border-tremor-border px-2.5 py-1 text-tremor-label text-tremor-content-strong hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:text-dark-tremor-content-strong dark:hover:bg-dark-tremor-background-subtle";
 const panel = "absolute right-0 z-20 mt-1 w-[min(36rem,90vw)] rounded-tremor-default border border-tremor-border bg-tremor-background p-3 text-tremor-default shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background";
@@ -36,7 +42,7 @@ function CopyField({ label, value, rows = 3 }: { label: string; value: string; r
   );
 }
 
-export function ChartActions({ query, viewPath, title }: ChartActionsProps) {
+export function ChartActions({ kind = "series", query, viewPath, title }: ChartActionsProps) {
   // Absolute URLs need the origin the reader sees; known only in the browser (set after hydration).
   const [origin, setOrigin] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);
@@ -48,7 +54,7 @@ export function ChartActions({ query, viewPath, title }: ChartActionsProps) {
     setMode("pinned");
     if (pinned) return;
     setError(null);
-    const response = await fetch(`/api/snapshots?${query}`, { method: "POST" }).catch(() => null);
+    const response = await fetch(`/api/snapshots?${kind === "compare" ? `kind=compare&${query}` : query}`, { method: "POST" }).catch(() => null);
     const body = response ? await response.json().catch(() => null) : null;
     if (!response?.ok || !body?.id) return setError(body?.error ?? "publishing failed; try again");
     setPinned({ id: body.id, createdAt: body.createdAt });
@@ -56,13 +62,13 @@ export function ChartActions({ query, viewPath, title }: ChartActionsProps) {
 
   // A pinned chart's version replaces the series query; display options (hide, events) stay.
   const display = new URLSearchParams(query);
-  for (const key of SERIES_KEYS) display.delete(key);
+  for (const key of VIEW_KEYS[kind]) display.delete(key);
   const chartQuery = mode === "pinned" && pinned ? `version=${pinned.id}${display.size ? `&${display}` : ""}` : query;
-  const embedUrl = `${origin}/embed/series?${chartQuery}`;
+  const embedUrl = `${origin}/embed/${kind}?${chartQuery}`;
   const safeTitle = title.replace(/"/g, "&quot;");
   const responsive = `<iframe data-corridor-embed src="${embedUrl}" title="${safeTitle}" style="width:100%;height:640px;border:0" loading="lazy"></iframe>\n<script async src="${origin}/embed.js"></script>`;
   const fixed = `<iframe src="${embedUrl}&width=960&height=600" title="${safeTitle}" width="960" height="640" style="border:0" loading="lazy"></iframe>`;
-  const download = (ext: string, extra = "") => `/api/charts/series.${ext}?${chartQuery}${extra}&download=1`;
+  const download = (ext: string, extra = "") => `/api/charts/${kind}.${ext}?${chartQuery}${extra}&download=1`;
 
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="chart-actions">
@@ -90,7 +96,7 @@ export function ChartActions({ query, viewPath, title }: ChartActionsProps) {
           <CopyField label="Responsive embed (resizes to its content)" value={responsive} rows={4} />
           <CopyField label="Fixed size (where scripts are not allowed)" value={fixed} />
           <p className="mt-2 text-tremor-label">
-            <a className="underline" href={`/embed/series?${chartQuery}`} target="_blank" rel="noopener">Preview the embed</a>
+            <a className="underline" href={`/embed/${kind}?${chartQuery}`} target="_blank" rel="noopener">Preview the embed</a>
           </p>
         </div>
       </details>
@@ -100,8 +106,8 @@ export function ChartActions({ query, viewPath, title }: ChartActionsProps) {
           <ul className="space-y-1">
             <li><a className="underline" href={download("png", "&scale=2")}>PNG image (print, 2×)</a></li>
             <li><a className="underline" href={download("svg")}>SVG image</a></li>
-            <li><a className="underline" href={download("csv")}>CSV: data, events, sources</a></li>
-            <li><a className="underline" href={download("json")}>JSON: data, events, sources</a></li>
+            <li><a className="underline" href={download("csv")}>CSV: {kind === "compare" ? "table and sources" : "data, events, sources"}</a></li>
+            <li><a className="underline" href={download("json")}>JSON: {kind === "compare" ? "table and sources" : "data, events, sources"}</a></li>
           </ul>
         </div>
       </details>

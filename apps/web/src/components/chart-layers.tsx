@@ -4,7 +4,7 @@
  * no "use client", so both a client component and plain Node can import it.
  */
 import type { KeyboardEvent, ReactElement } from "react";
-import { CartesianGrid, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
+import { Area, Bar, CartesianGrid, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
 import { buildChartModel, KIND_ORDER, snapEvent, type ChartEvent, type ChartModel, type ChartPoint, type Cluster, type Kind } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
@@ -54,6 +54,27 @@ export function plotLayers({ model, events, frequency, label, colours }: LayerIn
       <ReferenceLine key={`line-${e.id}`} x={snapEvent(e.startsOn, frequency).t} stroke={KIND_COLOUR[e.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-line" />
     )),
     <Line key="series" dataKey="value" name={label} stroke={colours?.series ?? SERIES_COLOUR} strokeWidth={2} dot={{ r: 3, ...(colours && { fill: colours.background }) }} isAnimationActive={false} connectNulls={false} className="series-line" />,
+  ];
+}
+
+// Okabe–Ito, in an order that keeps neighbours distinguishable.
+export const COMPARE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c7a00", "#3d3d3d"];
+
+/** The explorer's comparison: one line, area or bar series per corridor on a shared time axis. */
+export function compareLayers({ series, chart, log, ticks, domain, colours }: {
+  series: { key: string; label: string }[]; chart: "line" | "area" | "bar"; log: boolean; ticks: number[]; domain: [number, number]; colours?: ChartColours;
+}): ReactElement[] {
+  const tick = { fontSize: 12, ...(colours && { fill: colours.muted }) };
+  return [
+    <CartesianGrid key="grid" vertical={false} className={colours ? "cr-grid" : "stroke-tremor-border dark:stroke-dark-tremor-border"} {...(colours && { stroke: colours.grid })} />,
+    <XAxis key="x" dataKey="t" type="number" scale="time" domain={domain} ticks={ticks} tickFormatter={(t: number) => String(new Date(t).getUTCFullYear())} tick={tick} {...(colours && { stroke: colours.axis })} />,
+    <YAxis key="y" width={72} scale={log ? "log" : "linear"} domain={log ? ["auto", "auto"] : [0, "auto"]} allowDataOverflow={log} tickFormatter={compact} tick={tick} {...(colours && { stroke: colours.axis })} />,
+    ...series.map((s, i) => {
+      const colour = COMPARE_COLOURS[i % COMPARE_COLOURS.length]!;
+      if (chart === "bar") return <Bar key={s.key} dataKey={s.key} name={s.label} fill={colour} isAnimationActive={false} />;
+      if (chart === "area") return <Area key={s.key} dataKey={s.key} name={s.label} stroke={colour} fill={colour} fillOpacity={0.15} connectNulls={false} isAnimationActive={false} />;
+      return <Line key={s.key} dataKey={s.key} name={s.label} stroke={colour} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} className="series-line" />;
+    }),
   ];
 }
 

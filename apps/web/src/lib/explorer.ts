@@ -3,6 +3,7 @@
  * only) and its pure data steps: indexing to 100 and the merged table.
  */
 import { CountryResolver, parsePeriod, type Frequency } from "@corridor/data/pure";
+import { yearTicks } from "./chart-model";
 
 const countries = new CountryResolver();
 
@@ -110,4 +111,19 @@ export function mergeSeries(series: { key: string; points: (Point & { start: str
     }
   }
   return [...rows.values()].sort((a, b) => a.start.localeCompare(b.start));
+}
+
+export interface CompareRow {
+  /** The period's middle on the time axis, as points sit on the dashboard's chart. */
+  t: number;
+  period: string;
+  [key: string]: number | string | null;
+}
+
+/** The comparison's chart data: merged rows on a real time axis, its domain and year ticks. */
+export function compareModel(lines: { key: string; points: (Point & { start: string; end: string })[] }[], width = 900): { merged: MergedRow[]; rows: CompareRow[]; domain: [number, number]; ticks: number[] } {
+  const merged = mergeSeries(lines);
+  const rows = merged.map((r) => ({ t: (Date.parse(`${r.start}T00:00:00Z`) + Date.parse(`${r.end}T00:00:00Z`) + 86_400_000) / 2, period: r.period, ...r.values }));
+  const domain: [number, number] = rows.length ? [Date.parse(`${merged[0]!.start}T00:00:00Z`), rows.at(-1)!.t + 183 * 86_400_000] : [0, 1];
+  return { merged, rows, domain, ticks: yearTicks(domain, width).map((t) => t.t) };
 }

@@ -59,12 +59,20 @@ describe("parseChartParams", () => {
   it("defaults, canonicalises and writes back only what differs", () => {
     const chart = parseChartParams(q("indicator=entries&origin=Tajikistan&destination=Russia&hide=law,decree,law&width=640.4&theme=dark&scale=2"));
     expect(chart).toEqual({
+      kind: "series",
       series: { indicator: "entries", origin: "TJK", destination: "RUS" },
       hide: ["decree", "law"], width: 640, theme: "dark", scale: 2, notes: true,
     });
     expect(chartQuery(chart)).toBe("indicator=entries&origin=TJK&destination=RUS&hide=decree%2Claw&width=640&theme=dark&scale=2");
     // Two spellings of one chart share a key (and so a cache entry and an ETag).
     expect(chartQuery(parseChartParams(q("origin=TJK&indicator=entries&destination=RUS&theme=dark&scale=2&width=640&hide=decree,law")))).toBe(chartQuery(chart));
+  });
+
+  it("takes the explorer's view for a comparison, with the explorer's defaults", () => {
+    const chart = parseChartParams(q("series=TJK-WLD,UZB&chart=bar&log=1&width=600"), "compare");
+    expect(chart.compare).toMatchObject({ series: ["TJK-WLD", "UZB-WLD"], chart: "bar", log: true, indicator: "remittances_received_usd" });
+    expect(chartQuery(chart)).toBe("series=TJK-WLD%2CUZB-WLD&chart=bar&log=1&width=600");
+    expect(chartQuery(parseChartParams(q(""), "compare"))).toBe("");
   });
 
   it("takes a pinned version instead of a series query", () => {

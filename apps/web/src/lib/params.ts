@@ -4,6 +4,7 @@
  */
 import { CountryResolver, eventKinds, parsePeriod, type Frequency } from "@corridor/data/pure";
 import { FREQUENCIES, isFrequency } from "@corridor/data/periods";
+import { explorerHref, parseExplorerView, type ExplorerView } from "./explorer";
 
 /** Next's `searchParams` object → URLSearchParams, repeated keys kept (checkbox lists arrive so). */
 export function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
@@ -134,10 +135,16 @@ export function dashboardHref(view: DashboardView): string {
   return query ? `/?${query}` : "/";
 }
 
-/** How a chart leaves the dashboard: the series view plus the image or embed options. */
+/** The chart kinds that leave the app: the event-annotated series, the explorer's comparison. */
+export const CHART_KINDS = ["series", "compare"] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+
+/** How a chart leaves the app: its view (series or comparison) plus the image or embed options. */
 export interface ChartParams {
-  /** Absent when `version` pins a published snapshot, which carries its own query. */
+  kind: ChartKind;
+  /** The view; absent when `version` pins a published snapshot, which carries its own. */
   series?: SeriesParams;
+  compare?: ExplorerView;
   /** A published snapshot id: the chart's data frozen as it was published. */
   version?: string;
   hide: string[];
@@ -160,7 +167,12 @@ function intParam(params: URLSearchParams, name: string, min: number, max: numbe
   return value;
 }
 
-export function parseChartParams(params: URLSearchParams): ChartParams {
+function viewParams(params: URLSearchParams, kind: ChartKind): Pick<ChartParams, "series" | "compare"> {
+  // The explorer's own parser: the same defaults and fallbacks as the page the chart comes from.
+  return kind === "compare" ? { compare: parseExplorerView(params) } : { series: parseSeriesParams(params) };
+}
+
+export function parseChartParams(params: URLSearchParams, kind: ChartKind = "series"): ChartParams {
   const version = params.get("version")?.trim() || undefined;
   if (version !== undefined && !/^[0-9a-f]{20}$/.test(version)) throw new ParameterError("version", `"${version}" is not a published snapshot id`);
   const theme = params.get("theme")?.trim() || "light";
@@ -173,7 +185,8 @@ export function parseChartParams(params: URLSearchParams): ChartParams {
   const events = (params.get("events") ?? "").split(",").map((id) => id.trim()).filter(Boolean);
   for (const id of events) if (!/^[\w.-]{1,120}$/.test(id)) throw new ParameterError("events", `"${id}" is not an event id`);
   return {
-    ...(version ? {} : { series: parseSeriesParams(params) }),
+    kind,
+    ...(version ? {} : viewParams(params, kind)),
     ...(version && { version }),
     hide: [...new Set(hide)].sort(),
     ...(events.length && { events: [...new Set(events)].sort() }),
@@ -190,6 +203,7 @@ export function chartQuery(chart: ChartParams, overrides: Partial<ChartParams> =
   const c = { ...chart, ...overrides };
   const params = new URLSearchParams();
   if (c.version) params.set("version", c.version);
+  else if (c.compare) for (const [key, value] of new URLSearchParams(explorerHref(c.compare).split("?")[1] ?? "")) params.set(key, value);
   else if (c.series) {
     params.set("indicator", c.series.indicator);
     params.set("origin", c.series.origin);

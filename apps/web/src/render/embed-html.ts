@@ -3,11 +3,10 @@
  * framework JavaScript: one small script (public/embed-frame.js) re-requests the SVG at the
  * iframe's real width and reports the height to the host page's /embed.js.
  */
-import { chartQuery, type ChartParams } from "@/lib/params";
+import { chartQuery } from "@/lib/params";
 import { DARK } from "@/components/chart-layers";
-import { full } from "@/lib/format";
-import type { ChartData } from "@corridor/data";
-import { chartTitle } from "./series-svg";
+import type { ChartSource } from "@/server/chart-response";
+import { chartWords } from "./chart-svg";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -17,10 +16,10 @@ const darkRules = `.cr-bg{fill:${DARK.background}}.cr-text{fill:${DARK.text}}.cr
 .series-line .recharts-curve{stroke:${DARK.series}}.series-line .recharts-dot{fill:${DARK.background};stroke:${DARK.series}}
 body{background:${DARK.background};color:${DARK.text}}a{color:#93c5fd}`;
 
-export function embedHtml({ chart, data, svg, viewHref }: { chart: ChartParams; data: ChartData; svg: string; viewHref: string }): string {
-  const { title } = chartTitle(data);
-  const fragment = `/embed/series?${chartQuery(chart, { width: 960 })}&fragment=1`;
-  const summary = `${title}. ${data.series.points.map((p) => `${p.period}: ${full(p.value)}`).join(", ")}.`;
+export function embedHtml({ source, svg, viewHref }: { source: ChartSource; svg: string; viewHref: string }): string {
+  const { chart } = source;
+  const { title, summary } = chartWords(source);
+  const fragment = `/embed/${source.kind}?${chartQuery(chart, { width: 960 })}&fragment=1`;
   const dark = chart.theme === "dark" ? darkRules : chart.theme === "auto" ? `@media (prefers-color-scheme: dark){${darkRules}}` : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -5,6 +5,8 @@
 import { toCsv } from "@corridor/data/pure";
 import type { ChartData } from "@corridor/data";
 import { footnoteNumbers } from "@/components/chart-layers";
+import { compareModel } from "@/lib/explorer";
+import type { CompareData } from "@/server/compare-data";
 import { chartEvents, chartTitle, sourcesOf } from "./series-svg";
 
 interface Note {
@@ -52,4 +54,16 @@ export function chartCsv(data: ChartData, options: { hidden: readonly string[]; 
   const notes = toCsv(["note", "starts_on", "ends_on", "kind", "title", "document", "source_url"], notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl]));
   const about = toCsv(["about", "text"], [["title", chartTitle(data).title], ["unit", s.indicator.unit], ...sourcesOf(data).map((src) => ["source", src]), ["chart", options.provenance]]);
   return `${table}\r\n${notes}\r\n${about}`;
+}
+
+/** The comparison's table: one row per period, one column per corridor, then sources. */
+export function compareCsv(data: CompareData, options: { provenance: string }): string {
+  const { merged } = compareModel(data.lines);
+  const table = toCsv(["period", ...data.lines.map((l) => l.label)], merged.map((r) => [r.period, ...data.lines.map((l) => r.values[l.key])]));
+  const about = toCsv(["about", "text"], [["indicator", data.indicator.name], ["unit", data.unit], ...data.notes.map((n) => ["note", n]), ...data.sources.map((src) => ["source", src]), ["chart", options.provenance]]);
+  return `${table}\r\n${about}`;
+}
+
+export function compareJson(data: CompareData, options: { provenance: string }): string {
+  return JSON.stringify({ ...data, provenance: options.provenance }, null, 2);
 }

@@ -4,7 +4,8 @@ import Papa from "papaparse";
 import { PNG } from "pngjs";
 import type { ChartData } from "@corridor/data";
 import { renderSeriesSvg } from "./series-svg";
-import { chartCsv, chartJson } from "./series-data";
+import { chartCsv, chartJson, compareCsv } from "./series-data";
+import { renderCompareSvg } from "./compare-svg";
 import { svgToPng } from "./png";
 
 const event = (id: string, kind: string, startsOn: string, title: string, endsOn: string | null = null) => ({
@@ -89,5 +90,35 @@ describe("chart data downloads", () => {
     expect(json.points).toHaveLength(5);
     expect(json.notes.map((n: { number: number; id: string }) => [n.number, n.id])).toEqual([[1, "t1"], [2, "d1"], [3, "d2"], [4, "l1"]]);
     expect(json.title).toBe("Entries (synthetic): Tajikistan → Russian Federation");
+  });
+});
+
+describe("renderCompareSvg", () => {
+  const line = (key: string, label: string, values: number[]) => ({ key, label, points: values.map((value, i) => ({ period: String(2018 + i), start: `${2018 + i}-01-01`, end: `${2018 + i}-12-31`, value })) });
+  const data = {
+    indicator: { code: "entries", name: "Entries (synthetic)", unit: "people" }, unit: "people",
+    lines: [line("TJK-RUS", "Tajikistan → Russia", [1, 2, 3]), line("UZB-RUS", "Uzbekistan → Russia", [3, 2, 1])],
+    notes: ["Kyrgyzstan → Russia: no data for this indicator."], sources: ["Synthetic test source"],
+  };
+  const view = { indicator: "entries", series: ["TJK-RUS", "UZB-RUS"], frequency: null, from: null, to: null, chart: "line" as const, log: false, index: null };
+
+  it("draws one series per corridor with its legend entry, the notes and the sources", () => {
+    const svg = renderCompareSvg(data, view, { width: 700, theme: "light" });
+    expect((svg.match(/class="recharts-curve recharts-line-curve"/g) ?? []).length).toBe(2);
+    expect(svg).toContain('data-legend="Tajikistan → Russia"');
+    expect(svg).toContain('data-legend="Uzbekistan → Russia"');
+    expect(svg).toContain(">Kyrgyzstan → Russia: no data for this indicator.</text>");
+    expect(svg).toContain(">Source: Synthetic test source.</text>");
+    expect(svg).toContain("Entries (synthetic): Tajikistan → Russia, Uzbekistan → Russia");
+  });
+
+  it("draws bars and areas when asked", () => {
+    expect((renderCompareSvg(data, { ...view, chart: "bar" }, { width: 700, theme: "light" }).match(/class="recharts-rectangle"/g) ?? []).length).toBe(6);
+    expect((renderCompareSvg(data, { ...view, chart: "area" }, { width: 700, theme: "light" }).match(/recharts-area-area/g) ?? []).length).toBe(2);
+  });
+
+  it("CSV: one row per period, one column per corridor", () => {
+    const rows = Papa.parse<string[]>(compareCsv(data, { provenance: "p" }).split("\r\n\r\n")[0]!.trim()).data;
+    expect(rows).toEqual([["period", "Tajikistan → Russia", "Uzbekistan → Russia"], ["2018", "1", "3"], ["2019", "2", "2"], ["2020", "3", "1"]]);
   });
 });

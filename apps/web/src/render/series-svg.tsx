@@ -5,6 +5,7 @@
  * (renderToStaticMarkup): callable from tests and pages-router API routes, not from an App Router
  * route handler (the react-server build has no class components, which recharts needs).
  */
+import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ComposedChart, Customized } from "recharts";
 import type { ChartData } from "@corridor/data";
@@ -12,7 +13,7 @@ import { COUNTRY_RECORDS, WORLD } from "@corridor/data/pure";
 import { buildChartModel, KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange, full } from "@/lib/format";
-import { DARK, LANE, LIGHT, LaneLayer, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
+import { AXIS, DARK, LANE, LIGHT, LaneLayer, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
 
 export type Theme = "light" | "dark" | "auto";
 
@@ -37,7 +38,7 @@ const CHAR = 0.56; // average glyph width in em, for truncating text without mea
 const NAMES = new Map(COUNTRY_RECORDS.map((c) => [c.code, c.nameEn]));
 export const countryName = (code: string) => (code === WORLD ? "all countries" : NAMES.get(code) ?? code);
 
-const FREQUENCY_NAME: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
+export const FREQUENCY_NAME: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
 
 export function chartTitle(data: ChartData): { title: string; subtitle: string } {
   const s = data.series;
@@ -79,71 +80,71 @@ export function sourcesOf(data: ChartData): string[] {
   return [...new Set(data.series.points.map((p) => p.source).filter((s): s is string => !!s))];
 }
 
-export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): string {
-  const { width } = options;
-  const colours: ChartColours = options.theme === "dark" ? DARK : LIGHT;
-  const events = chartEvents(data, options.hiddenKinds);
-  const { frequency } = data.series;
-  const { title, subtitle } = chartTitle(data);
-  const inner = width - 2 * PAD;
-  const numbers = footnoteNumbers(events, frequency);
-  const kinds = KIND_ORDER.filter((k) => events.some((e) => e.kind === k));
+export interface FrameInput {
+  width: number;
+  height?: number;
+  colours: ChartColours;
+  title: string;
+  subtitle: string;
+  /** Text alternative: every value drawn, in words. */
+  description: string;
+  legend: { label: string; colour: string; line: boolean }[];
+  /** Numbered event notes (already written), or corridor notes. */
+  notes: string[];
+  sources: string[];
+  /** Whether events are drawn (the source line then names the event register). */
+  events: boolean;
+  provenance?: string;
+  /** Least plot height, and the height the plot would like at this width. */
+  chartMinimum: number;
+  chartPreferred: number;
+  /** recharts' SVG for the plot at the height the frame can give it. */
+  chart: (height: number) => ReactElement;
+}
 
-  // Header: title (wrapped to two lines at most), subtitle, legend rows.
-  const titleLines = wrap(title, inner, 17, 2);
+/**
+ * A chart as a standalone document: title (two lines at most), subtitle, legend in SVG, the plot,
+ * notes (as many as fit, and how many did not), sources and provenance. Text is truncated by an
+ * average glyph width, not measured: the same layout on a server as in any viewer.
+ */
+export function frameSvg(input: FrameInput): string {
+  const { width, colours } = input;
+  const inner = width - 2 * PAD;
+  const titleLines = wrap(input.title, inner, 17, 2);
   let y = PAD + 15;
   const header: { text: string; y: number; size: number; weight: number; cls: string; colour: string }[] = [];
   for (const line of titleLines) {
     header.push({ text: line, y, size: 17, weight: 600, cls: "cr-text", colour: colours.text });
     y += 22;
   }
-  header.push({ text: subtitle, y: y - 2, size: 12.5, weight: 400, cls: "cr-muted", colour: colours.muted });
+  header.push({ text: input.subtitle, y: y - 2, size: 12.5, weight: 400, cls: "cr-muted", colour: colours.muted });
   y += 16;
   const legend: { x: number; y: number; label: string; colour: string; line: boolean }[] = [];
   let lx = PAD;
-  const place = (label: string, colour: string, line: boolean) => {
-    const w = 22 + label.length * 12 * CHAR + 14;
+  for (const item of input.legend) {
+    const w = 22 + item.label.length * 12 * CHAR + 14;
     if (lx + w > width - PAD && lx > PAD) {
       lx = PAD;
       y += 18;
     }
-    legend.push({ x: lx, y, label, colour, line });
+    legend.push({ x: lx, y, ...item });
     lx += w;
-  };
-  place(data.series.indicator.name, colours.series, true);
-  for (const k of kinds) place(KIND_LABEL[k], KIND_COLOUR[k], false);
+  }
   const chartTop = y + 10;
 
-  // Footer: numbered event notes, then sources and provenance.
-  const noteLines = options.notes === false ? [] : events
-    .filter((e) => numbers.has(e.id))
-    .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
-    .map((e) => truncate(`${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`, inner, 11.5));
-  const sources = sourcesOf(data);
-  const sourceLines = wrap(`Source: ${sources.length ? sources.join("; ") : "—"}. Events: Corridor event register.`, inner, 11, 3);
-  const provenance = options.provenance ? [truncate(options.provenance, inner, 10.5)] : [];
-  // The plot keeps at least 160 px; notes get what is left and say how many did not fit.
-  const lanesHeight = kinds.length * LANE;
-  const chartMinimum = 160 + lanesHeight + 24 + 12;
+  const noteLines = input.notes.map((n) => truncate(n, inner, 11.5));
+  const sourceLines = wrap(`Source: ${input.sources.length ? input.sources.join("; ") : "—"}.${input.events ? " Events: Corridor event register." : ""}`, inner, 11, 3);
+  const provenance = input.provenance ? [truncate(input.provenance, inner, 10.5)] : [];
   const footerFixed = sourceLines.length * 15 + provenance.length * 15 + PAD;
-  const height = options.height ?? Math.round(chartTop + Math.max(chartMinimum, width * 0.38 + lanesHeight) + Math.min(noteLines.length, 24) * 16 + 8 + footerFixed);
-  const room = height - chartTop - chartMinimum - sourceLines.length * 15 - provenance.length * 15 - PAD - 8;
-  const maxNotes = Math.max(0, Math.floor(room / 16));
+  const height = input.height ?? Math.round(chartTop + Math.max(input.chartMinimum, input.chartPreferred) + Math.min(noteLines.length, 24) * 16 + 8 + footerFixed);
+  // The plot keeps its minimum; notes get what is left and say how many did not fit.
+  const maxNotes = Math.max(0, Math.floor((height - chartTop - input.chartMinimum - footerFixed - 8) / 16));
   const shownNotes = noteLines.length > maxNotes
-    ? [...noteLines.slice(0, Math.max(0, maxNotes - 1)), `… ${noteLines.length - Math.max(0, maxNotes - 1)} more events: hover the markers, or download the CSV for every note`].slice(0, Math.max(1, maxNotes))
+    ? [...noteLines.slice(0, Math.max(0, maxNotes - 1)), `… ${noteLines.length - Math.max(0, maxNotes - 1)} more notes: hover the markers, or download the CSV for every note`].slice(0, Math.max(1, maxNotes))
     : noteLines;
-  const footerHeight = shownNotes.length * 16 + (shownNotes.length ? 8 : 0) + sourceLines.length * 15 + provenance.length * 15 + PAD;
-  const chartHeight = Math.max(chartMinimum, height - chartTop - footerHeight);
-
-  // The plot: recharts' SVG at an explicit size (no ResponsiveContainer on a server).
-  const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
-  const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
-  const chartMarkup = renderToStaticMarkup(
-    <ComposedChart id="export-chart" width={width - 8} height={chartHeight} data={rows} margin={{ top: 8, right: PAD, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
-      {plotLayers({ model, events, frequency, label: data.series.indicator.name, colours })}
-      <Customized component={<LaneLayer points={data.series.points} events={events} frequency={frequency} colours={colours} footnotes={numbers} linkBase={options.linkBase} />} />
-    </ComposedChart>,
-  );
+  const footerHeight = shownNotes.length * 16 + (shownNotes.length ? 8 : 0) + footerFixed;
+  const chartHeight = Math.max(input.chartMinimum, height - chartTop - footerHeight);
+  const chartMarkup = renderToStaticMarkup(input.chart(chartHeight));
   const chartSvg = chartMarkup.slice(chartMarkup.indexOf("<svg"), chartMarkup.lastIndexOf("</svg>") + 6);
 
   let fy = chartTop + chartHeight + 4;
@@ -153,11 +154,10 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
   for (const line of sourceLines) footer.push({ text: line, y: (fy += 15), size: 11, cls: "cr-muted", colour: colours.muted });
   for (const line of provenance) footer.push({ text: line, y: (fy += 15), size: 10.5, cls: "cr-muted", colour: colours.muted });
 
-  const description = `${title}. ${data.series.points.map((p) => `${p.period}: ${full(p.value)}${p.flag ? ` (${p.flag})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`;
   const svg = (
     <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={FONT} role="img" aria-labelledby="chart-title chart-desc" className="corridor-chart">
-      <title id="chart-title">{title}</title>
-      <desc id="chart-desc">{description}</desc>
+      <title id="chart-title">{input.title}</title>
+      <desc id="chart-desc">{input.description}</desc>
       <rect width={width} height={height} fill={colours.background} className="cr-bg" />
       {header.map((h) => <text key={h.text + h.y} x={PAD} y={h.y} fontSize={h.size} fontWeight={h.weight} fill={h.colour} className={h.cls}>{h.text}</text>)}
       <g className="legend">
@@ -175,4 +175,38 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     </svg>
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${renderToStaticMarkup(svg)}`;
+}
+
+export const themeColours = (theme: Theme): ChartColours => (theme === "dark" ? DARK : LIGHT);
+
+export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): string {
+  const { width } = options;
+  const colours = themeColours(options.theme);
+  const events = chartEvents(data, options.hiddenKinds);
+  const { frequency } = data.series;
+  const { title, subtitle } = chartTitle(data);
+  const numbers = footnoteNumbers(events, frequency);
+  const kinds = KIND_ORDER.filter((k) => events.some((e) => e.kind === k));
+  const lanesHeight = kinds.length * LANE;
+  const notes = options.notes === false ? [] : events
+    .filter((e) => numbers.has(e.id))
+    .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
+    .map((e) => `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`);
+  const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
+  const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
+  return frameSvg({
+    width, height: options.height, colours, title, subtitle,
+    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${full(p.value)}${p.flag ? ` (${p.flag})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
+    legend: [{ label: data.series.indicator.name, colour: colours.series, line: true }, ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false }))],
+    notes, sources: sourcesOf(data), events: true, provenance: options.provenance,
+    chartMinimum: 160 + lanesHeight + AXIS + 12,
+    chartPreferred: width * 0.38 + lanesHeight,
+    // recharts' SVG at an explicit size (no ResponsiveContainer on a server).
+    chart: (height) => (
+      <ComposedChart id="export-chart" width={width - 8} height={height} data={rows} margin={{ top: 8, right: PAD, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
+        {plotLayers({ model, events, frequency, label: data.series.indicator.name, colours })}
+        <Customized component={<LaneLayer points={data.series.points} events={events} frequency={frequency} colours={colours} footnotes={numbers} linkBase={options.linkBase} />} />
+      </ComposedChart>
+    ),
+  });
 }

@@ -9,9 +9,11 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LRUCache } from "lru-cache";
+import type { ExplorerView } from "@/lib/explorer";
 import { chartData, dataVersion, getSnapshot, QueryArgumentError, type ChartData } from "@corridor/data";
 import { db } from "@/lib/db";
-import { chartQuery, ParameterError, parseChartParams, type ChartParams } from "@/lib/params";
+import { chartQuery, ParameterError, parseChartParams, type ChartKind, type ChartParams } from "@/lib/params";
+import { compareData, type CompareData } from "./compare-data";
 
 export interface Rendered {
   body: Buffer;
@@ -20,9 +22,12 @@ export interface Rendered {
   headers?: Record<string, string>;
 }
 
-export interface ChartSource {
+export type ChartSource = SourceOf<"series", ChartData> | SourceOf<"compare", CompareData>;
+
+interface SourceOf<K, D> {
+  kind: K;
   chart: ChartParams;
-  data: ChartData;
+  data: D;
   /** "data version 12" or "pinned snapshot … published 2026-11-28". */
   provenance: string;
   pinned: boolean;
@@ -58,18 +63,24 @@ async function liveVersion(): Promise<string> {
 export async function loadChart(chart: ChartParams): Promise<ChartSource> {
   const source = await loadData(chart);
   const only = chart.events;
-  return only ? { ...source, data: { ...source.data, events: source.data.events.filter((e) => only.includes(e.id)) } } : source;
+  if (source.kind === "series" && only) return { ...source, data: { ...source.data, events: source.data.events.filter((e) => only.includes(e.id)) } };
+  return source;
 }
 
 async function loadData(chart: ChartParams): Promise<ChartSource> {
   if (chart.version) {
-    const snapshot = await getSnapshot<ChartData>(db(), chart.version);
-    if (!snapshot) throw new NotFound(`no published snapshot ${chart.version}`);
-    return { chart, data: snapshot.payload, provenance: `Corridor · pinned snapshot ${snapshot.id}, published ${snapshot.createdAt.slice(0, 10)} (data version ${snapshot.dataVersion})`, pinned: true };
+    const snapshot = await getSnapshot(db(), chart.version);
+    // A snapshot is one kind of chart: a series snapshot is not a comparison.
+    if (!snapshot || snapshot.kind !== chart.kind) throw new NotFound(`no published ${chart.kind} snapshot ${chart.version}`);
+    const provenance = `Corridor · pinned snapshot ${snapshot.id}, published ${snapshot.createdAt.slice(0, 10)} (data version ${snapshot.dataVersion})`;
+    return chart.kind === "compare"
+      ? { kind: "compare", chart: { ...chart, compare: snapshot.query as unknown as ExplorerView }, data: snapshot.payload as CompareData, provenance, pinned: true }
+      : { kind: "series", chart, data: snapshot.payload as ChartData, provenance, pinned: true };
   }
   const v = await dataVersion(db());
-  const data = await chartData(db(), chart.series!);
-  return { chart, data, provenance: `Corridor · live data, version ${v.version}`, pinned: false };
+  const provenance = `Corridor · live data, version ${v.version}`;
+  if (chart.kind === "compare") return { kind: "compare", chart, data: await compareData(chart.compare!), provenance, pinned: false };
+  return { kind: "series", chart, data: await chartData(db(), chart.series!), provenance, pinned: false };
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: Buffer | string) {
@@ -81,15 +92,15 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
  * The whole request cycle for one kind of chart output (`kind` separates SVG, PNG and embed in the
  * cache). Bad parameters are a 400 naming the parameter, an unknown snapshot a 404.
  */
-export async function serveChart(req: IncomingMessage, res: ServerResponse, kind: string, render: (source: ChartSource, params: URLSearchParams) => Rendered | Promise<Rendered>): Promise<void> {
+export async function serveChart(req: IncomingMessage, res: ServerResponse, chartKind: ChartKind, kind: string, render: (source: ChartSource, params: URLSearchParams) => Rendered | Promise<Rendered>): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain" }, "method not allowed");
   const params = new URL(req.url ?? "/", "http://localhost").searchParams;
   try {
-    const chart = parseChartParams(params);
+    const chart = parseChartParams(params, chartKind);
     const { key: version, pinned } = await versionKey(chart);
     // Flags that change the response but not the chart: an SVG fragment for embeds, a download name.
     const variant = ["fragment", "download"].filter((flag) => params.get(flag) === "1").join(",");
-    const key = `${kind}|${version}|${chartQuery(chart)}|${variant}|${BUILD}`;
+    const key = `${chartKind}.${kind}|${version}|${chartQuery(chart)}|${variant}|${BUILD}`;
     const etag = `"${createHash("sha1").update(key).digest("base64url")}"`;
     const caching = { etag, "cache-control": pinned ? PINNED_CACHE : LIVE_CACHE, vary: "Accept-Encoding" };
     const match = req.headers["if-none-match"];
@@ -135,7 +146,8 @@ const remembered = new LRUCache<string, Remembered>({ max: 20_000 });
 /** /embed/series and its rewrite target /api/embed/series are one resource; route params are not part of the query. */
 function urlKey(url: string): string {
   const u = new URL(url, "http://localhost");
-  for (const routeParam of ["chart", "file"]) u.searchParams.delete(routeParam);
+  // The dynamic route segments ([kind], [file]) that Next adds to the query; nothing of the chart's.
+  for (const routeParam of ["kind", "file"]) u.searchParams.delete(routeParam);
   u.searchParams.sort();
   return `${u.pathname.replace(/^\/api\/embed\//, "/embed/")}?${u.searchParams}`;
 }
@@ -169,6 +181,8 @@ export async function serveFromMemory(req: IncomingMessage, res: ServerResponse)
 
 /** A file name for downloads: remittances_received_usd_TJK-WLD.svg */
 export function fileName(source: ChartSource, extension: string): string {
+  const pinned = source.pinned ? `_${source.chart.version}` : "";
+  if (source.kind === "compare") return `${source.data.indicator.code}_compared${pinned}.${extension}`;
   const s = source.data.series;
-  return `${s.indicator.code}_${s.origin}-${s.destination}${source.pinned ? `_${source.chart.version}` : ""}.${extension}`;
+  return `${s.indicator.code}_${s.origin}-${s.destination}${pinned}.${extension}`;
 }

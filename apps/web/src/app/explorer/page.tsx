@@ -1,12 +1,13 @@
 import Form from "next/form";
 import { redirect } from "next/navigation";
 import { Card, Text, Title } from "@tremor/react";
-import { corridors, listIndicators, series } from "@corridor/data";
+import { corridors, listIndicators } from "@corridor/data";
 import { db } from "@/lib/db";
 import { CompareChart } from "@/components/CompareChart";
-import { CHART_TYPES, explorerHref, indexTo100, mergeSeries, parseExplorerView } from "@/lib/explorer";
+import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/lib/explorer";
+import { compareData } from "@/server/compare-data";
+import { ChartActions } from "@/components/ChartActions";
 import { toSearchParams } from "@/lib/params";
-import { yearTicks } from "@/lib/chart-model";
 import { full } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -25,29 +26,8 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
   const all = await corridors(db());
   const withIndicator = all.filter((c) => c.indicators.some((i) => i.code === view.indicator));
   const indicator = catalog.find((i) => i.code === view.indicator)!;
-  const loaded: { key: string; label: string; points: { period: string; start: string; end: string; value: number }[] }[] = [];
-  const notes: string[] = [];
-  for (const key of view.series) {
-    const [origin, destination] = key.split("-") as [string, string];
-    const s = await series(db(), { indicator: view.indicator, origin, destination, frequency: view.frequency ?? undefined, from: view.from ?? undefined, to: view.to ?? undefined });
-    const name = all.find((c) => c.origin === origin && c.destination === destination);
-    const label = name ? `${name.originName} → ${name.destinationName}` : `${origin} → ${destination}`;
-    let points = s.points.map(({ period, start, end, value }) => ({ period, start, end, value }));
-    if (view.index) {
-      const indexed = indexTo100(points, view.index);
-      if (!indexed) notes.push(`${label}: no value in ${view.index} to index on; left out.`);
-      else points = points.map((p, i) => ({ ...p, value: indexed[i]!.value }));
-      if (!indexed) continue;
-    }
-    if (s.points.length === 0) notes.push(`${label}: no data for this indicator${view.frequency ? ` at frequency ${view.frequency}` : ""}.`);
-    loaded.push({ key, label, points });
-  }
-  const merged = mergeSeries(loaded.map((s) => ({ key: s.key, points: s.points })));
-  // Each row sits at its period's middle, as points do on the dashboard's time axis.
-  const rows = merged.map((r) => ({ t: (Date.parse(`${r.start}T00:00:00Z`) + Date.parse(`${r.end}T00:00:00Z`) + 86_400_000) / 2, period: r.period, ...r.values }));
-  const domain: [number, number] = rows.length ? [Date.parse(`${merged[0]!.start}T00:00:00Z`), rows.at(-1)!.t + 183 * 86_400_000] : [0, 1];
-  const ticks = yearTicks(domain, 900).map((t) => t.t);
-  const unit = view.index ? `index, ${view.index} = 100` : indicator.unit;
+  const { lines: loaded, notes, unit } = await compareData(view);
+  const { merged, rows, domain, ticks } = compareModel(loaded);
 
   return (
     <div className="space-y-4">
@@ -85,8 +65,13 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
       </Form>
 
       <Card className="p-4">
-        <Title>{indicator.name}</Title>
-        <Text>{unit}{view.log ? ", log scale" : ""}</Text>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <div>
+            <Title>{indicator.name}</Title>
+            <Text>{unit}{view.log ? ", log scale" : ""}</Text>
+          </div>
+          {rows.length > 0 && <ChartActions kind="compare" query={canonical.split("?")[1] ?? ""} viewPath={canonical} title={`${indicator.name}: ${loaded.map((l) => l.label).join(", ")}`} />}
+        </div>
         {notes.map((n) => <Text key={n} className="text-amber-700">{n}</Text>)}
         {rows.length > 0 ? (
           <CompareChart id="explorer-chart" rows={rows} series={loaded.map((s) => ({ key: s.key, label: s.label }))} chart={view.chart} log={view.log} unit={unit} ticks={ticks} domain={domain} />

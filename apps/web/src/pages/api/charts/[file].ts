@@ -1,31 +1,41 @@
 /**
- * GET /api/charts/series.{svg,png,csv,json} — the dashboard's chart as a standalone image for
- * reports, or its data (points, sources, the events shown as numbered notes). A pages-router API
- * route on purpose: recharts needs react-dom/server's full build, which App Router route handlers
- * (react-server) do not have.
+ * GET /api/charts/{series,compare}.{svg,png,csv,json} — a chart as a standalone image for reports,
+ * or its data: the event chart's points, sources and the events shown as numbered notes; the
+ * comparison's table. A pages-router API route on purpose: recharts needs react-dom/server's full
+ * build, which App Router route handlers (react-server) do not have.
  */
 import type { NextApiRequest, NextApiResponse } from "next";
-import { fileName, serveChart } from "@/server/chart-response";
-import { renderSeriesSvg } from "@/render/series-svg";
+import { fileName, serveChart, type ChartSource } from "@/server/chart-response";
+import { chartSvg } from "@/render/chart-svg";
 import { svgToPng } from "@/render/png";
-import { chartCsv, chartJson } from "@/render/series-data";
+import { chartCsv, chartJson, compareCsv, compareJson } from "@/render/series-data";
+import { CHART_KINDS, type ChartKind } from "@/lib/params";
 
-const FORMATS = { "series.svg": "svg", "series.png": "png", "series.csv": "csv", "series.json": "json" } as const;
+const FORMATS = ["svg", "png", "csv", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+const CONTENT_TYPE: Record<Format, string> = {
+  svg: "image/svg+xml; charset=utf-8", png: "image/png", csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8",
+};
+
+function body(source: ChartSource, format: Format): Buffer {
+  const { provenance } = source;
+  if (format === "csv") return Buffer.from(source.kind === "compare" ? compareCsv(source.data, { provenance }) : chartCsv(source.data, { hidden: source.chart.hide, provenance }));
+  if (format === "json") return Buffer.from(source.kind === "compare" ? compareJson(source.data, { provenance }) : chartJson(source.data, { hidden: source.chart.hide, provenance }));
+  const svg = chartSvg(source);
+  return format === "svg" ? Buffer.from(svg) : svgToPng(svg, source.chart.scale);
+}
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   const file = String(req.query.file ?? "");
-  const format = Object.hasOwn(FORMATS, file) ? FORMATS[file as keyof typeof FORMATS] : null;
-  if (!format) return res.status(404).json({ error: `no chart "${file}" (${Object.keys(FORMATS).join(", ")})` });
-  await serveChart(req, res, format, (source, params) => {
-    const { chart } = source;
-    const disposition = params.get("download") === "1" ? { "content-disposition": `attachment; filename="${fileName(source, format)}"` } : undefined;
-    const data = { hidden: chart.hide, provenance: source.provenance };
-    if (format === "csv") return { body: Buffer.from(chartCsv(source.data, data)), contentType: "text/csv; charset=utf-8", headers: disposition };
-    if (format === "json") return { body: Buffer.from(chartJson(source.data, data)), contentType: "application/json; charset=utf-8", headers: disposition };
-    const svg = renderSeriesSvg(source.data, { width: chart.width, height: chart.height, theme: chart.theme === "dark" ? "dark" : "light", hiddenKinds: chart.hide, notes: chart.notes, provenance: source.provenance });
-    if (format === "svg") return { body: Buffer.from(svg), contentType: "image/svg+xml; charset=utf-8", headers: disposition };
-    return { body: svgToPng(svg, chart.scale), contentType: "image/png", headers: disposition };
-  });
+  const [kind, format] = file.split(".") as [ChartKind, Format];
+  if (!CHART_KINDS.includes(kind) || !FORMATS.includes(format) || file.split(".").length !== 2)
+    return res.status(404).json({ error: `no chart "${file}" (${CHART_KINDS.flatMap((k) => FORMATS.map((f) => `${k}.${f}`)).join(", ")})` });
+  await serveChart(req, res, kind, format, (source, params) => ({
+    body: body(source, format),
+    contentType: CONTENT_TYPE[format],
+    headers: params.get("download") === "1" ? { "content-disposition": `attachment; filename="${fileName(source, format)}"` } : undefined,
+  }));
 }
 
 // The chart key comes from the query string; no body to parse.

@@ -1,0 +1,39 @@
+/**
+ * /embed/series and /embed/compare (rewritten here by next.config): the chart for an iframe in someone else's page.
+ * Framable by the sites in CORRIDOR_EMBED_ANCESTORS (default: any); the rest of the app is not.
+ */
+import type { NextApiRequest, NextApiResponse } from "next";
+import { serveChart, type ChartSource } from "@/server/chart-response";
+import { chartSvg } from "@/render/chart-svg";
+import { embedHtml } from "@/render/embed-html";
+import { CHART_KINDS, dashboardHref, type ChartKind } from "@/lib/params";
+import { explorerHref } from "@/lib/explorer";
+
+function embedHeaders(): Record<string, string> {
+  const ancestors = process.env.CORRIDOR_EMBED_ANCESTORS?.trim() || "*";
+  return {
+    "content-security-policy": `frame-ancestors ${ancestors}; default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'`,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+  };
+}
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const kind = String(req.query.kind) as ChartKind;
+  if (!CHART_KINDS.includes(kind)) return res.status(404).json({ error: `no embed "${kind}" (${CHART_KINDS.join(", ")})` });
+  await serveChart(req, res, kind, "embed", (source, params) => {
+    // Relative links: inside the iframe they resolve against this server.
+    const svg = chartSvg(source, { linkBase: "" });
+    if (params.get("fragment") === "1") return { body: Buffer.from(svg.replace(/^<\?xml[^>]*>\s*/, "")), contentType: "image/svg+xml; charset=utf-8", headers: embedHeaders() };
+    return { body: Buffer.from(embedHtml({ source, svg, viewHref: viewHref(source) })), contentType: "text/html; charset=utf-8", headers: embedHeaders() };
+  });
+}
+
+/** The app page that shows this chart, for "open in Corridor". */
+function viewHref(source: ChartSource): string {
+  if (source.kind === "compare") return explorerHref(source.chart.compare!);
+  const s = source.data.series;
+  return dashboardHref({ origin: s.origin, destination: s.destination === "WLD" ? "RUS" : s.destination, indicator: s.indicator.code, hide: source.chart.hide });
+}
+
+export const config = { api: { bodyParser: false } };

@@ -1,0 +1,21 @@
+/** Any chart kind to its standalone SVG and its words (title, summary), for images and embeds. */
+import type { ChartSource } from "@/server/chart-response";
+import { full } from "@/lib/format";
+import { chartTitle, renderSeriesSvg } from "./series-svg";
+import { compareTitle, renderCompareSvg } from "./compare-svg";
+
+export function chartSvg(source: ChartSource, options: { linkBase?: string } = {}): string {
+  const { chart, provenance } = source;
+  const theme = chart.theme === "dark" ? "dark" : "light";
+  if (source.kind === "compare") return renderCompareSvg(source.data, source.chart.compare!, { width: chart.width, height: chart.height, theme, provenance });
+  return renderSeriesSvg(source.data, { width: chart.width, height: chart.height, theme, hiddenKinds: chart.hide, notes: chart.notes, linkBase: options.linkBase, provenance });
+}
+
+export function chartWords(source: ChartSource): { title: string; summary: string } {
+  if (source.kind === "compare") {
+    const { title } = compareTitle(source.data, source.chart.compare!);
+    return { title, summary: `${title}. ${source.data.lines.map((l) => `${l.label}: ${l.points.map((p) => `${p.period} ${full(p.value)}`).join(", ")}`).join(". ")}.` };
+  }
+  const { title } = chartTitle(source.data);
+  return { title, summary: `${title}. ${source.data.series.points.map((p) => `${p.period}: ${full(p.value)}`).join(", ")}.` };
+}
