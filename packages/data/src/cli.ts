@@ -87,6 +87,11 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
   };
 }
 
+/** A cell of 100,000 characters is named by its first few dozen. */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length.toLocaleString("en")} characters)` : text;
+}
+
 function describeImport(s: ImportSummary): string {
   const lines = [
     `${s.fileName}: ${s.format}, ${s.encoding}, delimiter ${JSON.stringify(s.delimiter)}, decimal mark ${JSON.stringify(s.decimal)}`,
@@ -95,7 +100,7 @@ function describeImport(s: ImportSummary): string {
   if (s.skippedAggregates.length > 0) lines.push(`  skipped ${s.skippedAggregates.length} aggregate(s) that are not countries: ${s.skippedAggregates.join(", ")}`);
   if (s.errorCount > 0) {
     lines.push(`  ${s.errorCount} error(s); nothing was written:`);
-    for (const e of s.errors) lines.push(`  line ${e.line}${e.column ? `, column ${e.column}` : ""}${e.value !== "" ? `, value ${JSON.stringify(e.value)}` : ""}: ${e.message}`);
+    for (const e of s.errors) lines.push(`  line ${e.line}${e.column ? `, column ${e.column}` : ""}${e.value !== "" ? `, value ${JSON.stringify(clip(e.value, 80))}` : ""}: ${clip(e.value.length > 80 ? e.message.split(e.value).join(clip(e.value, 80)) : e.message, 400)}`);
     if (s.errorCount > s.errors.length) lines.push(`  … and ${s.errorCount - s.errors.length} more`);
   } else if (s.dryRun) lines.push("  dry run: nothing was written");
   else lines.push(`  committed as import ${s.importId}`);
