@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openDb } from "./db.ts";
-import { tmpFile, tmpPath } from "./test/helpers.ts";
+import { dbChecksum, dbCounts, integrity, tmpFile, tmpPath } from "./test/helpers.ts";
 
 const bin = fileURLToPath(new URL("../bin/corridor.mjs", import.meta.url));
 const seedDir = fileURLToPath(new URL("../../../data/seed", import.meta.url));
@@ -167,7 +167,7 @@ describe("corridor import: publication formats", () => {
 });
 
 describe("corridor import: killed midway", () => {
-  it("leaves the database exactly as it was when the process is killed during the write", async () => {
+  it("kill -9 during the write: the database exactly as it was (checksum, counts, integrity_check ok), and the next import works", async () => {
     const { spawn } = await import("node:child_process");
     const { existsSync, statSync, writeFileSync } = await import("node:fs");
     const db = tmpPath("killed.db");
@@ -181,6 +181,7 @@ describe("corridor import: killed midway", () => {
       lines.push(`entries,${origins[m % origins.length]},RUS,${day},${m}`);
     }
     writeFileSync(big, lines.join("\n") + "\n");
+    const before = dbChecksum(db);
     const child = spawn(process.execPath, [bin, "import", big, "--db", db], { stdio: "ignore" });
     // Kill once the transaction is visibly writing: its pages are spilling into the WAL.
     const deadline = Date.now() + 60_000;
@@ -190,10 +191,18 @@ describe("corridor import: killed midway", () => {
     }
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
+    // The killed transaction's pages are still in the WAL; opening the file must ignore them.
+    expect(dbChecksum(db)).toBe(before);
     const check = openDb(db);
     expect(check.sqlite.prepare("SELECT count(*) AS n FROM observations").get()).toEqual({ n: 1 });
     expect(check.sqlite.prepare("SELECT count(*) AS n FROM imports").get()).toEqual({ n: 1 });
     expect(check.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
     check.close();
+    // And the next import works: a small one through the CLI, on the same file.
+    const next = corridor("import", tmpFile("indicator,origin,destination,period,value\nentries,UZB,RUS,2020,2\n"), "--db", db, "--json");
+    expect(next.status, next.stderr).toBe(0);
+    expect(JSON.parse(next.stdout)).toMatchObject({ committed: true, inserted: 1 });
+    expect(dbCounts(db)).toEqual({ observations: 2, imports: 2, revisions: 0 });
+    expect(integrity(db)).toBe("ok");
   }, 180_000);
 });

@@ -2,7 +2,7 @@
  * The `corridor` command. Exit status: 0 ok, 1 data errors, 2 usage errors.
  */
 import { Command, CommanderError, Option } from "commander";
-import { openDb, defaultDbPath, type CorridorDb } from "./db.ts";
+import { busyTimeoutMs, DatabaseError, defaultDbPath, explainDatabaseError, openDb, type CorridorDb } from "./db.ts";
 import { BadInputError, FORMATS, importFile, MappingError, type ImportOptions, type ImportSummary, type Role } from "./import/index.ts";
 import { listProfiles, ProfileError, saveProfile, withProfile } from "./import/profiles.ts";
 import { listImports, undoImport, UndoError } from "./history.ts";
@@ -31,9 +31,29 @@ function json(value: unknown): void {
   print(JSON.stringify(value, null, 2));
 }
 
-function withDb<T>(path: string | undefined, run: (db: CorridorDb) => Promise<T>): Promise<T> {
-  const db = openDb(path ?? defaultDbPath());
-  return run(db).finally(() => db.close());
+/** The CLI waits this long for another import to finish before giving up (a web request waits 5 s). */
+const CLI_BUSY_TIMEOUT_MS = 300_000;
+
+async function withDb<T>(path: string | undefined, run: (db: CorridorDb) => Promise<T>): Promise<T> {
+  const file = path ?? defaultDbPath();
+  const waitMs = busyTimeoutMs(CLI_BUSY_TIMEOUT_MS);
+  let db: CorridorDb;
+  try {
+    db = openDb(file, { busyTimeoutMs: waitMs });
+  } catch (error) {
+    throw explainDatabaseError(error, file, waitMs);
+  }
+  try {
+    return await run(db);
+  } catch (error) {
+    throw explainDatabaseError(error, file, waitMs);
+  } finally {
+    try {
+      db.close();
+    } catch {
+      // Closing checkpoints the WAL; if that fails (full disk) the committed data is still in the WAL.
+    }
+  }
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -67,6 +87,11 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
   };
 }
 
+/** A cell of 100,000 characters is named by its first few dozen. */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length.toLocaleString("en")} characters)` : text;
+}
+
 function describeImport(s: ImportSummary): string {
   const lines = [
     `${s.fileName}: ${s.format}, ${s.encoding}, delimiter ${JSON.stringify(s.delimiter)}, decimal mark ${JSON.stringify(s.decimal)}`,
@@ -75,7 +100,7 @@ function describeImport(s: ImportSummary): string {
   if (s.skippedAggregates.length > 0) lines.push(`  skipped ${s.skippedAggregates.length} aggregate(s) that are not countries: ${s.skippedAggregates.join(", ")}`);
   if (s.errorCount > 0) {
     lines.push(`  ${s.errorCount} error(s); nothing was written:`);
-    for (const e of s.errors) lines.push(`  line ${e.line}${e.column ? `, column ${e.column}` : ""}${e.value !== "" ? `, value ${JSON.stringify(e.value)}` : ""}: ${e.message}`);
+    for (const e of s.errors) lines.push(`  line ${e.line}${e.column ? `, column ${e.column}` : ""}${e.value !== "" ? `, value ${JSON.stringify(clip(e.value, 80))}` : ""}: ${clip(e.value.length > 80 ? e.message.split(e.value).join(clip(e.value, 80)) : e.message, 400)}`);
     if (s.errorCount > s.errors.length) lines.push(`  … and ${s.errorCount - s.errors.length} more`);
   } else if (s.dryRun) lines.push("  dry run: nothing was written");
   else lines.push(`  committed as import ${s.importId}`);
@@ -364,7 +389,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`corridor: ${message}\n`);
     if (error instanceof UsageError || error instanceof MappingError || error instanceof QueryArgumentError || error instanceof ProfileError) return EXIT_USAGE;
-    if (error instanceof UndoError) return EXIT_DATA;
+    if (error instanceof UndoError || error instanceof DatabaseError) return EXIT_DATA;
     return EXIT_DATA;
   }
 }

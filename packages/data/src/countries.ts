@@ -11,6 +11,7 @@ countries.registerLocale(en);
 countries.registerLocale(ru);
 
 export const WORLD = "WLD";
+const MAX_SUGGEST_LENGTH = 80;
 
 export interface CountryRecord {
   code: string;
@@ -115,11 +116,12 @@ export class CountryResolver {
     const code = this.byKey.get(normaliseName(text));
     if (code) return { ok: true, code };
     const norm = normaliseName(text);
-    const guess = norm.length > 3 ? closest(norm, this.names) : undefined;
+    // No country name is longer than about 50 characters: a longer cell gets no (costly) suggestion.
+    const guess = norm.length > 3 && norm.length <= MAX_SUGGEST_LENGTH ? closest(norm, this.names) : undefined;
     if (guess && distance(guess, norm) <= Math.max(2, Math.floor(norm.length / 4))) {
       const suggestion = this.byKey.get(guess)!;
       return { ok: false, reason: `unknown country "${text}" (did you mean ${suggestion}, "${guess}"?)`, suggestion };
     }
-    return { ok: false, reason: `unknown country "${text}"` };
+    return { ok: false, reason: `unknown country "${text.length > MAX_SUGGEST_LENGTH ? `${text.slice(0, MAX_SUGGEST_LENGTH)}…` : text}"` };
   }
 }

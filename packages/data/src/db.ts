@@ -53,17 +53,75 @@ export function repositoryRoot(): string {
   }
 }
 
-export function openDb(path: string = defaultDbPath()): CorridorDb {
+export interface OpenOptions {
+  /**
+   * How long a writer waits for another connection's write transaction (an import in another process)
+   * before giving up with SQLITE_BUSY. Default: $CORRIDOR_BUSY_TIMEOUT_MS, else 5 s — a web request must
+   * not hang; the CLI passes a longer wait so that two imports started together run one after the other.
+   */
+  busyTimeoutMs?: number;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+export function busyTimeoutMs(fallback = DEFAULT_BUSY_TIMEOUT_MS): number {
+  const env = process.env.CORRIDOR_BUSY_TIMEOUT_MS;
+  return env && /^\d+$/.test(env.trim()) ? Number(env) : fallback;
+}
+
+export function openDb(path: string = defaultDbPath(), options: OpenOptions = {}): CorridorDb {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  const orm = drizzle(sqlite, { schema });
-  migrate(orm, { migrationsFolder: migrationsFolder() });
-  ensureReferenceData(sqlite);
-  return { orm, sqlite, path, close: () => sqlite.close() };
+  try {
+    // First, so that the pragmas and migrations below already wait for a busy database.
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? busyTimeoutMs()}`);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    const orm = drizzle(sqlite, { schema });
+    migrate(orm, { migrationsFolder: migrationsFolder() });
+    ensureReferenceData(sqlite);
+    return { orm, sqlite, path, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** A database failure said in words: which file, what happened, and that nothing was written. */
+export class DatabaseError extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+/**
+ * Turns SQLite's terse errors (SQLITE_BUSY "database is locked", SQLITE_READONLY, SQLITE_FULL…) into a
+ * DatabaseError naming the file; any other error is returned as it is. Every write runs in one
+ * transaction, so when one of these surfaces the transaction has been rolled back.
+ */
+export function explainDatabaseError(error: unknown, path: string, waitedMs = busyTimeoutMs()): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
+  const code = error.code;
+  // Extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_READONLY_DBMOVED, SQLITE_IOERR_WRITE…) by their primary code.
+  switch (code.match(/^SQLITE_[A-Z]+/)?.[0] ?? code) {
+    case "SQLITE_BUSY":
+    case "SQLITE_LOCKED":
+      return new DatabaseError(`the database ${path} is busy: another process (an import or another writer) kept it locked for longer than ${waitedMs / 1000} s; nothing was written. Try again when it has finished (CORRIDOR_BUSY_TIMEOUT_MS sets the wait)`, code);
+    case "SQLITE_READONLY":
+      return new DatabaseError(`the database ${path} is read-only (file or folder permissions, or a read-only disk); nothing was written`, code);
+    case "SQLITE_FULL":
+      return new DatabaseError(`the disk holding the database ${path} is full; the transaction was rolled back and nothing was written. Free some space and run it again`, code);
+    case "SQLITE_CANTOPEN":
+      return new DatabaseError(`cannot open the database ${path} (the folder is missing or not writable, or the file cannot be read)`, code);
+    case "SQLITE_NOTADB":
+    case "SQLITE_CORRUPT":
+      return new DatabaseError(`${path} is not a Corridor database or is damaged (${error.message})`, code);
+    case "SQLITE_IOERR":
+      return new DatabaseError(`a disk error on the database ${path} (${code}); nothing was written`, code);
+    default:
+      return error;
+  }
 }
 
 /** Insert-or-ignore the registry and catalog: cheap on every open, never overwrites user edits. */

@@ -13,20 +13,28 @@ export type NumberResult =
 export const MISSING_MARKERS = new Set(["", "..", "...", ":", "-", "–", "—", "n/a", "na", "x"]);
 
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-// Digits grouped by thousands: the separator is whitespace (incl. NBSP, narrow NBSP), apostrophe, or the
-// mark that is *not* the decimal mark.
-const SPACE_GROUPS = /^[+-]?\d{1,3}(?:[\s\u00a0\u202f']\d{3})+(?:[.,]\d+)?$/;
+// Digits grouped by thousands: the separator is whitespace (incl. NBSP, narrow NBSP), apostrophe (also the
+// typographic ’ that Swiss locales print), or the mark that is *not* the decimal mark.
+const SPACE_GROUPS = /^[+-]?\d{1,3}(?:[\s\u00a0\u202f'\u2019]\d{3})+(?:[.,]\d+)?$/;
+
+/** A parsed value is stored only when it is the number the text means: not ±Infinity, not 1e-400 → 0. */
+function checked(text: string, normalised: string, value: number): NumberResult {
+  if (!Number.isFinite(value)) return { kind: "error", reason: `"${text}" is not a finite number (too large for a 64-bit float)` };
+  if (value === 0 && /[1-9]/.test(normalised.split(/e/i)[0]!))
+    return { kind: "error", reason: `"${text}" is too small for a 64-bit float (it would be stored as 0)` };
+  return { kind: "number", value };
+}
 
 export function parseNumber(raw: string, decimal: DecimalMark = "."): NumberResult {
   const text = raw.trim();
   if (MISSING_MARKERS.has(text.toLowerCase())) return { kind: "missing" };
   // Fast path: plain machine-written numbers (the vast majority of cells).
-  if (decimal === "." && PLAIN.test(text)) return { kind: "number", value: Number(text) };
+  if (decimal === "." && PLAIN.test(text)) return checked(text, text, Number(text));
 
   let normalised: string;
   if (SPACE_GROUPS.test(text)) {
     // Space-grouped thousands: whichever of . or , follows the groups is the decimal mark.
-    normalised = text.replace(/[\s\u00a0\u202f']/g, "").replace(",", ".");
+    normalised = text.replace(/[\s\u00a0\u202f'\u2019]/g, "").replace(",", ".");
   } else if (decimal === ",") {
     // Thousands may be grouped with dots (1.316.569,5); a single dot would be ambiguous.
     if (/^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)) normalised = text.replace(/\./g, "").replace(",", ".");
@@ -41,9 +49,7 @@ export function parseNumber(raw: string, decimal: DecimalMark = "."): NumberResu
   } else {
     return { kind: "error", reason: `"${text}" is not a number` };
   }
-  const value = Number(normalised);
-  if (!Number.isFinite(value)) return { kind: "error", reason: `"${text}" is not a finite number` };
-  return { kind: "number", value };
+  return checked(text, normalised, Number(normalised));
 }
 
 /**

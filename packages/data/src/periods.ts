@@ -20,7 +20,8 @@ export type PeriodResult = { ok: true; value: Period } | { ok: false; reason: st
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2200;
 
-const MONTH_NAMES: Record<string, number> = {};
+// Null-prototype maps: text from a file is the key, and "constructor" must not be a month.
+const MONTH_NAMES: Record<string, number> = Object.create(null);
 // English (full and three-letter) and Russian (nominative, genitive, prepositional, short) month names.
 const monthWords: string[][] = [
   ["january", "jan", "январь", "января", "январе", "янв"],
@@ -38,7 +39,7 @@ const monthWords: string[][] = [
 ];
 monthWords.forEach((words, i) => words.forEach((w) => (MONTH_NAMES[w] = i + 1)));
 
-const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const ROMAN_QUARTER: Record<string, number> = Object.assign(Object.create(null), { i: 1, ii: 2, iii: 3, iv: 4 });
 const MONTH_WORD = "\\p{L}+\\.?";
 
 /** "январь-март 2022": a quarter, half-year or year only when the months make exactly one. */

@@ -145,6 +145,15 @@ describe("importFile: tidy CSV", () => {
     expect((await series(db, { indicator: "remittances_received_usd", origin: "KGZ" })).points).toHaveLength(1);
   });
 
+  it("refuses formulas and markup in text cells but keeps ordinary text that merely starts with - or holds <", async () => {
+    const db = memoryDb();
+    const ok = await importFile(db, tmpFile("indicator,origin,destination,period,value,flag,source\nentries,TJK,RUS,2021,1,-,Rosstat (<5 omitted)\nentries,TJK,RUS,2022,2,e,-5% revision; a+b\n"));
+    expect(ok).toMatchObject({ committed: true, inserted: 2 });
+    const bad = await importFile(db, tmpFile("indicator,origin,destination,period,value,flag,source\nentries,TJK,RUS,2023,1,,=1+1\nentries,TJK,RUS,2024,1,<b>p</b>,\nentries,TJK,RUS,2025,1,,-A1\n"));
+    expect(bad.errors.map((e) => [e.line, e.column, e.value])).toEqual([[2, "source", "=1+1"], [3, "flag", "<b>p</b>"], [4, "source", "-A1"]]);
+    expect(count(db)).toBe(2);
+  });
+
   it("counts header and preamble lines in line numbers", async () => {
     const db = memoryDb();
     const s = await importFile(db, tmpFile("\n\n" + HEADER + "work_patents_issued,TJK,RUS,2021,oops,\n"));

@@ -111,6 +111,23 @@ export type RowResult =
   | { kind: "missing" }
   | { kind: "errors"; errors: CellError[] };
 
+/** Spreadsheet formulas: =1+1, @SUM(A1), +cmd|…, -A1… (a lone "-" or a negative number is not one). */
+const FORMULA = /^[=@\t\r]|^[+-][^\d\s.,]/;
+/** Markup: <script>, </b>, <img …>, <!-- … (text like "<5 years" is not markup). */
+const MARKUP = /<\s*\/?\s*[a-z!][^>]*>/i;
+
+/**
+ * Free-text cells (breakdown, flag, source) are shown on web pages and written back out as CSV:
+ * a formula would run when an export is opened in a spreadsheet, and markup has no place in them.
+ */
+export function unsafeText(raw: string | undefined): string | null {
+  const text = raw?.trim();
+  if (!text) return null;
+  if (FORMULA.test(text)) return "looks like a spreadsheet formula; formulas are refused so that exports of this data cannot run them";
+  if (MARKUP.test(text)) return "holds HTML markup; text cells take plain text only";
+  return null;
+}
+
 /**
  * Normalises raw rows. Holds caches so that repeated periods and country names cost a Map lookup.
  */
@@ -215,6 +232,11 @@ export class TidyRowNormaliser {
     const rawBreakdown = record.breakdown?.trim();
     const rawFlag = record.flag?.trim();
     const rawSource = record.source?.trim();
+    for (const role of ["breakdown", "flag", "source"] as const) {
+      const problem = unsafeText(record[role]);
+      if (problem) this.error(errors, names, role, record[role]!, problem);
+    }
+    if (errors.length > 0) return { kind: "errors", errors };
     return {
       kind: "observation",
       observation: {

@@ -1,3 +1,5 @@
+import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,4 +22,63 @@ export function tmpFile(content: string | Buffer, name = "file.csv"): string {
 
 export function tmpPath(name: string): string {
   return join(dir, `${++n}-${name}`);
+}
+
+/**
+ * sha256 of a canonical dump of a database file: every table's schema and rows (sorted), not the
+ * file's bytes, which WAL checkpoints and page reuse change without changing the data.
+ */
+export function dbChecksum(path: string): string {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const hash = createHash("sha256");
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'index', 'view', 'trigger') ORDER BY type, name").all() as { name: string; sql: string | null }[];
+    for (const { name, sql } of tables) {
+      hash.update(`${name}\n${sql ?? ""}\n`);
+      if (!sql?.startsWith("CREATE TABLE") && name !== "sqlite_sequence") continue;
+      const rows = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().all().map((r) => JSON.stringify(r)).sort();
+      hash.update(`${rows.length}\n${rows.join("\n")}\n`);
+    }
+    return hash.digest("hex");
+  } finally {
+    db.close();
+  }
+}
+
+/** Row counts of the tables an import writes. */
+export function dbCounts(path: string): Record<string, number> {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const out: Record<string, number> = {};
+    for (const table of ["observations", "imports", "revisions"]) out[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/** `PRAGMA integrity_check` of a database file ("ok" when sound). */
+export function integrity(path: string): string {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    return db.pragma("integrity_check", { simple: true }) as string;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A SYNTHETIC tidy CSV of `rows` distinct daily `entries` observations (10 origins × 3 partners), big
+ * enough to keep an import writing for a while. `offsetDays` shifts the dates so that two files differ.
+ */
+export function syntheticTidyCsv(rows: number, offsetDays = 0, path = tmpPath("synthetic.csv")): string {
+  const origins = ["UZB", "TJK", "KGZ", "KAZ", "ARM", "AZE", "MDA", "UKR", "BLR", "GEO"];
+  const partners = ["RUS", "DEU", "POL"];
+  const lines = ["indicator,origin,destination,period,value"];
+  for (let i = 0; i < rows; i++) {
+    const day = new Date(Date.UTC(1900, 0, 1) + (Math.floor(i / 30) + offsetDays) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(`entries,${origins[i % 10]},${partners[Math.floor(i / 10) % 3]},${day},${i}`);
+  }
+  writeFileSync(path, lines.join("\n") + "\n");
+  return path;
 }
