@@ -82,4 +82,9 @@ describe("suggestEvent", () => {
     expect(s.startsOn).toBeNull();
     expect(s.references).toMatchObject([{ number: "5", date: "2019-05-01" }]);
   });
+
+  it("does not take words that are names of object properties for countries", () => {
+    expect(() => suggestEvent("constructor toString hasOwnProperty __proto__ talks in Moscow")).not.toThrow();
+    expect(suggestEvent("constructor toString __proto__ valueOf").countries).toEqual([]);
+  });
 });

@@ -47,7 +47,8 @@ const DEMONYM_STEMS: Record<string, string[]> = {
   CHN: ["chinese", "китай", "китае", "кнр"],
 };
 /** Whole-word abbreviations. */
-const ABBREVIATIONS: Record<string, string> = { рф: "RUS", кнр: "CHN", ussr: "RUS" };
+// A Map, not an object literal: a word like "constructor" must not find an inherited key.
+const ABBREVIATIONS = new Map<string, string>([["рф", "RUS"], ["кнр", "CHN"], ["ussr", "RUS"]]);
 
 /** Words that say what kind of event a text reports, by stem; ties go to the earlier kind. */
 const KIND_WORDS: [EventKind, string[]][] = [
@@ -119,7 +120,8 @@ function findCountries(text: string): string[] {
   const list = words(text);
   for (let i = 0; i < list.length; i++) {
     const lower = list[i]!.word.toLowerCase();
-    if (ABBREVIATIONS[lower]) found.add(ABBREVIATIONS[lower]!);
+    const abbreviation = ABBREVIATIONS.get(lower);
+    if (abbreviation) found.add(abbreviation);
     for (const [code, stems] of Object.entries(DEMONYM_STEMS)) if (stems.some((s) => lower.startsWith(s))) found.add(code);
     // Registry names of one to three capitalised words ("Republic of Tajikistan", "Germany").
     if (!/^\p{Lu}/u.test(list[i]!.word)) continue;
