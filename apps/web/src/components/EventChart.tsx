@@ -5,8 +5,8 @@
  * kind with markers (clustered when close) laid out by the pure chart model.
  */
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
-import { ComposedChart, Customized, ResponsiveContainer, Tooltip } from "recharts";
+import { startTransition, useEffect, useMemo, useRef, useState } from "react";
+import { ComposedChart, Customized, Tooltip } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
 import { buildChartModel, type ChartEvent, type ChartPoint, type Kind } from "@/lib/chart-model";
 import { KIND_LABEL } from "@/lib/palette";
@@ -35,11 +35,29 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
 
   const open = (event: ChartEvent) => router.push(`/events/${event.id}`);
 
+  // Our own width measurement instead of recharts' ResponsiveContainer: the chart's (large) render
+  // then runs as a transition, which React splits into short slices, so hydrating the dashboard
+  // never blocks the main thread for long. The server sends the box at its final height.
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => {
+      const next = Math.floor(element.clientWidth);
+      startTransition(() => setWidth(next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
   return (
     <div className="relative" onMouseLeave={() => setHover((h) => (h?.pinned ? h : null))}>
-      <div style={{ height: height + lanesHeight }} className="w-full">
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart id={id} data={data} margin={{ top: 8, right: 16, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
+      <div ref={box} style={{ height: height + lanesHeight }} className="w-full">
+        {width > 0 && (
+          <ComposedChart id={id} width={width} height={height + lanesHeight} data={data} margin={{ top: 8, right: 16, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
             {plotLayers({ model, events: visible, frequency, label })}
             <Tooltip
               isAnimationActive={false}
@@ -52,7 +70,7 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
             {/* An element, not a component defined in render: a stable type keeps keyboard focus across re-renders. */}
             <Customized component={<LaneLayer points={points} events={visible} frequency={frequency} onHover={setHover} onOpen={open} />} />
           </ComposedChart>
-        </ResponsiveContainer>
+        )}
       </div>
       {hover && (
         <div
