@@ -31,8 +31,15 @@ afterAll(async () => {
 describe("dashboard in a real browser", () => {
   it("shows Tajik remittances with the 2020 entry restriction, Decree No. 274 and the 2021 talks on the timeline", async () => {
     await page.goto(server.url, { waitUntil: "networkidle" });
-    await expect.poll(() => page.locator('[data-testid="main-chart"] svg.recharts-surface').count()).toBeGreaterThan(0);
+    // Before any interaction: the server-drawn chart, no charting code loaded.
+    expect(await page.locator('[data-testid="main-chart"] [data-testid="chart-placeholder"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="main-chart"] svg.recharts-surface').count()).toBe(0);
+    expect(await page.locator(`[data-testid="chart-placeholder"] a[data-event-ids="${TALKS}"]`).getAttribute("href")).toBe(`/events/${TALKS}`);
     await page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
+    // Reaching for the chart swaps in the interactive one.
+    await page.getByTestId("main-chart").hover({ position: { x: 10, y: 10 } });
+    await expect.poll(() => page.locator('[data-testid="main-chart"] svg.recharts-surface').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="chart-placeholder"]').count()).toBe(0);
     expect(await page.locator("h1").innerText()).toBe("Tajikistan → Russian Federation");
     expect(await page.locator('[data-testid="chart-summary"]').innerText()).toMatch(/^Tajikistan: .* current US\$ in 2002, 6\.8B in 2024/);
     for (const id of [TALKS, "decree-274-2020", "entry-restriction-2020"]) {
@@ -65,6 +72,18 @@ describe("dashboard in a real browser", () => {
     const remittances = panels.filter({ hasText: "Personal remittances, received: Tajikistan → World" });
     expect(await remittances.innerText()).toMatch(/Around the event \(2021\)[\s\S]*2019, 2020[\s\S]*2022, 2023[\s\S]*\+121\.3%/);
     await page.screenshot({ path: `${ARTIFACTS}event-talks.png`, fullPage: true });
+  });
+
+  it("keyboard focus on a marker of the server-drawn chart carries over to the interactive chart", async () => {
+    const fresh = await context.newPage();
+    await fresh.goto(server.url, { waitUntil: "networkidle" });
+    await fresh.locator(`[data-testid="chart-placeholder"] [data-event-ids="${TALKS}"]`).focus();
+    await fresh.locator("[data-interactive]").waitFor();
+    await expect.poll(() => fresh.evaluate(() => document.activeElement?.getAttribute("data-event-ids"))).toContain(TALKS);
+    expect(await fresh.evaluate(() => document.activeElement?.closest("svg")?.classList.contains("recharts-surface"))).toBe(true);
+    await fresh.keyboard.press("Enter");
+    await fresh.waitForURL(`**/events/${TALKS}`);
+    await fresh.close();
   });
 
   it("kind toggles live in the URL, back and forward restore them", async () => {

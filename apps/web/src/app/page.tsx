@@ -4,7 +4,8 @@ import { Card, Metric, Text, Title } from "@tremor/react";
 import { Sparkline } from "@/components/Sparkline";
 import { corridorIndicators, corridors, latestOf, listEvents, series, type LatestValue, type Series } from "@corridor/data";
 import { db } from "@/lib/db";
-import { EventChart } from "@/components/EventChart";
+import { ChartOnDemand } from "@/components/ChartOnDemand";
+import { ChartPlaceholder } from "@/components/ChartPlaceholder";
 import { ChartActions } from "@/components/ChartActions";
 import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
@@ -131,7 +132,9 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
             })}
           </fieldset>
           <div className="mt-2" data-testid="main-chart">
-            <EventChart id="main-chart" points={main.points} events={inRange} frequency={main.frequency} unit={main.indicator.unit} label={main.indicator.name} hiddenKinds={view.hide} />
+            <ChartOnDemand id="main-chart" points={main.points} events={inRange} frequency={main.frequency} unit={main.indicator.unit} label={main.indicator.name} hiddenKinds={view.hide}>
+              <ChartPlaceholder points={main.points} events={inRange} frequency={main.frequency} hiddenKinds={view.hide} />
+            </ChartOnDemand>
           </div>
           <p className="mt-2 text-tremor-default" data-testid="chart-summary">
             {summarise(main.points, main.indicator.unit, originName, inRange.filter((e) => !view.hide.includes(e.kind)).length)}

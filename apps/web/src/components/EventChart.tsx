@@ -22,9 +22,11 @@ export interface EventChartProps {
   label: string;
   hiddenKinds?: string[];
   height?: number;
+  /** Focus this event's marker once drawn (keyboard focus carried over from the placeholder). */
+  focusEvent?: string;
 }
 
-export function EventChart({ id, points, events, frequency, unit, label, hiddenKinds = [], height = 320 }: EventChartProps) {
+export function EventChart({ id, points, events, frequency, unit, label, hiddenKinds = [], height = 320, focusEvent }: EventChartProps) {
   const router = useRouter();
   const [hover, setHover] = useState<LaneHover | null>(null);
   const visible = useMemo(() => events.filter((e) => !hiddenKinds.includes(e.kind)), [events, hiddenKinds]);
@@ -52,9 +54,12 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  useEffect(() => {
+    if (width > 0 && focusEvent) box.current?.querySelector<SVGGElement>(`[data-event-ids~="${CSS.escape(focusEvent)}"]`)?.focus();
+  }, [width, focusEvent]);
 
   return (
-    <div className="relative" onMouseLeave={() => setHover((h) => (h?.pinned ? h : null))}>
+    <div className="relative" data-interactive={width > 0 || undefined} onMouseLeave={() => setHover((h) => (h?.pinned ? h : null))}>
       <div ref={box} style={{ height: height + lanesHeight }} className="w-full">
         {width > 0 && (
           <ComposedChart id={id} width={width} height={height + lanesHeight} data={data} margin={{ top: 8, right: 16, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>

@@ -1,0 +1,32 @@
+"use client";
+/**
+ * Shows the server-drawn chart (children) until the reader reaches for it — pointer over it, a
+ * touch, or keyboard focus inside — then loads the interactive recharts chart in its place. The
+ * dashboard thus ships and runs no charting code at load, its largest main-thread cost; focus on
+ * a marker carries over to the same marker in the interactive chart.
+ */
+import { useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
+import type { EventChartProps } from "./EventChart";
+
+export function ChartOnDemand({ children, ...props }: EventChartProps & { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [Chart, setChart] = useState<ComponentType<EventChartProps> | null>(null);
+  const [focusEvent, setFocusEvent] = useState<string | undefined>();
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const triggers = ["pointerenter", "touchstart", "focusin"] as const;
+    const load = (event: Event) => {
+      for (const t of triggers) element.removeEventListener(t, load);
+      if (event.type === "focusin") setFocusEvent((event.target as HTMLElement).dataset?.eventIds?.split(" ")[0]);
+      void import("./EventChart").then((m) => setChart(() => m.EventChart));
+    };
+    for (const t of triggers) element.addEventListener(t, load, { passive: true });
+    return () => {
+      for (const t of triggers) element.removeEventListener(t, load);
+    };
+  }, []);
+
+  return <div ref={box}>{Chart ? <Chart {...props} focusEvent={focusEvent} /> : children}</div>;
+}
