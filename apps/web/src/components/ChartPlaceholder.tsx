@@ -8,8 +8,8 @@
 import type { Frequency } from "@corridor/data/periods";
 import { buildChartModel, snapEvent, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
-import { compact, dateRange } from "@/lib/format";
-import { AXIS, LANE } from "./chart-layers";
+import { compact } from "@/lib/format";
+import { AXIS, LANE, markerName } from "./chart-layers";
 
 // The interactive chart's layout (EventChart: margin and YAxis width), so the swap does not move anything.
 const TOP = 8;
@@ -57,9 +57,7 @@ export function ChartPlaceholder({ points, events, frequency, height = 320, hidd
         ))}
         {m.lanes.flatMap((l) => l.clusters.map((c) => {
           const single = c.events.length === 1 ? c.events[0]!.event : null;
-          const name = single
-            ? `${KIND_LABEL[l.kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}`
-            : `${c.events.length} ${KIND_LABEL[l.kind].toLowerCase()}: ${c.events.map((e) => e.event.title).join("; ")}`;
+          const name = markerName(l.kind, c);
           const style = { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
           const size = single ? "h-[15px] min-w-[15px]" : "h-[19px] min-w-[19px]";
           const className = `absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] border-white px-0.5 text-[9px] font-bold leading-none text-white`;

@@ -87,6 +87,14 @@ export function footnoteNumbers(events: ChartEvent[], frequency: Frequency | nul
   return numbers;
 }
 
+/** What a marker says to a screen reader or in a native tooltip: the event, or the cluster's events. */
+export function markerName(kind: Kind, cluster: Cluster): string {
+  const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
+  return single
+    ? `${KIND_LABEL[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}`
+    : `${cluster.events.length} ${KIND_LABEL[kind].toLowerCase()}: ${cluster.events.map((e) => e.event.title).join("; ")}`;
+}
+
 export interface LaneHover {
   cluster: Cluster;
   x: number;
@@ -130,9 +138,7 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
               const cx = offset.left + cluster.x;
               const ids = cluster.events.map((e) => e.event.id);
               const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
-              const name = single
-                ? `${KIND_LABEL[lane.kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}`
-                : `${cluster.events.length} ${KIND_LABEL[lane.kind].toLowerCase()}: ${cluster.events.map((e) => e.event.title).join("; ")}`;
+              const name = markerName(lane.kind, cluster);
               if (footnotes) return <StaticMarker key={ids.join("+")} x={cx} y={y} kind={lane.kind} cluster={cluster} name={name} footnotes={footnotes} linkBase={linkBase} />;
               const show = () => onHover?.({ cluster, x: cx, y, pinned: false });
               const activate = () => (single ? onOpen?.(single) : onHover?.({ cluster, x: cx, y, pinned: true }));
