@@ -111,16 +111,45 @@ describe("two imports at once", () => {
   });
 });
 
+/**
+ * Stops the importing process (SIGSTOP) at a moment when a reader can get in. A stop can land in
+ * the instant the writer holds a WAL-index lock that readers also need (it restarts the WAL or
+ * spills its cache), and SQLite then answers "database is locked" until it runs on: let it run a
+ * little and stop it again.
+ */
+async function pauseOutsideLocks(run: Run, reader: Database.Database, read: () => unknown): Promise<void> {
+  // A stopped writer never lets go: fail fast instead of the reader's usual 5 s wait.
+  reader.pragma("busy_timeout = 100");
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      run.child.kill("SIGSTOP");
+      try {
+        read();
+        return;
+      } catch (error) {
+        if (!/database is locked|SQLITE_BUSY/.test(String(error))) throw error;
+        run.child.kill("SIGCONT");
+        await sleep(5);
+      }
+    }
+    throw new Error("the import never paused where a reader could get in");
+  } finally {
+    reader.pragma("busy_timeout = 5000");
+  }
+}
+
 describe("readers during an import", () => {
+  const ROWS = 100_000;
   it("see the old data whole while the import's transaction is open, and the new data once it commits", async () => {
     const db = await seededDb("readers.db");
     const before = dbChecksum(db);
     const reader = new Database(db, { readonly: true });
     const counts = () => reader.prepare("SELECT (SELECT count(*) FROM observations) AS obs, (SELECT count(*) FROM imports) AS imports, (SELECT coalesce(sum(value), 0) FROM observations) AS total").get();
-    const a = start(["import", syntheticTidyCsv(20_000), "--db", db]);
+    // Big enough that the import is still mid-transaction however the machine is loaded.
+    const a = start(["import", syntheticTidyCsv(ROWS), "--db", db]);
     try {
       await untilWriting(a, db, 512 * 1024);
-      a.child.kill("SIGSTOP");
+      await pauseOutsideLocks(a, reader, counts);
       // Mid-import (thousands of rows already in the WAL): a new reader sees exactly the old database.
       expect(counts()).toEqual({ obs: 1, imports: 1, total: 1 });
       expect(dbChecksum(db)).toBe(before);
@@ -131,7 +160,7 @@ describe("readers during an import", () => {
       expect((await a.done).status).toBe(0);
       expect(counts()).toEqual({ obs: 1, imports: 1, total: 1 });
       reader.exec("COMMIT");
-      expect(counts()).toEqual({ obs: 20_001, imports: 2, total: 1 + (20_000 * 19_999) / 2 });
+      expect(counts()).toEqual({ obs: ROWS + 1, imports: 2, total: 1 + (ROWS * (ROWS - 1)) / 2 });
     } finally {
       a.child.kill("SIGCONT");
       a.child.kill("SIGKILL");
