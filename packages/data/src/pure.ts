@@ -4,3 +4,5 @@ export { parsePeriod, periodContaining, shiftPeriod, yearEarlier, type Period, t
 export { parseNumber, detectDecimalMark, type DecimalMark } from "./numbers.ts";
 export { eventKinds, type EventKind } from "./schema.ts";
 export { toCsv } from "./csv-writer.ts";
+// How a header maps to roles: the upload page's preview uses the very rules the import applies.
+export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type ColumnMap } from "./import/tidy.ts";
