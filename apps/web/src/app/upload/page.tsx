@@ -1,0 +1,22 @@
+import { Text } from "@tremor/react";
+import { listIndicators } from "@corridor/data";
+import { db } from "@/lib/db";
+import { requirePageRole } from "@/server/page-auth";
+import { UploadWorkbench } from "@/components/upload/UploadWorkbench";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Upload data — Corridor" };
+
+export default async function UploadPage() {
+  await requirePageRole("analyst", "/upload");
+  const indicators = (await listIndicators(db())).map((i) => ({ code: i.code, name: i.name }));
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Upload data</h1>
+        <Text>A table as the ministry or agency published it: previewed here, checked on the server, written only when you commit.</Text>
+      </div>
+      <UploadWorkbench indicators={indicators} />
+    </div>
+  );
+}

@@ -1,0 +1,321 @@
+"use client";
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import Link from "next/link";
+import { Badge, Card, ProgressBar, Text, Title } from "@tremor/react";
+import type { Role } from "@corridor/data/pure";
+import { DELIMITER_NAMES, ENCODINGS, FORMATS, buildPreview, type Preview } from "@/lib/preview";
+import { EMPTY_FORM, assignRole, formFromProfile, importFields, previewOptions, profilesFrom, type ImportForm, type SavedProfile } from "@/lib/import-form";
+import { summariseDiff, type ImportSummary } from "@/lib/import-result";
+import { sendImport, type Progress } from "@/lib/upload-request";
+import { full } from "@/lib/format";
+import { PreviewTable } from "./PreviewTable";
+import { DiffView } from "./DiffView";
+
+/** Files up to this size are read whole, so every line the check names can be shown; larger ones by their head. */
+const WHOLE_FILE_BYTES = 8 * 1024 * 1024;
+const HEAD_BYTES = 1024 * 1024;
+const ROLE_CHOICES: Role[] = ["indicator", "origin", "destination", "country", "period", "value", "breakdown", "flag", "source"];
+const input = "mt-1 block w-full rounded-tremor-small border-tremor-border bg-tremor-background py-1.5 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background";
+const button = "rounded-tremor-small px-4 py-2 text-tremor-default font-medium shadow-tremor-input disabled:cursor-not-allowed disabled:opacity-50";
+
+type Outcome =
+  | { kind: "checked"; summary: ImportSummary }
+  | { kind: "committed"; summary: ImportSummary }
+  | { kind: "refused"; status: number; message: string; summary?: ImportSummary };
+
+export interface IndicatorChoice {
+  code: string;
+  name: string;
+}
+
+export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [bytes, setBytes] = useState<Uint8Array | null>(null);
+  const [form, setForm] = useState<ImportForm>(EMPTY_FORM);
+  const [profiles, setProfiles] = useState<SavedProfile[]>([]);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [focusLine, setFocusLine] = useState<number | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    fetch("/api/profiles", { headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body) => setProfiles(profilesFrom(body)))
+      .catch(() => setProfiles([]));
+  }, []);
+
+  const choose = useCallback(async (chosen: File | undefined) => {
+    if (!chosen) return;
+    setFile(chosen);
+    setOutcome(null);
+    setFocusLine(null);
+    const part = chosen.size <= WHOLE_FILE_BYTES ? chosen : chosen.slice(0, HEAD_BYTES);
+    setBytes(new Uint8Array(await part.arrayBuffer()));
+  }, []);
+
+  const preview: Preview | { error: string } | null = useMemo(() => {
+    if (!bytes || !file) return null;
+    try {
+      return buildPreview(bytes, file.size, previewOptions(form));
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [bytes, file, form]);
+
+  const update = (next: ImportForm) => {
+    setForm(next);
+    if (outcome?.kind !== "committed") setOutcome(null);
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setProgress({ phase: "uploading", fraction: 0 });
+    const body = new FormData();
+    body.append("file", file, file.name);
+    for (const [name, value] of importFields(form)) body.append(name, value);
+    try {
+      const { status, body: result } = await sendImport(dryRun ? "/api/imports?dryRun=1" : "/api/imports", body, setProgress);
+      const summary = result && typeof result === "object" && "rowsRead" in result ? (result as ImportSummary) : undefined;
+      if ((status === 200 || status === 201) && summary) setOutcome({ kind: dryRun ? "checked" : "committed", summary });
+      else setOutcome({ kind: "refused", status, message: messageOf(status, result), ...(summary ? { summary } : {}) });
+      const first = summary?.errors[0]?.line;
+      setFocusLine(first ?? null);
+    } catch (error) {
+      setOutcome({ kind: "refused", status: 0, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void choose(e.dataTransfer.files[0]);
+  };
+
+  const ready = preview && !("error" in preview) ? preview : null;
+  const errors = outcome && "summary" in outcome && outcome.summary ? outcome.summary.errors : [];
+  const errorCount = outcome && "summary" in outcome && outcome.summary ? outcome.summary.errorCount : 0;
+
+  return (
+    <div className="space-y-4">
+      <label
+        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`flex cursor-pointer flex-col items-center justify-center gap-1 rounded-tremor-default border-2 border-dashed px-4 py-8 text-center transition-colors ${dragging ? "border-tremor-brand bg-tremor-brand-faint dark:border-dark-tremor-brand dark:bg-dark-tremor-brand-faint" : "border-tremor-border bg-tremor-background hover:border-tremor-brand-subtle dark:border-dark-tremor-border dark:bg-dark-tremor-background"}`}
+      >
+        <svg aria-hidden viewBox="0 0 24 24" className="h-8 w-8 stroke-tremor-brand dark:stroke-dark-tremor-brand" fill="none" strokeWidth={1.6}><path d="M12 16V4m0 0-4 4m4-4 4 4M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" strokeLinecap="round" strokeLinejoin="round" /></svg>
+        <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{file ? file.name : "Drop a CSV here, or choose a file"}</span>
+        <span className="text-tremor-label text-tremor-content-subtle">
+          {file ? `${full(file.size)} bytes · choose another to replace it` : "Tidy or wide tables, World Bank bulk CSV, Eurostat SDMX-CSV; UTF-8, UTF-16 or windows-1251"}
+        </span>
+        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" className="sr-only" data-testid="file-input" onChange={(e) => void choose(e.target.files?.[0])} />
+      </label>
+
+      {preview && "error" in preview && <Card className="p-4" decoration="left" decorationColor="red"><Text>This file cannot be previewed: {preview.error}</Text></Card>}
+
+      {ready && (
+        <>
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="detected">
+            <Fact label="Format" value={ready.format} note={form.format === "auto" ? "detected" : "chosen"} />
+            <Fact label="Encoding" value={ready.encoding.encoding} note={ready.encoding.reason} testId="detected-encoding" />
+            <Fact label="Delimiter" value={DELIMITER_NAMES[ready.delimiter] ?? ready.delimiter} note={form.delimiter === "auto" ? "detected" : "chosen"} />
+            <Fact label="Decimal mark" value={ready.decimal === "," ? "comma (1 020,5)" : "point (1,020.5)"} note={form.decimal === "auto" ? "detected" : "chosen"} />
+            <Fact label="Rows" value={full(ready.rows.length - 1)} note={ready.partial ? `first ${full(HEAD_BYTES / 1024)} KiB shown` : `header on line ${ready.headerLine}`} />
+          </div>
+          {ready.refused && <Card className="p-4" decoration="left" decorationColor="red"><Text>This is {ready.refused}.</Text></Card>}
+
+          <Card className="p-4">
+            <div className="flex flex-wrap items-end justify-between gap-3">
+              <Title>Mapping</Title>
+              {profiles.length > 0 && (
+                <label className="text-tremor-default">Saved profile
+                  <select className={input} value={form.profile} data-testid="profile" onChange={(e) => {
+                    const chosen = profiles.find((p) => p.name === e.target.value);
+                    update(chosen ? formFromProfile(chosen) : { ...form, profile: "" });
+                  }}>
+                    <option value="">none</option>
+                    {profiles.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
+                  </select>
+                </label>
+              )}
+            </div>
+            <div className="mt-3 grid gap-3 text-tremor-default sm:grid-cols-2 lg:grid-cols-4">
+              <label>Format
+                <select className={input} value={form.format} onChange={(e) => update({ ...form, format: e.target.value as ImportForm["format"] })}>
+                  <option value="auto">detect ({ready.format})</option>
+                  {FORMATS.map((f) => <option key={f} value={f}>{f}</option>)}
+                </select>
+              </label>
+              <label>Encoding
+                <select className={input} value={form.encoding} onChange={(e) => update({ ...form, encoding: e.target.value })}>
+                  <option value="auto">detect ({ready.encoding.encoding})</option>
+                  {ENCODINGS.map((f) => <option key={f} value={f}>{f}</option>)}
+                </select>
+              </label>
+              <label>Delimiter
+                <select className={input} value={form.delimiter} onChange={(e) => update({ ...form, delimiter: e.target.value })}>
+                  <option value="auto">detect ({DELIMITER_NAMES[ready.delimiter] ?? ready.delimiter})</option>
+                  {Object.entries(DELIMITER_NAMES).map(([d, name]) => <option key={name} value={d}>{name}</option>)}
+                </select>
+              </label>
+              <label>Decimal mark
+                <select className={input} value={form.decimal} onChange={(e) => update({ ...form, decimal: e.target.value as ImportForm["decimal"] })}>
+                  <option value="auto">detect ({ready.decimal === "," ? "comma" : "point"})</option>
+                  <option value=".">point</option>
+                  <option value=",">comma</option>
+                </select>
+              </label>
+              <label>Indicator for every row
+                <input className={input} list="indicator-codes" value={form.indicator} placeholder={ready.columns.some((c) => c.role === "indicator") ? "from the file" : "e.g. work_patents_issued"} data-testid="constant-indicator" onChange={(e) => update({ ...form, indicator: e.target.value })} />
+              </label>
+              <label>Origin for every row
+                <input className={input} value={form.origin} placeholder="e.g. TJK" data-testid="constant-origin" onChange={(e) => update({ ...form, origin: e.target.value })} />
+              </label>
+              <label>Destination for every row
+                <input className={input} value={form.destination} placeholder="e.g. RUS" data-testid="constant-destination" onChange={(e) => update({ ...form, destination: e.target.value })} />
+              </label>
+              <label>A lone country column is the
+                <select className={input} value={form.countryRole} onChange={(e) => update({ ...form, countryRole: e.target.value as ImportForm["countryRole"] })}>
+                  <option value="">indicator&apos;s default side</option>
+                  <option value="origin">origin</option>
+                  <option value="destination">destination</option>
+                </select>
+              </label>
+              <datalist id="indicator-codes">{indicators.map((i) => <option key={i.code} value={i.code}>{i.name}</option>)}</datalist>
+            </div>
+
+            <div className="mt-4 overflow-x-auto">
+              <table className="w-full text-left text-tremor-default" data-testid="columns">
+                <thead className="text-tremor-label uppercase text-tremor-content-subtle">
+                  <tr><th scope="col" className="py-1 font-medium">Column</th><th scope="col" className="py-1 font-medium">Looks like</th><th scope="col" className="py-1 font-medium">Role</th></tr>
+                </thead>
+                <tbody>
+                  {ready.columns.map((c) => {
+                    const chosen = (Object.entries(form.map) as [Role, string][]).find(([, col]) => col === c.name)?.[0];
+                    return (
+                      <tr key={c.index} className="border-t border-tremor-border dark:border-dark-tremor-border">
+                        <td className="py-1.5 pr-2 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{c.name || `column ${c.index + 1}`}</td>
+                        <td className="py-1.5 pr-2"><Badge color={c.type === "text" || c.type === "empty" ? "gray" : "blue"} size="xs">{c.type}</Badge></td>
+                        <td className="py-1.5">
+                          {c.role === "period-column" ? (
+                            <Text>a period; its cells are values</Text>
+                          ) : (
+                            <select aria-label={`Role of ${c.name}`} data-testid={`role-${c.index}`} className="block w-full max-w-xs rounded-tremor-small border-tremor-border bg-tremor-background py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+                              value={chosen ?? ""} onChange={(e) => update(assignRole(form, c.name, (e.target.value || null) as Role | null))}>
+                              <option value="">{c.role ? `${c.role} (detected)` : "not used"}</option>
+                              {ROLE_CHOICES.map((r) => <option key={r} value={r}>{r}</option>)}
+                            </select>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {ready.mappingProblem && <p className="mt-3 rounded-tremor-small bg-amber-50 px-3 py-2 text-tremor-default text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="mapping-problem">{ready.mappingProblem.replace(/ Use --map ROLE=COLUMN\.$/, " Choose a role for a column above, or give a constant.")}</p>}
+            <label className="mt-4 block max-w-sm text-tremor-default">Save this mapping as a profile (optional)
+              <input className={input} value={form.saveProfile} placeholder="e.g. mvd-patents" pattern="[A-Za-z0-9][A-Za-z0-9_\-]*" onChange={(e) => update({ ...form, saveProfile: e.target.value })} />
+            </label>
+          </Card>
+
+          <Card className="p-4">
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <Title>Preview</Title>
+              {focusLine !== null && <button type="button" className="text-tremor-default text-tremor-brand hover:underline dark:text-dark-tremor-brand" onClick={() => setFocusLine(null)}>Back to the top</button>}
+            </div>
+            <div className="mt-3">
+              <PreviewTable header={ready.rows[0]!} rows={ready.rows.slice(1)} columns={ready.columns} errors={errors} focusLine={focusLine} />
+            </div>
+          </Card>
+
+          <div className="sticky bottom-0 z-10 -mx-4 border-t border-tremor-border bg-tremor-background-muted/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0 dark:border-dark-tremor-border dark:bg-dark-tremor-background-muted/95 sm:dark:bg-transparent">
+            <div className="flex flex-wrap items-center gap-3">
+              <button type="button" className={`${button} border border-tremor-border bg-tremor-background text-tremor-content-strong dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong`} disabled={busy || !!ready.refused} onClick={() => void run(true)} data-testid="check">
+                Check
+              </button>
+              <button type="button" className={`${button} bg-tremor-brand text-white hover:bg-tremor-brand-emphasis dark:bg-dark-tremor-brand`} disabled={busy || outcome?.kind !== "checked" || outcome.summary.errorCount > 0} onClick={() => void run(false)} data-testid="commit">
+                Commit
+              </button>
+              <Text>{outcome?.kind === "checked" ? "Checked: nothing is written until you commit." : outcome?.kind === "committed" ? "" : "Check first: a dry run that lists errors and changes."}</Text>
+            </div>
+            {busy && progress && (
+              <div className="mt-3 max-w-md" data-testid="progress">
+                <Text>{progress.phase === "uploading" ? `Uploading… ${Math.round(progress.fraction * 100)}%` : progress.phase === "importing" ? `Reading on the server… ${Math.round(progress.fraction * 100)}%` : "Done"}</Text>
+                <ProgressBar value={progress.fraction * 100} className="mt-1" />
+              </div>
+            )}
+          </div>
+        </>
+      )}
+
+      {outcome?.kind === "refused" && (
+        <Card className="p-4" decoration="left" decorationColor="red" data-testid="refused">
+          <Title>{errorCount > 0 ? `${full(errorCount)} ${errorCount === 1 ? "error" : "errors"}: nothing was written` : "The server refused the file"}</Title>
+          <Text className="mt-1">{outcome.message}</Text>
+        </Card>
+      )}
+
+      {errors.length > 0 && (
+        <Card className="p-4" data-testid="errors">
+          <Title>Errors by line</Title>
+          {errorCount > errors.length && <Text>The first {errors.length} of {full(errorCount)}.</Text>}
+          <ul className="mt-2 divide-y divide-tremor-border text-tremor-default dark:divide-dark-tremor-border">
+            {errors.map((e, i) => (
+              <li key={i} className="flex flex-wrap items-baseline gap-x-3 py-1.5">
+                <button type="button" className="font-medium tabular-nums text-tremor-brand hover:underline dark:text-dark-tremor-brand" onClick={() => setFocusLine(e.line)}>line {e.line}</button>
+                {e.column && <span className="text-tremor-content-subtle">{e.column}</span>}
+                {e.value && <code className="rounded bg-red-100 px-1 text-red-900 dark:bg-red-900/50 dark:text-red-100">{e.value}</code>}
+                <span>{e.message}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+
+      {outcome && "summary" in outcome && outcome.summary && outcome.summary.errorCount === 0 && (
+        <>
+          {outcome.kind === "committed" && (
+            <Card className="p-4" decoration="left" decorationColor="emerald" data-testid="committed">
+              <Title>Imported</Title>
+              <Text className="mt-1">
+                {full(outcome.summary.inserted)} new, {full(outcome.summary.updated)} changed, {full(outcome.summary.unchanged)} unchanged.{" "}
+                {outcome.summary.importId !== null && <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href={`/imports/${outcome.summary.importId}`}>Import #{outcome.summary.importId}</Link>}
+                {" · "}<Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href="/imports">All imports</Link>
+              </Text>
+            </Card>
+          )}
+          {outcome.summary.skippedAggregates.length > 0 && <Text>Skipped aggregates (not countries): {outcome.summary.skippedAggregates.join(", ")}</Text>}
+          {outcome.summary.diff && <DiffView summary={summariseDiff(outcome.summary.diff)} onLine={ready ? setFocusLine : undefined} />}
+          {!outcome.summary.diff && (
+            <Text>{full(outcome.summary.inserted)} new · {full(outcome.summary.updated)} changed · {full(outcome.summary.unchanged)} unchanged · {full(outcome.summary.skipped)} missing values skipped</Text>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Fact({ label, value, note, testId }: { label: string; value: string; note: string; testId?: string }) {
+  return (
+    <Card className="p-3">
+      <p className="text-tremor-label uppercase text-tremor-content-subtle">{label}</p>
+      <p className="mt-0.5 truncate text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid={testId}>{value}</p>
+      <p className="truncate text-tremor-label text-tremor-content-subtle">{note}</p>
+    </Card>
+  );
+}
+
+function messageOf(status: number, body: unknown): string {
+  const error = body && typeof body === "object" && "error" in body ? String((body as { error: unknown }).error) : "";
+  if (status === 401) return "You are signed out: sign in again and retry.";
+  if (status === 403) return error || "Your account may not import data (analysts and admins can).";
+  if (status === 413) return error || "The file is larger than the server accepts.";
+  if (status === 422) return error || "The file has errors: see them by line below; nothing was written.";
+  return error || `The server answered ${status}.`;
+}
