@@ -13,7 +13,12 @@ import {
 
 export const FORMATS = ["tidy", "wide", "worldbank", "sdmx"] as const;
 export type Format = (typeof FORMATS)[number];
-export const ENCODINGS = ["utf-8", "windows-1251", "utf-16le", "utf-16be", "koi8-r", "ibm866", "windows-1252"] as const;
+export const ENCODINGS = ["utf-8", "windows-1251", "utf-16le", "utf-16be", "koi8-r", "koi8-u", "ibm866", "iso-8859-5", "windows-1252"] as const;
+/** chardet's names → TextDecoder labels, as decode.ts's SUPPORTED maps them (so both pick the same candidate). */
+const CHARDET_NAMES = new Map<string, string>([
+  ["utf-16le", "utf-16le"], ["utf-16be", "utf-16be"], ["windows-1251", "windows-1251"], ["koi8-r", "koi8-r"], ["koi8-u", "koi8-u"],
+  ["ibm866", "ibm866"], ["iso-8859-5", "iso-8859-5"], ["windows-1252", "windows-1252"], ["iso-8859-1", "windows-1252"],
+]);
 export const DELIMITERS = [",", ";", "\t", "|"];
 
 export interface DetectedEncoding {
@@ -33,8 +38,8 @@ export function detectEncoding(head: Uint8Array, declared?: string): DetectedEnc
   if (utf16) return { encoding: utf16, bomLength: 0, reason: "every other byte is zero" };
   if (firstInvalidUtf8(head) === -1) return { encoding: "utf-8", bomLength: 0, reason: "valid UTF-8" };
   for (const candidate of chardet.analyse(head)) {
-    const name = candidate.name.toLowerCase();
-    if (name !== "utf-8" && (ENCODINGS as readonly string[]).includes(name)) return { encoding: name, bomLength: 0, reason: "byte statistics" };
+    const known = CHARDET_NAMES.get(candidate.name.toLowerCase());
+    if (known) return { encoding: known, bomLength: 0, reason: "byte statistics" };
   }
   return { encoding: "windows-1251", bomLength: 0, reason: "not UTF-8; Russian tables are the usual case" };
 }

@@ -1,0 +1,152 @@
+/**
+ * The analyst's flow in a real browser: sign in, upload a Russian windows-1251 table, read the
+ * preview and the diff, commit, see the new points, undo on /imports, see them gone.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { startServer, type TestServer } from "./server.ts";
+import { launch } from "./browser.ts";
+
+const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
+const FIXTURE = new URL("./fixtures/registrations_cp1251.csv", import.meta.url).pathname;
+const CLI = resolve(import.meta.dirname, "..", "..", "..", "packages/data/bin/corridor.mjs");
+const ANALYST = { email: "analyst@example.org", password: "correct horse battery staple" };
+
+let server: TestServer;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** migration_registrations for one corridor, as the public API serves it ([] when there is none). */
+async function registrations(origin: string): Promise<{ period: string; value: number }[]> {
+  const response = await fetch(`${server.url}/api/series?indicator=migration_registrations&origin=${origin}&destination=RUS`);
+  if (!response.ok) return [];
+  return ((await response.json()) as { points: { period: string; value: number }[] }).points;
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  // An admin's CLI adds the analyst; the password comes on stdin.
+  const added = spawnSync(process.execPath, [CLI, "users", "add", "--email", ANALYST.email, "--role", "analyst", "--db", server.dbPath], { input: `${ANALYST.password}\n`, encoding: "utf8" });
+  if (added.status !== 0) throw new Error(`corridor users add failed: ${added.stderr}`);
+  context = await launch();
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+});
+afterAll(async () => {
+  await context?.close();
+  await server?.stop();
+});
+
+describe("analyst upload, diff, commit and undo", () => {
+  it("sends a signed-out visitor to the login page and back to /upload after signing in", async () => {
+    await page.goto(`${server.url}/upload`);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/upload");
+    await page.locator('input[type="email"], input[name="email"]').first().fill(ANALYST.email);
+    await page.locator('input[type="password"]').first().fill(ANALYST.password);
+    await Promise.all([page.waitForURL((u) => u.pathname === "/upload"), page.locator('button[type="submit"]').first().click()]);
+    await page.getByTestId("file-input").waitFor({ state: "attached" });
+  });
+
+  it("marks the offending cell of a bad row, by line", async () => {
+    const bad = readFileSync(FIXTURE);
+    // The same table with Atlantis in line 3: windows-1251 bytes built by hand (А т л а н т и д а).
+    const atlantis = Buffer.from([0xc0, 0xf2, 0xeb, 0xe0, 0xed, 0xf2, 0xe8, 0xe4, 0xe0]);
+    const lines = bad.toString("latin1").split("\r\n");
+    lines[2] = atlantis.toString("latin1") + lines[2]!.slice(lines[2]!.indexOf(";"));
+    await page.getByTestId("file-input").setInputFiles({ name: "registrations_bad.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n"), "latin1") });
+    await expect.poll(() => page.getByTestId("detected-encoding").innerText()).toBe("windows-1251");
+    await page.getByTestId("role-2").selectOption("value");
+    await page.getByTestId("constant-indicator").fill("migration_registrations");
+    await page.getByTestId("check").click();
+    await page.getByTestId("errors").waitFor();
+    expect(await page.getByTestId("errors").innerText()).toMatch(/line 3[\s\S]*Атлантида/);
+    const cell = page.locator('[data-testid="preview"] tr[data-line="3"] td[data-error="true"]');
+    expect(await cell.innerText()).toBe("Атлантида");
+    expect(await page.getByTestId("commit").isDisabled()).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}upload-errors.png`, fullPage: true });
+  });
+
+  it("previews the windows-1251 table, checks it and shows the diff: two new quarters, one revision", async () => {
+    await page.getByTestId("file-input").setInputFiles(FIXTURE);
+    await expect.poll(() => page.getByTestId("errors").count()).toBe(0);
+    expect(await page.getByTestId("detected-encoding").innerText()).toBe("windows-1251");
+    const detected = await page.getByTestId("detected").innerText();
+    expect(detected).toMatch(/tidy/);
+    expect(detected).toMatch(/semicolon/);
+    expect(await page.locator('[data-testid="preview"] tbody tr[data-line="3"]').innerText()).toContain("Республика Таджикистан");
+    // The mapping is kept from the first file: the value column and the indicator.
+    expect(await page.getByTestId("mapping-problem").count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}upload-preview.png`, fullPage: true });
+
+    await page.getByTestId("check").click();
+    await page.getByTestId("diff").waitFor();
+    const diff = await page.getByTestId("diff").innerText();
+    expect(diff).toMatch(/2 new/);
+    expect(diff).toMatch(/1 changed/);
+    expect(diff).toContain("migration_registrations · WLD → RUS");
+    expect(diff).toContain("3,757,303");
+    expect(diff).toContain("3,757,310");
+    expect(diff).toContain("migration_registrations · TJK → RUS");
+    await page.screenshot({ path: `${ARTIFACTS}upload-diff.png`, fullPage: true });
+    // Nothing is written by a check.
+    expect(await registrations("TJK")).toEqual([]);
+  });
+
+  it("commits, and the new Tajik quarter is on the dashboard", async () => {
+    await page.getByTestId("commit").click();
+    await page.getByTestId("committed").waitFor();
+    expect(await registrations("TJK")).toEqual([{ period: "2023-Q1", value: 1031517 }]);
+    expect((await registrations("WLD")).find((p) => p.period === "2022-Q1")?.value).toBe(3757310);
+    await page.goto(`${server.url}/?origin=TJK&destination=RUS&indicator=migration_registrations`);
+    expect(await page.locator("main").innerText()).toContain("Migration registrations");
+    await page.screenshot({ path: `${ARTIFACTS}upload-dashboard-after-commit.png`, fullPage: true });
+  });
+
+  it("shows the revised observation's history, from which import each value came", async () => {
+    await page.goto(`${server.url}/observations?indicator=migration_registrations&origin=WLD&destination=RUS&period=2022-Q1`);
+    expect(await page.getByTestId("observation-current").innerText()).toContain("3,757,310");
+    const history = await page.getByTestId("observation-history").innerText();
+    expect(history).toContain("3,757,303");
+    expect(history).toContain("registrations_cp1251.csv");
+    await page.screenshot({ path: `${ARTIFACTS}observation-history.png`, fullPage: true });
+  });
+
+  it("undoes the import on /imports and the values are gone again", async () => {
+    await page.goto(`${server.url}/imports`);
+    const row = page.locator('[data-testid^="import-"]', { hasText: "registrations_cp1251.csv" }).first();
+    const id = (await row.getAttribute("data-testid"))!.replace("import-", "");
+    expect(await row.innerText()).toContain(ANALYST.email);
+    await page.screenshot({ path: `${ARTIFACTS}imports.png`, fullPage: true });
+    page.once("dialog", (d) => void d.accept());
+    await page.getByTestId(`undo-${id}`).click();
+    await expect.poll(() => page.locator(`[data-testid="import-${id}"]`).innerText()).toContain("undone");
+    expect(await registrations("TJK")).toEqual([]);
+    expect((await registrations("WLD")).find((p) => p.period === "2022-Q1")?.value).toBe(3757303);
+    await page.screenshot({ path: `${ARTIFACTS}imports-after-undo.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("reads on a phone and in dark mode", async () => {
+    const cookies = await context.cookies();
+    for (const [name, options] of [["phone", { width: 390, height: 844 }], ["dark", { colorScheme: "dark" as const }]] as const) {
+      const other = await launch(options);
+      await other.addCookies(cookies);
+      const p = await other.newPage();
+      await p.goto(`${server.url}/upload`);
+      await p.getByTestId("file-input").setInputFiles(FIXTURE);
+      await p.getByTestId("role-2").selectOption("value");
+      await p.getByTestId("constant-indicator").fill("migration_registrations");
+      await p.getByTestId("check").click();
+      await p.getByTestId("diff").waitFor();
+      expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${name}: no sideways scrolling`).toBe(true);
+      await p.screenshot({ path: join(ARTIFACTS, `upload-${name}.png`), fullPage: true });
+      await other.close();
+    }
+  });
+});
