@@ -12,6 +12,11 @@ export { QueryArgumentError } from "./queries/resolve.ts";
 export { listImports, undoImport, UndoError, type UndoSummary } from "./history.ts";
 export { type AddIndicatorInput } from "./catalog-admin.ts";
 export { events, getEvent, listEvents, importEvents, type EventSummary, type EventDetail, type EventQuery, type EventLink, type EventImportSummary } from "./events/store.ts";
+export {
+  createEvent, updateEvent, deleteEvent, eventVersions, defaultEventId,
+  EventValidationError, EventConflictError, EventNotFoundError, type EventInput, type EventFieldError, type EventVersion,
+} from "./events/edit.ts";
+export { EVENT_KEYS, type EventRecord } from "./events/model.ts";
 export { impact, type Impact, type ImpactQuery, type Comparison as ImpactComparison } from "./events/impact.ts";
 export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.ts";
 export { listIndicators, addIndicator } from "./catalog-admin.ts";
