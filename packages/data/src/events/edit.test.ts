@@ -94,6 +94,9 @@ describe("updateEvent", () => {
     expect(stale).toBeInstanceOf(EventConflictError);
     expect(stale.message).toMatch(/changed by bob .*version 2; you edited version 1/);
     expect((stale as EventConflictError).currentVersion).toBe(2);
+    const staleInBody = await thrown(updateEvent(db, DECREE.id, { ...DECREE, title: "Carol's title", baseVersion: 1 }, { by: "carol" }));
+    expect(staleInBody).toBeInstanceOf(EventConflictError);
+    expect(await thrown(updateEvent(db, DECREE.id, { ...DECREE, baseVersion: "two" }, { by: "carol" }))).toBeInstanceOf(EventValidationError);
     expect(await thrown(updateEvent(db, DECREE.id, { ...DECREE, id: "other" }, { by: "c" }))).toBeInstanceOf(EventValidationError);
     expect(await thrown(updateEvent(db, "nope", { ...DECREE, id: undefined }, { by: "c" }))).toBeInstanceOf(EventNotFoundError);
     const invalid = (await thrown(updateEvent(db, DECREE.id, { ...DECREE, ends_on: "2019-01-01" }, { by: "c" }))) as EventValidationError;

@@ -84,12 +84,17 @@ export async function createEvent(db: CorridorDb, input: EventInput, options: { 
 }
 
 /**
- * Replaces an event with `input` (every field: a missing key clears it). `baseVersion` is the version
- * the editor started from; when someone saved since, nothing is written and EventConflictError says so.
+ * Replaces an event with `input` (every field: a missing key clears it). `baseVersion` (in the options,
+ * or as a `baseVersion` key of the input, as the write API's JSON body carries it) is the version the
+ * editor started from; when someone saved since, nothing is written and EventConflictError says so.
  */
 export async function updateEvent(db: CorridorDb, id: string, input: EventInput, options: { by: string; baseVersion?: number }): Promise<EventDetail> {
   const who = by(options);
-  const raw = { ...input };
+  // The write API may send the version the editor started from inside the JSON body.
+  const { baseVersion: bodyVersion, ...raw } = input as EventInput & { baseVersion?: unknown };
+  const baseVersion = options.baseVersion ?? (bodyVersion === undefined || bodyVersion === null || bodyVersion === "" ? undefined : Number(bodyVersion));
+  if (baseVersion !== undefined && !Number.isSafeInteger(baseVersion))
+    throw new EventValidationError([{ key: "baseVersion", value: String(bodyVersion), message: "baseVersion must be a version number" }]);
   if (raw.id === undefined || String(raw.id).trim() === "") raw.id = id;
   if (String(raw.id).trim() !== id)
     throw new EventValidationError([{ key: "id", value: String(raw.id), message: `the id cannot be changed (this is "${id}"): create a new event instead` }]);
@@ -97,9 +102,9 @@ export async function updateEvent(db: CorridorDb, id: string, input: EventInput,
   db.sqlite.transaction(() => {
     const existing = loadRecord(db, id);
     if (!existing) throw new EventNotFoundError(id);
-    if (options.baseVersion !== undefined && options.baseVersion !== existing.row.version)
+    if (baseVersion !== undefined && baseVersion !== existing.row.version)
       throw new EventConflictError(
-        `event "${id}" was changed by ${existing.row.updatedBy} at ${existing.row.updatedAt} (version ${existing.row.version}; you edited version ${options.baseVersion})`,
+        `event "${id}" was changed by ${existing.row.updatedBy} at ${existing.row.updatedAt} (version ${existing.row.version}; you edited version ${baseVersion})`,
         existing.row.version,
       );
     if (writeEvent(db, record, { now: new Date().toISOString(), by: who }) !== "unchanged") writeLinks(db, record);
