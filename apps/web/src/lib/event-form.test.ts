@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySuggestion, diffVersions, draftMarker, emptyForm, errorsByField, formFromEvent, formToRecord, type StoredEvent } from "./event-form";
+import { applySuggestion, diffVersions, versionHistory, draftMarker, emptyForm, errorsByField, formFromEvent, formToRecord, type StoredEvent } from "./event-form";
 
 const DECREE: StoredEvent = {
   id: "decree-274-2020", title: "Decree 274", kind: "decree", startsOn: "2020-04-01", endsOn: "2020-06-30", datePrecision: "month",
@@ -74,5 +74,24 @@ describe("diffVersions", () => {
       { field: "text", before: "4 characters", after: "11 characters" },
     ]);
     expect(diffVersions(DECREE, DECREE)).toEqual([]);
+  });
+});
+
+describe("versionHistory", () => {
+  it("says who created, changed, deleted and re-created, newest first, with each version's changes", () => {
+    const v1 = { ...DECREE, updatedBy: "ana", updatedAt: "2026-01-01T00:00:00Z" };
+    const v2 = { ...DECREE, title: "Decree No. 274", updatedBy: "bob", updatedAt: "2026-02-01T00:00:00Z" };
+    const v3 = { ...DECREE, title: "Again", updatedBy: "dan", updatedAt: "2026-04-01T00:00:00Z" };
+    const history = versionHistory(
+      [
+        { version: 1, replacedAt: "2026-02-01T00:00:00Z", replacedBy: "bob", deleted: false, snapshot: v1 },
+        { version: 2, replacedAt: "2026-03-01T00:00:00Z", replacedBy: "carol", deleted: true, snapshot: v2 },
+      ],
+      { ...v3, version: 3 },
+    );
+    expect(history.map((h) => [h.version, h.action, h.by, h.changes.map((c) => c.field)])).toEqual([
+      [3, "recreated", "dan", []], [2, "deleted", "carol", []], [2, "changed", "bob", ["title"]], [1, "created", "ana", []],
+    ]);
+    expect(versionHistory([], { ...v1, version: 1 })).toMatchObject([{ version: 1, action: "created", by: "ana" }]);
   });
 });

@@ -202,3 +202,35 @@ export function diffVersions(before: StoredEvent, after: StoredEvent): FieldChan
   }
   return changes;
 }
+
+export interface HistoryEntry {
+  version: number;
+  /** What happened: written first, changed, deleted, or written again after a delete. */
+  action: "created" | "changed" | "deleted" | "recreated";
+  by: string;
+  at: string;
+  changes: FieldChange[];
+}
+
+/**
+ * The event page's edit history, newest first, from eventVersions() (each replaced version with who
+ * wrote it) and the current event. A version's changes are against the one before it.
+ */
+export function versionHistory(
+  versions: { version: number; replacedAt: string; replacedBy: string; deleted: boolean; snapshot: StoredEvent & { updatedAt?: string; updatedBy?: string } }[],
+  current: (StoredEvent & { version: number; updatedAt: string; updatedBy: string }) | undefined,
+): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  let previous: { event: StoredEvent; deleted: boolean } | undefined;
+  const entry = (version: number, event: StoredEvent, by: string, at: string) => {
+    const action = !previous ? "created" : previous.deleted ? "recreated" : "changed";
+    out.push({ version, action, by, at, changes: previous && !previous.deleted ? diffVersions(previous.event, event) : [] });
+  };
+  for (const v of versions) {
+    entry(v.version, v.snapshot, v.snapshot.updatedBy ?? "unknown", v.snapshot.updatedAt ?? "");
+    if (v.deleted) out.push({ version: v.version, action: "deleted", by: v.replacedBy, at: v.replacedAt, changes: [] });
+    previous = { event: v.snapshot, deleted: v.deleted };
+  }
+  if (current) entry(current.version, current, current.updatedBy, current.updatedAt);
+  return out.reverse();
+}
