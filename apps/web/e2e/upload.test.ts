@@ -110,10 +110,15 @@ describe("analyst upload, diff, commit and undo", () => {
 
   it("shows the revised observation's history, from which import each value came", async () => {
     await page.goto(`${server.url}/observations?indicator=migration_registrations&origin=WLD&destination=RUS&period=2022-Q1`);
-    expect(await page.getByTestId("observation-current").innerText()).toContain("3,757,310");
+    const current = await page.getByTestId("observation-current").innerText();
+    expect(current).toContain("3,757,310");
+    const importId = /From import #(\d+)/.exec(current)?.[1];
+    expect(importId).toBeDefined();
+    // The seeded value, and the upload that replaced it.
     const history = await page.getByTestId("observation-history").innerText();
     expect(history).toContain("3,757,303");
-    expect(history).toContain("registrations_cp1251.csv");
+    expect(history).toContain("mvd_migration_counts.csv");
+    expect(history).toContain(`#${importId}`);
     await page.screenshot({ path: `${ARTIFACTS}observation-history.png`, fullPage: true });
   });
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { Badge, Card, Text, Title } from "@tremor/react";
+import { observationHistory, type ObservationHistory } from "@corridor/data";
 import { db } from "@/lib/db";
 import { full } from "@/lib/format";
 import { when } from "@/lib/imports-view";
 import { ParameterError, toSearchParams } from "@/lib/params";
 import { parseObservationKey, type ObservationKey } from "@/lib/observation-query";
-import { observationHistoryFn, type ObservationHistory } from "@/server/observation-history";
 import { hasRole, pageUser } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +22,7 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
     if (!(error instanceof ParameterError)) throw error;
     problem = error.message;
   }
-  const history = observationHistoryFn();
-  const result: ObservationHistory | null = key && history ? await history(db(), key) : null;
+  const result: ObservationHistory | null = key ? await observationHistory(db(), key) : null;
   const analyst = hasRole(await pageUser(), "analyst");
   const importLink = (id: number | null) => (id === null ? "—" : analyst ? <Link className="text-tremor-brand hover:underline dark:text-dark-tremor-brand" href={`/imports/${id}`}>#{id}</Link> : `#${id}`);
   return (
@@ -45,7 +44,6 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
         <div className="self-end"><button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">Show</button></div>
       </form>
       {problem && <Card className="p-4" decoration="left" decorationColor="amber"><Text>{problem}</Text></Card>}
-      {key && !history && <Card className="p-4"><Text>Observation history is not available in this build.</Text></Card>}
       {result && (
         <>
           <Card className="p-4" data-testid="observation-current">
@@ -58,7 +56,7 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
             {result.current && <Text className="mt-1">From import {importLink(result.current.importId)}{result.current.source ? ` · ${result.current.source}` : ""}</Text>}
           </Card>
           <Card className="p-4">
-            <Title>Every value it had</Title>
+            <Title>Every value it had before</Title>
             {result.history.length === 0 ? <Text className="mt-2">No earlier values.</Text> : (
               <div className="mt-2 overflow-x-auto">
                 <table className="w-full text-left text-tremor-default" data-testid="observation-history">
@@ -68,12 +66,12 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
                   <tbody>
                     {result.history.map((h, i) => (
                       <tr key={i} className="border-t border-tremor-border tabular-nums dark:border-dark-tremor-border">
-                        <td className="py-1 pr-3 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{full(h.value)}{h.flag ? ` (${h.flag})` : ""}</td>
+                        <td className="py-1 pr-3 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{full(h.value)}{h.flag ? ` (${h.flag})` : ""}{h.undone && <Badge size="xs" color="gray" className="ml-1">import undone</Badge>}</td>
                         <td className="py-1 pr-3">{importLink(h.importId)}</td>
                         <td className="max-w-[14rem] truncate py-1 pr-3" title={h.fileName ?? ""}>{h.fileName ?? "—"}</td>
                         <td className="whitespace-nowrap py-1 pr-3">{h.importedAt ? when(h.importedAt) : "—"}</td>
                         <td className="py-1 pr-3">{h.importedBy ?? "—"}</td>
-                        <td className="py-1">{h.replacedByImportId === null ? "current" : importLink(h.replacedByImportId)}</td>
+                        <td className="py-1">{h.replacedByImportId === null ? "—" : importLink(h.replacedByImportId)}{h.replacedAt ? ` · ${when(h.replacedAt)}` : ""}{h.replacementUndone && <Badge size="xs" color="amber" className="ml-1">undone: value restored</Badge>}</td>
                       </tr>
                     ))}
                   </tbody>

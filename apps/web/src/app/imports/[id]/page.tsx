@@ -2,7 +2,7 @@ import { Fragment } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge, Card, Text, Title } from "@tremor/react";
-import { listImports } from "@corridor/data";
+import { getImport } from "@corridor/data";
 import { db } from "@/lib/db";
 import { countsLine, optionPairs, when } from "@/lib/imports-view";
 import { requirePageRole } from "@/server/page-auth";
@@ -14,8 +14,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const { id: raw } = await params;
   await requirePageRole("analyst", `/imports/${encodeURIComponent(raw)}`);
   const id = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  // The history list is small (one row per file ever imported); the data package's getImport() can replace this on merge.
-  const row = Number.isFinite(id) ? (await listImports(db())).find((r) => r.id === id) : undefined;
+  const row = await getImport(db(), id);
   if (!row) notFound();
   const facts: [string, string][] = [
     ["Imported", when(row.importedAt)], ["By", row.importedBy], ["Format", row.format], ["Rows read", String(row.rowsRead)],

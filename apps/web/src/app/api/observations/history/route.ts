@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { readHandler } from "@/lib/api";
 import { parseObservationKey } from "@/lib/observation-query";
-import { observationHistoryFn } from "@/server/observation-history";
+import { observationHistory } from "@corridor/data";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +9,6 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return readHandler(async () => {
     const key = parseObservationKey(new URL(request.url).searchParams);
-    const history = observationHistoryFn();
-    if (!history) return Response.json({ error: "observation history is not available in this build" }, { status: 501 });
-    return Response.json({ key, ...(await history(db(), key)) });
+    return Response.json({ key, ...(await observationHistory(db(), key)) });
   });
 }
