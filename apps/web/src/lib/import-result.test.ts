@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorsByLine, finalMessage, readNdjson, revisionChange, revisionLines, summariseDiff, windowAround } from "./import-result";
+import { errorsByLine, finalMessage, formatRevision, readNdjson, revisionChange, revisionLines, summariseDiff, windowAround } from "./import-result";
 
 describe("readNdjson", () => {
   it("yields whole lines and keeps a half line for later", () => {
@@ -49,6 +49,15 @@ describe("revisionChange", () => {
   });
 });
 
+describe("formatRevision", () => {
+  it("keeps small revisions visible", () => {
+    expect(formatRevision({ period: "2022-Q1", old: 3757303, new: 3757310, line: 2 })).toBe("+0.0002%");
+    expect(formatRevision({ period: "2022-Q1", old: 200, new: 190, line: 2 })).toBe("−5.0%");
+    expect(formatRevision({ period: "2022-Q1", old: 5, new: 5, line: 2 })).toBe("0%");
+    expect(formatRevision({ period: "2022-Q1", old: null, new: 5, line: 2 })).toBe("—");
+  });
+});
+
 describe("revisionLines", () => {
   it("draws old and new in one scale with a gap where there was no old value", () => {
     const lines = revisionLines([
@@ -56,7 +65,8 @@ describe("revisionLines", () => {
     ], 100, 20, 0);
     expect(lines.old).toEqual(["0,20", "100,5"]);
     expect(lines.new).toBe("0,20 50,10 100,0");
-    expect(lines.dots[1]).toEqual({ x: 50, y: 10, isNew: true });
+    expect(lines.dots[1]).toEqual({ x: 50, y: 10, isNew: true, oldY: null });
+    expect(lines.dots[2]).toEqual({ x: 100, y: 0, isNew: false, oldY: 5 });
   });
   it("centres a single change and draws nothing for none", () => {
     expect(revisionLines([{ period: "2020", old: 1, new: 2, line: 1 }], 100, 20, 0).new).toBe("50,0");

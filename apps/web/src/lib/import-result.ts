@@ -123,11 +123,25 @@ export function revisionChange(change: DiffChange): number | null {
   return ((change.new - change.old) / Math.abs(change.old)) * 100;
 }
 
+/** "+4.2%", and small revisions shown as small rather than "+0.0%" (3 757 303 → 3 757 310 is +0.0002%). */
+export function formatRevision(change: DiffChange): string {
+  const p = revisionChange(change);
+  if (p === null) return "—";
+  if (p === 0) return "0%";
+  const sign = p > 0 ? "+" : "−";
+  const size = Math.abs(p);
+  return `${sign}${size >= 0.1 ? size.toFixed(1) : size.toPrecision(1)}%`;
+}
+
 /**
  * Polyline points of old and new values over the changed periods, in a `width`×`height` box
  * (y grows down). Periods with no old value leave a gap in the old line.
  */
-export function revisionLines(changes: DiffChange[], width: number, height: number, pad = 3): { old: string[]; new: string; dots: { x: number; y: number; isNew: boolean }[] } {
+export function revisionLines(changes: DiffChange[], width: number, height: number, pad = 3): {
+  old: string[];
+  new: string;
+  dots: { x: number; y: number; isNew: boolean; oldY: number | null }[];
+} {
   if (changes.length === 0) return { old: [], new: "", dots: [] };
   const values = changes.flatMap((c) => (c.old === null ? [c.new] : [c.old, c.new]));
   const lo = Math.min(...values);
@@ -148,7 +162,7 @@ export function revisionLines(changes: DiffChange[], width: number, height: numb
   return {
     old: oldRuns,
     new: changes.map((c, i) => pt(i, c.new)).join(" "),
-    dots: changes.map((c, i) => ({ x: +x(i).toFixed(1), y: y(c.new), isNew: c.old === null })),
+    dots: changes.map((c, i) => ({ x: +x(i).toFixed(1), y: y(c.new), isNew: c.old === null, oldY: c.old === null ? null : y(c.old) })),
   };
 }
 

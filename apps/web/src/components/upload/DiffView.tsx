@@ -1,6 +1,6 @@
 import { Badge, Card, Text, Title } from "@tremor/react";
-import { full, pct } from "@/lib/format";
-import { revisionChange, type DiffSummary } from "@/lib/import-result";
+import { full } from "@/lib/format";
+import { formatRevision, type DiffSummary } from "@/lib/import-result";
 import { RevisionSparkline } from "./RevisionSparkline";
 
 /** What the import would change, per indicator and corridor: new observations, revisions old → new, unchanged. */
@@ -40,7 +40,7 @@ export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (
                       <td className="py-0.5">{c.period}</td>
                       <td className="py-0.5 text-right text-tremor-content-subtle">{c.old === null ? "—" : full(c.old)}</td>
                       <td className="py-0.5 text-right font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{full(c.new)}</td>
-                      <td className="py-0.5 text-right">{c.old === null ? <Badge color="emerald" size="xs">new</Badge> : pct(revisionChange(c))}</td>
+                      <td className="py-0.5 text-right">{c.old === null ? <Badge color="emerald" size="xs">new</Badge> : formatRevision(c)}</td>
                       <td className="py-0.5 text-right">
                         {onLine ? <button type="button" className="text-tremor-brand underline-offset-2 hover:underline dark:text-dark-tremor-brand" onClick={() => onLine(c.line)}>{c.line}</button> : c.line}
                       </td>

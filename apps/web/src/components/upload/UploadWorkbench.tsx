@@ -124,7 +124,7 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
             <Fact label="Format" value={ready.format} note={form.format === "auto" ? "detected" : "chosen"} />
             <Fact label="Encoding" value={ready.encoding.encoding} note={ready.encoding.reason} testId="detected-encoding" />
             <Fact label="Delimiter" value={DELIMITER_NAMES[ready.delimiter] ?? ready.delimiter} note={form.delimiter === "auto" ? "detected" : "chosen"} />
-            <Fact label="Decimal mark" value={ready.decimal === "," ? "comma (1 020,5)" : "point (1,020.5)"} note={form.decimal === "auto" ? "detected" : "chosen"} />
+            <Fact label="Decimal mark" value={ready.decimal === "," ? "comma" : "point"} note={`${ready.decimal === "," ? "1 020,5" : "1,020.5"} · ${form.decimal === "auto" ? "detected" : "chosen"}`} />
             <Fact label="Rows" value={full(ready.rows.length - 1)} note={ready.partial ? `first ${full(HEAD_BYTES / 1024)} KiB shown` : `header on line ${ready.headerLine}`} />
           </div>
           {ready.refused && <Card className="p-4" decoration="left" decorationColor="red"><Text>This is {ready.refused}.</Text></Card>}
@@ -192,20 +192,23 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
             <div className="mt-4 overflow-x-auto">
               <table className="w-full text-left text-tremor-default" data-testid="columns">
                 <thead className="text-tremor-label uppercase text-tremor-content-subtle">
-                  <tr><th scope="col" className="py-1 font-medium">Column</th><th scope="col" className="py-1 font-medium">Looks like</th><th scope="col" className="py-1 font-medium">Role</th></tr>
+                  <tr><th scope="col" className="py-1 font-medium">Column</th><th scope="col" className="hidden py-1 font-medium sm:table-cell">Looks like</th><th scope="col" className="py-1 font-medium">Role</th></tr>
                 </thead>
                 <tbody>
                   {ready.columns.map((c) => {
                     const chosen = (Object.entries(form.map) as [Role, string][]).find(([, col]) => col === c.name)?.[0];
                     return (
                       <tr key={c.index} className="border-t border-tremor-border dark:border-dark-tremor-border">
-                        <td className="py-1.5 pr-2 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{c.name || `column ${c.index + 1}`}</td>
-                        <td className="py-1.5 pr-2"><Badge color={c.type === "text" || c.type === "empty" ? "gray" : "blue"} size="xs">{c.type}</Badge></td>
+                        <td className="py-1.5 pr-2 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                          {c.name || `column ${c.index + 1}`}
+                          <span className="block text-tremor-label font-normal text-tremor-content-subtle sm:hidden">looks like {c.type}</span>
+                        </td>
+                        <td className="hidden py-1.5 pr-2 sm:table-cell"><Badge color={c.type === "text" || c.type === "empty" ? "gray" : "blue"} size="xs">{c.type}</Badge></td>
                         <td className="py-1.5">
                           {c.role === "period-column" ? (
                             <Text>a period; its cells are values</Text>
                           ) : (
-                            <select aria-label={`Role of ${c.name}`} data-testid={`role-${c.index}`} className="block w-full max-w-xs rounded-tremor-small border-tremor-border bg-tremor-background py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+                            <select aria-label={`Role of ${c.name}`} data-testid={`role-${c.index}`} className="block w-full min-w-[8.5rem] max-w-xs rounded-tremor-small border-tremor-border bg-tremor-background py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background"
                               value={chosen ?? ""} onChange={(e) => update(assignRole(form, c.name, (e.target.value || null) as Role | null))}>
                               <option value="">{c.role ? `${c.role} (detected)` : "not used"}</option>
                               {ROLE_CHOICES.map((r) => <option key={r} value={r}>{r}</option>)}
