@@ -11,6 +11,7 @@ import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView }
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
 import { compact, dateRange, full, pct } from "@/lib/format";
+import { observationHref } from "@/lib/observation-query";
 
 // Reads the database on every request; nothing to prerender at build time.
 export const dynamic = "force-dynamic";
@@ -145,7 +146,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               <caption className="sr-only">{main.indicator.name}, {originName}</caption>
               <thead><tr><th scope="col">Period</th><th scope="col" className="text-right">Value ({main.indicator.unit})</th><th scope="col">Flag</th></tr></thead>
               <tbody>
-                {main.points.map((p) => <tr key={p.period}><td>{p.period}</td><td className="text-right tabular-nums">{full(p.value)}</td><td>{p.flag ?? ""}</td></tr>)}
+                {main.points.map((p) => <tr key={p.period}><td>{p.period}</td><td className="text-right tabular-nums"><Link href={observationHref({ indicator: main.indicator.code, origin: main.origin, destination: main.destination, period: p.period })} className="hover:underline" title="Every value this observation had, from which import">{full(p.value)}</Link></td><td>{p.flag ?? ""}</td></tr>)}
               </tbody>
             </table>
           </details>
