@@ -276,14 +276,25 @@ function wholeLines(text: string, complete: boolean): string {
   return last === -1 ? text : text.slice(0, last);
 }
 
-/** Everything the preview shows, from the file's bytes (or its first `maxBytes`). */
-export function buildPreview(bytes: Uint8Array, totalBytes: number, options: PreviewOptions = {}): Preview {
+export interface ParsedFile {
+  encoding: DetectedEncoding;
+  delimiter: string;
+  rows: PreviewRow[];
+  partial: boolean;
+}
+
+/** Decodes and parses the file's bytes (or its first part): the costly step, redone only when encoding or delimiter change. */
+export function parseFile(bytes: Uint8Array, totalBytes: number, options: Pick<PreviewOptions, "encoding" | "delimiter"> = {}): ParsedFile {
   const encoding = detectEncoding(bytes.subarray(0, 64 * 1024), options.encoding);
   const complete = bytes.length >= totalBytes;
   const text = wholeLines(new TextDecoder(encoding.encoding, { ignoreBOM: true }).decode(bytes.subarray(encoding.bomLength), { stream: !complete }), complete);
-  const sniffed = parseRows(text.slice(0, 64 * 1024), options.delimiter).delimiter;
-  const delimiter = options.delimiter ?? sniffed;
-  const { rows } = parseRows(text, delimiter);
+  const delimiter = options.delimiter ?? parseRows(text.slice(0, 64 * 1024)).delimiter;
+  return { encoding, delimiter, rows: parseRows(text, delimiter).rows, partial: !complete };
+}
+
+/** What the import will make of parsed rows under the form's choices (format, mapping, decimal mark, constants). */
+export function describeFile(parsed: ParsedFile, options: PreviewOptions = {}): Preview {
+  const { encoding, delimiter, rows, partial } = parsed;
   const detection = detectFormat(rows.slice(0, 200), options.format ?? "auto");
   const headerRow = rows[detection.headerIndex] ?? { line: 1, fields: [] };
   const header = headerRow.fields.map(clean);
@@ -300,9 +311,14 @@ export function buildPreview(bytes: Uint8Array, totalBytes: number, options: Pre
   const mappingProblem = detection.format === "tidy" ? checkMapping(columnMap, options, header) : null;
   return {
     encoding, delimiter, decimal, format: detection.format, headerLine: headerRow.line, header, columns,
-    rows: [headerRow, ...dataRows], partial: !complete, mappingProblem,
+    rows: [headerRow, ...dataRows], partial, mappingProblem,
     ...(detection.refused ? { refused: detection.refused } : {}),
   };
+}
+
+/** Everything the preview shows, from the file's bytes (or its first `maxBytes`). */
+export function buildPreview(bytes: Uint8Array, totalBytes: number, options: PreviewOptions = {}): Preview {
+  return describeFile(parseFile(bytes, totalBytes, options), options);
 }
 
 export const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react
 import Link from "next/link";
 import { Badge, Card, ProgressBar, Text, Title } from "@tremor/react";
 import type { Role } from "@corridor/data/pure";
-import { DELIMITER_NAMES, ENCODINGS, FORMATS, buildPreview, type Preview } from "@/lib/preview";
+import { DELIMITER_NAMES, ENCODINGS, FORMATS, describeFile, parseFile, type ParsedFile, type Preview } from "@/lib/preview";
 import { EMPTY_FORM, assignRole, formFromProfile, importFields, previewOptions, profilesFrom, type ImportForm, type SavedProfile } from "@/lib/import-form";
 import { summariseDiff, type ImportSummary } from "@/lib/import-result";
 import { sendImport, type Progress } from "@/lib/upload-request";
@@ -55,14 +55,24 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
     setBytes(new Uint8Array(await part.arrayBuffer()));
   }, []);
 
-  const preview: Preview | { error: string } | null = useMemo(() => {
+  // Decoding and parsing are redone only when the bytes, encoding or delimiter change; the mapping is cheap.
+  const options = previewOptions(form);
+  const parsed: ParsedFile | { error: string } | null = useMemo(() => {
     if (!bytes || !file) return null;
     try {
-      return buildPreview(bytes, file.size, previewOptions(form));
+      return parseFile(bytes, file.size, { encoding: options.encoding, delimiter: options.delimiter });
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [bytes, file, form]);
+  }, [bytes, file, options.encoding, options.delimiter]);
+  const preview: Preview | { error: string } | null = useMemo(() => {
+    if (!parsed || "error" in parsed) return parsed;
+    try {
+      return describeFile(parsed, previewOptions(form));
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [parsed, form]);
 
   const update = (next: ImportForm) => {
     setForm(next);
