@@ -128,6 +128,10 @@ describe("analyst upload, diff, commit and undo", () => {
     const id = (await row.getAttribute("data-testid"))!.replace("import-", "");
     expect(await row.innerText()).toContain(ANALYST.email);
     await page.screenshot({ path: `${ARTIFACTS}imports.png`, fullPage: true });
+    await page.goto(`${server.url}/imports/${id}`);
+    expect(await page.locator("main").innerText()).toMatch(/2 new · 1 changed[\s\S]*map\s+value=Поставлено на миграционный учёт/);
+    await page.screenshot({ path: `${ARTIFACTS}import-detail.png`, fullPage: true });
+    await page.goto(`${server.url}/imports`);
     page.once("dialog", (d) => void d.accept());
     await page.getByTestId(`undo-${id}`).click();
     await expect.poll(() => page.locator(`[data-testid="import-${id}"]`).innerText()).toContain("undone");

@@ -31,7 +31,8 @@ export function optionPairs(options: Record<string, unknown>): [string, string][
   return Object.entries(options).flatMap(([key, value]): [string, string][] => {
     if (hidden.has(key) || value === undefined || value === null || value === "") return [];
     if (key === "map" && typeof value === "object") return Object.entries(value as Record<string, string>).map(([role, column]) => ["map", `${role}=${column}`]);
-    if (key === "delimiter" && value === "\t") return [[key, "tab"]];
+    if (key === "delimiter" && typeof value === "string") return [[key, ({ ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" } as Record<string, string>)[value] ?? value]];
+    if (key === "decimal" && (value === "," || value === ".")) return [[key, value === "," ? "comma" : "point"]];
     return [[key, Array.isArray(value) ? value.join(",") : String(value)]];
   });
 }
