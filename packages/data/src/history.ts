@@ -53,3 +53,86 @@ export async function undoImport(db: CorridorDb, importId: number): Promise<Undo
     return { importId, deleted, restored };
   })();
 }
+
+export async function getImport(db: CorridorDb, id: number): Promise<ImportRow | undefined> {
+  if (!Number.isSafeInteger(id)) return undefined;
+  return (await db.orm.select().from(imports).where(eq(imports.id, id)))[0];
+}
+
+export interface ObservationKey {
+  indicator: string;
+  origin: string;
+  destination?: string;
+  period: string;
+  breakdown?: string;
+}
+
+export interface ObservationValue {
+  value: number;
+  flag: string | null;
+  source: string | null;
+  importId: number;
+}
+
+export interface ObservationHistoryEntry extends ObservationValue {
+  /** The import that wrote this value. */
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
+  /** The import that wrote this value was later undone. */
+  undone: boolean;
+  /** The import that replaced this value (null: nothing did, or the value's own import was undone). */
+  replacedByImportId: number | null;
+  replacedAt: string | null;
+  /** The replacing import was undone, so this value came back. */
+  replacementUndone: boolean;
+}
+
+export interface ObservationHistory {
+  current: ObservationValue | null;
+  /** Every value the observation had before, oldest first, from `revisions`. */
+  history: ObservationHistoryEntry[];
+}
+
+/**
+ * Every value one observation has had and which import wrote it. The chain comes from `revisions`:
+ * each row is a replaced value (its import) and the import that replaced it. A replacement that was
+ * undone is listed too (its value marked `undone`), so the history shows what readers once saw.
+ * Not covered: a value inserted by an import that was then undone leaves no revision.
+ */
+export async function observationHistory(db: CorridorDb, key: ObservationKey): Promise<ObservationHistory> {
+  const args = [key.indicator, key.origin, key.destination ?? "WLD", key.period, key.breakdown ?? "total"];
+  const current = db.sqlite
+    .prepare(
+      `SELECT value, flag, source, import_id AS importId FROM observations
+       WHERE indicator = ? AND origin = ? AND destination = ? AND period = ? AND breakdown = ?`,
+    )
+    .get(...args) as ObservationValue | undefined;
+  const rows = db.sqlite
+    .prepare(
+      `SELECT r.old_value, r.old_flag, r.old_source, r.old_import_id, r.new_value, r.new_flag, r.new_import_id, r.replaced_at,
+              o.file_name AS old_file, o.imported_at AS old_at, o.imported_by AS old_by, o.status AS old_status,
+              n.file_name AS new_file, n.imported_at AS new_at, n.imported_by AS new_by, n.status AS new_status
+       FROM revisions r JOIN imports o ON o.id = r.old_import_id JOIN imports n ON n.id = r.new_import_id
+       WHERE r.indicator = ? AND r.origin = ? AND r.destination = ? AND r.period = ? AND r.breakdown = ?
+       ORDER BY r.id`,
+    )
+    .all(...args) as Record<string, unknown>[];
+  const history: ObservationHistoryEntry[] = [];
+  for (const r of rows) {
+    const replacementUndone = r.new_status === "undone";
+    history.push({
+      value: r.old_value as number, flag: r.old_flag as string | null, source: r.old_source as string | null, importId: r.old_import_id as number,
+      fileName: r.old_file as string, importedAt: r.old_at as string, importedBy: r.old_by as string, undone: r.old_status === "undone",
+      replacedByImportId: r.new_import_id as number, replacedAt: r.replaced_at as string, replacementUndone,
+    });
+    // A replacement that was undone is no longer in observations: list its value here, once.
+    if (replacementUndone)
+      history.push({
+        value: r.new_value as number, flag: r.new_flag as string | null, source: null /* revisions do not keep the new source */, importId: r.new_import_id as number,
+        fileName: r.new_file as string, importedAt: r.new_at as string, importedBy: r.new_by as string, undone: true,
+        replacedByImportId: null, replacedAt: null, replacementUndone: false,
+      });
+  }
+  return { current: current ?? null, history };
+}

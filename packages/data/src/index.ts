@@ -9,9 +9,18 @@ export { series, type Series, type SeriesPoint, type SeriesQuery } from "./queri
 export { corridors, type Corridor, type CorridorIndicator } from "./queries/corridors.ts";
 export { latest, latestOf, corridorIndicators, type LatestValue, type Comparison } from "./queries/latest.ts";
 export { QueryArgumentError } from "./queries/resolve.ts";
-export { listImports, undoImport, UndoError, type UndoSummary } from "./history.ts";
+export {
+  listImports, undoImport, UndoError, getImport, observationHistory,
+  type UndoSummary, type ObservationKey, type ObservationValue, type ObservationHistory, type ObservationHistoryEntry,
+} from "./history.ts";
+export { type ImportDiff, type DiffGroup, type DiffChange, DIFF_CHANGES_PER_GROUP } from "./import/diff.ts";
 export { type AddIndicatorInput } from "./catalog-admin.ts";
 export { events, getEvent, listEvents, importEvents, type EventSummary, type EventDetail, type EventQuery, type EventLink, type EventImportSummary } from "./events/store.ts";
+export {
+  createEvent, updateEvent, deleteEvent, eventVersions, defaultEventId,
+  EventValidationError, EventConflictError, EventNotFoundError, type EventInput, type EventFieldError, type EventVersion,
+} from "./events/edit.ts";
+export { EVENT_KEYS, type EventRecord } from "./events/model.ts";
 export { impact, type Impact, type ImpactQuery, type Comparison as ImpactComparison } from "./events/impact.ts";
 export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.ts";
 export { listIndicators, addIndicator } from "./catalog-admin.ts";

@@ -61,35 +61,13 @@ export async function importEvents(db: CorridorDb, files: string[], options: { b
 
   const now = new Date().toISOString();
   const by = options.by ?? "cli";
-  const { sqlite } = db;
-  const write = sqlite.transaction(() => {
+  const write = db.sqlite.transaction(() => {
     for (const record of records) {
-      const existing = loadRecord(db, record.id);
-      const row = { ...rowOf(record), updatedAt: now, updatedBy: by };
-      if (!existing) {
-        db.orm.insert(eventsTable).values({ ...row, version: 1 }).run();
-        summary.inserted.push(record.id);
-      } else if (sameContent(existing.record, record)) {
-        summary.unchanged.push(record.id);
-        continue;
-      } else {
-        db.orm.insert(eventVersions).values({
-          eventId: record.id, version: existing.row.version, snapshot: { ...existing.record, updatedAt: existing.row.updatedAt, updatedBy: existing.row.updatedBy },
-          replacedAt: now, replacedBy: by,
-        }).run();
-        db.orm.update(eventsTable).set({ ...row, version: existing.row.version + 1 }).where(eq(eventsTable.id, record.id)).run();
-        db.orm.delete(eventCountries).where(eq(eventCountries.eventId, record.id)).run();
-        db.orm.delete(eventLinks).where(eq(eventLinks.fromEvent, record.id)).run();
-        summary.updated.push(record.id);
-      }
-      if (record.countries.length > 0)
-        db.orm.insert(eventCountries).values(record.countries.map((c) => ({ eventId: record.id, country: c.code, role: c.role }))).run();
+      const outcome = writeEvent(db, record, { now, by });
+      summary[outcome].push(record.id);
     }
     // Links last: they may point at events later in the same batch.
-    for (const record of records) {
-      if (summary.unchanged.includes(record.id) || record.links.length === 0) continue;
-      db.orm.insert(eventLinks).values(record.links.map((l) => ({ fromEvent: record.id, relation: l.relation, toEvent: l.to }))).run();
-    }
+    for (const record of records) if (!summary.unchanged.includes(record.id)) writeLinks(db, record);
     // Throwing inside the transaction rolls it back: a dry run reports exactly what a real run would do.
     if (options.dryRun) throw new DryRun();
   });
@@ -109,7 +87,60 @@ function rowOf(r: EventRecord) {
   return row;
 }
 
-function sameContent(a: EventRecord, b: EventRecord): boolean {
+/** Errors for links that point at the event itself or at an id neither stored nor in `alsoKnown`. */
+export function linkErrors(db: CorridorDb, record: EventRecord, alsoKnown: ReadonlySet<string> = new Set()): { key: string; value: string; message: string }[] {
+  const errors: { key: string; value: string; message: string }[] = [];
+  const exists = db.sqlite.prepare("SELECT 1 FROM events WHERE id = ?").pluck();
+  for (const link of record.links) {
+    if (link.to === record.id) errors.push({ key: "relates", value: link.to, message: "an event cannot relate to itself" });
+    else if (!alsoKnown.has(link.to) && !exists.get(link.to)) errors.push({ key: "relates", value: link.to, message: `unknown event id "${link.to}" in relates` });
+  }
+  return errors;
+}
+
+/** Stores the current version of an event in event_versions before it is replaced or deleted. */
+export function keepVersion(db: CorridorDb, existing: { row: EventRow; record: EventRecord }, { now, by, deleted }: { now: string; by: string; deleted?: boolean }): void {
+  db.orm.insert(eventVersions).values({
+    eventId: existing.row.id, version: existing.row.version,
+    snapshot: { ...existing.record, updatedAt: existing.row.updatedAt, updatedBy: existing.row.updatedBy, ...(deleted && { deleted: true }) },
+    replacedAt: now, replacedBy: by,
+  }).run();
+}
+
+/**
+ * Inside a transaction: inserts an event or replaces a changed one (its previous version kept in
+ * event_versions), with its countries. Links are written by writeLinks(), after every event of a
+ * batch exists. An event re-created after a delete continues its old version numbers.
+ */
+export function writeEvent(db: CorridorDb, record: EventRecord, { now, by }: { now: string; by: string }): "inserted" | "updated" | "unchanged" {
+  const existing = loadRecord(db, record.id);
+  const row = { ...rowOf(record), updatedAt: now, updatedBy: by };
+  let outcome: "inserted" | "updated";
+  if (!existing) {
+    const last = db.sqlite.prepare("SELECT max(version) FROM event_versions WHERE event_id = ?").pluck().get(record.id) as number | null;
+    db.orm.insert(eventsTable).values({ ...row, version: (last ?? 0) + 1 }).run();
+    outcome = "inserted";
+  } else if (sameContent(existing.record, record)) {
+    return "unchanged";
+  } else {
+    keepVersion(db, existing, { now, by });
+    db.orm.update(eventsTable).set({ ...row, version: existing.row.version + 1 }).where(eq(eventsTable.id, record.id)).run();
+    db.orm.delete(eventCountries).where(eq(eventCountries.eventId, record.id)).run();
+    db.orm.delete(eventLinks).where(eq(eventLinks.fromEvent, record.id)).run();
+    outcome = "updated";
+  }
+  if (record.countries.length > 0)
+    db.orm.insert(eventCountries).values(record.countries.map((c) => ({ eventId: record.id, country: c.code, role: c.role }))).run();
+  return outcome;
+}
+
+/** Inside a transaction, after writeEvent(): the event's outgoing links (a changed event's old ones are gone). */
+export function writeLinks(db: CorridorDb, record: EventRecord): void {
+  if (record.links.length === 0) return;
+  db.orm.insert(eventLinks).values(record.links.map((l) => ({ fromEvent: record.id, relation: l.relation, toEvent: l.to }))).onConflictDoNothing().run();
+}
+
+export function sameContent(a: EventRecord, b: EventRecord): boolean {
   const canonical = (r: EventRecord) =>
     JSON.stringify({
       ...r,
@@ -119,7 +150,7 @@ function sameContent(a: EventRecord, b: EventRecord): boolean {
   return canonical(a) === canonical(b);
 }
 
-function loadRecord(db: CorridorDb, id: string): { row: EventRow; record: EventRecord } | undefined {
+export function loadRecord(db: CorridorDb, id: string): { row: EventRow; record: EventRecord } | undefined {
   const row = db.orm.select().from(eventsTable).where(eq(eventsTable.id, id)).get();
   if (!row) return undefined;
   const countries = db.orm.select().from(eventCountries).where(eq(eventCountries.eventId, id)).all();

@@ -16,11 +16,13 @@ import { BadInputError, decodeBytes, detectEncoding } from "./decode.ts";
 import { detectFormat, sdmxAdapter, tidyAdapter, wideAdapter, worldBankAdapter, type Adapter, type Format } from "./formats.ts";
 import { checkMapping, MappingError, ROLES, TidyRowNormaliser, type ColumnNames, type RawRecord, type Role } from "./tidy.ts";
 import { ObservationWriter } from "./writer.ts";
+import { ImportDiffCollector, type ImportDiff } from "./diff.ts";
 
 export { MappingError } from "./tidy.ts";
 export { BadInputError } from "./decode.ts";
 export type { Role } from "./tidy.ts";
 export { FORMATS, type Format } from "./formats.ts";
+export { DIFF_CHANGES_PER_GROUP, type ImportDiff, type DiffGroup, type DiffChange } from "./diff.ts";
 
 export interface ImportOptions {
   format?: "auto" | Format;
@@ -37,6 +39,8 @@ export interface ImportOptions {
   delimiter?: string;
   encoding?: string;
   dryRun?: boolean;
+  /** Also report what the import changes, per indicator and corridor (summary.diff); for previews. */
+  diff?: boolean;
   /** Who runs the import (user e-mail, token name, "cli"). */
   importedBy?: string;
   /** Shown in history instead of the path's base name (uploads). */
@@ -75,6 +79,8 @@ export interface ImportSummary {
   errorCount: number;
   dryRun: boolean;
   committed: boolean;
+  /** Only when the import was asked for a diff. */
+  diff?: ImportDiff;
 }
 
 export async function sha256File(path: string): Promise<string> {
@@ -166,6 +172,7 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
     if (summary.errors.length < maxErrors) summary.errors.push(error);
   };
   const aggregates = new Set<string>();
+  const diff = options.diff ? new ImportDiffCollector(db.sqlite) : undefined;
 
   const { sqlite } = db;
   // Every indicator and country a row can carry was resolved against the same catalog and registry
@@ -185,6 +192,7 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
     let rowFailed = false;
     const emit = (record: RawRecord, names: ColumnNames) => {
       const result = normaliser.normalise(record, names);
+      if (diff && result.kind === "observation") diff.observe(result.observation, currentLine);
       if (result.kind === "missing") {
         summary.skipped++;
         return;
@@ -231,6 +239,7 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
     });
     summary.skippedAggregates = [...aggregates].sort();
 
+    if (diff) summary.diff = diff.result();
     if (summary.errorCount > 0 || options.dryRun) {
       sqlite.exec("ROLLBACK");
       return summary;

@@ -2,7 +2,10 @@ import Form from "next/form";
 import Link from "next/link";
 import { Card, Text } from "@tremor/react";
 import { listEvents } from "@corridor/data";
+import { headers } from "next/headers";
 import { db } from "@/lib/db";
+import { currentUser } from "@/server/auth";
+import { canEdit } from "@/lib/roles";
 import { parseEventParams, ParameterError, toSearchParams } from "@/lib/params";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER } from "@/lib/chart-model";
@@ -26,10 +29,14 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const tags = [...new Set(everything.flatMap((e) => e.tags))].sort();
   const countries = [...new Set(everything.flatMap((e) => e.countries.map((c) => c.code)))].filter((c) => c !== "ALL").sort();
   const years = [...new Set(events.map((e) => e.startsOn.slice(0, 4)))];
+  const editable = canEdit(await currentUser(await headers()));
   const field = "mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background";
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Events</h1>
+      <div className="flex items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Events</h1>
+        {editable && <Link href="/events/new" className="rounded-tremor-default bg-tremor-brand px-3 py-1.5 text-tremor-default font-medium text-white hover:bg-tremor-brand-emphasis">New event</Link>}
+      </div>
       <Form key={raw.toString()} action="/events" aria-label="Filter events" className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background">
         <label>Country
           <select name="country" defaultValue={query.countries[0] ?? ""} className={field}>

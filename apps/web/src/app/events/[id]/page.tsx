@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import Markdown from "react-markdown";
+import { headers } from "next/headers";
 import { Card, Text, Title } from "@tremor/react";
-import { corridors, getEvent, impact, series, type Impact } from "@corridor/data";
+import { corridors, eventVersions, getEvent, impact, series, type Impact } from "@corridor/data";
 import { db } from "@/lib/db";
+import { currentUser } from "@/server/auth";
+import { canEdit } from "@/lib/roles";
+import { versionHistory } from "@/lib/event-form";
+import { EventBody } from "@/components/EventBody";
 import { StaticEventChart } from "@/components/StaticEventChart";
 import { ChartActions } from "@/components/ChartActions";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
@@ -22,6 +26,8 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const event = await getEvent(db(), id);
   if (!event) notFound();
+  const editable = canEdit(await currentUser(await headers()));
+  const history = versionHistory(await eventVersions(db(), id), event);
 
   // Impact panel: every indicator of the event's corridors, ±2 periods around it.
   const countries = event.countries.map((c) => c.code);
@@ -44,7 +50,10 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   return (
     <article className="space-y-6">
       <div>
-        <Link href="/events" className="text-tremor-label hover:underline">← All events</Link>
+        <div className="flex items-center justify-between gap-2">
+          <Link href="/events" className="text-tremor-label hover:underline">← All events</Link>
+          {editable && <Link href={`/events/${event.id}/edit`} className="rounded-tremor-default border border-tremor-border px-3 py-1 text-tremor-default hover:bg-tremor-background-muted dark:border-dark-tremor-border">Edit</Link>}
+        </div>
         <h1 className="mt-1 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{event.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-tremor-default">
           <span className="inline-flex items-center gap-1.5 rounded-tremor-full border px-2 py-0.5 text-tremor-label text-tremor-content-strong dark:text-dark-tremor-content-strong" style={{ borderColor: KIND_COLOUR[event.kind] }}>
@@ -71,10 +80,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       {event.body && (
         <Card className="p-4">
           <Title>Text</Title>
-          {/* react-markdown renders no raw HTML: the text is shown, never executed. */}
-          <div className="prose-event mt-2 text-tremor-default" data-testid="event-body">
-            <Markdown>{event.body}</Markdown>
-          </div>
+          <EventBody markdown={event.body} testId="event-body" />
         </Card>
       )}
 
@@ -91,6 +97,29 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           </ul>
         </Card>
       )}
+
+      <section aria-labelledby="edit-history" data-testid="edit-history">
+        <details>
+          <summary id="edit-history" className="cursor-pointer text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            Edit history ({history.length} {history.length === 1 ? "entry" : "entries"})
+          </summary>
+          <ol className="mt-2 space-y-2 text-tremor-default">
+            {history.map((h) => (
+              <li key={`${h.version}-${h.action}`}>
+                <span className="font-medium">Version {h.version}</span>{" "}
+                {h.action === "deleted" ? "deleted" : h.action === "recreated" ? "created again" : h.action} by {h.by}
+                {h.at && <> on <time dateTime={h.at}>{h.at.slice(0, 16).replace("T", " ")} UTC</time></>}
+                {h.changes.length > 0 && (
+                  <ul className="ml-4 list-disc text-tremor-label">
+                    {h.changes.map((c) => <li key={c.field}><span className="font-medium">{c.field}</span>: {c.before || "—"} → {c.after || "—"}</li>)}
+                  </ul>
+                )}
+                {h.action === "changed" && h.changes.length === 0 && <span className="text-tremor-label"> (no visible change)</span>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      </section>
 
       <section aria-labelledby="impact" className="space-y-4">
         <h2 id="impact" className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Before and after</h2>

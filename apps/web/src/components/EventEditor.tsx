@@ -1,0 +1,324 @@
+"use client";
+/**
+ * The event editor: every field of the model, a press-release box that asks the server for a
+ * suggestion and prefills the form, the body's Markdown preview, the draft's marker on a corridor's
+ * chart, and save through the write API (errors shown at their field). The mapping between form
+ * and record lives in lib/event-form.
+ */
+import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { parsePeriod, type Frequency } from "@corridor/data/pure";
+import {
+  applySuggestion, draftMarker, errorsByField, formToRecord, EVENT_KINDS, RELATIONS, ROLES,
+  type EventForm, type FieldError, type SuggestionLike,
+} from "@/lib/event-form";
+import type { ChartEvent, ChartPoint } from "@/lib/chart-model";
+import { KIND_LABEL } from "@/lib/palette";
+import { ChartPlaceholder } from "./ChartPlaceholder";
+import { EventBody } from "./EventBody";
+
+export interface EditorCorridor {
+  origin: string;
+  destination: string;
+  label: string;
+  indicators: { code: string; name: string }[];
+}
+
+const input = "mt-1 block w-full rounded-tremor-default border-tremor-border text-tremor-default shadow-tremor-input focus:border-tremor-brand focus:ring-tremor-brand dark:border-dark-tremor-border dark:bg-dark-tremor-background";
+const button = "rounded-tremor-default border border-tremor-border px-3 py-1.5 text-tremor-default hover:bg-tremor-background-muted dark:border-dark-tremor-border";
+const primary = "rounded-tremor-default bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-50";
+
+function Field({ name, label, errors, hint, children }: { name: string; label: string; errors?: string[]; hint?: string; children: ReactNode }) {
+  return (
+    <div data-field={name}>
+      <label htmlFor={`f-${name}`} className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{label}</label>
+      {children}
+      {hint && <p className="mt-0.5 text-tremor-label text-tremor-content-subtle">{hint}</p>}
+      {errors?.map((e) => <p key={e} id={`err-${name}`} role="alert" className="mt-0.5 text-tremor-label text-red-700 dark:text-red-400">{e}</p>)}
+    </div>
+  );
+}
+
+export function EventEditor({ initial, baseVersion, events, corridors }: {
+  initial: EventForm;
+  /** Set when editing: the version the form started from (a newer save → 409). */
+  baseVersion?: number;
+  events: { id: string; title: string; startsOn: string }[];
+  corridors: EditorCorridor[];
+}) {
+  const router = useRouter();
+  const editing = baseVersion !== undefined;
+  const [form, setForm] = useState<EventForm>(initial);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [release, setRelease] = useState("");
+  const [suggesting, setSuggesting] = useState(false);
+  const [tab, setTab] = useState<"write" | "preview">("write");
+  const set = <K extends keyof EventForm>(key: K, value: EventForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const describedBy = (name: string) => (errors[name] ? `err-${name}` : undefined);
+
+  async function suggest() {
+    setSuggesting(true);
+    setMessage(null);
+    try {
+      const response = await fetch("/api/events/suggest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: release }) });
+      const body = (await response.json().catch(() => ({}))) as { suggestion?: SuggestionLike; error?: string } & Partial<SuggestionLike>;
+      if (!response.ok) throw new Error(body.error ?? `the suggestion failed (HTTP ${response.status})`);
+      const suggestion = (body.suggestion ?? body) as SuggestionLike;
+      setForm((f) => applySuggestion(f, suggestion, release));
+      setMessage("Filled in from the press release: check every field before saving.");
+    } catch (error) {
+      setMessage((error as Error).message);
+    } finally {
+      setSuggesting(false);
+    }
+  }
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    setMessage(null);
+    try {
+      const record = formToRecord(form);
+      const response = await fetch(editing ? `/api/events/${encodeURIComponent(form.id)}` : "/api/events", {
+        method: editing ? "PUT" : "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(editing ? { ...record, baseVersion } : record),
+      });
+      const body = (await response.json().catch(() => ({}))) as { id?: string; errors?: FieldError[]; error?: string };
+      if (response.ok && body.id) {
+        router.push(`/events/${body.id}`);
+        router.refresh();
+        return;
+      }
+      if (response.status === 422 && body.errors) {
+        setErrors(errorsByField(body.errors));
+        setMessage(`Not saved: ${body.errors.length} problem${body.errors.length === 1 ? "" : "s"}, shown at ${body.errors.length === 1 ? "its field" : "their fields"}.`);
+      } else if (response.status === 409) setMessage(`Not saved: ${body.error ?? "someone saved a newer version"}. Reload to see it.`);
+      else if (response.status === 401 || response.status === 403) setMessage("Not saved: sign in as an analyst.");
+      else setMessage(`Not saved: ${body.error ?? `HTTP ${response.status}`}`);
+    } catch (error) {
+      setMessage(`Not saved: ${(error as Error).message}`);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const linkTargets = events.filter((e) => e.id !== form.id);
+  const unknown = errors.id || errors.input ? [...(errors.id ?? []), ...(errors.input ?? [])] : [];
+  const otherKeys = Object.keys(errors).filter((k) => !(k in form) && !["links", "input", "id"].includes(k));
+
+  return (
+    <form onSubmit={save} noValidate className="space-y-6" aria-label={editing ? "Edit event" : "New event"}>
+      {!editing && (
+        <section className="rounded-tremor-default border border-dashed border-tremor-border p-4 dark:border-dark-tremor-border">
+          <label htmlFor="f-release" className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Paste a press release</label>
+          <p className="text-tremor-label text-tremor-content-subtle">English or Russian. The title, kind, dates, countries and cited decrees are suggested; the text becomes the event&apos;s body.</p>
+          <textarea id="f-release" rows={5} className={input} value={release} onChange={(e) => setRelease(e.target.value)} />
+          <button type="button" className={`${button} mt-2`} disabled={!release.trim() || suggesting} onClick={suggest}>
+            {suggesting ? "Suggesting…" : "Suggest from this text"}
+          </button>
+        </section>
+      )}
+
+      {message && <p role="status" className="rounded-tremor-default bg-tremor-background-subtle px-3 py-2 text-tremor-default dark:bg-dark-tremor-background-subtle">{message}</p>}
+      {[...unknown, ...otherKeys.flatMap((k) => errors[k]!.map((m) => `${k}: ${m}`))].map((m) => <p key={m} role="alert" className="text-tremor-default text-red-700">{m}</p>)}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div className="sm:col-span-2">
+          <Field name="title" label="Title" errors={errors.title}>
+            <input id="f-title" className={input} value={form.title} onChange={(e) => set("title", e.target.value)} aria-describedby={describedBy("title")} required />
+          </Field>
+        </div>
+        <Field name="id" label="Id" hint={editing ? "The id cannot change: it is the event's address." : "Leave empty: made from the title and year."}>
+          <input id="f-id" className={input} value={form.id} readOnly={editing} onChange={(e) => set("id", e.target.value)} placeholder="e.g. decree-274-2020" />
+        </Field>
+        <Field name="kind" label="Kind" errors={errors.kind}>
+          <select id="f-kind" className={input} value={form.kind} onChange={(e) => set("kind", e.target.value)} aria-describedby={describedBy("kind")}>
+            {EVENT_KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k].replace(/s$/, "")}</option>)}
+          </select>
+        </Field>
+        <Field name="starts_on" label="Starts on" errors={errors.starts_on} hint="2021-04-19, 2021-04 or 2021">
+          <input id="f-starts_on" className={input} value={form.starts_on} onChange={(e) => set("starts_on", e.target.value)} aria-describedby={describedBy("starts_on")} />
+        </Field>
+        <Field name="ends_on" label="Ends on" errors={errors.ends_on} hint="Empty for a one-day event">
+          <input id="f-ends_on" className={input} value={form.ends_on} onChange={(e) => set("ends_on", e.target.value)} aria-describedby={describedBy("ends_on")} />
+        </Field>
+        <Field name="date_precision" label="Date precision" errors={errors.date_precision}>
+          <select id="f-date_precision" className={input} value={form.date_precision} onChange={(e) => set("date_precision", e.target.value as EventForm["date_precision"])}>
+            <option value="">As the start date is written</option>
+            <option value="day">Day</option>
+            <option value="month">Month</option>
+            <option value="year">Year</option>
+          </select>
+        </Field>
+        <Field name="announced_on" label="Announced on" errors={errors.announced_on}>
+          <input id="f-announced_on" className={input} value={form.announced_on} onChange={(e) => set("announced_on", e.target.value)} aria-describedby={describedBy("announced_on")} />
+        </Field>
+        <Field name="in_force_on" label="In force on" errors={errors.in_force_on}>
+          <input id="f-in_force_on" className={input} value={form.in_force_on} onChange={(e) => set("in_force_on", e.target.value)} aria-describedby={describedBy("in_force_on")} />
+        </Field>
+        <Field name="expires_on" label="Expires on" errors={errors.expires_on}>
+          <input id="f-expires_on" className={input} value={form.expires_on} onChange={(e) => set("expires_on", e.target.value)} aria-describedby={describedBy("expires_on")} />
+        </Field>
+      </div>
+
+      <fieldset data-field="countries" className="space-y-2">
+        <legend className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Countries</legend>
+        <p className="text-tremor-label text-tremor-content-subtle">Code or name (TJK, Tajikistan); ALL for every foreign national. Parties act; affected countries&apos; nationals are concerned.</p>
+        {form.countries.map((c, i) => (
+          <div key={i} className="flex items-end gap-2">
+            <input aria-label={`Country ${i + 1}`} className={`${input} max-w-48`} value={c.code} onChange={(e) => set("countries", form.countries.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))} />
+            <select aria-label={`Role of country ${i + 1}`} className={`${input} max-w-36`} value={c.role} onChange={(e) => set("countries", form.countries.map((x, j) => (j === i ? { ...x, role: e.target.value as (typeof ROLES)[number] } : x)))}>
+              {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+            </select>
+            <button type="button" className={button} aria-label={`Remove country ${i + 1}`} onClick={() => set("countries", form.countries.filter((_, j) => j !== i))}>Remove</button>
+          </div>
+        ))}
+        <button type="button" className={button} onClick={() => set("countries", [...form.countries, { code: "", role: "party" }])}>Add a country</button>
+        {errors.countries?.map((e) => <p key={e} role="alert" className="text-tremor-label text-red-700 dark:text-red-400">{e}</p>)}
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="document_ref" label="Document" errors={errors.document_ref} hint='e.g. "Decree No. 274 of 18 April 2020"'>
+          <input id="f-document_ref" className={input} value={form.document_ref} onChange={(e) => set("document_ref", e.target.value)} />
+        </Field>
+        <Field name="source_url" label="Source address" errors={errors.source_url}>
+          <input id="f-source_url" type="url" className={input} value={form.source_url} onChange={(e) => set("source_url", e.target.value)} aria-describedby={describedBy("source_url")} />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field name="summary" label="Summary" errors={errors.summary}>
+            <textarea id="f-summary" rows={2} className={input} value={form.summary} onChange={(e) => set("summary", e.target.value)} />
+          </Field>
+        </div>
+        <Field name="tags" label="Tags" errors={errors.tags} hint="Separated by commas">
+          <input id="f-tags" className={input} value={form.tags} onChange={(e) => set("tags", e.target.value)} />
+        </Field>
+        <Field name="verification" label="Verification" errors={errors.verification}>
+          <select id="f-verification" className={input} value={form.verification} onChange={(e) => set("verification", e.target.value as EventForm["verification"])}>
+            <option value="unverified">Unverified</option>
+            <option value="verified">Verified</option>
+          </select>
+        </Field>
+        <div className="sm:col-span-2">
+          <Field name="verification_note" label="Verification note" errors={errors.verification_note} hint="What exactly is or is not verified">
+            <input id="f-verification_note" className={input} value={form.verification_note} onChange={(e) => set("verification_note", e.target.value)} />
+          </Field>
+        </div>
+      </div>
+
+      <fieldset data-field="links" className="space-y-2">
+        <legend className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Linked events</legend>
+        {form.links.map((l, i) => (
+          <div key={i} className="flex flex-wrap items-end gap-2">
+            <select aria-label={`Relation ${i + 1}`} className={`${input} max-w-36`} value={l.relation} onChange={(e) => set("links", form.links.map((x, j) => (j === i ? { ...x, relation: e.target.value as (typeof RELATIONS)[number] } : x)))}>
+              {RELATIONS.map((r) => <option key={r} value={r}>{r.replace("_", " ")}</option>)}
+            </select>
+            <select aria-label={`Linked event ${i + 1}`} className={`${input} min-w-0 flex-1`} value={l.to} onChange={(e) => set("links", form.links.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))}>
+              <option value="">Choose an event…</option>
+              {!linkTargets.some((e) => e.id === l.to) && l.to && <option value={l.to}>{l.to} (not stored)</option>}
+              {linkTargets.map((e) => <option key={e.id} value={e.id}>{e.startsOn} — {e.title}</option>)}
+            </select>
+            <button type="button" className={button} aria-label={`Remove link ${i + 1}`} onClick={() => set("links", form.links.filter((_, j) => j !== i))}>Remove</button>
+          </div>
+        ))}
+        <button type="button" className={button} onClick={() => set("links", [...form.links, { relation: "cites", to: "" }])}>Add a link</button>
+        {errors.links?.map((e) => <p key={e} role="alert" className="text-tremor-label text-red-700 dark:text-red-400">{e}</p>)}
+      </fieldset>
+
+      <section data-field="body">
+        <div className="flex items-center gap-2">
+          <label htmlFor="f-body" className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Text (Markdown)</label>
+          <div role="tablist" className="ml-auto flex gap-1">
+            <button type="button" role="tab" aria-selected={tab === "write"} className={button} onClick={() => setTab("write")}>Write</button>
+            <button type="button" role="tab" aria-selected={tab === "preview"} className={button} onClick={() => setTab("preview")}>Preview</button>
+          </div>
+        </div>
+        {tab === "write" ? (
+          <textarea id="f-body" rows={10} className={`${input} font-mono`} value={form.body} onChange={(e) => set("body", e.target.value)} />
+        ) : (
+          <div className="mt-1 min-h-24 rounded-tremor-default border border-tremor-border p-3 dark:border-dark-tremor-border">
+            {form.body.trim() ? <EventBody markdown={form.body} testId="body-preview" /> : <p className="text-tremor-content-subtle">Nothing written yet.</p>}
+          </div>
+        )}
+        {errors.body?.map((e) => <p key={e} role="alert" className="text-tremor-label text-red-700">{e}</p>)}
+      </section>
+
+      <MarkerPreview form={form} corridors={corridors} />
+
+      <div className="flex items-center gap-3">
+        <button type="submit" className={primary} disabled={saving}>{saving ? "Saving…" : editing ? "Save changes" : "Create event"}</button>
+        <a href={editing ? `/events/${form.id}` : "/events"} className="text-tremor-default hover:underline">Cancel</a>
+      </div>
+    </form>
+  );
+}
+
+/** The draft's marker on one corridor's chart, with the events already there. */
+function MarkerPreview({ form, corridors }: { form: EventForm; corridors: EditorCorridor[] }) {
+  const codes = form.countries.map((c) => c.code.trim().toUpperCase());
+  const preferred = useMemo(
+    () => Math.max(0, corridors.findIndex((c) => codes.includes(c.origin) && (codes.includes(c.destination) || c.destination === "WLD" || codes.includes("ALL")))),
+    // Re-pick only when the countries change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [codes.join(","), corridors],
+  );
+  const [chosen, setChosen] = useState<number | null>(null);
+  const index = chosen ?? preferred;
+  const corridor = corridors[index];
+  const [indicator, setIndicator] = useState<string | null>(null);
+  const code = corridor?.indicators.some((i) => i.code === indicator) ? indicator! : corridor?.indicators[0]?.code;
+  const [data, setData] = useState<{ points: ChartPoint[]; events: ChartEvent[]; frequency: Frequency | null } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!corridor || !code) return;
+    let live = true;
+    const query = new URLSearchParams({ indicator: code, origin: corridor.origin, destination: corridor.destination });
+    fetch(`/api/series?${query}`)
+      .then(async (r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return (await r.json()) as { points: { period: string; value: number }[]; events: ChartEvent[]; frequency: Frequency | null };
+      })
+      .then((s) => {
+        if (!live) return;
+        const points = s.points.flatMap((p) => {
+          const period = parsePeriod(p.period);
+          return period.ok ? [{ period: p.period, start: period.value.start, end: period.value.end, value: p.value }] : [];
+        });
+        setData({ points, events: s.events, frequency: s.frequency });
+        setProblem(null);
+      })
+      .catch((error: Error) => live && setProblem(`The chart could not be loaded: ${error.message}`));
+    return () => {
+      live = false;
+    };
+  }, [corridor, code]);
+
+  const marker = draftMarker(form);
+  if (corridors.length === 0) return null;
+  const others = (data?.events ?? []).filter((e) => e.id !== form.id);
+  const inRange = marker && data && data.points.length > 0 && marker.startsOn <= data.points.at(-1)!.end && (marker.endsOn ?? marker.startsOn) >= data.points[0]!.start;
+  return (
+    <section aria-labelledby="marker-preview" className="space-y-2 rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border" data-testid="marker-preview">
+      <div className="flex flex-wrap items-end gap-3">
+        <h2 id="marker-preview" className="mr-auto text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">On the chart</h2>
+        <label className="text-tremor-label">Corridor
+          <select className={`${input} mt-0`} value={index} onChange={(e) => setChosen(Number(e.target.value))}>
+            {corridors.map((c, i) => <option key={`${c.origin}-${c.destination}`} value={i}>{c.label}</option>)}
+          </select>
+        </label>
+        <label className="text-tremor-label">Indicator
+          <select className={`${input} mt-0`} value={code} onChange={(e) => setIndicator(e.target.value)}>
+            {corridor?.indicators.map((i) => <option key={i.code} value={i.code}>{i.name}</option>)}
+          </select>
+        </label>
+      </div>
+      {problem && <p role="alert" className="text-tremor-default text-red-700">{problem}</p>}
+      {!marker && <p className="text-tremor-label text-tremor-content-subtle">The marker appears once the kind and start date are valid.</p>}
+      {marker && data && !inRange && <p className="text-tremor-label text-tremor-content-subtle">This event falls outside the data of this series ({data.points[0]?.period ?? "none"} – {data.points.at(-1)?.period ?? "none"}).</p>}
+      {data && <ChartPlaceholder points={data.points} events={marker ? [...others, marker] : others} frequency={data.frequency} height={260} />}
+    </section>
+  );
+}

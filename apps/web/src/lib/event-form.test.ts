@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { applySuggestion, diffVersions, versionHistory, draftMarker, emptyForm, errorsByField, formFromEvent, formToRecord, type StoredEvent } from "./event-form";
+
+const DECREE: StoredEvent = {
+  id: "decree-274-2020", title: "Decree 274", kind: "decree", startsOn: "2020-04-01", endsOn: "2020-06-30", datePrecision: "month",
+  announcedOn: "2020-04-18", inForceOn: null, expiresOn: null, countries: [{ code: "RUS", role: "party" }, { code: "ALL", role: "affected" }],
+  documentRef: "Decree No. 274", sourceUrl: null, summary: "", body: "Text", tags: ["covid-19", "stay"], verification: "verified", verificationNote: null,
+  links: [{ relation: "extends", id: "older", direction: "out" }, { relation: "extends", id: "decree-791-2020", direction: "in" }],
+};
+
+describe("form ⇄ record", () => {
+  it("shows month-precision dates as written and keeps only outgoing links", () => {
+    const form = formFromEvent(DECREE);
+    expect(form).toMatchObject({ starts_on: "2020-04", ends_on: "2020-06", date_precision: "", tags: "covid-19, stay", links: [{ relation: "extends", to: "older" }] });
+    expect(formToRecord(form)).toEqual({
+      id: "decree-274-2020", title: "Decree 274", kind: "decree", starts_on: "2020-04", ends_on: "2020-06", date_precision: "",
+      announced_on: "2020-04-18", in_force_on: "", expires_on: "", countries: "RUS:party; ALL:affected", document_ref: "Decree No. 274",
+      source_url: "", summary: "", tags: "covid-19; stay", verification: "verified", verification_note: "", relates: "extends:older", body: "Text",
+    });
+  });
+
+  it("keeps a day that is not the start of its unit and says the precision explicitly", () => {
+    const form = formFromEvent({ ...DECREE, startsOn: "2020-04-18", endsOn: null, datePrecision: "year", links: [] });
+    expect(form).toMatchObject({ starts_on: "2020-04-18", ends_on: "", date_precision: "year" });
+    expect(formFromEvent({ ...DECREE, startsOn: "2015-01-01", endsOn: "2015-12-31", datePrecision: "year" })).toMatchObject({ starts_on: "2015", ends_on: "2015" });
+  });
+
+  it("leaves the id out of a new event's record and drops empty countries and links", () => {
+    const record = formToRecord({ ...emptyForm(), title: " Talks ", countries: [{ code: "", role: "party" }, { code: "TJK", role: "party" }], links: [{ relation: "cites", to: " " }], tags: " a ,, b; c" });
+    expect(record).not.toHaveProperty("id");
+    expect(record).toMatchObject({ title: "Talks", countries: "TJK:party", relates: "", tags: "a; b; c" });
+  });
+});
+
+describe("applySuggestion", () => {
+  it("prefills title, kind, dates, countries, cited events and the body from the press release", () => {
+    const text = "On April 19-20, 2021 … Decree No. 274 …";
+    const form = applySuggestion({ ...emptyForm(), links: [{ relation: "extends", to: "x" }] }, {
+      title: "Russian-Tajik talks", kind: "talks", startsOn: "2021-04-19", endsOn: "2021-04-20", countries: ["RUS", "TJK"],
+      references: [{ text: "Decree No. 274", eventId: "decree-274-2020" }, { text: "Decree No. 9" }],
+    }, text);
+    expect(form).toMatchObject({
+      title: "Russian-Tajik talks", kind: "talks", starts_on: "2021-04-19", ends_on: "2021-04-20", body: text,
+      countries: [{ code: "RUS", role: "party" }, { code: "TJK", role: "party" }],
+      links: [{ relation: "extends", to: "x" }, { relation: "cites", to: "decree-274-2020" }],
+    });
+    // A one-day suggestion clears the end; a body already written is kept.
+    expect(applySuggestion({ ...emptyForm(), ends_on: "2021-05-01", body: "Mine" }, { title: "", kind: "x", startsOn: "2021-04-19", endsOn: "2021-04-19", countries: [], references: [] }, text))
+      .toMatchObject({ kind: "talks", ends_on: "", body: "Mine" });
+  });
+});
+
+describe("draftMarker and errorsByField", () => {
+  it("turns the draft into a chart event once its start parses", () => {
+    expect(draftMarker(emptyForm())).toBeNull();
+    expect(draftMarker({ ...emptyForm(), title: "T", starts_on: "2021-04", ends_on: "2021-06" })).toEqual({
+      id: "draft", title: "T", kind: "talks", startsOn: "2021-04-01", endsOn: "2021-06-30", datePrecision: "month", documentRef: null,
+    });
+    expect(draftMarker({ ...emptyForm(), starts_on: "2021-02-30" })).toBeNull();
+  });
+
+  it("puts relates errors on the links", () => {
+    expect(errorsByField([{ key: "relates", message: "unknown event id" }, { key: "title", message: "required" }, { key: "title", message: "again" }]))
+      .toEqual({ links: ["unknown event id"], title: ["required", "again"] });
+  });
+});
+
+describe("diffVersions", () => {
+  it("lists changed fields only, summarising the body", () => {
+    const after: StoredEvent = { ...DECREE, title: "Decree No. 274", countries: [{ code: "RUS", role: "party" }], body: "Longer text", links: [{ relation: "extends", to: "older" }] };
+    expect(diffVersions(DECREE, after)).toEqual([
+      { field: "title", before: "Decree 274", after: "Decree No. 274" },
+      { field: "countries", before: "ALL (affected), RUS", after: "RUS" },
+      { field: "text", before: "4 characters", after: "11 characters" },
+    ]);
+    expect(diffVersions(DECREE, DECREE)).toEqual([]);
+  });
+});
+
+describe("versionHistory", () => {
+  it("says who created, changed, deleted and re-created, newest first, with each version's changes", () => {
+    const v1 = { ...DECREE, updatedBy: "ana", updatedAt: "2026-01-01T00:00:00Z" };
+    const v2 = { ...DECREE, title: "Decree No. 274", updatedBy: "bob", updatedAt: "2026-02-01T00:00:00Z" };
+    const v3 = { ...DECREE, title: "Again", updatedBy: "dan", updatedAt: "2026-04-01T00:00:00Z" };
+    const history = versionHistory(
+      [
+        { version: 1, replacedAt: "2026-02-01T00:00:00Z", replacedBy: "bob", deleted: false, snapshot: v1 },
+        { version: 2, replacedAt: "2026-03-01T00:00:00Z", replacedBy: "carol", deleted: true, snapshot: v2 },
+      ],
+      { ...v3, version: 3 },
+    );
+    expect(history.map((h) => [h.version, h.action, h.by, h.changes.map((c) => c.field)])).toEqual([
+      [3, "recreated", "dan", []], [2, "deleted", "carol", []], [2, "changed", "bob", ["title"]], [1, "created", "ana", []],
+    ]);
+    expect(versionHistory([], { ...v1, version: 1 })).toMatchObject([{ version: 1, action: "created", by: "ana" }]);
+  });
+});

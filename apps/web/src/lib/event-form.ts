@@ -1,0 +1,236 @@
+/**
+ * The event editor's form ⇄ the data package's raw event record (snake_case keys, as in the
+ * Markdown/CSV files), a suggestion → form fields, the draft as a chart marker, and what changed
+ * between two versions. Pure: safe in the browser and unit-tested.
+ */
+import { parsePeriod } from "@corridor/data/pure";
+import type { ChartEvent, Kind } from "./chart-model";
+
+export const EVENT_KINDS = ["talks", "decree", "agreement", "law", "restriction", "enforcement", "economic", "other"] as const;
+export const RELATIONS = ["extends", "amends", "follows_up", "cites"] as const;
+export const ROLES = ["party", "affected"] as const;
+export type Precision = "day" | "month" | "year";
+
+export interface EventForm {
+  /** Empty on a new event: the server makes it from the title and year. */
+  id: string;
+  title: string;
+  kind: string;
+  starts_on: string;
+  ends_on: string;
+  /** "" = as written in starts_on (2021 → year, 2021-04 → month, 2021-04-19 → day). */
+  date_precision: "" | Precision;
+  announced_on: string;
+  in_force_on: string;
+  expires_on: string;
+  countries: { code: string; role: (typeof ROLES)[number] }[];
+  document_ref: string;
+  source_url: string;
+  summary: string;
+  /** As typed: separated by commas or semicolons. */
+  tags: string;
+  verification: "verified" | "unverified";
+  verification_note: string;
+  links: { relation: (typeof RELATIONS)[number]; to: string }[];
+  body: string;
+}
+
+export function emptyForm(): EventForm {
+  return {
+    id: "", title: "", kind: "talks", starts_on: "", ends_on: "", date_precision: "", announced_on: "", in_force_on: "", expires_on: "",
+    countries: [], document_ref: "", source_url: "", summary: "", tags: "", verification: "unverified", verification_note: "", links: [], body: "",
+  };
+}
+
+/** The parts of a stored event (getEvent / an event_versions snapshot) the form shows. */
+export interface StoredEvent {
+  id: string;
+  title: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string | null;
+  datePrecision: Precision;
+  announcedOn: string | null;
+  inForceOn: string | null;
+  expiresOn: string | null;
+  countries: { code: string; role: string }[];
+  documentRef: string | null;
+  sourceUrl: string | null;
+  summary: string;
+  body: string;
+  tags: string[];
+  verification: string;
+  verificationNote: string | null;
+  /** getEvent's links carry a direction (only "out" ones belong to this event); snapshots have `to`. */
+  links: ({ relation: string; to: string } | { relation: string; id: string; direction: "in" | "out" })[];
+}
+
+/** A stored ISO day back to what the analyst wrote: 2021-04-01 at month precision → 2021-04. */
+function dateAsWritten(iso: string | null, precision: Precision, edge: "start" | "end"): string {
+  if (!iso) return "";
+  if (precision === "year" && (edge === "start" ? iso.endsWith("-01-01") : iso.endsWith("-12-31"))) return iso.slice(0, 4);
+  if (precision === "month") {
+    const p = parsePeriod(iso.slice(0, 7));
+    if (p.ok && iso === (edge === "start" ? p.value.start : p.value.end)) return iso.slice(0, 7);
+  }
+  return iso;
+}
+
+function precisionOf(written: string): Precision | undefined {
+  return /^\d{4}$/.test(written) ? "year" : /^\d{4}-\d{2}$/.test(written) ? "month" : /^\d{4}-\d{2}-\d{2}$/.test(written) ? "day" : undefined;
+}
+
+export function formFromEvent(e: StoredEvent): EventForm {
+  const starts = dateAsWritten(e.startsOn, e.datePrecision, "start");
+  return {
+    id: e.id, title: e.title, kind: e.kind,
+    starts_on: starts,
+    ends_on: dateAsWritten(e.endsOn, e.datePrecision, "end"),
+    date_precision: precisionOf(starts) === e.datePrecision ? "" : e.datePrecision,
+    announced_on: e.announcedOn ?? "", in_force_on: e.inForceOn ?? "", expires_on: e.expiresOn ?? "",
+    countries: e.countries.map((c) => ({ code: c.code, role: c.role === "affected" ? "affected" : "party" })),
+    document_ref: e.documentRef ?? "", source_url: e.sourceUrl ?? "", summary: e.summary, tags: e.tags.join(", "),
+    verification: e.verification === "verified" ? "verified" : "unverified", verification_note: e.verificationNote ?? "",
+    links: e.links
+      .filter((l) => !("direction" in l) || l.direction === "out")
+      .map((l) => ({ relation: l.relation as EventForm["links"][number]["relation"], to: "to" in l ? l.to : l.id })),
+    body: e.body,
+  };
+}
+
+/** The raw record POST/PUT /api/events take (validated on the server by normaliseEvent). */
+export function formToRecord(f: EventForm): Record<string, string> {
+  const record: Record<string, string> = {
+    title: f.title.trim(), kind: f.kind, starts_on: f.starts_on.trim(), ends_on: f.ends_on.trim(), date_precision: f.date_precision,
+    announced_on: f.announced_on.trim(), in_force_on: f.in_force_on.trim(), expires_on: f.expires_on.trim(),
+    countries: f.countries.filter((c) => c.code.trim()).map((c) => `${c.code.trim()}:${c.role}`).join("; "),
+    document_ref: f.document_ref.trim(), source_url: f.source_url.trim(), summary: f.summary.trim(),
+    tags: f.tags.split(/[,;]/).map((t) => t.trim()).filter(Boolean).join("; "),
+    verification: f.verification, verification_note: f.verification_note.trim(),
+    relates: f.links.filter((l) => l.to.trim()).map((l) => `${l.relation}:${l.to.trim()}`).join("; "),
+    body: f.body,
+  };
+  if (f.id.trim()) record.id = f.id.trim();
+  return record;
+}
+
+/** What suggestEvent() proposes (the data package's Suggestion, the fields the form uses). */
+export interface SuggestionLike {
+  title: string;
+  kind: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  countries: string[];
+  references: { text: string; eventId?: string }[];
+}
+
+/** Prefills the form from a suggestion: the press release becomes the body, cited stored events links. */
+export function applySuggestion(f: EventForm, s: SuggestionLike, text: string): EventForm {
+  const links = [...f.links];
+  for (const r of s.references) if (r.eventId && !links.some((l) => l.to === r.eventId)) links.push({ relation: "cites", to: r.eventId });
+  return {
+    ...f,
+    title: s.title || f.title,
+    kind: (EVENT_KINDS as readonly string[]).includes(s.kind) ? s.kind : f.kind,
+    starts_on: s.startsOn ?? f.starts_on,
+    ends_on: s.endsOn && s.endsOn !== s.startsOn ? s.endsOn : s.startsOn ? "" : f.ends_on,
+    countries: s.countries.length > 0 ? s.countries.map((code) => ({ code, role: "party" as const })) : f.countries,
+    links,
+    body: f.body.trim() ? f.body : text.trim(),
+  };
+}
+
+/** The draft as a chart marker, or null while its dates do not parse. */
+export function draftMarker(f: EventForm, id = "draft"): ChartEvent | null {
+  const start = parsePeriod(f.starts_on.trim());
+  if (!start.ok || !(EVENT_KINDS as readonly string[]).includes(f.kind)) return null;
+  const end = f.ends_on.trim() ? parsePeriod(f.ends_on.trim()) : undefined;
+  const precision = f.date_precision || (start.value.frequency === "A" ? "year" : start.value.frequency === "M" ? "month" : "day");
+  return {
+    id: f.id.trim() || id, title: f.title.trim() || "New event", kind: f.kind as Kind,
+    startsOn: start.value.start, endsOn: end?.ok ? end.value.end : null, datePrecision: precision, documentRef: f.document_ref.trim() || null,
+  };
+}
+
+export interface FieldError {
+  key: string;
+  value?: string;
+  message: string;
+}
+
+/** 422 errors by form field (`relates` is shown at the links, unknown keys at the top). */
+export function errorsByField(errors: FieldError[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of errors) {
+    const key = e.key === "relates" ? "links" : e.key;
+    (out[key] ??= []).push(e.message);
+  }
+  return out;
+}
+
+const LABELS: [keyof StoredEvent, string][] = [
+  ["title", "title"], ["kind", "kind"], ["startsOn", "start"], ["endsOn", "end"], ["datePrecision", "date precision"],
+  ["announcedOn", "announced"], ["inForceOn", "in force"], ["expiresOn", "expires"], ["countries", "countries"],
+  ["documentRef", "document"], ["sourceUrl", "source"], ["summary", "summary"], ["tags", "tags"],
+  ["verification", "verification"], ["verificationNote", "verification note"], ["links", "links"], ["body", "text"],
+];
+
+function shown(key: keyof StoredEvent, e: StoredEvent): string {
+  const v = e[key];
+  if (key === "countries") return e.countries.map((c) => `${c.code}${c.role === "affected" ? " (affected)" : ""}`).sort().join(", ");
+  if (key === "links") return formFromEvent(e).links.map((l) => `${l.relation} ${l.to}`).sort().join(", ");
+  if (Array.isArray(v)) return v.join(", ");
+  return v === null || v === undefined ? "" : String(v);
+}
+
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** What changed from one version to the next; long texts (the body) are summarised, not repeated. */
+export function diffVersions(before: StoredEvent, after: StoredEvent): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const [key, field] of LABELS) {
+    const a = shown(key, before);
+    const b = shown(key, after);
+    if (a === b) continue;
+    if (key === "body" || key === "summary") {
+      changes.push({ field, before: `${a.length} characters`, after: `${b.length} characters` });
+    } else changes.push({ field, before: a, after: b });
+  }
+  return changes;
+}
+
+export interface HistoryEntry {
+  version: number;
+  /** What happened: written first, changed, deleted, or written again after a delete. */
+  action: "created" | "changed" | "deleted" | "recreated";
+  by: string;
+  at: string;
+  changes: FieldChange[];
+}
+
+/**
+ * The event page's edit history, newest first, from eventVersions() (each replaced version with who
+ * wrote it) and the current event. A version's changes are against the one before it.
+ */
+export function versionHistory(
+  versions: { version: number; replacedAt: string; replacedBy: string; deleted: boolean; snapshot: StoredEvent & { updatedAt?: string; updatedBy?: string } }[],
+  current: (StoredEvent & { version: number; updatedAt: string; updatedBy: string }) | undefined,
+): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  let previous: { event: StoredEvent; deleted: boolean } | undefined;
+  const entry = (version: number, event: StoredEvent, by: string, at: string) => {
+    const action = !previous ? "created" : previous.deleted ? "recreated" : "changed";
+    out.push({ version, action, by, at, changes: previous && !previous.deleted ? diffVersions(previous.event, event) : [] });
+  };
+  for (const v of versions) {
+    entry(v.version, v.snapshot, v.snapshot.updatedBy ?? "unknown", v.snapshot.updatedAt ?? "");
+    if (v.deleted) out.push({ version: v.version, action: "deleted", by: v.replacedBy, at: v.replacedAt, changes: [] });
+    previous = { event: v.snapshot, deleted: v.deleted };
+  }
+  if (current) entry(current.version, current, current.updatedBy, current.updatedAt);
+  return out.reverse();
+}

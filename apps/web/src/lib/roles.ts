@@ -1,0 +1,4 @@
+/** Who may change data: analysts and admins (viewer < analyst < admin). */
+export function canEdit(user: { role: string } | null | undefined): boolean {
+  return user?.role === "analyst" || user?.role === "admin";
+}
