@@ -25,13 +25,15 @@ export interface TestServer {
 
 /** Seeds a fresh database from data/seed and serves the app on it. */
 export async function startServer(): Promise<TestServer> {
-  const dbPath = join(mkdtempSync(join(tmpdir(), "corridor-web-")), "test.db");
+  const dir = mkdtempSync(join(tmpdir(), "corridor-web-"));
+  const dbPath = join(dir, "test.db");
   const seeded = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "seed", "--db", dbPath], { encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: join(root, "apps/web"),
-    env: { ...process.env, CORRIDOR_DB: dbPath, NEXT_TELEMETRY_DISABLED: "1" },
+    // Uploaded originals go beside the test's database, not into the repository's data/uploads.
+    env: { ...process.env, CORRIDOR_DB: dbPath, CORRIDOR_UPLOADS_DIR: join(dir, "uploads"), NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -128,6 +128,10 @@ describe("analyst upload, diff, commit and undo", () => {
     const id = (await row.getAttribute("data-testid"))!.replace("import-", "");
     expect(await row.innerText()).toContain(ANALYST.email);
     await page.screenshot({ path: `${ARTIFACTS}imports.png`, fullPage: true });
+    // The original, byte for byte, for whoever needs to check what went in.
+    const original = await page.request.get(`${server.url}/api/imports/${id}/file`);
+    expect(original.status()).toBe(200);
+    expect(Buffer.from(await original.body()).equals(readFileSync(FIXTURE))).toBe(true);
     await page.goto(`${server.url}/imports/${id}`);
     expect(await page.locator("main").innerText()).toMatch(/2 new · 1 changed[\s\S]*map\s+value=Поставлено на миграционный учёт/);
     await page.screenshot({ path: `${ARTIFACTS}import-detail.png`, fullPage: true });
