@@ -85,14 +85,16 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
     setProgress({ phase: "uploading", fraction: 0 });
     const body = new FormData();
     body.append("file", file, file.name);
-    for (const [name, value] of importFields(form)) body.append(name, value);
+    // The profile is saved with the commit, not with every check.
+    for (const [name, value] of importFields(form)) if (!(dryRun && name === "saveProfile")) body.append(name, value);
     try {
       const { status, body: result } = await sendImport(dryRun ? "/api/imports?dryRun=1" : "/api/imports", body, setProgress);
       const summary = result && typeof result === "object" && "rowsRead" in result ? (result as ImportSummary) : undefined;
+      // A file refused as a whole (bad encoding, no header…) names one line; a checked file lists its errors.
+      const wholeFileLine = !summary && result && typeof result === "object" && typeof (result as { line?: unknown }).line === "number" ? (result as { line: number }).line : null;
       if ((status === 200 || status === 201) && summary) setOutcome({ kind: dryRun ? "checked" : "committed", summary });
-      else setOutcome({ kind: "refused", status, message: messageOf(status, result), ...(summary ? { summary } : {}) });
-      const first = summary?.errors[0]?.line;
-      setFocusLine(first ?? null);
+      else setOutcome({ kind: "refused", status, message: `${wholeFileLine ? `Line ${wholeFileLine}: ` : ""}${messageOf(status, result)}`, ...(summary ? { summary } : {}) });
+      setFocusLine(summary?.errors[0]?.line ?? wholeFileLine);
     } catch (error) {
       setOutcome({ kind: "refused", status: 0, message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -232,7 +234,7 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
               </table>
             </div>
             {ready.mappingProblem && <p className="mt-3 rounded-tremor-small bg-amber-50 px-3 py-2 text-tremor-default text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="mapping-problem">{ready.mappingProblem.replace(/ Use --map ROLE=COLUMN\.$/, " Choose a role for a column above, or give a constant.")}</p>}
-            <label className="mt-4 block max-w-sm text-tremor-default">Save this mapping as a profile (optional)
+            <label className="mt-4 block max-w-sm text-tremor-default">Save this mapping as a profile when you commit (optional)
               <input className={input} value={form.saveProfile} placeholder="e.g. mvd-patents" pattern="[A-Za-z0-9][A-Za-z0-9_\-]*" onChange={(e) => update({ ...form, saveProfile: e.target.value })} />
             </label>
           </Card>
