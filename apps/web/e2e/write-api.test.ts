@@ -19,7 +19,7 @@ function dataChecksum(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
   try {
     const hash = createHash("sha256");
-    for (const r of db.prepare("SELECT indicator_id, origin, destination, period, breakdown, value, flag, source FROM observations ORDER BY indicator_id, origin, destination, period, breakdown").raw().iterate()) hash.update(JSON.stringify(r));
+    for (const r of db.prepare("SELECT indicator, origin, destination, period, breakdown, value, flag, source FROM observations ORDER BY indicator, origin, destination, period, breakdown").raw().iterate()) hash.update(JSON.stringify(r));
     hash.update(JSON.stringify(db.prepare("SELECT count(*) FROM imports WHERE status = 'committed'").raw().get()));
     return hash.digest("hex");
   } finally {
