@@ -62,7 +62,7 @@ async function cookieOf(email: string): Promise<string> {
 
 beforeAll(async () => {
   server = await startServer({
-    env: { CORRIDOR_MAX_UPLOAD_BYTES: String(LIMIT) },
+    env: { CORRIDOR_MAX_UPLOAD_BYTES: String(LIMIT), CORRIDOR_TRUST_PROXY: "1" },
     setup: (db) => {
       corridorCli(db, ["users", "add", "--email", "admin@example.org", "--role", "admin"], `${PASSWORD}\n`);
       corridorCli(db, ["users", "add", "--email", "viewer@example.org", "--role", "viewer"], `${PASSWORD}\n`);
