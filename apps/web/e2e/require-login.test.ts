@@ -10,6 +10,7 @@ beforeAll(async () => {
   server = await startServer({
     env: { CORRIDOR_REQUIRE_LOGIN: "1" },
     setup: (db) => {
+      corridorCli(db, ["users", "add", "--email", "vera@example.org", "--role", "viewer"], "correct horse battery\n");
       viewer = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "reader", "--role", "viewer", "--json"])).token;
       const old = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "old", "--role", "viewer", "--json"]));
       revoked = old.token;
@@ -41,6 +42,13 @@ describe("CORRIDOR_REQUIRE_LOGIN=1", () => {
       expect((await fetch(server.url + path)).status).toBe(401);
       expect((await fetch(server.url + path, { headers: { Authorization: `Bearer ${revoked}` } })).status).toBe(401);
     }
+  });
+
+  it("counts failed sign-ins by the real client address: a made-up X-Forwarded-For does not reset the limit", async () => {
+    const attempt = (password: string, i: number) =>
+      fetch(`${server.url}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": `10.0.0.${i}` }, body: JSON.stringify({ email: "vera@example.org", password }) });
+    for (let i = 0; i < 5; i++) expect((await attempt("wrong password!", i)).status).toBe(401);
+    expect((await attempt("correct horse battery", 99)).status).toBe(429);
   });
 
   it("lets a viewer read pages", async () => {
