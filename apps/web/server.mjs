@@ -64,7 +64,18 @@ async function gate(req, res) {
   return false;
 }
 
+/**
+ * The client's address for the sign-in limiter and the audit log, set here so a client cannot choose
+ * it: the socket's peer, or with CORRIDOR_TRUST_PROXY=1 (behind a reverse proxy) X-Forwarded-For's first entry.
+ */
+const trustProxy = process.env.CORRIDOR_TRUST_PROXY === "1";
+function stampClientIp(req) {
+  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+  req.headers["x-corridor-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+}
+
 const server = createServer(async (req, res) => {
+  stampClientIp(req);
   try {
     if (requireLogin && !(await gate(req, res))) return;
   } catch (error) {

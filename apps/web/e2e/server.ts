@@ -20,20 +20,36 @@ async function freePort(): Promise<number> {
 export interface TestServer {
   url: string;
   dbPath: string;
+  uploadsDir: string;
   stop(): Promise<void>;
 }
 
+/** Runs the `corridor` CLI on a database; `input` goes to stdin (passwords). Throws on failure. */
+export function corridorCli(dbPath: string, args: string[], input?: string): string {
+  const r = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), ...args, "--db", dbPath], { encoding: "utf8", input });
+  if (r.status !== 0) throw new Error(`corridor ${args.join(" ")} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+export interface ServerOptions {
+  /** Extra environment for the server (CORRIDOR_REQUIRE_LOGIN, CORRIDOR_MAX_UPLOAD_BYTES…). */
+  env?: Record<string, string>;
+  /** Runs on the seeded database before the server starts (users, tokens). */
+  setup?: (dbPath: string) => void;
+}
+
 /** Seeds a fresh database from data/seed and serves the app on it. */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "corridor-web-"));
   const dbPath = join(dir, "test.db");
   const seeded = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "seed", "--db", dbPath], { encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
+  options.setup?.(dbPath);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: join(root, "apps/web"),
     // Uploaded originals go beside the test's database, not into the repository's data/uploads.
-    env: { ...process.env, CORRIDOR_DB: dbPath, CORRIDOR_UPLOADS_DIR: join(dir, "uploads"), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, CORRIDOR_DB: dbPath, CORRIDOR_UPLOADS_DIR: join(dir, "uploads"), NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -54,6 +70,7 @@ export async function startServer(): Promise<TestServer> {
   return {
     url,
     dbPath,
+    uploadsDir: join(dir, "uploads"),
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

@@ -31,6 +31,8 @@ export function createAuth(db: CorridorDb, options: AuthOptions = {}) {
     // better-auth's own limiter (per IP and path, in memory: one server process) as a backstop;
     // the web layer also counts failed sign-ins per email + IP.
     rateLimit: { enabled: true, storage: "memory", window: 60, max: 100, customRules: { "/sign-in/email": { window: 60, max: 20 } } },
+    // server.mjs stamps the client's address (a header the client cannot choose).
+    advanced: { ipAddress: { ipAddressHeaders: ["x-corridor-client-ip"] } },
     telemetry: { enabled: false },
   });
 }

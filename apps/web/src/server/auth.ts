@@ -65,8 +65,9 @@ export async function currentUser(headers: Headers): Promise<CurrentUser | null>
   return who ? { email: who.email, name: who.name, role: who.role } : null;
 }
 
+/** The client's address as server.mjs stamped it (never a header the client chose, unless CORRIDOR_TRUST_PROXY=1). */
 export function clientIp(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+  return headers.get("x-corridor-client-ip") || null;
 }
 
 export function roleAtLeast(role: Role, needed: Role): boolean {

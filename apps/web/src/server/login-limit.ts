@@ -28,4 +28,8 @@ export class FailureLimiter {
 }
 
 const max = Number(process.env.CORRIDOR_LOGIN_MAX_FAILURES ?? "5");
-export const loginLimiter = new FailureLimiter(Number.isInteger(max) && max > 0 ? max : 5, 60_000);
+const perClient = Number.isInteger(max) && max > 0 ? max : 5;
+/** Failures per email + client address. */
+export const loginLimiter = new FailureLimiter(perClient, 60_000);
+/** Failures per email from any address: a guesser rotating addresses is stopped too. */
+export const emailLimiter = new FailureLimiter(perClient * 4, 60_000);

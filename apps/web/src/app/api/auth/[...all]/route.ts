@@ -1,9 +1,10 @@
 /**
  * better-auth's endpoints (sign-in, sign-out, session). Sign-up is off: admins make users. Failed
- * email sign-ins are counted per email + client IP: the sixth failure within a minute is a 429.
+ * email sign-ins are counted per email + client IP (the sixth failure within a minute is a 429) and
+ * per email from any address (four times as many), so rotating addresses does not buy guesses.
  */
 import { auth, clientIp } from "@/server/auth";
-import { loginLimiter } from "@/server/login-limit";
+import { emailLimiter, loginLimiter } from "@/server/login-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -19,13 +20,15 @@ async function handle(request: Request): Promise<Response> {
     // better-auth answers a malformed body itself
   }
   const key = `${email}|${clientIp(request.headers) ?? "local"}`;
-  const wait = loginLimiter.blockedFor(key);
+  const wait = Math.max(loginLimiter.blockedFor(key), emailLimiter.blockedFor(email));
   if (wait > 0) {
     return Response.json({ error: "too many failed sign-ins; try again later", retryAfterSeconds: wait }, { status: 429, headers: { "Retry-After": String(wait) } });
   }
   const response = await handler(request);
-  if (response.status === 401 || response.status === 403) loginLimiter.fail(key);
-  else if (response.ok) loginLimiter.reset(key);
+  if (response.status === 401 || response.status === 403) {
+    loginLimiter.fail(key);
+    emailLimiter.fail(email);
+  } else if (response.ok) loginLimiter.reset(key);
   return response;
 }
 

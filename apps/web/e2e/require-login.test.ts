@@ -1,0 +1,58 @@
+/** CORRIDOR_REQUIRE_LOGIN=1: pages, API, charts and embeds need a viewer; /login and sign-in stay open. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { corridorCli, startServer, type TestServer } from "./server";
+
+let server: TestServer;
+let viewer = "";
+let revoked = "";
+
+beforeAll(async () => {
+  server = await startServer({
+    env: { CORRIDOR_REQUIRE_LOGIN: "1" },
+    setup: (db) => {
+      corridorCli(db, ["users", "add", "--email", "vera@example.org", "--role", "viewer"], "correct horse battery\n");
+      viewer = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "reader", "--role", "viewer", "--json"])).token;
+      const old = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "old", "--role", "viewer", "--json"]));
+      revoked = old.token;
+      corridorCli(db, ["tokens", "revoke", String(old.id)]);
+    },
+  });
+});
+afterAll(async () => server?.stop());
+
+const SERIES = "indicator=remittances_received_usd&origin=TJK&destination=WLD";
+const READS = ["/api/series?" + SERIES, "/api/events", "/api/imports", "/api/profiles", `/api/charts/series.svg?${SERIES}`, `/embed/series?${SERIES}`];
+
+describe("CORRIDOR_REQUIRE_LOGIN=1", () => {
+  it("sends anonymous page readers to /login with the page to come back to", async () => {
+    for (const page of ["/", "/explorer", "/events"]) {
+      const res = await fetch(server.url + page, { redirect: "manual" });
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toBe(`/login?next=${encodeURIComponent(page)}`);
+    }
+    const login = await fetch(`${server.url}/login?next=/explorer`);
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain("Sign in");
+  });
+
+  it.each(READS)("%s: 401 anonymous and with a revoked token (twice: the chart fast path must not answer), 200 for a viewer", async (path) => {
+    const ok = await fetch(server.url + path, { headers: { Authorization: `Bearer ${viewer}` } });
+    expect(ok.status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      expect((await fetch(server.url + path)).status).toBe(401);
+      expect((await fetch(server.url + path, { headers: { Authorization: `Bearer ${revoked}` } })).status).toBe(401);
+    }
+  });
+
+  it("counts failed sign-ins by the real client address: a made-up X-Forwarded-For does not reset the limit", async () => {
+    const attempt = (password: string, i: number) =>
+      fetch(`${server.url}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": `10.0.0.${i}` }, body: JSON.stringify({ email: "vera@example.org", password }) });
+    for (let i = 0; i < 5; i++) expect((await attempt("wrong password!", i)).status).toBe(401);
+    expect((await attempt("correct horse battery", 99)).status).toBe(429);
+  });
+
+  it("lets a viewer read pages", async () => {
+    const res = await fetch(`${server.url}/`, { headers: { Authorization: `Bearer ${viewer}` } });
+    expect(res.status).toBe(200);
+  });
+});
