@@ -4,6 +4,9 @@
  * readers (/api/charts/*, /embed/*) are answered from the chart routes' in-memory cache when the
  * same URL was served before and the data has not changed — a 304 or the cached bytes — so a busy
  * embed costs a map lookup, not a trip through Next. Everything else goes to Next unchanged.
+ * With CORRIDOR_REQUIRE_LOGIN=1 a gate comes first: every page, API route, chart and embed needs a
+ * viewer (session cookie or Bearer token, checked by the app's own /api/me), so the fast path never
+ * answers an anonymous reader.
  * Usage like `next start`: node server.mjs [-p PORT] [-H HOST]
  */
 import { createServer } from "node:http";
@@ -22,7 +25,54 @@ const app = next({ dev: false, dir: dirname(fileURLToPath(import.meta.url)), hos
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const requireLogin = process.env.CORRIDOR_REQUIRE_LOGIN === "1";
+const selfHost = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+/** Paths anyone may fetch when login is required: the login page, sign-in itself, static assets. */
+const PUBLIC = /^\/(login(\?|\/|$)|api\/auth\/|api\/me(\?|$)|_next\/static\/|icon\.svg|favicon\.ico|robots\.txt)/;
+/** Credentials → [allowed, expiry]: a few seconds so a page's burst of requests asks once. */
+const checked = new Map();
+
+async function signedIn(req) {
+  const cookie = req.headers.cookie ?? "";
+  const authorization = req.headers.authorization ?? "";
+  if (!cookie.includes("better-auth.session_token") && !authorization) return false;
+  const key = `${cookie}\n${authorization}`;
+  const hit = checked.get(key);
+  if (hit && hit[1] > Date.now()) return hit[0];
+  const headers = {};
+  if (cookie) headers.cookie = cookie;
+  if (authorization) headers.authorization = authorization;
+  const answer = await fetch(`http://${selfHost.includes(":") ? `[${selfHost}]` : selfHost}:${port}/api/me`, { headers });
+  await answer.arrayBuffer();
+  const ok = answer.status === 200;
+  if (checked.size > 1000) checked.clear();
+  checked.set(key, [ok, Date.now() + 2000]);
+  return ok;
+}
+
+async function gate(req, res) {
+  const url = req.url ?? "/";
+  if (PUBLIC.test(url)) return true;
+  if (await signedIn(req)) return true;
+  if (/^\/(api|embed)\//.test(url)) {
+    res.writeHead(401, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+    res.end(JSON.stringify({ error: "sign in first (CORRIDOR_REQUIRE_LOGIN=1)" }));
+  } else {
+    res.writeHead(302, { Location: `/login?next=${encodeURIComponent(url)}`, "Cache-Control": "no-store" });
+    res.end();
+  }
+  return false;
+}
+
 const server = createServer(async (req, res) => {
+  try {
+    if (requireLogin && !(await gate(req, res))) return;
+  } catch (error) {
+    console.error(error);
+    res.writeHead(503, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ error: "cannot check the sign-in right now" }));
+    return;
+  }
   try {
     // Installed by src/server/chart-response.ts once a chart route has run in this process.
     const fromMemory = globalThis.corridorServeFromMemory;

@@ -206,3 +206,53 @@ describe("corridor import: killed midway", () => {
     expect(integrity(db)).toBe("ok");
   }, 180_000);
 });
+
+describe("corridor users / tokens / audit", () => {
+  function withStdin(input: string, ...args: string[]) {
+    const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", input, env: { ...process.env, CORRIDOR_DB: tmpPath("default.db") } });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it("adds a user with a better-auth password hash, refuses short passwords, bad roles and duplicates", async () => {
+    const db = tmpPath("users.db");
+    expect(withStdin("short\n", "users", "add", "--email", "ada@example.org", "--role", "admin", "--db", db)).toMatchObject({ status: 2, stderr: expect.stringContaining("at least 10 characters") });
+    expect(withStdin("long-enough-secret\n", "users", "add", "--email", "ada@example.org", "--role", "boss", "--db", db)).toMatchObject({ status: 2, stderr: expect.stringContaining("--role boss") });
+    const added = withStdin("long-enough-secret\n", "users", "add", "--email", "Ada@Example.org", "--role", "admin", "--name", "Ada", "--db", db);
+    expect(added).toMatchObject({ status: 0, stdout: "added ada@example.org (admin)\n" });
+    expect(withStdin("long-enough-secret\n", "users", "add", "--email", "ada@example.org", "--role", "viewer", "--db", db)).toMatchObject({ status: 2, stderr: expect.stringContaining("already exists") });
+    const users = JSON.parse(corridor("users", "list", "--json", "--db", db).stdout);
+    expect(users).toMatchObject([{ email: "ada@example.org", name: "Ada", role: "admin" }]);
+    expect(corridor("users", "set-role", "--email", "ada@example.org", "--role", "analyst", "--db", db)).toMatchObject({ status: 0, stdout: "ada@example.org is now analyst\n" });
+
+    const check = openDb(db);
+    const row = check.sqlite.prepare("SELECT password FROM account WHERE provider_id = 'credential'").get() as { password: string };
+    expect(row.password).not.toContain("long-enough-secret");
+    const { verifyPassword } = await import("better-auth/crypto");
+    expect(await verifyPassword({ hash: row.password, password: "long-enough-secret" })).toBe(true);
+    expect(() => check.sqlite.prepare("UPDATE user SET role = 'root'").run()).toThrow(/CHECK constraint/);
+    check.close();
+  });
+
+  it("prints a token once, stores only its hash, revokes it, and audits all of it", () => {
+    const db = tmpPath("tokens.db");
+    const made = corridor("tokens", "create", "--name", "nightly", "--role", "analyst", "--json", "--db", db);
+    expect(made.status).toBe(0);
+    const token = JSON.parse(made.stdout);
+    expect(token).toMatchObject({ id: 1, name: "nightly", role: "analyst", revokedAt: null });
+    expect(token.token).toMatch(/^cor_[A-Za-z0-9_-]{43}$/);
+    const listed = corridor("tokens", "list", "--json", "--db", db).stdout;
+    expect(listed).not.toContain(token.token);
+    expect(JSON.parse(listed)[0]).not.toHaveProperty("tokenHash");
+    const check = openDb(db);
+    const stored = JSON.stringify(check.sqlite.prepare("SELECT * FROM api_tokens").all());
+    expect(stored).not.toContain(token.token);
+    check.close();
+    expect(corridor("tokens", "revoke", "x", "--db", db).status).toBe(2);
+    expect(corridor("tokens", "revoke", "9", "--db", db)).toMatchObject({ status: 2, stderr: expect.stringContaining("no token with id 9") });
+    expect(corridor("tokens", "revoke", "1", "--db", db).status).toBe(0);
+    expect(JSON.parse(corridor("tokens", "list", "--json", "--db", db).stdout)[0].revokedAt).toMatch(/^20/);
+    const log = JSON.parse(corridor("audit", "--json", "--limit", "5", "--db", db).stdout);
+    expect(log.map((r: { action: string }) => r.action)).toEqual(["token.revoke", "token.create"]);
+    expect(log[1]).toMatchObject({ target: "token:nightly", detail: { id: 1, role: "analyst" } });
+  });
+});

@@ -3,7 +3,7 @@
  * drizzle-kit (`npm run generate -w @corridor/data`) and committed under drizzle/.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const countries = sqliteTable("countries", {
   /** ISO 3166-1 alpha-3, or WLD for "all partners / world". */
@@ -241,3 +241,123 @@ export const snapshots = sqliteTable("snapshots", {
   createdAt: text("created_at").notNull(),
 });
 export type SnapshotRow = typeof snapshots.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Accounts. `user`, `session`, `account` and `verification` are better-auth's tables (its Drizzle
+// adapter reads and writes them; column names as its schema generator makes them). Dates there are
+// integer milliseconds because better-auth passes Date objects.
+
+/** Who may do what: viewer (read) < analyst (import, undo, edit events) < admin (users, tokens). */
+export const USER_ROLES = ["viewer", "analyst", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const user = sqliteTable(
+  "user",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull().unique(),
+    emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+    image: text("image"),
+    role: text("role", { enum: USER_ROLES }).notNull().default("viewer"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [check("user_role_check", sql`${t.role} in ('viewer', 'analyst', 'admin')`)],
+);
+export type UserRow = typeof user.$inferSelect;
+
+export const session = sqliteTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    token: text("token").notNull().unique(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("session_user_idx").on(t.userId)],
+);
+
+export const account = sqliteTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
+    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    scope: text("scope"),
+    /** better-auth's scrypt hash (salt:key), never the password. */
+    password: text("password"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("account_user_idx").on(t.userId)],
+);
+
+export const verification = sqliteTable(
+  "verification",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("verification_identifier_idx").on(t.identifier)],
+);
+
+/**
+ * API tokens for scripts (`Authorization: Bearer …`). Only the SHA-256 of the token is stored: tokens
+ * are 32 random bytes, so a fast hash is enough and the token is shown once, when it is made.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [check("api_tokens_role_check", sql`${t.role} in ('viewer', 'analyst', 'admin')`)],
+);
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+/** Every write through the CLI's account commands or the web: who, what, to what, when, from where. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    target: text("target"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
+);
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** Server settings made once per database, e.g. the auth secret when $CORRIDOR_AUTH_SECRET is unset. */
+export const appSettings = sqliteTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import "./globals.css";
+import { AccountMenu } from "@/components/AccountMenu";
 
 export const metadata = {
   title: "Corridor — labour-migration flows and the policy events that move them",
@@ -19,6 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-tremor-default hover:underline">Dashboard</Link>
             <Link href="/explorer" className="text-tremor-default hover:underline">Explorer</Link>
             <Link href="/events" className="text-tremor-default hover:underline">Events</Link>
+            <AccountMenu />
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

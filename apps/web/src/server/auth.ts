@@ -1,14 +1,121 @@
 /**
- * PLACEHOLDER until branch `auth` is merged: the contract's signature only, and nobody is signed
- * in. The auth helper's file replaces this one wholesale (take theirs on merge).
+ * Who is asking, and may they? `currentUser(headers)` reads an API token (`Authorization: Bearer`)
+ * or a better-auth session cookie; `requireRole(request, role)` is the one gate every write route
+ * calls: 401 JSON without valid credentials (revoked tokens included), 403 for a lower role, and
+ * 403 for a cookie-authenticated write whose Origin is not this site (CSRF).
  */
+import { db } from "@/lib/db";
+import type { CorridorAuth } from "@corridor/data/auth";
+
 export type Role = "viewer" | "analyst" | "admin";
+const ROLES: Role[] = ["viewer", "analyst", "admin"];
+
 export interface CurrentUser {
   email: string;
   name: string;
   role: Role;
 }
 
-export async function currentUser(_headers: Headers): Promise<CurrentUser | null> {
-  return null;
+/** The signed-in user plus how they proved it and the name the audit log gives them. */
+export interface Caller extends CurrentUser {
+  via: "cookie" | "token";
+  /** The user's email, or `token:NAME` for an API token. */
+  actor: string;
+  ip: string | null;
+}
+
+const globalForAuth = globalThis as unknown as { corridorAuth?: Promise<CorridorAuth> };
+
+/** The better-auth server (loaded on first use, so pages that never ask do not load it). */
+export function auth(): Promise<CorridorAuth> {
+  globalForAuth.corridorAuth ??= import("@corridor/data/auth").then(({ createAuth }) => createAuth(db()));
+  return globalForAuth.corridorAuth;
+}
+
+export const SESSION_COOKIE = "better-auth.session_token";
+
+function bearer(headers: Headers): string | null {
+  const value = headers.get("authorization");
+  const match = value?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match ? match[1]! : null;
+}
+
+function hasSessionCookie(headers: Headers): boolean {
+  return (headers.get("cookie") ?? "").includes(SESSION_COOKIE);
+}
+
+async function identify(headers: Headers): Promise<Omit<Caller, "ip"> | null> {
+  const token = bearer(headers);
+  if (token !== null) {
+    const { verifyToken } = await import("@corridor/data/auth");
+    const t = verifyToken(db(), token);
+    return t ? { email: `token:${t.name}`, name: t.name, role: t.role, via: "token", actor: `token:${t.name}` } : null;
+  }
+  if (!hasSessionCookie(headers)) return null;
+  const found = await (await auth()).api.getSession({ headers });
+  if (!found) return null;
+  const { findUserById } = await import("@corridor/data/auth");
+  // The role is read from the table, not the session cache, so a demotion takes effect at once.
+  const u = findUserById(db(), found.user.id);
+  return u && ROLES.includes(u.role) ? { ...u, via: "cookie", actor: u.email } : null;
+}
+
+export async function currentUser(headers: Headers): Promise<CurrentUser | null> {
+  const who = await identify(headers);
+  return who ? { email: who.email, name: who.name, role: who.role } : null;
+}
+
+export function clientIp(headers: Headers): string | null {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+}
+
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
+
+/** Whether a browser request comes from a page of this site (Origin matches the Host it was sent to). */
+export function sameOrigin(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  if (!origin || !host || origin === "null") return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function problem(status: number, error: string): Response {
+  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * The caller when they hold at least `role`, else the response to send. Routes:
+ * `const who = await requireRole(request, "analyst"); if (who instanceof Response) return who;`
+ */
+export async function requireRole(request: Request, role: Role): Promise<Caller | Response> {
+  const who = await identify(request.headers);
+  if (!who) {
+    return problem(401, bearer(request.headers) !== null ? "the API token is unknown or revoked" : "sign in first (session cookie or Authorization: Bearer token)");
+  }
+  const safe = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
+  if (!safe && who.via === "cookie" && !sameOrigin(request.headers)) return problem(403, "cross-site request refused: the Origin header must be this site");
+  if (!roleAtLeast(who.role, role)) return problem(403, `this needs the ${role} role; you are ${who.role}`);
+  return { ...who, ip: clientIp(request.headers) };
+}
+
+/** Reads follow CORRIDOR_REQUIRE_LOGIN: anonymous unless it is 1, then at least a viewer. */
+export function loginRequired(): boolean {
+  return process.env.CORRIDOR_REQUIRE_LOGIN === "1";
+}
+
+export async function requireReader(request: Request): Promise<Caller | null | Response> {
+  if (!loginRequired()) return null;
+  return requireRole(request, "viewer");
+}
+
+/** Writes an audit row for a write done by `who`. */
+export async function auditWrite(who: Caller, action: string, target: string | null, detail?: Record<string, unknown>): Promise<void> {
+  const { audit } = await import("@corridor/data/auth");
+  audit(db(), { actor: who.actor, action, target, detail: detail ?? null, ip: who.ip });
 }

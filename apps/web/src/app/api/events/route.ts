@@ -1,7 +1,9 @@
-import { listEvents } from "@corridor/data";
+import { createEvent, listEvents } from "@corridor/data";
 import { db } from "@/lib/db";
 import { readHandler } from "@/lib/api";
 import { parseEventParams } from "@/lib/params";
+import { auditWrite, requireRole } from "@/server/auth";
+import { eventErrorResponse, readJsonObject } from "@/server/event-writes";
 
 export const dynamic = "force-dynamic";
 
@@ -11,4 +13,20 @@ export function GET(request: Request): Promise<Response> {
     const q = parseEventParams(new URL(request.url).searchParams);
     return Response.json(await listEvents(db(), q));
   });
+}
+
+/** Creates an event from the raw record (snake_case keys, as the readers take them); analyst+. 201 / 422 / 409. */
+export async function POST(request: Request): Promise<Response> {
+  const who = await requireRole(request, "analyst");
+  if (who instanceof Response) return who;
+  try {
+    const input = await readJsonObject(request);
+    const event = await createEvent(db(), input, { by: who.actor });
+    await auditWrite(who, "event.create", `event:${event.id}`, { title: event.title });
+    return Response.json(event, { status: 201 });
+  } catch (error) {
+    const refused = eventErrorResponse(error);
+    if (refused) return refused;
+    throw error;
+  }
 }

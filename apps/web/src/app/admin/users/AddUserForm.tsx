@@ -1,0 +1,51 @@
+"use client";
+import { useState, type FormEvent } from "react";
+
+export function AddUserForm() {
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const res = await fetch("/api/users", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: form.get("email"), name: form.get("name") || undefined, role: form.get("role"), password: form.get("password") }),
+    });
+    const body = (await res.json().catch(() => ({}))) as { error?: string; user?: { email: string; role: string } };
+    if (res.ok && body.user) {
+      setMessage(`Added ${body.user.email} (${body.user.role}).`);
+      window.location.reload();
+    } else setMessage(body.error ?? `Refused (${res.status}).`);
+  }
+
+  return (
+    <form onSubmit={submit} className="max-w-sm space-y-3">
+      <h2 className="text-tremor-default font-semibold">Add a user</h2>
+      <label className="block text-tremor-default">
+        Email
+        <input name="email" type="email" required className="mt-1 block w-full rounded-tremor-default" />
+      </label>
+      <label className="block text-tremor-default">
+        Name
+        <input name="name" className="mt-1 block w-full rounded-tremor-default" />
+      </label>
+      <label className="block text-tremor-default">
+        Role
+        <select name="role" defaultValue="analyst" className="mt-1 block w-full rounded-tremor-default">
+          <option value="viewer">viewer</option>
+          <option value="analyst">analyst</option>
+          <option value="admin">admin</option>
+        </select>
+      </label>
+      <label className="block text-tremor-default">
+        Password (at least 10 characters)
+        <input name="password" type="password" autoComplete="new-password" minLength={10} required className="mt-1 block w-full rounded-tremor-default" />
+      </label>
+      <button type="submit" className="rounded-tremor-default bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white">
+        Add user
+      </button>
+      {message && <p role="status" className="text-tremor-default">{message}</p>}
+    </form>
+  );
+}

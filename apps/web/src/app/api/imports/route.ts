@@ -1,0 +1,156 @@
+/**
+ * POST /api/imports — multipart `file` + options (`?dryRun=1` previews with a diff); analyst+.
+ * 200 dry run, 201 committed, 422 data errors (same summary body, or {error, line}), 400 bad options,
+ * 401/403 credentials, 413 over CORRIDOR_MAX_UPLOAD_BYTES. `Accept: application/x-ndjson` streams
+ * {"progress":{bytesRead,totalBytes}} lines, then {"result", "status"}.
+ * GET /api/imports — the import history.
+ */
+import { listImports } from "@corridor/data";
+import { BadInputError, FORMATS, importFile, MappingError, type ImportOptions, type ImportSummary, type Role as ColumnRole } from "@corridor/data/import";
+import { db } from "@/lib/db";
+import { auditWrite, requireReader, requireRole, type Caller } from "@/server/auth";
+import { dropUpload, keepUpload, limitBody, maxUploadBytes, sanitiseFileName, saveUpload, TooLargeError } from "@/server/uploads";
+
+export const dynamic = "force-dynamic";
+
+const COLUMN_ROLES = ["indicator", "origin", "destination", "period", "value", "flag", "source", "breakdown", "unit"];
+
+class OptionError extends Error {}
+
+function text(form: FormData, key: string): string | undefined {
+  const v = form.get(key);
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+}
+
+function parseOptions(form: FormData): { options: ImportOptions; profile?: string; saveProfile?: string } {
+  const options: ImportOptions = {};
+  const format = text(form, "format");
+  if (format) {
+    if (format !== "auto" && !(FORMATS as readonly string[]).includes(format)) throw new OptionError(`format "${format}": expected auto or one of ${FORMATS.join(", ")}`);
+    options.format = format as ImportOptions["format"];
+  }
+  for (const key of ["indicator", "origin", "destination", "encoding", "delimiter"] as const) {
+    const v = text(form, key);
+    if (v !== undefined) {
+      if (v.length > 200) throw new OptionError(`${key}: too long`);
+      options[key] = v;
+    }
+  }
+  const decimal = text(form, "decimal");
+  if (decimal) {
+    if (decimal !== "." && decimal !== "," && decimal !== "auto") throw new OptionError(`decimal "${decimal}": expected ".", "," or auto`);
+    options.decimal = decimal;
+  }
+  const countryRole = text(form, "countryRole");
+  if (countryRole) {
+    if (countryRole !== "origin" && countryRole !== "destination") throw new OptionError(`countryRole "${countryRole}": expected origin or destination`);
+    options.countryRole = countryRole;
+  }
+  const map: Partial<Record<ColumnRole, string>> = {};
+  for (const pair of form.getAll("map")) {
+    if (typeof pair !== "string") throw new OptionError("map: expected ROLE=COLUMN text");
+    const eq = pair.indexOf("=");
+    const role = pair.slice(0, eq).trim().toLowerCase();
+    if (eq < 1 || !COLUMN_ROLES.includes(role)) throw new OptionError(`map ${pair}: expected ROLE=COLUMN with ROLE one of ${COLUMN_ROLES.join(", ")}`);
+    map[role as ColumnRole] = pair.slice(eq + 1);
+  }
+  if (Object.keys(map).length > 0) options.map = map;
+  return { options, profile: text(form, "profile"), saveProfile: text(form, "saveProfile") };
+}
+
+function json(body: unknown, status: number): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+interface Outcome {
+  status: number;
+  body: unknown;
+}
+
+async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgress?: (read: number, total: number) => void): Promise<Outcome> {
+  const file = form.get("file");
+  if (!file || typeof file === "string") return { status: 400, body: { error: 'the form needs a "file" part' } };
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(form);
+  } catch (error) {
+    return { status: 400, body: { error: (error as Error).message } };
+  }
+  const fileName = sanitiseFileName(file.name);
+  const { withProfile, saveProfile, ProfileError } = await import("@corridor/data/profiles");
+  let options: ImportOptions;
+  try {
+    options = await withProfile(db(), parsed.profile, parsed.options);
+  } catch (error) {
+    if (error instanceof ProfileError) return { status: 400, body: { error: error.message } };
+    throw error;
+  }
+  const saved = await saveUpload(new Uint8Array(await file.arrayBuffer()));
+  let summary: ImportSummary;
+  try {
+    summary = await importFile(db(), saved, { ...options, fileName, importedBy: who.actor, dryRun, diff: dryRun, onProgress });
+  } catch (error) {
+    await dropUpload(saved);
+    if (error instanceof BadInputError) return { status: 422, body: { error: error.message, line: error.line ?? null, fileName } };
+    if (error instanceof MappingError) return { status: 422, body: { error: error.message, line: 1, fileName } };
+    throw error;
+  }
+  if (summary.importId !== null) {
+    await keepUpload(saved, summary.importId);
+    await auditWrite(who, "import.commit", `import:${summary.importId}`, { fileName, sha256: summary.sha256, inserted: summary.inserted, updated: summary.updated, rowsRead: summary.rowsRead });
+  } else await dropUpload(saved);
+  if (summary.errorCount > 0) return { status: 422, body: summary };
+  if (parsed.saveProfile) {
+    await saveProfile(db(), parsed.saveProfile, options);
+    await auditWrite(who, "profile.save", `profile:${parsed.saveProfile}`);
+  }
+  return { status: dryRun ? 200 : 201, body: summary };
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const who = await requireRole(request, "analyst");
+  if (who instanceof Response) return who;
+  const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
+  let form: FormData;
+  try {
+    form = await limitBody(request, maxUploadBytes()).formData();
+  } catch (error) {
+    const tooLarge = error instanceof TooLargeError || (error instanceof Error && error.cause instanceof TooLargeError);
+    if (tooLarge) {
+      await auditWrite(who, "import.refused", null, { reason: "too large" });
+      return json({ error: `the upload is over the limit of ${maxUploadBytes()} bytes` }, 413);
+    }
+    return json({ error: "expected a multipart/form-data body with a file part" }, 400);
+  }
+  if ((request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const line = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+        let last = 0;
+        try {
+          const outcome = await runImport(who, form, dryRun, (bytesRead, totalBytes) => {
+            const now = Date.now();
+            if (now - last < 100 && bytesRead < totalBytes) return;
+            last = now;
+            line({ progress: { bytesRead, totalBytes } });
+          });
+          line({ result: outcome.body, status: outcome.status });
+        } catch (error) {
+          console.error(error);
+          line({ result: { error: "the import failed on the server" }, status: 500 });
+        }
+        controller.close();
+      },
+    });
+    return new Response(stream, { status: 200, headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store" } });
+  }
+  const outcome = await runImport(who, form, dryRun);
+  return json(outcome.body, outcome.status);
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const who = await requireReader(request);
+  if (who instanceof Response) return who;
+  return json({ imports: await listImports(db()) }, 200);
+}

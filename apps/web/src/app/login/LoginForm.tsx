@@ -1,0 +1,52 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { ACCOUNT_MARKER } from "@/components/account-marker";
+
+export function LoginForm({ next }: { next: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch("/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
+      });
+      if (res.ok) {
+        document.cookie = `${ACCOUNT_MARKER}=1; path=/; samesite=lax`;
+        window.location.assign(next);
+        return;
+      }
+      setError(res.status === 429 ? "Too many failed attempts. Wait a minute and try again." : "Wrong email or password.");
+    } catch {
+      setError("The server did not answer. Try again.");
+    }
+    setBusy(false);
+  }
+
+  return (
+    <form onSubmit={submit} className="mt-4 space-y-3" aria-describedby={error ? "login-error" : undefined}>
+      <label className="block text-tremor-default">
+        Email
+        <input name="email" type="email" autoComplete="username" required className="mt-1 block w-full rounded-tremor-default border-tremor-border" />
+      </label>
+      <label className="block text-tremor-default">
+        Password
+        <input name="password" type="password" autoComplete="current-password" required className="mt-1 block w-full rounded-tremor-default border-tremor-border" />
+      </label>
+      {error && (
+        <p id="login-error" role="alert" className="text-tremor-default text-red-700">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy} className="rounded-tremor-default bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white disabled:opacity-60">
+        {busy ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+/**
+ * The header's account bit. Pages stay static: it asks /api/me only when this browser has signed in
+ * (a marker cookie the login form sets), and shows "Sign in" otherwise.
+ */
+import { useEffect, useState } from "react";
+import { ACCOUNT_MARKER } from "./account-marker";
+
+interface Me {
+  email: string;
+  name: string;
+  role: string;
+}
+
+function clearMarker() {
+  document.cookie = `${ACCOUNT_MARKER}=; path=/; max-age=0; samesite=lax`;
+}
+
+export function AccountMenu() {
+  const [me, setMe] = useState<Me | null>(null);
+
+  useEffect(() => {
+    if (!document.cookie.split("; ").some((c) => c.startsWith(`${ACCOUNT_MARKER}=`))) return;
+    fetch("/api/me", { credentials: "same-origin" })
+      .then((r) => (r.ok ? r.json() : (clearMarker(), null)))
+      .then((body: { user: Me } | null) => setMe(body?.user ?? null))
+      .catch(() => undefined);
+  }, []);
+
+  async function signOut() {
+    await fetch("/api/auth/sign-out", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }).catch(() => undefined);
+    clearMarker();
+    window.location.assign("/");
+  }
+
+  if (!me) {
+    return (
+      <a href="/login" className="ml-auto text-tremor-default hover:underline">
+        Sign in
+      </a>
+    );
+  }
+  return (
+    <span className="ml-auto flex items-center gap-3 text-tremor-default">
+      {me.role === "admin" && (
+        <a href="/admin/users" className="hover:underline">
+          Users
+        </a>
+      )}
+      <span title={`signed in as ${me.role}`}>{me.email}</span>
+      <button type="button" onClick={signOut} className="hover:underline">
+        Sign out
+      </button>
+    </span>
+  );
+}
