@@ -102,9 +102,10 @@ describe("pickPreview", () => {
     { origin: "TJK", destination: "WLD", indicators: [{ code: "gdp", firstDay: "2002-01-01", lastDay: "2020-12-31" }, { code: "usd", firstDay: "2002-01-01", lastDay: "2024-12-31" }] },
     { origin: "TJK", destination: "RUS", indicators: [{ code: "patents", firstDay: "2015-01-01", lastDay: "2023-12-31" }] },
   ];
-  it("prefers the draft's corridor and a series covering its date", () => {
-    expect(pickPreview(corridors, ["RUS", "TJK"], "2021-04-19")).toEqual({ corridor: 1, indicator: "usd" });
-    expect(pickPreview(corridors, ["RUS", "TJK"], "2010-06-01")).toEqual({ corridor: 1, indicator: "gdp" });
+  it("prefers a corridor between the draft's countries, then to the world, and a series covering its date", () => {
+    expect(pickPreview(corridors, ["RUS", "TJK"], "2021-04-19")).toEqual({ corridor: 2, indicator: "patents" });
+    expect(pickPreview(corridors, ["TJK"], "2021-04-19")).toEqual({ corridor: 1, indicator: "usd" });
+    expect(pickPreview(corridors, ["TJK"], "2010-06-01")).toEqual({ corridor: 1, indicator: "gdp" });
     expect(pickPreview(corridors, ["UZB"], "2012-01-01")).toEqual({ corridor: 0, indicator: "a" });
     expect(pickPreview([], ["TJK"], null)).toEqual({ corridor: 0, indicator: undefined });
   });
