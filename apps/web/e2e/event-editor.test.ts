@@ -36,7 +36,13 @@ afterAll(async () => {
 });
 
 describe("event editor in a real browser", () => {
-  it("sends an anonymous reader to the login page", async () => {
+  it("sends an anonymous reader to the login page and shows no Edit or New event link", async () => {
+    await page.goto(`${server.url}/events/decree-274-2020`);
+    expect(await page.getByRole("link", { name: "Edit", exact: true }).count()).toBe(0);
+    await page.goto(`${server.url}/events`);
+    expect(await page.getByRole("link", { name: "New event" }).count()).toBe(0);
+    await page.goto(`${server.url}/events/decree-274-2020/edit`);
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/events/decree-274-2020/edit");
     await page.goto(`${server.url}/events/new`);
     expect(new URL(page.url()).pathname).toBe("/login");
     expect(new URL(page.url()).searchParams.get("next")).toBe("/events/new");
@@ -76,6 +82,12 @@ describe("event editor in a real browser", () => {
     expect(await page.getByRole("link", { name: /Presidential Decree No\. 274/ }).count()).toBeGreaterThan(0);
     await page.locator("summary#edit-history").click();
     expect(await page.getByTestId("edit-history").textContent()).toContain(`created by ${EMAIL}`);
+
+    // The saved event opens in the editor at its stored values.
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/events/browser-test-talks-2021/edit");
+    expect(await page.locator("#f-ends_on").inputValue()).toBe("2021-04-20");
+    expect(await page.getByLabel("Linked event 1", { exact: true }).inputValue()).toBe("decree-274-2020");
 
     await page.goto(`${server.url}/events?country=TJK`);
     expect(await page.getByRole("link", { name: "Browser-test talks from the press release" }).count()).toBeGreaterThan(0);
