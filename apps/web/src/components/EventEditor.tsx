@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { parsePeriod, type Frequency } from "@corridor/data/pure";
 import {
-  applySuggestion, draftMarker, errorsByField, formToRecord, EVENT_KINDS, RELATIONS, ROLES,
+  applySuggestion, draftMarker, errorsByField, formToRecord, pickPreview, EVENT_KINDS, RELATIONS, ROLES,
   type EventForm, type FieldError, type SuggestionLike,
 } from "@/lib/event-form";
 import type { ChartEvent, ChartPoint } from "@/lib/chart-model";
@@ -21,7 +21,7 @@ export interface EditorCorridor {
   origin: string;
   destination: string;
   label: string;
-  indicators: { code: string; name: string }[];
+  indicators: { code: string; name: string; firstDay: string; lastDay: string }[];
 }
 
 const input = "mt-1 block w-full rounded-tremor-default border-tremor-border text-tremor-default shadow-tremor-input focus:border-tremor-brand focus:ring-tremor-brand dark:border-dark-tremor-border dark:bg-dark-tremor-background";
@@ -257,18 +257,18 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
 
 /** The draft's marker on one corridor's chart, with the events already there. */
 function MarkerPreview({ form, corridors }: { form: EventForm; corridors: EditorCorridor[] }) {
-  const codes = form.countries.map((c) => c.code.trim().toUpperCase());
-  const preferred = useMemo(
-    () => Math.max(0, corridors.findIndex((c) => codes.includes(c.origin) && (codes.includes(c.destination) || c.destination === "WLD" || codes.includes("ALL")))),
-    // Re-pick only when the countries change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [codes.join(","), corridors],
-  );
+  const marker = draftMarker(form);
+  const countries = form.countries.map((c) => c.code).join(",");
+  const day = marker?.startsOn ?? null;
+  // Follows the draft's countries and date until the analyst picks a corridor or indicator.
+  const preferred = useMemo(() => pickPreview(corridors, countries.split(","), day), [corridors, countries, day]);
   const [chosen, setChosen] = useState<number | null>(null);
-  const index = chosen ?? preferred;
+  const index = chosen ?? preferred.corridor;
   const corridor = corridors[index];
   const [indicator, setIndicator] = useState<string | null>(null);
-  const code = corridor?.indicators.some((i) => i.code === indicator) ? indicator! : corridor?.indicators[0]?.code;
+  const code = corridor?.indicators.some((i) => i.code === indicator)
+    ? indicator!
+    : chosen === null ? preferred.indicator : corridor?.indicators[0]?.code;
   const [data, setData] = useState<{ points: ChartPoint[]; events: ChartEvent[]; frequency: Frequency | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -296,7 +296,6 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
     };
   }, [corridor, code]);
 
-  const marker = draftMarker(form);
   if (corridors.length === 0) return null;
   const others = (data?.events ?? []).filter((e) => e.id !== form.id);
   const inRange = marker && data && data.points.length > 0 && marker.startsOn <= data.points.at(-1)!.end && (marker.endsOn ?? marker.startsOn) >= data.points[0]!.start;

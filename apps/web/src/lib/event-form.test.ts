@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySuggestion, diffVersions, versionHistory, draftMarker, emptyForm, errorsByField, formFromEvent, formToRecord, type StoredEvent } from "./event-form";
+import { applySuggestion, diffVersions, pickPreview, versionHistory, draftMarker, emptyForm, errorsByField, formFromEvent, formToRecord, type StoredEvent } from "./event-form";
 
 const DECREE: StoredEvent = {
   id: "decree-274-2020", title: "Decree 274", kind: "decree", startsOn: "2020-04-01", endsOn: "2020-06-30", datePrecision: "month",
@@ -93,5 +93,20 @@ describe("versionHistory", () => {
       [3, "recreated", "dan", []], [2, "deleted", "carol", []], [2, "changed", "bob", ["title"]], [1, "created", "ana", []],
     ]);
     expect(versionHistory([], { ...v1, version: 1 })).toMatchObject([{ version: 1, action: "created", by: "ana" }]);
+  });
+});
+
+describe("pickPreview", () => {
+  const corridors = [
+    { origin: "KGZ", destination: "RUS", indicators: [{ code: "a", firstDay: "2010-01-01", lastDay: "2024-12-31" }] },
+    { origin: "TJK", destination: "WLD", indicators: [{ code: "gdp", firstDay: "2002-01-01", lastDay: "2020-12-31" }, { code: "usd", firstDay: "2002-01-01", lastDay: "2024-12-31" }] },
+    { origin: "TJK", destination: "RUS", indicators: [{ code: "patents", firstDay: "2015-01-01", lastDay: "2023-12-31" }] },
+  ];
+  it("prefers a corridor between the draft's countries, then to the world, and a series covering its date", () => {
+    expect(pickPreview(corridors, ["RUS", "TJK"], "2021-04-19")).toEqual({ corridor: 2, indicator: "patents" });
+    expect(pickPreview(corridors, ["TJK"], "2021-04-19")).toEqual({ corridor: 1, indicator: "usd" });
+    expect(pickPreview(corridors, ["TJK"], "2010-06-01")).toEqual({ corridor: 1, indicator: "gdp" });
+    expect(pickPreview(corridors, ["UZB"], "2012-01-01")).toEqual({ corridor: 0, indicator: "a" });
+    expect(pickPreview([], ["TJK"], null)).toEqual({ corridor: 0, indicator: undefined });
   });
 });

@@ -234,3 +234,23 @@ export function versionHistory(
   if (current) entry(current.version, current, current.updatedBy, current.updatedAt);
   return out.reverse();
 }
+
+export interface PreviewCorridor {
+  origin: string;
+  destination: string;
+  indicators: { code: string; firstDay: string; lastDay: string }[];
+}
+
+/**
+ * Which corridor and indicator to preview a draft on: a corridor between two of its countries, else
+ * one from its country to the world, preferring a series whose data covers the draft's date.
+ */
+export function pickPreview(corridors: PreviewCorridor[], countries: string[], day: string | null): { corridor: number; indicator: string | undefined } {
+  const codes = countries.map((c) => c.trim().toUpperCase());
+  const involves = (c: PreviewCorridor) => codes.includes(c.origin) && (codes.includes(c.destination) || c.destination === "WLD" || codes.includes("ALL"));
+  const covers = (i: PreviewCorridor["indicators"][number]) => day !== null && i.firstDay <= day && day <= i.lastDay;
+  const both = (c: PreviewCorridor) => codes.includes(c.origin) && codes.includes(c.destination);
+  const ranked = corridors.map((c, index) => ({ c, index, score: (both(c) ? 4 : involves(c) ? 2 : 0) + (c.indicators.some(covers) ? 1 : 0) }));
+  const best = ranked.reduce((a, b) => (b.score > a.score ? b : a), ranked[0] ?? { c: undefined, index: 0, score: 0 });
+  return { corridor: best.index, indicator: (best.c?.indicators.find(covers) ?? best.c?.indicators[0])?.code };
+}

@@ -57,6 +57,14 @@ describe("createEvent", () => {
     expect(await events(db)).toEqual([]);
   });
 
+  it("stores a link given twice once, and saving the same input again changes nothing", async () => {
+    const db = memoryDb();
+    await createEvent(db, DECREE, { by: "a" });
+    const talks = await createEvent(db, { ...TALKS, relates: "cites:decree-274-2020; cites:decree-274-2020" }, { by: "a" });
+    expect(talks.links).toHaveLength(1);
+    expect((await updateEvent(db, talks.id, { ...TALKS, relates: "cites:decree-274-2020; cites:decree-274-2020" }, { by: "b" })).version).toBe(1);
+  });
+
   it("refuses an id that exists", async () => {
     const db = memoryDb();
     await createEvent(db, DECREE, { by: "a" });

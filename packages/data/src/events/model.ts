@@ -160,7 +160,8 @@ export function normaliseEvent(
     const rel = relation.trim().toLowerCase().replace(/[\s-]+/g, "_");
     if (!(eventRelations as readonly string[]).includes(rel)) return fail("relates", `${relation}:${to}`, `unknown relation "${relation}" (relations: ${eventRelations.join(", ")})`);
     if (!SLUG.test(to.trim())) return fail("relates", to, `"${to}" is not an event id`);
-    links.push({ relation: rel as EventRelation, to: to.trim() });
+    // The same link twice is one link (else it would be stored once and compare as changed on every import).
+    if (!links.some((l) => l.relation === rel && l.to === to.trim())) links.push({ relation: rel as EventRelation, to: to.trim() });
   };
   const rawRelates = input.relates;
   if (rawRelates && typeof rawRelates === "object" && !Array.isArray(rawRelates)) {
