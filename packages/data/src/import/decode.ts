@@ -82,6 +82,14 @@ function utf16WithoutBom(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** LF bytes in `bytes`: indexOf jumps between them natively (a per-byte loop cost ≈ 0.15 s per 35 MB). */
+function countNewlines(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let n = 0;
+  for (let i = buffer.indexOf(0x0a); i !== -1; i = buffer.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
 /** Line number (1-based) of byte `offset` in `bytes`, counting LF. */
 export function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -139,7 +147,7 @@ export function decoderStream(encoding: string, bomLength: number): Transform {
         done(new BadInputError(`the file is not valid UTF-8 at byte ${offset + bad}: a mixed or wrong encoding (try --encoding windows-1251)`, lines + lineAt(bytes, bad)));
       }
       offset += chunk.length;
-      for (const b of bytes) if (b === 0x0a) lines++;
+      lines += countNewlines(bytes);
     },
     flush(done) {
       try {
