@@ -131,8 +131,10 @@ export function decoderStream(encoding: string, bomLength: number): Transform {
   let skip = bomLength;
   let offset = 0;
   let lines = 0;
+  // Strings out as they are (object mode): in byte mode each decoded string was encoded back into a
+  // Buffer and papaparse decoded it again (≈ 0.2 s per 35 MB).
   return new Transform({
-    readableObjectMode: false,
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
       let bytes = chunk as Uint8Array;
       if (skip > 0) {
@@ -141,7 +143,8 @@ export function decoderStream(encoding: string, bomLength: number): Transform {
         skip -= drop;
       }
       try {
-        done(null, decoder.decode(bytes, { stream: true }));
+        const text = decoder.decode(bytes, { stream: true });
+        done(null, text === "" ? undefined : text);
       } catch {
         const bad = Math.max(firstInvalidUtf8(bytes), 0);
         done(new BadInputError(`the file is not valid UTF-8 at byte ${offset + bad}: a mixed or wrong encoding (try --encoding windows-1251)`, lines + lineAt(bytes, bad)));
@@ -151,7 +154,8 @@ export function decoderStream(encoding: string, bomLength: number): Transform {
     },
     flush(done) {
       try {
-        done(null, decoder.decode());
+        const text = decoder.decode();
+        done(null, text === "" ? undefined : text);
       } catch {
         done(new BadInputError("the file ends inside a UTF-8 character"));
       }
