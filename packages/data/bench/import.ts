@@ -7,6 +7,7 @@
  * table (the baseline) and `corridor import FILE --db fresh.db --json` for every CLI given (default:
  * this package's bin/corridor.mjs). Interleaving the runs makes the ratios fair on a shared machine.
  * Prints each run, then the median time, ratio against the median baseline and peak RSS per CLI.
+ * BENCH_REIMPORT=1 also times importing the same file again into the same database (all unchanged).
  */
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
@@ -83,6 +84,13 @@ for (let round = 0; round < ROUNDS; round++) {
     times[name]!.push(r.seconds);
     rss[name]!.push(Number(r.stderr.match(/BENCH_MAX_RSS_KB=(\d+)/)?.[1]) / 1024);
     line.push(`${name} ${r.seconds.toFixed(2)} s`);
+    if (process.env.BENCH_REIMPORT) {
+      // The same file again into the same database: every row compared, all unchanged.
+      const again = timed(process.execPath, [bin, "import", csv, "--db", db, "--json"]);
+      if (JSON.parse(again.stdout).unchanged !== ROWS) throw new Error(`${name} re-import: ${again.stdout.slice(0, 300)}`);
+      (times[`${name} re-import`] ??= []).push(again.seconds);
+      line.push(`re-import ${again.seconds.toFixed(2)} s`);
+    }
     clean(db);
   }
   console.error(line.join(", "));
@@ -90,5 +98,6 @@ for (let round = 0; round < ROUNDS; round++) {
 const baseline = median(times.sqlite3!);
 console.log(`sqlite3 .import --csv (baseline): median ${baseline.toFixed(2)} s`);
 for (const [name] of bins)
-  console.log(`${name}: median ${median(times[name]!).toFixed(2)} s = ${(median(times[name]!) / baseline).toFixed(2)}× sqlite3, peak RSS ${Math.max(...rss[name]!).toFixed(0)} MB`);
+  console.log(`${name}: median ${median(times[name]!).toFixed(2)} s = ${(median(times[name]!) / baseline).toFixed(2)}× sqlite3, peak RSS ${Math.max(...rss[name]!).toFixed(0)} MB` +
+    (times[`${name} re-import`] ? `; re-import median ${median(times[`${name} re-import`]!).toFixed(2)} s` : ""));
 if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
