@@ -1,6 +1,90 @@
 #!/usr/bin/env node
-// The package ships TypeScript source (no build step); tsx compiles it on the fly.
-import { register } from "tsx/esm/api";
+// The package ships TypeScript source. Compiling it with tsx on every run cost ≈ 1 s of start-up
+// (tsx's loader thread transforming ~60 modules), so the CLI runs from one ESM bundle of src/ that
+// esbuild (tsx's own copy) writes on the first run and again whenever a source file changes.
+// Dependencies stay external (loaded from node_modules as before). The bundle sits in
+// packages/data/.cli-cache/ (git-ignored, never committed), one level below the package like
+// src/, so `import.meta.url`-relative paths (the migrations folder) resolve the same way.
+// If the bundle cannot be built (no esbuild, read-only checkout), tsx runs the source as before.
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-register();
-await import("../src/cli.ts");
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const srcDir = join(packageDir, "src");
+const cacheDir = join(packageDir, ".cli-cache");
+
+/** A key over every source file's path, size and mtime (≈ 2 ms): any edit makes a new bundle. */
+function sourceKey() {
+  const hash = createHash("sha256");
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|mts|json)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
+        const s = statSync(path);
+        hash.update(`${path}\0${s.size}\0${s.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(srcDir);
+  const pkg = statSync(join(packageDir, "package.json"));
+  hash.update(`package.json\0${pkg.size}\0${pkg.mtimeMs}\0${process.version}`);
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function bundle() {
+  if (process.env.CORRIDOR_NO_BUNDLE) return undefined;
+  try {
+    const key = sourceKey();
+    const file = join(cacheDir, `cli-${key}.mjs`);
+    try {
+      statSync(file);
+      return file;
+    } catch {
+      // not built yet for these sources
+    }
+    const esbuild = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"))("esbuild");
+    const result = await esbuild.build({
+      entryPoints: [join(srcDir, "cli.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: `node${process.versions.node.split(".")[0]}`,
+      // Dependencies load from node_modules as before, except JSON data files (i18n-iso-countries'
+      // name tables), which Node 20 will not import from ESM without an import attribute.
+      plugins: [{
+        name: "external-packages",
+        setup(build) {
+          build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.endsWith(".json") ? undefined : { path: args.path, external: true }));
+        },
+      }],
+      write: false,
+      logLevel: "silent",
+      // Bundled CommonJS-style helpers need a require in ESM.
+      banner: { js: `import { createRequire as __corridorRequire } from "node:module"; const require = __corridorRequire(import.meta.url);` },
+    });
+    mkdirSync(cacheDir, { recursive: true });
+    // Write then rename: a CLI started at the same moment sees the whole bundle or none.
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, result.outputFiles[0].contents);
+    renameSync(temporary, file);
+    for (const old of readdirSync(cacheDir)) {
+      if (old !== `cli-${key}.mjs` && !old.endsWith(".tmp")) rmSync(join(cacheDir, old), { force: true });
+    }
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+const built = await bundle();
+if (built) {
+  await import(pathToFileURL(built).href);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("../src/cli.ts");
+}

@@ -82,6 +82,14 @@ function utf16WithoutBom(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** LF bytes in `bytes`: indexOf jumps between them natively (a per-byte loop cost ≈ 0.15 s per 35 MB). */
+function countNewlines(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let n = 0;
+  for (let i = buffer.indexOf(0x0a); i !== -1; i = buffer.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
 /** Line number (1-based) of byte `offset` in `bytes`, counting LF. */
 export function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -123,8 +131,10 @@ export function decoderStream(encoding: string, bomLength: number): Transform {
   let skip = bomLength;
   let offset = 0;
   let lines = 0;
+  // Strings out as they are (object mode): in byte mode each decoded string was encoded back into a
+  // Buffer and papaparse decoded it again (≈ 0.2 s per 35 MB).
   return new Transform({
-    readableObjectMode: false,
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
       let bytes = chunk as Uint8Array;
       if (skip > 0) {
@@ -133,17 +143,19 @@ export function decoderStream(encoding: string, bomLength: number): Transform {
         skip -= drop;
       }
       try {
-        done(null, decoder.decode(bytes, { stream: true }));
+        const text = decoder.decode(bytes, { stream: true });
+        done(null, text === "" ? undefined : text);
       } catch {
         const bad = Math.max(firstInvalidUtf8(bytes), 0);
         done(new BadInputError(`the file is not valid UTF-8 at byte ${offset + bad}: a mixed or wrong encoding (try --encoding windows-1251)`, lines + lineAt(bytes, bad)));
       }
       offset += chunk.length;
-      for (const b of bytes) if (b === 0x0a) lines++;
+      lines += countNewlines(bytes);
     },
     flush(done) {
       try {
-        done(null, decoder.decode());
+        const text = decoder.decode();
+        done(null, text === "" ? undefined : text);
       } catch {
         done(new BadInputError("the file ends inside a UTF-8 character"));
       }

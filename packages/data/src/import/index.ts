@@ -187,9 +187,19 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
         .run(fileName, sha256, format, JSON.stringify(optionsForHistory(options, { format, encoding: encoding.encoding, delimiter, decimal })), options.importedBy ?? "cli", new Date().toISOString())
         .lastInsertRowid,
     );
-    const writer = new ObservationWriter(sqlite, importId);
+    // Lines rejected for a bad cell or a repeated key (a wide row can have both: counted once).
+    const rejectedLines = new Set<number>();
+    // A bulk load into an empty table finds repeated keys at writer.finish(), after the last row.
+    const writer = new ObservationWriter(sqlite, importId, {
+      onDuplicate: (o, line, firstLine) => {
+        rejectedLines.add(line);
+        report({
+          line, column: "", value: `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`,
+          message: `the same observation appears twice in this file (first on line ${firstLine})`,
+        });
+      },
+    });
     let currentLine = 0;
-    let rowFailed = false;
     const emit = (record: RawRecord, names: ColumnNames) => {
       const result = normaliser.normalise(record, names);
       if (diff && result.kind === "observation") diff.observe(result.observation, currentLine);
@@ -198,19 +208,11 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
         return;
       }
       if (result.kind === "errors") {
-        rowFailed = true;
+        rejectedLines.add(currentLine);
         for (const e of result.errors) report({ line: currentLine, ...e });
         return;
       }
-      const outcome = writer.write(result.observation, currentLine);
-      if (typeof outcome === "object") {
-        rowFailed = true;
-        const o = result.observation;
-        report({
-          line: currentLine, column: "", value: `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`,
-          message: `the same observation appears twice in this file (first on line ${outcome.duplicateOfLine})`,
-        });
-      } else summary[outcome]++;
+      writer.add(result.observation, currentLine);
     };
 
     await streamCsv(path, {
@@ -230,13 +232,18 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
             continue;
           }
           currentLine = line;
-          rowFailed = false;
           const skip = adapter.rowRecords(fields, emit);
           if (skip !== undefined) aggregates.add(skip);
-          if (rowFailed) summary.rejected++;
         }
       },
     });
+    writer.finish();
+    summary.inserted = writer.inserted;
+    summary.updated = writer.updated;
+    summary.unchanged = writer.unchanged;
+    summary.rejected += rejectedLines.size;
+    // Repeated keys found by a bulk load come after the other errors: put them back in line order.
+    summary.errors.sort((a, b) => a.line - b.line);
     summary.skippedAggregates = [...aggregates].sort();
 
     if (diff) summary.diff = diff.result();
