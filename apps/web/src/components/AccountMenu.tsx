@@ -41,7 +41,17 @@ export function AccountMenu() {
     );
   }
   return (
-    <span className="ml-auto flex items-center gap-3 text-tremor-default">
+    <span className="ml-auto flex flex-wrap items-center gap-x-3 text-tremor-default">
+      {(me.role === "analyst" || me.role === "admin") && (
+        <>
+          <a href="/upload" className="hover:underline">
+            Upload
+          </a>
+          <a href="/imports" className="hover:underline">
+            Imports
+          </a>
+        </>
+      )}
       {me.role === "admin" && (
         <a href="/admin/users" className="hover:underline">
           Users
