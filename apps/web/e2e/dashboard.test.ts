@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { startServer, type TestServer } from "./server.ts";
-import { launch } from "./browser.ts";
+import { launch, watchPageErrors } from "./browser.ts";
 
 // Screenshots are test artefacts: look at them (e2e/artifacts/*.png).
 const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
@@ -11,17 +11,14 @@ const TALKS = "2021-04-19-russia-tajikistan-migration-talks";
 let server: TestServer;
 let context: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer();
   context = await launch();
   page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
+  errors = watchPageErrors(page);
 });
 afterAll(async () => {
   await context?.close();

@@ -2,17 +2,15 @@
  * Charts leaving the app: static SVG/PNG, embed pages, pinned snapshots, caching and framing —
  * against the built app on a seeded database, and an embed placed in an iframe on another origin.
  */
-import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "./server.ts";
+import { corridorCli, startServer, type TestServer } from "./server.ts";
 import { launch } from "./browser.ts";
 
-const root = resolve(import.meta.dirname, "..", "..", "..");
 const TALKS = "2021-04-19-russia-tajikistan-migration-talks";
 const REMITTANCES = "indicator=remittances_received_usd&origin=TJK&destination=WLD";
 const PATENTS = "indicator=work_patents_issued&origin=TJK&destination=RUS";
@@ -25,11 +23,7 @@ afterAll(() => server?.stop());
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
 
-function corridor(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), ...args, "--db", server.dbPath], { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`corridor ${args.join(" ")}: ${run.stderr}`);
-  return run.stdout;
-}
+const corridor = (...args: string[]) => corridorCli(server.dbPath, args);
 
 describe("static images", () => {
   it("the SVG holds the series path, the event markers with their labels, the notes and the source line", async () => {

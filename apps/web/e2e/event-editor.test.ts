@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { startServer, type TestServer } from "./server.ts";
-import { launch } from "./browser.ts";
+import { corridorCli, startServer, type TestServer } from "./server.ts";
+import { launch, watchPageErrors } from "./browser.ts";
 
 const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 const root = resolve(import.meta.dirname, "..", "..", "..");
@@ -16,19 +15,14 @@ const PASSWORD = "a long enough analyst password";
 let server: TestServer;
 let context: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  const made = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "users", "add", "--email", EMAIL, "--role", "analyst", "--db", server.dbPath], { input: `${PASSWORD}\n`, encoding: "utf8" });
-  if (made.status !== 0) throw new Error(`users add failed: ${made.stderr}`);
+  server = await startServer({ setup: (db) => corridorCli(db, ["users", "add", "--email", EMAIL, "--role", "analyst"], `${PASSWORD}\n`) });
   context = await launch();
   page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
+  errors = watchPageErrors(page);
 });
 afterAll(async () => {
   await context?.close();

@@ -2,17 +2,15 @@
  * The analyst's flow in a real browser: sign in, upload a Russian windows-1251 table, read the
  * preview and the diff, commit, see the new points, undo on /imports, see them gone.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { startServer, type TestServer } from "./server.ts";
+import { corridorCli, startServer, type TestServer } from "./server.ts";
 import { launch } from "./browser.ts";
 
 const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 const FIXTURE = new URL("./fixtures/registrations_cp1251.csv", import.meta.url).pathname;
-const CLI = resolve(import.meta.dirname, "..", "..", "..", "packages/data/bin/corridor.mjs");
 const ANALYST = { email: "analyst@example.org", password: "correct horse battery staple" };
 
 let server: TestServer;
@@ -29,10 +27,8 @@ async function registrations(origin: string): Promise<{ period: string; value: n
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
   // An admin's CLI adds the analyst; the password comes on stdin.
-  const added = spawnSync(process.execPath, [CLI, "users", "add", "--email", ANALYST.email, "--role", "analyst", "--db", server.dbPath], { input: `${ANALYST.password}\n`, encoding: "utf8" });
-  if (added.status !== 0) throw new Error(`corridor users add failed: ${added.stderr}`);
+  server = await startServer({ setup: (db) => corridorCli(db, ["users", "add", "--email", ANALYST.email, "--role", "analyst"], `${ANALYST.password}\n`) });
   context = await launch();
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(String(e)));

@@ -6,3 +6,5 @@ export { eventKinds, type EventKind } from "./schema.ts";
 export { toCsv } from "./csv-writer.ts";
 // How a header maps to roles: the upload page's preview uses the very rules the import applies.
 export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type ColumnMap } from "./import/tidy.ts";
+// What the first bytes say about the encoding: the preview detects it as decode.ts does.
+export { byteOrderMark, firstInvalidUtf8, knownEncoding, utf16WithoutBom } from "./import/bytes.ts";

@@ -3,58 +3,10 @@
  * reading, errors placed on the preview's cells, and the revision sparkline's geometry.
  */
 
-export interface ImportError {
-  line: number;
-  column: string;
-  value: string;
-  message: string;
-}
+// Type-only: erased at build time, so the browser bundle takes nothing from the server-side importer.
+import type { DiffChange, DiffGroup, ImportDiff, ImportError, ImportSummary } from "@corridor/data/import";
 
-export interface DiffChange {
-  period: string;
-  old: number | null;
-  new: number;
-  line: number;
-}
-
-export interface DiffGroup {
-  indicator: string;
-  origin: string;
-  destination: string;
-  breakdown: string;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  changes: DiffChange[];
-}
-
-export interface ImportDiff {
-  groups: DiffGroup[];
-  truncated: boolean;
-}
-
-/** The parts of ImportSummary the page reads (the data package's type, seen from the browser). */
-export interface ImportSummary {
-  importId: number | null;
-  format: string;
-  fileName: string;
-  sha256: string;
-  encoding: string;
-  delimiter: string;
-  decimal: string;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  rejected: number;
-  skippedAggregates: string[];
-  errors: ImportError[];
-  errorCount: number;
-  dryRun: boolean;
-  committed: boolean;
-  diff?: ImportDiff;
-}
+export type { DiffChange, DiffGroup, ImportDiff, ImportError, ImportSummary };
 
 export type StreamMessage =
   | { progress: { bytesRead: number; totalBytes: number } }

@@ -7,18 +7,13 @@
 import Papa from "papaparse";
 import chardet from "chardet";
 import {
-  CountryResolver, checkMapping, detectDecimalMark, mapColumns, parseNumber, parsePeriod,
+  CountryResolver, byteOrderMark, checkMapping, detectDecimalMark, firstInvalidUtf8, knownEncoding, mapColumns, parseNumber, parsePeriod, utf16WithoutBom,
   type ColumnMap, type DecimalMark, type Role,
 } from "@corridor/data/pure";
 
 export const FORMATS = ["tidy", "wide", "worldbank", "sdmx"] as const;
 export type Format = (typeof FORMATS)[number];
 export const ENCODINGS = ["utf-8", "windows-1251", "utf-16le", "utf-16be", "koi8-r", "koi8-u", "ibm866", "iso-8859-5", "windows-1252"] as const;
-/** chardet's names → TextDecoder labels, as decode.ts's SUPPORTED maps them (so both pick the same candidate). */
-const CHARDET_NAMES = new Map<string, string>([
-  ["utf-16le", "utf-16le"], ["utf-16be", "utf-16be"], ["windows-1251", "windows-1251"], ["koi8-r", "koi8-r"], ["koi8-u", "koi8-u"],
-  ["ibm866", "ibm866"], ["iso-8859-5", "iso-8859-5"], ["windows-1252", "windows-1252"], ["iso-8859-1", "windows-1252"],
-]);
 export const DELIMITERS = [",", ";", "\t", "|"];
 
 export interface DetectedEncoding {
@@ -33,52 +28,15 @@ export interface DetectedEncoding {
 export function detectEncoding(head: Uint8Array, declared?: string): DetectedEncoding {
   const mark = byteOrderMark(head);
   if (declared) return { encoding: declared, bomLength: mark && mark.encoding === declared ? mark.bomLength : 0, reason: "chosen" };
-  if (mark) return mark;
+  if (mark) return { ...mark, reason: "byte-order mark" };
   const utf16 = utf16WithoutBom(head);
   if (utf16) return { encoding: utf16, bomLength: 0, reason: "every other byte is zero" };
   if (firstInvalidUtf8(head) === -1) return { encoding: "utf-8", bomLength: 0, reason: "valid UTF-8" };
   for (const candidate of chardet.analyse(head)) {
-    const known = CHARDET_NAMES.get(candidate.name.toLowerCase());
-    if (known) return { encoding: known, bomLength: 0, reason: "byte statistics" };
+    const known = knownEncoding(candidate.name);
+    if (known && known !== "utf-8") return { encoding: known, bomLength: 0, reason: "byte statistics" };
   }
   return { encoding: "windows-1251", bomLength: 0, reason: "not UTF-8; Russian tables are the usual case" };
-}
-
-function byteOrderMark(b: Uint8Array): DetectedEncoding | undefined {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: "utf-8", bomLength: 3, reason: "byte-order mark" };
-  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: "utf-16le", bomLength: 2, reason: "byte-order mark" };
-  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: "utf-16be", bomLength: 2, reason: "byte-order mark" };
-  return undefined;
-}
-
-function utf16WithoutBom(bytes: Uint8Array): string | undefined {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 4) return undefined;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero++;
-    if (bytes[i + 1] === 0) oddZero++;
-  }
-  if (oddZero > n / 4 && evenZero === 0) return "utf-16le";
-  if (evenZero > n / 4 && oddZero === 0) return "utf-16be";
-  return undefined;
-}
-
-/** The first invalid UTF-8 position (a sequence cut by the end of the sample is fine), or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= bytes.length) return -1;
-      if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
 }
 
 export interface PreviewRow {
