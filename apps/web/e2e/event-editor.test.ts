@@ -59,6 +59,8 @@ describe("event editor in a real browser", () => {
     expect(await page.locator("#f-body").inputValue()).toBe(RELEASE);
     // The draft's marker is on the corridor's chart before saving.
     await expect.poll(() => page.locator('[data-testid="marker-preview"] [data-event-ids~="draft"]').count()).toBe(1);
+    // A preview: no marker in it is a link that would leave the unsaved form.
+    expect(await page.locator('[data-testid="marker-preview"] a[data-event-ids]').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}event-editor-suggested.png`, fullPage: true });
 
     // A bad date is refused at its field, nothing saved.
@@ -88,5 +90,21 @@ describe("event editor in a real browser", () => {
     await page.screenshot({ path: `${ARTIFACTS}event-editor-saved.png`, fullPage: true });
     // The refused save's 422 is logged by the browser; anything else is a bug.
     expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+  });
+
+  it("deletes an event from the editor after confirming, and refuses while other events link to it", async () => {
+    page.on("dialog", (d) => void d.accept());
+    // The seeded 2021 talks link to Decree No. 274: deleting the decree is refused with a reason.
+    await page.goto(`${server.url}/events/decree-274-2020/edit`);
+    await page.getByRole("button", { name: "Delete event" }).click();
+    await expect.poll(() => page.getByTestId("delete-problem").textContent()).toMatch(/Not deleted: .*link to it/);
+    expect((await fetch(`${server.url}/api/events/decree-274-2020`)).status).toBe(200);
+
+    await page.goto(`${server.url}/events/browser-test-talks-2021/edit`);
+    await page.getByRole("button", { name: "Delete event" }).click();
+    await page.waitForURL((url) => url.pathname === "/events");
+    expect((await fetch(`${server.url}/api/events/browser-test-talks-2021`)).status).toBe(404);
+    expect(await page.getByRole("link", { name: "Browser-test talks from the press release" }).count()).toBe(0);
+    expect(errors.filter((e) => !/status of (422|409)/.test(e))).toEqual([]);
   });
 });

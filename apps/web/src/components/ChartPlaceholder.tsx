@@ -17,8 +17,10 @@ const LEFT = 80;
 const RIGHT = 16;
 const PLOT = 1000; // model units across the plot; percentages below
 
-export function ChartPlaceholder({ points, events, frequency, height = 320, hiddenKinds = [] }: {
+export function ChartPlaceholder({ points, events, frequency, height = 320, hiddenKinds = [], interactive = true }: {
   points: ChartPoint[]; events: ChartEvent[]; frequency: Frequency | null; height?: number; hiddenKinds?: string[];
+  /** false for previews (the event editor): markers only say what they are, and no click leaves the unsaved form. */
+  interactive?: boolean;
 }) {
   const visible = events.filter((e) => !hiddenKinds.includes(e.kind));
   const lanes = buildChartModel({ points, events: visible, frequency, width: PLOT, height: 400 }).lanes.length;
@@ -63,6 +65,7 @@ export function ChartPlaceholder({ points, events, frequency, height = 320, hidd
           const className = `absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] border-white px-0.5 text-[9px] font-bold leading-none text-white`;
           const ids = c.events.map((e) => e.event.id).join(" ");
           const label = single ? KIND_GLYPH[l.kind] : String(c.events.length);
+          if (!interactive) return <span key={ids} role="img" aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>{label}</span>;
           // A single event is a link before any script runs; a cluster opens once the chart is interactive.
           return single
             ? <a key={ids} href={`/events/${single.id}`} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>{label}</a>

@@ -52,6 +52,7 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [deleteProblem, setDeleteProblem] = useState<string | null>(null);
   const [release, setRelease] = useState("");
   const [suggesting, setSuggesting] = useState(false);
   const [tab, setTab] = useState<"write" | "preview">("write");
@@ -100,6 +101,28 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
       else setMessage(`Not saved: ${body.error ?? `HTTP ${response.status}`}`);
     } catch (error) {
       setMessage(`Not saved: ${(error as Error).message}`);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function remove() {
+    // The id as saved: the form's id field may have been edited since.
+    if (!window.confirm(`Delete "${initial.title || initial.id}"? Its versions stay in the edit history.`)) return;
+    setSaving(true);
+    setDeleteProblem(null);
+    try {
+      const response = await fetch(`/api/events/${encodeURIComponent(initial.id)}`, { method: "DELETE" });
+      if (response.status === 204) {
+        router.push("/events");
+        router.refresh();
+        return;
+      }
+      const body = (await response.json().catch(() => ({}))) as { error?: string };
+      // 409: other events link to this one; the message names them.
+      setDeleteProblem(`Not deleted: ${body.error ?? `HTTP ${response.status}`}`);
+    } catch (error) {
+      setDeleteProblem(`Not deleted: ${(error as Error).message}`);
     } finally {
       setSaving(false);
     }
@@ -249,8 +272,15 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
 
       <div className="flex items-center gap-3">
         <button type="submit" className={primary} disabled={saving}>{saving ? "Saving…" : editing ? "Save changes" : "Create event"}</button>
-        <a href={editing ? `/events/${form.id}` : "/events"} className="text-tremor-default hover:underline">Cancel</a>
+        <a href={editing ? `/events/${initial.id}` : "/events"} className="text-tremor-default hover:underline">Cancel</a>
+        {editing && (
+          <button type="button" className={`${button} ml-auto border-red-300 text-red-700 dark:text-red-400`} disabled={saving} onClick={remove}>
+            Delete event
+          </button>
+        )}
       </div>
+      {/* Beside the button that caused it, not at the top of a long form. */}
+      {deleteProblem && <p role="alert" data-testid="delete-problem" className="text-right text-tremor-default text-red-700 dark:text-red-400">{deleteProblem}</p>}
     </form>
   );
 }
@@ -317,7 +347,7 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
       {problem && <p role="alert" className="text-tremor-default text-red-700">{problem}</p>}
       {!marker && <p className="text-tremor-label text-tremor-content-subtle">The marker appears once the kind and start date are valid.</p>}
       {marker && data && !inRange && <p className="text-tremor-label text-tremor-content-subtle">This event falls outside the data of this series ({data.points[0]?.period ?? "none"} – {data.points.at(-1)?.period ?? "none"}).</p>}
-      {data && <ChartPlaceholder points={data.points} events={marker ? [...others, marker] : others} frequency={data.frequency} height={260} />}
+      {data && <ChartPlaceholder points={data.points} events={marker ? [...others, marker] : others} frequency={data.frequency} height={260} interactive={false} />}
     </section>
   );
 }
