@@ -146,7 +146,10 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               <caption className="sr-only">{main.indicator.name}, {originName}</caption>
               <thead><tr><th scope="col">Period</th><th scope="col" className="text-right">Value ({main.indicator.unit})</th><th scope="col">Flag</th></tr></thead>
               <tbody>
-                {main.points.map((p) => <tr key={p.period}><td>{p.period}</td><td className="text-right tabular-nums"><Link href={observationHref({ indicator: main.indicator.code, origin: main.origin, destination: main.destination, period: p.period })} className="hover:underline" title="Every value this observation had, from which import">{full(p.value)}</Link></td><td>{p.flag ?? ""}</td></tr>)}
+                {main.points.map((p) => <tr key={p.period}><td>{p.period}</td><td className="text-right tabular-nums">{p.rolledUpFrom === undefined
+                  ? <Link href={observationHref({ indicator: main.indicator.code, origin: main.origin, destination: main.destination, period: p.period })} className="hover:underline" title="Every value this observation had, from which import">{full(p.value)}</Link>
+                  // A roll-up is computed, not stored: it has no history of its own.
+                  : <span title={`Rolled up from ${p.rolledUpFrom} periods`}>{full(p.value)}</span>}</td><td>{p.flag ?? ""}</td></tr>)}
               </tbody>
             </table>
           </details>
