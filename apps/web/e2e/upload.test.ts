@@ -131,6 +131,11 @@ describe("analyst upload, diff, commit and undo", () => {
     await page.goto(`${server.url}/imports/${id}`);
     expect(await page.locator("main").innerText()).toMatch(/2 new · 1 changed[\s\S]*map\s+value=Поставлено на миграционный учёт/);
     await page.screenshot({ path: `${ARTIFACTS}import-detail.png`, fullPage: true });
+    // Anyone can read where the data came from; only analysts get Undo and Upload.
+    const anonymous = await (await fetch(`${server.url}/imports`)).text();
+    expect(anonymous).toContain("registrations_cp1251.csv");
+    expect(anonymous).not.toContain(`undo-${id}`);
+    expect(anonymous).not.toContain("Upload a file");
     await page.goto(`${server.url}/imports`);
     page.once("dialog", (d) => void d.accept());
     await page.getByTestId(`undo-${id}`).click();

@@ -3,14 +3,15 @@ import { Badge, Card, Text } from "@tremor/react";
 import { listImports } from "@corridor/data";
 import { db } from "@/lib/db";
 import { countsLine, when } from "@/lib/imports-view";
-import { requirePageRole } from "@/server/page-auth";
+import { hasRole, pageUser } from "@/server/page-auth";
 import { UndoButton } from "@/components/imports/UndoButton";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Imports — Corridor" };
 
 export default async function ImportsPage() {
-  await requirePageRole("analyst", "/imports");
+  // Provenance is public like the data (server.mjs gates it under CORRIDOR_REQUIRE_LOGIN); changing it is not.
+  const analyst = hasRole(await pageUser(), "analyst");
   const rows = await listImports(db());
   return (
     <div className="space-y-4">
@@ -19,7 +20,7 @@ export default async function ImportsPage() {
           <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Imports</h1>
           <Text>Every file that went into the database: who, when, what it changed. Undo brings the previous values back.</Text>
         </div>
-        <Link href="/upload" className="rounded-tremor-small bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white hover:bg-tremor-brand-emphasis dark:bg-dark-tremor-brand">Upload a file</Link>
+        {analyst && <Link href="/upload" className="rounded-tremor-small bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white hover:bg-tremor-brand-emphasis dark:bg-dark-tremor-brand">Upload a file</Link>}
       </div>
       <Card className="p-0">
         {rows.length === 0 && <Text className="p-4">No imports yet.</Text>}
@@ -38,7 +39,7 @@ export default async function ImportsPage() {
               </div>
               <div className="flex items-start gap-2">
                 <a href={`/api/imports/${row.id}/file`} className="rounded-tremor-small border border-tremor-border px-2.5 py-1 text-tremor-default hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:hover:bg-dark-tremor-background-subtle" download>Original</a>
-                {row.status === "committed" && <UndoButton importId={row.id} fileName={row.fileName} />}
+                {analyst && row.status === "committed" && <UndoButton importId={row.id} fileName={row.fileName} />}
               </div>
             </li>
           ))}

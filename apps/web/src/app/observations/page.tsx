@@ -6,7 +6,6 @@ import { full } from "@/lib/format";
 import { when } from "@/lib/imports-view";
 import { ParameterError, toSearchParams } from "@/lib/params";
 import { parseObservationKey, type ObservationKey } from "@/lib/observation-query";
-import { hasRole, pageUser } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Observation history — Corridor" };
@@ -23,8 +22,7 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
     problem = error.message;
   }
   const result: ObservationHistory | null = key ? await observationHistory(db(), key) : null;
-  const analyst = hasRole(await pageUser(), "analyst");
-  const importLink = (id: number | null) => (id === null ? "—" : analyst ? <Link className="text-tremor-brand hover:underline dark:text-dark-tremor-brand" href={`/imports/${id}`}>#{id}</Link> : `#${id}`);
+  const importLink = (id: number | null) => (id === null ? "—" : <Link className="text-tremor-brand hover:underline dark:text-dark-tremor-brand" href={`/imports/${id}`}>#{id}</Link>);
   return (
     <div className="space-y-4">
       <div>

@@ -5,14 +5,14 @@ import { Badge, Card, Text, Title } from "@tremor/react";
 import { getImport } from "@corridor/data";
 import { db } from "@/lib/db";
 import { countsLine, optionPairs, when } from "@/lib/imports-view";
-import { requirePageRole } from "@/server/page-auth";
+import { hasRole, pageUser } from "@/server/page-auth";
 import { UndoButton } from "@/components/imports/UndoButton";
 
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  await requirePageRole("analyst", `/imports/${encodeURIComponent(raw)}`);
+  const analyst = hasRole(await pageUser(), "analyst");
   const id = /^\d+$/.test(raw) ? Number(raw) : NaN;
   const row = await getImport(db(), id);
   if (!row) notFound();
@@ -34,7 +34,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         </div>
         <div className="flex items-start gap-2">
           <a href={`/api/imports/${row.id}/file`} download className="rounded-tremor-small border border-tremor-border px-2.5 py-1 text-tremor-default hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:hover:bg-dark-tremor-background-subtle">Download the original</a>
-          {row.status === "committed" && <UndoButton importId={row.id} fileName={row.fileName} />}
+          {analyst && row.status === "committed" && <UndoButton importId={row.id} fileName={row.fileName} />}
         </div>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
