@@ -247,5 +247,9 @@ describe("sign-in and audit", () => {
     for (const a of ["user.add", "token.create", "token.revoke", "user.add.web", "import.commit", "import.undo", "event.create", "event.update", "event.delete", "import.refused"]) expect(actions).toContain(a);
     expect(log.find((r) => r.action === "user.add.web")).toMatchObject({ actor: "admin@example.org", target: "ana@example.org" });
     expect(log.find((r) => r.action === "import.commit")).toMatchObject({ actor: "token:nightly" });
+    // Sign-ins too, from the address server.mjs saw: the limit test above made each kind.
+    expect(log.find((r) => r.action === "signin.failed")).toMatchObject({ actor: "viewer@example.org", ip: "192.0.2.9" });
+    expect(log.find((r) => r.action === "signin.blocked")).toMatchObject({ actor: "viewer@example.org", ip: "192.0.2.9" });
+    expect(log.find((r) => r.action === "signin" && r.ip === "192.0.2.10")).toMatchObject({ actor: "viewer@example.org" });
   });
 });

@@ -2,11 +2,19 @@
  * better-auth's endpoints (sign-in, sign-out, session). Sign-up is off: admins make users. Failed
  * email sign-ins are counted per email + client IP (the sixth failure within a minute is a 429) and
  * per email from any address (four times as many), so rotating addresses does not buy guesses.
+ * Every email sign-in attempt goes to the audit log (signin, signin.failed, signin.blocked).
  */
+import { db } from "@/lib/db";
 import { auth, clientIp } from "@/server/auth";
 import { emailLimiter, loginLimiter } from "@/server/login-limit";
 
 export const dynamic = "force-dynamic";
+
+async function auditSignIn(email: string, action: string, ip: string | null): Promise<void> {
+  const { audit } = await import("@corridor/data/auth");
+  // The address tried, cut short: a failed attempt's "email" is whatever the client sent.
+  audit(db(), { actor: email.slice(0, 200) || "(no email)", action, target: null, ip });
+}
 
 async function handle(request: Request): Promise<Response> {
   const { handler } = await auth();
@@ -19,16 +27,22 @@ async function handle(request: Request): Promise<Response> {
   } catch {
     // better-auth answers a malformed body itself
   }
-  const key = `${email}|${clientIp(request.headers) ?? "local"}`;
+  const ip = clientIp(request.headers);
+  const key = `${email}|${ip ?? "local"}`;
   const wait = Math.max(loginLimiter.blockedFor(key), emailLimiter.blockedFor(email));
   if (wait > 0) {
+    await auditSignIn(email, "signin.blocked", ip);
     return Response.json({ error: "too many failed sign-ins; try again later", retryAfterSeconds: wait }, { status: 429, headers: { "Retry-After": String(wait) } });
   }
   const response = await handler(request);
   if (response.status === 401 || response.status === 403) {
     loginLimiter.fail(key);
     emailLimiter.fail(email);
-  } else if (response.ok) loginLimiter.reset(key);
+    await auditSignIn(email, "signin.failed", ip);
+  } else if (response.ok) {
+    loginLimiter.reset(key);
+    await auditSignIn(email, "signin", ip);
+  }
   return response;
 }
 
