@@ -220,9 +220,9 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                           {c.role === "period-column" ? (
                             <Text>a period; its cells are values</Text>
                           ) : (
-                            <select aria-label={`Role of ${c.name}`} data-testid={`role-${c.index}`} className="block w-full min-w-[8.5rem] max-w-xs rounded-tremor-small border-tremor-border bg-tremor-background py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+                            <select aria-label={`Role of ${c.name}`} data-testid={`role-${c.index}`} className="block w-full min-w-[10.5rem] max-w-xs rounded-tremor-small border-tremor-border bg-tremor-background py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background"
                               value={chosen ?? ""} onChange={(e) => update(assignRole(form, c.name, (e.target.value || null) as Role | null))}>
-                              <option value="">{c.role ? `${c.role} (detected)` : "not used"}</option>
+                              <option value="">{c.role ? `${c.role} (auto)` : "not used"}</option>
                               {ROLE_CHOICES.map((r) => <option key={r} value={r}>{r}</option>)}
                             </select>
                           )}
