@@ -36,6 +36,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Runs on the seeded database before the server starts (users, tokens). */
   setup?: (dbPath: string) => void;
+  /** The address to bind: 127.0.0.1 by default; "0.0.0.0" as `npm start` binds (requests still go to 127.0.0.1). */
+  bind?: string;
 }
 
 /** Seeds a fresh database from data/seed and serves the app on it. */
@@ -46,10 +48,11 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   options.setup?.(dbPath);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", options.bind ?? "127.0.0.1"], {
     cwd: join(root, "apps/web"),
     // Uploaded originals go beside the test's database, not into the repository's data/uploads.
-    env: { ...process.env, CORRIDOR_DB: dbPath, CORRIDOR_UPLOADS_DIR: join(dir, "uploads"), NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    // NODE_ENV as `npm start` has it, not vitest's "test": libraries change behaviour on it.
+    env: { ...process.env, NODE_ENV: "production", CORRIDOR_DB: dbPath, CORRIDOR_UPLOADS_DIR: join(dir, "uploads"), NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

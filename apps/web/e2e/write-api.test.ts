@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import Database from "better-sqlite3";
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corridorCli, startServer, type TestServer } from "./server";
 
@@ -49,7 +50,8 @@ const CSV = "indicator,origin,destination,period,value\nentries,TJK,RUS,2031,100
 async function signIn(email: string, password: string, ip = "203.0.113.1"): Promise<Response> {
   return fetch(`${server.url}/api/auth/sign-in/email`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", "X-Forwarded-For": ip },
+    // Node's fetch sends Fetch-Metadata headers, so better-auth wants the Origin a browser's login form sends.
+    headers: { "Content-Type": "application/json", "X-Forwarded-For": ip, Origin: server.url },
     body: JSON.stringify({ email, password }),
   });
 }
@@ -63,6 +65,8 @@ async function cookieOf(email: string): Promise<string> {
 beforeAll(async () => {
   server = await startServer({
     env: { CORRIDOR_MAX_UPLOAD_BYTES: String(LIMIT), CORRIDOR_TRUST_PROXY: "1" },
+    // Bound like `npm start`: better-auth's idea of the site's own URL comes from this address.
+    bind: "0.0.0.0",
     setup: (db) => {
       corridorCli(db, ["users", "add", "--email", "admin@example.org", "--role", "admin"], `${PASSWORD}\n`);
       corridorCli(db, ["users", "add", "--email", "viewer@example.org", "--role", "viewer"], `${PASSWORD}\n`);
@@ -241,6 +245,23 @@ describe("sign-in and audit", () => {
     expect((await signIn("viewer@example.org", PASSWORD, "192.0.2.10")).status).toBe(200);
   });
 
+  it("signs in from a form on this site by whatever name it was reached (localhost), not from another site's", async () => {
+    // Raw HTTP so the Host header can name the site as a browser at http://localhost:PORT would.
+    const post = (origin: string) =>
+      new Promise<number>((done, fail) => {
+        const { port } = new URL(server.url);
+        const body = JSON.stringify({ email: "viewer@example.org", password: PASSWORD });
+        const req = httpRequest(
+          { host: "127.0.0.1", port, path: "/api/auth/sign-in/email", method: "POST", headers: { Host: `localhost:${port}`, Origin: origin, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Forwarded-For": "192.0.2.20" } },
+          (res) => (res.resume(), done(res.statusCode!)),
+        );
+        req.on("error", fail);
+        req.end(body);
+      });
+    expect(await post(`http://localhost:${new URL(server.url).port}`)).toBe(200);
+    expect(await post("https://evil.example")).toBe(403);
+  });
+
   it("has an audit row for every write: who, what, target, from where", async () => {
     const log = JSON.parse(corridorCli(server.dbPath, ["audit", "--json", "--limit", "200"])) as { actor: string; action: string; target: string | null; ip: string | null }[];
     const actions = new Set(log.map((r) => r.action));
@@ -248,8 +269,10 @@ describe("sign-in and audit", () => {
     expect(log.find((r) => r.action === "user.add.web")).toMatchObject({ actor: "admin@example.org", target: "ana@example.org" });
     expect(log.find((r) => r.action === "import.commit")).toMatchObject({ actor: "token:nightly" });
     // Sign-ins too, from the address server.mjs saw: the limit test above made each kind.
-    expect(log.find((r) => r.action === "signin.failed")).toMatchObject({ actor: "viewer@example.org", ip: "192.0.2.9" });
+    expect(log.filter((r) => r.action === "signin.failed" && r.ip === "192.0.2.9")).toHaveLength(5);
     expect(log.find((r) => r.action === "signin.blocked")).toMatchObject({ actor: "viewer@example.org", ip: "192.0.2.9" });
+    // A sign-in refused for its Origin is a failed attempt too.
+    expect(log.find((r) => r.action === "signin.failed" && r.ip === "192.0.2.20")).toMatchObject({ actor: "viewer@example.org" });
     expect(log.find((r) => r.action === "signin" && r.ip === "192.0.2.10")).toMatchObject({ actor: "viewer@example.org" });
   });
 });

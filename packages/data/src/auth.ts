@@ -17,13 +17,25 @@ export interface AuthOptions {
   baseURL?: string;
 }
 
+/**
+ * The origins of the host a request was sent to. better-auth otherwise trusts only the origin it
+ * infers from the server's own URL (0.0.0.0:3000 under `npm start`), so a sign-in from
+ * http://localhost:3000 was refused as "Invalid origin". Trusting the request's Host is the
+ * same-origin rule: a form on this site passes however it was reached; a page on another site,
+ * whose Origin names that other site, does not.
+ */
+export function sameHostOrigins(request?: Request): string[] {
+  const host = request?.headers.get("host");
+  return host ? [`http://${host}`, `https://${host}`] : [];
+}
+
 export function createAuth(db: CorridorDb, options: AuthOptions = {}) {
   return betterAuth({
     appName: "Corridor",
     secret: authSecret(db),
     baseURL: options.baseURL,
     basePath: "/api/auth",
-    trustedOrigins: options.trustedOrigins,
+    trustedOrigins: options.trustedOrigins ?? sameHostOrigins,
     database: drizzleAdapter(db.orm, { provider: "sqlite", schema: { user, session, account, verification } }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
     user: { additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } } },
@@ -32,7 +44,9 @@ export function createAuth(db: CorridorDb, options: AuthOptions = {}) {
     // the web layer also counts failed sign-ins per email + IP.
     rateLimit: { enabled: true, storage: "memory", window: 60, max: 100, customRules: { "/sign-in/email": { window: 60, max: 20 } } },
     // server.mjs stamps the client's address (a header the client cannot choose).
-    advanced: { ipAddress: { ipAddressHeaders: ["x-corridor-client-ip"] } },
+    // Origin and CSRF checks pinned on: better-auth turns them off by itself when NODE_ENV=test,
+    // which is how the browser tests once passed while a sign-in at http://localhost:3000 failed.
+    advanced: { ipAddress: { ipAddressHeaders: ["x-corridor-client-ip"] }, disableOriginCheck: false, disableCSRFCheck: false },
     telemetry: { enabled: false },
   });
 }
