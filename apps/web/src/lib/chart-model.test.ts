@@ -44,6 +44,17 @@ describe("buildChartModel", () => {
     expect(decree.x2!).toBeGreaterThan(p2021.x);
   });
 
+  it("keeps an event beyond the data inside the plot: its marker and its whole-period band", () => {
+    // Annual data to 2017, a two-day talk in April 2021: drawn on mid-2021 with 2021 shaded whole.
+    const m = buildChartModel({ ...base, points: [year(2013, 1), year(2017, 2)], events: [ev("talks", "talks", "2021-04-19", "2021-04-20")] });
+    const band = m.spans[0]!;
+    const right = m.plot.left + m.plot.width;
+    expect(band.xMarker).toBeLessThan(right);
+    expect(band.x2!).toBeCloseTo(right, 6);
+    expect(band.x).toBeGreaterThan(m.points[1]!.x);
+    expect(m.lanes[0]!.clusters[0]!.x).toBeLessThanOrEqual(right);
+  });
+
   it("gives each kind its own lane under the plot, in a fixed order, and honours hidden kinds", () => {
     const events = [ev("a", "decree", "2020-04-18"), ev("b", "talks", "2021-04-19"), ev("c", "enforcement", "2021-04-16")];
     const m = buildChartModel({ ...base, events, laneHeight: 20 });

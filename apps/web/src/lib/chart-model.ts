@@ -153,7 +153,14 @@ export function buildChartModel(input: ChartInput): ChartModel {
   // Time domain: every point's period and every visible event, edge to edge.
   const times: number[] = [];
   for (const p of input.points) times.push(ms(p.start), ms(p.end) + DAY);
-  for (const e of visible) times.push(ms(e.startsOn), ms(e.endsOn ?? e.startsOn) + DAY);
+  for (const e of visible) {
+    times.push(ms(e.startsOn), ms(e.endsOn ?? e.startsOn) + DAY);
+    // Where the event is drawn: on its period's point, and a span over its whole periods.
+    times.push(snapEvent(e.startsOn, input.frequency).t);
+    if (e.endsOn && input.frequency && input.frequency !== "D") {
+      times.push(ms(periodContaining(e.startsOn, input.frequency).start), ms(periodContaining(e.endsOn, input.frequency).end) + DAY);
+    }
+  }
   const xDomain: [number, number] = times.length ? [Math.min(...times), Math.max(...times)] : [0, 1];
   const x = (t: number) => plot.left + ((t - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plot.width;
 
@@ -179,7 +186,9 @@ export function buildChartModel(input: ChartInput): ChartModel {
     const periodic = input.frequency && input.frequency !== "D" ? input.frequency : null;
     const t = periodic ? ms(periodContaining(event.startsOn, periodic).start) : ms(event.startsOn);
     const t2 = periodic ? ms(periodContaining(event.endsOn, periodic).end) + DAY : ms(event.endsOn) + DAY;
-    return { event, snappedPeriod: snap.period, exactDate, t, t2, x: x(t), x2: x(t2), xMarker: x(snap.t) };
+    // The domain holds the band; clamped all the same so rounding never draws outside the plot.
+    const inPlot = (v: number) => Math.min(plot.left + plot.width, Math.max(plot.left, v));
+    return { event, snappedPeriod: snap.period, exactDate, t, t2, x: inPlot(x(t)), x2: inPlot(x(t2)), xMarker: x(snap.t) };
   });
 
   const minGap = input.minMarkerGap ?? 14;
