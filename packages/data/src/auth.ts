@@ -25,8 +25,10 @@ export interface AuthOptions {
  * whose Origin names that other site, does not.
  */
 export function sameHostOrigins(request?: Request): string[] {
-  const host = request?.headers.get("host");
-  return host ? [`http://${host}`, `https://${host}`] : [];
+  // Behind a reverse proxy the public name comes as X-Forwarded-Host (as the write routes' own
+  // same-origin check reads it); a page on another site cannot set that header on a form post.
+  const hosts = [request?.headers.get("x-forwarded-host"), request?.headers.get("host")].filter((h): h is string => !!h);
+  return hosts.flatMap((host) => [`http://${host}`, `https://${host}`]);
 }
 
 export function createAuth(db: CorridorDb, options: AuthOptions = {}) {
