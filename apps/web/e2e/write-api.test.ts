@@ -198,6 +198,13 @@ describe("POST /api/imports", () => {
     const options = await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(tokens.analyst), body: form(CSV, "x.csv", { format: "excel" }) });
     expect(options.status).toBe(400);
     expect((await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(tokens.analyst), body: form(CSV, "x.csv", { map: "colour=A" }) })).status).toBe(400);
+    // The importer's roles, as the CLI's --map takes them: no "unit"; "country" is one.
+    const unit = await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(tokens.analyst), body: form(CSV, "x.csv", { map: "unit=value" }) });
+    expect(unit.status).toBe(400);
+    expect(await unit.json()).toMatchObject({ error: expect.stringMatching(/map unit=value: unknown role "unit"/) });
+    const country = await fetch(`${server.url}/api/imports?dryRun=1`, { method: "POST", headers: bearer(tokens.analyst), body: form("indicator,land,destination,period,value\nentries,TJK,RUS,2031,1\n", "x.csv", { map: "country=land" }) });
+    expect(country.status).toBe(200);
+    expect(await country.json()).toMatchObject({ dryRun: true, inserted: 1 });
     expect((await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(tokens.analyst), body: "not multipart" })).status).toBe(400);
     expect(dataChecksum(server.dbPath)).toBe(before);
   });

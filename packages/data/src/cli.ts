@@ -3,7 +3,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { busyTimeoutMs, DatabaseError, defaultDbPath, explainDatabaseError, openDb, type CorridorDb } from "./db.ts";
-import { BadInputError, FORMATS, importFile, MappingError, type ImportOptions, type ImportSummary, type Role } from "./import/index.ts";
+import { BadInputError, FORMATS, importFile, MappingError, parseRoleMap, type ImportOptions, type ImportSummary, type Role } from "./import/index.ts";
 import { listProfiles, ProfileError, saveProfile, withProfile } from "./import/profiles.ts";
 import { listImports, undoImport, UndoError } from "./history.ts";
 import { series } from "./queries/series.ts";
@@ -63,15 +63,13 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 function parseMap(pairs: string[] = []): Partial<Record<Role, string>> {
-  const map: Partial<Record<Role, string>> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf("=");
-    if (eq < 1) throw new UsageError(`--map ${pair}: expected ROLE=COLUMN`);
-    const role = pair.slice(0, eq).trim().toLowerCase();
-    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--map ${pair}: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
-    map[role as Role] = pair.slice(eq + 1);
+  try {
+    return parseRoleMap(pairs, "--map");
+  } catch (error) {
+    // A bad --map is a usage error (exit 2), not a data error.
+    if (error instanceof MappingError) throw new UsageError(error.message);
+    throw error;
   }
-  return map;
 }
 
 /** A one-line progress bar on stderr, only when a person is watching. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importFile, MappingError } from "./index.ts";
+import { importFile, MappingError, parseRoleMap } from "./index.ts";
 import { listImports, undoImport } from "../history.ts";
 import { series } from "../queries/series.ts";
 import { memoryDb, tmpFile } from "../test/helpers.ts";
@@ -166,5 +166,15 @@ describe("importFile: tidy CSV", () => {
     await expect(importFile(db, tmpFile(HEADER), { map: { value: "nope" } })).rejects.toThrow(/no such column/);
     await expect(importFile(db, tmpFile("origin,period,value\nTJK,2020,1\n"), { indicator: "nope" })).rejects.toThrow(/unknown indicator/);
     await expect(importFile(db, "/no/such/file.csv")).rejects.toThrow(/no such file/);
+  });
+});
+
+describe("parseRoleMap (the CLI's --map and the upload form's map fields)", () => {
+  it("maps roles to columns, Cyrillic headers and '=' inside them included", () => {
+    expect(parseRoleMap(["value=Количество патентов", "Origin = a=b"], "--map")).toEqual({ value: "Количество патентов", origin: " a=b" });
+  });
+  it("names the bad pair: no role, or a role the importer does not have", () => {
+    expect(() => parseRoleMap(["=A"], "--map")).toThrow('--map =A: expected ROLE=COLUMN');
+    expect(() => parseRoleMap(["unit=A"], "map")).toThrow(/map unit=A: unknown role "unit" \(roles: indicator, origin/);
   });
 });

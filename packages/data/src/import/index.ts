@@ -18,7 +18,7 @@ import { checkMapping, MappingError, ROLES, TidyRowNormaliser, type ColumnNames,
 import { ObservationWriter } from "./writer.ts";
 import { ImportDiffCollector, type ImportDiff } from "./diff.ts";
 
-export { MappingError } from "./tidy.ts";
+export { MappingError, parseRoleMap } from "./tidy.ts";
 export { BadInputError } from "./decode.ts";
 export type { Role } from "./tidy.ts";
 export { FORMATS, type Format } from "./formats.ts";

@@ -46,6 +46,22 @@ export type ColumnMap = Partial<Record<Role, number>>;
 
 export class MappingError extends Error {}
 
+/**
+ * `ROLE=COLUMN` pairs (the CLI's repeatable --map, the upload form's `map` fields) as a column map.
+ * The first bad pair throws a MappingError naming it; `label` says where it came from.
+ */
+export function parseRoleMap(pairs: readonly string[], label: string): Partial<Record<Role, string>> {
+  const map: Partial<Record<Role, string>> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq < 1) throw new MappingError(`${label} ${pair}: expected ROLE=COLUMN`);
+    const role = pair.slice(0, eq).trim().toLowerCase();
+    if (!(ROLES as readonly string[]).includes(role)) throw new MappingError(`${label} ${pair}: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
+    map[role as Role] = pair.slice(eq + 1);
+  }
+  return map;
+}
+
 /** Assigns each role a column index, from --map first, then header aliases. */
 export function mapColumns(header: string[], map: Partial<Record<Role, string>> = {}): ColumnMap {
   const normalised = header.map(normaliseHeader);

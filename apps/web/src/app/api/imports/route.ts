@@ -6,14 +6,12 @@
  * GET /api/imports — the import history.
  */
 import { listImports } from "@corridor/data";
-import { BadInputError, FORMATS, importFile, MappingError, type ImportOptions, type ImportSummary, type Role as ColumnRole } from "@corridor/data/import";
+import { BadInputError, FORMATS, importFile, MappingError, parseRoleMap, type ImportOptions, type ImportSummary } from "@corridor/data/import";
 import { db } from "@/lib/db";
 import { auditWrite, requireReader, requireRole, type Caller } from "@/server/auth";
 import { dropUpload, keepUpload, limitBody, maxUploadBytes, sanitiseFileName, saveUpload, TooLargeError } from "@/server/uploads";
 
 export const dynamic = "force-dynamic";
-
-const COLUMN_ROLES = ["indicator", "origin", "destination", "period", "value", "flag", "source", "breakdown", "unit"];
 
 class OptionError extends Error {}
 
@@ -46,15 +44,16 @@ function parseOptions(form: FormData): { options: ImportOptions; profile?: strin
     if (countryRole !== "origin" && countryRole !== "destination") throw new OptionError(`countryRole "${countryRole}": expected origin or destination`);
     options.countryRole = countryRole;
   }
-  const map: Partial<Record<ColumnRole, string>> = {};
-  for (const pair of form.getAll("map")) {
-    if (typeof pair !== "string") throw new OptionError("map: expected ROLE=COLUMN text");
-    const eq = pair.indexOf("=");
-    const role = pair.slice(0, eq).trim().toLowerCase();
-    if (eq < 1 || !COLUMN_ROLES.includes(role)) throw new OptionError(`map ${pair}: expected ROLE=COLUMN with ROLE one of ${COLUMN_ROLES.join(", ")}`);
-    map[role as ColumnRole] = pair.slice(eq + 1);
+  const pairs = form.getAll("map");
+  if (pairs.some((pair) => typeof pair !== "string")) throw new OptionError("map: expected ROLE=COLUMN text");
+  try {
+    // The CLI's --map rules, so the roles are the importer's own.
+    const map = parseRoleMap(pairs as string[], "map");
+    if (Object.keys(map).length > 0) options.map = map;
+  } catch (error) {
+    if (error instanceof MappingError) throw new OptionError(error.message);
+    throw error;
   }
-  if (Object.keys(map).length > 0) options.map = map;
   return { options, profile: text(form, "profile"), saveProfile: text(form, "saveProfile") };
 }
 
