@@ -150,17 +150,21 @@ export function buildChartModel(input: ChartInput): ChartModel {
     height: Math.max(1, input.height - margin.top - margin.bottom - lanesHeight),
   };
 
-  // Time domain: every point's period and every visible event, edge to edge.
+  // Where each event is drawn, in time: a point event on its period's data point; a span's band over
+  // the whole periods it touches, so it lines up with the data (exact days on a daily or unknown axis).
+  const periodic = input.frequency && input.frequency !== "D" ? input.frequency : null;
+  const timed = visible.map((event) => {
+    const snap = snapEvent(event.startsOn, input.frequency);
+    if (!event.endsOn) return { event, snap, t: snap.t, t2: null };
+    const t = periodic ? ms(periodContaining(event.startsOn, periodic).start) : ms(event.startsOn);
+    const t2 = periodic ? ms(periodContaining(event.endsOn, periodic).end) + DAY : ms(event.endsOn) + DAY;
+    return { event, snap, t, t2 };
+  });
+
+  // Time domain: every point's period and every visible event, edge to edge, as dated and as drawn.
   const times: number[] = [];
   for (const p of input.points) times.push(ms(p.start), ms(p.end) + DAY);
-  for (const e of visible) {
-    times.push(ms(e.startsOn), ms(e.endsOn ?? e.startsOn) + DAY);
-    // Where the event is drawn: on its period's point, and a span over its whole periods.
-    times.push(snapEvent(e.startsOn, input.frequency).t);
-    if (e.endsOn && input.frequency && input.frequency !== "D") {
-      times.push(ms(periodContaining(e.startsOn, input.frequency).start), ms(periodContaining(e.endsOn, input.frequency).end) + DAY);
-    }
-  }
+  for (const { event: e, snap, t, t2 } of timed) times.push(ms(e.startsOn), ms(e.endsOn ?? e.startsOn) + DAY, snap.t, t, t2 ?? t);
   const xDomain: [number, number] = times.length ? [Math.min(...times), Math.max(...times)] : [0, 1];
   const x = (t: number) => plot.left + ((t - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plot.width;
 
@@ -178,17 +182,9 @@ export function buildChartModel(input: ChartInput): ChartModel {
       return { ...p, t, x: x(t), y: y(p.value) };
     });
 
-  const placed = visible.map((event): PlacedEvent => {
-    const snap = snapEvent(event.startsOn, input.frequency);
+  const placed = timed.map(({ event, snap, t, t2 }): PlacedEvent => {
     const exactDate = event.endsOn && event.endsOn !== event.startsOn ? `${event.startsOn} – ${event.endsOn}` : event.startsOn;
-    if (!event.endsOn) return { event, snappedPeriod: snap.period, exactDate, t: snap.t, t2: null, x: x(snap.t), x2: null, xMarker: x(snap.t) };
-    // A span's band covers the whole periods it touches, so it lines up with the data.
-    const periodic = input.frequency && input.frequency !== "D" ? input.frequency : null;
-    const t = periodic ? ms(periodContaining(event.startsOn, periodic).start) : ms(event.startsOn);
-    const t2 = periodic ? ms(periodContaining(event.endsOn, periodic).end) + DAY : ms(event.endsOn) + DAY;
-    // The domain holds the band; clamped all the same so rounding never draws outside the plot.
-    const inPlot = (v: number) => Math.min(plot.left + plot.width, Math.max(plot.left, v));
-    return { event, snappedPeriod: snap.period, exactDate, t, t2, x: inPlot(x(t)), x2: inPlot(x(t2)), xMarker: x(snap.t) };
+    return { event, snappedPeriod: snap.period, exactDate, t, t2, x: x(t), x2: t2 === null ? null : x(t2), xMarker: x(snap.t) };
   });
 
   const minGap = input.minMarkerGap ?? 14;
