@@ -115,8 +115,8 @@ export async function requireReader(request: Request): Promise<Caller | null | R
   return requireRole(request, "viewer");
 }
 
-/** Writes an audit row for a write done by `who`. */
-export async function auditWrite(who: Caller, action: string, target: string | null, detail?: Record<string, unknown>): Promise<void> {
+/** Writes an audit row for a write done by `who` (or a sign-in attempt: the email tried and the address). */
+export async function auditWrite(who: Pick<Caller, "actor" | "ip">, action: string, target: string | null, detail?: Record<string, unknown>): Promise<void> {
   const { audit } = await import("@corridor/data/auth");
   audit(db(), { actor: who.actor, action, target, detail: detail ?? null, ip: who.ip });
 }

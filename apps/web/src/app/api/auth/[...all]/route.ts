@@ -4,17 +4,13 @@
  * per email from any address (four times as many), so rotating addresses does not buy guesses.
  * Every email sign-in attempt goes to the audit log (signin, signin.failed, signin.blocked).
  */
-import { db } from "@/lib/db";
-import { auth, clientIp } from "@/server/auth";
+import { auditWrite, auth, clientIp } from "@/server/auth";
 import { emailLimiter, loginLimiter } from "@/server/login-limit";
 
 export const dynamic = "force-dynamic";
 
-async function auditSignIn(email: string, action: string, ip: string | null): Promise<void> {
-  const { audit } = await import("@corridor/data/auth");
-  // The address tried, cut short: a failed attempt's "email" is whatever the client sent.
-  audit(db(), { actor: email.slice(0, 200) || "(no email)", action, target: null, ip });
-}
+// The address tried, cut short: a failed attempt's "email" is whatever the client sent.
+const auditSignIn = (email: string, action: string, ip: string | null) => auditWrite({ actor: email.slice(0, 200) || "(no email)", ip }, action, null);
 
 async function handle(request: Request): Promise<Response> {
   const { handler } = await auth();
