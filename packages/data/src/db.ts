@@ -63,6 +63,7 @@ export interface OpenOptions {
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const PAGE_SIZE = 16_384;
 
 export function busyTimeoutMs(fallback = DEFAULT_BUSY_TIMEOUT_MS): number {
   const env = process.env.CORRIDOR_BUSY_TIMEOUT_MS;
@@ -75,6 +76,10 @@ export function openDb(path: string = defaultDbPath(), options: OpenOptions = {}
   try {
     // First, so that the pragmas and migrations below already wait for a busy database.
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? busyTimeoutMs()}`);
+    // 16 KiB pages for a new database (an existing one keeps its own; this must precede WAL mode):
+    // writing 1M observations costs ≈ 20% less SQLite time than with the default 4 KiB
+    // (bench/page-size.ts), and a series still reads from one or two leaf pages.
+    sqlite.pragma(`page_size = ${PAGE_SIZE}`);
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");

@@ -195,18 +195,18 @@ describe("a read-only database file", () => {
   });
 });
 
-/** A 1.5 MB tmpfs when this process may mount one (root in a container with CAP_SYS_ADMIN). */
+/** A 3 MB tmpfs when this process may mount one (root in a container with CAP_SYS_ADMIN). */
 function smallTmpfs(): string | null {
   if (process.getuid?.() !== 0 || process.platform !== "linux") return null;
   const dir = mkdtempSync(join(tmpdir(), "corridor-full-"));
-  const r = spawnSync("mount", ["-t", "tmpfs", "-o", "size=1536k", "corridor-full", dir], { encoding: "utf8" });
+  const r = spawnSync("mount", ["-t", "tmpfs", "-o", "size=3m", "corridor-full", dir], { encoding: "utf8" });
   if (r.status === 0) return dir;
   rmSync(dir, { recursive: true, force: true });
   return null;
 }
 
 describe("a full disk", () => {
-  it("simulated with a 1.5 MB tmpfs under the database (root only; else skipped): a clear error, nothing half-written, the next import works", async (ctx) => {
+  it("simulated with a 3 MB tmpfs under the database (root only; else skipped): a clear error, nothing half-written, the next import works", async (ctx) => {
     const dir = smallTmpfs();
     if (dir === null) return ctx.skip();
     try {
