@@ -11,7 +11,6 @@ import {
   type EventKind, type EventRelation, type EventRole, type EventRow,
 } from "../schema.ts";
 import { ALL_FOREIGNERS, type EventError, type EventRecord } from "./model.ts";
-import { readCsvEvents, readMarkdownEvent } from "./readers.ts";
 
 export interface EventImportSummary {
   files: number;
@@ -27,6 +26,8 @@ export async function importEvents(db: CorridorDb, files: string[], options: { b
   const summary: EventImportSummary = { files: files.length, inserted: [], updated: [], unchanged: [], errors: [], committed: false };
   const records: EventRecord[] = [];
   const origin = new Map<string, string>();
+  // Loaded on use: the yaml parser is start-up time every other CLI command would pay.
+  const { readCsvEvents, readMarkdownEvent } = await import("./readers.ts");
   for (const file of files) {
     let content: string;
     try {
