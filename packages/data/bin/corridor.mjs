@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // The package ships TypeScript source. Compiling it with tsx on every run cost ≈ 1 s of start-up
-// (tsx's loader thread transforming ~60 modules), so the CLI runs from one ESM bundle of src/ that
+// (tsx's loader thread transforming ~60 modules), so the CLI runs from an ESM bundle of src/ that
 // esbuild (tsx's own copy) writes on the first run and again whenever a source file changes.
 // Dependencies stay external (loaded from node_modules as before). The bundle sits in
-// packages/data/.cli-cache/ (git-ignored, never committed), one level below the package like
-// src/, so `import.meta.url`-relative paths (the migrations folder) resolve the same way.
+// packages/data/.cli-cache/cli-KEY/ (git-ignored, never committed); the migrations folder, which
+// the source finds relative to itself, is named through CORRIDOR_MIGRATIONS.
 // If the bundle cannot be built (no esbuild, read-only checkout), tsx runs the source as before.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,7 +39,8 @@ async function bundle() {
   if (process.env.CORRIDOR_NO_BUNDLE) return undefined;
   try {
     const key = sourceKey();
-    const file = join(cacheDir, `cli-${key}.mjs`);
+    const dir = join(cacheDir, `cli-${key}`);
+    const file = join(dir, "cli.mjs");
     try {
       statSync(file);
       return file;
@@ -48,8 +49,14 @@ async function bundle() {
     }
     const esbuild = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"))("esbuild");
     const result = await esbuild.build({
-      entryPoints: [join(srcDir, "cli.ts")],
+      // The import's parser worker is an entry of its own; commands' rarely used parts (chrono-node,
+      // yaml) are split into chunks loaded on use, so they cost no start-up.
+      entryPoints: { cli: join(srcDir, "cli.ts"), "parse-worker": join(srcDir, "import", "parse-worker.ts") },
       bundle: true,
+      splitting: true,
+      outdir: dir,
+      outExtension: { ".js": ".mjs" },
+      chunkNames: "chunk-[hash]",
       platform: "node",
       format: "esm",
       target: `node${process.versions.node.split(".")[0]}`,
@@ -66,13 +73,21 @@ async function bundle() {
       // Bundled CommonJS-style helpers need a require in ESM.
       banner: { js: `import { createRequire as __corridorRequire } from "node:module"; const require = __corridorRequire(import.meta.url);` },
     });
-    mkdirSync(cacheDir, { recursive: true });
-    // Write then rename: a CLI started at the same moment sees the whole bundle or none.
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, result.outputFiles[0].contents);
-    renameSync(temporary, file);
+    // Written to a temporary folder, then renamed: a CLI started at the same moment sees the whole
+    // bundle or none.
+    const temporary = `${dir}.${process.pid}.tmp`;
+    rmSync(temporary, { recursive: true, force: true });
+    mkdirSync(temporary, { recursive: true });
+    for (const output of result.outputFiles) writeFileSync(join(temporary, relative(dir, output.path)), output.contents);
+    try {
+      renameSync(temporary, dir);
+    } catch {
+      // Another CLI built the same bundle first.
+      rmSync(temporary, { recursive: true, force: true });
+      statSync(file);
+    }
     for (const old of readdirSync(cacheDir)) {
-      if (old !== `cli-${key}.mjs` && !old.endsWith(".tmp")) rmSync(join(cacheDir, old), { force: true });
+      if (old !== `cli-${key}` && !old.endsWith(".tmp")) rmSync(join(cacheDir, old), { recursive: true, force: true });
     }
     return file;
   } catch {
@@ -82,6 +97,7 @@ async function bundle() {
 
 const built = await bundle();
 if (built) {
+  process.env.CORRIDOR_MIGRATIONS ??= join(packageDir, "drizzle");
   await import(pathToFileURL(built).href);
 } else {
   const { register } = await import("tsx/esm/api");

@@ -3,6 +3,7 @@
  * stream its rows with their physical line numbers. Nothing else in the project parses CSV.
  */
 import Papa from "papaparse";
+import { createHash } from "node:crypto";
 import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
 import { decoderStream, type Detected } from "./decode.ts";
 
@@ -79,11 +80,15 @@ export interface StreamCsvOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
-/** Streams a file through its decoder and papaparse: memory stays flat whatever the file's size. */
-export function streamCsv(path: string, options: StreamCsvOptions): Promise<void> {
+/**
+ * Streams a file through its decoder and papaparse: memory stays flat whatever the file's size.
+ * Resolves to the sha256 of the file's bytes, hashed as they are read (no second pass).
+ */
+export function streamCsv(path: string, options: StreamCsvOptions): Promise<string> {
   const totalBytes = statSync(path).size;
   let nextLine = 1;
   let failed = false;
+  const hash = createHash("sha256");
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => {
       if (failed) return;
@@ -92,6 +97,7 @@ export function streamCsv(path: string, options: StreamCsvOptions): Promise<void
       reject(error);
     };
     const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
+    raw.on("data", (chunk) => hash.update(chunk as Buffer));
     const text = raw.pipe(decoderStream(options.encoding.encoding, options.encoding.bomLength));
     raw.on("error", fail);
     text.on("error", fail);
@@ -115,7 +121,7 @@ export function streamCsv(path: string, options: StreamCsvOptions): Promise<void
         }
       },
       complete: () => {
-        if (!failed) resolve();
+        if (!failed) resolve(hash.digest("hex"));
       },
       error: (error: Error) => fail(error),
     });

@@ -5,16 +5,16 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, statSync } from "node:fs";
+import type { Worker } from "node:worker_threads";
 import { basename } from "node:path";
 import type { CorridorDb } from "../db.ts";
-import { CountryResolver } from "../countries.ts";
-import { IndicatorResolver } from "../indicators.ts";
 import { detectDecimalMark, type DecimalMark } from "../numbers.ts";
 import { indicators as indicatorsTable } from "../schema.ts";
-import { HEAD_BYTES, parseText, readHeadBytes, sniffDelimiter, streamCsv, type CsvRow } from "./csv.ts";
+import { HEAD_BYTES, parseText, readHeadBytes, sniffDelimiter, type CsvRow } from "./csv.ts";
 import { BadInputError, decodeBytes, detectEncoding } from "./decode.ts";
-import { detectFormat, sdmxAdapter, tidyAdapter, wideAdapter, worldBankAdapter, type Adapter, type Format } from "./formats.ts";
-import { checkMapping, MappingError, ROLES, TidyRowNormaliser, type ColumnNames, type RawRecord, type Role } from "./tidy.ts";
+import { detectFormat, type Format } from "./formats.ts";
+import { buildAdapter, buildNormaliser, readInWorker, readObservations, type MappingSetup, type ReadCounts, type ReadSetup, type StartParseWorker } from "./read.ts";
+import { MappingError, ROLES, type Role } from "./tidy.ts";
 import { ObservationWriter } from "./writer.ts";
 import { ImportDiffCollector, type ImportDiff } from "./diff.ts";
 
@@ -47,6 +47,11 @@ export interface ImportOptions {
   fileName?: string;
   maxErrors?: number;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * Parse in a worker thread while this one writes, for a bulk load (the first import into an empty
+   * table, no diff). The CLI passes parse-worker-start.ts's startParseWorker.
+   */
+  parseWorker?: StartParseWorker;
 }
 
 export interface ImportError {
@@ -91,31 +96,23 @@ export async function sha256File(path: string): Promise<string> {
 
 const looksLikeHtml = (text: string) => /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<html)/i.test(text.slice(0, 1024));
 
-function buildAdapter(format: Format, header: string[], options: ImportOptions, released?: string): Adapter {
-  const adapterOptions = { map: options.map, countryRole: options.countryRole, released };
-  switch (format) {
-    case "worldbank":
-      return worldBankAdapter(header, adapterOptions);
-    case "sdmx":
-      return sdmxAdapter(header, adapterOptions);
-    case "wide":
-      return wideAdapter(header, adapterOptions);
-    case "tidy": {
-      const adapter = tidyAdapter(header, adapterOptions);
-      const problem = checkMapping(adapter.columns, { indicator: options.indicator, origin: options.origin, destination: options.destination }, header);
-      if (problem) throw new MappingError(problem);
-      return adapter;
-    }
+export async function importFile(db: CorridorDb, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new MappingError(`${path}: no such file`);
+  // Started first, so that it loads its modules while this thread hashes and sniffs the file.
+  // Only a bulk load uses it (decided once the transaction is open); otherwise it is just stopped.
+  const worker = options.parseWorker && !options.diff ? options.parseWorker() : undefined;
+  try {
+    return await importWith(db, path, options, worker);
+  } finally {
+    void worker?.terminate();
   }
 }
 
-export async function importFile(db: CorridorDb, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  if (!existsSync(path) || !statSync(path).isFile()) throw new MappingError(`${path}: no such file`);
+async function importWith(db: CorridorDb, path: string, options: ImportOptions, worker: Worker | undefined): Promise<ImportSummary> {
   const fileName = options.fileName ?? basename(path);
   const maxErrors = options.maxErrors ?? 100;
   const size = statSync(path).size;
   if (size === 0) throw new BadInputError("the file is empty (0 bytes)", 1);
-  const sha256 = await sha256File(path);
 
   // Sniff encoding, dialect, format and header from the first 64 KiB.
   const headBytes = readHeadBytes(path);
@@ -146,7 +143,12 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
     headerLine = sample[detection.headerIndex]!.line;
     released = detection.released;
   }
-  const adapter = buildAdapter(format, header, options, released);
+  const mapping: MappingSetup = {
+    format, header, released, map: options.map, countryRole: options.countryRole,
+    indicator: options.indicator, origin: options.origin, destination: options.destination,
+  };
+  // The read loop builds its own; this one fails a bad mapping before anything starts.
+  const adapter = buildAdapter(mapping);
   const dataSample = sample.filter((r) => r.line > headerLine);
   if (!dataSample.some((r) => r.fields.some((f) => f.trim() !== "")) && size <= HEAD_BYTES)
     throw new BadInputError(`the file has a header (line ${headerLine}) but no data rows`, headerLine);
@@ -154,16 +156,14 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
     options.decimal && options.decimal !== "auto"
       ? options.decimal
       : detectDecimalMark(dataSample.flatMap((r) => adapter.valueColumns.map((i) => r.fields[i] ?? "")), delimiter);
-
-  const indicatorRows = await db.orm.select().from(indicatorsTable);
-  const normaliser = new TidyRowNormaliser(
-    { indicator: options.indicator, origin: options.origin, destination: options.destination, source: options.source ?? adapter.source, decimal },
-    new CountryResolver(),
-    new IndicatorResolver(indicatorRows),
-  );
+  const setup: ReadSetup = {
+    ...mapping, path, delimiter, encoding, headerLine, source: options.source, decimal, maxErrors,
+    indicatorRows: await db.orm.select().from(indicatorsTable),
+  };
+  buildNormaliser(setup, adapter); // a bad constant (--origin XYZ) fails here too
 
   const summary: ImportSummary = {
-    importId: null, format, fileName, sha256, encoding: encoding.encoding, delimiter, decimal,
+    importId: null, format, fileName, sha256: "", encoding: encoding.encoding, delimiter, decimal,
     rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0, skippedAggregates: [],
     errors: [], errorCount: 0, dryRun: !!options.dryRun, committed: false,
   };
@@ -181,10 +181,11 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
   sqlite.pragma("foreign_keys = OFF");
   sqlite.exec("BEGIN IMMEDIATE");
   try {
+    // The file's sha256 is known once it has been read (hashed on the way), and set then.
     const importId = Number(
       sqlite
         .prepare(`INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?)`)
-        .run(fileName, sha256, format, JSON.stringify(optionsForHistory(options, { format, encoding: encoding.encoding, delimiter, decimal })), options.importedBy ?? "cli", new Date().toISOString())
+        .run(fileName, "", format, JSON.stringify(optionsForHistory(options, { format, encoding: encoding.encoding, delimiter, decimal })), options.importedBy ?? "cli", new Date().toISOString())
         .lastInsertRowid,
     );
     // Lines rejected for a bad cell or a repeated key (a wide row can have both: counted once).
@@ -199,44 +200,27 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
         });
       },
     });
-    let currentLine = 0;
-    const emit = (record: RawRecord, names: ColumnNames) => {
-      const result = normaliser.normalise(record, names);
-      if (diff && result.kind === "observation") diff.observe(result.observation, currentLine);
-      if (result.kind === "missing") {
-        summary.skipped++;
-        return;
-      }
-      if (result.kind === "errors") {
-        rejectedLines.add(currentLine);
-        for (const e of result.errors) report({ line: currentLine, ...e });
-        return;
-      }
-      writer.add(result.observation, currentLine);
-    };
-
-    await streamCsv(path, {
-      delimiter,
-      encoding,
-      onProgress: options.onProgress,
-      onRows: (rows, problems) => {
-        for (const p of problems) report({ line: p.line, column: "", value: "", message: p.message });
-        for (const row of rows) {
-          if (row.line <= headerLine) continue;
-          const { fields, line } = row;
-          if (fields.length === 1 && fields[0]!.trim() === "") continue; // blank line
-          summary.rowsRead++;
-          if (fields.length !== adapter.expectedColumns) {
-            summary.rejected++;
-            report({ line, column: "", value: fields.join(delimiter).slice(0, 80), message: `expected ${adapter.expectedColumns} columns, found ${fields.length}` });
-            continue;
-          }
-          currentLine = line;
-          const skip = adapter.rowRecords(fields, emit);
-          if (skip !== undefined) aggregates.add(skip);
-        }
-      },
-    });
+    let counts: ReadCounts;
+    if (worker && writer.bulk) {
+      const read = await readInWorker(worker, setup, (batch) => writer.stage(batch), { error: report, progress: options.onProgress });
+      summary.errorCount += read.errorsNotSent;
+      counts = read;
+    } else {
+      counts = await readObservations(setup, {
+        observation(observation, line) {
+          diff?.observe(observation, line);
+          writer.add(observation, line);
+        },
+        error: report,
+        progress: options.onProgress,
+      });
+    }
+    summary.sha256 = counts.sha256;
+    summary.rowsRead = counts.rowsRead;
+    summary.skipped = counts.skipped;
+    summary.rejected = counts.badRows;
+    for (const line of counts.rejectedLines) rejectedLines.add(line);
+    for (const code of counts.aggregates) aggregates.add(code);
     writer.finish();
     summary.inserted = writer.inserted;
     summary.updated = writer.updated;
@@ -257,8 +241,8 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
       return summary;
     }
     sqlite
-      .prepare(`UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped_missing = ? WHERE id = ?`)
-      .run(summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.rejected, summary.skipped, importId);
+      .prepare(`UPDATE imports SET sha256 = ?, rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped_missing = ? WHERE id = ?`)
+      .run(summary.sha256, summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.rejected, summary.skipped, importId);
     sqlite.exec("COMMIT");
     summary.importId = importId;
     summary.committed = true;

@@ -6,13 +6,16 @@
  * Two ways to write, same outcomes:
  * - Row by row (the general case): INSERT … ON CONFLICT DO NOTHING, and for a row whose key exists,
  *   a look-up that tells a repeat in this file from an unchanged or updated row.
- * - Bulk load, when the observations table is empty (a new database, the first import): rows go into
- *   a TEMP staging table with no index, 16 rows per INSERT, as small integers (each distinct text
- *   and period once in a TEMP lookup table), then into observations with one INSERT … SELECT in file
- *   order. Each statement call from JavaScript costs about as much as SQLite's own work for a row,
- *   and binding a string costs several times an integer, so this takes ≈ 1 s off 1M rows. If that INSERT … SELECT meets a key twice (the file repeats a key), it is
- *   rolled back to a savepoint and the staged rows are replayed row by row, so errors name both
- *   lines exactly as before. All of it runs inside the import's one transaction.
+ * - Bulk load, when the observations table is empty (a new database, the first import): rows arrive
+ *   as small integers (StageEncoder: each distinct text and period once, kept in TEMP lookup
+ *   tables), go into a TEMP staging table with no index, 16 rows per INSERT, and every FLUSH_ROWS
+ *   rows into observations with one INSERT … SELECT in file order. Each statement call from
+ *   JavaScript costs about as much as SQLite's own work for a row, and binding a string costs
+ *   several times an integer, so this takes ≈ 1 s off 1M rows (inserting from 16-row VALUES joined
+ *   to the lookup tables directly measured slower still). The encoding can run in the parser worker
+ *   (read.ts), so that parsing overlaps with SQLite's work. A flush that inserts fewer rows than it
+ *   holds met a repeated key: its rows are then looked up one by one to tell which line came first.
+ *   All of it runs inside the import's one transaction.
  */
 import type Database from "better-sqlite3";
 import type { NormalisedObservation } from "./tidy.ts";
@@ -49,12 +52,88 @@ interface ExistingRow {
 const COLUMNS = "indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, flag, source";
 const CONFLICT = "ON CONFLICT (origin, destination, indicator, period, breakdown) DO NOTHING";
 /** Rows per staging INSERT: 16 measured ≈ 2× faster than 1 into an unindexed table; 64 no better. */
-const STAGE_BATCH = 16;
+const GROUP_ROWS = 16;
 const STAGE_TABLE = "temp.corridor_import_stage";
 const TEXT_TABLE = "temp.corridor_import_text";
 const PERIOD_TABLE = "temp.corridor_import_period";
 const STAGE_COLUMNS = 8;
-const STAGE_ROW = `(${Array(STAGE_COLUMNS).fill("?").join(", ")})`;
+/** Rows per encoded batch (a multiple of GROUP_ROWS). */
+export const ENCODED_BATCH_ROWS = 4096;
+/** Staged rows written to observations at a time: small enough to overlap with parsing. */
+const FLUSH_ROWS = 16 * ENCODED_BATCH_ROWS;
+
+/**
+ * Staged rows, encoded: per row STAGE_COLUMNS numbers (indicator, origin, destination, period,
+ * value, breakdown, flag, source; text and period ids from 1, 0 for a null flag or source) and
+ * its line. `texts` and `periods` are the ones first seen in this batch, their ids continuing
+ * the previous batch's. Plain typed arrays and strings, so a worker can post them cheaply.
+ */
+export interface StageBatch {
+  texts: string[];
+  periods: Period[];
+  rows: Float64Array;
+  lines: Int32Array;
+}
+
+/** Encodes observations into StageBatches. Pure, so that it runs wherever the parser runs. */
+export class StageEncoder {
+  private readonly textIds = new Map<string, number>();
+  private readonly periodIds = new Map<string, number>();
+  private texts: string[] = [];
+  private periods: Period[] = [];
+  private rows = new Float64Array(ENCODED_BATCH_ROWS * STAGE_COLUMNS);
+  private lines = new Int32Array(ENCODED_BATCH_ROWS);
+  private count = 0;
+
+  private textId(text: string): number {
+    let id = this.textIds.get(text);
+    if (id === undefined) {
+      id = this.textIds.size + 1;
+      this.textIds.set(text, id);
+      this.texts.push(text);
+    }
+    return id;
+  }
+
+  private periodId(p: Period): number {
+    let id = this.periodIds.get(p.period);
+    if (id === undefined) {
+      id = this.periodIds.size + 1;
+      this.periodIds.set(p.period, id);
+      this.periods.push(p);
+    }
+    return id;
+  }
+
+  /** Encodes one row; returns the batch when this row filled it. */
+  add(o: NormalisedObservation, line: number): StageBatch | undefined {
+    const rows = this.rows;
+    let k = this.count * STAGE_COLUMNS;
+    rows[k++] = this.textId(o.indicator);
+    rows[k++] = this.textId(o.origin);
+    rows[k++] = this.textId(o.destination);
+    rows[k++] = this.periodId(o.period);
+    rows[k++] = o.value;
+    rows[k++] = this.textId(o.breakdown);
+    rows[k++] = o.flag === null ? 0 : this.textId(o.flag);
+    rows[k] = o.source === null ? 0 : this.textId(o.source);
+    this.lines[this.count++] = line;
+    return this.count === ENCODED_BATCH_ROWS ? this.take() : undefined;
+  }
+
+  /** The rows not yet returned in a batch (at the end of the file), if any. */
+  take(): StageBatch | undefined {
+    if (this.count === 0 && this.texts.length === 0) return undefined;
+    const batch: StageBatch = {
+      texts: this.texts, periods: this.periods,
+      rows: this.rows.slice(0, this.count * STAGE_COLUMNS), lines: this.lines.slice(0, this.count),
+    };
+    this.texts = [];
+    this.periods = [];
+    this.count = 0;
+    return batch;
+  }
+}
 
 export class ObservationWriter {
   private readonly sqlite: Database.Database;
@@ -74,11 +153,15 @@ export class ObservationWriter {
   updated = 0;
   unchanged = 0;
 
-  /** Bulk load: staged rows, the batch being filled, and how many rows it holds. */
-  private readonly stageInsert?: Database.Statement;
-  private readonly stageParams: unknown[] = [];
-  private stagedInBatch = 0;
-  private staged = 0;
+  /** Bulk load: the 16-row staging statement and its parameters; the flush; the last id written. */
+  private readonly groupInsert?: Database.Statement;
+  private readonly groupParams: unknown[] = [];
+  private readonly flushStaged?: Database.Statement;
+  private flushedRows = 0;
+  /** Batches staged since the last flush, and how many rows they hold. */
+  private pending: StageBatch[] = [];
+  private pendingRows = 0;
+  private lastId = 0;
 
   constructor(sqlite: Database.Database, private readonly importId: number, private readonly options: WriterOptions) {
     this.sqlite = sqlite;
@@ -98,88 +181,13 @@ export class ObservationWriter {
       sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator, origin, destination, period, value, breakdown, flag, source)`);
       sqlite.exec(`CREATE TABLE ${TEXT_TABLE} (id INTEGER PRIMARY KEY, text)`);
       sqlite.exec(`CREATE TABLE ${PERIOD_TABLE} (id INTEGER PRIMARY KEY, period, frequency, period_start, period_end)`);
-      this.stageInsert = sqlite.prepare(`INSERT INTO ${STAGE_TABLE} VALUES ${Array(STAGE_BATCH).fill(STAGE_ROW).join(", ")}`);
-      this.stageParams = new Array(STAGE_BATCH * STAGE_COLUMNS);
-      this.textInsert = sqlite.prepare(`INSERT INTO ${TEXT_TABLE} (id, text) VALUES (?, ?)`);
-      this.periodInsert = sqlite.prepare(`INSERT INTO ${PERIOD_TABLE} (id, period, frequency, period_start, period_end) VALUES (?, ?, ?, ?, ?)`);
-    }
-  }
-
-  /** Bulk load: every distinct text and period gets a small integer, staged in place of the text. */
-  private textInsert?: Database.Statement;
-  private periodInsert?: Database.Statement;
-  private readonly textIds = new Map<string, number>();
-  private readonly texts: string[] = [];
-  private readonly periodIds = new Map<string, number>();
-  private readonly periods: Period[] = [];
-  private stagedLines = new Int32Array(1024);
-
-  private textId(text: string): number {
-    let id = this.textIds.get(text);
-    if (id === undefined) {
-      id = this.texts.push(text);
-      this.textIds.set(text, id);
-      this.textInsert!.run(id, text);
-    }
-    return id;
-  }
-
-  private periodId(p: Period): number {
-    let id = this.periodIds.get(p.period);
-    if (id === undefined) {
-      id = this.periods.push(p);
-      this.periodIds.set(p.period, id);
-      this.periodInsert!.run(id, p.period, p.frequency, p.start, p.end);
-    }
-    return id;
-  }
-
-  /** Writes (or stages) one row; outcomes are counted, repeats reported through onDuplicate. */
-  add(o: NormalisedObservation, line: number): void {
-    if (!this.stageInsert) {
-      this.settle(o, line, this.write(o, line));
-      return;
-    }
-    const params = this.stageParams;
-    let k = this.stagedInBatch * STAGE_COLUMNS;
-    params[k++] = this.textId(o.indicator);
-    params[k++] = this.textId(o.origin);
-    params[k++] = this.textId(o.destination);
-    params[k++] = this.periodId(o.period);
-    params[k++] = o.value;
-    params[k++] = this.textId(o.breakdown);
-    params[k++] = o.flag === null ? null : this.textId(o.flag);
-    params[k] = o.source === null ? null : this.textId(o.source);
-    const index = this.staged + this.stagedInBatch;
-    if (index >= this.stagedLines.length) {
-      const grown = new Int32Array(this.stagedLines.length * 2);
-      grown.set(this.stagedLines);
-      this.stagedLines = grown;
-    }
-    this.stagedLines[index] = line;
-    if (++this.stagedInBatch === STAGE_BATCH) {
-      this.stageInsert.run(params);
-      this.staged += STAGE_BATCH;
-      this.stagedInBatch = 0;
-    }
-  }
-
-  /** Writes what is staged. Call once, after the last row and before committing. */
-  finish(): void {
-    if (!this.stageInsert) return;
-    const sqlite = this.sqlite;
-    if (this.stagedInBatch > 0) {
-      const n = this.stagedInBatch;
-      sqlite.prepare(`INSERT INTO ${STAGE_TABLE} VALUES ${Array(n).fill(STAGE_ROW).join(", ")}`).run(this.stageParams.slice(0, n * STAGE_COLUMNS));
-      this.staged += n;
-      this.stagedInBatch = 0;
-    }
-    sqlite.exec("SAVEPOINT corridor_bulk");
-    // CROSS JOIN keeps the staging table the outer loop, so rows go in in file order with no sort.
-    const result = sqlite
-      .prepare(
+      this.groupParams = new Array(GROUP_ROWS * STAGE_COLUMNS);
+      this.encoder = new StageEncoder();
+      this.groupInsert = this.groupStatement(GROUP_ROWS);
+      // CROSS JOIN keeps the staging table the outer loop, so rows go in in file order with no sort.
+      this.flushStaged = sqlite.prepare(
         `INSERT INTO observations (${COLUMNS}, import_id)
-         SELECT i.text, o.text, d.text, p.period, p.frequency, p.period_start, p.period_end, s.value, b.text, f.text, src.text, ?
+         SELECT i.text, o.text, d.text, p.period, p.frequency, p.period_start, p.period_end, s.value, b.text, f.text, src.text, ${importId}
          FROM ${STAGE_TABLE} AS s
          CROSS JOIN ${TEXT_TABLE} AS i ON i.id = s.indicator
          CROSS JOIN ${TEXT_TABLE} AS o ON o.id = s.origin
@@ -188,32 +196,118 @@ export class ObservationWriter {
          CROSS JOIN ${TEXT_TABLE} AS b ON b.id = s.breakdown
          LEFT JOIN ${TEXT_TABLE} AS f ON f.id = s.flag
          LEFT JOIN ${TEXT_TABLE} AS src ON src.id = s.source
-         WHERE true ORDER BY s.rowid ${CONFLICT}`,
-      )
-      .run(this.importId);
-    if (result.changes === this.staged) {
-      // Every staged row went in: ids maxIdBefore+1 … in file order.
-      sqlite.exec("RELEASE corridor_bulk");
-      this.inserted += this.staged;
-    } else {
-      // The file repeats a key: replay row by row for exact outcomes and both lines of each repeat.
-      sqlite.exec("ROLLBACK TO corridor_bulk");
-      sqlite.exec("RELEASE corridor_bulk");
-      // In pages: the connection cannot write while a query is still being iterated.
-      const page = sqlite.prepare(`SELECT rowid AS n, * FROM ${STAGE_TABLE} WHERE rowid > ? ORDER BY rowid LIMIT 4096`);
-      const text = (id: number | null) => (id === null ? null : this.texts[id - 1]!);
-      let index = 0;
-      for (let rows = page.all(0) as StagedRow[]; rows.length > 0; rows = page.all(rows[rows.length - 1]!.n) as StagedRow[])
-        for (const r of rows) {
-          const o: NormalisedObservation = {
-            indicator: text(r.indicator)!, origin: text(r.origin)!, destination: text(r.destination)!, period: this.periods[r.period - 1]!,
-            value: r.value, breakdown: text(r.breakdown)!, flag: text(r.flag), source: text(r.source),
-          };
-          const line = this.stagedLines[index++]!;
-          this.settle(o, line, this.write(o, line));
-        }
+         WHERE s.rowid > ? ORDER BY s.rowid ${CONFLICT}`,
+      );
+      this.textInsert = sqlite.prepare(`INSERT INTO ${TEXT_TABLE} (id, text) VALUES (?, ?)`);
+      this.periodInsert = sqlite.prepare(`INSERT INTO ${PERIOD_TABLE} (id, period, frequency, period_start, period_end) VALUES (?, ?, ?, ?, ?)`);
     }
-    sqlite.exec(`DROP TABLE ${STAGE_TABLE}; DROP TABLE ${TEXT_TABLE}; DROP TABLE ${PERIOD_TABLE}`);
+  }
+
+  /** Bulk load: the encoder, the lookup tables' statements and contents, statements for short groups. */
+  private encoder?: StageEncoder;
+  private textInsert?: Database.Statement;
+  private periodInsert?: Database.Statement;
+  private readonly texts: string[] = [];
+  private readonly periods: Period[] = [];
+  private readonly shortGroupInserts = new Map<number, Database.Statement>();
+
+  /** True when this writer bulk-loads (empty table, no per-row outcomes): it then takes stage(). */
+  get bulk(): boolean {
+    return this.encoder !== undefined;
+  }
+
+  /** Writes (or stages) one row; outcomes are counted, repeats reported through onDuplicate. */
+  add(o: NormalisedObservation, line: number): void {
+    if (!this.encoder) {
+      this.settle(o, line, this.write(o, line));
+      return;
+    }
+    const batch = this.encoder.add(o, line);
+    if (batch) this.stage(batch);
+  }
+
+  /** Bulk load: stages a batch encoded here or by a parser worker (never both for one writer). */
+  stage(batch: StageBatch): void {
+    for (const text of batch.texts) this.textInsert!.run(this.texts.push(text), text);
+    for (const p of batch.periods) this.periodInsert!.run(this.periods.push(p), p.period, p.frequency, p.start, p.end);
+    const { rows } = batch;
+    const n = batch.lines.length;
+    const params = this.groupParams;
+    for (let first = 0; first < n; first += GROUP_ROWS) {
+      const count = Math.min(GROUP_ROWS, n - first);
+      const values = count === GROUP_ROWS ? params : new Array(count * STAGE_COLUMNS);
+      for (let i = 0, k = first * STAGE_COLUMNS; i < count * STAGE_COLUMNS; i += STAGE_COLUMNS, k += STAGE_COLUMNS) {
+        for (let c = 0; c < 6; c++) values[i + c] = rows[k + c];
+        values[i + 6] = rows[k + 6] === 0 ? null : rows[k + 6];
+        values[i + 7] = rows[k + 7] === 0 ? null : rows[k + 7];
+      }
+      (count === GROUP_ROWS ? this.groupInsert! : this.shortGroup(count)).run(values);
+    }
+    this.pending.push(batch);
+    this.pendingRows += n;
+    if (this.pendingRows >= FLUSH_ROWS) this.flush();
+  }
+
+  /** Staged rows go into observations, in file order; a repeated key goes in once. */
+  private flush(): void {
+    if (this.pendingRows === 0) return;
+    const inserted = this.flushStaged!.run(this.flushedRows).changes;
+    this.flushedRows += this.pendingRows;
+    if (inserted === this.pendingRows) {
+      for (const { lines } of this.pending) for (const line of lines) this.recordInserted(++this.lastId, line);
+      this.inserted += inserted;
+    } else for (const batch of this.pending) this.settleRepeats(batch);
+    this.pending = [];
+    this.pendingRows = 0;
+  }
+
+  /** After a flush that met a repeated key (within it or with an earlier line): which rows went in, which are repeats. */
+  private settleRepeats({ rows, lines }: StageBatch): void {
+    const text = (id: number) => (id === 0 ? null : this.texts[id - 1]!);
+    for (let r = 0; r < lines.length; r++) {
+      const k = r * STAGE_COLUMNS;
+      const o: NormalisedObservation = {
+        indicator: text(rows[k]!)!, origin: text(rows[k + 1]!)!, destination: text(rows[k + 2]!)!, period: this.periods[rows[k + 3]! - 1]!,
+        value: rows[k + 4]!, breakdown: text(rows[k + 5]!)!, flag: text(rows[k + 6]!), source: text(rows[k + 7]!),
+      };
+      const { id } = this.select.get(o.origin, o.destination, o.indicator, o.period.period, o.breakdown) as ExistingRow;
+      // Rows went in in file order with consecutive ids: the next id is this row's, any other an earlier line's.
+      if (id === this.lastId + 1) {
+        this.recordInserted(++this.lastId, lines[r]!);
+        this.inserted++;
+      } else this.options.onDuplicate(o, lines[r]!, this.insertedLines[id - this.maxIdBefore - 1]!);
+    }
+  }
+
+  /** INSERT of `rows` rows into the staging table. */
+  private groupStatement(rows: number): Database.Statement {
+    const row = `(${Array(STAGE_COLUMNS).fill("?").join(", ")})`;
+    return this.sqlite.prepare(`INSERT INTO ${STAGE_TABLE} VALUES ${Array(rows).fill(row).join(", ")}`);
+  }
+
+  private shortGroup(rows: number): Database.Statement {
+    let statement = this.shortGroupInserts.get(rows);
+    if (!statement) this.shortGroupInserts.set(rows, (statement = this.groupStatement(rows)));
+    return statement;
+  }
+
+  private recordInserted(id: number, line: number): void {
+    const offset = id - this.maxIdBefore - 1;
+    if (offset >= this.insertedLines.length) {
+      const grown = new Int32Array(Math.max(offset + 1, this.insertedLines.length * 2));
+      grown.set(this.insertedLines);
+      this.insertedLines = grown;
+    }
+    this.insertedLines[offset] = line;
+  }
+
+  /** Writes the rows still being encoded. Call once, after the last row and before committing. */
+  finish(): void {
+    if (!this.encoder) return;
+    const rest = this.encoder.take();
+    if (rest) this.stage(rest);
+    this.flush();
+    this.sqlite.exec(`DROP TABLE ${STAGE_TABLE}; DROP TABLE ${TEXT_TABLE}; DROP TABLE ${PERIOD_TABLE}`);
   }
 
   private settle(o: NormalisedObservation, line: number, outcome: WriteOutcome): void {
@@ -231,13 +325,7 @@ export class ObservationWriter {
       o.indicator, o.origin, o.destination, p.period, p.frequency, p.start, p.end, o.value, o.breakdown, o.flag, o.source, this.importId,
     );
     if (result.changes === 1) {
-      const offset = Number(result.lastInsertRowid) - this.maxIdBefore - 1;
-      if (offset >= this.insertedLines.length) {
-        const grown = new Int32Array(Math.max(offset + 1, this.insertedLines.length * 2));
-        grown.set(this.insertedLines);
-        this.insertedLines = grown;
-      }
-      this.insertedLines[offset] = line;
+      this.recordInserted(Number(result.lastInsertRowid), line);
       return "inserted";
     }
     const existing = this.select.get(o.origin, o.destination, o.indicator, p.period, o.breakdown) as ExistingRow;
@@ -255,17 +343,4 @@ export class ObservationWriter {
     this.update.run(o.value, o.flag, o.source, this.importId, existing.id);
     return "updated";
   }
-}
-
-/** A staged row: ids into the text and period tables, and the value. */
-interface StagedRow {
-  n: number;
-  indicator: number;
-  origin: number;
-  destination: number;
-  period: number;
-  value: number;
-  breakdown: number;
-  flag: number | null;
-  source: number | null;
 }

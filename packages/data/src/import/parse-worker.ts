@@ -1,0 +1,49 @@
+/**
+ * The parser worker (a worker thread, started by parse-worker-start.ts): waits for one message, a
+ * ReadSetup, runs the import's read loop on it and posts encoded batches of valid rows, errors,
+ * progress and the counts (read.ts WorkerMessage). It never touches the database.
+ */
+import { parentPort } from "node:worker_threads";
+import { BadInputError } from "./decode.ts";
+import { readObservations, type ReadError, type ReadSetup, type WorkerMessage } from "./read.ts";
+import { MappingError } from "./tidy.ts";
+import { StageEncoder, type StageBatch } from "./writer.ts";
+
+const port = parentPort!;
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const transferable = (batch: StageBatch) => [batch.rows.buffer as ArrayBuffer, batch.lines.buffer as ArrayBuffer];
+
+port.once("message", (setup: ReadSetup) => void read(setup));
+
+async function read(setup: ReadSetup): Promise<void> {
+  const encoder = new StageEncoder();
+  let errors: ReadError[] = [];
+  let errorCount = 0;
+  try {
+    const counts = await readObservations(setup, {
+      observation(observation, line) {
+        const batch = encoder.add(observation, line);
+        if (batch) {
+          post({ kind: "batch", batch, errors }, transferable(batch));
+          errors = [];
+        }
+      },
+      error(error) {
+        if (errorCount++ < setup.maxErrors) errors.push(error);
+      },
+      progress(bytesRead, totalBytes) {
+        post({ kind: "progress", bytesRead, totalBytes });
+      },
+    });
+    const rest = encoder.take();
+    if (rest) post({ kind: "batch", batch: rest, errors: [] }, transferable(rest));
+    post({
+      kind: "done", errors, errorCount,
+      counts: { ...counts, rejectedLines: [...counts.rejectedLines], aggregates: [...counts.aggregates] },
+    });
+  } catch (error) {
+    // By class, not constructor name: a bundler may rename classes.
+    const name = error instanceof BadInputError ? "BadInputError" : error instanceof MappingError ? "MappingError" : "Error";
+    post({ kind: "failed", name, message: (error as Error).message, line: error instanceof BadInputError ? error.line : undefined });
+  }
+}
