@@ -2,7 +2,9 @@
 // The package ships TypeScript source. Compiling it with tsx on every run cost ≈ 1 s of start-up
 // (tsx's loader thread transforming ~60 modules), so the CLI runs from an ESM bundle of src/ that
 // esbuild (tsx's own copy) writes on the first run and again whenever a source file changes.
-// Dependencies stay external (loaded from node_modules as before). The bundle sits in
+// Dependencies are bundled too (resolving and loading drizzle-orm's many modules cost ≈ 60 ms of
+// every start), except better-sqlite3, a native addon; the lockfile is part of the bundle's key.
+// The bundle sits in
 // packages/data/.cli-cache/cli-KEY/ (git-ignored, never committed); the migrations folder, which
 // the source finds relative to itself, is named through CORRIDOR_MIGRATIONS.
 // If the bundle cannot be built (no esbuild, read-only checkout), tsx runs the source as before.
@@ -32,6 +34,13 @@ function sourceKey() {
   walk(srcDir);
   const pkg = statSync(join(packageDir, "package.json"));
   hash.update(`package.json\0${pkg.size}\0${pkg.mtimeMs}\0${process.version}`);
+  // Bundled dependencies change with the lockfile (npm ci, npm install).
+  try {
+    const lock = statSync(join(packageDir, "..", "..", "package-lock.json"));
+    hash.update(`package-lock.json\0${lock.size}\0${lock.mtimeMs}`);
+  } catch {
+    // not in the monorepo checkout
+  }
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -60,12 +69,10 @@ async function bundle() {
       platform: "node",
       format: "esm",
       target: `node${process.versions.node.split(".")[0]}`,
-      // Dependencies load from node_modules as before, except JSON data files (i18n-iso-countries'
-      // name tables), which Node 20 will not import from ESM without an import attribute.
       plugins: [{
         name: "external-packages",
         setup(build) {
-          build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.endsWith(".json") ? undefined : { path: args.path, external: true }));
+          build.onResolve({ filter: /^[^./]/ }, (args) => (args.path === "better-sqlite3" ? { path: args.path, external: true } : undefined));
         },
       }],
       write: false,
