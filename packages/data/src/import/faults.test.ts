@@ -80,7 +80,8 @@ describe("two imports at once", () => {
 
   it("the second waits while the first holds the write lock; past its wait it stops with a clear error and writes nothing", async () => {
     const db = await seededDb("waiting.db");
-    const a = start(["import", syntheticTidyCsv(20_000), "--db", db, "--json"]);
+    // Big enough that its writes span a second or more: frozen mid-way, not just before its commit.
+    const a = start(["import", syntheticTidyCsv(200_000), "--db", db, "--json"]);
     await untilWriting(a, db, 512 * 1024);
     // Freeze the first import inside its transaction: the write lock is held for as long as we like.
     a.child.kill("SIGSTOP");
@@ -100,9 +101,9 @@ describe("two imports at once", () => {
       a.child.kill("SIGCONT");
       const [ra, rb] = await Promise.all([a.done, patient.done]);
       expect([ra.status, rb.status], ra.stderr + rb.stderr).toEqual([0, 0]);
-      expect(JSON.parse(ra.stdout)).toMatchObject({ importId: 2, inserted: 20_000 });
+      expect(JSON.parse(ra.stdout)).toMatchObject({ importId: 2, inserted: 200_000 });
       expect(JSON.parse(rb.stdout)).toMatchObject({ importId: 3, inserted: 2 });
-      expect(dbCounts(db)).toEqual({ observations: 20_003, imports: 3, revisions: 0 });
+      expect(dbCounts(db)).toEqual({ observations: 200_003, imports: 3, revisions: 0 });
       expect(integrity(db)).toBe("ok");
     } finally {
       a.child.kill("SIGCONT");
