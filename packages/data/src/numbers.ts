@@ -9,7 +9,7 @@ export type NumberResult =
   | { kind: "missing" }
   | { kind: "error"; reason: string };
 
-/** Cells that mean "no value published". Compared after trimming and lower-casing. */
+/** Cells that mean "no value published". Compared after trimming and lower-casing; none is longer than 3 characters (parseNumber relies on it). */
 export const MISSING_MARKERS = new Set(["", "..", "...", ":", "-", "–", "—", "n/a", "na", "x"]);
 
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -27,7 +27,8 @@ function checked(text: string, normalised: string, value: number): NumberResult 
 
 export function parseNumber(raw: string, decimal: DecimalMark = "."): NumberResult {
   const text = raw.trim();
-  if (MISSING_MARKERS.has(text.toLowerCase())) return { kind: "missing" };
+  // Every marker is at most 3 characters: longer cells skip the lower-casing.
+  if (text.length <= 3 && MISSING_MARKERS.has(text.toLowerCase())) return { kind: "missing" };
   // Fast path: plain machine-written numbers (the vast majority of cells).
   if (decimal === "." && PLAIN.test(text)) return checked(text, text, Number(text));
 

@@ -56,16 +56,22 @@ const GROUP_ROWS = 16;
 const STAGE_TABLE = "temp.corridor_import_stage";
 const TEXT_TABLE = "temp.corridor_import_text";
 const PERIOD_TABLE = "temp.corridor_import_period";
-const STAGE_COLUMNS = 8;
+/** Numbers per staged row: ids are packed two to a number (below), so fewer values are bound. */
+const STAGE_COLUMNS = 5;
+/** Two ids in one number: high · 2^26 + low, exact in a double while both stay below 2^26. */
+const PAIR = 2 ** 26;
+const pair = (high: number, low: number) => high * PAIR + low;
+const highOf = (packed: number) => Math.floor(packed / PAIR);
+const lowOf = (packed: number) => packed % PAIR;
 /** Rows per encoded batch (a multiple of GROUP_ROWS). */
 export const ENCODED_BATCH_ROWS = 4096;
 /** Staged rows written to observations at a time: small enough to overlap with parsing. */
 const FLUSH_ROWS = 16 * ENCODED_BATCH_ROWS;
 
 /**
- * Staged rows, encoded: per row STAGE_COLUMNS numbers (indicator, origin, destination, period,
- * value, breakdown, flag, source; text and period ids from 1, 0 for a null flag or source) and
- * its line. `texts` and `periods` are the ones first seen in this batch, their ids continuing
+ * Staged rows, encoded: per row STAGE_COLUMNS numbers — (indicator, origin), (destination,
+ * period), value, (breakdown, flag), source, each pair packed into one number; text and period
+ * ids from 1, 0 for a null flag or source — and its line. `texts` and `periods` are the ones first seen in this batch, their ids continuing
  * the previous batch's. Plain typed arrays and strings, so a worker can post them cheaply.
  */
 export interface StageBatch {
@@ -89,6 +95,7 @@ export class StageEncoder {
     let id = this.textIds.get(text);
     if (id === undefined) {
       id = this.textIds.size + 1;
+      if (id >= PAIR) throw new Error(`more than ${PAIR - 1} distinct texts in one file: too many to import at once`);
       this.textIds.set(text, id);
       this.texts.push(text);
     }
@@ -99,6 +106,7 @@ export class StageEncoder {
     let id = this.periodIds.get(p.period);
     if (id === undefined) {
       id = this.periodIds.size + 1;
+      if (id >= PAIR) throw new Error(`more than ${PAIR - 1} distinct periods in one file: too many to import at once`);
       this.periodIds.set(p.period, id);
       this.periods.push(p);
     }
@@ -108,15 +116,12 @@ export class StageEncoder {
   /** Encodes one row; returns the batch when this row filled it. */
   add(o: NormalisedObservation, line: number): StageBatch | undefined {
     const rows = this.rows;
-    let k = this.count * STAGE_COLUMNS;
-    rows[k++] = this.textId(o.indicator);
-    rows[k++] = this.textId(o.origin);
-    rows[k++] = this.textId(o.destination);
-    rows[k++] = this.periodId(o.period);
-    rows[k++] = o.value;
-    rows[k++] = this.textId(o.breakdown);
-    rows[k++] = o.flag === null ? 0 : this.textId(o.flag);
-    rows[k] = o.source === null ? 0 : this.textId(o.source);
+    const k = this.count * STAGE_COLUMNS;
+    rows[k] = pair(this.textId(o.indicator), this.textId(o.origin));
+    rows[k + 1] = pair(this.textId(o.destination), this.periodId(o.period));
+    rows[k + 2] = o.value;
+    rows[k + 3] = pair(this.textId(o.breakdown), o.flag === null ? 0 : this.textId(o.flag));
+    rows[k + 4] = o.source === null ? 0 : this.textId(o.source);
     this.lines[this.count++] = line;
     return this.count === ENCODED_BATCH_ROWS ? this.take() : undefined;
   }
@@ -124,10 +129,16 @@ export class StageEncoder {
   /** The rows not yet returned in a batch (at the end of the file), if any. */
   take(): StageBatch | undefined {
     if (this.count === 0 && this.texts.length === 0) return undefined;
+    const full = this.count === ENCODED_BATCH_ROWS;
+    // A full batch hands its arrays over (they are transferred to another thread) and starts new ones.
     const batch: StageBatch = {
       texts: this.texts, periods: this.periods,
-      rows: this.rows.slice(0, this.count * STAGE_COLUMNS), lines: this.lines.slice(0, this.count),
+      rows: full ? this.rows : this.rows.slice(0, this.count * STAGE_COLUMNS), lines: full ? this.lines : this.lines.slice(0, this.count),
     };
+    if (full) {
+      this.rows = new Float64Array(ENCODED_BATCH_ROWS * STAGE_COLUMNS);
+      this.lines = new Int32Array(ENCODED_BATCH_ROWS);
+    }
     this.texts = [];
     this.periods = [];
     this.count = 0;
@@ -178,7 +189,8 @@ export class ObservationWriter {
     this.maxIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) AS m FROM observations").get() as { m: number }).m;
     if (this.maxIdBefore === 0 && !options.onRow) {
       sqlite.exec(`DROP TABLE IF EXISTS ${STAGE_TABLE}; DROP TABLE IF EXISTS ${TEXT_TABLE}; DROP TABLE IF EXISTS ${PERIOD_TABLE}`);
-      sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator, origin, destination, period, value, breakdown, flag, source)`);
+      // INTEGER affinity stores the packed ids (bound as doubles) as integers, so / and % divide exactly.
+      sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator_origin INTEGER, destination_period INTEGER, value REAL, breakdown_flag INTEGER, source INTEGER)`);
       sqlite.exec(`CREATE TABLE ${TEXT_TABLE} (id INTEGER PRIMARY KEY, text)`);
       sqlite.exec(`CREATE TABLE ${PERIOD_TABLE} (id INTEGER PRIMARY KEY, period, frequency, period_start, period_end)`);
       this.groupParams = new Array(GROUP_ROWS * STAGE_COLUMNS);
@@ -189,12 +201,12 @@ export class ObservationWriter {
         `INSERT INTO observations (${COLUMNS}, import_id)
          SELECT i.text, o.text, d.text, p.period, p.frequency, p.period_start, p.period_end, s.value, b.text, f.text, src.text, ${importId}
          FROM ${STAGE_TABLE} AS s
-         CROSS JOIN ${TEXT_TABLE} AS i ON i.id = s.indicator
-         CROSS JOIN ${TEXT_TABLE} AS o ON o.id = s.origin
-         CROSS JOIN ${TEXT_TABLE} AS d ON d.id = s.destination
-         CROSS JOIN ${PERIOD_TABLE} AS p ON p.id = s.period
-         CROSS JOIN ${TEXT_TABLE} AS b ON b.id = s.breakdown
-         LEFT JOIN ${TEXT_TABLE} AS f ON f.id = s.flag
+         CROSS JOIN ${TEXT_TABLE} AS i ON i.id = s.indicator_origin / ${PAIR}
+         CROSS JOIN ${TEXT_TABLE} AS o ON o.id = s.indicator_origin % ${PAIR}
+         CROSS JOIN ${TEXT_TABLE} AS d ON d.id = s.destination_period / ${PAIR}
+         CROSS JOIN ${PERIOD_TABLE} AS p ON p.id = s.destination_period % ${PAIR}
+         CROSS JOIN ${TEXT_TABLE} AS b ON b.id = s.breakdown_flag / ${PAIR}
+         LEFT JOIN ${TEXT_TABLE} AS f ON f.id = s.breakdown_flag % ${PAIR}
          LEFT JOIN ${TEXT_TABLE} AS src ON src.id = s.source
          WHERE s.rowid > ? ORDER BY s.rowid ${CONFLICT}`,
       );
@@ -236,11 +248,7 @@ export class ObservationWriter {
     for (let first = 0; first < n; first += GROUP_ROWS) {
       const count = Math.min(GROUP_ROWS, n - first);
       const values = count === GROUP_ROWS ? params : new Array(count * STAGE_COLUMNS);
-      for (let i = 0, k = first * STAGE_COLUMNS; i < count * STAGE_COLUMNS; i += STAGE_COLUMNS, k += STAGE_COLUMNS) {
-        for (let c = 0; c < 6; c++) values[i + c] = rows[k + c];
-        values[i + 6] = rows[k + 6] === 0 ? null : rows[k + 6];
-        values[i + 7] = rows[k + 7] === 0 ? null : rows[k + 7];
-      }
+      for (let i = first * STAGE_COLUMNS, j = 0; j < count * STAGE_COLUMNS; i++, j++) values[j] = rows[i];
       (count === GROUP_ROWS ? this.groupInsert! : this.shortGroup(count)).run(values);
     }
     this.pending.push(batch);
@@ -267,8 +275,9 @@ export class ObservationWriter {
     for (let r = 0; r < lines.length; r++) {
       const k = r * STAGE_COLUMNS;
       const o: NormalisedObservation = {
-        indicator: text(rows[k]!)!, origin: text(rows[k + 1]!)!, destination: text(rows[k + 2]!)!, period: this.periods[rows[k + 3]! - 1]!,
-        value: rows[k + 4]!, breakdown: text(rows[k + 5]!)!, flag: text(rows[k + 6]!), source: text(rows[k + 7]!),
+        indicator: text(highOf(rows[k]!))!, origin: text(lowOf(rows[k]!))!,
+        destination: text(highOf(rows[k + 1]!))!, period: this.periods[lowOf(rows[k + 1]!) - 1]!,
+        value: rows[k + 2]!, breakdown: text(highOf(rows[k + 3]!))!, flag: text(lowOf(rows[k + 3]!)), source: text(rows[k + 4]!),
       };
       const { id } = this.select.get(o.origin, o.destination, o.indicator, o.period.period, o.breakdown) as ExistingRow;
       // Rows went in in file order with consecutive ids: the next id is this row's, any other an earlier line's.
