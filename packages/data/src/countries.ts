@@ -2,7 +2,8 @@
  * Country registry: ISO 3166-1 codes and English/Russian names from i18n-iso-countries, plus the
  * aliases that migration statistics actually use. `WLD` is "all partners / world".
  */
-import countries from "i18n-iso-countries";
+// The core, not the package main: that one loads every locale (≈ 1 MB of names) where two are used.
+import countries from "i18n-iso-countries/index.js";
 import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import ru from "i18n-iso-countries/langs/ru.json" with { type: "json" };
 import { closest, distance } from "fastest-levenshtein";
