@@ -98,7 +98,7 @@ const looksLikeHtml = (text: string) => /^\s*(<!doctype\s+html|<html[\s>]|<head[
 
 export async function importFile(db: CorridorDb, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   if (!existsSync(path) || !statSync(path).isFile()) throw new MappingError(`${path}: no such file`);
-  // Started first, so that it loads its modules while this thread hashes and sniffs the file.
+  // Started first, so that it loads its modules while this thread sniffs the file.
   // Only a bulk load uses it (decided once the transaction is open); otherwise it is just stopped.
   const worker = options.parseWorker && !options.diff ? options.parseWorker() : undefined;
   try {
@@ -190,7 +190,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     );
     // Lines rejected for a bad cell or a repeated key (a wide row can have both: counted once).
     const rejectedLines = new Set<number>();
-    // A bulk load into an empty table finds repeated keys at writer.finish(), after the last row.
+    // A bulk load into an empty table finds repeated keys as it flushes, after their rows were read.
     const writer = new ObservationWriter(sqlite, importId, {
       onDuplicate: (o, line, firstLine) => {
         rejectedLines.add(line);
@@ -256,7 +256,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
 }
 
 function optionsForHistory(options: ImportOptions, detected: Record<string, unknown>): Record<string, unknown> {
-  const { onProgress: _progress, ...rest } = options;
+  const { onProgress: _progress, parseWorker: _parseWorker, ...rest } = options;
   return { ...rest, ...detected };
 }
 

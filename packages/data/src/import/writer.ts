@@ -7,8 +7,9 @@
  * - Row by row (the general case): INSERT … ON CONFLICT DO NOTHING, and for a row whose key exists,
  *   a look-up that tells a repeat in this file from an unchanged or updated row.
  * - Bulk load, when the observations table is empty (a new database, the first import): rows arrive
- *   as small integers (StageEncoder: each distinct text and period once, kept in TEMP lookup
- *   tables), go into a TEMP staging table with no index, 16 rows per INSERT, and every FLUSH_ROWS
+ *   as small integers packed two to a number (StageEncoder: each distinct text and period once,
+ *   kept in TEMP lookup tables), go into a TEMP staging table with no index, 16 rows per INSERT,
+ *   and every FLUSH_ROWS
  *   rows into observations with one INSERT … SELECT in file order. Each statement call from
  *   JavaScript costs about as much as SQLite's own work for a row, and binding a string costs
  *   several times an integer, so this takes ≈ 1 s off 1M rows (inserting from 16-row VALUES joined
@@ -64,7 +65,7 @@ const pair = (high: number, low: number) => high * PAIR + low;
 const highOf = (packed: number) => Math.floor(packed / PAIR);
 const lowOf = (packed: number) => packed % PAIR;
 /** Rows per encoded batch (a multiple of GROUP_ROWS). */
-export const ENCODED_BATCH_ROWS = 4096;
+const ENCODED_BATCH_ROWS = 4096;
 /** Staged rows written to observations at a time: small enough to overlap with parsing. */
 const FLUSH_ROWS = 16 * ENCODED_BATCH_ROWS;
 
@@ -164,7 +165,17 @@ export class ObservationWriter {
   updated = 0;
   unchanged = 0;
 
-  /** Bulk load: the 16-row staging statement and its parameters; the flush; the last id written. */
+  /**
+   * Bulk load: the encoder, the lookup tables' statements and contents, statements for short groups;
+   * the 16-row staging statement and its parameters; the flush; the last id written.
+   */
+  private encoder?: StageEncoder;
+  private textInsert?: Database.Statement;
+  private periodInsert?: Database.Statement;
+  private readonly texts: string[] = [];
+  private readonly periods: Period[] = [];
+  private readonly shortGroupInserts = new Map<number, Database.Statement>();
+
   private readonly groupInsert?: Database.Statement;
   private readonly groupParams: unknown[] = [];
   private readonly flushStaged?: Database.Statement;
@@ -214,14 +225,6 @@ export class ObservationWriter {
       this.periodInsert = sqlite.prepare(`INSERT INTO ${PERIOD_TABLE} (id, period, frequency, period_start, period_end) VALUES (?, ?, ?, ?, ?)`);
     }
   }
-
-  /** Bulk load: the encoder, the lookup tables' statements and contents, statements for short groups. */
-  private encoder?: StageEncoder;
-  private textInsert?: Database.Statement;
-  private periodInsert?: Database.Statement;
-  private readonly texts: string[] = [];
-  private readonly periods: Period[] = [];
-  private readonly shortGroupInserts = new Map<number, Database.Statement>();
 
   /** True when this writer bulk-loads (empty table, no per-row outcomes): it then takes stage(). */
   get bulk(): boolean {
