@@ -2,8 +2,9 @@
  * npm run bench — SYNTHETIC data, generated here, for speed and memory only.
  *
  * 1. Generates a 1,000,000-row tidy CSV and imports it with `corridor import` (a fresh database),
- *    then imports the same file into a bare table with the sqlite3 CLI's `.import --csv` (baseline).
- *    Prints both times, the ratio and the import's peak RSS.
+ *    then the same file into a bare table with the sqlite3 CLI's `.import --csv` (baseline), in
+ *    turn for BENCH_ROUNDS rounds (default 3). Prints the median times, their ratio and the
+ *    import's peak RSS.
  * 2. Builds a database of 10,000,000 observations and times series() (p50/p95 over random
  *    corridors) against a baseline in the same run: the same rows fetched by raw SQL.
  * Results go to stdout as a Markdown table; docs/benchmarks.md keeps a copy.
@@ -86,19 +87,35 @@ console.error(`generated ${ROWS} rows, ${(statSync(csv).size / 1e6).toFixed(1)} 
 const firstRun = timed(process.execPath, [bin, "--help"]);
 const startUp = timed(process.execPath, [bin, "--help"]);
 
-const corridorRun = timed(process.execPath, ["--import", join(import.meta.dirname, "rss-report.mjs"), bin, "import", csv, "--db", join(work, "import.db"), "--json"]);
+// Interleaved rounds, medians: one pair of runs moves by ±20 % on this shared machine.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const importSeconds: number[] = [];
+const baselineSeconds: number[] = [];
+let rssKb = 0;
+let corridorRun!: ReturnType<typeof timed>;
+for (let round = 0; round < ROUNDS; round++) {
+  for (const file of ["import.db", "baseline.db"]) for (const suffix of ["", "-wal", "-shm"]) rmSync(join(work, file + suffix), { force: true });
+  corridorRun = timed(process.execPath, ["--import", join(import.meta.dirname, "rss-report.mjs"), bin, "import", csv, "--db", join(work, "import.db"), "--json"]);
+  const imported = JSON.parse(corridorRun.stdout);
+  if (imported.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${JSON.stringify(imported)}`);
+  rssKb = Math.max(rssKb, Number(corridorRun.stderr.match(/BENCH_MAX_RSS_KB=(\d+)/)?.[1]));
+  const sqliteRun = timed("sqlite3", [join(work, "baseline.db")], `.import --csv ${csv} bare\nSELECT count(*) FROM bare;\n`);
+  const baselineCount = Number(sqliteRun.stdout.trim());
+  if (baselineCount !== ROWS) throw new Error(`sqlite3 imported ${baselineCount} rows`);
+  importSeconds.push(corridorRun.seconds);
+  baselineSeconds.push(sqliteRun.seconds);
+  console.error(`round ${round + 1}: corridor ${corridorRun.seconds.toFixed(2)} s, sqlite3 ${sqliteRun.seconds.toFixed(2)} s`);
+}
 const summary = JSON.parse(corridorRun.stdout);
-if (summary.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${JSON.stringify(summary)}`);
-const rssKb = Number(corridorRun.stderr.match(/BENCH_MAX_RSS_KB=(\d+)/)?.[1]);
-
-const sqliteRun = timed("sqlite3", [join(work, "baseline.db")], `.import --csv ${csv} bare\nSELECT count(*) FROM bare;\n`);
-const baselineCount = Number(sqliteRun.stdout.trim());
-if (baselineCount !== ROWS) throw new Error(`sqlite3 imported ${baselineCount} rows`);
+const importMedian = median(importSeconds);
+const baselineMedian = median(baselineSeconds);
+const rounds = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(" / ");
 
 row("rows", ROWS.toLocaleString("en"));
-row("`corridor import` (fresh db, incl. process start, migrations)", `${corridorRun.seconds.toFixed(2)} s`);
-row("sqlite3 CLI `.import --csv` into a bare table (baseline)", `${sqliteRun.seconds.toFixed(2)} s`);
-row("ratio corridor / sqlite3 (target ≤ 3)", `${(corridorRun.seconds / sqliteRun.seconds).toFixed(2)}×`);
+row(`\`corridor import\` (fresh db, incl. process start, migrations), median of ${ROUNDS}`, `${importMedian.toFixed(2)} s (${rounds(importSeconds)})`);
+row(`sqlite3 CLI \`.import --csv\` into a bare table (baseline), median of ${ROUNDS}`, `${baselineMedian.toFixed(2)} s (${rounds(baselineSeconds)})`);
+row("ratio corridor / sqlite3, medians (target ≤ 3)", `${(importMedian / baselineMedian).toFixed(2)}×`);
 row("peak RSS of `corridor import` (target < 400 MB)", `${(rssKb / 1024).toFixed(0)} MB`);
 row("`corridor --help` start-up (first run after a source change, which bundles the CLI)", `${startUp.seconds.toFixed(2)} s (${firstRun.seconds.toFixed(2)} s)`);
 
@@ -173,7 +190,7 @@ function toCp1251(text: string): Buffer {
 }
 
 const rate = (rows: number, seconds: number) => `${Math.round(rows / seconds).toLocaleString("en")} obs/s`;
-const tidyRate = summary.inserted / corridorRun.seconds;
+const tidyRate = summary.inserted / importMedian;
 const wbRun = timed(process.execPath, [bin, "import", wbPath, "--db", formatDb, "--json"]);
 const wbSummary = JSON.parse(wbRun.stdout);
 if (wbSummary.format !== "worldbank" || wbSummary.inserted !== ROWS) throw new Error(`World Bank bench: ${wbRun.stdout.slice(0, 500)}`);
@@ -181,7 +198,7 @@ if (wbSummary.format !== "worldbank" || wbSummary.inserted !== ROWS) throw new E
 const ruRun = timed(process.execPath, [bin, "import", ruPath, "--db", join(work, "formats-ru.db"), "--indicator", "entries", "--destination", "RUS", "--json"]);
 const ruSummary = JSON.parse(ruRun.stdout);
 if (ruSummary.encoding !== "windows-1251" || ruSummary.inserted !== ROWS) throw new Error(`windows-1251 bench: ${ruRun.stdout.slice(0, 500)}`);
-row("tidy CSV import rate (from the run above)", rate(summary.inserted, corridorRun.seconds));
+row("tidy CSV import rate (from the median above)", rate(summary.inserted, importMedian));
 row(`World Bank bulk CSV, ${ROWS.toLocaleString("en")} observations in ${wbIndicators * iso.length} wide rows`, `${wbRun.seconds.toFixed(2)} s, ${rate(ROWS, wbRun.seconds)} (${((ROWS / wbRun.seconds / tidyRate) * 100).toFixed(0)}% of tidy)`);
 row(`Russian windows-1251 table (';', NBSP thousands, decimal comma, Russian names and months)`, `${ruRun.seconds.toFixed(2)} s, ${rate(ROWS, ruRun.seconds)} (${((ROWS / ruRun.seconds / tidyRate) * 100).toFixed(0)}% of tidy)`);
 
