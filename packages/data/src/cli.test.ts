@@ -41,6 +41,13 @@ describe("corridor CLI", () => {
     expect(parsed.points.map((p: { period: string; value: number }) => [p.period, p.value])).toEqual(expected);
   });
 
+  it("says a missing file is missing, as a usage error (exit 2)", () => {
+    const missing = tmpPath("not-there.csv");
+    const r = corridor("import", missing, "--db", tmpPath("missing.db"));
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`corridor: ${missing}: no such file`);
+  });
+
   it("refuses a file with one bad cell: exit 1, the line, and an untouched database", () => {
     const db = tmpPath("bad.db");
     const good = tmpFile("indicator,origin,destination,period,value\nentries,TJK,RUS,2020,1\n");

@@ -28,6 +28,15 @@ const PARSE_WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 class UsageError extends Error {}
 
+/** Bytes in `path`, 0 when it is not there (importFile then says so in its own words). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 function print(text: string): void {
   process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 }
@@ -200,7 +209,7 @@ export function buildProgram(): Command {
           ...options, dryRun: !!o.dryRun, importedBy: process.env.USER ? `cli:${process.env.USER}` : "cli",
           onProgress: o.json ? undefined : progressBar(),
           // Starting the worker costs ≈ 0.1 s: worth it only when parsing takes longer than that.
-          parseWorker: statSync(file).size >= PARSE_WORKER_MIN_BYTES ? startParseWorker : undefined,
+          parseWorker: fileSize(file) >= PARSE_WORKER_MIN_BYTES ? startParseWorker : undefined,
         });
         if (o.saveProfile && result.errorCount === 0) await saveProfile(db, o.saveProfile, { ...options, format: result.format });
         return result;
