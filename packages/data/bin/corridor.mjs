@@ -4,9 +4,9 @@
 // esbuild (tsx's own copy) writes on the first run and again whenever a source file changes.
 // Dependencies are bundled too (resolving and loading drizzle-orm's many modules cost ≈ 60 ms of
 // every start), except better-sqlite3, a native addon; the lockfile is part of the bundle's key.
-// The bundle sits in
-// packages/data/.cli-cache/cli-KEY/ (git-ignored, never committed); the migrations folder, which
-// the source finds relative to itself, is named through CORRIDOR_MIGRATIONS.
+// The bundle sits in packages/data/.cli-cache/cli-KEY/ (git-ignored, never committed); the
+// migrations folder, which the source finds relative to itself, is named through
+// CORRIDOR_MIGRATIONS.
 // If the bundle cannot be built (no esbuild, read-only checkout), tsx runs the source as before.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
