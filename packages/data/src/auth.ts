@@ -6,6 +6,7 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { CorridorDb } from "./db.ts";
+import { siteOrigins } from "./origins.ts";
 import { account, session, user, verification } from "./schema.ts";
 import { authSecret, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./accounts.ts";
 
@@ -18,17 +19,12 @@ export interface AuthOptions {
 }
 
 /**
- * The origins of the host a request was sent to. better-auth otherwise trusts only the origin it
- * infers from the server's own URL (0.0.0.0:3000 under `npm start`), so a sign-in from
- * http://localhost:3000 was refused as "Invalid origin". Trusting the request's Host is the
- * same-origin rule: a form on this site passes however it was reached; a page on another site,
- * whose Origin names that other site, does not.
+ * The origins of the host a request was sent to (origins.ts). better-auth otherwise trusts only the
+ * origin it infers from the server's own URL (0.0.0.0:3000 under `npm start`), so a sign-in from
+ * http://localhost:3000 was refused as "Invalid origin".
  */
 export function sameHostOrigins(request?: Request): string[] {
-  // Behind a reverse proxy the public name comes as X-Forwarded-Host (as the write routes' own
-  // same-origin check reads it); a page on another site cannot set that header on a form post.
-  const hosts = [request?.headers.get("x-forwarded-host"), request?.headers.get("host")].filter((h): h is string => !!h);
-  return hosts.flatMap((host) => [`http://${host}`, `https://${host}`]);
+  return siteOrigins(request?.headers);
 }
 
 export function createAuth(db: CorridorDb, options: AuthOptions = {}) {

@@ -8,3 +8,5 @@ export { toCsv } from "./csv-writer.ts";
 export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type ColumnMap } from "./import/tidy.ts";
 // What the first bytes say about the encoding: the preview detects it as decode.ts does.
 export { byteOrderMark, firstInvalidUtf8, knownEncoding, utf16WithoutBom } from "./import/bytes.ts";
+// The same-origin rule the write routes' CSRF check applies (better-auth's trusted origins too).
+export { isSameOrigin } from "./origins.ts";

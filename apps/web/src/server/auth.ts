@@ -6,6 +6,7 @@
  */
 import { db } from "@/lib/db";
 import type { CorridorAuth } from "@corridor/data/auth";
+import { isSameOrigin } from "@corridor/data/pure";
 
 export type Role = "viewer" | "analyst" | "admin";
 const ROLES: Role[] = ["viewer", "analyst", "admin"];
@@ -74,18 +75,6 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
-/** Whether a browser request comes from a page of this site (Origin matches the Host it was sent to). */
-export function sameOrigin(headers: Headers): boolean {
-  const origin = headers.get("origin");
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
-  if (!origin || !host || origin === "null") return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 function problem(status: number, error: string): Response {
   return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 }
@@ -100,7 +89,7 @@ export async function requireRole(request: Request, role: Role): Promise<Caller 
     return problem(401, bearer(request.headers) !== null ? "the API token is unknown or revoked" : "sign in first (session cookie or Authorization: Bearer token)");
   }
   const safe = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
-  if (!safe && who.via === "cookie" && !sameOrigin(request.headers)) return problem(403, "cross-site request refused: the Origin header must be this site");
+  if (!safe && who.via === "cookie" && !isSameOrigin(request.headers)) return problem(403, "cross-site request refused: the Origin header must be this site");
   if (!roleAtLeast(who.role, role)) return problem(403, `this needs the ${role} role; you are ${who.role}`);
   return { ...who, ip: clientIp(request.headers) };
 }
