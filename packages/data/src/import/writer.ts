@@ -72,8 +72,9 @@ const FLUSH_ROWS = 16 * ENCODED_BATCH_ROWS;
 /**
  * Staged rows, encoded: per row STAGE_COLUMNS numbers — (indicator, origin), (destination,
  * period), value, (breakdown, flag), source, each pair packed into one number; text and period
- * ids from 1, 0 for a null flag or source — and its line. `texts` and `periods` are the ones first seen in this batch, their ids continuing
- * the previous batch's. Plain typed arrays and strings, so a worker can post them cheaply.
+ * ids from 1, 0 for a null flag or source — and its line. `texts` and `periods` are the ones first
+ * seen in this batch, their ids continuing the previous batch's. Plain typed arrays and strings,
+ * so a worker can post them cheaply.
  */
 export interface StageBatch {
   texts: string[];
