@@ -9,7 +9,6 @@
  *    corridors) against a baseline in the same run: the same rows fetched by raw SQL.
  * Results go to stdout as a Markdown table; docs/benchmarks.md keeps a copy.
  */
-import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { once } from "node:events";
@@ -18,6 +17,7 @@ import { openDb } from "../src/db.ts";
 import { series } from "../src/queries/series.ts";
 import { COUNTRY_RECORDS } from "../src/countries.ts";
 import { addIndicator } from "../src/catalog-admin.ts";
+import { countries, destinations, generateTidyCsv, importRounds, median, month, timed } from "./import-rounds.ts";
 
 const root = resolve(import.meta.dirname, "..", "..", "..");
 const work = join(root, "bench-tmp");
@@ -27,47 +27,6 @@ const BIG = Number(process.env.BENCH_BIG_ROWS ?? 10_000_000);
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-
-const countries = COUNTRY_RECORDS.map((c) => c.code).filter((c) => c !== "WLD");
-const destinations = ["RUS", "KAZ", "DEU", "WLD"];
-
-function month(i: number): string {
-  const y = 1900 + Math.floor(i / 12);
-  return `${y}-${String((i % 12) + 1).padStart(2, "0")}`;
-}
-
-/** Rows in publication order: country, then partner, then time. */
-async function generateCsv(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path);
-  out.write("indicator,origin,destination,period,value,flag\n");
-  const perCorridor = Math.ceil(rows / (countries.length * destinations.length));
-  let written = 0;
-  let buffer = "";
-  outer: for (const origin of countries) {
-    for (const destination of destinations) {
-      for (let m = 0; m < perCorridor; m++) {
-        if (written === rows) break outer;
-        const value = ((written * 7919) % 1_000_003) + 0.5;
-        buffer += `entries,${origin},${destination},${month(m)},${value},${written % 97 === 0 ? "p" : ""}\n`;
-        written++;
-        if (buffer.length > 1 << 16) {
-          if (!out.write(buffer)) await once(out, "drain");
-          buffer = "";
-        }
-      }
-    }
-  }
-  out.end(buffer);
-  await once(out, "finish");
-}
-
-function timed(command: string, args: string[], input?: string): { seconds: number; stderr: string; stdout: string } {
-  const start = performance.now();
-  const r = spawnSync(command, args, { encoding: "utf8", input, maxBuffer: 1 << 26 });
-  const seconds = (performance.now() - start) / 1000;
-  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${r.status}): ${r.stderr}`);
-  return { seconds, stderr: r.stderr, stdout: r.stdout };
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -79,7 +38,7 @@ const row = (what: string, value: string) => results.push(`| ${what} | ${value} 
 
 // --- 1. Import ---------------------------------------------------------------------------------
 const csv = join(work, "synthetic-1m.csv");
-await generateCsv(csv, ROWS);
+await generateTidyCsv(csv, ROWS);
 console.error(`generated ${ROWS} rows, ${(statSync(csv).size / 1e6).toFixed(1)} MB`);
 
 // bin/corridor.mjs bundles src/ with esbuild on its first run after a source change; do that
@@ -87,40 +46,22 @@ console.error(`generated ${ROWS} rows, ${(statSync(csv).size / 1e6).toFixed(1)} 
 const firstRun = timed(process.execPath, [bin, "--help"]);
 const startUp = timed(process.execPath, [bin, "--help"]);
 
-// Interleaved rounds, medians: one pair of runs moves by ±20 % on this shared machine.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const importSeconds: number[] = [];
-const baselineSeconds: number[] = [];
-let rssKb = 0;
-let corridorRun!: ReturnType<typeof timed>;
-for (let round = 0; round < ROUNDS; round++) {
-  for (const file of ["import.db", "baseline.db"]) for (const suffix of ["", "-wal", "-shm"]) rmSync(join(work, file + suffix), { force: true });
-  corridorRun = timed(process.execPath, ["--import", join(import.meta.dirname, "rss-report.mjs"), bin, "import", csv, "--db", join(work, "import.db"), "--json"]);
-  const imported = JSON.parse(corridorRun.stdout);
-  if (imported.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${JSON.stringify(imported)}`);
-  rssKb = Math.max(rssKb, Number(corridorRun.stderr.match(/BENCH_MAX_RSS_KB=(\d+)/)?.[1]));
-  const sqliteRun = timed("sqlite3", [join(work, "baseline.db")], `.import --csv ${csv} bare\nSELECT count(*) FROM bare;\n`);
-  const baselineCount = Number(sqliteRun.stdout.trim());
-  if (baselineCount !== ROWS) throw new Error(`sqlite3 imported ${baselineCount} rows`);
-  importSeconds.push(corridorRun.seconds);
-  baselineSeconds.push(sqliteRun.seconds);
-  console.error(`round ${round + 1}: corridor ${corridorRun.seconds.toFixed(2)} s, sqlite3 ${sqliteRun.seconds.toFixed(2)} s`);
-}
-const summary = JSON.parse(corridorRun.stdout);
+const imports = importRounds({ csv, rows: ROWS, work, rounds: ROUNDS, bins: [["corridor", bin]] });
+const importSeconds = imports.corridor.corridor!;
 const importMedian = median(importSeconds);
-const baselineMedian = median(baselineSeconds);
+const baselineMedian = median(imports.sqlite3);
 const rounds = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(" / ");
 
 row("rows", ROWS.toLocaleString("en"));
 row(`\`corridor import\` (fresh db, incl. process start, migrations), median of ${ROUNDS}`, `${importMedian.toFixed(2)} s (${rounds(importSeconds)})`);
-row(`sqlite3 CLI \`.import --csv\` into a bare table (baseline), median of ${ROUNDS}`, `${baselineMedian.toFixed(2)} s (${rounds(baselineSeconds)})`);
+row(`sqlite3 CLI \`.import --csv\` into a bare table (baseline), median of ${ROUNDS}`, `${baselineMedian.toFixed(2)} s (${rounds(imports.sqlite3)})`);
 row("ratio corridor / sqlite3, medians (target ≤ 3)", `${(importMedian / baselineMedian).toFixed(2)}×`);
-row("peak RSS of `corridor import` (target < 400 MB)", `${(rssKb / 1024).toFixed(0)} MB`);
+row("peak RSS of `corridor import` (target < 400 MB)", `${Math.max(...imports.rssMb.corridor!).toFixed(0)} MB`);
 row("`corridor --help` start-up (first run after a source change, which bundles the CLI)", `${startUp.seconds.toFixed(2)} s (${firstRun.seconds.toFixed(2)} s)`);
 
 // Re-import of the same file: every row compared, nothing written.
-const again = timed(process.execPath, [bin, "import", csv, "--db", join(work, "import.db"), "--json"]);
+const again = timed(process.execPath, [bin, "import", csv, "--db", imports.db.corridor!, "--json"]);
 const againSummary = JSON.parse(again.stdout);
 if (againSummary.unchanged !== ROWS) throw new Error(`re-import: ${JSON.stringify(againSummary)}`);
 row("re-import of the same file (all unchanged)", `${again.seconds.toFixed(2)} s`);
@@ -190,7 +131,7 @@ function toCp1251(text: string): Buffer {
 }
 
 const rate = (rows: number, seconds: number) => `${Math.round(rows / seconds).toLocaleString("en")} obs/s`;
-const tidyRate = summary.inserted / importMedian;
+const tidyRate = ROWS / importMedian;
 const wbRun = timed(process.execPath, [bin, "import", wbPath, "--db", formatDb, "--json"]);
 const wbSummary = JSON.parse(wbRun.stdout);
 if (wbSummary.format !== "worldbank" || wbSummary.inserted !== ROWS) throw new Error(`World Bank bench: ${wbRun.stdout.slice(0, 500)}`);
@@ -198,7 +139,7 @@ if (wbSummary.format !== "worldbank" || wbSummary.inserted !== ROWS) throw new E
 const ruRun = timed(process.execPath, [bin, "import", ruPath, "--db", join(work, "formats-ru.db"), "--indicator", "entries", "--destination", "RUS", "--json"]);
 const ruSummary = JSON.parse(ruRun.stdout);
 if (ruSummary.encoding !== "windows-1251" || ruSummary.inserted !== ROWS) throw new Error(`windows-1251 bench: ${ruRun.stdout.slice(0, 500)}`);
-row("tidy CSV import rate (from the median above)", rate(summary.inserted, importMedian));
+row("tidy CSV import rate (from the median above)", rate(ROWS, importMedian));
 row(`World Bank bulk CSV, ${ROWS.toLocaleString("en")} observations in ${wbIndicators * iso.length} wide rows`, `${wbRun.seconds.toFixed(2)} s, ${rate(ROWS, wbRun.seconds)} (${((ROWS / wbRun.seconds / tidyRate) * 100).toFixed(0)}% of tidy)`);
 row(`Russian windows-1251 table (';', NBSP thousands, decimal comma, Russian names and months)`, `${ruRun.seconds.toFixed(2)} s, ${rate(ROWS, ruRun.seconds)} (${((ROWS / ruRun.seconds / tidyRate) * 100).toFixed(0)}% of tidy)`);
 
