@@ -147,7 +147,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     format, header, released, map: options.map, countryRole: options.countryRole,
     indicator: options.indicator, origin: options.origin, destination: options.destination,
   };
-  // The read loop builds its own; this one fails a bad mapping before anything starts.
+  // Built before anything starts, so that a bad mapping fails at once (a parser worker builds its own).
   const adapter = buildAdapter(mapping);
   const dataSample = sample.filter((r) => r.line > headerLine);
   if (!dataSample.some((r) => r.fields.some((f) => f.trim() !== "")) && size <= HEAD_BYTES)
@@ -160,7 +160,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     ...mapping, path, delimiter, encoding, headerLine, source: options.source, decimal, maxErrors,
     indicatorRows: await db.orm.select().from(indicatorsTable),
   };
-  buildNormaliser(setup, adapter); // a bad constant (--origin XYZ) fails here too
+  const normaliser = buildNormaliser(setup, adapter); // a bad constant (--origin XYZ) fails here too
 
   const summary: ImportSummary = {
     importId: null, format, fileName, sha256: "", encoding: encoding.encoding, delimiter, decimal,
@@ -213,7 +213,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
         },
         error: report,
         progress: options.onProgress,
-      });
+      }, { adapter, normaliser });
     }
     summary.sha256 = counts.sha256;
     summary.rowsRead = counts.rowsRead;

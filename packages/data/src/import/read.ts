@@ -95,9 +95,13 @@ export function buildNormaliser(setup: ReadSetup, adapter: Adapter): TidyRowNorm
   );
 }
 
-export async function readObservations(setup: ReadSetup, sink: ReadSink): Promise<ReadCounts> {
-  const adapter = buildAdapter(setup);
-  const normaliser = buildNormaliser(setup, adapter);
+/**
+ * The read loop. `built` is the adapter and normaliser for this setup when the caller already made
+ * them (to fail a bad mapping early); the parser worker passes none and builds its own.
+ */
+export async function readObservations(setup: ReadSetup, sink: ReadSink, built?: { adapter: Adapter; normaliser: TidyRowNormaliser }): Promise<ReadCounts> {
+  const adapter = built?.adapter ?? buildAdapter(setup);
+  const normaliser = built?.normaliser ?? buildNormaliser(setup, adapter);
   const counts: ReadCounts = { rowsRead: 0, skipped: 0, badRows: 0, rejectedLines: new Set(), aggregates: new Set(), sha256: "" };
   let currentLine = 0;
   const emit = (record: RawRecord, names: ColumnNames) => {
