@@ -150,7 +150,9 @@ export function verifyToken(db: CorridorDb, token: string): TokenSummary | undef
   if (!row || row.revokedAt) return undefined;
   const now = new Date().toISOString();
   // Minute resolution is enough for "last used" and keeps reads from writing on every request.
-  if (!row.lastUsedAt || row.lastUsedAt.slice(0, 16) !== now.slice(0, 16)) db.orm.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
+  // Never waited for: while another writer (an import) holds the database, the mark is skipped.
+  if ((!row.lastUsedAt || row.lastUsedAt.slice(0, 16) !== now.slice(0, 16)) && db.writes.busyWith === null)
+    db.orm.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
   return tokenSummary({ ...row, lastUsedAt: now });
 }
 
@@ -182,6 +184,10 @@ export function authSecret(db: CorridorDb): string {
   const fromEnv = process.env.CORRIDOR_AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
   const key = "auth_secret";
+  const read = () => db.orm.select().from(appSettings).where(eq(appSettings.key, key)).get()?.value;
+  // Written once per database; read-only afterwards, so starting sign-in never waits for a writer.
+  const kept = read();
+  if (kept) return kept;
   db.orm.insert(appSettings).values({ key, value: randomBytes(32).toString("base64url") }).onConflictDoNothing().run();
-  return db.orm.select().from(appSettings).where(eq(appSettings.key, key)).get()!.value;
+  return read()!;
 }

@@ -6,6 +6,7 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { CorridorDb } from "./db.ts";
+import type { WriteGate } from "./write-gate.ts";
 import { siteOrigins } from "./origins.ts";
 import { account, session, user, verification } from "./schema.ts";
 import { authSecret, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./accounts.ts";
@@ -34,7 +35,7 @@ export function createAuth(db: CorridorDb, options: AuthOptions = {}) {
     baseURL: options.baseURL,
     basePath: "/api/auth",
     trustedOrigins: options.trustedOrigins ?? sameHostOrigins,
-    database: drizzleAdapter(db.orm, { provider: "sqlite", schema: { user, session, account, verification } }),
+    database: throughWriteGate(drizzleAdapter(db.orm, { provider: "sqlite", schema: { user, session, account, verification } }), db.writes),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
     user: { additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } } },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
@@ -50,3 +51,23 @@ export function createAuth(db: CorridorDb, options: AuthOptions = {}) {
 }
 
 export type CorridorAuth = ReturnType<typeof createAuth>;
+
+/** The adapter methods that write (better-auth's DBAdapter). */
+const ADAPTER_WRITES = ["create", "update", "updateMany", "delete", "deleteMany", "consumeOne", "incrementOne", "transaction"] as const;
+
+/**
+ * better-auth's database adapter with every write taken through the write gate, like the app's own
+ * writes: a sign-in (a new session row) during an import waits its turn instead of blocking the
+ * event loop on SQLite's lock or failing.
+ */
+function throughWriteGate<F extends (options: never) => object>(adapter: F, gate: WriteGate): F {
+  return ((options: never) => {
+    const inner = adapter(options) as Record<string, unknown>;
+    const wrapped: Record<string, unknown> = { ...inner };
+    for (const name of ADAPTER_WRITES) {
+      const method = inner[name];
+      if (typeof method === "function") wrapped[name] = (...args: unknown[]) => gate.run(`a sign-in (${name} ${(args[0] as { model?: string })?.model ?? ""})`.trim(), () => method.apply(inner, args));
+    }
+    return wrapped;
+  }) as F;
+}

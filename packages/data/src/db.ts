@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import * as schema from "./schema.ts";
 import { BUILTIN_INDICATORS } from "./catalog.ts";
 import { COUNTRY_RECORDS } from "./countries.ts";
+import { WriteGate } from "./write-gate.ts";
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -20,6 +21,11 @@ export interface CorridorDb {
   /** The raw driver, for the import hot path (prepared statements) and transactions. */
   sqlite: Database.Database;
   path: string;
+  /**
+   * This process's writers take turns here (write-gate.ts). Shared by every connection opened on
+   * the database with openOwnConnection(), so an import on its own connection still holds it.
+   */
+  writes: WriteGate;
   close(): void;
 }
 
@@ -72,6 +78,23 @@ export function busyTimeoutMs(fallback = DEFAULT_BUSY_TIMEOUT_MS): number {
 
 export function openDb(path: string = defaultDbPath(), options: OpenOptions = {}): CorridorDb {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  return connect(path, options, new WriteGate(), (db) => {
+    migrate(db.orm, { migrationsFolder: migrationsFolder() });
+    ensureReferenceData(db.sqlite);
+  });
+}
+
+/**
+ * A second connection to an open (so migrated) database, sharing its write gate: long work — an
+ * import, a dry run — runs here, so that its transaction is never open on the connection every other
+ * request uses (they would write inside it and read its uncommitted rows). Close it when done.
+ */
+export function openOwnConnection(db: CorridorDb, options: OpenOptions = {}): CorridorDb {
+  if (db.path === ":memory:") throw new Error("an in-memory database has no second connection");
+  return connect(db.path, options, db.writes);
+}
+
+function connect(path: string, options: OpenOptions, writes: WriteGate, prepare?: (db: CorridorDb) => void): CorridorDb {
   const sqlite = new Database(path);
   try {
     // First, so that the pragmas and migrations below already wait for a busy database.
@@ -83,10 +106,9 @@ export function openDb(path: string = defaultDbPath(), options: OpenOptions = {}
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
-    const orm = drizzle(sqlite, { schema });
-    migrate(orm, { migrationsFolder: migrationsFolder() });
-    ensureReferenceData(sqlite);
-    return { orm, sqlite, path, close: () => sqlite.close() };
+    const db: CorridorDb = { orm: drizzle(sqlite, { schema }), sqlite, path, writes, close: () => sqlite.close() };
+    prepare?.(db);
+    return db;
   } catch (error) {
     sqlite.close();
     throw error;

@@ -1,5 +1,6 @@
 /** @corridor/data: the only package that touches SQLite. Its API is async and returns plain typed rows. */
-export { openDb, defaultDbPath, repositoryRoot, type CorridorDb } from "./db.ts";
+export { openDb, openOwnConnection, defaultDbPath, repositoryRoot, DatabaseError, explainDatabaseError, type CorridorDb } from "./db.ts";
+export { WriteGate, WriteBusyError } from "./write-gate.ts";
 export * from "./schema.ts";
 export { CountryResolver, COUNTRY_RECORDS, WORLD, normaliseName } from "./countries.ts";
 export { IndicatorResolver } from "./indicators.ts";

@@ -108,6 +108,12 @@ export async function serveChart(req: IncomingMessage, res: ServerResponse, char
     let rendered = cache.get(key);
     if (!rendered) {
       rendered = await render(await loadChart(chart), params);
+      // Data read across a commit may be newer than `version`: then it is served once, uncached and
+      // without the ETag, so no key or ETag ever stands for figures other than its version's.
+      if (!pinned && (await liveVersion()) !== version) {
+        const headers = { "cache-control": "no-store", "content-type": rendered.contentType, "content-length": String(rendered.body.length), ...rendered.headers };
+        return send(res, 200, headers, req.method === "HEAD" ? undefined : rendered.body);
+      }
       cache.set(key, rendered);
     }
     const headers = { ...caching, "content-type": rendered.contentType, "content-length": String(rendered.body.length), ...rendered.headers };

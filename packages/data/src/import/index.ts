@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
 import { basename } from "node:path";
-import type { CorridorDb } from "../db.ts";
+import { openOwnConnection, type CorridorDb } from "../db.ts";
 import { detectDecimalMark, type DecimalMark } from "../numbers.ts";
 import { indicators as indicatorsTable } from "../schema.ts";
 import { HEAD_BYTES, parseText, readHeadBytes, sniffDelimiter, type CsvRow } from "./csv.ts";
@@ -100,12 +100,31 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
   if (!existsSync(path) || !statSync(path).isFile()) throw new MappingError(`${path}: no such file`);
   // Started first, so that it loads its modules while this thread sniffs the file.
   // Only a bulk load uses it (decided once the transaction is open); otherwise it is just stopped.
-  const worker = options.parseWorker && !options.diff ? options.parseWorker() : undefined;
+  const worker = options.parseWorker && !options.diff && !options.dryRun ? options.parseWorker() : undefined;
   try {
     return await importWith(db, path, options, worker);
   } finally {
     void worker?.terminate();
   }
+}
+
+/**
+ * How a server imports: on a connection of its own (openOwnConnection), so the import's transaction
+ * is never open on the connection other requests read and write through; a real import holds the
+ * database's write gate while it writes (other writers wait, or are told what is busy), a dry run
+ * reads a snapshot and takes no gate at all.
+ */
+export async function importOnOwnConnection(db: CorridorDb, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const run = async () => {
+    const own = openOwnConnection(db);
+    try {
+      return await importFile(own, path, options);
+    } finally {
+      own.close();
+    }
+  };
+  if (options.dryRun) return run();
+  return db.writes.run(`an import of ${options.fileName ?? basename(path)} by ${options.importedBy ?? "cli"}`, run);
 }
 
 async function importWith(db: CorridorDb, path: string, options: ImportOptions, worker: Worker | undefined): Promise<ImportSummary> {
@@ -179,19 +198,24 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
   // the foreign keys point at, so checking them again per row only costs time (~15% of an import).
   const foreignKeys = sqlite.pragma("foreign_keys", { simple: true }) as number;
   sqlite.pragma("foreign_keys = OFF");
-  sqlite.exec("BEGIN IMMEDIATE");
+  // A dry run reads one snapshot of the stored data and writes nothing: no write lock, nothing to undo.
+  const dryRun = !!options.dryRun;
+  sqlite.exec(dryRun ? "BEGIN" : "BEGIN IMMEDIATE");
   try {
     // The file's sha256 is known once it has been read (hashed on the way), and set then.
-    const importId = Number(
-      sqlite
-        .prepare(`INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?)`)
-        .run(fileName, "", format, JSON.stringify(optionsForHistory(options, { format, encoding: encoding.encoding, delimiter, decimal })), options.importedBy ?? "cli", new Date().toISOString())
-        .lastInsertRowid,
-    );
+    const importId = dryRun
+      ? 0
+      : Number(
+          sqlite
+            .prepare(`INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?)`)
+            .run(fileName, "", format, JSON.stringify(optionsForHistory(options, { format, encoding: encoding.encoding, delimiter, decimal })), options.importedBy ?? "cli", new Date().toISOString())
+            .lastInsertRowid,
+        );
     // Lines rejected for a bad cell or a repeated key (a wide row can have both: counted once).
     const rejectedLines = new Set<number>();
     // A bulk load into an empty table finds repeated keys as it flushes, after their rows were read.
     const writer = new ObservationWriter(sqlite, importId, {
+      dryRun,
       onDuplicate: (o, line, firstLine) => {
         rejectedLines.add(line);
         report({
@@ -231,7 +255,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     summary.skippedAggregates = [...aggregates].sort();
 
     if (diff) summary.diff = diff.result();
-    if (summary.errorCount > 0 || options.dryRun) {
+    if (summary.errorCount > 0 || dryRun) {
       sqlite.exec("ROLLBACK");
       return summary;
     }

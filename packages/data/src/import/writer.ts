@@ -40,6 +40,11 @@ export interface WriterOptions {
    * off: outcomes are then known row by row.
    */
   onRow?: (outcome: WriteOutcome, observation: NormalisedObservation, line: number, previous?: PreviousValue) => void;
+  /**
+   * Classify every row against the stored data exactly as a real import would, and write nothing:
+   * a preview runs on a read snapshot, holds no write lock and leaves nothing to roll back.
+   */
+  dryRun?: boolean;
 }
 
 interface ExistingRow {
@@ -159,6 +164,8 @@ export class ObservationWriter {
   private insertedLines = new Int32Array(1024);
   /** Pre-existing rows this import has already seen: id → line. */
   private readonly touchedExisting = new Map<number, number>();
+  /** Dry run: keys this file brings that are not stored yet → the line that brought them first. */
+  private readonly newKeys = new Map<string, number>();
   private readonly now = new Date().toISOString();
   private previous?: PreviousValue;
 
@@ -199,7 +206,7 @@ export class ObservationWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.maxIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) AS m FROM observations").get() as { m: number }).m;
-    if (this.maxIdBefore === 0 && !options.onRow) {
+    if (this.maxIdBefore === 0 && !options.onRow && !options.dryRun) {
       sqlite.exec(`DROP TABLE IF EXISTS ${STAGE_TABLE}; DROP TABLE IF EXISTS ${TEXT_TABLE}; DROP TABLE IF EXISTS ${PERIOD_TABLE}`);
       // INTEGER affinity stores the packed ids (bound as doubles) as integers, so / and % divide exactly.
       sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator_origin INTEGER, destination_period INTEGER, value REAL, breakdown_flag INTEGER, source INTEGER)`);
@@ -334,6 +341,15 @@ export class ObservationWriter {
   /** One row, now: inserted, or classified against the row that holds its key. */
   private write(o: NormalisedObservation, line: number): WriteOutcome {
     const p = o.period;
+    if (this.options.dryRun) {
+      const stored = this.select.get(o.origin, o.destination, o.indicator, p.period, o.breakdown) as ExistingRow | undefined;
+      if (stored) return this.against(stored, o, line);
+      const key = `${o.indicator}\u0000${o.origin}\u0000${o.destination}\u0000${p.period}\u0000${o.breakdown}`;
+      const first = this.newKeys.get(key);
+      if (first !== undefined) return { duplicateOfLine: first };
+      this.newKeys.set(key, line);
+      return "inserted";
+    }
     const result = this.insert.run(
       o.indicator, o.origin, o.destination, p.period, p.frequency, p.start, p.end, o.value, o.breakdown, o.flag, o.source, this.importId,
     );
@@ -343,11 +359,18 @@ export class ObservationWriter {
     }
     const existing = this.select.get(o.origin, o.destination, o.indicator, p.period, o.breakdown) as ExistingRow;
     if (existing.id > this.maxIdBefore) return { duplicateOfLine: this.insertedLines[existing.id - this.maxIdBefore - 1]! };
+    return this.against(existing, o, line);
+  }
+
+  /** A row whose key was stored before this import: a repeat in this file, unchanged, or an update. */
+  private against(existing: ExistingRow, o: NormalisedObservation, line: number): WriteOutcome {
     const seenOn = this.touchedExisting.get(existing.id);
     if (seenOn !== undefined) return { duplicateOfLine: seenOn };
     this.touchedExisting.set(existing.id, line);
     this.previous = { value: existing.value, flag: existing.flag, source: existing.source, importId: existing.import_id };
     if (existing.value === o.value && existing.flag === o.flag && existing.source === o.source) return "unchanged";
+    if (this.options.dryRun) return "updated";
+    const p = o.period;
     this.revise.run(
       o.indicator, o.origin, o.destination, p.period, o.breakdown,
       existing.value, existing.flag, existing.source, existing.import_id,

@@ -4,6 +4,7 @@ import { readHandler } from "@/lib/api";
 import { parseEventParams } from "@/lib/params";
 import { auditWrite, requireRole } from "@/server/auth";
 import { eventErrorResponse, readJsonObject } from "@/server/event-writes";
+import { busyResponse, writing } from "@/server/writes";
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +22,14 @@ export async function POST(request: Request): Promise<Response> {
   if (who instanceof Response) return who;
   try {
     const input = await readJsonObject(request);
-    const event = await createEvent(db(), input, { by: who.actor });
-    await auditWrite(who, "event.create", `event:${event.id}`, { title: event.title });
+    const event = await writing("saving an event", async () => {
+      const made = await createEvent(db(), input, { by: who.actor });
+      await auditWrite(who, "event.create", `event:${made.id}`, { title: made.title });
+      return made;
+    });
     return Response.json(event, { status: 201 });
   } catch (error) {
-    const refused = eventErrorResponse(error);
+    const refused = eventErrorResponse(error) ?? busyResponse(error);
     if (refused) return refused;
     throw error;
   }

@@ -6,10 +6,11 @@
  * GET /api/imports — the import history.
  */
 import { listImports } from "@corridor/data";
-import { BadInputError, FORMATS, importFile, MappingError, parseRoleMap, type ImportOptions, type ImportSummary } from "@corridor/data/import";
+import { BadInputError, FORMATS, importOnOwnConnection, MappingError, parseRoleMap, type ImportOptions, type ImportSummary } from "@corridor/data/import";
 import { db } from "@/lib/db";
 import { auditWrite, requireReader, requireRole, type Caller } from "@/server/auth";
 import { dropUpload, keepUpload, limitBody, maxUploadBytes, sanitiseFileName, saveUpload, TooLargeError } from "@/server/uploads";
+import { busyResponse, writing } from "@/server/writes";
 
 export const dynamic = "force-dynamic";
 
@@ -64,6 +65,8 @@ function json(body: unknown, status: number): Response {
 interface Outcome {
   status: number;
   body: unknown;
+  /** Seconds, for a 503 when the database was busy. */
+  retryAfter?: string | null;
 }
 
 async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgress?: (read: number, total: number) => void): Promise<Outcome> {
@@ -85,25 +88,37 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
     throw error;
   }
   const saved = await saveUpload(new Uint8Array(await file.arrayBuffer()));
-  let summary: ImportSummary;
+  // The import on a connection of its own; a real one holds the write gate through its audit row and
+  // profile (a dry run writes nothing and holds no gate: other requests' writes go on beside it).
+  const run = async (): Promise<Outcome> => {
+    let summary: ImportSummary;
+    try {
+      summary = await importOnOwnConnection(db(), saved, { ...options, fileName, importedBy: who.actor, dryRun, diff: dryRun, onProgress });
+    } catch (error) {
+      await dropUpload(saved);
+      if (error instanceof BadInputError) return { status: 422, body: { error: error.message, line: error.line ?? null, fileName } };
+      if (error instanceof MappingError) return { status: 422, body: { error: error.message, line: 1, fileName } };
+      throw error;
+    }
+    if (summary.importId !== null) {
+      await keepUpload(saved, summary.importId);
+      await auditWrite(who, "import.commit", `import:${summary.importId}`, { fileName, sha256: summary.sha256, inserted: summary.inserted, updated: summary.updated, rowsRead: summary.rowsRead });
+    } else await dropUpload(saved);
+    if (summary.errorCount > 0) return { status: 422, body: summary };
+    if (parsed.saveProfile) {
+      await saveProfile(db(), parsed.saveProfile, options);
+      await auditWrite(who, "profile.save", `profile:${parsed.saveProfile}`);
+    }
+    return { status: dryRun ? 200 : 201, body: summary };
+  };
   try {
-    summary = await importFile(db(), saved, { ...options, fileName, importedBy: who.actor, dryRun, diff: dryRun, onProgress });
+    return await (dryRun && !parsed.saveProfile ? run() : writing(`an import of ${fileName} by ${who.actor}`, run));
   } catch (error) {
+    const busy = busyResponse(error);
+    if (!busy) throw error;
     await dropUpload(saved);
-    if (error instanceof BadInputError) return { status: 422, body: { error: error.message, line: error.line ?? null, fileName } };
-    if (error instanceof MappingError) return { status: 422, body: { error: error.message, line: 1, fileName } };
-    throw error;
+    return { status: 503, body: await busy.json(), retryAfter: busy.headers.get("Retry-After") };
   }
-  if (summary.importId !== null) {
-    await keepUpload(saved, summary.importId);
-    await auditWrite(who, "import.commit", `import:${summary.importId}`, { fileName, sha256: summary.sha256, inserted: summary.inserted, updated: summary.updated, rowsRead: summary.rowsRead });
-  } else await dropUpload(saved);
-  if (summary.errorCount > 0) return { status: 422, body: summary };
-  if (parsed.saveProfile) {
-    await saveProfile(db(), parsed.saveProfile, options);
-    await auditWrite(who, "profile.save", `profile:${parsed.saveProfile}`);
-  }
-  return { status: dryRun ? 200 : 201, body: summary };
 }
 
 export async function POST(request: Request): Promise<Response> {
@@ -145,7 +160,9 @@ export async function POST(request: Request): Promise<Response> {
     return new Response(stream, { status: 200, headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store" } });
   }
   const outcome = await runImport(who, form, dryRun);
-  return json(outcome.body, outcome.status);
+  const response = json(outcome.body, outcome.status);
+  if (outcome.retryAfter) response.headers.set("Retry-After", outcome.retryAfter);
+  return response;
 }
 
 export async function GET(request: Request): Promise<Response> {

@@ -4,6 +4,7 @@ import { readHandler } from "@/lib/api";
 import { ParameterError, parseSeriesParams } from "@/lib/params";
 import { parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";
+import { writing } from "@/server/writes";
 
 export const dynamic = "force-dynamic";
 
@@ -27,12 +28,12 @@ export function POST(request: Request): Promise<Response> {
       const view = parseExplorerView(params);
       const payload = await compareData(view);
       if (payload.lines.every((l) => l.points.length === 0)) return Response.json({ error: "nothing to publish: no corridor has data", parameter: "series" }, { status: 422 });
-      snapshot = await publishSnapshot(db(), { kind, query: { ...view }, payload });
+      snapshot = await writing("publishing a snapshot", () => publishSnapshot(db(), { kind, query: { ...view }, payload }));
     } else {
       const query = parseSeriesParams(params);
       const payload = await chartData(db(), query);
       if (payload.series.points.length === 0) return Response.json({ error: "the series is empty: nothing to publish", parameter: "indicator" }, { status: 422 });
-      snapshot = await publishSnapshot(db(), { kind, query: { ...query }, payload });
+      snapshot = await writing("publishing a snapshot", () => publishSnapshot(db(), { kind, query: { ...query }, payload }));
     }
     const pinned = `version=${snapshot.id}`;
     return Response.json(

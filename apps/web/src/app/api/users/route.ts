@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { auditWrite, requireRole } from "@/server/auth";
 import { BodyError, readJsonObject } from "@/server/event-writes";
+import { busyResponse, writing } from "@/server/writes";
 
 export const dynamic = "force-dynamic";
 
@@ -23,12 +24,17 @@ export async function POST(request: Request): Promise<Response> {
       return Response.json({ error: "expected {email, password, role, name?} as strings" }, { status: 400 });
     }
     if (!isUserRole(role)) return Response.json({ error: "role must be viewer, analyst or admin" }, { status: 400 });
-    const made = await addUser(db(), { email, password, role, name }, who.actor);
-    await auditWrite(who, "user.add.web", made.email, { role });
+    const made = await writing("adding a user", async () => {
+      const added = await addUser(db(), { email, password, role, name }, who.actor);
+      await auditWrite(who, "user.add.web", added.email, { role });
+      return added;
+    });
     return Response.json({ user: made }, { status: 201 });
   } catch (error) {
     if (error instanceof BodyError) return Response.json({ error: error.message }, { status: error.status });
     if (error instanceof AccountError) return Response.json({ error: error.message }, { status: /already exists/.test(error.message) ? 409 : 422 });
+    const busy = busyResponse(error);
+    if (busy) return busy;
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { deleteEvent, getEvent, updateEvent } from "@corridor/data";
 import { db } from "@/lib/db";
 import { auditWrite, requireReader, requireRole } from "@/server/auth";
 import { eventErrorResponse, readJsonObject } from "@/server/event-writes";
+import { busyResponse, writing } from "@/server/writes";
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +22,14 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     const input = await readJsonObject(request);
     const { baseVersion, ...record } = input;
     if (baseVersion !== undefined && (typeof baseVersion !== "number" || !Number.isInteger(baseVersion))) return Response.json({ error: "baseVersion must be a whole number" }, { status: 400 });
-    const event = await updateEvent(db(), id, record, { by: who.actor, baseVersion: baseVersion as number | undefined });
-    await auditWrite(who, "event.update", `event:${id}`, { baseVersion: baseVersion ?? null });
+    const event = await writing("saving an event", async () => {
+      const saved = await updateEvent(db(), id, record, { by: who.actor, baseVersion: baseVersion as number | undefined });
+      await auditWrite(who, "event.update", `event:${id}`, { baseVersion: baseVersion ?? null });
+      return saved;
+    });
     return Response.json(event);
   } catch (error) {
-    const refused = eventErrorResponse(error);
+    const refused = eventErrorResponse(error) ?? busyResponse(error);
     if (refused) return refused;
     throw error;
   }
@@ -36,11 +40,13 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   if (who instanceof Response) return who;
   const id = (await params).id;
   try {
-    await deleteEvent(db(), id, { by: who.actor });
-    await auditWrite(who, "event.delete", `event:${id}`);
+    await writing("deleting an event", async () => {
+      await deleteEvent(db(), id, { by: who.actor });
+      await auditWrite(who, "event.delete", `event:${id}`);
+    });
     return new Response(null, { status: 204 });
   } catch (error) {
-    const refused = eventErrorResponse(error);
+    const refused = eventErrorResponse(error) ?? busyResponse(error);
     if (refused) return refused;
     throw error;
   }

@@ -2,6 +2,7 @@
 import { getImport, undoImport, UndoError } from "@corridor/data";
 import { db } from "@/lib/db";
 import { auditWrite, requireReader, requireRole } from "@/server/auth";
+import { busyResponse, writing } from "@/server/writes";
 
 export const dynamic = "force-dynamic";
 
@@ -24,14 +25,20 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   const id = importId((await params).id);
   if (id === null || !(await getImport(db(), id))) return Response.json({ error: "no such import" }, { status: 404 });
   try {
-    const summary = await undoImport(db(), id);
-    await auditWrite(who, "import.undo", `import:${id}`, { ...summary });
-    return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
+    return await writing(`undoing import ${id}`, async () => {
+      try {
+        const summary = await undoImport(db(), id);
+        await auditWrite(who, "import.undo", `import:${id}`, { ...summary });
+        return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
+      } catch (error) {
+        if (!(error instanceof UndoError)) throw error;
+        await auditWrite(who, "import.undo-refused", `import:${id}`, { reason: error.message });
+        return Response.json({ error: error.message }, { status: 409 });
+      }
+    });
   } catch (error) {
-    if (error instanceof UndoError) {
-      await auditWrite(who, "import.undo-refused", `import:${id}`, { reason: error.message });
-      return Response.json({ error: error.message }, { status: 409 });
-    }
+    const busy = busyResponse(error);
+    if (busy) return busy;
     throw error;
   }
 }
