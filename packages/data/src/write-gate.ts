@@ -18,10 +18,21 @@ export function writeWaitMs(): number {
   return env && /^\d+$/.test(env) ? Number(env) : 30_000;
 }
 
+const BUSY = Symbol.for("corridor.WriteBusyError");
+
 /** A write refused because another one held the gate for longer than the wait. Nothing was written. */
 export class WriteBusyError extends Error {
   /** A reasonable wait before trying again, for a Retry-After header. */
   readonly retryAfterSeconds = 5;
+  private readonly [BUSY] = true;
+
+  /**
+   * Recognised by a brand, not `instanceof`: a Next.js build may hold this module in more than one
+   * chunk, and the gate that threw may come from another chunk than the route that catches.
+   */
+  static is(error: unknown): error is WriteBusyError {
+    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BUSY] === true;
+  }
 
   constructor(
     readonly what: string,

@@ -99,6 +99,8 @@ describe("WriteGate", () => {
     const patient = gate.run("adding a user", () => "done", 5_000);
     const error = await refused.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteBusyError);
+    expect(WriteBusyError.is(error)).toBe(true);
+    expect(WriteBusyError.is(new Error("busy"))).toBe(false);
     expect((error as WriteBusyError).message).toMatch(/^saving an event was not done: the database is busy with an import of big\.csv by ana/);
     expect((error as WriteBusyError).retryAfterSeconds).toBeGreaterThan(0);
     release();

@@ -15,7 +15,7 @@ export function writing<T>(what: string, fn: () => T | Promise<T>): Promise<T> {
 export function busyResponse(error: unknown): Response | undefined {
   const explained = explainDatabaseError(error, db().path);
   const busy =
-    explained instanceof WriteBusyError
+    WriteBusyError.is(explained)
       ? { error: explained.message, busyWith: explained.holder, retryAfter: explained.retryAfterSeconds }
       : explained instanceof DatabaseError && /^SQLITE_(BUSY|LOCKED)/.test(explained.code)
         ? { error: explained.message, busyWith: "another process's write", retryAfter: 5 }
