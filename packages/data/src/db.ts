@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import * as schema from "./schema.ts";
 import { BUILTIN_INDICATORS } from "./catalog.ts";
 import { COUNTRY_RECORDS } from "./countries.ts";
+import { privateDatabaseFiles } from "./file-modes.ts";
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -72,6 +73,7 @@ export function busyTimeoutMs(fallback = DEFAULT_BUSY_TIMEOUT_MS): number {
 
 export function openDb(path: string = defaultDbPath(), options: OpenOptions = {}): CorridorDb {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  privateDatabaseFiles(path);
   const sqlite = new Database(path);
   try {
     // First, so that the pragmas and migrations below already wait for a busy database.
