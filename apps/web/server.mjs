@@ -13,6 +13,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { dirname } from "node:path";
 import next from "next";
+import { isApiPath, isPublicPath, routedPath } from "./request-gate.mjs";
 
 const arg = (flag, fallback) => {
   const i = process.argv.indexOf(flag);
@@ -27,8 +28,6 @@ await app.prepare();
 
 const requireLogin = process.env.CORRIDOR_REQUIRE_LOGIN === "1";
 const selfHost = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
-/** Paths anyone may fetch when login is required: the login page, sign-in itself, static assets. */
-const PUBLIC = /^\/(login(\?|\/|$)|api\/auth\/|api\/me(\?|$)|_next\/static\/|icon\.svg|favicon\.ico|robots\.txt)/;
 /** Credentials → [allowed, expiry]: a few seconds so a page's burst of requests asks once. */
 const checked = new Map();
 
@@ -51,14 +50,16 @@ async function signedIn(req) {
 }
 
 async function gate(req, res) {
+  // Decided on the path Next will route (request-gate.mjs), never on a prefix of the raw target.
   const url = req.url ?? "/";
-  if (PUBLIC.test(url)) return true;
+  if (isPublicPath(url)) return true;
   if (await signedIn(req)) return true;
-  if (/^\/(api|embed)\//.test(url)) {
+  if (isApiPath(url)) {
     res.writeHead(401, { "Content-Type": "application/json", "Cache-Control": "no-store" });
     res.end(JSON.stringify({ error: "sign in first (CORRIDOR_REQUIRE_LOGIN=1)" }));
   } else {
-    res.writeHead(302, { Location: `/login?next=${encodeURIComponent(url)}`, "Cache-Control": "no-store" });
+    const { path, query } = routedPath(url);
+    res.writeHead(302, { Location: `/login?next=${encodeURIComponent(path + query)}`, "Cache-Control": "no-store" });
     res.end();
   }
   return false;

@@ -1,6 +1,6 @@
 /** CORRIDOR_REQUIRE_LOGIN=1: pages, API, charts and embeds need a viewer; /login and sign-in stay open. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { corridorCli, startServer, type TestServer } from "./server";
+import { corridorCli, rawRequest, startServer, type TestServer } from "./server";
 
 let server: TestServer;
 let viewer = "";
@@ -23,7 +23,48 @@ afterAll(async () => server?.stop());
 const SERIES = "indicator=remittances_received_usd&origin=TJK&destination=WLD";
 const READS = ["/api/series?" + SERIES, "/api/events", "/api/imports", "/api/profiles", `/api/charts/series.svg?${SERIES}`, `/embed/series?${SERIES}`];
 
+const raw = (path: string) => rawRequest(server.url, path);
+
+/** Targets that Next routes to protected data while the raw path starts like a public one. */
+const TRICKS = [
+  `/login/../api/series?${SERIES}`,
+  `/api/auth/../series?${SERIES}`,
+  `/_next/static/../../api/series?${SERIES}`,
+  `/icon.svg/../api/series?${SERIES}`,
+  `/api/me/../series?${SERIES}`,
+  `/login/../api/charts/series.svg?${SERIES}`,
+  `/login/../embed/series?${SERIES}`,
+  `/login/%2e%2e/api/series?${SERIES}`,
+  `/login/%2E%2E%2Fapi%2Fseries?${SERIES}`,
+  `/login%2f..%2fapi/series?${SERIES}`,
+  `/login/%252e%252e/api/series?${SERIES}`,
+  `//api/series?${SERIES}`,
+  `/login//../api/series?${SERIES}`,
+  `/icon.svg.json`,
+  `/favicon.ico/../api/events`,
+  `/robots.txt/x`,
+  `/LOGIN/../api/series?${SERIES}`,
+  `/API/series?${SERIES}`,
+  `/login\\..\\api\\series?${SERIES}`,
+  `/login/./../explorer`,
+  `/login/..`,
+];
+
 describe("CORRIDOR_REQUIRE_LOGIN=1", () => {
+  it.each(TRICKS)("refuses %s without sign-in (401, or 302 to /login), never the data", async (path) => {
+    const res = await raw(path);
+    if (res.status === 302) expect(String(res.headers.location)).toMatch(/^\/login\?next=/);
+    else expect(res.status).toBe(401);
+    expect(res.body).not.toMatch(/remittances|"events"|<svg/i);
+  });
+
+  it("still serves the public paths themselves, and no suffix of them", async () => {
+    expect((await raw("/login")).status).toBe(200);
+    expect((await raw("/api/me")).status).toBe(401); // the route's own answer: nobody is signed in
+    expect((await raw("/login/x")).status).toBe(302);
+    expect((await raw("/api/mex")).status).toBe(401);
+  });
+
   it("sends anonymous page readers to /login with the page to come back to", async () => {
     for (const page of ["/", "/explorer", "/events"]) {
       const res = await fetch(server.url + page, { redirect: "manual" });

@@ -1,5 +1,6 @@
 /** Starts the built app (server.mjs: Next behind the chart fast path) on a free port against a database made for the test. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { request } from "node:http";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -81,4 +82,28 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
         child.kill("SIGTERM");
       }),
   };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * A request whose target goes out byte for byte as written (fetch resolves dot segments first) and
+ * whose headers may include Host (fetch will not send a chosen Host).
+ */
+export function rawRequest(serverUrl: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+  const { port } = new URL(serverUrl);
+  return new Promise((done, fail) => {
+    const req = request({ host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: options.headers }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (body += d));
+      res.on("end", () => done({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on("error", fail);
+    req.end(options.body);
+  });
 }
