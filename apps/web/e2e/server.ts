@@ -39,6 +39,8 @@ export interface ServerOptions {
   setup?: (dbPath: string) => void;
   /** The address to bind: 127.0.0.1 by default; "0.0.0.0" as `npm start` binds (requests still go to 127.0.0.1). */
   bind?: string;
+  /** "next": plain `next start`, without server.mjs's gate and fast path, to test what the routes check themselves. */
+  entry?: "server.mjs" | "next";
 }
 
 /** Seeds a fresh database from data/seed and serves the app on it. */
@@ -49,7 +51,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   options.setup?.(dbPath);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", options.bind ?? "127.0.0.1"], {
+  const entry = options.entry === "next" ? [join(root, "node_modules/next/dist/bin/next"), "start"] : ["server.mjs"];
+  const child: ChildProcess = spawn(process.execPath, [...entry, "-p", String(port), "-H", options.bind ?? "127.0.0.1"], {
     cwd: join(root, "apps/web"),
     // Uploaded originals go beside the test's database, not into the repository's data/uploads.
     // NODE_ENV as `npm start` has it, not vitest's "test": libraries change behaviour on it.
@@ -64,7 +67,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
-      if ((await fetch(url)).ok) break;
+      // Any answer from Next (a redirect to /login under CORRIDOR_REQUIRE_LOGIN, too) means it is up.
+      if ((await fetch(url, { redirect: "manual" })).status < 500) break;
     } catch {
       // not listening yet
     }

@@ -4,6 +4,7 @@
  * calls: 401 JSON without valid credentials (revoked tokens included), 403 for a lower role, and
  * 403 for a cookie-authenticated write whose Origin is not this site (CSRF).
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { db } from "@/lib/db";
 import type { CorridorAuth } from "@corridor/data/auth";
 import { isSameOrigin } from "@corridor/data/pure";
@@ -83,7 +84,7 @@ function problem(status: number, error: string): Response {
  * The caller when they hold at least `role`, else the response to send. Routes:
  * `const who = await requireRole(request, "analyst"); if (who instanceof Response) return who;`
  */
-export async function requireRole(request: Request, role: Role): Promise<Caller | Response> {
+export async function requireRole(request: Pick<Request, "method" | "headers">, role: Role): Promise<Caller | Response> {
   const who = await identify(request.headers);
   if (!who) {
     return problem(401, bearer(request.headers) !== null ? "the API token is unknown or revoked" : "sign in first (session cookie or Authorization: Bearer token)");
@@ -99,9 +100,27 @@ export function loginRequired(): boolean {
   return process.env.CORRIDOR_REQUIRE_LOGIN === "1";
 }
 
-export async function requireReader(request: Request): Promise<Caller | null | Response> {
+export async function requireReader(request: Pick<Request, "method" | "headers">): Promise<Caller | null | Response> {
   if (!loginRequired()) return null;
   return requireRole(request, "viewer");
+}
+
+/** Node's request headers as fetch Headers (pages-router routes get IncomingHttpHeaders). */
+export function fetchHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  return headers;
+}
+
+/** requireReader for pages-router routes: true when the reader may go on, else the refusal is sent. */
+export async function requireNodeReader(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const who = await requireReader({ method: req.method ?? "GET", headers: fetchHeaders(req) });
+  if (!(who instanceof Response)) return true;
+  res.writeHead(who.status, Object.fromEntries(who.headers));
+  res.end(await who.text());
+  return false;
 }
 
 /** Writes an audit row for a write done by `who` (or a sign-in attempt: the email tried and the address). */
