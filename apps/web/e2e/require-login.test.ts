@@ -11,6 +11,7 @@ beforeAll(async () => {
     env: { CORRIDOR_REQUIRE_LOGIN: "1" },
     setup: (db) => {
       corridorCli(db, ["users", "add", "--email", "vera@example.org", "--role", "viewer"], "correct horse battery\n");
+      corridorCli(db, ["users", "add", "--email", "fred@example.org", "--role", "viewer"], "correct horse battery\n");
       viewer = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "reader", "--role", "viewer", "--json"])).token;
       const old = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "old", "--role", "viewer", "--json"]));
       revoked = old.token;
@@ -90,6 +91,23 @@ describe("CORRIDOR_REQUIRE_LOGIN=1", () => {
       fetch(`${server.url}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": `10.0.0.${i}`, Origin: server.url }, body: JSON.stringify({ email: "vera@example.org", password }) });
     for (let i = 0; i < 5; i++) expect((await attempt("wrong password!", i)).status).toBe(401);
     expect((await attempt("correct horse battery", 99)).status).toBe(429);
+  });
+
+  it("counts form-encoded sign-ins under their email too: five wrong, then the right password in any encoding is a 429", async () => {
+    const url = `${server.url}/api/auth/sign-in/email`;
+    const headers = { Origin: server.url };
+    const form = (password: string) => new URLSearchParams({ email: "Fred@example.org", password });
+    for (let i = 0; i < 5; i++) {
+      const wrong = await fetch(url, { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: form(`wrong password ${i}`) });
+      expect(wrong.status).toBe(401);
+    }
+    const multipart = new FormData();
+    multipart.set("email", "fred@example.org");
+    multipart.set("password", "correct horse battery");
+    for (const body of [form("correct horse battery"), multipart, JSON.stringify({ email: "fred@example.org", password: "correct horse battery" })]) {
+      const res = await fetch(url, { method: "POST", headers: typeof body === "string" ? { ...headers, "Content-Type": "application/json" } : headers, body });
+      expect(res.status).toBe(429);
+    }
   });
 
   it("lets a viewer read pages", async () => {
