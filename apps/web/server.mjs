@@ -68,15 +68,19 @@ async function gate(req, res) {
 /**
  * The client's address for the sign-in limiter and the audit log, set here so a client cannot choose
  * it: the socket's peer, or with CORRIDOR_TRUST_PROXY=1 (behind a reverse proxy) X-Forwarded-For's first entry.
+ * Likewise the scheme the client used (X-Corridor-Proto), which decides Secure session cookies:
+ * https only for a TLS socket or, with CORRIDOR_TRUST_PROXY=1, X-Forwarded-Proto: https.
  */
 const trustProxy = process.env.CORRIDOR_TRUST_PROXY === "1";
-function stampClientIp(req) {
+function stampClient(req) {
   const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
   req.headers["x-corridor-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+  const forwardedProto = trustProxy ? String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim().toLowerCase() : "";
+  req.headers["x-corridor-proto"] = req.socket.encrypted || forwardedProto === "https" ? "https" : "http";
 }
 
 const server = createServer(async (req, res) => {
-  stampClientIp(req);
+  stampClient(req);
   try {
     if (requireLogin && !(await gate(req, res))) return;
   } catch (error) {

@@ -12,6 +12,7 @@ beforeAll(async () => {
     setup: (db) => {
       corridorCli(db, ["users", "add", "--email", "vera@example.org", "--role", "viewer"], "correct horse battery\n");
       corridorCli(db, ["users", "add", "--email", "fred@example.org", "--role", "viewer"], "correct horse battery\n");
+      corridorCli(db, ["users", "add", "--email", "cora@example.org", "--role", "viewer"], "correct horse battery\n");
       viewer = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "reader", "--role", "viewer", "--json"])).token;
       const old = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "old", "--role", "viewer", "--json"]));
       revoked = old.token;
@@ -108,6 +109,19 @@ describe("CORRIDOR_REQUIRE_LOGIN=1", () => {
       const res = await fetch(url, { method: "POST", headers: typeof body === "string" ? { ...headers, "Content-Type": "application/json" } : headers, body });
       expect(res.status).toBe(429);
     }
+  });
+
+  it("ignores X-Forwarded-Proto without CORRIDOR_TRUST_PROXY=1: a plain-HTTP sign-in gets a plain cookie that works", async () => {
+    const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-Proto": "https", Origin: server.url },
+      body: JSON.stringify({ email: "cora@example.org", password: "correct horse battery" }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().find((c) => c.includes("better-auth.session_token="))!;
+    expect(cookie).toMatch(/^better-auth\.session_token=[^;]+;(?!.*;\s*secure)/i);
+    const page = await fetch(`${server.url}/explorer`, { headers: { Cookie: cookie.split(";")[0]! }, redirect: "manual" });
+    expect(page.status).toBe(200);
   });
 
   it("lets a viewer read pages", async () => {

@@ -26,15 +26,28 @@ export interface Caller extends CurrentUser {
   ip: string | null;
 }
 
-const globalForAuth = globalThis as unknown as { corridorAuth?: Promise<CorridorAuth> };
+const globalForAuth = globalThis as unknown as { corridorAuth?: Partial<Record<"http" | "https", Promise<CorridorAuth>>> };
 
-/** The better-auth server (loaded on first use, so pages that never ask do not load it). */
-export function auth(): Promise<CorridorAuth> {
-  globalForAuth.corridorAuth ??= import("@corridor/data/auth").then(({ createAuth }) => createAuth(db()));
-  return globalForAuth.corridorAuth;
+/**
+ * The better-auth server (loaded on first use, so pages that never ask do not load it): one with
+ * `__Secure-` Secure cookies for requests that came over HTTPS, one with plain cookies for HTTP,
+ * since one server may be reached both ways and a browser drops a Secure cookie sent over HTTP.
+ */
+export function auth(secure = false): Promise<CorridorAuth> {
+  const scheme = secure ? "https" : "http";
+  const instances = (globalForAuth.corridorAuth ??= {});
+  instances[scheme] ??= import("@corridor/data/auth").then(({ createAuth }) => createAuth(db(), { secureCookies: secure }));
+  return instances[scheme];
 }
 
+/** Whether the request came over HTTPS, as server.mjs stamped it (X-Forwarded-Proto only with CORRIDOR_TRUST_PROXY=1). */
+export function isHttps(headers: Headers): boolean {
+  return headers.get("x-corridor-proto") === "https";
+}
+
+/** The session cookie's name; over HTTPS better-auth prefixes it `__Secure-`. */
 export const SESSION_COOKIE = "better-auth.session_token";
+const SECURE_SESSION_COOKIE = /(?:^|;\s*)__Secure-better-auth\.session_token=/;
 
 function bearer(headers: Headers): string | null {
   const value = headers.get("authorization");
@@ -54,7 +67,8 @@ async function identify(headers: Headers): Promise<Omit<Caller, "ip"> | null> {
     return t ? { email: `token:${t.name}`, name: t.name, role: t.role, via: "token", actor: `token:${t.name}` } : null;
   }
   if (!hasSessionCookie(headers)) return null;
-  const found = await (await auth()).api.getSession({ headers });
+  // The instance whose cookie name the request carries: a session made over HTTPS is read as such.
+  const found = await (await auth(SECURE_SESSION_COOKIE.test(headers.get("cookie") ?? ""))).api.getSession({ headers });
   if (!found) return null;
   const { findUserById } = await import("@corridor/data/auth");
   // The role is read from the table, not the session cache, so a demotion takes effect at once.

@@ -5,7 +5,7 @@
  * many), so rotating addresses does not buy guesses.
  * Every email sign-in attempt goes to the audit log (signin, signin.failed, signin.blocked).
  */
-import { auditWrite, auth, clientIp } from "@/server/auth";
+import { auditWrite, auth, clientIp, isHttps } from "@/server/auth";
 import { emailLimiter, loginLimiter } from "@/server/login-limit";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +32,7 @@ async function signInEmail(request: Request): Promise<string> {
 }
 
 async function handle(request: Request): Promise<Response> {
-  const { handler } = await auth();
+  const { handler } = await auth(isHttps(request.headers));
   const path = new URL(request.url).pathname;
   if (request.method !== "POST" || !path.endsWith("/sign-in/email")) return handler(request);
   const email = await signInEmail(request);
