@@ -39,6 +39,8 @@ export interface ServerOptions {
   setup?: (dbPath: string) => void;
   /** The address to bind: 127.0.0.1 by default; "0.0.0.0" as `npm start` binds (requests still go to 127.0.0.1). */
   bind?: string;
+  /** Runs before the server starts, with the folder the uploads will go to (stray files). */
+  beforeStart?: (uploadsDir: string) => void;
   /** "next": plain `next start`, without server.mjs's gate and fast path, to test what the routes check themselves. */
   entry?: "server.mjs" | "next";
 }
@@ -50,6 +52,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const seeded = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "seed", "--db", dbPath], { encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   options.setup?.(dbPath);
+  options.beforeStart?.(join(dir, "uploads"));
   const port = await freePort();
   const entry = options.entry === "next" ? [join(root, "node_modules/next/dist/bin/next"), "start"] : ["server.mjs"];
   const child: ChildProcess = spawn(process.execPath, [...entry, "-p", String(port), "-H", options.bind ?? "127.0.0.1"], {
