@@ -13,6 +13,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { dirname } from "node:path";
 import next from "next";
+import { isApiPath, isPublicPath, routedPath } from "./request-gate.mjs";
 
 const arg = (flag, fallback) => {
   const i = process.argv.indexOf(flag);
@@ -27,8 +28,6 @@ await app.prepare();
 
 const requireLogin = process.env.CORRIDOR_REQUIRE_LOGIN === "1";
 const selfHost = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
-/** Paths anyone may fetch when login is required: the login page, sign-in itself, static assets. */
-const PUBLIC = /^\/(login(\?|\/|$)|api\/auth\/|api\/me(\?|$)|_next\/static\/|icon\.svg|favicon\.ico|robots\.txt)/;
 /** Credentials → [allowed, expiry]: a few seconds so a page's burst of requests asks once. */
 const checked = new Map();
 
@@ -51,14 +50,16 @@ async function signedIn(req) {
 }
 
 async function gate(req, res) {
+  // Decided on the path Next will route (request-gate.mjs), never on a prefix of the raw target.
   const url = req.url ?? "/";
-  if (PUBLIC.test(url)) return true;
+  if (isPublicPath(url)) return true;
   if (await signedIn(req)) return true;
-  if (/^\/(api|embed)\//.test(url)) {
+  if (isApiPath(url)) {
     res.writeHead(401, { "Content-Type": "application/json", "Cache-Control": "no-store" });
     res.end(JSON.stringify({ error: "sign in first (CORRIDOR_REQUIRE_LOGIN=1)" }));
   } else {
-    res.writeHead(302, { Location: `/login?next=${encodeURIComponent(url)}`, "Cache-Control": "no-store" });
+    const { path, query } = routedPath(url);
+    res.writeHead(302, { Location: `/login?next=${encodeURIComponent(path + query)}`, "Cache-Control": "no-store" });
     res.end();
   }
   return false;
@@ -67,15 +68,19 @@ async function gate(req, res) {
 /**
  * The client's address for the sign-in limiter and the audit log, set here so a client cannot choose
  * it: the socket's peer, or with CORRIDOR_TRUST_PROXY=1 (behind a reverse proxy) X-Forwarded-For's first entry.
+ * Likewise the scheme the client used (X-Corridor-Proto), which decides Secure session cookies:
+ * https only for a TLS socket or, with CORRIDOR_TRUST_PROXY=1, X-Forwarded-Proto: https.
  */
 const trustProxy = process.env.CORRIDOR_TRUST_PROXY === "1";
-function stampClientIp(req) {
+function stampClient(req) {
   const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
   req.headers["x-corridor-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+  const forwardedProto = trustProxy ? String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim().toLowerCase() : "";
+  req.headers["x-corridor-proto"] = req.socket.encrypted || forwardedProto === "https" ? "https" : "http";
 }
 
 const server = createServer(async (req, res) => {
-  stampClientIp(req);
+  stampClient(req);
   try {
     if (requireLogin && !(await gate(req, res))) return;
   } catch (error) {

@@ -57,6 +57,13 @@ describe("accounts in the browser", () => {
     expect(me).toEqual({ user: { email: "ana@example.org", name: "Ana", role: "analyst" } });
   });
 
+  // safeNext's answer goes to location.assign: these resolve to //evil.example, another host to a browser.
+  it.each(["/.//evil.example/phish", "/./\\evil.example/phish", "/%2e//evil.example/phish"])("after signing in at ?next=%s the browser stays on this site", async (next) => {
+    await signIn("root@example.org", next);
+    await page.waitForURL((url) => url.pathname !== "/login");
+    expect(new URL(page.url()).origin).toBe(server.url);
+  });
+
   it("says so on a wrong password", async () => {
     await page.goto(`${server.url}/login`);
     await page.getByLabel("Email").fill("nobody@example.org");

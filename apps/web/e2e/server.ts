@@ -1,5 +1,6 @@
 /** Starts the built app (server.mjs: Next behind the chart fast path) on a free port against a database made for the test. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { request } from "node:http";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -38,6 +39,10 @@ export interface ServerOptions {
   setup?: (dbPath: string) => void;
   /** The address to bind: 127.0.0.1 by default; "0.0.0.0" as `npm start` binds (requests still go to 127.0.0.1). */
   bind?: string;
+  /** Runs before the server starts, with the folder the uploads will go to (stray files). */
+  beforeStart?: (uploadsDir: string) => void;
+  /** "next": plain `next start`, without server.mjs's gate and fast path, to test what the routes check themselves. */
+  entry?: "server.mjs" | "next";
 }
 
 /** Seeds a fresh database from data/seed and serves the app on it. */
@@ -47,8 +52,10 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const seeded = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "seed", "--db", dbPath], { encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   options.setup?.(dbPath);
+  options.beforeStart?.(join(dir, "uploads"));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", options.bind ?? "127.0.0.1"], {
+  const entry = options.entry === "next" ? [join(root, "node_modules/next/dist/bin/next"), "start"] : ["server.mjs"];
+  const child: ChildProcess = spawn(process.execPath, [...entry, "-p", String(port), "-H", options.bind ?? "127.0.0.1"], {
     cwd: join(root, "apps/web"),
     // Uploaded originals go beside the test's database, not into the repository's data/uploads.
     // NODE_ENV as `npm start` has it, not vitest's "test": libraries change behaviour on it.
@@ -63,7 +70,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
-      if ((await fetch(url)).ok) break;
+      // Any answer from Next (a redirect to /login under CORRIDOR_REQUIRE_LOGIN, too) means it is up.
+      if ((await fetch(url, { redirect: "manual" })).status < 500) break;
     } catch {
       // not listening yet
     }
@@ -81,4 +89,28 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
         child.kill("SIGTERM");
       }),
   };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * A request whose target goes out byte for byte as written (fetch resolves dot segments first) and
+ * whose headers may include Host (fetch will not send a chosen Host).
+ */
+export function rawRequest(serverUrl: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+  const { port } = new URL(serverUrl);
+  return new Promise((done, fail) => {
+    const req = request({ host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: options.headers }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (body += d));
+      res.on("end", () => done({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on("error", fail);
+    req.end(options.body);
+  });
 }

@@ -17,6 +17,12 @@ export interface AuthOptions {
   /** The site's own origin(s), trusted for cookie requests (better-auth's CSRF origin check). */
   trustedOrigins?: string[];
   baseURL?: string;
+  /**
+   * Secure (`__Secure-` prefixed) cookies: true exactly when the site is served over HTTPS. A browser
+   * drops a Secure cookie set over plain HTTP (except on localhost), so sign-in at
+   * http://192.168.1.5:3000 silently failed when better-auth chose by NODE_ENV=production. Default false.
+   */
+  secureCookies?: boolean;
 }
 
 /**
@@ -45,7 +51,7 @@ export function createAuth(db: CorridorDb, options: AuthOptions = {}) {
     // server.mjs stamps the client's address (a header the client cannot choose).
     // Origin and CSRF checks pinned on: better-auth turns them off by itself when NODE_ENV=test,
     // which is how the browser tests once passed while a sign-in at http://localhost:3000 failed.
-    advanced: { ipAddress: { ipAddressHeaders: ["x-corridor-client-ip"] }, disableOriginCheck: false, disableCSRFCheck: false },
+    advanced: { ipAddress: { ipAddressHeaders: ["x-corridor-client-ip"] }, disableOriginCheck: false, disableCSRFCheck: false, useSecureCookies: options.secureCookies ?? false },
     telemetry: { enabled: false },
   });
 }

@@ -12,6 +12,7 @@ import * as schema from "./schema.ts";
 import { BUILTIN_INDICATORS } from "./catalog.ts";
 import { COUNTRY_RECORDS } from "./countries.ts";
 import { WriteGate } from "./write-gate.ts";
+import { privateDatabaseFiles } from "./file-modes.ts";
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -78,6 +79,7 @@ export function busyTimeoutMs(fallback = DEFAULT_BUSY_TIMEOUT_MS): number {
 
 export function openDb(path: string = defaultDbPath(), options: OpenOptions = {}): CorridorDb {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  privateDatabaseFiles(path);
   return connect(path, options, new WriteGate(), (db) => {
     migrate(db.orm, { migrationsFolder: migrationsFolder() });
     ensureReferenceData(db.sqlite);

@@ -12,6 +12,7 @@ import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
 import { compact, dateRange, full, pct } from "@/lib/format";
 import { observationHref } from "@/lib/observation-query";
+import { requirePageReader } from "@/server/page-auth";
 
 // Reads the database on every request; nothing to prerender at build time.
 export const dynamic = "force-dynamic";
@@ -19,8 +20,10 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function Dashboard({ searchParams }: { searchParams: SearchParams }) {
+  const params = toSearchParams(await searchParams);
+  await requirePageReader(params.size ? `/?${params}` : "/");
   const all = await corridors(db());
-  const view = parseDashboardView(toSearchParams(await searchParams));
+  const view = parseDashboardView(params);
   const { origin, destination } = view;
   // A corridor's flows: what moves between the two countries, and what the origin receives from everywhere.
   const pairs = all.filter((c) => c.origin === origin && (c.destination === destination || c.destination === "WLD"));

@@ -4,6 +4,7 @@
  * calls: 401 JSON without valid credentials (revoked tokens included), 403 for a lower role, and
  * 403 for a cookie-authenticated write whose Origin is not this site (CSRF).
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { db } from "@/lib/db";
 import type { CorridorAuth } from "@corridor/data/auth";
 import { isSameOrigin } from "@corridor/data/pure";
@@ -25,15 +26,28 @@ export interface Caller extends CurrentUser {
   ip: string | null;
 }
 
-const globalForAuth = globalThis as unknown as { corridorAuth?: Promise<CorridorAuth> };
+const globalForAuth = globalThis as unknown as { corridorAuth?: Partial<Record<"http" | "https", Promise<CorridorAuth>>> };
 
-/** The better-auth server (loaded on first use, so pages that never ask do not load it). */
-export function auth(): Promise<CorridorAuth> {
-  globalForAuth.corridorAuth ??= import("@corridor/data/auth").then(({ createAuth }) => createAuth(db()));
-  return globalForAuth.corridorAuth;
+/**
+ * The better-auth server (loaded on first use, so pages that never ask do not load it): one with
+ * `__Secure-` Secure cookies for requests that came over HTTPS, one with plain cookies for HTTP,
+ * since one server may be reached both ways and a browser drops a Secure cookie sent over HTTP.
+ */
+export function auth(secure = false): Promise<CorridorAuth> {
+  const scheme = secure ? "https" : "http";
+  const instances = (globalForAuth.corridorAuth ??= {});
+  instances[scheme] ??= import("@corridor/data/auth").then(({ createAuth }) => createAuth(db(), { secureCookies: secure }));
+  return instances[scheme];
 }
 
+/** Whether the request came over HTTPS, as server.mjs stamped it (X-Forwarded-Proto only with CORRIDOR_TRUST_PROXY=1). */
+export function isHttps(headers: Headers): boolean {
+  return headers.get("x-corridor-proto") === "https";
+}
+
+/** The session cookie's name; over HTTPS better-auth prefixes it `__Secure-`. */
 export const SESSION_COOKIE = "better-auth.session_token";
+const SECURE_SESSION_COOKIE = /(?:^|;\s*)__Secure-better-auth\.session_token=/;
 
 function bearer(headers: Headers): string | null {
   const value = headers.get("authorization");
@@ -53,7 +67,8 @@ async function identify(headers: Headers): Promise<Omit<Caller, "ip"> | null> {
     return t ? { email: `token:${t.name}`, name: t.name, role: t.role, via: "token", actor: `token:${t.name}` } : null;
   }
   if (!hasSessionCookie(headers)) return null;
-  const found = await (await auth()).api.getSession({ headers });
+  // The instance whose cookie name the request carries: a session made over HTTPS is read as such.
+  const found = await (await auth(SECURE_SESSION_COOKIE.test(headers.get("cookie") ?? ""))).api.getSession({ headers });
   if (!found) return null;
   const { findUserById } = await import("@corridor/data/auth");
   // The role is read from the table, not the session cache, so a demotion takes effect at once.
@@ -83,7 +98,7 @@ function problem(status: number, error: string): Response {
  * The caller when they hold at least `role`, else the response to send. Routes:
  * `const who = await requireRole(request, "analyst"); if (who instanceof Response) return who;`
  */
-export async function requireRole(request: Request, role: Role): Promise<Caller | Response> {
+export async function requireRole(request: Pick<Request, "method" | "headers">, role: Role): Promise<Caller | Response> {
   const who = await identify(request.headers);
   if (!who) {
     return problem(401, bearer(request.headers) !== null ? "the API token is unknown or revoked" : "sign in first (session cookie or Authorization: Bearer token)");
@@ -99,9 +114,27 @@ export function loginRequired(): boolean {
   return process.env.CORRIDOR_REQUIRE_LOGIN === "1";
 }
 
-export async function requireReader(request: Request): Promise<Caller | null | Response> {
+export async function requireReader(request: Pick<Request, "method" | "headers">): Promise<Caller | null | Response> {
   if (!loginRequired()) return null;
   return requireRole(request, "viewer");
+}
+
+/** Node's request headers as fetch Headers (pages-router routes get IncomingHttpHeaders). */
+export function fetchHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  return headers;
+}
+
+/** requireReader for pages-router routes: true when the reader may go on, else the refusal is sent. */
+export async function requireNodeReader(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const who = await requireReader({ method: req.method ?? "GET", headers: fetchHeaders(req) });
+  if (!(who instanceof Response)) return true;
+  res.writeHead(who.status, Object.fromEntries(who.headers));
+  res.end(await who.text());
+  return false;
 }
 
 /** Writes an audit row for a write done by `who` (or a sign-in attempt: the email tried and the address). */

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { limitBody, sanitiseFileName, TooLargeError } from "./uploads";
+import { afterEach, describe, expect, it } from "vitest";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { keepUpload, limitBody, sanitiseFileName, saveUpload, tidyUploads, TooLargeError } from "./uploads";
 import { FailureLimiter } from "./login-limit";
 
 describe("sanitiseFileName", () => {
@@ -46,5 +49,48 @@ describe("FailureLimiter", () => {
     l.fail("b", 0);
     l.reset("b");
     expect(l.blockedFor("b", 1)).toBe(0);
+  });
+});
+
+describe("uploads on disk", () => {
+  const previous = process.env.CORRIDOR_UPLOADS_DIR;
+  afterEach(() => {
+    if (previous === undefined) delete process.env.CORRIDOR_UPLOADS_DIR;
+    else process.env.CORRIDOR_UPLOADS_DIR = previous;
+  });
+  const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
+
+  it("are readable by the server's user only: folder 0700, files 0600, kept originals too", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "corridor-uploads-")), "uploads");
+    process.env.CORRIDOR_UPLOADS_DIR = dir;
+    const umask = process.umask(0o022);
+    try {
+      const saved = await saveUpload(new TextEncoder().encode("a,b\n1,2\n"));
+      expect(modeOf(dir)).toBe("700");
+      expect(modeOf(saved)).toBe("600");
+      await keepUpload(saved, 7);
+      expect(modeOf(join(dir, "import-7.upload"))).toBe("600");
+    } finally {
+      process.umask(umask);
+    }
+  });
+
+  it("on start, deletes in-flight uploads older than an hour and tightens what older versions left open", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "corridor-uploads-"));
+    process.env.CORRIDOR_UPLOADS_DIR = dir;
+    chmodSync(dir, 0o755);
+    const stray = join(dir, "0b6b7e4e-4d1c-4f57-9a53-2f0e7c1d9a10.upload");
+    const fresh = join(dir, "5f1d2c3b-aaaa-4bbb-8ccc-123456789abc.upload");
+    const kept = join(dir, "import-3.upload");
+    for (const file of [stray, fresh, kept]) writeFileSync(file, "x", { mode: 0o644 });
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(stray, twoHoursAgo, twoHoursAgo);
+    utimesSync(kept, twoHoursAgo, twoHoursAgo);
+    mkdirSync(join(dir, "sub.upload"));
+    expect(await tidyUploads()).toEqual([stray.slice(dir.length + 1)]);
+    expect(existsSync(stray)).toBe(false);
+    expect(existsSync(fresh)).toBe(true); // may be another server's upload in flight
+    expect(existsSync(kept)).toBe(true); // a committed import's original
+    expect([modeOf(dir), modeOf(fresh), modeOf(kept)]).toEqual(["700", "600", "600"]);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Uploaded files: read under a size limit (Content-Length first, then byte by byte while reading),
- * saved under CORRIDOR_UPLOADS_DIR with a name the server makes — never the client's file name.
+ * saved under CORRIDOR_UPLOADS_DIR with a name the server makes — never the client's file name —
+ * readable by the server's user only (folder 0700, files 0600): they are the organisation's data.
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { rename, rm, writeFile } from "node:fs/promises";
+import { chmod, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { repositoryRoot } from "@corridor/data";
 
@@ -17,7 +18,7 @@ export function maxUploadBytes(): number {
 
 export function uploadsDir(): string {
   const dir = process.env.CORRIDOR_UPLOADS_DIR ? resolve(process.env.CORRIDOR_UPLOADS_DIR) : join(repositoryRoot(), "data", "uploads");
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
 
@@ -55,7 +56,7 @@ export function sanitiseFileName(name: string | undefined | null): string {
 /** Saves the bytes under a fresh server-made name; returns its path. */
 export async function saveUpload(bytes: Uint8Array): Promise<string> {
   const path = join(uploadsDir(), `${randomUUID()}.upload`);
-  await writeFile(path, bytes, { flag: "wx" });
+  await writeFile(path, bytes, { flag: "wx", mode: 0o600 });
   return path;
 }
 
@@ -70,4 +71,30 @@ export async function keepUpload(path: string, importId: number): Promise<void> 
 
 export async function dropUpload(path: string): Promise<void> {
   await rm(path, { force: true });
+}
+
+/** An upload in flight: `<uuid>.upload` (a committed original is `import-<id>.upload`). */
+const IN_FLIGHT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.upload$/;
+/** Older than any import takes; younger ones may belong to another server on the same folder. */
+export const STRAY_UPLOAD_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * On server start (instrumentation.ts): deletes in-flight uploads left by a process that died
+ * mid-import (kill -9 skips dropUpload), and takes group and world access off the folder and the
+ * files in it, which older versions left readable. Returns the names deleted.
+ */
+export async function tidyUploads(now = Date.now()): Promise<string[]> {
+  const dir = uploadsDir();
+  await chmod(dir, 0o700);
+  const removed: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(dir, entry.name);
+    const info = await stat(path);
+    if (IN_FLIGHT.test(entry.name) && now - info.mtimeMs > STRAY_UPLOAD_AGE_MS) {
+      await rm(path, { force: true });
+      removed.push(entry.name);
+    } else if (info.mode & 0o077) await chmod(path, 0o600);
+  }
+  return removed;
 }

@@ -11,11 +11,13 @@ import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER } from "@/lib/chart-model";
 import { dateRange } from "@/lib/format";
 import { EventTimeline } from "@/components/EventTimeline";
+import { requirePageReader } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = toSearchParams(await searchParams);
+  await requirePageReader(raw.size ? `/events?${raw}` : "/events");
   let query;
   try {
     query = parseEventParams(raw);

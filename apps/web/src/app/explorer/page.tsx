@@ -9,6 +9,7 @@ import { compareData } from "@/server/compare-data";
 import { ChartActions } from "@/components/ChartActions";
 import { toSearchParams } from "@/lib/params";
 import { full } from "@/lib/format";
+import { requirePageReader } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function Explorer({ searchParams }: { searchParams: SearchParams }) {
   const raw = toSearchParams(await searchParams);
+  await requirePageReader(raw.size ? `/explorer?${raw}` : "/explorer");
   const catalog = await listIndicators(db());
   const view = parseExplorerView(raw, catalog.map((i) => i.code));
   // The URL holds the view, canonically: defaults dropped, bad values replaced.

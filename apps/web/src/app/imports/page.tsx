@@ -3,15 +3,15 @@ import { Badge, Card, Text } from "@tremor/react";
 import { listImports } from "@corridor/data";
 import { db } from "@/lib/db";
 import { countsLine, when } from "@/lib/imports-view";
-import { hasRole, pageUser } from "@/server/page-auth";
+import { hasRole, requirePageReader } from "@/server/page-auth";
 import { UndoButton } from "@/components/imports/UndoButton";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Imports — Corridor" };
 
 export default async function ImportsPage() {
-  // Provenance is public like the data (server.mjs gates it under CORRIDOR_REQUIRE_LOGIN); changing it is not.
-  const analyst = hasRole(await pageUser(), "analyst");
+  // Provenance is public like the data (a viewer under CORRIDOR_REQUIRE_LOGIN); changing it is not.
+  const analyst = hasRole(await requirePageReader("/imports"), "analyst");
   const rows = await listImports(db());
   return (
     <div className="space-y-4">

@@ -2,6 +2,9 @@
 import { useState, type FormEvent } from "react";
 import { ACCOUNT_MARKER } from "@/components/account-marker";
 
+const COOKIE_REFUSED =
+  "Your password was accepted, but this browser did not keep the session cookie, so you are still signed out. Allow cookies for this site; if it is served over plain HTTP behind a proxy that sends X-Forwarded-Proto: https, fix the proxy or CORRIDOR_TRUST_PROXY.";
+
 export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,6 +21,14 @@ export function LoginForm({ next }: { next: string }) {
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
       if (res.ok) {
+        // The password was right, but the browser may have refused the session cookie (a Secure
+        // cookie over plain HTTP, cookies blocked): say so rather than land signed out.
+        const me = await fetch("/api/me", { credentials: "same-origin", cache: "no-store" });
+        if (!me.ok) {
+          setError(COOKIE_REFUSED);
+          setBusy(false);
+          return;
+        }
         document.cookie = `${ACCOUNT_MARKER}=1; path=/; samesite=lax`;
         window.location.assign(next);
         return;

@@ -6,6 +6,7 @@ import { full } from "@/lib/format";
 import { when } from "@/lib/imports-view";
 import { ParameterError, toSearchParams } from "@/lib/params";
 import { parseObservationKey, type ObservationKey } from "@/lib/observation-query";
+import { requirePageReader } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Observation history — Corridor" };
@@ -13,10 +14,12 @@ export const metadata = { title: "Observation history — Corridor" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ObservationPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = toSearchParams(await searchParams);
+  await requirePageReader(params.size ? `/observations?${params}` : "/observations");
   let key: ObservationKey | null = null;
   let problem: string | null = null;
   try {
-    key = parseObservationKey(toSearchParams(await searchParams));
+    key = parseObservationKey(params);
   } catch (error) {
     if (!(error instanceof ParameterError)) throw error;
     problem = error.message;

@@ -4,6 +4,6 @@ import { readHandler } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return readHandler(async () => Response.json(await corridors(db())));
+export function GET(request: Request): Promise<Response> {
+  return readHandler(request, async () => Response.json(await corridors(db())));
 }

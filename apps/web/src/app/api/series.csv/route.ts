@@ -7,7 +7,7 @@ import { parseSeriesParams } from "@/lib/params";
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return readHandler(async () => {
+  return readHandler(request, async () => {
     const q = parseSeriesParams(new URL(request.url).searchParams);
     const s = await series(db(), q);
     const csv = toCsv(["period", "value", "flag", "source"], s.points.map((p) => [p.period, p.value, p.flag, p.source]));

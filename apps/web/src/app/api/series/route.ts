@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** The CLI's series JSON plus the corridor's events in the series' range. */
 export function GET(request: Request): Promise<Response> {
-  return readHandler(async () => {
+  return readHandler(request, async () => {
     const q = parseSeriesParams(new URL(request.url).searchParams);
     const s = await series(db(), q);
     const first = s.points[0];

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
  * content, so publishing the same view of the same data again returns the same id.
  */
 export function POST(request: Request): Promise<Response> {
-  return readHandler(async () => {
+  return readHandler(request, async () => {
     // Pages of other sites must not make a reader's browser publish on their behalf.
     const origin = request.headers.get("origin");
     if (origin && origin !== new URL(request.url).origin && origin !== `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("host")}`)

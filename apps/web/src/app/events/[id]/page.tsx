@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { headers } from "next/headers";
 import { Card, Text, Title } from "@tremor/react";
 import { corridors, eventVersions, getEvent, impact, series, type Impact } from "@corridor/data";
 import { db } from "@/lib/db";
-import { currentUser } from "@/server/auth";
 import { canEdit } from "@/lib/roles";
 import { versionHistory } from "@/lib/event-form";
 import { EventBody } from "@/components/EventBody";
@@ -12,6 +10,7 @@ import { StaticEventChart } from "@/components/StaticEventChart";
 import { ChartActions } from "@/components/ChartActions";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { compact, dateRange, full, pct } from "@/lib/format";
+import { requirePageReader } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
 
@@ -24,9 +23,9 @@ const RELATION: Record<string, [string, string]> = {
 
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const editable = canEdit(await requirePageReader(`/events/${encodeURIComponent(id)}`));
   const event = await getEvent(db(), id);
   if (!event) notFound();
-  const editable = canEdit(await currentUser(await headers()));
   const history = versionHistory(await eventVersions(db(), id), event);
 
   // Impact panel: every indicator of the event's corridors, ±2 periods around it.

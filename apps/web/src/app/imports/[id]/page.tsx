@@ -5,14 +5,14 @@ import { Badge, Card, Text, Title } from "@tremor/react";
 import { getImport } from "@corridor/data";
 import { db } from "@/lib/db";
 import { countsLine, optionPairs, when } from "@/lib/imports-view";
-import { hasRole, pageUser } from "@/server/page-auth";
+import { hasRole, requirePageReader } from "@/server/page-auth";
 import { UndoButton } from "@/components/imports/UndoButton";
 
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  const analyst = hasRole(await pageUser(), "analyst");
+  const analyst = hasRole(await requirePageReader(`/imports/${encodeURIComponent(raw)}`), "analyst");
   const id = /^\d+$/.test(raw) ? Number(raw) : NaN;
   const row = await getImport(db(), id);
   if (!row) notFound();

@@ -5,6 +5,7 @@
  * build, which App Router route handlers (react-server) do not have.
  */
 import type { NextApiRequest, NextApiResponse } from "next";
+import { requireNodeReader } from "@/server/auth";
 import { fileName, serveChart, type ChartSource } from "@/server/chart-response";
 import { chartSvg } from "@/render/chart-svg";
 import { svgToPng } from "@/render/png";
@@ -31,6 +32,8 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   const [kind, format] = file.split(".") as [ChartKind, Format];
   if (!CHART_KINDS.includes(kind) || !FORMATS.includes(format) || file.split(".").length !== 2)
     return res.status(404).json({ error: `no chart "${file}" (${CHART_KINDS.flatMap((k) => FORMATS.map((f) => `${k}.${f}`)).join(", ")})` });
+  // Checked here too, not only by server.mjs's gate (defence in depth).
+  if (!(await requireNodeReader(req, res))) return;
   await serveChart(req, res, kind, format, (source, params) => ({
     body: body(source, format),
     contentType: CONTENT_TYPE[format],

@@ -3,6 +3,7 @@
  * Framable by the sites in CORRIDOR_EMBED_ANCESTORS (default: any); the rest of the app is not.
  */
 import type { NextApiRequest, NextApiResponse } from "next";
+import { requireNodeReader } from "@/server/auth";
 import { serveChart, type ChartSource } from "@/server/chart-response";
 import { chartSvg } from "@/render/chart-svg";
 import { embedHtml } from "@/render/embed-html";
@@ -21,6 +22,8 @@ function embedHeaders(): Record<string, string> {
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   const kind = String(req.query.kind) as ChartKind;
   if (!CHART_KINDS.includes(kind)) return res.status(404).json({ error: `no embed "${kind}" (${CHART_KINDS.join(", ")})` });
+  // Checked here too, not only by server.mjs's gate (defence in depth).
+  if (!(await requireNodeReader(req, res))) return;
   await serveChart(req, res, kind, "embed", (source, params) => {
     // Relative links: inside the iframe they resolve against this server.
     const svg = chartSvg(source, { linkBase: "" });

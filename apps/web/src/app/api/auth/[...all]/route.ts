@@ -1,10 +1,11 @@
 /**
  * better-auth's endpoints (sign-in, sign-out, session). Sign-up is off: admins make users. Failed
- * email sign-ins are counted per email + client IP (the sixth failure within a minute is a 429) and
- * per email from any address (four times as many), so rotating addresses does not buy guesses.
+ * email sign-ins (JSON, urlencoded or multipart bodies alike) are counted per email + client IP
+ * (the sixth failure within a minute is a 429) and per email from any address (four times as
+ * many), so rotating addresses does not buy guesses.
  * Every email sign-in attempt goes to the audit log (signin, signin.failed, signin.blocked).
  */
-import { auditWrite, auth, clientIp } from "@/server/auth";
+import { auditWrite, auth, clientIp, isHttps } from "@/server/auth";
 import { emailLimiter, loginLimiter } from "@/server/login-limit";
 
 export const dynamic = "force-dynamic";
@@ -12,17 +13,29 @@ export const dynamic = "force-dynamic";
 // The address tried, cut short: a failed attempt's "email" is whatever the client sent.
 const auditSignIn = (email: string, action: string, ip: string | null) => auditWrite({ actor: email.slice(0, 200) || "(no email)", ip }, action, null);
 
-async function handle(request: Request): Promise<Response> {
-  const { handler } = await auth();
-  const path = new URL(request.url).pathname;
-  if (request.method !== "POST" || !path.endsWith("/sign-in/email")) return handler(request);
-  let email = "";
+/**
+ * The email a sign-in body names, read as better-auth (better-call) will read it: form fields for
+ * urlencoded and multipart bodies, JSON otherwise. Reading only JSON counted every form-encoded
+ * guess under the empty email, so those were never limited per account. A repeated field counts
+ * by its last value, as better-call keeps the last one.
+ */
+async function signInEmail(request: Request): Promise<string> {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  let value: unknown;
   try {
-    const body = (await request.clone().json()) as { email?: unknown };
-    if (typeof body.email === "string") email = body.email.trim().toLowerCase();
+    if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) value = (await request.clone().formData()).getAll("email").at(-1);
+    else value = (JSON.parse(await request.clone().text()) as { email?: unknown } | null)?.email;
   } catch {
     // better-auth answers a malformed body itself
   }
+  return typeof value === "string" ? value.trim().toLowerCase() : "";
+}
+
+async function handle(request: Request): Promise<Response> {
+  const { handler } = await auth(isHttps(request.headers));
+  const path = new URL(request.url).pathname;
+  if (request.method !== "POST" || !path.endsWith("/sign-in/email")) return handler(request);
+  const email = await signInEmail(request);
   const ip = clientIp(request.headers);
   const key = `${email}|${ip ?? "local"}`;
   const wait = Math.max(loginLimiter.blockedFor(key), emailLimiter.blockedFor(email));
