@@ -4,8 +4,18 @@ import { readHandler } from "@/lib/api";
 import { ParameterError, parseSeriesParams } from "@/lib/params";
 import { parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";
+import { auditWrite, clientIp, currentUser } from "@/server/auth";
+import { envCount, WindowLimiter } from "@/server/rate-limit";
 
 export const dynamic = "force-dynamic";
+
+/**
+ * Publishing stays open to anonymous readers — pinned embeds are made by the readers of a report,
+ * not only by analysts — but each client address may publish CORRIDOR_SNAPSHOTS_PER_HOUR times an
+ * hour (then 429 + Retry-After), and every new snapshot row is audited (actor "anonymous" or the
+ * signed-in user, and the address). Content-derived ids mean a repeat adds no row and no audit row.
+ */
+const publishLimiter = new WindowLimiter(envCount("CORRIDOR_SNAPSHOTS_PER_HOUR", 60), 3_600_000);
 
 /**
  * POST /api/snapshots?indicator=&origin=&destination=&frequency=&from=&to= publishes the event
@@ -19,6 +29,15 @@ export function POST(request: Request): Promise<Response> {
     const origin = request.headers.get("origin");
     if (origin && origin !== new URL(request.url).origin && origin !== `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("host")}`)
       return Response.json({ error: "cross-origin publishing is not allowed" }, { status: 403 });
+    const ip = clientIp(request.headers);
+    const address = ip ?? "unknown";
+    const wait = publishLimiter.blockedFor(address);
+    if (wait > 0)
+      return Response.json(
+        { error: `too many snapshots published from this address (at most ${publishLimiter.max} an hour); try again in ${wait} s`, retryAfterSeconds: wait },
+        { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
+      );
+    publishLimiter.record(address);
     const params = new URL(request.url).searchParams;
     const kind = params.get("kind") ?? "series";
     if (kind !== "series" && kind !== "compare") throw new ParameterError("kind", `"${kind}" must be series or compare`);
@@ -33,6 +52,10 @@ export function POST(request: Request): Promise<Response> {
       const payload = await chartData(db(), query);
       if (payload.series.points.length === 0) return Response.json({ error: "the series is empty: nothing to publish", parameter: "indicator" }, { status: 422 });
       snapshot = await publishSnapshot(db(), { kind, query: { ...query }, payload });
+    }
+    if (snapshot.created) {
+      const user = await currentUser(request.headers);
+      await auditWrite({ actor: user?.email ?? "anonymous", ip }, "snapshot.publish", `snapshot:${snapshot.id}`, { kind, query: snapshot.query });
     }
     const pinned = `version=${snapshot.id}`;
     return Response.json(
