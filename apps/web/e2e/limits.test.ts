@@ -1,8 +1,11 @@
 /** Bounded work per request, against the built app. */
+import { request as httpRequest } from "node:http";
+import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corridorCli, startServer, type TestServer } from "./server";
 
+const PASSWORD = "correct horse battery";
 const REMITTANCES = "indicator=remittances_received_usd&origin=TJK&destination=WLD";
 const SNAPSHOTS_PER_HOUR = 3;
 let server: TestServer;
@@ -18,6 +21,65 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server?.stop());
+
+const rssMb = () => Number(readFileSync(`/proc/${server.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)![1]) / 1024;
+
+async function timed(path: string): Promise<{ status: number; ms: number }> {
+  const start = performance.now();
+  const r = await fetch(`${server.url}${path}`);
+  await r.arrayBuffer();
+  return { status: r.status, ms: performance.now() - start };
+}
+
+/** POSTs `total` bytes of a JSON string chunked (no Content-Length), optionally stalling after them; resolves with the status and when it came. */
+function chunkedPost(path: string, token: string, total: number, options: { stallAfter?: boolean } = {}): Promise<{ status: number; body: string; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const req = httpRequest(`${server.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, "Transfer-Encoding": "chunked" } });
+    req.on("response", (res) => {
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => {
+        resolve({ status: res.statusCode!, body, ms: performance.now() - start });
+        req.destroy();
+      });
+    });
+    // The server may close the connection while we are still sending: that is the point.
+    req.on("error", (error) => (error.message.includes("EPIPE") || error.message.includes("ECONNRESET") ? undefined : reject(error)));
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    req.write('{"title":"');
+    let sent = 0;
+    const pump = () => {
+      while (sent < total && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      if (!options.stallAfter && !req.destroyed) req.end('"}');
+    };
+    pump();
+  });
+}
+
+describe("JSON bodies are limited while they stream", () => {
+  it("answers a chunked body that passes 1 MB and then stalls with 413, without waiting for its end", { timeout: 30_000 }, async () => {
+    const r = await chunkedPost("/api/events", tokens.analyst, 2 * 1024 * 1024, { stallAfter: true });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).error).toBe("the body is over the 1048576-byte limit");
+    expect(r.ms).toBeLessThan(10_000);
+  });
+
+  it("refuses 20 MB chunked to /api/events and /api/users with 413; the server's memory stays flat and it answers on", { timeout: 60_000 }, async () => {
+    const before = rssMb();
+    for (const [path, token] of [["/api/events", tokens.analyst], ["/api/users", tokens.admin]] as const) {
+      const r = await chunkedPost(path, token, 20 * 1024 * 1024);
+      expect(r.status, r.body).toBe(413);
+      expect(JSON.parse(r.body).error).toMatch(/over the 1048576-byte limit/);
+    }
+    // Read whole, the two bodies alone would be 40 MB (as UTF-16 strings, twice that).
+    expect(rssMb() - before).toBeLessThan(30);
+    expect((await timed("/api/indicators")).status).toBe(200);
+  });
+});
 
 describe("publishing snapshots", () => {
   const publish = (query: string, ip: string) => fetch(`${server.url}/api/snapshots?${query}`, { method: "POST", headers: { "X-Forwarded-For": ip } });
