@@ -81,6 +81,23 @@ describe("JSON bodies are limited while they stream", () => {
   });
 });
 
+describe("field maxima through the write API", () => {
+  it("answers a 900 KB event title with 422 naming the field, and an over-long user name likewise", async () => {
+    const event = { title: "x".repeat(900_000), kind: "talks", starts_on: "2021-04-19", countries: "RUS; TJK" };
+    const r = await fetch(`${server.url}/api/events`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${tokens.analyst}` }, body: JSON.stringify(event) });
+    expect(r.status).toBe(422);
+    const body = (await r.json()) as { errors: { key: string; value: string; message: string }[] };
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]).toMatchObject({ key: "title", message: "title has 900000 characters; at most 300 are allowed" });
+    expect(body.errors[0]!.value.length).toBeLessThan(200);
+
+    const user = { email: "long@example.org", name: "N".repeat(201), role: "viewer", password: PASSWORD };
+    const u = await fetch(`${server.url}/api/users`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${tokens.admin}` }, body: JSON.stringify(user) });
+    expect(u.status).toBe(422);
+    expect(((await u.json()) as { error: string }).error).toBe("name: the name has 201 characters; at most 200 are allowed");
+  });
+});
+
 describe("publishing snapshots", () => {
   const publish = (query: string, ip: string) => fetch(`${server.url}/api/snapshots?${query}`, { method: "POST", headers: { "X-Forwarded-For": ip } });
   const auditRows = () => {
