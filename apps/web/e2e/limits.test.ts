@@ -1,8 +1,14 @@
-/** Bounded work per request, against the built app. */
+/**
+ * Bounded work per request, against the built app: the largest PNGs render off the main thread in
+ * a bounded pool (the site keeps answering; the surplus is 503, an oversized image 400), JSON bodies
+ * are cut off at their limit while they stream, oversized fields are 422, and anonymous publishing
+ * of snapshots is rate-limited per address and audited.
+ */
 import { request as httpRequest } from "node:http";
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import svgToPng from "../render-worker.mjs";
 import { corridorCli, startServer, type TestServer } from "./server";
 
 const PASSWORD = "correct horse battery";
@@ -13,7 +19,8 @@ const tokens = { analyst: "", admin: "" };
 
 beforeAll(async () => {
   server = await startServer({
-    env: { CORRIDOR_SNAPSHOTS_PER_HOUR: String(SNAPSHOTS_PER_HOUR), CORRIDOR_TRUST_PROXY: "1" },
+    // One rendering and one waiting: a third large PNG at once must be refused, on any machine.
+    env: { CORRIDOR_RENDER_THREADS: "1", CORRIDOR_RENDER_QUEUE: "1", CORRIDOR_SNAPSHOTS_PER_HOUR: String(SNAPSHOTS_PER_HOUR), CORRIDOR_TRUST_PROXY: "1" },
     setup: (db) => {
       tokens.analyst = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "analyst", "--role", "analyst", "--json"])).token;
       tokens.admin = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "admin", "--role", "admin", "--json"])).token;
@@ -30,6 +37,70 @@ async function timed(path: string): Promise<{ status: number; ms: number }> {
   await r.arrayBuffer();
   return { status: r.status, ms: performance.now() - start };
 }
+
+/** Width and height from a PNG's IHDR, without decoding hundreds of megabytes of pixels. */
+const pngSize = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
+
+describe("PNG rendering is bounded", () => {
+  it("keeps answering other requests while the largest allowed PNGs render; the surplus gets 503 + Retry-After", { timeout: 180_000 }, async () => {
+    // Warm the routes measured below, so their first compile-and-load is not what is timed.
+    expect((await timed("/api/indicators")).status).toBe(200);
+    expect((await timed("/")).status).toBe(200);
+    // 2400 × 1666 at scale 4 is just under the pixel budget; each URL differs, so none is cached.
+    const started = performance.now();
+    const pngs = [0, 1, 2, 3].map(async (i) => {
+      const r = await fetch(`${server.url}/api/charts/series.png?${REMITTANCES}&width=${2400 - i}&height=1666&scale=4`);
+      return { status: r.status, retryAfter: r.headers.get("retry-after"), body: Buffer.from(await r.arrayBuffer()), seconds: (performance.now() - started) / 1000 };
+    });
+    let rendering = true;
+    const all = Promise.all(pngs).finally(() => (rendering = false));
+    const cheap: { path: string; status: number; ms: number }[] = [];
+    while (rendering) {
+      for (const path of ["/api/indicators", "/"]) cheap.push({ path, ...(await timed(path)) });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const results = await all;
+
+    // Several seconds of rendering went by, and the site answered all along, each time well within 2 s.
+    expect(cheap.length).toBeGreaterThan(10);
+    for (const c of cheap) {
+      expect(c.status).toBe(200);
+      expect(c.ms, c.path).toBeLessThan(2000);
+    }
+    // One rendering + one waiting; the other two refused at once, not left hanging.
+    const ok = results.filter((r) => r.status === 200);
+    const busy = results.filter((r) => r.status === 503);
+    expect([ok.length, busy.length]).toEqual([2, 2]);
+    for (const r of ok) expect(pngSize(r.body)).toEqual([(2400 - results.indexOf(r)) * 4, 1666 * 4]);
+    for (const r of busy) {
+      expect(Number(r.retryAfter)).toBeGreaterThan(0);
+      expect(JSON.parse(r.body.toString()).error).toMatch(/the PNG renderer is busy/);
+      expect(r.seconds).toBeLessThan(5);
+    }
+  });
+
+  it("refuses a PNG over the pixel budget with 400 naming the limit; the largest documented print size is within it", async () => {
+    const r = await fetch(`${server.url}/api/charts/series.png?${REMITTANCES}&width=2400&height=2400&scale=4`);
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as { error: string; parameter: string };
+    expect(body.parameter).toBe("scale");
+    expect(body.error).toBe("scale: a 9,600 × 9,600 PNG (width × height × scale²) is 92,160,000 pixels; the limit is 64,000,000: lower the scale, width or height");
+    // The widest chart at scale 4, as tall as its notes need (the README's largest print size), fits.
+    const svg = await (await fetch(`${server.url}/api/charts/series.svg?${REMITTANCES}&width=2400`)).text();
+    const height = Number(svg.match(/<svg[^>]* height="(\d+)"/)![1]);
+    expect(2400 * 4 * height * 4).toBeLessThanOrEqual(64_000_000);
+  });
+
+  it("renders a normal PNG byte for byte as resvg does on the main thread", async () => {
+    const query = `${REMITTANCES}&width=800&height=500`;
+    const svg = await (await fetch(`${server.url}/api/charts/series.svg?${query}`)).text();
+    const r = await fetch(`${server.url}/api/charts/series.png?${query}&scale=2`);
+    expect(r.status).toBe(200);
+    const png = Buffer.from(await r.arrayBuffer());
+    expect(pngSize(png)).toEqual([1600, 1000]);
+    expect(png.equals(svgToPng({ svg, scale: 2 }))).toBe(true);
+  });
+});
 
 /** POSTs `total` bytes of a JSON string chunked (no Content-Length), optionally stalling after them; resolves with the status and when it came. */
 function chunkedPost(path: string, token: string, total: number, options: { stallAfter?: boolean } = {}): Promise<{ status: number; body: string; ms: number }> {

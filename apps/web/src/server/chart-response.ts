@@ -14,6 +14,7 @@ import { chartData, dataVersion, getSnapshot, QueryArgumentError, type ChartData
 import { db } from "@/lib/db";
 import { chartQuery, ParameterError, parseChartParams, type ChartKind, type ChartParams } from "@/lib/params";
 import { compareData, type CompareData } from "./compare-data";
+import { RendererBusy } from "@/render/png";
 
 export interface Rendered {
   body: Buffer;
@@ -47,6 +48,8 @@ const BUILD = (() => {
   }
 })();
 
+/** Renders under way, by cache key. */
+const rendering = new Map<string, Promise<Rendered>>();
 const cache = new LRUCache<string, Rendered>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (r) => r.body.length + 200 });
 
 /** The version part of the key: cheap (one row) so a 304 costs no data query and no rendering. */
@@ -107,8 +110,14 @@ export async function serveChart(req: IncomingMessage, res: ServerResponse, char
     if (match && match.split(",").some((m) => m.trim() === etag || m.trim() === `W/${etag}`)) return send(res, 304, caching);
     let rendered = cache.get(key);
     if (!rendered) {
-      rendered = await render(await loadChart(chart), params);
-      cache.set(key, rendered);
+      // Readers asking for the same chart at once share one render (a popular PNG is rendered once).
+      let pending = rendering.get(key);
+      if (!pending) {
+        pending = loadChart(chart).then((source) => render(source, params));
+        rendering.set(key, pending);
+        pending.then((r) => cache.set(key, r), () => {}).finally(() => rendering.delete(key));
+      }
+      rendered = await pending;
     }
     const headers = { ...caching, "content-type": rendered.contentType, "content-length": String(rendered.body.length), ...rendered.headers };
     remember(req.url, { key, version, pinned, etag, caching, headers, base: outgoing(res) });
@@ -119,6 +128,8 @@ export async function serveChart(req: IncomingMessage, res: ServerResponse, char
       const parameter = error.parameter ?? "query";
       return send(res, 400, { "content-type": "application/json" }, JSON.stringify({ error: `${parameter}: ${error.detail}`, parameter }));
     }
+    if (error instanceof RendererBusy)
+      return send(res, 503, { "content-type": "application/json", "retry-after": String(error.retryAfter), "cache-control": "no-store" }, JSON.stringify({ error: error.message }));
     if (error instanceof NotFound) return send(res, 404, { "content-type": "application/json" }, JSON.stringify({ error: error.message, parameter: "version" }));
     console.error(error);
     return send(res, 500, { "content-type": "application/json" }, JSON.stringify({ error: "internal error" }));
