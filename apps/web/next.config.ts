@@ -3,8 +3,8 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   // @corridor/data ships TypeScript source; Next compiles it (no build step in development).
   transpilePackages: ["@corridor/data"],
-  // Native modules stay plain Node requires on the server.
-  serverExternalPackages: ["better-sqlite3", "@resvg/resvg-js"],
+  // Native modules stay plain Node requires on the server; piscina loads render-worker.mjs by path.
+  serverExternalPackages: ["better-sqlite3", "@resvg/resvg-js", "piscina"],
   poweredByHeader: false,
   // Embeds are pages-router API routes (server-rendered recharts SVG); readers see /embed/….
   async rewrites() {

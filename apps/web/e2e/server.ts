@@ -22,6 +22,8 @@ export interface TestServer {
   url: string;
   dbPath: string;
   uploadsDir: string;
+  /** The server process, for its memory (/proc/PID/status). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     url,
     dbPath,
     uploadsDir: join(dir, "uploads"),
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

@@ -12,6 +12,9 @@ export { USER_ROLES, type UserRole } from "./schema.ts";
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
+/** RFC 5321's longest usable address; a display name far longer than any real one. */
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_NAME_LENGTH = 200;
 
 /** A refused account operation (unknown user, duplicate email, short password…), said in words. */
 export class AccountError extends Error {}
@@ -43,7 +46,10 @@ export function checkPassword(password: string): void {
 /** Makes a user that signs in with email + password (better-auth's "credential" account). */
 export async function addUser(db: CorridorDb, input: { email: string; password: string; role: UserRole; name?: string }, by: string): Promise<UserSummary> {
   const email = input.email.trim().toLowerCase();
+  if (email.length > MAX_EMAIL_LENGTH) throw new AccountError(`email: the address has ${email.length} characters; at most ${MAX_EMAIL_LENGTH} are allowed`);
   if (!EMAIL.test(email)) throw new AccountError(`"${input.email}" is not an email address`);
+  const name = input.name?.trim() || email.split("@")[0]!;
+  if (name.length > MAX_NAME_LENGTH) throw new AccountError(`name: the name has ${name.length} characters; at most ${MAX_NAME_LENGTH} are allowed`);
   if (!isUserRole(input.role)) throw new AccountError(`unknown role "${String(input.role)}" (roles: ${USER_ROLES.join(", ")})`);
   checkPassword(input.password);
   if (db.orm.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) throw new AccountError(`a user with the email ${email} already exists`);
@@ -51,7 +57,6 @@ export async function addUser(db: CorridorDb, input: { email: string; password: 
   const hash = await hashPassword(input.password);
   const now = new Date();
   const id = randomUUID();
-  const name = input.name?.trim() || email.split("@")[0]!;
   db.sqlite.transaction(() => {
     db.orm.insert(user).values({ id, name, email, emailVerified: true, role: input.role, createdAt: now, updatedAt: now }).run();
     db.orm.insert(account).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash, createdAt: now, updatedAt: now }).run();

@@ -59,8 +59,10 @@ describe("snapshots", () => {
     const payload = await chartData(db, query);
     const snap = await publishSnapshot(db, { kind: "series", query, payload });
     expect(snap.id).toMatch(/^[0-9a-f]{20}$/);
-    // Same view, same data: same id, one row.
-    expect((await publishSnapshot(db, { kind: "series", query, payload })).id).toBe(snap.id);
+    expect(snap.created).toBe(true);
+    // Same view, same data: same id, one row, and the repeat says it added none (nothing to audit).
+    const again = await publishSnapshot(db, { kind: "series", query, payload });
+    expect([again.id, again.created]).toEqual([snap.id, false]);
 
     const second = await importFile(db, csv(["entries,TJK,RUS,2021,5", "entries,TJK,RUS,2022,6"]));
     const later = await chartData(db, query);

@@ -57,14 +57,16 @@ function canonicalJson(value: unknown): string {
  * Freezes a chart's data. The id derives from the content, so publishing the same view of the same
  * data twice gives the same id (and one row), and an id can never point at different figures.
  */
-export async function publishSnapshot<T>(db: CorridorDb, input: { kind: string; query: Record<string, unknown>; payload: T }): Promise<Snapshot<T>> {
+export async function publishSnapshot<T>(db: CorridorDb, input: { kind: string; query: Record<string, unknown>; payload: T }): Promise<Snapshot<T> & { created: boolean }> {
   const id = createHash("sha256").update(canonicalJson({ kind: input.kind, query: input.query, payload: input.payload })).digest("hex").slice(0, 20);
   const existing = await getSnapshot<T>(db, id);
-  if (existing) return existing;
+  if (existing) return { ...existing, created: false };
   const { version } = await dataVersion(db);
   const row = { id, kind: input.kind, query: input.query, payload: input.payload, dataVersion: version, createdAt: new Date().toISOString() };
-  await db.orm.insert(snapshots).values(row).onConflictDoNothing();
-  return row;
+  // `created` says whether this call added the row (the web audits only those): a concurrent
+  // publish of the same content may have won the insert.
+  const { changes } = db.orm.insert(snapshots).values(row).onConflictDoNothing().run();
+  return { ...row, created: changes > 0 };
 }
 
 export async function getSnapshot<T = unknown>(db: CorridorDb, id: string): Promise<Snapshot<T> | undefined> {

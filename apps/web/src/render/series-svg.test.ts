@@ -6,7 +6,7 @@ import type { ChartData } from "@corridor/data";
 import { renderSeriesSvg } from "./series-svg";
 import { chartCsv, chartJson, compareCsv } from "./series-data";
 import { renderCompareSvg } from "./compare-svg";
-import { svgToPng } from "./png";
+import svgToPng from "../../render-worker.mjs";
 
 const event = (id: string, kind: string, startsOn: string, title: string, endsOn: string | null = null) => ({
   id, kind, startsOn, endsOn, title, datePrecision: "day", announcedOn: null, inForceOn: null, expiresOn: null, countries: [], documentRef: `doc ${id}`,
@@ -66,7 +66,7 @@ describe("renderSeriesSvg", () => {
   });
 
   it("rasterises to a PNG of the SVG's size times the scale", () => {
-    const png = PNG.sync.read(svgToPng(svg, 2));
+    const png = PNG.sync.read(svgToPng({ svg, scale: 2 }));
     expect([png.width, png.height]).toEqual([1600, 1200]);
   });
 });

@@ -14,6 +14,7 @@ import { chartData, dataVersion, getSnapshot, QueryArgumentError, type ChartData
 import { db } from "@/lib/db";
 import { chartQuery, ParameterError, parseChartParams, type ChartKind, type ChartParams } from "@/lib/params";
 import { compareData, type CompareData } from "./compare-data";
+import { RendererBusy } from "@/render/png";
 
 export interface Rendered {
   body: Buffer;
@@ -47,6 +48,8 @@ const BUILD = (() => {
   }
 })();
 
+/** Renders under way, by cache key. */
+const rendering = new Map<string, Promise<{ rendered: Rendered; current: boolean }>>();
 const cache = new LRUCache<string, Rendered>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (r) => r.body.length + 200 });
 
 /** The version part of the key: cheap (one row) so a 304 costs no data query and no rendering. */
@@ -107,14 +110,24 @@ export async function serveChart(req: IncomingMessage, res: ServerResponse, char
     if (match && match.split(",").some((m) => m.trim() === etag || m.trim() === `W/${etag}`)) return send(res, 304, caching);
     let rendered = cache.get(key);
     if (!rendered) {
-      rendered = await render(await loadChart(chart), params);
-      // Data read across a commit may be newer than `version`: then it is served once, uncached and
-      // without the ETag, so no key or ETag ever stands for figures other than its version's.
-      if (!pinned && (await liveVersion()) !== version) {
-        const headers = { "cache-control": "no-store", "content-type": rendered.contentType, "content-length": String(rendered.body.length), ...rendered.headers };
-        return send(res, 200, headers, req.method === "HEAD" ? undefined : rendered.body);
+      // Readers asking for the same chart at once share one render (a popular PNG is rendered once).
+      let pending = rendering.get(key);
+      if (!pending) {
+        pending = (async () => {
+          const made = await render(await loadChart(chart), params);
+          // Data read across a commit may be newer than `version`: such a render is served once,
+          // uncached and without the ETag, so no key or ETag ever stands for another version's figures.
+          return { rendered: made, current: pinned || (await liveVersion()) === version };
+        })();
+        rendering.set(key, pending);
+        pending.then((r) => r.current && cache.set(key, r.rendered), () => {}).finally(() => rendering.delete(key));
       }
-      cache.set(key, rendered);
+      const shared = await pending;
+      if (!shared.current) {
+        const headers = { "cache-control": "no-store", "content-type": shared.rendered.contentType, "content-length": String(shared.rendered.body.length), ...shared.rendered.headers };
+        return send(res, 200, headers, req.method === "HEAD" ? undefined : shared.rendered.body);
+      }
+      rendered = shared.rendered;
     }
     const headers = { ...caching, "content-type": rendered.contentType, "content-length": String(rendered.body.length), ...rendered.headers };
     remember(req.url, { key, version, pinned, etag, caching, headers, base: outgoing(res) });
@@ -125,6 +138,8 @@ export async function serveChart(req: IncomingMessage, res: ServerResponse, char
       const parameter = error.parameter ?? "query";
       return send(res, 400, { "content-type": "application/json" }, JSON.stringify({ error: `${parameter}: ${error.detail}`, parameter }));
     }
+    if (error instanceof RendererBusy)
+      return send(res, 503, { "content-type": "application/json", "retry-after": String(error.retryAfter), "cache-control": "no-store" }, JSON.stringify({ error: error.message }));
     if (error instanceof NotFound) return send(res, 404, { "content-type": "application/json" }, JSON.stringify({ error: error.message, parameter: "version" }));
     console.error(error);
     return send(res, 500, { "content-type": "application/json" }, JSON.stringify({ error: "internal error" }));

@@ -1,5 +1,6 @@
-/** Shared by the event write routes: JSON body under a limit, data-package errors → HTTP statuses. */
+/** Shared by the JSON write routes (events, users): body under a limit, data-package errors → HTTP statuses. */
 import { EventConflictError, EventNotFoundError, EventValidationError } from "@corridor/data";
+import { limitBody, TooLargeError } from "./uploads";
 
 export const MAX_EVENT_BODY_BYTES = 1024 * 1024;
 
@@ -9,11 +10,21 @@ export class BodyError extends Error {
   }
 }
 
+/**
+ * A JSON object body read under MAX_EVENT_BODY_BYTES, counted while it streams (limitBody, as
+ * uploads are): a body past the limit — declared or chunked — is a 413 once the limit is passed,
+ * never read whole first.
+ */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_EVENT_BODY_BYTES) throw new BodyError("the body is over 1 MB", 413);
-  const text = await request.text();
-  if (text.length > MAX_EVENT_BODY_BYTES) throw new BodyError("the body is over 1 MB", 413);
+  let text: string;
+  try {
+    text = await limitBody(request, MAX_EVENT_BODY_BYTES, "the body").text();
+  } catch (error) {
+    // The stream's error may arrive as the cause of the body reader's own.
+    const tooLarge = error instanceof TooLargeError ? error : error instanceof Error && error.cause instanceof TooLargeError ? error.cause : undefined;
+    if (tooLarge) throw new BodyError(tooLarge.message, 413);
+    throw error;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -24,17 +24,21 @@ export function uploadsDir(): string {
 
 export class TooLargeError extends Error {}
 
-/** The request with a body that fails with TooLargeError past `limit` bytes (multipart overhead included). */
-export function limitBody(request: Request, limit: number): Request {
+/**
+ * The request with a body that fails with TooLargeError past `limit` bytes (multipart overhead
+ * included): counted while it streams in, so a chunked body with no Content-Length is stopped at
+ * the limit instead of being read whole first. `what` names the body in the error ("the upload").
+ */
+export function limitBody(request: Request, limit: number, what = "the upload"): Request {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limit) throw new TooLargeError(`the upload is ${declared} bytes; the limit is ${limit}`);
+  if (Number.isFinite(declared) && declared > limit) throw new TooLargeError(`${what} is ${declared} bytes; the limit is ${limit}`);
   if (!request.body) return request;
   let seen = 0;
   const counted = request.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         seen += chunk.byteLength;
-        if (seen > limit) controller.error(new TooLargeError(`the upload is over the ${limit}-byte limit`));
+        if (seen > limit) controller.error(new TooLargeError(`${what} is over the ${limit}-byte limit`));
         else controller.enqueue(chunk);
       },
     }),

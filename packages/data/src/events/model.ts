@@ -48,6 +48,33 @@ export const EVENT_KEYS = [
 ] as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Field maxima, checked wherever an event comes in (CLI import, editor, write API): every event is
+ * drawn on the dashboard, its notes and embeds, so one oversized field would bloat every page that
+ * shows it. Far above any real decree's (the seed's longest title is about 110 characters).
+ */
+export const EVENT_LIMITS = {
+  id: 120,
+  title: 300,
+  summary: 2_000,
+  body: 100_000,
+  document_ref: 300,
+  source_url: 2_000,
+  verification_note: 2_000,
+  /** Items in each list, and characters per tag. */
+  tags: 30,
+  tag: 60,
+  countries: 60,
+  relates: 50,
+} as const;
+
+/** An offending value as echoed in an error: enough to recognise it, never the whole oversized text. */
+function shown(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const s = typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+  return s.length > 120 ? `${s.slice(0, 120)}… (${s.length} characters)` : s;
+}
 const countryResolver = new CountryResolver();
 
 export function slugify(text: string): string {
@@ -87,7 +114,15 @@ export function normaliseEvent(
 ): { ok: true; record: EventRecord } | { ok: false; errors: EventError[] } {
   const errors: EventError[] = [];
   const fail = (key: string, value: unknown, message: string) =>
-    errors.push({ file, line: locate(key), key, value: value === undefined ? undefined : String(value), message });
+    errors.push({ file, line: locate(key), key, value: shown(value), message });
+  const tooLong = (key: keyof typeof EVENT_LIMITS & (typeof EVENT_KEYS)[number], value: string | undefined | null) => {
+    const max = EVENT_LIMITS[key];
+    if (value && value.length > max) fail(key, value, `${key} has ${value.length} characters; at most ${max} are allowed`);
+  };
+  const tooMany = (key: "tags" | "countries" | "relates", count: number, what: string) => {
+    if (count > EVENT_LIMITS[key]) fail(key, undefined, `${key} has ${count} ${what}; at most ${EVENT_LIMITS[key]} are allowed`);
+    return count > EVENT_LIMITS[key];
+  };
 
   for (const key of Object.keys(input)) {
     if (!(EVENT_KEYS as readonly string[]).includes(key)) fail(key, undefined, `unknown key "${key}" (keys: ${EVENT_KEYS.join(", ")})`);
@@ -95,8 +130,10 @@ export function normaliseEvent(
 
   const title = text(input.title);
   if (!title) fail("title", input.title, "title is required");
+  tooLong("title", title);
   const id = text(input.id) ?? (title ? slugify(title) : undefined);
-  if (!id || !SLUG.test(id)) fail("id", input.id, `id "${id ?? ""}" must be a slug: lower-case letters, digits and single dashes`);
+  if (id && id.length > EVENT_LIMITS.id) tooLong("id", id);
+  else if (!id || !SLUG.test(id)) fail("id", input.id, `id "${id ?? ""}" must be a slug: lower-case letters, digits and single dashes`);
 
   const kind = text(input.kind)?.toLowerCase();
   if (!kind || !(eventKinds as readonly string[]).includes(kind)) fail("kind", input.kind, `unknown kind "${input.kind ?? ""}" (kinds: ${eventKinds.join(", ")})`);
@@ -143,14 +180,19 @@ export function normaliseEvent(
     if (!countries.some((c) => c.code === code)) countries.push({ code, role: role as EventRole });
   };
   const rawCountries = input.countries;
-  if (rawCountries && typeof rawCountries === "object" && !Array.isArray(rawCountries)) {
-    for (const [role, names] of Object.entries(rawCountries)) for (const name of list(names)) addCountry(name, role);
-  } else {
-    for (const item of list(rawCountries)) {
-      // "TJK", "TJK:affected", "ALL (affected)"
-      const match = item.match(/^(.*?)\s*(?::|\()\s*(party|affected)\)?$/i);
-      if (match) addCountry(match[1]!, match[2]!.toLowerCase());
-      else addCountry(item, "party");
+  const rolesGiven = rawCountries && typeof rawCountries === "object" && !Array.isArray(rawCountries);
+  const countryItems = rolesGiven ? Object.values(rawCountries).flatMap(list) : list(rawCountries);
+  // Counted before any is resolved: a list of thousands is refused without looking each one up.
+  if (!tooMany("countries", countryItems.length, "entries")) {
+    if (rolesGiven) {
+      for (const [role, names] of Object.entries(rawCountries)) for (const name of list(names)) addCountry(name, role);
+    } else {
+      for (const item of list(rawCountries)) {
+        // "TJK", "TJK:affected", "ALL (affected)"
+        const match = item.match(/^(.*?)\s*(?::|\()\s*(party|affected)\)?$/i);
+        if (match) addCountry(match[1]!, match[2]!.toLowerCase());
+        else addCountry(item, "party");
+      }
     }
   }
   if (countries.length === 0 && errors.every((e) => e.key !== "countries")) fail("countries", rawCountries, "at least one country is required");
@@ -159,18 +201,22 @@ export function normaliseEvent(
   const addLink = (relation: string, to: string) => {
     const rel = relation.trim().toLowerCase().replace(/[\s-]+/g, "_");
     if (!(eventRelations as readonly string[]).includes(rel)) return fail("relates", `${relation}:${to}`, `unknown relation "${relation}" (relations: ${eventRelations.join(", ")})`);
-    if (!SLUG.test(to.trim())) return fail("relates", to, `"${to}" is not an event id`);
+    if (!SLUG.test(to.trim()) || to.trim().length > EVENT_LIMITS.id) return fail("relates", to, `"${to}" is not an event id`);
     // The same link twice is one link (else it would be stored once and compare as changed on every import).
     if (!links.some((l) => l.relation === rel && l.to === to.trim())) links.push({ relation: rel as EventRelation, to: to.trim() });
   };
   const rawRelates = input.relates;
-  if (rawRelates && typeof rawRelates === "object" && !Array.isArray(rawRelates)) {
-    for (const [relation, ids] of Object.entries(rawRelates)) for (const to of list(ids)) addLink(relation, to);
-  } else {
-    for (const item of list(rawRelates)) {
-      const colon = item.indexOf(":");
-      if (colon < 1) fail("relates", item, `expected RELATION:EVENT_ID, e.g. extends:decree-274-2020`);
-      else addLink(item.slice(0, colon), item.slice(colon + 1));
+  const relationsGiven = rawRelates && typeof rawRelates === "object" && !Array.isArray(rawRelates);
+  const relateItems = relationsGiven ? Object.values(rawRelates).flatMap(list) : list(rawRelates);
+  if (!tooMany("relates", relateItems.length, "links")) {
+    if (relationsGiven) {
+      for (const [relation, ids] of Object.entries(rawRelates)) for (const to of list(ids)) addLink(relation, to);
+    } else {
+      for (const item of list(rawRelates)) {
+        const colon = item.indexOf(":");
+        if (colon < 1) fail("relates", item, `expected RELATION:EVENT_ID, e.g. extends:decree-274-2020`);
+        else addLink(item.slice(0, colon), item.slice(colon + 1));
+      }
     }
   }
 
@@ -178,7 +224,22 @@ export function normaliseEvent(
   if (!verifications.includes(verification)) fail("verification", input.verification, `verification must be ${verifications.join(" or ")}`);
 
   const sourceUrl = text(input.source_url) ?? null;
-  if (sourceUrl && !/^https?:\/\/\S+$/.test(sourceUrl)) fail("source_url", sourceUrl, "source_url must be an http(s) address");
+  if (sourceUrl && sourceUrl.length > EVENT_LIMITS.source_url) tooLong("source_url", sourceUrl);
+  else if (sourceUrl && !/^https?:\/\/\S+$/.test(sourceUrl)) fail("source_url", sourceUrl, "source_url must be an http(s) address");
+
+  const documentRef = text(input.document_ref) ?? null;
+  tooLong("document_ref", documentRef);
+  const summary = text(input.summary) ?? "";
+  tooLong("summary", summary);
+  const body = typeof input.body === "string" ? input.body.trim() : "";
+  tooLong("body", body);
+  const verificationNote = text(input.verification_note) ?? null;
+  tooLong("verification_note", verificationNote);
+  const tags = [...new Set(list(input.tags).map((t) => t.toLowerCase()))];
+  if (!tooMany("tags", tags.length, "tags")) {
+    const long = tags.find((t) => t.length > EVENT_LIMITS.tag);
+    if (long) fail("tags", long, `the tag has ${long.length} characters; at most ${EVENT_LIMITS.tag} are allowed`);
+  }
 
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -190,10 +251,10 @@ export function normaliseEvent(
       endsOn: ends ? ends.end : null,
       datePrecision: precision,
       announcedOn: announced?.start ?? null, inForceOn: inForce?.start ?? null, expiresOn: expires?.end ?? null,
-      documentRef: text(input.document_ref) ?? null, sourceUrl,
-      summary: text(input.summary) ?? "", body: typeof input.body === "string" ? input.body.trim() : "",
-      tags: [...new Set(list(input.tags).map((t) => t.toLowerCase()))],
-      verification, verificationNote: text(input.verification_note) ?? null,
+      documentRef, sourceUrl,
+      summary, body,
+      tags,
+      verification, verificationNote,
       countries, links,
     },
   };

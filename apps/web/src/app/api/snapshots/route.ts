@@ -5,8 +5,18 @@ import { ParameterError, parseSeriesParams } from "@/lib/params";
 import { parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";
 import { writing } from "@/server/writes";
+import { auditWrite, clientIp, currentUser } from "@/server/auth";
+import { envCount, WindowLimiter } from "@/server/rate-limit";
 
 export const dynamic = "force-dynamic";
+
+/**
+ * Publishing stays open to anonymous readers — pinned embeds are made by the readers of a report,
+ * not only by analysts — but each client address may publish CORRIDOR_SNAPSHOTS_PER_HOUR times an
+ * hour (then 429 + Retry-After), and every new snapshot row is audited (actor "anonymous" or the
+ * signed-in user, and the address). Content-derived ids mean a repeat adds no row and no audit row.
+ */
+const publishLimiter = new WindowLimiter(envCount("CORRIDOR_SNAPSHOTS_PER_HOUR", 60), 3_600_000);
 
 /**
  * POST /api/snapshots?indicator=&origin=&destination=&frequency=&from=&to= publishes the event
@@ -20,21 +30,37 @@ export function POST(request: Request): Promise<Response> {
     const origin = request.headers.get("origin");
     if (origin && origin !== new URL(request.url).origin && origin !== `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("host")}`)
       return Response.json({ error: "cross-origin publishing is not allowed" }, { status: 403 });
+    const ip = clientIp(request.headers);
+    const address = ip ?? "unknown";
+    const wait = publishLimiter.blockedFor(address);
+    if (wait > 0)
+      return Response.json(
+        { error: `too many snapshots published from this address (at most ${publishLimiter.max} an hour); try again in ${wait} s`, retryAfterSeconds: wait },
+        { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
+      );
+    publishLimiter.record(address);
     const params = new URL(request.url).searchParams;
     const kind = params.get("kind") ?? "series";
     if (kind !== "series" && kind !== "compare") throw new ParameterError("kind", `"${kind}" must be series or compare`);
-    let snapshot;
+    let input: Parameters<typeof publishSnapshot>[1];
     if (kind === "compare") {
       const view = parseExplorerView(params);
       const payload = await compareData(view);
       if (payload.lines.every((l) => l.points.length === 0)) return Response.json({ error: "nothing to publish: no corridor has data", parameter: "series" }, { status: 422 });
-      snapshot = await writing("publishing a snapshot", () => publishSnapshot(db(), { kind, query: { ...view }, payload }));
+      input = { kind, query: { ...view }, payload };
     } else {
       const query = parseSeriesParams(params);
       const payload = await chartData(db(), query);
       if (payload.series.points.length === 0) return Response.json({ error: "the series is empty: nothing to publish", parameter: "indicator" }, { status: 422 });
-      snapshot = await writing("publishing a snapshot", () => publishSnapshot(db(), { kind, query: { ...query }, payload }));
+      input = { kind, query: { ...query }, payload };
     }
+    const user = await currentUser(request.headers);
+    // The snapshot and its audit row as one write.
+    const snapshot = await writing("publishing a snapshot", async () => {
+      const published = await publishSnapshot(db(), input);
+      if (published.created) await auditWrite({ actor: user?.email ?? "anonymous", ip }, "snapshot.publish", `snapshot:${published.id}`, { kind, query: published.query });
+      return published;
+    });
     const pinned = `version=${snapshot.id}`;
     return Response.json(
       {

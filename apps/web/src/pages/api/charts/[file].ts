@@ -8,7 +8,7 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { requireNodeReader } from "@/server/auth";
 import { fileName, serveChart, type ChartSource } from "@/server/chart-response";
 import { chartSvg } from "@/render/chart-svg";
-import { svgToPng } from "@/render/png";
+import { renderPng } from "@/render/png";
 import { chartCsv, chartJson, compareCsv, compareJson } from "@/render/series-data";
 import { CHART_KINDS, type ChartKind } from "@/lib/params";
 
@@ -19,12 +19,12 @@ const CONTENT_TYPE: Record<Format, string> = {
   svg: "image/svg+xml; charset=utf-8", png: "image/png", csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8",
 };
 
-function body(source: ChartSource, format: Format): Buffer {
+async function body(source: ChartSource, format: Format): Promise<Buffer> {
   const { provenance } = source;
   if (format === "csv") return Buffer.from(source.kind === "compare" ? compareCsv(source.data, { provenance }) : chartCsv(source.data, { hidden: source.chart.hide, provenance }));
   if (format === "json") return Buffer.from(source.kind === "compare" ? compareJson(source.data, { provenance }) : chartJson(source.data, { hidden: source.chart.hide, provenance }));
-  const svg = chartSvg(source);
-  return format === "svg" ? Buffer.from(svg) : svgToPng(svg, source.chart.scale);
+  if (format === "svg") return Buffer.from(chartSvg(source));
+  return renderPng(() => chartSvg(source), source.chart.scale, { width: source.chart.width, height: source.chart.height });
 }
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
@@ -34,8 +34,8 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     return res.status(404).json({ error: `no chart "${file}" (${CHART_KINDS.flatMap((k) => FORMATS.map((f) => `${k}.${f}`)).join(", ")})` });
   // Checked here too, not only by server.mjs's gate (defence in depth).
   if (!(await requireNodeReader(req, res))) return;
-  await serveChart(req, res, kind, format, (source, params) => ({
-    body: body(source, format),
+  await serveChart(req, res, kind, format, async (source, params) => ({
+    body: await body(source, format),
     contentType: CONTENT_TYPE[format],
     headers: params.get("download") === "1" ? { "content-disposition": `attachment; filename="${fileName(source, format)}"` } : undefined,
   }));

@@ -1,0 +1,2 @@
+/** Types of render-worker.mjs, for the tests that call it directly. */
+export default function svgToPng(task: { svg: string; scale?: number }): Buffer;
