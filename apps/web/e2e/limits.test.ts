@@ -150,6 +150,13 @@ describe("JSON bodies are limited while they stream", () => {
     expect(rssMb() - before).toBeLessThan(30);
     expect((await timed("/api/indicators")).status).toBe(200);
   });
+
+  it("refuses a chunked sign-in body past 64 KiB with 413 as it streams (the limiter used to read it whole)", { timeout: 30_000 }, async () => {
+    const r = await chunkedPost("/api/auth/sign-in/email", tokens.analyst, 2 * 1024 * 1024, { stallAfter: true });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).error).toBe("the body is over the 65536-byte limit");
+    expect(r.ms).toBeLessThan(10_000);
+  });
 });
 
 describe("field maxima through the write API", () => {

@@ -1,6 +1,6 @@
 /** Shared by the JSON write routes (events, users): body under a limit, data-package errors → HTTP statuses. */
 import { EventConflictError, EventNotFoundError, EventValidationError } from "@corridor/data";
-import { limitBody, TooLargeError } from "./uploads";
+import { readLimited, TooLargeError } from "./uploads";
 
 export const MAX_EVENT_BODY_BYTES = 1024 * 1024;
 
@@ -18,11 +18,9 @@ export class BodyError extends Error {
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   let text: string;
   try {
-    text = await limitBody(request, MAX_EVENT_BODY_BYTES, "the body").text();
+    text = new TextDecoder().decode(await readLimited(request, MAX_EVENT_BODY_BYTES, "the body"));
   } catch (error) {
-    // The stream's error may arrive as the cause of the body reader's own.
-    const tooLarge = error instanceof TooLargeError ? error : error instanceof Error && error.cause instanceof TooLargeError ? error.cause : undefined;
-    if (tooLarge) throw new BodyError(tooLarge.message, 413);
+    if (error instanceof TooLargeError) throw new BodyError(error.message, 413);
     throw error;
   }
   let value: unknown;

@@ -46,6 +46,17 @@ export function limitBody(request: Request, limit: number, what = "the upload"):
   return new Request(request.url, { method: request.method, headers: request.headers, body: counted, duplex: "half" } as RequestInit);
 }
 
+/** The whole body under `limit` bytes (limitBody), or a TooLargeError however the stream reports it. */
+export async function readLimited(request: Request, limit: number, what: string): Promise<ArrayBuffer> {
+  try {
+    return await limitBody(request, limit, what).arrayBuffer();
+  } catch (error) {
+    // The stream's error may arrive as the cause of the body reader's own.
+    if (error instanceof Error && error.cause instanceof TooLargeError) throw error.cause;
+    throw error;
+  }
+}
+
 /** The client's file name reduced to a harmless display name: last path segment, printable, short. */
 export function sanitiseFileName(name: string | undefined | null): string {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";

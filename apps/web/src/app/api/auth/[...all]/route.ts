@@ -7,6 +7,10 @@
  */
 import { auditWrite, auth, clientIp, isHttps } from "@/server/auth";
 import { emailLimiter, loginLimiter } from "@/server/login-limit";
+import { readLimited, TooLargeError } from "@/server/uploads";
+
+/** Sign-in, sign-out and the like carry a few hundred bytes; a bigger body is refused as it streams. */
+const MAX_AUTH_BODY_BYTES = 64 * 1024;
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +35,17 @@ async function signInEmail(request: Request): Promise<string> {
   return typeof value === "string" ? value.trim().toLowerCase() : "";
 }
 
-async function handle(request: Request): Promise<Response> {
+async function handle(received: Request): Promise<Response> {
+  let request = received;
+  if (received.body) {
+    try {
+      const body = await readLimited(received, MAX_AUTH_BODY_BYTES, "the body");
+      request = new Request(received.url, { method: received.method, headers: received.headers, body });
+    } catch (error) {
+      if (error instanceof TooLargeError) return Response.json({ error: error.message }, { status: 413 });
+      throw error;
+    }
+  }
   const { handler } = await auth(isHttps(request.headers));
   const path = new URL(request.url).pathname;
   if (request.method !== "POST" || !path.endsWith("/sign-in/email")) return handler(request);
