@@ -81,6 +81,8 @@ describe("CORRIDOR_REQUIRE_LOGIN=1", () => {
   it.each(READS)("%s: 401 anonymous and with a revoked token (twice: the chart fast path must not answer), 200 for a viewer", async (path) => {
     const ok = await fetch(server.url + path, { headers: { Authorization: `Bearer ${viewer}` } });
     expect(ok.status).toBe(200);
+    // A signed-in reader's copy is never one a shared cache (a CDN) may keep and hand to others.
+    expect(ok.headers.get("cache-control") ?? "").not.toMatch(/public/);
     for (let i = 0; i < 2; i++) {
       expect((await fetch(server.url + path)).status).toBe(401);
       expect((await fetch(server.url + path, { headers: { Authorization: `Bearer ${revoked}` } })).status).toBe(401);

@@ -16,3 +16,40 @@ describe("sameHostOrigins", () => {
     expect(sameHostOrigins(undefined)).toEqual([]);
   });
 });
+
+describe("createAuth", () => {
+  const PASSWORD = "correct horse battery";
+
+  async function signedIn() {
+    const { memoryDb } = await import("./test/helpers.ts");
+    const { addUser } = await import("./accounts.ts");
+    const { createAuth } = await import("./auth.ts");
+    const db = memoryDb();
+    await addUser(db, { email: "ana@example.org", password: PASSWORD, role: "analyst", name: "Ana" }, "cli");
+    const auth = createAuth(db);
+    const signIn = () => auth.api.signInEmail({ body: { email: "ana@example.org", password: PASSWORD }, returnHeaders: true });
+    return { db, auth, signIn };
+  }
+
+  it("takes its writes (a sign-in's new session) through the write gate: one waits while an import holds it", async () => {
+    const { db, signIn } = await signedIn();
+    let release!: () => void;
+    const holding = db.writes.run("an import of big.csv by ana", () => new Promise<void>((r) => (release = r)));
+    let done = false;
+    const pending = signIn().then((r) => ((done = true), r));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(done).toBe(false);
+    release();
+    await holding;
+    const { headers } = await pending;
+    expect(headers.get("set-cookie")).toMatch(/better-auth\.session_token=/);
+  });
+
+  it("refuses a name over the maximum through better-auth's own update-user, as addUser does", async () => {
+    const { auth, signIn } = await signedIn();
+    const { headers } = await signIn();
+    const cookie = headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    await expect(auth.api.updateUser({ body: { name: "x".repeat(201) }, headers: new Headers({ cookie }) })).rejects.toThrow(/name: the name has 201 characters; at most 200 are allowed/);
+    await expect(auth.api.updateUser({ body: { name: "Ana K." }, headers: new Headers({ cookie }) })).resolves.toMatchObject({ status: true });
+  });
+});

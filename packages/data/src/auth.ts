@@ -5,11 +5,12 @@
  */
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
 import type { CorridorDb } from "./db.ts";
 import type { WriteGate } from "./write-gate.ts";
 import { siteOrigins } from "./origins.ts";
 import { account, session, user, verification } from "./schema.ts";
-import { authSecret, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./accounts.ts";
+import { authSecret, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./accounts.ts";
 
 export * from "./accounts.ts";
 
@@ -44,6 +45,17 @@ export function createAuth(db: CorridorDb, options: AuthOptions = {}) {
     database: throughWriteGate(drizzleAdapter(db.orm, { provider: "sqlite", schema: { user, session, account, verification } }), db.writes),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
     user: { additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } } },
+    // better-auth's own /update-user bypasses addUser: the same maximum holds there.
+    databaseHooks: {
+      user: {
+        update: {
+          before: async (changes) => {
+            if (typeof changes.name === "string" && changes.name.length > MAX_NAME_LENGTH)
+              throw new APIError("BAD_REQUEST", { message: `name: the name has ${changes.name.length} characters; at most ${MAX_NAME_LENGTH} are allowed` });
+          },
+        },
+      },
+    },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     // better-auth's own limiter (per IP and path, in memory: one server process) as a backstop;
     // the web layer also counts failed sign-ins per email + IP.

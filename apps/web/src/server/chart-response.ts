@@ -14,6 +14,7 @@ import { chartData, dataVersion, getSnapshot, QueryArgumentError, type ChartData
 import { db } from "@/lib/db";
 import { chartQuery, ParameterError, parseChartParams, type ChartKind, type ChartParams } from "@/lib/params";
 import { compareData, type CompareData } from "./compare-data";
+import { loginRequired } from "./auth";
 import { RendererBusy } from "@/render/png";
 
 export interface Rendered {
@@ -36,8 +37,10 @@ interface SourceOf<K, D> {
 
 export class NotFound extends Error {}
 
-const LIVE_CACHE = "public, max-age=60, stale-while-revalidate=600";
-const PINNED_CACHE = "public, max-age=31536000, immutable";
+// Behind CORRIDOR_REQUIRE_LOGIN a chart is for signed-in readers: browsers may keep it, shared caches not.
+const audience = () => (loginRequired() ? "private" : "public");
+const liveCache = () => `${audience()}, max-age=60, stale-while-revalidate=600`;
+const pinnedCache = () => `${audience()}, max-age=31536000, immutable`;
 
 // A new build may draw differently: its ETags must not match the old build's.
 const BUILD = (() => {
@@ -105,7 +108,7 @@ export async function serveChart(req: IncomingMessage, res: ServerResponse, char
     const variant = ["fragment", "download"].filter((flag) => params.get(flag) === "1").join(",");
     const key = `${chartKind}.${kind}|${version}|${chartQuery(chart)}|${variant}|${BUILD}`;
     const etag = `"${createHash("sha1").update(key).digest("base64url")}"`;
-    const caching = { etag, "cache-control": pinned ? PINNED_CACHE : LIVE_CACHE, vary: "Accept-Encoding" };
+    const caching = { etag, "cache-control": pinned ? pinnedCache() : liveCache(), vary: "Accept-Encoding" };
     const match = req.headers["if-none-match"];
     if (match && match.split(",").some((m) => m.trim() === etag || m.trim() === `W/${etag}`)) return send(res, 304, caching);
     let rendered = cache.get(key);
