@@ -13,17 +13,18 @@ export function privateDatabaseFiles(path: string): void {
   if (path === "" || path === ":memory:" || path.startsWith("file:")) return;
   try {
     // O_EXCL: never touch a file another process created meanwhile; it is tightened below.
-    closeSync(openSync(path, constants.O_CREAT | constants.O_EXCL | constants.O_RDWR, PRIVATE_FILE));
+    closeSync(openSync(/*turbopackIgnore: true*/ path, constants.O_CREAT | constants.O_EXCL | constants.O_RDWR, PRIVATE_FILE));
   } catch (error) {
     // Any other failure (a read-only folder…) is better-sqlite3's to report, in openDb's words.
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") return;
   }
   for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-    if (!existsSync(file)) continue;
-    const mode = statSync(file).mode & 0o777;
+    // turbopackIgnore: a run-time path, not a file of the build to trace.
+    if (!existsSync(/*turbopackIgnore: true*/ file)) continue;
+    const mode = statSync(/*turbopackIgnore: true*/ file).mode & 0o777;
     if ((mode & 0o077) === 0) continue;
     try {
-      chmodSync(file, mode & 0o700);
+      chmodSync(/*turbopackIgnore: true*/ file, mode & 0o700);
     } catch {
       // Not ours to change (another user's file): opening it may still work, so do not refuse.
     }
