@@ -60,6 +60,7 @@ describe("impact with method its", () => {
     expect(its.counterfactual[0]).toMatchObject({ period: "2021-05" });
     expect(its.counterfactual).toHaveLength(32);
     expect(its.confounders).toEqual(["decree"]);
+    expect(its.reading.level).toMatch(/^a drop of \d{3}–\d{3} patents a month at the event \(95 % interval\)$/);
     expect(its.control).toBeNull();
     // The plain comparison is still there beside it.
     expect(r.comparison).toMatchObject({ status: "ok", eventPeriod: "2021-04" });

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { levelReading, slopeReading } from "./its-reading.ts";
+
+const estimate = (low: number, high: number) => ({ estimate: (low + high) / 2, se: (high - low) / 4, low, high });
+
+describe("levelReading / slopeReading", () => {
+  it("says a drop or a rise with its interval, at three significant figures", () => {
+    expect(levelReading(estimate(-525.4, -400.2), "patents", "M")).toBe("a drop of 400–525 patents a month at the event (95 % interval)");
+    expect(levelReading(estimate(12.34, 56.78), "persons", "Q")).toBe("a rise of 12.3–56.8 persons a quarter at the event (95 % interval)");
+  });
+  it("says it cannot be told apart from the trend when the interval holds zero", () => {
+    expect(levelReading(estimate(-120, 80), "US$ million", "A")).toBe("cannot be told apart from the trend: the 95 % interval of the change at the event, -120 to 80 US$ million a year, includes no change");
+  });
+  it("reads the slope per period", () => {
+    expect(slopeReading(estimate(-3.9, -1.2), "patents", "M")).toBe("the trend then falls by a further 1.2–3.9 patents a month with every month (95 % interval)");
+    expect(slopeReading(estimate(-1, 2), "patents", "M")).toBe("no change in the trend that can be told apart from noise (-1 to 2 patents a month with every month)");
+  });
+});

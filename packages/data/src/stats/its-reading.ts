@@ -1,0 +1,31 @@
+/**
+ * An ITS estimate said in plain words, for the CLI and the event page: what changed at the event
+ * and how sure the model is — or that it cannot be told apart from the trend. Never more precise
+ * than the interval allows (three significant figures).
+ */
+import type { Estimate } from "./its.ts";
+import type { Frequency } from "../periods.ts";
+
+const PER: Record<Exclude<Frequency, "D">, string> = { A: "a year", H: "a half-year", Q: "a quarter", M: "a month" };
+
+const number = (value: number) => new Intl.NumberFormat("en-GB", { maximumSignificantDigits: 3 }).format(value);
+
+/** "a drop of 400–525 patents a month at the event (95 % interval)", or why it cannot be told. */
+export function levelReading(level: Estimate, unit: string, frequency: Exclude<Frequency, "D">): string {
+  if (level.low <= 0 && level.high >= 0)
+    return `cannot be told apart from the trend: the 95 % interval of the change at the event, ${number(level.low)} to ${number(level.high)} ${unit} ${PER[frequency]}, includes no change`;
+  const drop = level.high < 0;
+  const [a, b] = drop ? [-level.high, -level.low] : [level.low, level.high];
+  return `a ${drop ? "drop" : "rise"} of ${number(a)}–${number(b)} ${unit} ${PER[frequency]} at the event (95 % interval)`;
+}
+
+const NOUN: Record<Exclude<Frequency, "D">, string> = { A: "year", H: "half-year", Q: "quarter", M: "month" };
+
+/** The slope's change after the event, in the same words. */
+export function slopeReading(slope: Estimate, unit: string, frequency: Exclude<Frequency, "D">): string {
+  if (slope.low <= 0 && slope.high >= 0)
+    return `no change in the trend that can be told apart from noise (${number(slope.low)} to ${number(slope.high)} ${unit} ${PER[frequency]} with every ${NOUN[frequency]})`;
+  const down = slope.high < 0;
+  const [a, b] = down ? [-slope.high, -slope.low] : [slope.low, slope.high];
+  return `the trend then ${down ? "falls" : "rises"} by a further ${number(a)}–${number(b)} ${unit} ${PER[frequency]} with every ${NOUN[frequency]} (95 % interval)`;
+}
