@@ -10,7 +10,7 @@ import { periodContaining, shiftPeriod, yearEarlier, type Frequency, type Period
 import { QueryArgumentError } from "../queries/resolve.ts";
 import { series, type Series } from "../queries/series.ts";
 import { events, getEvent } from "./store.ts";
-import { levelReading, slopeReading } from "../stats/its-reading.ts";
+import { confounderReading, levelReading, slopeReading } from "../stats/its-reading.ts";
 import { fitIts, ITS_MIN_AFTER, ITS_MIN_BEFORE, type ItsFit, type ItsRow } from "../stats/its.ts";
 
 export interface ImpactQuery {
@@ -34,7 +34,7 @@ export type ImpactMethod = (typeof IMPACT_METHODS)[number];
 /** The ITS window's default: ten years' worth of periods on each side. */
 export const ITS_DEFAULT_WINDOW: Record<Exclude<Frequency, "D">, number> = { A: 10, H: 20, Q: 40, M: 120 };
 
-export type ItsEstimate = ((ItsFit & { reading: { level: string; slope: string } }) | { status: "not enough data"; reason: string; missing: string[] }) & {
+export type ItsEstimate = ((ItsFit & { reading: { level: string; slope: string; confounders: string | null } }) | { status: "not enough data"; reason: string; missing: string[] }) & {
   eventPeriod: string;
   /** The window the model saw: up to `window` periods each side, cut to the data. */
   from: string | null;
@@ -145,7 +145,8 @@ async function itsEstimate(db: CorridorDb, query: ImpactQuery, s: Series, treate
 
   const fit = fitIts({ rows, t0, seasons });
   if (fit.status === "ok") {
-    const reading = { level: levelReading(fit.levelChange, s.indicator.unit, frequency), slope: slopeReading(fit.slopeChange, s.indicator.unit, frequency) };
+    const { unit, kind } = s.indicator;
+    const reading = { level: levelReading(fit.levelChange, unit, frequency, kind), slope: slopeReading(fit.slopeChange, unit, frequency, kind), confounders: confounderReading(confounders.length) };
     return { ...fit, reading, ...base, from, to, confounders };
   }
   // Which periods next to the event would have to be there for the minimum.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { levelReading, slopeReading } from "./its-reading.ts";
+import { confounderReading, levelReading, slopeReading } from "./its-reading.ts";
 
 const estimate = (low: number, high: number) => ({ estimate: (low + high) / 2, se: (high - low) / 4, low, high });
 
@@ -14,5 +14,17 @@ describe("levelReading / slopeReading", () => {
   it("reads the slope per period", () => {
     expect(slopeReading(estimate(-3.9, -1.2), "patents", "M")).toBe("the trend then falls by a further 1.2–3.9 patents a month with every month (95 % interval)");
     expect(slopeReading(estimate(-1, 2), "patents", "M")).toBe("no change in the trend that can be told apart from noise (-1 to 2 patents a month with every month)");
+  });
+});
+
+describe("readings by indicator kind and confounders", () => {
+  it("does not count a stock or a rate per period", () => {
+    expect(levelReading(estimate(-21.4, -9.33), "% of GDP", "A", "rate")).toBe("a drop of 9.33–21.4 % of GDP at the event (95 % interval)");
+    expect(slopeReading(estimate(0.5, 1.5), "persons", "Q", "stock")).toBe("the trend then rises by a further 0.5–1.5 persons with every quarter (95 % interval)");
+  });
+  it("says that other events in the window share the credit", () => {
+    expect(confounderReading(0)).toBeNull();
+    expect(confounderReading(1)).toBe("1 other event of this corridor falls in the window: what changed cannot be credited to this event alone");
+    expect(confounderReading(3)).toMatch(/^3 other events of this corridor fall in the window/);
   });
 });
