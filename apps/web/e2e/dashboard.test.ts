@@ -1,79 +1,59 @@
-import { mkdirSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { startServer, type TestServer } from "./server.ts";
-import { launch, watchPageErrors } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, launch, useBrowserPage } from "./browser.ts";
 
-// Screenshots are test artefacts: look at them (e2e/artifacts/*.png).
-const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 const TALKS = "2021-04-19-russia-tajikistan-migration-talks";
 
-let server: TestServer;
-let context: BrowserContext;
-let page: Page;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  context = await launch();
-  page = await context.newPage();
-  errors = watchPageErrors(page);
-});
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-});
+const browser = useBrowserPage();
 
 describe("dashboard in a real browser", () => {
   it("shows Tajik remittances with the 2020 entry restriction, Decree No. 274 and the 2021 talks on the timeline", async () => {
-    await page.goto(server.url, { waitUntil: "networkidle" });
+    await browser.page.goto(browser.server.url, { waitUntil: "networkidle" });
     // Before any interaction: the server-drawn chart, no charting code loaded.
-    expect(await page.locator('[data-testid="main-chart"] [data-testid="chart-placeholder"]').count()).toBe(1);
-    expect(await page.locator('[data-testid="main-chart"] svg.recharts-surface').count()).toBe(0);
-    expect(await page.locator(`[data-testid="chart-placeholder"] a[data-event-ids="${TALKS}"]`).getAttribute("href")).toBe(`/events/${TALKS}`);
-    await page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
+    expect(await browser.page.locator('[data-testid="main-chart"] [data-testid="chart-placeholder"]').count()).toBe(1);
+    expect(await browser.page.locator('[data-testid="main-chart"] svg.recharts-surface').count()).toBe(0);
+    expect(await browser.page.locator(`[data-testid="chart-placeholder"] a[data-event-ids="${TALKS}"]`).getAttribute("href")).toBe(`/events/${TALKS}`);
+    await browser.page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
     // Reaching for the chart swaps in the interactive one.
-    await page.getByTestId("main-chart").hover({ position: { x: 10, y: 10 } });
-    await expect.poll(() => page.locator('[data-testid="main-chart"] svg.recharts-surface').count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="chart-placeholder"]').count()).toBe(0);
-    expect(await page.locator("h1").innerText()).toBe("Tajikistan → Russian Federation");
-    expect(await page.locator('[data-testid="chart-summary"]').innerText()).toMatch(/^Tajikistan: .* current US\$ in 2002, 6\.8B in 2024/);
+    await browser.page.getByTestId("main-chart").hover({ position: { x: 10, y: 10 } });
+    await expect.poll(() => browser.page.locator('[data-testid="main-chart"] svg.recharts-surface').count()).toBeGreaterThan(0);
+    expect(await browser.page.locator('[data-testid="chart-placeholder"]').count()).toBe(0);
+    expect(await browser.page.locator("h1").innerText()).toBe("Tajikistan → Russian Federation");
+    expect(await browser.page.locator('[data-testid="chart-summary"]').innerText()).toMatch(/^Tajikistan: .* current US\$ in 2002, 6\.8B in 2024/);
     for (const id of [TALKS, "decree-274-2020", "entry-restriction-2020"]) {
-      expect(await page.locator(`[data-event-ids~="${id}"]`).count(), id).toBe(1);
+      expect(await browser.page.locator(`[data-event-ids~="${id}"]`).count(), id).toBe(1);
     }
-    expect(errors).toEqual([]);
+    expect(browser.errors).toEqual([]);
   });
 
   it("hovering the talks marker shows its title, exact dates, kind and document", async () => {
-    await page.locator(`[data-event-ids~="${TALKS}"]`).hover();
-    const tooltip = page.locator('[data-testid="event-tooltip"]');
+    await browser.page.locator(`[data-event-ids~="${TALKS}"]`).hover();
+    const tooltip = browser.page.locator('[data-testid="event-tooltip"]');
     await tooltip.waitFor();
     const text = await tooltip.innerText();
     expect(text).toContain("Russian–Tajik comprehensive talks on migration policy");
     expect(text).toContain("Talks · 2021-04-19 – 2021-04-20 · shown at 2021");
     expect(text).toContain("Press release of the Ministry of Internal Affairs of Russia");
-    await page.screenshot({ path: `${ARTIFACTS}dashboard-tooltip.png` });
+    await browser.page.screenshot({ path: `${ARTIFACTS}dashboard-tooltip.png` });
   });
 
   it("markers are reachable by keyboard and Enter opens the event page with the press release and its before/after numbers", async () => {
-    const marker = page.locator(`[data-event-ids~="${TALKS}"]`);
+    const marker = browser.page.locator(`[data-event-ids~="${TALKS}"]`);
     await marker.focus();
-    await page.keyboard.press("Enter");
-    await page.waitForURL(`**/events/${TALKS}`);
-    await page.locator('[data-testid="event-body"]').waitFor();
-    expect(await page.locator('[data-testid="event-body"]').innerText()).toContain("On April 19-20, 2021, the Russian-Tajik comprehensive talks on the migration policy");
-    expect(await page.getByRole("link", { name: /Presidential Decree No. 274/ }).count()).toBe(1);
-    const panels = page.locator('[data-testid="impact-panel"]');
+    await browser.page.keyboard.press("Enter");
+    await browser.page.waitForURL(`**/events/${TALKS}`);
+    await browser.page.locator('[data-testid="event-body"]').waitFor();
+    expect(await browser.page.locator('[data-testid="event-body"]').innerText()).toContain("On April 19-20, 2021, the Russian-Tajik comprehensive talks on the migration policy");
+    expect(await browser.page.getByRole("link", { name: /Presidential Decree No. 274/ }).count()).toBe(1);
+    const panels = browser.page.locator('[data-testid="impact-panel"]');
     expect(await panels.count()).toBeGreaterThan(0);
     const remittances = panels.filter({ hasText: "Personal remittances, received: Tajikistan → World" });
     expect(await remittances.innerText()).toMatch(/Around the event \(2021\)[\s\S]*2019, 2020[\s\S]*2022, 2023[\s\S]*\+121\.3%/);
-    await page.screenshot({ path: `${ARTIFACTS}event-talks.png`, fullPage: true });
+    await browser.page.screenshot({ path: `${ARTIFACTS}event-talks.png`, fullPage: true });
   });
 
   it("keyboard focus on a marker of the server-drawn chart carries over to the interactive chart", async () => {
-    const fresh = await context.newPage();
-    await fresh.goto(server.url, { waitUntil: "networkidle" });
+    const fresh = await browser.context.newPage();
+    await fresh.goto(browser.server.url, { waitUntil: "networkidle" });
     await fresh.locator(`[data-testid="chart-placeholder"] [data-event-ids="${TALKS}"]`).focus();
     await fresh.locator("[data-interactive]").waitFor();
     await expect.poll(() => fresh.evaluate(() => document.activeElement?.getAttribute("data-event-ids"))).toContain(TALKS);
@@ -84,18 +64,18 @@ describe("dashboard in a real browser", () => {
   });
 
   it("kind toggles live in the URL, back and forward restore them", async () => {
-    await page.goto(server.url, { waitUntil: "networkidle" });
-    await page.getByRole("button", { name: "Decrees", exact: true }).click();
-    await page.waitForURL(/\?hide=decree$/);
-    await expect.poll(() => page.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(0);
-    await page.goBack();
-    await page.waitForURL(server.url + "/");
-    await expect.poll(() => page.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(1);
-    await page.goForward();
-    await expect.poll(() => page.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(0);
+    await browser.page.goto(browser.server.url, { waitUntil: "networkidle" });
+    await browser.page.getByRole("button", { name: "Decrees", exact: true }).click();
+    await browser.page.waitForURL(/\?hide=decree$/);
+    await expect.poll(() => browser.page.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(0);
+    await browser.page.goBack();
+    await browser.page.waitForURL(browser.server.url + "/");
+    await expect.poll(() => browser.page.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(1);
+    await browser.page.goForward();
+    await expect.poll(() => browser.page.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(0);
     // The link itself round-trips: opening it fresh shows the same view.
-    const fresh = await context.newPage();
-    await fresh.goto(`${server.url}/?hide=decree`, { waitUntil: "networkidle" });
+    const fresh = await browser.context.newPage();
+    await fresh.goto(`${browser.server.url}/?hide=decree`, { waitUntil: "networkidle" });
     expect(await fresh.locator('[data-event-ids~="decree-274-2020"]').count()).toBe(0);
     expect(await fresh.locator(`[data-event-ids~="${TALKS}"]`).count()).toBe(1);
     await fresh.close();
@@ -104,7 +84,7 @@ describe("dashboard in a real browser", () => {
   it("renders in dark mode", async () => {
     const dark = await launch({ colorScheme: "dark" });
     const p = await dark.newPage();
-    await p.goto(server.url, { waitUntil: "networkidle" });
+    await p.goto(browser.server.url, { waitUntil: "networkidle" });
     const background = await p.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await p.screenshot({ path: `${ARTIFACTS}dashboard-dark.png`, fullPage: true });
     await dark.close();

@@ -2,51 +2,38 @@
  * The analyst's flow in a real browser: sign in, upload a Russian windows-1251 table, read the
  * preview and the diff, commit, see the new points, undo on /imports, see them gone.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { corridorCli, startServer, type TestServer } from "./server.ts";
-import { launch } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { corridorCli } from "./server.ts";
+import { ARTIFACTS, launch, useBrowserPage } from "./browser.ts";
 
-const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 const FIXTURE = new URL("./fixtures/registrations_cp1251.csv", import.meta.url).pathname;
 const ANALYST = { email: "analyst@example.org", password: "correct horse battery staple" };
 
-let server: TestServer;
-let context: BrowserContext;
-let page: Page;
-const pageErrors: string[] = [];
+// An admin's CLI adds the analyst; the password comes on stdin. Only uncaught errors are watched:
+// the dry runs' 422 answers log console errors by design.
+const browser = useBrowserPage({
+  setup: (db) => corridorCli(db, ["users", "add", "--email", ANALYST.email, "--role", "analyst"], `${ANALYST.password}\n`),
+  pageErrorsOnly: true,
+});
 
 /** migration_registrations for one corridor, as the public API serves it ([] when there is none). */
 async function registrations(origin: string): Promise<{ period: string; value: number }[]> {
-  const response = await fetch(`${server.url}/api/series?indicator=migration_registrations&origin=${origin}&destination=RUS`);
+  const response = await fetch(`${browser.server.url}/api/series?indicator=migration_registrations&origin=${origin}&destination=RUS`);
   if (!response.ok) return [];
   return ((await response.json()) as { points: { period: string; value: number }[] }).points;
 }
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // An admin's CLI adds the analyst; the password comes on stdin.
-  server = await startServer({ setup: (db) => corridorCli(db, ["users", "add", "--email", ANALYST.email, "--role", "analyst"], `${ANALYST.password}\n`) });
-  context = await launch();
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-});
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-});
-
 describe("analyst upload, diff, commit and undo", () => {
   it("sends a signed-out visitor to the login page and back to /upload after signing in", async () => {
-    await page.goto(`${server.url}/upload`);
-    expect(new URL(page.url()).pathname).toBe("/login");
-    expect(new URL(page.url()).searchParams.get("next")).toBe("/upload");
-    await page.locator('input[type="email"], input[name="email"]').first().fill(ANALYST.email);
-    await page.locator('input[type="password"]').first().fill(ANALYST.password);
-    await Promise.all([page.waitForURL((u) => u.pathname === "/upload"), page.locator('button[type="submit"]').first().click()]);
-    await page.getByTestId("file-input").waitFor({ state: "attached" });
+    await browser.page.goto(`${browser.server.url}/upload`);
+    expect(new URL(browser.page.url()).pathname).toBe("/login");
+    expect(new URL(browser.page.url()).searchParams.get("next")).toBe("/upload");
+    await browser.page.locator('input[type="email"], input[name="email"]').first().fill(ANALYST.email);
+    await browser.page.locator('input[type="password"]').first().fill(ANALYST.password);
+    await Promise.all([browser.page.waitForURL((u) => u.pathname === "/upload"), browser.page.locator('button[type="submit"]').first().click()]);
+    await browser.page.getByTestId("file-input").waitFor({ state: "attached" });
   });
 
   it("marks the offending cell of a bad row, by line", async () => {
@@ -55,104 +42,104 @@ describe("analyst upload, diff, commit and undo", () => {
     const atlantis = Buffer.from([0xc0, 0xf2, 0xeb, 0xe0, 0xed, 0xf2, 0xe8, 0xe4, 0xe0]);
     const lines = bad.toString("latin1").split("\r\n");
     lines[2] = atlantis.toString("latin1") + lines[2]!.slice(lines[2]!.indexOf(";"));
-    await page.getByTestId("file-input").setInputFiles({ name: "registrations_bad.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n"), "latin1") });
-    await expect.poll(() => page.getByTestId("detected-encoding").innerText()).toBe("windows-1251");
-    await page.getByTestId("role-2").selectOption("value");
-    await page.getByTestId("constant-indicator").fill("migration_registrations");
-    await page.getByTestId("check").click();
-    await page.getByTestId("errors").waitFor();
-    expect(await page.getByTestId("errors").innerText()).toMatch(/line 3[\s\S]*Атлантида/);
-    const cell = page.locator('[data-testid="preview"] tr[data-line="3"] td[data-error="true"]');
+    await browser.page.getByTestId("file-input").setInputFiles({ name: "registrations_bad.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n"), "latin1") });
+    await expect.poll(() => browser.page.getByTestId("detected-encoding").innerText()).toBe("windows-1251");
+    await browser.page.getByTestId("role-2").selectOption("value");
+    await browser.page.getByTestId("constant-indicator").fill("migration_registrations");
+    await browser.page.getByTestId("check").click();
+    await browser.page.getByTestId("errors").waitFor();
+    expect(await browser.page.getByTestId("errors").innerText()).toMatch(/line 3[\s\S]*Атлантида/);
+    const cell = browser.page.locator('[data-testid="preview"] tr[data-line="3"] td[data-error="true"]');
     expect(await cell.innerText()).toBe("Атлантида");
-    expect(await page.getByTestId("commit").isDisabled()).toBe(true);
-    await page.screenshot({ path: `${ARTIFACTS}upload-errors.png`, fullPage: true });
+    expect(await browser.page.getByTestId("commit").isDisabled()).toBe(true);
+    await browser.page.screenshot({ path: `${ARTIFACTS}upload-errors.png`, fullPage: true });
   });
 
   it("previews the windows-1251 table, checks it and shows the diff: two new quarters, one revision", async () => {
-    await page.getByTestId("file-input").setInputFiles(FIXTURE);
-    await expect.poll(() => page.getByTestId("errors").count()).toBe(0);
-    expect(await page.getByTestId("detected-encoding").innerText()).toBe("windows-1251");
-    const detected = await page.getByTestId("detected").innerText();
+    await browser.page.getByTestId("file-input").setInputFiles(FIXTURE);
+    await expect.poll(() => browser.page.getByTestId("errors").count()).toBe(0);
+    expect(await browser.page.getByTestId("detected-encoding").innerText()).toBe("windows-1251");
+    const detected = await browser.page.getByTestId("detected").innerText();
     expect(detected).toMatch(/tidy/);
     expect(detected).toMatch(/semicolon/);
-    expect(await page.locator('[data-testid="preview"] tbody tr[data-line="3"]').innerText()).toContain("Республика Таджикистан");
+    expect(await browser.page.locator('[data-testid="preview"] tbody tr[data-line="3"]').innerText()).toContain("Республика Таджикистан");
     // The mapping is kept from the first file: the value column and the indicator.
-    expect(await page.getByTestId("mapping-problem").count()).toBe(0);
-    await page.screenshot({ path: `${ARTIFACTS}upload-preview.png`, fullPage: true });
+    expect(await browser.page.getByTestId("mapping-problem").count()).toBe(0);
+    await browser.page.screenshot({ path: `${ARTIFACTS}upload-preview.png`, fullPage: true });
 
-    await page.getByTestId("check").click();
-    await page.getByTestId("diff").waitFor();
-    const diff = await page.getByTestId("diff").innerText();
+    await browser.page.getByTestId("check").click();
+    await browser.page.getByTestId("diff").waitFor();
+    const diff = await browser.page.getByTestId("diff").innerText();
     expect(diff).toMatch(/2 new/);
     expect(diff).toMatch(/1 changed/);
     expect(diff).toContain("migration_registrations · WLD → RUS");
     expect(diff).toContain("3,757,303");
     expect(diff).toContain("3,757,310");
     expect(diff).toContain("migration_registrations · TJK → RUS");
-    await page.screenshot({ path: `${ARTIFACTS}upload-diff.png`, fullPage: true });
+    await browser.page.screenshot({ path: `${ARTIFACTS}upload-diff.png`, fullPage: true });
     // Nothing is written by a check.
     expect(await registrations("TJK")).toEqual([]);
   });
 
   it("commits, and the new Tajik quarter is on the dashboard", async () => {
-    await page.getByTestId("commit").click();
-    await page.getByTestId("committed").waitFor();
+    await browser.page.getByTestId("commit").click();
+    await browser.page.getByTestId("committed").waitFor();
     expect(await registrations("TJK")).toEqual([{ period: "2023-Q1", value: 1031517 }]);
     expect((await registrations("WLD")).find((p) => p.period === "2022-Q1")?.value).toBe(3757310);
-    await page.goto(`${server.url}/?origin=TJK&destination=RUS&indicator=migration_registrations`);
-    expect(await page.locator("main").innerText()).toContain("Migration registrations");
-    await page.screenshot({ path: `${ARTIFACTS}upload-dashboard-after-commit.png`, fullPage: true });
+    await browser.page.goto(`${browser.server.url}/?origin=TJK&destination=RUS&indicator=migration_registrations`);
+    expect(await browser.page.locator("main").innerText()).toContain("Migration registrations");
+    await browser.page.screenshot({ path: `${ARTIFACTS}upload-dashboard-after-commit.png`, fullPage: true });
   });
 
   it("shows the revised observation's history, from which import each value came", async () => {
-    await page.goto(`${server.url}/observations?indicator=migration_registrations&origin=WLD&destination=RUS&period=2022-Q1`);
-    const current = await page.getByTestId("observation-current").innerText();
+    await browser.page.goto(`${browser.server.url}/observations?indicator=migration_registrations&origin=WLD&destination=RUS&period=2022-Q1`);
+    const current = await browser.page.getByTestId("observation-current").innerText();
     expect(current).toContain("3,757,310");
     const importId = /From import #(\d+)/.exec(current)?.[1];
     expect(importId).toBeDefined();
     // The seeded value, and the upload that replaced it.
-    const history = await page.getByTestId("observation-history").innerText();
+    const history = await browser.page.getByTestId("observation-history").innerText();
     expect(history).toContain("3,757,303");
     expect(history).toContain("mvd_migration_counts.csv");
     expect(history).toContain(`#${importId}`);
-    await page.screenshot({ path: `${ARTIFACTS}observation-history.png`, fullPage: true });
+    await browser.page.screenshot({ path: `${ARTIFACTS}observation-history.png`, fullPage: true });
   });
 
   it("undoes the import on /imports and the values are gone again", async () => {
-    await page.goto(`${server.url}/imports`);
-    const row = page.locator('[data-testid^="import-"]', { hasText: "registrations_cp1251.csv" }).first();
+    await browser.page.goto(`${browser.server.url}/imports`);
+    const row = browser.page.locator('[data-testid^="import-"]', { hasText: "registrations_cp1251.csv" }).first();
     const id = (await row.getAttribute("data-testid"))!.replace("import-", "");
     expect(await row.innerText()).toContain(ANALYST.email);
-    await page.screenshot({ path: `${ARTIFACTS}imports.png`, fullPage: true });
+    await browser.page.screenshot({ path: `${ARTIFACTS}imports.png`, fullPage: true });
     // The original, byte for byte, for whoever needs to check what went in.
-    const original = await page.request.get(`${server.url}/api/imports/${id}/file`);
+    const original = await browser.page.request.get(`${browser.server.url}/api/imports/${id}/file`);
     expect(original.status()).toBe(200);
     expect(Buffer.from(await original.body()).equals(readFileSync(FIXTURE))).toBe(true);
-    await page.goto(`${server.url}/imports/${id}`);
-    expect(await page.locator("main").innerText()).toMatch(/2 new · 1 changed[\s\S]*map\s+value=Поставлено на миграционный учёт/);
-    await page.screenshot({ path: `${ARTIFACTS}import-detail.png`, fullPage: true });
+    await browser.page.goto(`${browser.server.url}/imports/${id}`);
+    expect(await browser.page.locator("main").innerText()).toMatch(/2 new · 1 changed[\s\S]*map\s+value=Поставлено на миграционный учёт/);
+    await browser.page.screenshot({ path: `${ARTIFACTS}import-detail.png`, fullPage: true });
     // Anyone can read where the data came from; only analysts get Undo and Upload.
-    const anonymous = await (await fetch(`${server.url}/imports`)).text();
+    const anonymous = await (await fetch(`${browser.server.url}/imports`)).text();
     expect(anonymous).toContain("registrations_cp1251.csv");
     expect(anonymous).not.toContain(`undo-${id}`);
     expect(anonymous).not.toContain("Upload a file");
-    await page.goto(`${server.url}/imports`);
-    page.once("dialog", (d) => void d.accept());
-    await page.getByTestId(`undo-${id}`).click();
-    await expect.poll(() => page.locator(`[data-testid="import-${id}"]`).innerText()).toContain("undone");
+    await browser.page.goto(`${browser.server.url}/imports`);
+    browser.page.once("dialog", (d) => void d.accept());
+    await browser.page.getByTestId(`undo-${id}`).click();
+    await expect.poll(() => browser.page.locator(`[data-testid="import-${id}"]`).innerText()).toContain("undone");
     expect(await registrations("TJK")).toEqual([]);
     expect((await registrations("WLD")).find((p) => p.period === "2022-Q1")?.value).toBe(3757303);
-    await page.screenshot({ path: `${ARTIFACTS}imports-after-undo.png`, fullPage: true });
-    expect(pageErrors).toEqual([]);
+    await browser.page.screenshot({ path: `${ARTIFACTS}imports-after-undo.png`, fullPage: true });
+    expect(browser.errors).toEqual([]);
   });
 
   it("reads on a phone and in dark mode", async () => {
-    const cookies = await context.cookies();
+    const cookies = await browser.context.cookies();
     for (const [name, options] of [["phone", { width: 390, height: 844 }], ["dark", { colorScheme: "dark" as const }]] as const) {
       const other = await launch(options);
       await other.addCookies(cookies);
       const p = await other.newPage();
-      await p.goto(`${server.url}/upload`);
+      await p.goto(`${browser.server.url}/upload`);
       await p.getByTestId("file-input").setInputFiles(FIXTURE);
       await p.getByTestId("role-2").selectOption("value");
       await p.getByTestId("constant-indicator").fill("migration_registrations");

@@ -7,6 +7,7 @@ import { BadInputError, FORMATS, importFile, MappingError, parseRoleMap, type Im
 import { listProfiles, ProfileError, saveProfile, withProfile } from "./import/profiles.ts";
 import { listImports, undoImport, UndoError } from "./history.ts";
 import { series } from "./queries/series.ts";
+import { seriesJson } from "./series-formats.ts";
 import { corridors } from "./queries/corridors.ts";
 import { latest } from "./queries/latest.ts";
 import { QueryArgumentError } from "./queries/resolve.ts";
@@ -269,11 +270,9 @@ export function buildProgram(): Command {
       const s = await withDb(o.db, (db) =>
         series(db, { indicator: o.indicator, origin: o.origin, destination: o.destination, frequency: o.frequency, from: o.from, to: o.to, breakdown: o.breakdown, partial: !!o.partial }),
       );
-      const points = s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag }), ...(source && { source }), ...(partial && { partial }) }));
-      if (o.json)
-        return json({ indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit }, origin: s.origin, destination: s.destination, frequency: s.frequency, points });
+      if (o.json) return json(seriesJson(s));
       print(`${s.indicator.name} (${s.indicator.unit}), ${s.origin} → ${s.destination}, ${s.frequency ?? "no data"}`);
-      for (const p of points) print(`${p.period.padEnd(10)} ${String(p.value).padStart(20)} ${p.flag ?? ""}`);
+      for (const p of s.points) print(`${p.period.padEnd(10)} ${String(p.value).padStart(20)} ${p.flag ?? ""}`);
     });
 
   command("corridors")

@@ -25,4 +25,6 @@ export { EVENT_KEYS, type EventRecord } from "./events/model.ts";
 export { impact, type Impact, type ImpactQuery, type Comparison as ImpactComparison } from "./events/impact.ts";
 export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.ts";
 export { listIndicators, addIndicator } from "./catalog-admin.ts";
+export { seriesJson, seriesCsv, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
+export { eventInRange, seriesRange, type DateRange } from "./events/range.ts";
 export { chartData, dataVersion, publishSnapshot, getSnapshot, type ChartData, type DataVersion, type Snapshot } from "./publish.ts";

@@ -9,6 +9,7 @@ import type { CorridorDb } from "./db.ts";
 import { snapshots } from "./schema.ts";
 import { series, type Series, type SeriesQuery } from "./queries/series.ts";
 import { events, type EventSummary } from "./events/store.ts";
+import { seriesRange } from "./events/range.ts";
 
 export interface ChartData {
   series: Series;
@@ -18,9 +19,7 @@ export interface ChartData {
 
 export async function chartData(db: CorridorDb, query: SeriesQuery): Promise<ChartData> {
   const s = await series(db, query);
-  const from = query.from ?? s.points[0]?.start;
-  const to = query.to ?? s.points.at(-1)?.end;
-  const found = await events(db, { countries: [s.origin, s.destination], ...(from && { from }), ...(to && { to }) });
+  const found = await events(db, { countries: [s.origin, s.destination], ...seriesRange(s, query) });
   return { series: s, events: found };
 }
 

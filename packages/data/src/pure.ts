@@ -4,6 +4,9 @@ export { parsePeriod, periodContaining, shiftPeriod, yearEarlier, type Period, t
 export { parseNumber, detectDecimalMark, type DecimalMark } from "./numbers.ts";
 export { eventKinds, type EventKind } from "./schema.ts";
 export { toCsv } from "./csv-writer.ts";
+// The series' public JSON and CSV, and which events sit beside it: one rule for server and browser.
+export { seriesJson, seriesCsv, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
+export { eventInRange, seriesRange, type DateRange } from "./events/range.ts";
 // How a header maps to roles: the upload page's preview uses the very rules the import applies.
 export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type ColumnMap } from "./import/tidy.ts";
 // What the first bytes say about the encoding: the preview detects it as decode.ts does.

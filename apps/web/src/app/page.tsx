@@ -1,18 +1,18 @@
+/** The dashboard (`/`): renders one corridor's view; server/dashboard-data.ts loads it. */
 import Form from "next/form";
 import Link from "next/link";
 import { Card, Metric, Text, Title } from "@tremor/react";
 import { Sparkline } from "@/components/Sparkline";
-import { corridorIndicators, corridors, latestOf, listEvents, series, type LatestValue, type Series } from "@corridor/data";
-import { db } from "@/lib/db";
 import { ChartOnDemand } from "@/components/ChartOnDemand";
 import { ChartPlaceholder } from "@/components/ChartPlaceholder";
 import { ChartActions } from "@/components/ChartActions";
 import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
-import { KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
+import { KIND_ORDER } from "@/lib/chart-model";
 import { compact, dateRange, full, pct } from "@/lib/format";
 import { observationHref } from "@/lib/observation-query";
 import { requirePageReader } from "@/server/page-auth";
+import { dashboardData } from "@/server/dashboard-data";
 
 // Reads the database on every request; nothing to prerender at build time.
 export const dynamic = "force-dynamic";
@@ -22,34 +22,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function Dashboard({ searchParams }: { searchParams: SearchParams }) {
   const params = toSearchParams(await searchParams);
   await requirePageReader(params.size ? `/?${params}` : "/");
-  const all = await corridors(db());
   const view = parseDashboardView(params);
   const { origin, destination } = view;
-  // A corridor's flows: what moves between the two countries, and what the origin receives from everywhere.
-  const pairs = all.filter((c) => c.origin === origin && (c.destination === destination || c.destination === "WLD"));
-  const available = pairs.flatMap((c) => c.indicators.map((i) => ({ ...i, destination: c.destination })));
-  const chosen = available.find((i) => i.code === view.indicator) ?? available[0];
-  // One series per indicator and side: the KPI card, its sparkline and the main chart all read it.
-  const loaded = new Map<string, Series>();
-  const kpis: { latest: LatestValue; destination: string; points: Series["points"] }[] = [];
-  for (const pair of pairs) {
-    const { codes } = await corridorIndicators(db(), { origin, destination: pair.destination });
-    for (const code of codes) {
-      const s = await series(db(), { indicator: code, origin, destination: pair.destination });
-      loaded.set(`${code}>${pair.destination}`, s);
-      const l = latestOf(s);
-      if (l) kpis.push({ latest: l, destination: pair.destination, points: s.points });
-    }
-  }
-  const main = chosen ? loaded.get(`${chosen.code}>${chosen.destination}`) ?? null : null;
-  const events = await listEvents(db(), { countries: [origin, destination] });
-  const chartEvents: ChartEvent[] = events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }));
-  const names = new Map(all.flatMap((c) => [[c.origin, c.originName], [c.destination, c.destinationName]]));
-  const originName = names.get(origin) ?? origin;
-  const destinationName = names.get(destination) ?? destination;
-  const origins = [...new Set(all.map((c) => c.origin))].filter((c) => c !== "WLD").sort();
-  const destinations = [...new Set(all.map((c) => c.destination))].filter((c) => c !== "WLD").sort();
-  const inRange = main?.points.length ? chartEvents.filter((e) => (e.endsOn ?? e.startsOn) >= main.points[0]!.start && e.startsOn <= main.points.at(-1)!.end) : chartEvents;
+  const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange } = await dashboardData(view);
   const toggle = (kind: string): DashboardView => ({ ...view, hide: view.hide.includes(kind) ? view.hide.filter((k) => k !== kind) : [...view.hide, kind] });
 
   return (
@@ -109,7 +84,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
         })}
       </section>
 
-      {main && chosen && (
+      {main && (
         <Card className="p-4">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <Title>{main.indicator.name}: {main.destination === "WLD" ? `${originName}, from all countries` : `${originName} → ${destinationName}`}</Title>

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { parsePeriod, type Frequency } from "@corridor/data/pure";
+import { eventInRange, parsePeriod, seriesRange, type Frequency } from "@corridor/data/pure";
 import {
   applySuggestion, draftMarker, errorsByField, formToRecord, pickPreview, EVENT_KINDS, RELATIONS, ROLES,
   type EventForm, type FieldError, type SuggestionLike,
@@ -328,7 +328,7 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
 
   if (corridors.length === 0) return null;
   const others = (data?.events ?? []).filter((e) => e.id !== form.id);
-  const inRange = marker && data && data.points.length > 0 && marker.startsOn <= data.points.at(-1)!.end && (marker.endsOn ?? marker.startsOn) >= data.points[0]!.start;
+  const inRange = marker && data && data.points.length > 0 && eventInRange(marker, seriesRange(data));
   return (
     <section aria-labelledby="marker-preview" className="space-y-2 rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border" data-testid="marker-preview">
       <div className="flex flex-wrap items-end gap-3">

@@ -1,5 +1,5 @@
 /** Any chart kind to its standalone SVG and its words (title, summary), for images and embeds. */
-import type { ChartSource } from "@/server/chart-response";
+import type { ChartSource } from "./chart-source";
 import { full } from "@/lib/format";
 import { chartTitle, renderSeriesSvg } from "./series-svg";
 import { compareTitle, renderCompareSvg } from "./compare-svg";

@@ -6,7 +6,7 @@ import { ComposedChart } from "recharts";
 import { compareModel, type ExplorerView } from "@/lib/explorer";
 import { full } from "@/lib/format";
 import { COMPARE_COLOURS, compareLayers } from "@/components/chart-layers";
-import type { CompareData } from "@/server/compare-data";
+import type { CompareData } from "./chart-source";
 import { FREQUENCY_NAME, frameSvg, themeColours, type Theme } from "./series-svg";
 
 export function compareTitle(data: CompareData, view: ExplorerView): { title: string; subtitle: string } {

@@ -5,7 +5,7 @@
  */
 import { chartQuery } from "@/lib/params";
 import { DARK } from "@/components/chart-layers";
-import type { ChartSource } from "@/server/chart-response";
+import type { ChartSource } from "./chart-source";
 import { chartWords } from "./chart-svg";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Piscina from "piscina";
 import { ParameterError } from "@/lib/params";
-import { envCount } from "@/server/rate-limit";
+import { envCount } from "@/lib/env";
 
 /**
  * width × height × scale² of one PNG: 64 megapixels, so the largest documented print image — the

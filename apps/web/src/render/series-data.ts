@@ -2,11 +2,11 @@
  * The chart's data as a download: exactly the points drawn, their sources, and the events shown
  * (numbered as the image's footnotes), as CSV with a notes section or as one JSON document.
  */
-import { toCsv } from "@corridor/data/pure";
+import { seriesCsv, seriesJson, toCsv } from "@corridor/data/pure";
 import type { ChartData } from "@corridor/data";
 import { footnoteNumbers } from "@/components/chart-layers";
 import { compareModel } from "@/lib/explorer";
-import type { CompareData } from "@/server/compare-data";
+import type { CompareData } from "./chart-source";
 import { chartEvents, chartTitle, sourcesOf } from "./series-svg";
 
 interface Note {
@@ -35,9 +35,7 @@ export function chartJson(data: ChartData, options: { hidden: readonly string[];
   return JSON.stringify(
     {
       title, subtitle,
-      indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit },
-      origin: s.origin, destination: s.destination, frequency: s.frequency,
-      points: s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag }), ...(source && { source }), ...(partial && { partial }) })),
+      ...seriesJson(s),
       notes: notesOf(data, options.hidden),
       sources: sourcesOf(data),
       provenance: options.provenance,
@@ -50,7 +48,8 @@ export function chartJson(data: ChartData, options: { hidden: readonly string[];
 /** Two tables in one file: the data, then (after a blank row) the notes; then sources and provenance. */
 export function chartCsv(data: ChartData, options: { hidden: readonly string[]; provenance: string }): string {
   const s = data.series;
-  const table = toCsv(["period", "value", "flag", "source"], s.points.map((p) => [p.period, p.value, p.flag, p.source]));
+  // The same table as GET /api/series.csv; the notes and about blocks are the download's own.
+  const table = seriesCsv(s);
   const notes = toCsv(["note", "starts_on", "ends_on", "kind", "title", "document", "source_url"], notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl]));
   const about = toCsv(["about", "text"], [["title", chartTitle(data).title], ["unit", s.indicator.unit], ...sourcesOf(data).map((src) => ["source", src]), ["chart", options.provenance]]);
   return `${table}\r\n${notes}\r\n${about}`;

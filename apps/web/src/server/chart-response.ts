@@ -13,26 +13,19 @@ import type { ExplorerView } from "@/lib/explorer";
 import { chartData, dataVersion, getSnapshot, QueryArgumentError, type ChartData } from "@corridor/data";
 import { db } from "@/lib/db";
 import { chartQuery, ParameterError, parseChartParams, type ChartKind, type ChartParams } from "@/lib/params";
-import { compareData, type CompareData } from "./compare-data";
+import { compareData } from "./compare-data";
+import type { ChartSource, CompareData } from "@/render/chart-source";
 import { loginRequired } from "./auth";
 import { RendererBusy } from "@/render/png";
+
+// The routes that serve charts take the type from here, with serveChart().
+export type { ChartSource };
 
 export interface Rendered {
   body: Buffer;
   contentType: string;
   /** Extra headers (Content-Disposition, CSP for embeds). */
   headers?: Record<string, string>;
-}
-
-export type ChartSource = SourceOf<"series", ChartData> | SourceOf<"compare", CompareData>;
-
-interface SourceOf<K, D> {
-  kind: K;
-  chart: ChartParams;
-  data: D;
-  /** "data version 12" or "pinned snapshot … published 2026-11-28". */
-  provenance: string;
-  pinned: boolean;
 }
 
 export class NotFound extends Error {}

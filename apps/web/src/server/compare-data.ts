@@ -6,22 +6,7 @@
 import { corridors, listIndicators, series } from "@corridor/data";
 import { db } from "@/lib/db";
 import { indexTo100, type ExplorerView } from "@/lib/explorer";
-
-export interface CompareLine {
-  key: string;
-  label: string;
-  points: { period: string; start: string; end: string; value: number }[];
-}
-
-export interface CompareData {
-  indicator: { code: string; name: string; unit: string };
-  /** The unit drawn: the indicator's, or "index, 2015 = 100". */
-  unit: string;
-  lines: CompareLine[];
-  /** Corridors left out or empty, said in words. */
-  notes: string[];
-  sources: string[];
-}
+import type { CompareData, CompareLine } from "@/render/chart-source";
 
 export async function compareData(view: ExplorerView): Promise<CompareData> {
   const indicator = (await listIndicators(db())).find((i) => i.code === view.indicator)!;

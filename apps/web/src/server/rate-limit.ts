@@ -31,8 +31,5 @@ export class WindowLimiter {
   }
 }
 
-/** A positive integer from the environment, else the default. */
-export function envCount(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? "");
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
+// Kept importable from here for the routes that read their limits beside the limiter.
+export { envCount } from "@/lib/env";

@@ -2,7 +2,7 @@
  * Writes and reads events. importEvents() is all-or-nothing and idempotent: an unchanged event is
  * left alone, a changed one is updated in place and its previous version kept in event_versions.
  */
-import { and, asc, eq, gte, inArray, lte, or, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import type { CorridorDb } from "../db.ts";
 import { periodArgument, QueryArgumentError, resolveCountry } from "../queries/resolve.ts";
@@ -11,6 +11,7 @@ import {
   type EventKind, type EventRelation, type EventRole, type EventRow,
 } from "../schema.ts";
 import { ALL_FOREIGNERS, type EventError, type EventRecord } from "./model.ts";
+import { eventInRange } from "./range.ts";
 
 export interface EventImportSummary {
   files: number;
@@ -217,25 +218,22 @@ export interface EventQuery {
 }
 
 export async function events(db: CorridorDb, query: EventQuery = {}): Promise<EventSummary[]> {
-  const from = periodArgument(query.from, "from")?.start;
-  const to = periodArgument(query.to, "to")?.end;
+  const range = { from: periodArgument(query.from, "from")?.start, to: periodArgument(query.to, "to")?.end };
   for (const kind of query.kinds ?? [])
     if (!(eventKinds as readonly string[]).includes(kind)) throw new QueryArgumentError(`unknown kind "${kind}" (kinds: ${eventKinds.join(", ")})`, "kind");
   const wanted = query.countries?.length ? new Set([...query.countries.map(resolveCountry), ALL_FOREIGNERS]) : undefined;
 
-  const rows = await db.orm
+  // The date filter runs here, not in SQL: the one overlap rule the pages and the editor apply too.
+  const rows = (await db.orm
     .select()
     .from(eventsTable)
     .where(
       and(
         query.kinds?.length ? inArray(eventsTable.kind, query.kinds as EventKind[]) : undefined,
         query.ids?.length ? inArray(eventsTable.id, query.ids) : undefined,
-        to ? lte(eventsTable.startsOn, to) : undefined,
-        // A span overlaps when it ends on/after `from`; a point event when it starts on/after it.
-        from ? or(gte(eventsTable.endsOn, from), and(isNull(eventsTable.endsOn), gte(eventsTable.startsOn, from))) : undefined,
       ),
     )
-    .orderBy(asc(eventsTable.startsOn), asc(eventsTable.id));
+    .orderBy(asc(eventsTable.startsOn), asc(eventsTable.id))).filter((r) => eventInRange(r, range));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const countryRows = await db.orm.select().from(eventCountries).where(inArray(eventCountries.eventId, ids));

@@ -1,4 +1,4 @@
-import { listEvents, series } from "@corridor/data";
+import { listEvents, series, seriesJson, seriesRange } from "@corridor/data";
 import { db } from "@/lib/db";
 import { readHandler } from "@/lib/api";
 import { parseSeriesParams } from "@/lib/params";
@@ -10,20 +10,7 @@ export function GET(request: Request): Promise<Response> {
   return readHandler(request, async () => {
     const q = parseSeriesParams(new URL(request.url).searchParams);
     const s = await series(db(), q);
-    const first = s.points[0];
-    const last = s.points[s.points.length - 1];
-    const events = await listEvents(db(), {
-      countries: [s.origin, s.destination],
-      from: q.from ?? first?.start,
-      to: q.to ?? last?.end,
-    });
-    return Response.json({
-      indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit },
-      origin: s.origin,
-      destination: s.destination,
-      frequency: s.frequency,
-      points: s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag }), ...(source && { source }), ...(partial && { partial }) })),
-      events,
-    });
+    const events = await listEvents(db(), { countries: [s.origin, s.destination], ...seriesRange(s, q) });
+    return Response.json(seriesJson(s, events));
   });
 }

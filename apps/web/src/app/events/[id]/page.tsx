@@ -1,16 +1,15 @@
+/** An event's page: text, source, links, edit history and impact panels; server/event-page-data.ts loads them. */
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, Text, Title } from "@tremor/react";
-import { corridors, eventVersions, getEvent, impact, series, type Impact } from "@corridor/data";
-import { db } from "@/lib/db";
 import { canEdit } from "@/lib/roles";
-import { versionHistory } from "@/lib/event-form";
 import { EventBody } from "@/components/EventBody";
 import { StaticEventChart } from "@/components/StaticEventChart";
 import { ChartActions } from "@/components/ChartActions";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { compact, dateRange, full, pct } from "@/lib/format";
 import { requirePageReader } from "@/server/page-auth";
+import { eventPageData } from "@/server/event-page-data";
 
 export const dynamic = "force-dynamic";
 
@@ -24,27 +23,9 @@ const RELATION: Record<string, [string, string]> = {
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const editable = canEdit(await requirePageReader(`/events/${encodeURIComponent(id)}`));
-  const event = await getEvent(db(), id);
-  if (!event) notFound();
-  const history = versionHistory(await eventVersions(db(), id), event);
-
-  // Impact panel: every indicator of the event's corridors, ±2 periods around it.
-  const countries = event.countries.map((c) => c.code);
-  const all = await corridors(db());
-  const involvesAll = countries.includes("ALL");
-  const relevant = all.filter(
-    (c) => c.origin !== "WLD" && (countries.includes(c.origin) || (involvesAll && countries.includes(c.destination))) &&
-      (c.destination === "WLD" || countries.includes(c.destination) || involvesAll),
-  );
-  const panels: { impact: Impact; points: Awaited<ReturnType<typeof series>>["points"]; originName: string; destinationName: string }[] = [];
-  for (const c of relevant.slice(0, 8)) {
-    for (const indicator of c.indicators) {
-      const result = await impact(db(), { event: event.id, indicator: indicator.code, origin: c.origin, destination: c.destination, window: 2 });
-      if (result.comparison.status !== "ok" && result.baseline.status !== "ok") continue;
-      const s = await series(db(), { indicator: indicator.code, origin: c.origin, destination: c.destination });
-      panels.push({ impact: result, points: s.points, originName: c.originName, destinationName: c.destinationName });
-    }
-  }
+  const loaded = await eventPageData(id);
+  if (!loaded) notFound();
+  const { event, history, panels } = loaded;
 
   return (
     <article className="space-y-6">

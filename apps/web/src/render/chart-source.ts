@@ -1,0 +1,34 @@
+/**
+ * What the renderer draws: a chart's data — a series with its events, or the explorer's
+ * comparison — with its parameters and provenance. Declared here, beside the code that draws it,
+ * so server/ (which loads the data) depends on render/ and never the reverse.
+ */
+import type { ChartData } from "@corridor/data";
+import type { ChartParams } from "@/lib/params";
+
+export interface CompareLine {
+  key: string;
+  label: string;
+  points: { period: string; start: string; end: string; value: number }[];
+}
+
+export interface CompareData {
+  indicator: { code: string; name: string; unit: string };
+  /** The unit drawn: the indicator's, or "index, 2015 = 100". */
+  unit: string;
+  lines: CompareLine[];
+  /** Corridors left out or empty, said in words. */
+  notes: string[];
+  sources: string[];
+}
+
+export type ChartSource = SourceOf<"series", ChartData> | SourceOf<"compare", CompareData>;
+
+interface SourceOf<K, D> {
+  kind: K;
+  chart: ChartParams;
+  data: D;
+  /** "data version 12" or "pinned snapshot … published 2026-11-28". */
+  provenance: string;
+  pinned: boolean;
+}

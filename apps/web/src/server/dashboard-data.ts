@@ -1,0 +1,69 @@
+/**
+ * What the dashboard (`/`) loads on the server for one view: the corridor choices, a KPI per
+ * indicator and side, the main series and the corridor's events. The page only renders it.
+ */
+import "server-only";
+import { corridorIndicators, corridors, eventInRange, latestOf, listEvents, series, seriesRange, type LatestValue, type Series } from "@corridor/data";
+import { db } from "@/lib/db";
+import type { ChartEvent } from "@/lib/chart-model";
+import type { DashboardView } from "@/lib/params";
+
+export interface DashboardKpi {
+  latest: LatestValue;
+  destination: string;
+  points: Series["points"];
+}
+
+export interface DashboardData {
+  /** Country code → English name, for every country with data. */
+  names: Map<string, string>;
+  originName: string;
+  destinationName: string;
+  /** The corridor form's choices. */
+  origins: string[];
+  destinations: string[];
+  kpis: DashboardKpi[];
+  /** The chosen indicator's series, null when the corridor has no data. */
+  main: Series | null;
+  /** Every event of the corridor, oldest first (the "Recent events" list). */
+  events: Awaited<ReturnType<typeof listEvents>>;
+  /** The events within the main series' range, as the chart draws them. */
+  inRange: ChartEvent[];
+}
+
+export async function dashboardData(view: DashboardView): Promise<DashboardData> {
+  const all = await corridors(db());
+  const { origin, destination } = view;
+  // A corridor's flows: what moves between the two countries, and what the origin receives from everywhere.
+  const pairs = all.filter((c) => c.origin === origin && (c.destination === destination || c.destination === "WLD"));
+  const available = pairs.flatMap((c) => c.indicators.map((i) => ({ ...i, destination: c.destination })));
+  const chosen = available.find((i) => i.code === view.indicator) ?? available[0];
+  // One series per indicator and side: the KPI card, its sparkline and the main chart all read it.
+  const loaded = new Map<string, Series>();
+  const kpis: DashboardKpi[] = [];
+  for (const pair of pairs) {
+    const { codes } = await corridorIndicators(db(), { origin, destination: pair.destination });
+    for (const code of codes) {
+      const s = await series(db(), { indicator: code, origin, destination: pair.destination });
+      loaded.set(`${code}>${pair.destination}`, s);
+      const l = latestOf(s);
+      if (l) kpis.push({ latest: l, destination: pair.destination, points: s.points });
+    }
+  }
+  const main = chosen ? loaded.get(`${chosen.code}>${chosen.destination}`) ?? null : null;
+  const events = await listEvents(db(), { countries: [origin, destination] });
+  const chartEvents: ChartEvent[] = events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }));
+  const names = new Map(all.flatMap((c) => [[c.origin, c.originName], [c.destination, c.destinationName]]));
+  return {
+    names,
+    originName: names.get(origin) ?? origin,
+    destinationName: names.get(destination) ?? destination,
+    origins: [...new Set(all.map((c) => c.origin))].filter((c) => c !== "WLD").sort(),
+    destinations: [...new Set(all.map((c) => c.destination))].filter((c) => c !== "WLD").sort(),
+    kpis,
+    main,
+    events,
+    // With no main series (or no points) every event is in range: seriesRange() is then open.
+    inRange: main ? chartEvents.filter((e) => eventInRange(e, seriesRange(main))) : chartEvents,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * What an event's page (`/events/[id]`) loads on the server: the event, its edit history and the
+ * impact panels — every indicator of the event's corridors, ±2 periods around it. The page only renders.
+ */
+import "server-only";
+import { corridors, eventVersions, getEvent, impact, series, type EventDetail, type Impact, type SeriesPoint } from "@corridor/data";
+import { db } from "@/lib/db";
+import { versionHistory, type HistoryEntry } from "@/lib/event-form";
+
+export interface ImpactPanel {
+  impact: Impact;
+  points: SeriesPoint[];
+  originName: string;
+  destinationName: string;
+}
+
+/** undefined when there is no such event. */
+export async function eventPageData(id: string): Promise<{ event: EventDetail; history: HistoryEntry[]; panels: ImpactPanel[] } | undefined> {
+  const event = await getEvent(db(), id);
+  if (!event) return undefined;
+  const history = versionHistory(await eventVersions(db(), id), event);
+
+  const countries = event.countries.map((c) => c.code);
+  const all = await corridors(db());
+  const involvesAll = countries.includes("ALL");
+  const relevant = all.filter(
+    (c) => c.origin !== "WLD" && (countries.includes(c.origin) || (involvesAll && countries.includes(c.destination))) &&
+      (c.destination === "WLD" || countries.includes(c.destination) || involvesAll),
+  );
+  const panels: ImpactPanel[] = [];
+  for (const c of relevant.slice(0, 8)) {
+    for (const indicator of c.indicators) {
+      const result = await impact(db(), { event: event.id, indicator: indicator.code, origin: c.origin, destination: c.destination, window: 2 });
+      if (result.comparison.status !== "ok" && result.baseline.status !== "ok") continue;
+      const s = await series(db(), { indicator: indicator.code, origin: c.origin, destination: c.destination });
+      panels.push({ impact: result, points: s.points, originName: c.originName, destinationName: c.destinationName });
+    }
+  }
+  return { event, history, panels };
+}

@@ -1,0 +1,48 @@
+/** The series' public JSON and CSV, and the event-range rule: the pure pieces the CLI, API, pages and downloads share. */
+import { describe, expect, it } from "vitest";
+import type { Series } from "./queries/series.ts";
+import { seriesCsv, seriesJson } from "./series-formats.ts";
+import { eventInRange, seriesRange } from "./events/range.ts";
+
+const s: Series = {
+  indicator: { code: "wp", name: "Work patents", unit: "patents", kind: "flow" },
+  origin: "TJK", destination: "RUS", breakdown: "total", frequency: "A",
+  points: [
+    { period: "2020", start: "2020-01-01", end: "2020-12-31", value: 1, flag: "e", source: "MVD" },
+    { period: "2021", start: "2021-01-01", end: "2021-12-31", value: 2, rolledUpFrom: 4, partial: true },
+  ],
+};
+
+describe("seriesJson / seriesCsv", () => {
+  it("publishes the indicator's public fields and each point without its dates; absent fields stay absent", () => {
+    expect(seriesJson(s)).toEqual({
+      indicator: { code: "wp", name: "Work patents", unit: "patents" }, origin: "TJK", destination: "RUS", frequency: "A",
+      points: [{ period: "2020", value: 1, flag: "e", source: "MVD" }, { period: "2021", value: 2, partial: true }],
+    });
+    expect(seriesJson(s, [{ id: "x" }]).events).toEqual([{ id: "x" }]);
+    expect("events" in seriesJson(s)).toBe(false);
+  });
+
+  it("writes period,value,flag,source", () => {
+    expect(seriesCsv(s)).toBe("period,value,flag,source\r\n2020,1,e,MVD\r\n2021,2,,\r\n");
+  });
+});
+
+describe("eventInRange / seriesRange", () => {
+  const range = { from: "2020-01-01", to: "2021-12-31" };
+  it("a point event inside, a span reaching in from either side, nothing wholly outside", () => {
+    expect(eventInRange({ startsOn: "2020-05-01", endsOn: null }, range)).toBe(true);
+    expect(eventInRange({ startsOn: "2019-06-01", endsOn: "2020-01-01" }, range)).toBe(true);
+    expect(eventInRange({ startsOn: "2021-12-31", endsOn: "2023-01-01" }, range)).toBe(true);
+    expect(eventInRange({ startsOn: "2019-06-01", endsOn: "2019-12-31" }, range)).toBe(false);
+    expect(eventInRange({ startsOn: "2019-12-31", endsOn: null }, range)).toBe(false);
+    expect(eventInRange({ startsOn: "2022-01-01", endsOn: null }, range)).toBe(false);
+    expect(eventInRange({ startsOn: "1900-01-01", endsOn: null }, {})).toBe(true);
+  });
+
+  it("is the query's bounds in any notation, else the data's first and last day", () => {
+    expect(seriesRange(s)).toEqual({ from: "2020-01-01", to: "2021-12-31" });
+    expect(seriesRange(s, { from: "2020-Q2", to: "2021-03" })).toEqual({ from: "2020-04-01", to: "2021-03-31" });
+    expect(seriesRange({ points: [] })).toEqual({});
+  });
+});

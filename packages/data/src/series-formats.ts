@@ -1,0 +1,45 @@
+/**
+ * The public shapes of a series, declared once: the JSON object (`corridor series --json`,
+ * GET /api/series, the chart's .json download) and the CSV table (GET /api/series.csv and the first
+ * table of the chart's .csv download). Pure: no database, so the renderer and browser code may use it.
+ */
+import { toCsv } from "./csv-writer.ts";
+import type { Frequency } from "./periods.ts";
+import type { Series } from "./queries/series.ts";
+
+export interface SeriesJsonPoint {
+  period: string;
+  value: number;
+  flag?: string;
+  source?: string;
+  partial?: true;
+}
+
+export interface SeriesJson {
+  indicator: { code: string; name: string; unit: string };
+  origin: string;
+  destination: string;
+  frequency: Frequency | null;
+  points: SeriesJsonPoint[];
+}
+
+/** A series as published: the indicator's public fields and each point without its internal dates. */
+export function seriesJson(s: Series): SeriesJson;
+/** …with the events beside it (GET /api/series). */
+export function seriesJson<E>(s: Series, events: E[]): SeriesJson & { events: E[] };
+export function seriesJson<E>(s: Series, events?: E[]): SeriesJson & { events?: E[] } {
+  return {
+    indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit },
+    origin: s.origin,
+    destination: s.destination,
+    frequency: s.frequency,
+    // Absent fields stay absent (no nulls), so the JSON is as small as the data.
+    points: s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag }), ...(source && { source }), ...(partial && { partial }) })),
+    ...(events && { events }),
+  };
+}
+
+/** The series as one CSV table, `period,value,flag,source` (the README's Read API documents it). */
+export function seriesCsv(s: Series): string {
+  return toCsv(["period", "value", "flag", "source"], s.points.map((p) => [p.period, p.value, p.flag, p.source]));
+}
