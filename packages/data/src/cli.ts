@@ -13,7 +13,7 @@ import { QueryArgumentError } from "./queries/resolve.ts";
 import { addIndicator, listIndicators } from "./catalog-admin.ts";
 import { seed } from "./seed.ts";
 import { isFrequency } from "./periods.ts";
-import { ROLES } from "./import/tidy.ts";
+import { ROLES } from "./import/normalise.ts";
 import { events, getEvent, importEvents, listEvents } from "./events/store.ts";
 import { impact } from "./events/impact.ts";
 import { readFileSync, statSync } from "node:fs";

@@ -5,7 +5,7 @@ export { parseNumber, detectDecimalMark, type DecimalMark } from "./numbers.ts";
 export { eventKinds, type EventKind } from "./schema.ts";
 export { toCsv } from "./csv-writer.ts";
 // How a header maps to roles: the upload page's preview uses the very rules the import applies.
-export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type ColumnMap } from "./import/tidy.ts";
+export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type ColumnMap } from "./import/normalise.ts";
 // What the first bytes say about the encoding: the preview detects it as decode.ts does.
 export { byteOrderMark, firstInvalidUtf8, knownEncoding, utf16WithoutBom } from "./import/bytes.ts";
 // The same-origin rule the write routes' CSRF check applies (better-auth's trusted origins too).

@@ -59,7 +59,7 @@ export function detectEncoding(head: Uint8Array, declared?: string): Detected {
     if (encoding === "utf-8") {
       const bad = firstInvalidUtf8(head.subarray(mark?.encoding === "utf-8" ? 3 : 0));
       if (bad >= 0)
-        throw new BadInputError(`the file is not valid UTF-8 as declared (byte 0x${head[bad]!.toString(16)} at offset ${bad}); it looks like ${guess(head)}: try --encoding ${guess(head)}`, lineAt(head, bad));
+        throw new BadInputError(`the file is not valid UTF-8 as declared (byte 0x${head[bad]!.toString(16)} at offset ${bad}); it looks like ${guess(head)}: try the encoding ${guess(head)}`, lineAt(head, bad));
     }
     return { encoding, bomLength: mark && mark.encoding === encoding ? (encoding === "utf-8" ? 3 : 2) : 0 };
   }
@@ -105,7 +105,7 @@ export function decoderStream(encoding: string, bomLength: number): Transform {
   let lines = 0;
   const invalid = (bytes: Uint8Array, at: number) => {
     const bad = Math.max(firstInvalidUtf8(bytes), 0);
-    return new BadInputError(`the file is not valid UTF-8 at byte ${at + bad}: a mixed or wrong encoding (try --encoding windows-1251)`, lines + lineAt(bytes, bad));
+    return new BadInputError(`the file is not valid UTF-8 at byte ${at + bad}: a mixed or wrong encoding (try the encoding windows-1251)`, lines + lineAt(bytes, bad));
   };
   // Strings out as they are (object mode): in byte mode each decoded string was encoded back into a
   // Buffer and papaparse decoded it again (≈ 0.2 s per 35 MB).

@@ -1,13 +1,13 @@
 /**
  * Publication formats. detectFormat() recognises a file from its first rows (never its name); each
- * adapter turns one raw CSV row into observations as role → raw text, which the tidy normaliser
+ * adapter turns one raw CSV row into observations as role → raw text, which the row normaliser (normalise.ts)
  * then checks. Pure: no I/O, no database.
  */
 import { COUNTRY_RECORDS, WORLD } from "../countries.ts";
 import { parsePeriod } from "../periods.ts";
 import { BadInputError } from "./decode.ts";
 import type { CsvRow } from "./csv.ts";
-import { mapColumns, MappingError, normaliseHeader, type ColumnNames, type RawRecord, type Role } from "./tidy.ts";
+import { mapColumns, MappingError, normaliseHeader, type ColumnNames, type RawRecord, type Role } from "./normalise.ts";
 
 export const FORMATS = ["tidy", "wide", "worldbank", "sdmx"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -48,7 +48,7 @@ export function detectFormat(rows: CsvRow[], requested: Format | "auto" = "auto"
     const updated = rows.slice(0, wbHeader).map(cells).find((c) => c[0]?.toLowerCase() === "last updated date")?.[1];
     return { format: "worldbank", headerIndex: wbHeader, ...(updated && parsePeriod(updated).ok ? { released: updated } : {}) };
   }
-  if (requested === "worldbank") throw new MappingError("--format worldbank: no \"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\" header found");
+  if (requested === "worldbank") throw new MappingError("the World Bank format: no \"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\" header found");
 
   if ((requested === "auto" || requested === "sdmx") && (head[0] === "DATAFLOW" || head[0] === "STRUCTURE") && head.includes("TIME_PERIOD") && head.includes("OBS_VALUE")) {
     const updateColumn = head.indexOf("LAST UPDATE");
@@ -57,7 +57,7 @@ export function detectFormat(rows: CsvRow[], requested: Format | "auto" = "auto"
     const m = raw?.match(/^(\d{2})\/(\d{2})\/(\d{2})/);
     return { format: "sdmx", headerIndex: first, ...(m ? { released: `20${m[3]}-${m[2]}-${m[1]}` } : {}) };
   }
-  if (requested === "sdmx") throw new MappingError("--format sdmx: no DATAFLOW … TIME_PERIOD, OBS_VALUE header found");
+  if (requested === "sdmx") throw new MappingError("the SDMX-CSV format: no DATAFLOW … TIME_PERIOD, OBS_VALUE header found");
 
   if (requested === "wide" || (requested === "auto" && periodColumns(head).length >= 2)) return { format: "wide", headerIndex: first };
   return { format: "tidy", headerIndex: first };
@@ -180,7 +180,7 @@ export function sdmxAdapter(header: string[], options: AdapterOptions): Adapter 
     const wanted = options.map?.[role];
     if (wanted) {
       const i = clean.findIndex((h) => normaliseHeader(h) === normaliseHeader(wanted));
-      if (i === -1) throw new MappingError(`--map ${role}=${wanted}: no such column (columns: ${clean.join(", ")})`);
+      if (i === -1) throw new MappingError(`the ${role} column "${wanted}": no such column (columns: ${clean.join(", ")})`);
       return i;
     }
     return find(...names);
@@ -191,7 +191,7 @@ export function sdmxAdapter(header: string[], options: AdapterOptions): Adapter 
   const flag = find("OBS_FLAG");
   const origin = mapped("origin", "citizen", "citizenship", "c_birth");
   const destination = mapped("destination", "geo", "ref_area", "REF_AREA");
-  if (origin === -1 && destination === -1) throw new MappingError(`SDMX-CSV: no citizen/citizenship or geo/REF_AREA column; use --map origin=… --map destination=…`);
+  if (origin === -1 && destination === -1) throw new MappingError(`SDMX-CSV: no citizen/citizenship or geo/REF_AREA column; map a column to origin or destination`);
   // Columns that are not dimensions of the observation.
   const notDimensions = new Set(["dataflow", "structure", "structure_id", "action", "last update", "freq", "unit", "time_period", "obs_value", "obs_flag", "conf_status"]);
   const dimensions = clean.flatMap((h, i) => (!notDimensions.has(h.toLowerCase()) && i !== origin && i !== destination ? [i] : []));

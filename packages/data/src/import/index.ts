@@ -14,13 +14,13 @@ import { HEAD_BYTES, parseText, readHeadBytes, sniffDelimiter, type CsvRow } fro
 import { BadInputError, decodeBytes, detectEncoding } from "./decode.ts";
 import { detectFormat, type Format } from "./formats.ts";
 import { buildAdapter, buildNormaliser, readInWorker, readObservations, type MappingSetup, type ReadCounts, type ReadSetup, type StartParseWorker } from "./read.ts";
-import { MappingError, ROLES, type Role } from "./tidy.ts";
+import { MappingError, ROLES, type Role } from "./normalise.ts";
 import { ObservationWriter } from "./writer.ts";
 import { ImportDiffCollector, type ImportDiff } from "./diff.ts";
 
-export { MappingError, parseRoleMap } from "./tidy.ts";
+export { MappingError, parseRoleMap } from "./normalise.ts";
 export { BadInputError } from "./decode.ts";
-export type { Role } from "./tidy.ts";
+export type { Role } from "./normalise.ts";
 export { FORMATS, type Format } from "./formats.ts";
 export { DIFF_CHANGES_PER_GROUP, type ImportDiff, type DiffGroup, type DiffChange } from "./diff.ts";
 
@@ -151,7 +151,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
   let headerLine: number;
   let released: string | undefined;
   if (options.columns?.length) {
-    for (const role of options.columns) if (!(ROLES as readonly string[]).includes(role)) throw new MappingError(`--columns: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
+    for (const role of options.columns) if (!(ROLES as readonly string[]).includes(role)) throw new MappingError(`the column roles: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
     format = options.format && options.format !== "auto" ? options.format : "tidy";
     header = options.columns;
     headerLine = 0;
@@ -179,7 +179,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     ...mapping, path, delimiter, encoding, headerLine, source: options.source, decimal, maxErrors,
     indicatorRows: await db.orm.select().from(indicatorsTable),
   };
-  const normaliser = buildNormaliser(setup, adapter); // a bad constant (--origin XYZ) fails here too
+  const normaliser = buildNormaliser(setup, adapter); // a bad constant (origin XYZ) fails here too
 
   const summary: ImportSummary = {
     importId: null, format, fileName, sha256: "", encoding: encoding.encoding, delimiter, decimal,

@@ -6,7 +6,7 @@
 import { parentPort } from "node:worker_threads";
 import { BadInputError } from "./decode.ts";
 import { readObservations, type ReadError, type ReadSetup, type WorkerMessage } from "./read.ts";
-import { MappingError } from "./tidy.ts";
+import { MappingError } from "./normalise.ts";
 import { StageEncoder, type StageBatch } from "./writer.ts";
 
 const port = parentPort!;
