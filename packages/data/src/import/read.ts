@@ -95,13 +95,21 @@ export function buildNormaliser(setup: ReadSetup, adapter: Adapter): RowNormalis
   );
 }
 
-/**
- * The read loop. `built` is the adapter and normaliser for this setup when the caller already made
- * them (to fail a bad mapping early); the parser worker passes none and builds its own.
- */
-export async function readObservations(setup: ReadSetup, sink: ReadSink, built?: { adapter: Adapter; normaliser: RowNormaliser }): Promise<ReadCounts> {
-  const adapter = built?.adapter ?? buildAdapter(setup);
-  const normaliser = built?.normaliser ?? buildNormaliser(setup, adapter);
+/** A read ready to run: its setup with the adapter and normaliser built from it (building is where a bad mapping fails). */
+export interface PreparedRead {
+  setup: ReadSetup;
+  adapter: Adapter;
+  normaliser: RowNormaliser;
+}
+
+/** Builds a setup's adapter and normaliser (the parser worker's way; importFile builds the adapter first, for the decimal mark). */
+export function prepareRead(setup: ReadSetup): PreparedRead {
+  const adapter = buildAdapter(setup);
+  return { setup, adapter, normaliser: buildNormaliser(setup, adapter) };
+}
+
+/** The read loop, always over a prepared read: the importing thread's and the parser worker's are the same. */
+export async function readObservations({ setup, adapter, normaliser }: PreparedRead, sink: ReadSink): Promise<ReadCounts> {
   const counts: ReadCounts = { rowsRead: 0, skipped: 0, badRows: 0, rejectedLines: new Set(), aggregates: new Set(), sha256: "" };
   let currentLine = 0;
   const emit = (record: RawRecord, names: ColumnNames) => {

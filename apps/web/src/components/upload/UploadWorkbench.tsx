@@ -139,7 +139,7 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
             <Fact label="Decimal mark" value={ready.decimal === "," ? "comma" : "point"} note={`${ready.decimal === "," ? "1 020,5" : "1,020.5"} · ${form.decimal === "auto" ? "detected" : "chosen"}`} />
             <Fact label="Rows" value={full(ready.rows.length - 1)} note={ready.partial ? `first ${full(HEAD_BYTES / 1024)} KiB shown` : `header on line ${ready.headerLine}`} />
           </div>
-          {ready.refused && <Card className="p-4" decoration="left" decorationColor="red"><Text>This is {ready.refused}.</Text></Card>}
+          {ready.refused && <Card className="p-4" decoration="left" decorationColor="red"><Text>{ready.refused.charAt(0).toUpperCase()}{ready.refused.slice(1)}.</Text></Card>}
 
           <Card className="p-4">
             <div className="flex flex-wrap items-end justify-between gap-3">
