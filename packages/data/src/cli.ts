@@ -3,8 +3,8 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { busyTimeoutMs, DatabaseError, defaultDbPath, explainDatabaseError, openDb, type CorridorDb } from "./db.ts";
-import { BadInputError, FORMATS, importFile, MappingError, parseRoleMap, type ImportOptions, type ImportSummary, type Role } from "./import/index.ts";
-import { listProfiles, ProfileError, saveProfile, withProfile } from "./import/profiles.ts";
+import { BadInputError, FORMATS, MappingError, parseRoleMap, runImport, type ImportOptions, type ImportSummary, type Role } from "./import/index.ts";
+import { listProfiles, ProfileError } from "./import/profiles.ts";
 import { listImports, undoImport, UndoError } from "./history.ts";
 import { series } from "./queries/series.ts";
 import { corridors } from "./queries/corridors.ts";
@@ -16,26 +16,14 @@ import { isFrequency } from "./periods.ts";
 import { ROLES } from "./import/normalise.ts";
 import { events, getEvent, importEvents, listEvents } from "./events/store.ts";
 import { impact } from "./events/impact.ts";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { startParseWorker } from "./import/parse-worker-start.ts";
 import { userInfo } from "node:os";
 import { AccountError, addUser, createToken, isUserRole, listAudit, listTokens, listUsers, revokeToken, setUserRole, USER_ROLES, type UserRole } from "./accounts.ts";
 
 const EXIT_DATA = 1;
 const EXIT_USAGE = 2;
-/** Files from this size are parsed in a worker thread while the main thread writes (bulk loads only). */
-const PARSE_WORKER_MIN_BYTES = 4 * 1024 * 1024;
-
 class UsageError extends Error {}
-
-/** Bytes in `path`, 0 when it is not there (importFile then says so in its own words). */
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
 
 function print(text: string): void {
   process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
@@ -203,17 +191,15 @@ export function buildProgram(): Command {
         columns: o.columns ? (String(o.columns).split(",").map((c) => c.trim().toLowerCase()) as Role[]) : undefined,
         decimal: o.decimal, delimiter: o.delimiter === "\\t" ? "\t" : o.delimiter, encoding: o.encoding,
       };
-      const summary = await withDb(o.db, async (db) => {
-        const options = await withProfile(db, o.profile, given);
-        const result = await importFile(db, file, {
-          ...options, dryRun: !!o.dryRun, importedBy: process.env.USER ? `cli:${process.env.USER}` : "cli",
-          onProgress: o.json ? undefined : progressBar(),
-          // Starting the worker costs ≈ 0.1 s: worth it only when parsing takes longer than that.
-          parseWorker: fileSize(file) >= PARSE_WORKER_MIN_BYTES ? startParseWorker : undefined,
-        });
-        if (o.saveProfile && result.errorCount === 0) await saveProfile(db, o.saveProfile, { ...options, format: result.format });
-        return result;
-      });
+      // Profile → import → profile as the upload route runs it; the parser worker for a big file.
+      const { summary } = await withDb(o.db, (db) =>
+        runImport(db, file, {
+          options: { ...given, dryRun: !!o.dryRun, importedBy: process.env.USER ? `cli:${process.env.USER}` : "cli", onProgress: o.json ? undefined : progressBar() },
+          profile: o.profile,
+          saveProfile: o.saveProfile,
+          parseWorker: startParseWorker,
+        }),
+      );
       if (o.json) {
         const { importId, format, encoding, delimiter, decimal, rowsRead, inserted, updated, unchanged, skipped, rejected, skippedAggregates, errors, errorCount, dryRun, committed } = summary;
         json({ importId, format, encoding, delimiter, decimal, rowsRead, inserted, updated, unchanged, skipped, rejected, skippedAggregates, errors, errorCount, dryRun, committed });

@@ -22,6 +22,8 @@ export { MappingError, parseRoleMap } from "./normalise.ts";
 export { BadInputError } from "./decode.ts";
 export type { Role } from "./normalise.ts";
 export { FORMATS, type Format } from "./detect.ts";
+// Profile → import → profile, as the CLI and the upload route run it.
+export { runImport, PARSE_WORKER_MIN_BYTES, type RunImportRequest, type RunImportResult } from "./run.ts";
 export { DIFF_CHANGES_PER_GROUP, type ImportDiff, type DiffGroup, type DiffChange } from "./diff.ts";
 
 export interface ImportOptions {
