@@ -60,7 +60,7 @@ async function bundle() {
     const result = await esbuild.build({
       // The import's parser worker is an entry of its own; commands' rarely used parts (chrono-node,
       // yaml) are split into chunks loaded on use, so they cost no start-up.
-      entryPoints: { cli: join(srcDir, "cli.ts"), "parse-worker": join(srcDir, "import", "parse-worker.ts") },
+      entryPoints: { cli: join(srcDir, "cli", "index.ts"), "parse-worker": join(srcDir, "import", "parse-worker.ts") },
       bundle: true,
       splitting: true,
       outdir: dir,
@@ -109,5 +109,5 @@ if (built) {
 } else {
   const { register } = await import("tsx/esm/api");
   register();
-  await import("../src/cli.ts");
+  await import("../src/cli/index.ts");
 }

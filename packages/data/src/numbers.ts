@@ -46,7 +46,7 @@ export function parseNumber(raw: string, decimal: DecimalMark = "."): NumberResu
   } else if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) {
     normalised = text.replace(/,/g, "");
   } else if (/^[+-]?\d+,\d+$/.test(text)) {
-    return { kind: "error", reason: `"${text}" has a decimal comma but this file uses a decimal point (try --decimal ,)` };
+    return { kind: "error", reason: `"${text}" has a decimal comma but this file uses a decimal point (try the decimal mark ",")` };
   } else {
     return { kind: "error", reason: `"${text}" is not a number` };
   }

@@ -8,8 +8,7 @@ export { toCsv } from "./csv-writer.ts";
 export { seriesJson, seriesCsv, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
 export { eventInRange, seriesRange, type DateRange } from "./events/range.ts";
 // How a header maps to roles: the upload page's preview uses the very rules the import applies.
-export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type ColumnMap } from "./import/tidy.ts";
-// What the first bytes say about the encoding: the preview detects it as decode.ts does.
-export { byteOrderMark, firstInvalidUtf8, knownEncoding, utf16WithoutBom } from "./import/bytes.ts";
+export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type ColumnMap } from "./import/normalise.ts";
+// File detection (encoding, delimiter, format, column roles) lives in ./import/detect.ts, exported as @corridor/data/detect.
 // The same-origin rule the write routes' CSRF check applies (better-auth's trusted origins too).
 export { isSameOrigin } from "./origins.ts";

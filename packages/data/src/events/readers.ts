@@ -4,7 +4,7 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar, type Pair } from "yaml";
 import { basename } from "node:path";
-import { parseText } from "../import/csv.ts";
+import { parseText } from "../import/detect.ts";
 import { normaliseEvent, type EventError, type EventRecord } from "./model.ts";
 
 export interface ReadResult {

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../db.ts";
 import { importFile } from "./index.ts";
-import { main } from "../cli.ts";
+import { main } from "../cli/index.ts";
 import { dbChecksum, tmpFile, tmpPath } from "../test/helpers.ts";
 
 const bin = fileURLToPath(new URL("../../bin/corridor.mjs", import.meta.url));

@@ -1,17 +1,15 @@
 /**
- * papaparse lives here, behind two functions: sniff a file's dialect from its first bytes, and
- * stream its rows with their physical line numbers. Nothing else in the project parses CSV.
+ * Streaming a whole file's rows (Node: fs, streams, a hash on the way) with their physical line
+ * numbers. Samples (sniffing, previews, small files) are parsed by detect.ts with the same papaparse
+ * settings and line numbering.
  */
 import Papa from "papaparse";
 import { createHash } from "node:crypto";
 import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
 import { decoderStream, type Detected } from "./decode.ts";
+import { withLineNumbers, type CsvRow } from "./detect.ts";
 
-export interface CsvRow {
-  /** Physical line (1-based) on which the row starts, counting every line of the file. */
-  line: number;
-  fields: string[];
-}
+export type { CsvRow };
 
 export interface CsvDialect {
   delimiter: string;
@@ -20,7 +18,6 @@ export interface CsvDialect {
 }
 
 const SNIFF_BYTES = 64 * 1024;
-const DELIMITERS = [",", ";", "\t", "|"];
 
 /** The first 64 KiB of a file, as bytes. */
 export function readHeadBytes(path: string, bytes = SNIFF_BYTES): Uint8Array {
@@ -35,37 +32,6 @@ export function readHeadBytes(path: string, bytes = SNIFF_BYTES): Uint8Array {
 }
 
 export const HEAD_BYTES = SNIFF_BYTES;
-
-/** Parses already-loaded text fully (small samples, previews). */
-export function parseText(text: string, delimiter?: string): { rows: CsvRow[]; delimiter: string } {
-  const result = Papa.parse<string[]>(text, {
-    delimiter: delimiter ?? "",
-    delimitersToGuess: DELIMITERS,
-    skipEmptyLines: false,
-  });
-  return { rows: withLineNumbers(result.data, 1).rows, delimiter: result.meta.delimiter };
-}
-
-/** Guesses the delimiter from a sample. papaparse's guess is used; a lone column falls back to ",". */
-export function sniffDelimiter(sample: string): string {
-  const result = Papa.parse<string[]>(sample, { delimitersToGuess: DELIMITERS, preview: 50 });
-  return result.meta.delimiter || ",";
-}
-
-/** Assigns physical line numbers: a row spans one line plus one for each newline inside its fields. */
-function withLineNumbers(rows: string[][], firstLine: number): { rows: CsvRow[]; nextLine: number } {
-  let line = firstLine;
-  const out: CsvRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const fields = rows[i]!;
-    out[i] = { line, fields };
-    line += 1;
-    for (const field of fields) {
-      if (field.length > 0 && field.indexOf("\n") !== -1) line += field.split("\n").length - 1;
-    }
-  }
-  return { rows: out, nextLine: line };
-}
 
 export interface CsvProblem {
   line: number;

@@ -5,7 +5,7 @@
  * sees the row, so the ordinary import path does not pay for it.
  */
 import type Database from "better-sqlite3";
-import type { NormalisedObservation } from "./tidy.ts";
+import type { NormalisedObservation } from "./normalise.ts";
 
 /** Changes listed per group; the counts are always complete. */
 export const DIFF_CHANGES_PER_GROUP = 500;

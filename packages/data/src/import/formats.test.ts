@@ -112,7 +112,7 @@ describe("Russian official tables and encodings", () => {
     const file = fixture("mvd_patents_cp1251.csv");
     const wrong = importFile(db, file, { encoding: "utf-8", indicator: "work_patents_issued", destination: "RUS" });
     await expect(wrong).rejects.toThrow(BadInputError);
-    await expect(wrong).rejects.toThrow(/not valid UTF-8 as declared.*try --encoding windows-1251/);
+    await expect(wrong).rejects.toThrow(/not valid UTF-8 as declared.*try the encoding windows-1251/);
     await expect(wrong).rejects.toMatchObject({ line: 1 });
     const right = await importFile(db, file, { encoding: "cp1251", indicator: "work_patents_issued", destination: "RUS", map: { value: "Количество патентов" }, dryRun: true });
     expect(right.inserted).toBe(4);

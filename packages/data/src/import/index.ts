@@ -10,18 +10,20 @@ import { basename } from "node:path";
 import { openOwnConnection, type CorridorDb } from "../db.ts";
 import { detectDecimalMark, type DecimalMark } from "../numbers.ts";
 import { indicators as indicatorsTable } from "../schema.ts";
-import { HEAD_BYTES, parseText, readHeadBytes, sniffDelimiter, type CsvRow } from "./csv.ts";
-import { BadInputError, decodeBytes, detectEncoding } from "./decode.ts";
-import { detectFormat, type Format } from "./formats.ts";
+import { HEAD_BYTES, readHeadBytes, type CsvRow } from "./csv.ts";
+import { BadInputError, refusalError, type Detected } from "./decode.ts";
+import { detectFormat, sniff, type Format } from "./detect.ts";
 import { buildAdapter, buildNormaliser, readInWorker, readObservations, type MappingSetup, type ReadCounts, type ReadSetup, type StartParseWorker } from "./read.ts";
-import { MappingError, ROLES, type Role } from "./tidy.ts";
+import { MappingError, ROLES, type Role } from "./normalise.ts";
 import { ObservationWriter } from "./writer.ts";
 import { ImportDiffCollector, type ImportDiff } from "./diff.ts";
 
-export { MappingError, parseRoleMap } from "./tidy.ts";
+export { MappingError, parseRoleMap } from "./normalise.ts";
 export { BadInputError } from "./decode.ts";
-export type { Role } from "./tidy.ts";
-export { FORMATS, type Format } from "./formats.ts";
+export type { Role } from "./normalise.ts";
+export { FORMATS, type Format } from "./detect.ts";
+// Profile → import → profile, as the CLI and the upload route run it.
+export { runImport, PARSE_WORKER_MIN_BYTES, type RunImportRequest, type RunImportResult } from "./run.ts";
 export { DIFF_CHANGES_PER_GROUP, type ImportDiff, type DiffGroup, type DiffChange } from "./diff.ts";
 
 export interface ImportOptions {
@@ -94,8 +96,6 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
-const looksLikeHtml = (text: string) => /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<html)/i.test(text.slice(0, 1024));
-
 export async function importFile(db: CorridorDb, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   if (!existsSync(path) || !statSync(path).isFile()) throw new MappingError(`${path}: no such file`);
   // Started first, so that it loads its modules while this thread sniffs the file.
@@ -133,30 +133,24 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
   const size = statSync(path).size;
   if (size === 0) throw new BadInputError("the file is empty (0 bytes)", 1);
 
-  // Sniff encoding, dialect, format and header from the first 64 KiB.
-  const headBytes = readHeadBytes(path);
-  const encoding = detectEncoding(headBytes, options.encoding);
-  let headText = decodeBytes(headBytes, encoding);
-  if (looksLikeHtml(headText)) throw new BadInputError("this is an HTML page (a saved web page or an error page), not a CSV table", 1);
-  if (headBytes.length === HEAD_BYTES && size > HEAD_BYTES) {
-    const lastNewline = headText.lastIndexOf("\n");
-    if (lastNewline === -1) throw new BadInputError(`line 1 is longer than ${HEAD_BYTES / 1024} KiB with no line break: not a CSV table`, 1);
-    headText = headText.slice(0, lastNewline); // whole rows only
-  }
-  const delimiter = options.delimiter ?? sniffDelimiter(headText);
-  const sample = parseText(headText, delimiter).rows;
+  // Sniff encoding, dialect, format and header from the first 64 KiB (detect.ts, as the upload preview does).
+  const sniffed = sniff(readHeadBytes(path), size, { encoding: options.encoding, delimiter: options.delimiter });
+  if (sniffed.refused) throw refusalError(sniffed.refused);
+  const encoding: Detected = { encoding: sniffed.encoding.encoding, bomLength: sniffed.encoding.bomLength };
+  const { delimiter, rows: sample } = sniffed;
 
   let format: Format;
   let header: string[];
   let headerLine: number;
   let released: string | undefined;
   if (options.columns?.length) {
-    for (const role of options.columns) if (!(ROLES as readonly string[]).includes(role)) throw new MappingError(`--columns: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
+    for (const role of options.columns) if (!(ROLES as readonly string[]).includes(role)) throw new MappingError(`the column roles: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
     format = options.format && options.format !== "auto" ? options.format : "tidy";
     header = options.columns;
     headerLine = 0;
   } else {
     const detection = detectFormat(sample, options.format ?? "auto");
+    if (detection.refused) throw refusalError(detection.refused);
     format = detection.format;
     header = sample[detection.headerIndex]!.fields;
     headerLine = sample[detection.headerIndex]!.line;
@@ -179,7 +173,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     ...mapping, path, delimiter, encoding, headerLine, source: options.source, decimal, maxErrors,
     indicatorRows: await db.orm.select().from(indicatorsTable),
   };
-  const normaliser = buildNormaliser(setup, adapter); // a bad constant (--origin XYZ) fails here too
+  const prepared = { setup, adapter, normaliser: buildNormaliser(setup, adapter) }; // a bad constant (origin XYZ) fails here too
 
   const summary: ImportSummary = {
     importId: null, format, fileName, sha256: "", encoding: encoding.encoding, delimiter, decimal,
@@ -230,14 +224,14 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
       summary.errorCount += read.errorsNotSent;
       counts = read;
     } else {
-      counts = await readObservations(setup, {
+      counts = await readObservations(prepared, {
         observation(observation, line) {
           diff?.observe(observation, line);
           writer.add(observation, line);
         },
         error: report,
         progress: options.onProgress,
-      }, { adapter, normaliser });
+      });
     }
     summary.sha256 = counts.sha256;
     summary.rowsRead = counts.rowsRead;

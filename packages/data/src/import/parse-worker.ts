@@ -5,8 +5,8 @@
  */
 import { parentPort } from "node:worker_threads";
 import { BadInputError } from "./decode.ts";
-import { readObservations, type ReadError, type ReadSetup, type WorkerMessage } from "./read.ts";
-import { MappingError } from "./tidy.ts";
+import { prepareRead, readObservations, type ReadError, type ReadSetup, type WorkerMessage } from "./read.ts";
+import { MappingError } from "./normalise.ts";
 import { StageEncoder, type StageBatch } from "./writer.ts";
 
 const port = parentPort!;
@@ -20,7 +20,7 @@ async function read(setup: ReadSetup): Promise<void> {
   let errors: ReadError[] = [];
   let errorCount = 0;
   try {
-    const counts = await readObservations(setup, {
+    const counts = await readObservations(prepareRead(setup), {
       observation(observation, line) {
         const batch = encoder.add(observation, line);
         if (batch) {

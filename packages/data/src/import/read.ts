@@ -13,7 +13,7 @@ import type { Indicator } from "../schema.ts";
 import { streamCsv } from "./csv.ts";
 import { BadInputError, type Detected } from "./decode.ts";
 import { sdmxAdapter, tidyAdapter, wideAdapter, worldBankAdapter, type Adapter, type Format } from "./formats.ts";
-import { checkMapping, MappingError, TidyRowNormaliser, type ColumnNames, type NormalisedObservation, type RawRecord, type Role } from "./tidy.ts";
+import { checkMapping, MappingError, RowNormaliser, type ColumnNames, type NormalisedObservation, type RawRecord, type Role } from "./normalise.ts";
 import type { StageBatch } from "./writer.ts";
 
 /** Everything the read loop needs, as plain data (it is posted to the parser worker). */
@@ -87,21 +87,29 @@ export function buildAdapter(setup: MappingSetup): Adapter {
 }
 
 /** Throws a MappingError for a bad constant (`--origin`, `--indicator`…). */
-export function buildNormaliser(setup: ReadSetup, adapter: Adapter): TidyRowNormaliser {
-  return new TidyRowNormaliser(
+export function buildNormaliser(setup: ReadSetup, adapter: Adapter): RowNormaliser {
+  return new RowNormaliser(
     { indicator: setup.indicator, origin: setup.origin, destination: setup.destination, source: setup.source ?? adapter.source, decimal: setup.decimal },
     new CountryResolver(),
     new IndicatorResolver(setup.indicatorRows),
   );
 }
 
-/**
- * The read loop. `built` is the adapter and normaliser for this setup when the caller already made
- * them (to fail a bad mapping early); the parser worker passes none and builds its own.
- */
-export async function readObservations(setup: ReadSetup, sink: ReadSink, built?: { adapter: Adapter; normaliser: TidyRowNormaliser }): Promise<ReadCounts> {
-  const adapter = built?.adapter ?? buildAdapter(setup);
-  const normaliser = built?.normaliser ?? buildNormaliser(setup, adapter);
+/** A read ready to run: its setup with the adapter and normaliser built from it (building is where a bad mapping fails). */
+export interface PreparedRead {
+  setup: ReadSetup;
+  adapter: Adapter;
+  normaliser: RowNormaliser;
+}
+
+/** Builds a setup's adapter and normaliser (the parser worker's way; importFile builds the adapter first, for the decimal mark). */
+export function prepareRead(setup: ReadSetup): PreparedRead {
+  const adapter = buildAdapter(setup);
+  return { setup, adapter, normaliser: buildNormaliser(setup, adapter) };
+}
+
+/** The read loop, always over a prepared read: the importing thread's and the parser worker's are the same. */
+export async function readObservations({ setup, adapter, normaliser }: PreparedRead, sink: ReadSink): Promise<ReadCounts> {
   const counts: ReadCounts = { rowsRead: 0, skipped: 0, badRows: 0, rejectedLines: new Set(), aggregates: new Set(), sha256: "" };
   let currentLine = 0;
   const emit = (record: RawRecord, names: ColumnNames) => {

@@ -19,7 +19,7 @@
  *   All of it runs inside the import's one transaction.
  */
 import type Database from "better-sqlite3";
-import type { NormalisedObservation } from "./tidy.ts";
+import type { NormalisedObservation } from "./normalise.ts";
 import type { Period } from "../periods.ts";
 
 export type WriteOutcome = "inserted" | "updated" | "unchanged" | { duplicateOfLine: number };

@@ -64,7 +64,7 @@ describe("series", () => {
     await load(db, ["entries,TJK,RUS,2019,1,", "entries,TJK,RUS,2020,2,p", "entries,TJK,RUS,2021,3,"]);
     const s = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", from: "2020-Q1", to: "2020" });
     expect(s.points).toMatchObject([{ period: "2020", value: 2, flag: "p" }]);
-    await expect(series(db, { indicator: "entries", origin: "TJK", from: "soon" })).rejects.toThrow(/--from soon/);
+    await expect(series(db, { indicator: "entries", origin: "TJK", from: "soon" })).rejects.toThrow(/from "soon"/);
     await expect(series(db, { indicator: "nope", origin: "TJK" })).rejects.toThrow(/unknown indicator/);
     await expect(series(db, { indicator: "entries", origin: "Atlantis" })).rejects.toThrow(/unknown country/);
   });

@@ -31,10 +31,10 @@ export function resolveCountry(name: string): string {
   return found.code;
 }
 
-/** A period given as an argument (`--from 2020-Q1`), in any notation; undefined when not given. */
+/** A period given as an argument (from 2020-Q1), in any notation; undefined when not given. */
 export function periodArgument(raw: string | undefined, parameter: string): Period | undefined {
   if (!raw) return undefined;
   const parsed = parsePeriod(raw);
-  if (!parsed.ok) throw new QueryArgumentError(`--${parameter} ${raw}: ${parsed.reason}`, parameter, `"${raw}" ${parsed.reason}`);
+  if (!parsed.ok) throw new QueryArgumentError(`${parameter} "${raw}": ${parsed.reason}`, parameter, `"${raw}" ${parsed.reason}`);
   return parsed.value;
 }

@@ -69,7 +69,7 @@ export const CASES: Case[] = [
   { name: "UTF-16 LE without BOM with a bad period", content: utf16le(HEADER + GOOD + row({ period: "2021-13" }), false), says: [/line 3, column period, value "2021-13": month 13 is not 1–12/] },
   { name: "UTF-16 BE (BOM) with a bad country", content: utf16be(HEADER + GOOD + row({ origin: "Таджикстан" })), says: [/line 3, column origin, value "Таджикстан": unknown country "Таджикстан" \(did you mean TJK/] },
   { name: "windows-1251 with a bad value", content: cp1251("показатель;страна;период;значение\nentries;Таджикистан;2020;5\nentries;Узбекистан;2021;много\n"), args: ["--destination", "RUS"], says: [/windows-1251/, /line 3, column значение, value "много": "много" is not a number/] },
-  { name: "windows-1251 declared as UTF-8", content: cp1251("показатель;страна;период;значение\nentries;Таджикистан;2020;5\n"), args: ["--encoding", "utf-8", "--destination", "RUS"], says: [/:1: the file is not valid UTF-8 as declared \(byte 0xef at offset 0\)/, /try --encoding windows-1251/] },
+  { name: "windows-1251 declared as UTF-8", content: cp1251("показатель;страна;период;значение\nentries;Таджикистан;2020;5\n"), args: ["--encoding", "utf-8", "--destination", "RUS"], says: [/:1: the file is not valid UTF-8 as declared \(byte 0xef at offset 0\)/, /try the encoding windows-1251/] },
   {
     name: "UTF-8 that turns invalid after the first 64 KiB (mixed encodings)",
     content: Buffer.concat([Buffer.from(HEADER + Array.from({ length: 4000 }, (_, i) => row({ period: String(1800 + (i % 400)), origin: ["TJK", "UZB", "KGZ", "KAZ", "ARM", "AZE", "MDA", "UKR", "BLR", "GEO"][Math.floor(i / 400)]! })).join("")), cp1251("entries,Таджикистан,RUS,2022,1,,\n")]),

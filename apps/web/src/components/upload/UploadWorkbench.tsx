@@ -139,7 +139,7 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
             <Fact label="Decimal mark" value={ready.decimal === "," ? "comma" : "point"} note={`${ready.decimal === "," ? "1 020,5" : "1,020.5"} · ${form.decimal === "auto" ? "detected" : "chosen"}`} />
             <Fact label="Rows" value={full(ready.rows.length - 1)} note={ready.partial ? `first ${full(HEAD_BYTES / 1024)} KiB shown` : `header on line ${ready.headerLine}`} />
           </div>
-          {ready.refused && <Card className="p-4" decoration="left" decorationColor="red"><Text>This is {ready.refused}.</Text></Card>}
+          {ready.refused && <Card className="p-4" decoration="left" decorationColor="red"><Text>{ready.refused.charAt(0).toUpperCase()}{ready.refused.slice(1)}.</Text></Card>}
 
           <Card className="p-4">
             <div className="flex flex-wrap items-end justify-between gap-3">
@@ -233,7 +233,7 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                 </tbody>
               </table>
             </div>
-            {ready.mappingProblem && <p className="mt-3 rounded-tremor-small bg-amber-50 px-3 py-2 text-tremor-default text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="mapping-problem">{ready.mappingProblem.replace(/ Use --map ROLE=COLUMN\.$/, " Choose a role for a column above, or give a constant.")}</p>}
+            {ready.mappingProblem && <p className="mt-3 rounded-tremor-small bg-amber-50 px-3 py-2 text-tremor-default text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="mapping-problem">{ready.mappingProblem.replace(/ Map a column to each missing role, or give the value for every row\.$/, " Choose a role for a column above, or give a constant.")}</p>}
             <label className="mt-4 block max-w-sm text-tremor-default">Save this mapping as a profile when you commit (optional)
               <input className={input} value={form.saveProfile} placeholder="e.g. mvd-patents" pattern="[A-Za-z0-9][A-Za-z0-9_\-]*" onChange={(e) => update({ ...form, saveProfile: e.target.value })} />
             </label>

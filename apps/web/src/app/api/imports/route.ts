@@ -79,44 +79,39 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
     return { status: 400, body: { error: (error as Error).message } };
   }
   const fileName = sanitiseFileName(file.name);
-  const { withProfile, saveProfile, ProfileError } = await import("@corridor/data/profiles");
-  let options: ImportOptions;
-  try {
-    options = await withProfile(db(), parsed.profile, parsed.options);
-  } catch (error) {
-    if (error instanceof ProfileError) return { status: 400, body: { error: error.message } };
-    throw error;
-  }
+  const { runImport: importUpload } = await import("@corridor/data/import");
+  const { ProfileError } = await import("@corridor/data/profiles");
   const saved = await saveUpload(new Uint8Array(await file.arrayBuffer()));
-  // The import on a connection of its own; a real one holds the write gate through its audit row and
-  // profile (a dry run writes nothing and holds no gate: other requests' writes go on beside it).
-  const run = async (): Promise<Outcome> => {
-    let summary: ImportSummary;
-    try {
-      summary = await importOnOwnConnection(db(), saved, { ...options, fileName, importedBy: who.actor, dryRun, diff: dryRun, onProgress });
-    } catch (error) {
-      await dropUpload(saved);
-      if (error instanceof BadInputError) return { status: 422, body: { error: error.message, line: error.line ?? null, fileName } };
-      if (error instanceof MappingError) return { status: 422, body: { error: error.message, line: 1, fileName } };
-      throw error;
-    }
-    if (summary.importId !== null) {
-      await keepUpload(saved, summary.importId);
-      await auditWrite(who, "import.commit", `import:${summary.importId}`, { fileName, sha256: summary.sha256, inserted: summary.inserted, updated: summary.updated, rowsRead: summary.rowsRead });
-    } else await dropUpload(saved);
-    if (summary.errorCount > 0) return { status: 422, body: summary };
-    if (parsed.saveProfile) {
-      await saveProfile(db(), parsed.saveProfile, options);
-      await auditWrite(who, "profile.save", `profile:${parsed.saveProfile}`);
-    }
-    return { status: dryRun ? 200 : 201, body: summary };
-  };
+  // Profile → import → profile in the data package, as the CLI runs it, on a connection of its own: a
+  // real import (or a profile save) holds the write gate through the audit rows and the profile; a
+  // dry run writes nothing and holds no gate, so other requests' writes go on beside it.
+  let imported = false;
   try {
-    return await (dryRun && !parsed.saveProfile ? run() : writing(`an import of ${fileName} by ${who.actor}`, run));
+    const { summary } = await importUpload(db(), saved, {
+      options: { ...parsed.options, fileName, importedBy: who.actor, dryRun, diff: dryRun, onProgress },
+      profile: parsed.profile,
+      saveProfile: parsed.saveProfile,
+      onOwnConnection: true,
+      async onImported(summary: ImportSummary) {
+        imported = true;
+        if (summary.importId !== null) {
+          await keepUpload(saved, summary.importId);
+          await auditWrite(who, "import.commit", `import:${summary.importId}`, { fileName, sha256: summary.sha256, inserted: summary.inserted, updated: summary.updated, rowsRead: summary.rowsRead });
+        } else await dropUpload(saved);
+      },
+      onProfileSaved: (profile) => auditWrite(who, "profile.save", `profile:${profile.name}`),
+    });
+    if (summary.errorCount > 0) return { status: 422, body: summary };
+    return { status: dryRun ? 200 : 201, body: summary };
   } catch (error) {
+    // Past the import the upload is kept or dropped already; what fails there is the server's.
+    if (imported) throw error;
+    await dropUpload(saved);
+    if (error instanceof ProfileError) return { status: 400, body: { error: error.message } };
+    if (error instanceof BadInputError) return { status: 422, body: { error: error.message, line: error.line ?? null, fileName } };
+    if (error instanceof MappingError) return { status: 422, body: { error: error.message, line: 1, fileName } };
     const busy = busyResponse(error);
     if (!busy) throw error;
-    await dropUpload(saved);
     return { status: 503, body: await busy.json(), retryAfter: busy.headers.get("Retry-After") };
   }
 }

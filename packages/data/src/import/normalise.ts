@@ -1,6 +1,7 @@
 /**
- * Tidy CSV: one observation per row. This module is pure: it maps header names to roles and turns a
- * raw row into a normalised observation or a list of cell errors. Writing is the writer's job.
+ * Column roles and the row normaliser every format shares: header names → roles, and one raw record
+ * (role → cell text, as any adapter hands it over) → a checked observation or its cell errors.
+ * Pure: writing is the writer's job.
  */
 import type { CountryResolver } from "../countries.ts";
 import type { IndicatorResolver } from "../indicators.ts";
@@ -29,14 +30,14 @@ export function normaliseHeader(name: string): string {
   return name.replace(/^\ufeff/, "").trim().toLowerCase().replace(/[\s\-.]+/g, "_");
 }
 
-/** Constants that fill a role for every row (`--indicator`, `--origin`, `--destination`). */
+/** Constants that fill a role for every row (the CLI's --indicator, --origin, --destination; the form's fields). */
 export interface Constants {
   indicator?: string;
   origin?: string;
   destination?: string;
 }
 
-export interface TidyOptions extends Constants {
+export interface NormaliseOptions extends Constants {
   /** Source for rows that do not name one. */
   source?: string;
   decimal: DecimalMark;
@@ -62,16 +63,16 @@ export function parseRoleMap(pairs: readonly string[], label: string): Partial<R
   return map;
 }
 
-/** Assigns each role a column index, from --map first, then header aliases. */
+/** Assigns each role a column index, from the explicit mapping first, then header aliases. */
 export function mapColumns(header: string[], map: Partial<Record<Role, string>> = {}): ColumnMap {
   const normalised = header.map(normaliseHeader);
   const columns: ColumnMap = {};
   const taken = new Set<number>();
   for (const [role, wanted] of Object.entries(map) as [Role, string][]) {
-    if (!(ROLES as readonly string[]).includes(role)) throw new MappingError(`--map: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
+    if (!(ROLES as readonly string[]).includes(role)) throw new MappingError(`the mapping: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
     let index = normalised.indexOf(normaliseHeader(wanted));
     if (index === -1 && /^\d+$/.test(wanted) && +wanted >= 1 && +wanted <= header.length) index = +wanted - 1;
-    if (index === -1) throw new MappingError(`--map ${role}=${wanted}: no such column (columns: ${header.join(", ")})`);
+    if (index === -1) throw new MappingError(`the ${role} column "${wanted}": no such column (columns: ${header.join(", ")})`);
     columns[role] = index;
     taken.add(index);
   }
@@ -89,15 +90,15 @@ export function mapColumns(header: string[], map: Partial<Record<Role, string>> 
 /** Checks that every required role has a column or a constant; returns a usage message otherwise. */
 export function checkMapping(columns: ColumnMap, options: Constants, header: string[]): string | null {
   const missing: string[] = [];
-  if (columns.indicator === undefined && !options.indicator) missing.push("indicator (column or --indicator)");
+  if (columns.indicator === undefined && !options.indicator) missing.push("the indicator (no column maps to it and none was given)");
   if (columns.period === undefined) missing.push("period");
   if (columns.value === undefined) missing.push("value");
   const hasOrigin = columns.origin !== undefined || !!options.origin;
   const hasDestination = columns.destination !== undefined || !!options.destination;
   if (!hasOrigin && !hasDestination && columns.country === undefined)
-    missing.push("origin or destination (column, --origin/--destination, or a country column)");
+    missing.push("the origin or destination (no column maps to either, none was given, and no country column)");
   if (missing.length === 0) return null;
-  return `cannot map columns: missing ${missing.join("; ")}. Header: ${header.join(", ")}. Use --map ROLE=COLUMN.`;
+  return `cannot map columns: missing ${missing.join("; ")}. Header: ${header.join(", ")}. Map a column to each missing role, or give the value for every row.`;
 }
 
 export interface NormalisedObservation {
@@ -147,14 +148,14 @@ export function unsafeText(raw: string | undefined): string | null {
 /**
  * Normalises raw rows. Holds caches so that repeated periods and country names cost a Map lookup.
  */
-export class TidyRowNormaliser {
+export class RowNormaliser {
   private readonly periodCache = new Map<string, PeriodResult>();
   private readonly indicatorCache = new Map<string, Indicator | undefined>();
   private readonly constantIndicator: Indicator | undefined;
   private readonly constants: { origin?: string; destination?: string } = {};
 
   constructor(
-    private readonly options: TidyOptions,
+    private readonly options: NormaliseOptions,
     private readonly countries: CountryResolver,
     private readonly indicators: IndicatorResolver,
   ) {
@@ -167,7 +168,7 @@ export class TidyRowNormaliser {
       if (!value) continue;
       const found = countries.resolve(value);
       if (found.ok) this.constants[role] = found.code;
-      else throw new MappingError(`--${role}: ${found.reason}`);
+      else throw new MappingError(`the ${role} given for every row: ${found.reason}`);
     }
   }
 

@@ -1,0 +1,59 @@
+/**
+ * What every command group of the CLI shares: exit codes, the usage error, a database opened per
+ * command (withDb) and the builder that adds a command with its --db option.
+ */
+import { Command, Option } from "commander";
+import { userInfo } from "node:os";
+import { busyTimeoutMs, defaultDbPath, explainDatabaseError, openDb, type CorridorDb } from "../db.ts";
+
+export const EXIT_DATA = 1;
+export const EXIT_USAGE = 2;
+
+/** A command used wrongly (exit 2); index.ts's exitCodeFor maps every error to its exit status. */
+export class UsageError extends Error {}
+
+/** The program and how a group adds commands to it (each with its own --db option). */
+export interface Cli {
+  program: Command;
+  command: (name: string) => Command;
+  dbOption: () => Option;
+}
+
+/** The CLI waits this long for another import to finish before giving up (a web request waits 5 s). */
+const CLI_BUSY_TIMEOUT_MS = 300_000;
+
+export async function withDb<T>(path: string | undefined, run: (db: CorridorDb) => Promise<T>): Promise<T> {
+  const file = path ?? defaultDbPath();
+  const waitMs = busyTimeoutMs(CLI_BUSY_TIMEOUT_MS);
+  let db: CorridorDb;
+  try {
+    db = openDb(file, { busyTimeoutMs: waitMs });
+  } catch (error) {
+    throw explainDatabaseError(error, file, waitMs);
+  }
+  try {
+    return await run(db);
+  } catch (error) {
+    throw explainDatabaseError(error, file, waitMs);
+  } finally {
+    try {
+      db.close();
+    } catch {
+      // Closing checkpoints the WAL; if that fails (full disk) the committed data is still in the WAL.
+    }
+  }
+}
+
+/** commander's accumulator for a repeatable option. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Who ran an account command, for the audit log: the operating-system user at the terminal. */
+export function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return "cli";
+  }
+}

@@ -1,0 +1,94 @@
+/** The CLI's policy-event commands: events import, list, show, impact, suggest. */
+import { Option } from "commander";
+import { readFileSync } from "node:fs";
+import { impact } from "../events/impact.ts";
+import { events, getEvent, importEvents, listEvents } from "../events/store.ts";
+import { QueryArgumentError } from "../queries/resolve.ts";
+import { collect, EXIT_DATA, UsageError, withDb, type Cli } from "./context.ts";
+import { json, print } from "./output.ts";
+
+export function registerEvents({ program, dbOption }: Cli): void {
+  const eventsCommand = program.command("events").description("policy events: import, list, show, impact, suggest").exitOverride();
+  const eventsSub = (name: string) => eventsCommand.command(name).addOption(dbOption()).exitOverride();
+
+  eventsSub("import")
+    .description("import events from Markdown (YAML front matter) or CSV files; all-or-nothing, idempotent")
+    .argument("<files...>", ".md or .csv files")
+    .option("--dry-run", "validate and report, write nothing")
+    .option("--json", "print JSON")
+    .action(async (files: string[], o) => {
+      const result = await withDb(o.db, (db) => importEvents(db, files, { by: "cli", dryRun: !!o.dryRun }));
+      if (o.json) json(result);
+      else if (result.errors.length > 0) for (const e of result.errors) print(`${e.file}:${e.line}: ${e.key ? `${e.key}: ` : ""}${e.message}`);
+      else print(`${result.inserted.length} inserted, ${result.updated.length} updated, ${result.unchanged.length} unchanged${o.dryRun ? " (dry run: nothing written)" : ""}`);
+      if (result.errors.length > 0) process.exitCode = EXIT_DATA;
+    });
+
+  eventsSub("list")
+    .description("events, oldest first; a country matches events that involve it or ALL foreign nationals")
+    .option("--country <country>", "involving this country (repeatable)", collect)
+    .option("--from <date>", "overlapping from this date/period")
+    .option("--to <date>", "overlapping up to this date/period")
+    .option("--kind <kind>", "of this kind (repeatable)", collect)
+    .option("--tag <tag>", "carrying this tag (repeatable)", collect)
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      // The list carries each event's full text too: the founding press release is the point.
+      const list = await withDb(o.db, (db) => listEvents(db, { countries: o.country, from: o.from, to: o.to, kinds: o.kind, tags: o.tag }));
+      if (o.json) return json(list);
+      // Month- and year-precision dates print as 2024-06 / 2024, not as their first day.
+      const shown = (date: string, precision: string) => (precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date);
+      for (const e of list)
+        print(`${`${shown(e.startsOn, e.datePrecision)}${e.endsOn ? `…${e.endsOn}` : ""}`.padEnd(22)} ${e.kind.padEnd(11)} ${e.id}${e.verification === "unverified" ? " (unverified)" : ""}\n  ${e.title}`);
+    });
+
+  eventsSub("show")
+    .description("one event with its text, links and version history")
+    .argument("<id>", "event id")
+    .option("--json", "print JSON")
+    .action(async (id: string, o) => {
+      const event = await withDb(o.db, (db) => getEvent(db, id));
+      if (!event) throw new QueryArgumentError(`unknown event "${id}"`);
+      if (o.json) return json(event);
+      print(`${event.title}\n${event.kind}, ${event.startsOn}${event.endsOn ? ` … ${event.endsOn}` : ""}, ${event.verification}${event.documentRef ? `\n${event.documentRef}` : ""}${event.sourceUrl ? `\n${event.sourceUrl}` : ""}`);
+      for (const l of event.links) print(`  ${l.direction === "out" ? l.relation : `${l.relation} (by)`} ${l.id}`);
+      if (event.body) print(`\n${event.body}`);
+    });
+
+  eventsSub("impact")
+    .description("an indicator N periods before vs after an event, with the same comparison a year earlier")
+    .argument("<id>", "event id")
+    .requiredOption("--indicator <code>", "indicator code or alias")
+    .requiredOption("--origin <country>", "origin country")
+    .option("--destination <country>", "destination country", "WLD")
+    .option("--window <n>", "periods on each side", "2")
+    .addOption(new Option("--frequency <f>", "frequency").choices(["A", "H", "Q", "M", "D"]))
+    .option("--json", "print JSON")
+    .action(async (id: string, o) => {
+      if (!/^\d+$/.test(o.window)) throw new UsageError(`--window must be a whole number, got "${o.window}"`);
+      const result = await withDb(o.db, (db) => impact(db, { event: id, indicator: o.indicator, origin: o.origin, destination: o.destination, window: Number(o.window), frequency: o.frequency }));
+      if (o.json) return json(result);
+      const c = result.comparison;
+      if (c.status !== "ok") return print(`not enough data around ${c.eventPeriod || "the event"}: missing ${c.missing.join(", ") || "the whole series"}`);
+      print(`${result.indicator.name}, ${result.origin} → ${result.destination}, event period ${c.eventPeriod}`);
+      const fmt = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+      print(`  before ${c.before.periods.join(", ")}: mean ${fmt.format(c.before.mean)}`);
+      print(`  after  ${c.after.periods.join(", ")}: mean ${fmt.format(c.after.mean)} (${c.changePct === null ? "n/a" : `${c.changePct.toFixed(1)}%`})`);
+      const b = result.baseline;
+      print(b.status === "ok" ? `  a year earlier: ${b.changePct === null ? "n/a" : `${b.changePct.toFixed(1)}%`}` : `  a year earlier: not enough data (missing ${b.missing.join(", ")})`);
+    });
+
+  eventsSub("suggest")
+    .description("propose an event from a press release (English or Russian)")
+    .requiredOption("--text-file <file>", "the press release as text")
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      const text = readFileSync(o.textFile, "utf8");
+      // Loaded here, not at start-up: chrono-node alone costs ≈ 0.2 s to load.
+      const { suggestEvent } = await import("../events/suggest.ts");
+      const suggestion = await withDb(o.db, async (db) => suggestEvent(text, await events(db)));
+      if (o.json) return json(suggestion);
+      print(`${suggestion.title}\n${suggestion.kind}, ${suggestion.startsOn ?? "?"}…${suggestion.endsOn ?? "?"}, ${suggestion.countries.join(", ")}`);
+      for (const r of suggestion.references) print(`  cites: ${r.text}${r.eventId ? ` → ${r.eventId}` : ""}`);
+    });
+}
