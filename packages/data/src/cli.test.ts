@@ -263,3 +263,52 @@ describe("corridor users / tokens / audit", () => {
     expect(log[1]).toMatchObject({ target: "token:nightly", detail: { id: 1, role: "analyst" } });
   });
 });
+
+describe("corridor events impact --method its", () => {
+  // statsmodels' figures for a SYNTHETIC monthly series (src/stats/its-reference.json, made by test/its-reference.py).
+  const reference = JSON.parse(readFileSync(new URL("./stats/its-reference.json", import.meta.url), "utf8")) as {
+    cases: { name: string; input: { rows: { period: string; value: number }[]; t0: number }; expected: Record<string, { estimate: number; se: number; low: number; high: number }> }[];
+  };
+  const monthly = reference.cases.find((c) => c.name.startsWith("monthly"))!;
+
+  function database(): string {
+    const db = tmpPath("its.db");
+    const rows = monthly.input.rows.map((r) => `work_patents_issued,TJK,RUS,${r.period},${r.value}`);
+    // The event's own month (t0 = 60: 2015-01) is the transition: give it a value the model must leave out.
+    rows.push("work_patents_issued,TJK,RUS,2015-01,999999");
+    expect(corridor("import", tmpFile(`indicator,origin,destination,period,value\n${rows.join("\n")}\n`), "--db", db).status).toBe(0);
+    const events = "id,title,kind,starts_on,countries\nrule,A new rule,law,2015-01-15,RUS;TJK\nother,Another event,decree,2017-03-01,RUS\n";
+    expect(corridor("events", "import", tmpFile(events, "events.csv"), "--db", db).status).toBe(0);
+    return db;
+  }
+
+  it("prints statsmodels' OLS-with-HAC figures to 1e-6, the confounders and the counterfactual", () => {
+    const db = database();
+    const out = corridor("events", "impact", "rule", "--indicator", "work_patents_issued", "--origin", "TJK", "--destination", "RUS", "--method", "its", "--window", "60", "--json", "--db", db);
+    expect(out.stderr).toBe("");
+    const { its } = JSON.parse(out.stdout);
+    expect(its).toMatchObject({ status: "ok", n: 119, lags: 4, eventPeriod: "2015-01", from: "2010-01", to: "2019-12", confounders: ["other"] });
+    for (const key of ["levelChange", "slopeChange"])
+      for (const part of ["estimate", "se", "low", "high"] as const) {
+        const expected = monthly.expected[key]![part];
+        expect(Math.abs(its[key][part] - expected), `${key}.${part}`).toBeLessThanOrEqual(1e-6 * Math.abs(expected));
+      }
+    expect(its.counterfactual).toHaveLength(59);
+    expect(Object.keys(its.counterfactual[0]).sort()).toEqual(["counterfactual", "fitted", "high", "low", "period"]);
+    expect(typeof its.relativeEffect).toBe("number");
+
+    const text = corridor("events", "impact", "rule", "--indicator", "work_patents_issued", "--origin", "TJK", "--destination", "RUS", "--method", "its", "--window", "60", "--db", db);
+    expect(text.stdout).toMatch(/interrupted time series, 2010-01…2019-12 \(n = 119, 4 Newey–West lags\):\n {4}a drop of [\d.,]+–[\d.,]+ patents a month at the event \(95 % interval\)/);
+    expect(text.stdout).toMatch(/1 other event of this corridor falls in the window: what changed cannot be credited to this event alone: other/);
+  });
+
+  it("says 'not enough data' with the missing periods, and refuses control options without --method its", () => {
+    const db = database();
+    const annual = corridor("events", "impact", "rule", "--indicator", "work_patents_issued", "--origin", "TJK", "--destination", "RUS", "--method", "its", "--frequency", "A", "--db", db);
+    expect(annual.status).toBe(0);
+    expect(annual.stdout).toMatch(/interrupted time series: not enough data — .*; the window has 5 before and 4 after; missing 2009$/m);
+    const misuse = corridor("events", "impact", "rule", "--indicator", "work_patents_issued", "--origin", "TJK", "--control-origin", "UZB", "--db", db);
+    expect(misuse.status).toBe(2);
+    expect(misuse.stderr).toMatch(/--control-origin and --control-destination go with --method its/);
+  });
+});

@@ -1,7 +1,7 @@
 /** The CLI's policy-event commands: events import, list, show, impact, suggest. */
 import { Option } from "commander";
 import { readFileSync } from "node:fs";
-import { impact } from "../events/impact.ts";
+import { IMPACT_METHODS, impact } from "../events/impact.ts";
 import { events, getEvent, importEvents, listEvents } from "../events/store.ts";
 import { QueryArgumentError } from "../queries/resolve.ts";
 import { collect, EXIT_DATA, UsageError, withDb, type Cli } from "./context.ts";
@@ -56,26 +56,44 @@ export function registerEvents({ program, dbOption }: Cli): void {
     });
 
   eventsSub("impact")
-    .description("an indicator N periods before vs after an event, with the same comparison a year earlier")
+    .description("what an event did to an indicator: N periods before vs after (a year earlier as baseline); --method its adds an interrupted time series estimate")
     .argument("<id>", "event id")
     .requiredOption("--indicator <code>", "indicator code or alias")
     .requiredOption("--origin <country>", "origin country")
     .option("--destination <country>", "destination country", "WLD")
-    .option("--window <n>", "periods on each side", "2")
+    .option("--window <n>", "periods on each side (before-after: 2; its: ten years' worth — 10 A, 20 H, 40 Q, 120 M)")
     .addOption(new Option("--frequency <f>", "frequency").choices(["A", "H", "Q", "M", "D"]))
+    .addOption(new Option("--method <m>", "before-after, or its for an interrupted time series with 95 % intervals").choices([...IMPACT_METHODS]).default("before-after"))
+    .option("--control-origin <country>", "its: a control corridor's origin (the model runs on treated − control)")
+    .option("--control-destination <country>", "its: the control corridor's destination (default: --destination)")
     .option("--json", "print JSON")
     .action(async (id: string, o) => {
-      if (!/^\d+$/.test(o.window)) throw new UsageError(`--window must be a whole number, got "${o.window}"`);
-      const result = await withDb(o.db, (db) => impact(db, { event: id, indicator: o.indicator, origin: o.origin, destination: o.destination, window: Number(o.window), frequency: o.frequency }));
+      if (o.window !== undefined && !/^\d+$/.test(o.window)) throw new UsageError(`--window must be a whole number, got "${o.window}"`);
+      if ((o.controlOrigin || o.controlDestination) && o.method !== "its") throw new UsageError("--control-origin and --control-destination go with --method its");
+      if (o.controlDestination && !o.controlOrigin) throw new UsageError("--control-destination needs --control-origin");
+      const control = o.controlOrigin ? { origin: o.controlOrigin, destination: o.controlDestination ?? o.destination } : undefined;
+      const result = await withDb(o.db, (db) =>
+        impact(db, { event: id, indicator: o.indicator, origin: o.origin, destination: o.destination, window: o.window === undefined ? undefined : Number(o.window), frequency: o.frequency, method: o.method, control }),
+      );
       if (o.json) return json(result);
       const c = result.comparison;
-      if (c.status !== "ok") return print(`not enough data around ${c.eventPeriod || "the event"}: missing ${c.missing.join(", ") || "the whole series"}`);
-      print(`${result.indicator.name}, ${result.origin} → ${result.destination}, event period ${c.eventPeriod}`);
-      const fmt = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
-      print(`  before ${c.before.periods.join(", ")}: mean ${fmt.format(c.before.mean)}`);
-      print(`  after  ${c.after.periods.join(", ")}: mean ${fmt.format(c.after.mean)} (${c.changePct === null ? "n/a" : `${c.changePct.toFixed(1)}%`})`);
-      const b = result.baseline;
-      print(b.status === "ok" ? `  a year earlier: ${b.changePct === null ? "n/a" : `${b.changePct.toFixed(1)}%`}` : `  a year earlier: not enough data (missing ${b.missing.join(", ")})`);
+      print(`${result.indicator.name}, ${result.origin} → ${result.destination}${c.eventPeriod ? `, event period ${c.eventPeriod}` : ""}`);
+      if (c.status !== "ok") print(`  before/after: not enough data around ${c.eventPeriod || "the event"}: missing ${c.missing.join(", ") || "the whole series"}`);
+      else {
+        const fmt = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+        print(`  before ${c.before.periods.join(", ")}: mean ${fmt.format(c.before.mean)}`);
+        print(`  after  ${c.after.periods.join(", ")}: mean ${fmt.format(c.after.mean)} (${c.changePct === null ? "n/a" : `${c.changePct.toFixed(1)}%`})`);
+        const b = result.baseline;
+        print(b.status === "ok" ? `  a year earlier: ${b.changePct === null ? "n/a" : `${b.changePct.toFixed(1)}%`}` : `  a year earlier: not enough data (missing ${b.missing.join(", ")})`);
+      }
+      const its = result.its;
+      if (!its) return;
+      const against = its.control ? ` against ${its.control.origin} → ${its.control.destination}` : "";
+      if (its.status !== "ok") return print(`  interrupted time series${against}: not enough data — ${its.reason}${its.missing.length ? `; missing ${its.missing.join(", ")}` : ""}`);
+      print(`  interrupted time series${against}, ${its.from}…${its.to} (n = ${its.n}, ${its.lags} Newey–West lags):`);
+      print(`    ${its.reading.level}`);
+      print(`    ${its.reading.slope}`);
+      if (its.reading.confounders) print(`    ${its.reading.confounders}: ${its.confounders.join(", ")}`);
     });
 
   eventsSub("suggest")
