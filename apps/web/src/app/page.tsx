@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card, Metric, Text, Title } from "@tremor/react";
 import { Sparkline } from "@/components/Sparkline";
 import { corridorIndicators, corridors, latestOf, listEvents, series, type LatestValue, type Series } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { ChartOnDemand } from "@/components/ChartOnDemand";
 import { ChartPlaceholder } from "@/components/ChartPlaceholder";
 import { ChartActions } from "@/components/ChartActions";

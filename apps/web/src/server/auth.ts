@@ -5,7 +5,7 @@
  * 403 for a cookie-authenticated write whose Origin is not this site (CSRF).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import type { CorridorAuth } from "@corridor/data/auth";
 import { isSameOrigin } from "@corridor/data/pure";
 

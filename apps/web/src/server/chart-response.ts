@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { LRUCache } from "lru-cache";
 import type { ExplorerView } from "@/lib/explorer";
 import { chartData, dataVersion, getSnapshot, QueryArgumentError, type ChartData } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { chartQuery, ParameterError, parseChartParams, type ChartKind, type ChartParams } from "@/lib/params";
 import { compareData, type CompareData } from "./compare-data";
 import { loginRequired } from "./auth";

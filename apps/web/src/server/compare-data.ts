@@ -4,7 +4,7 @@
  * and its pinned snapshots all draw from this.
  */
 import { corridors, listIndicators, series } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { indexTo100, type ExplorerView } from "@/lib/explorer";
 
 export interface CompareLine {

@@ -5,7 +5,7 @@
  * 500, or a write lost inside someone else's transaction.
  */
 import { DatabaseError, explainDatabaseError, WriteBusyError } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 
 export function writing<T>(what: string, fn: () => T | Promise<T>): Promise<T> {
   return db().writes.run(what, fn);

@@ -1,6 +1,6 @@
 import { createEvent, listEvents } from "@corridor/data";
-import { db } from "@/lib/db";
-import { readHandler } from "@/lib/api";
+import { db } from "@/server/db";
+import { readHandler } from "@/server/api";
 import { parseEventParams } from "@/lib/params";
 import { auditWrite, requireRole } from "@/server/auth";
 import { eventErrorResponse, readJsonObject } from "@/server/event-writes";

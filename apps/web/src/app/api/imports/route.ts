@@ -7,7 +7,7 @@
  */
 import { listImports } from "@corridor/data";
 import { BadInputError, FORMATS, importOnOwnConnection, MappingError, parseRoleMap, type ImportOptions, type ImportSummary } from "@corridor/data/import";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { auditWrite, requireReader, requireRole, type Caller } from "@/server/auth";
 import { dropUpload, keepUpload, limitBody, maxUploadBytes, sanitiseFileName, saveUpload, TooLargeError } from "@/server/uploads";
 import { busyResponse, writing } from "@/server/writes";

@@ -1,6 +1,6 @@
 import { listIndicators } from "@corridor/data";
-import { db } from "@/lib/db";
-import { readHandler } from "@/lib/api";
+import { db } from "@/server/db";
+import { readHandler } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 

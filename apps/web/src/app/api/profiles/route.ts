@@ -1,6 +1,6 @@
 /** GET /api/profiles — saved import profiles, for the upload page's mapping. */
 import { listProfiles } from "@corridor/data/profiles";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { requireReader } from "@/server/auth";
 
 export const dynamic = "force-dynamic";

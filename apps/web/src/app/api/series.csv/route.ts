@@ -1,7 +1,7 @@
 import { series } from "@corridor/data";
 import { toCsv } from "@corridor/data/pure";
-import { db } from "@/lib/db";
-import { readHandler } from "@/lib/api";
+import { db } from "@/server/db";
+import { readHandler } from "@/server/api";
 import { parseSeriesParams } from "@/lib/params";
 
 export const dynamic = "force-dynamic";

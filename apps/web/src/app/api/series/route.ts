@@ -1,6 +1,6 @@
 import { listEvents, series } from "@corridor/data";
-import { db } from "@/lib/db";
-import { readHandler } from "@/lib/api";
+import { db } from "@/server/db";
+import { readHandler } from "@/server/api";
 import { parseSeriesParams } from "@/lib/params";
 
 export const dynamic = "force-dynamic";

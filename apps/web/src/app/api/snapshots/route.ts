@@ -1,6 +1,6 @@
 import { chartData, publishSnapshot } from "@corridor/data";
-import { db } from "@/lib/db";
-import { readHandler } from "@/lib/api";
+import { db } from "@/server/db";
+import { readHandler } from "@/server/api";
 import { ParameterError, parseSeriesParams } from "@/lib/params";
 import { parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";

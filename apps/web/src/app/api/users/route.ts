@@ -1,5 +1,5 @@
 /** Admins manage accounts: GET /api/users lists them, POST {email, name?, role, password} adds one (201). */
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { auditWrite, requireRole } from "@/server/auth";
 import { BodyError, readJsonObject } from "@/server/event-writes";
 import { busyResponse, writing } from "@/server/writes";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, Text, Title } from "@tremor/react";
 import { corridors, eventVersions, getEvent, impact, series, type Impact } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { canEdit } from "@/lib/roles";
 import { versionHistory } from "@/lib/event-form";
 import { EventBody } from "@/components/EventBody";

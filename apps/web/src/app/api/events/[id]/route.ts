@@ -1,6 +1,6 @@
 /** PUT /api/events/:id (body: the raw record, optional baseVersion) → 200; DELETE → 204. Analyst+. */
 import { deleteEvent, getEvent, updateEvent } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { auditWrite, requireReader, requireRole } from "@/server/auth";
 import { eventErrorResponse, readJsonObject } from "@/server/event-writes";
 import { busyResponse, writing } from "@/server/writes";

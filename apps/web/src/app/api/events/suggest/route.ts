@@ -1,6 +1,6 @@
 /** POST /api/events/suggest {text} → a suggested event from a press release (analyst+; writes nothing). */
 import { listEvents, suggestEvent } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { requireRole } from "@/server/auth";
 import { eventErrorResponse, readJsonObject } from "@/server/event-writes";
 

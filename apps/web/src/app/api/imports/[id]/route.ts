@@ -1,6 +1,6 @@
 /** GET /api/imports/:id — one import; DELETE — undo it (analyst+): 200 UndoSummary, 409 when refused. */
 import { getImport, undoImport, UndoError } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { auditWrite, requireReader, requireRole } from "@/server/auth";
 import { busyResponse, writing } from "@/server/writes";
 

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
-import { readHandler } from "@/lib/api";
+import { db } from "@/server/db";
+import { readHandler } from "@/server/api";
 import { parseObservationKey } from "@/lib/observation-query";
 import { observationHistory } from "@corridor/data";
 

@@ -1,6 +1,6 @@
 /** GET /api/events/:id/versions — earlier versions, who replaced them and when. */
 import { eventVersions } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { requireReader } from "@/server/auth";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import { Readable } from "node:stream";
 import { getImport } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { requireReader } from "@/server/auth";
 import { importFilePath, sanitiseFileName } from "@/server/uploads";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { QueryArgumentError } from "@corridor/data";
 import { requireReader } from "@/server/auth";
-import { ParameterError } from "./params";
+import { ParameterError } from "@/lib/params";
 import { busyResponse } from "@/server/writes";
 
 /**
