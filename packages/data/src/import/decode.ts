@@ -6,11 +6,13 @@
 import chardet from "chardet";
 import { isUtf8 } from "node:buffer";
 import { Transform } from "node:stream";
+import { CorridorError } from "../errors.ts";
 import { ENCODING_LABELS, byteOrderMark, firstInvalidUtf8, knownEncoding, utf16WithoutBom } from "./bytes.ts";
 
-export class BadInputError extends Error {
+/** The file cannot be read as text (encoding, binary bytes); `line` where it went wrong when known. */
+export class BadInputError extends CorridorError {
   constructor(message: string, readonly line?: number) {
-    super(message);
+    super("bad_data", message, { line: line ?? null });
   }
 }
 

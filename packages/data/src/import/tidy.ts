@@ -3,6 +3,7 @@
  * raw row into a normalised observation or a list of cell errors. Writing is the writer's job.
  */
 import type { CountryResolver } from "../countries.ts";
+import { CorridorError } from "../errors.ts";
 import type { IndicatorResolver } from "../indicators.ts";
 import type { Indicator } from "../schema.ts";
 import { parseNumber, type DecimalMark } from "../numbers.ts";
@@ -44,7 +45,12 @@ export interface TidyOptions extends Constants {
 
 export type ColumnMap = Partial<Record<Role, number>>;
 
-export class MappingError extends Error {}
+/** A mapping that does not fit the file: a bad --map pair, an unknown role or indicator. */
+export class MappingError extends CorridorError {
+  constructor(message: string) {
+    super("invalid", message);
+  }
+}
 
 /**
  * `ROLE=COLUMN` pairs (the CLI's repeatable --map, the upload form's `map` fields) as a column map.
