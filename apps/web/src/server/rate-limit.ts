@@ -2,6 +2,8 @@
  * Events per key (an address, an email + address…) in a sliding window, in memory: one server
  * process. The sign-in limiter counts failures with it, the snapshot route publishes.
  */
+import { env } from "./env";
+
 export class WindowLimiter {
   private hits = new Map<string, number[]>();
   constructor(readonly max: number, readonly windowMs: number) {}
@@ -31,8 +33,11 @@ export class WindowLimiter {
   }
 }
 
-/** A positive integer from the environment, else the default. */
-export function envCount(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? "");
-  return Number.isInteger(value) && value > 0 ? value : fallback;
+type Env = ReturnType<typeof env>;
+/** The web's variables that hold counts. */
+type CountVariable = { [K in keyof Env]-?: Env[K] extends number | undefined ? K : never }[keyof Env];
+
+/** A count from the environment (declared in ./env.ts), else the default. */
+export function envCount(name: CountVariable, fallback: number): number {
+  return env()[name] ?? fallback;
 }
