@@ -29,4 +29,4 @@ export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.
 export { listIndicators, addIndicator } from "./catalog-admin.ts";
 export { chartData, dataVersion, publishSnapshot, getSnapshot, readSnapshotPayload, seriesSnapshotData, SNAPSHOT_SCHEMA_VERSION, type ChartData, type DataVersion, type Snapshot } from "./publish.ts";
 // Request bodies and stored JSON, declared once with zod.
-export { newUserBody, suggestBody, eventBody, importFormOptions, profileOptions, importProfileRow, type NewUserBody, type ImportFormOptions, type ImportProfileRow } from "./shapes.ts";
+export { newUserBody, suggestBody, eventBody, eventUpdateBody, importFormOptions, profileOptions, importProfileRow, type NewUserBody, type ImportFormOptions, type ImportProfileRow } from "./shapes.ts";

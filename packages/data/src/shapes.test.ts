@@ -1,6 +1,6 @@
 /** The request shapes keep the messages clients have always been shown. */
 import { describe, expect, it } from "vitest";
-import { eventBody, importFormOptions, newUserBody, suggestBody } from "./shapes.ts";
+import { eventBody, eventUpdateBody, importFormOptions, newUserBody, suggestBody } from "./shapes.ts";
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
@@ -13,8 +13,9 @@ describe("request shapes", () => {
 
   it("suggestions need text; events keep every key and check baseVersion", () => {
     expect(firstMessage(suggestBody.safeParse({ text: "  " }))).toBe('expected {"text": "…"}');
-    expect(firstMessage(eventBody.safeParse({ title: "T", baseVersion: 1.5 }))).toBe("baseVersion must be a whole number");
-    expect(eventBody.parse({ title: "T", baseVersion: 2 })).toEqual({ title: "T", baseVersion: 2 });
+    expect(firstMessage(eventUpdateBody.safeParse({ title: "T", baseVersion: 1.5 }))).toBe("baseVersion must be a whole number");
+    expect(eventUpdateBody.parse({ title: "T", baseVersion: 2 })).toEqual({ title: "T", baseVersion: 2 });
+    expect(eventBody.parse({ title: "T", baseVersion: "x" })).toEqual({ title: "T", baseVersion: "x" });
   });
 
   it("the upload form's options: the old messages, --map by the CLI's rules", () => {

@@ -24,10 +24,13 @@ export const suggestBody = z.object({
 });
 
 /**
- * POST/PUT /api/events: the raw event record (snake_case keys, as the Markdown and CSV readers take
- * them; the data package validates its fields, 422 per key) and, on PUT, the version edited.
+ * POST /api/events: the raw event record (snake_case keys, as the Markdown and CSV readers take
+ * them). Any JSON object: the data package validates its fields, 422 per key.
  */
-export const eventBody = z.looseObject({
+export const eventBody = z.looseObject({});
+
+/** PUT /api/events/:id: the record and the version the editor started from. */
+export const eventUpdateBody = z.looseObject({
   baseVersion: z.int({ error: "baseVersion must be a whole number" }).optional(),
 });
 

@@ -1,5 +1,5 @@
 /** GET /api/events/:id (the reader gate); PUT (body: the raw record, optional baseVersion) → 200; DELETE → 204. Analyst+. */
-import { deleteEvent, eventBody, getEvent, updateEvent } from "@corridor/data";
+import { deleteEvent, eventUpdateBody, getEvent, updateEvent } from "@corridor/data";
 import { db } from "@/server/db";
 import { auditWrite } from "@/server/auth";
 import { route } from "@/server/route";
@@ -12,7 +12,7 @@ export const GET = route({ role: "reader", params: ["id"] }, async ({ params }) 
   return event ? Response.json(event) : Response.json({ error: "no such event" }, { status: 404 });
 });
 
-export const PUT = route({ role: "analyst", body: eventBody, params: ["id"] }, async ({ who, body, params: { id } }) => {
+export const PUT = route({ role: "analyst", body: eventUpdateBody, params: ["id"] }, async ({ who, body, params: { id } }) => {
   const { baseVersion, ...record } = body;
   const event = await writing("saving an event", async () => {
     const saved = await updateEvent(db(), id, record, { by: who.actor, baseVersion });

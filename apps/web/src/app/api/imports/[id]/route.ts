@@ -1,5 +1,5 @@
 /** GET /api/imports/:id — one import; DELETE — undo it (analyst+): 200 UndoSummary, 409 when refused. */
-import { CorridorError, getImport, undoImport, UndoError } from "@corridor/data";
+import { CorridorError, getImport, undoImport } from "@corridor/data";
 import { db } from "@/server/db";
 import { auditWrite } from "@/server/auth";
 import { route } from "@/server/route";
@@ -24,8 +24,9 @@ export const DELETE = route({ role: "analyst", params: ["id"] }, async ({ who, p
       await auditWrite(who, "import.undo", `import:${id}`, { ...summary });
       return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
-      if (!(error instanceof UndoError)) throw error;
-      // The refusal is audited inside the same write, then answered as route() answers any UndoError.
+      // An undo refused (UndoError, "conflict"), by its code: the error may come from another chunk.
+      if (!CorridorError.is(error) || error.code !== "conflict") throw error;
+      // Audited inside the same write, then answered by route() (409).
       await auditWrite(who, "import.undo-refused", `import:${id}`, { reason: error.message });
       throw error;
     }
