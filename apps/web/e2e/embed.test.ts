@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:http";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corridorCli, startServer, type TestServer } from "./server.ts";
@@ -127,6 +128,27 @@ describe("pinned embeds", () => {
 
     // Publishing the same view of the same data again gives the same id.
     expect((await (await fetch(`${server.url}/api/snapshots?${PATENTS}`, { method: "POST" })).json()).id).toBe(id);
+  });
+
+  it("still render a snapshot stored before payloads were versioned (the bare payload in the row)", async () => {
+    const published = await (await fetch(`${server.url}/api/snapshots?${PATENTS}`, { method: "POST" })).json();
+    const legacyId = "feedfacecafe00000001";
+    const db = new Database(server.dbPath);
+    try {
+      const row = db.prepare("SELECT kind, query, payload, data_version, created_at FROM snapshots WHERE id = ?").get(published.id) as Record<string, string | number>;
+      const { schemaVersion, data } = JSON.parse(String(row.payload)) as { schemaVersion: number; data: unknown };
+      expect(schemaVersion).toBe(1);
+      // What the code before versions wrote: the chart data itself as the payload.
+      db.prepare("INSERT INTO snapshots (id, kind, query, payload, data_version, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(legacyId, row.kind, row.query, JSON.stringify(data), row.data_version, row.created_at);
+    } finally {
+      db.close();
+    }
+    const legacy = await get(`/api/charts/series.svg?version=${legacyId}`);
+    expect(legacy.status).toBe(200);
+    expect(legacy.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    // The same drawing, but for the id in the provenance line and recharts' per-render clip-path counter.
+    const same = (svg: string) => svg.replaceAll(legacyId, published.id).replace(/clipPath-recharts-line-\d+/g, "clipPath-recharts-line-N");
+    expect(same(await legacy.text())).toBe(same(await (await get(published.svg)).text()));
   });
 
   it("refuses publishing from another site's page", async () => {

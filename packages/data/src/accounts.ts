@@ -6,6 +6,8 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { CorridorDb } from "./db.ts";
+import { CorridorError, type ErrorCode } from "./errors.ts";
+import { env } from "./env.ts";
 import { account, apiTokens, appSettings, auditLog, user, USER_ROLES, type ApiTokenRow, type AuditRow, type UserRole } from "./schema.ts";
 
 export { USER_ROLES, type UserRole } from "./schema.ts";
@@ -17,7 +19,11 @@ export const MAX_EMAIL_LENGTH = 254;
 export const MAX_NAME_LENGTH = 200;
 
 /** A refused account operation (unknown user, duplicate email, short password…), said in words. */
-export class AccountError extends Error {}
+export class AccountError extends CorridorError {
+  constructor(message: string, code: Extract<ErrorCode, "invalid" | "exists"> = "invalid") {
+    super(code, message);
+  }
+}
 
 export function isUserRole(value: unknown): value is UserRole {
   return typeof value === "string" && (USER_ROLES as readonly string[]).includes(value);
@@ -52,7 +58,7 @@ export async function addUser(db: CorridorDb, input: { email: string; password: 
   if (name.length > MAX_NAME_LENGTH) throw new AccountError(`name: the name has ${name.length} characters; at most ${MAX_NAME_LENGTH} are allowed`);
   if (!isUserRole(input.role)) throw new AccountError(`unknown role "${String(input.role)}" (roles: ${USER_ROLES.join(", ")})`);
   checkPassword(input.password);
-  if (db.orm.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) throw new AccountError(`a user with the email ${email} already exists`);
+  if (db.orm.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) throw new AccountError(`a user with the email ${email} already exists`, "exists");
   const { hashPassword } = await import("better-auth/crypto");
   const hash = await hashPassword(input.password);
   const now = new Date();
@@ -120,7 +126,7 @@ export function createToken(db: CorridorDb, input: { name: string; role: UserRol
   if (!name || name.length > 100 || /[\u0000-\u001f]/.test(name)) throw new AccountError("a token needs a name of 1–100 printable characters");
   if (!isUserRole(input.role)) throw new AccountError(`unknown role "${String(input.role)}" (roles: ${USER_ROLES.join(", ")})`);
   if (db.orm.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.name, name), isNull(apiTokens.revokedAt))).get()) {
-    throw new AccountError(`a live token named "${name}" already exists (revoke it first)`);
+    throw new AccountError(`a live token named "${name}" already exists (revoke it first)`, "exists");
   }
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const createdAt = new Date().toISOString();
@@ -186,7 +192,7 @@ export function listAudit(db: CorridorDb, limit = 50): AuditRow[] {
 
 /** $CORRIDOR_AUTH_SECRET, else a random secret made once and kept in the database. */
 export function authSecret(db: CorridorDb): string {
-  const fromEnv = process.env.CORRIDOR_AUTH_SECRET?.trim();
+  const fromEnv = env().CORRIDOR_AUTH_SECRET;
   if (fromEnv) return fromEnv;
   const key = "auth_secret";
   const read = () => db.orm.select().from(appSettings).where(eq(appSettings.key, key)).get()?.value;

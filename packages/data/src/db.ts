@@ -12,6 +12,8 @@ import * as schema from "./schema.ts";
 import { BUILTIN_INDICATORS } from "./catalog.ts";
 import { COUNTRY_RECORDS } from "./countries.ts";
 import { WriteGate } from "./write-gate.ts";
+import { CorridorError } from "./errors.ts";
+import { env } from "./env.ts";
 import { privateDatabaseFiles } from "./file-modes.ts";
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
@@ -32,7 +34,8 @@ export interface CorridorDb {
 
 /** Locates packages/data/drizzle both from source (tsx, vitest) and from a bundled Next.js server. */
 export function migrationsFolder(): string {
-  if (process.env.CORRIDOR_MIGRATIONS) return process.env.CORRIDOR_MIGRATIONS;
+  const configured = env().CORRIDOR_MIGRATIONS;
+  if (configured) return configured;
   try {
     const here = join(dirname(fileURLToPath(import.meta.url)), "..", "drizzle");
     if (existsSync(/*turbopackIgnore: true*/ join(here, "meta", "_journal.json"))) return here;
@@ -49,7 +52,8 @@ export function migrationsFolder(): string {
 
 /** The database path: explicit, else $CORRIDOR_DB, else data/corridor.db at the repository root. */
 export function defaultDbPath(): string {
-  if (process.env.CORRIDOR_DB) return resolve(process.env.CORRIDOR_DB);
+  const configured = env().CORRIDOR_DB;
+  if (configured) return resolve(configured);
   return join(repositoryRoot(), "data", "corridor.db");
 }
 
@@ -73,8 +77,7 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 const PAGE_SIZE = 16_384;
 
 export function busyTimeoutMs(fallback = DEFAULT_BUSY_TIMEOUT_MS): number {
-  const env = process.env.CORRIDOR_BUSY_TIMEOUT_MS;
-  return env && /^\d+$/.test(env.trim()) ? Number(env) : fallback;
+  return env().CORRIDOR_BUSY_TIMEOUT_MS ?? fallback;
 }
 
 export function openDb(path: string = defaultDbPath(), options: OpenOptions = {}): CorridorDb {
@@ -118,9 +121,10 @@ function connect(path: string, options: OpenOptions, writes: WriteGate, prepare?
 }
 
 /** A database failure said in words: which file, what happened, and that nothing was written. */
-export class DatabaseError extends Error {
-  constructor(message: string, readonly code: string) {
-    super(message);
+export class DatabaseError extends CorridorError {
+  constructor(message: string, readonly sqliteCode: string) {
+    // A lock held past the wait is worth retrying; anything else is for the operator to fix.
+    super(/^SQLITE_(BUSY|LOCKED)/.test(sqliteCode) ? "busy" : "database", message);
   }
 }
 

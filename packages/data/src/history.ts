@@ -1,9 +1,14 @@
 /** Import history and undo: the previous values come back from `revisions`. */
 import { desc, eq } from "drizzle-orm";
 import type { CorridorDb } from "./db.ts";
+import { CorridorError, type ErrorCode } from "./errors.ts";
 import { imports, type ImportRow } from "./schema.ts";
 
-export class UndoError extends Error {}
+export class UndoError extends CorridorError {
+  constructor(message: string, code: Extract<ErrorCode, "conflict" | "not_found"> = "conflict") {
+    super(code, message);
+  }
+}
 
 export async function listImports(db: CorridorDb): Promise<ImportRow[]> {
   return db.orm.select().from(imports).orderBy(desc(imports.id));
@@ -23,7 +28,7 @@ export interface UndoSummary {
  */
 export async function undoImport(db: CorridorDb, importId: number): Promise<UndoSummary> {
   const row = (await db.orm.select().from(imports).where(eq(imports.id, importId)))[0];
-  if (!row) throw new UndoError(`import ${importId} does not exist`);
+  if (!row) throw new UndoError(`import ${importId} does not exist`, "not_found");
   if (row.status === "undone") throw new UndoError(`import ${importId} was already undone on ${row.undoneAt}`);
   const { sqlite } = db;
   return sqlite.transaction((): UndoSummary => {

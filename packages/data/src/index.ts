@@ -1,6 +1,8 @@
 /** @corridor/data: the only package that touches SQLite. Its API is async and returns plain typed rows. */
 export { openDb, openOwnConnection, defaultDbPath, repositoryRoot, DatabaseError, explainDatabaseError, type CorridorDb } from "./db.ts";
 export { WriteGate, WriteBusyError } from "./write-gate.ts";
+export { env, envSchema, flag, positiveCount, text as envText, wholeNumber } from "./env.ts";
+export { CorridorError, httpStatusOf, exitCodeOf, EXIT_OK, EXIT_DATA, EXIT_USAGE, type ErrorCode, type ErrorDetails } from "./errors.ts";
 export * from "./schema.ts";
 export { CountryResolver, COUNTRY_RECORDS, WORLD, normaliseName } from "./countries.ts";
 export { IndicatorResolver } from "./indicators.ts";
@@ -27,4 +29,6 @@ export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.
 export { listIndicators, addIndicator } from "./catalog-admin.ts";
 export { seriesJson, seriesCsv, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
 export { eventInRange, seriesRange, type DateRange } from "./events/range.ts";
-export { chartData, dataVersion, publishSnapshot, getSnapshot, type ChartData, type DataVersion, type Snapshot } from "./publish.ts";
+export { chartData, dataVersion, publishSnapshot, getSnapshot, readSnapshotPayload, seriesSnapshotData, SNAPSHOT_SCHEMA_VERSION, type ChartData, type DataVersion, type Snapshot } from "./publish.ts";
+// Request bodies and stored JSON, declared once with zod.
+export { newUserBody, suggestBody, eventBody, eventUpdateBody, importFormOptions, profileOptions, importProfileRow, type NewUserBody, type ImportFormOptions, type ImportProfileRow } from "./shapes.ts";

@@ -3,7 +3,8 @@ import { importFile } from "./import/index.ts";
 import { undoImport } from "./history.ts";
 import { importEvents } from "./events/store.ts";
 import { memoryDb, tmpFile } from "./test/helpers.ts";
-import { chartData, dataVersion, getSnapshot, publishSnapshot } from "./publish.ts";
+import { chartData, dataVersion, getSnapshot, publishSnapshot, seriesSnapshotData, SNAPSHOT_SCHEMA_VERSION } from "./publish.ts";
+import { CorridorError } from "./errors.ts";
 
 const csv = (rows: string[]) => tmpFile("indicator,origin,destination,period,value\n" + rows.join("\n") + "\n");
 const EVENT = `---
@@ -80,5 +81,36 @@ describe("snapshots", () => {
     const db = memoryDb();
     expect(await getSnapshot(db, "0".repeat(20))).toBeUndefined();
     expect(await getSnapshot(db, "'; DROP TABLE snapshots; --")).toBeUndefined();
+  });
+
+  it("stores the payload versioned, and reads a row written before versions (the bare payload) as it was", async () => {
+    const db = memoryDb();
+    await importFile(db, csv(["entries,TJK,RUS,2021,1"]));
+    const query = { indicator: "entries", origin: "TJK", destination: "RUS" };
+    const payload = await chartData(db, query);
+    const snap = await publishSnapshot(db, { kind: "series", query, payload });
+    const raw = db.sqlite.prepare("SELECT payload FROM snapshots WHERE id = ?").get(snap.id) as { payload: string };
+    expect(JSON.parse(raw.payload)).toMatchObject({ schemaVersion: SNAPSHOT_SCHEMA_VERSION, data: { series: { origin: "TJK" } } });
+    expect((await getSnapshot(db, snap.id, seriesSnapshotData))?.payload).toEqual(payload);
+
+    // A snapshot as the code before versions wrote it: the payload column holds the ChartData itself.
+    const legacyId = "0123456789abcdef0123";
+    db.sqlite
+      .prepare("INSERT INTO snapshots (id, kind, query, payload, data_version, created_at) VALUES (?, 'series', ?, ?, 1, '2026-01-01T00:00:00.000Z')")
+      .run(legacyId, JSON.stringify(query), JSON.stringify(payload));
+    const legacy = await getSnapshot(db, legacyId, seriesSnapshotData);
+    expect(legacy?.payload).toEqual(payload);
+    // Republishing what an old row holds finds that row: ids hash the bare payload, as before.
+    expect(await publishSnapshot(db, { kind: "series", query, payload })).toMatchObject({ id: snap.id, created: false });
+  });
+
+  it("refuses a damaged payload or one from a newer version by naming the snapshot", async () => {
+    const db = memoryDb();
+    const insert = db.sqlite.prepare("INSERT INTO snapshots (id, kind, query, payload, data_version, created_at) VALUES (?, 'series', '{}', ?, 1, '2026-01-01T00:00:00.000Z')");
+    insert.run("a".repeat(20), JSON.stringify({ series: { points: "none" }, events: [] }));
+    insert.run("b".repeat(20), JSON.stringify({ schemaVersion: 99, data: {} }));
+    await expect(getSnapshot(db, "a".repeat(20), seriesSnapshotData)).rejects.toThrow(/snapshot a{20} is damaged: series\./);
+    const newer = await getSnapshot(db, "b".repeat(20)).catch((e: unknown) => e);
+    expect(CorridorError.is(newer) && newer.message).toMatch(/payload schema version 99/);
   });
 });

@@ -1,10 +1,14 @@
 /**
  * What charts leave the dashboard with: the series and the events drawn beside it (one query the
  * read API, the embeds and the images share), the data version that caches key on, and published
- * snapshots that pin a chart's data for reports.
+ * snapshots that pin a chart's data for reports. A snapshot's payload is stored versioned
+ * ({schemaVersion, data}) and parsed on every read; rows written before the version existed (the bare
+ * payload) are read as version 1, so a pinned embed published then still renders.
  */
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { CorridorError } from "./errors.ts";
 import type { CorridorDb } from "./db.ts";
 import { snapshots } from "./schema.ts";
 import { series, type Series, type SeriesQuery } from "./queries/series.ts";
@@ -45,6 +49,49 @@ export interface Snapshot<T = unknown> {
   createdAt: string;
 }
 
+/** The payload's layout now; a reader migrates anything older to it. */
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+/** What the payload column holds since versions: the envelope around the data. */
+const versionedPayload = z.strictObject({ schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION), data: z.unknown() });
+
+/** The payload's data in today's layout, whatever version stored it. */
+function migratePayload(id: string, stored: unknown): unknown {
+  // Before versions the column held the bare payload ({series, events} or a comparison), which is
+  // version 1's data as it is. ChartData and CompareData have no `schemaVersion` key.
+  if (!stored || typeof stored !== "object" || !("schemaVersion" in stored)) return stored;
+  const envelope = versionedPayload.safeParse(stored);
+  if (!envelope.success)
+    throw new CorridorError("database", `snapshot ${id}: payload schema version ${JSON.stringify((stored as { schemaVersion: unknown }).schemaVersion)} is not one this Corridor reads (${SNAPSHOT_SCHEMA_VERSION})`);
+  return envelope.data.data;
+}
+
+/**
+ * A series snapshot's data (ChartData): the fields the renderers draw, checked so a damaged row is
+ * refused with a message rather than drawn wrong; other fields pass through as stored (hence the
+ * one cast: the checked fields are ChartData's, the rest is what publishSnapshot wrote).
+ */
+export const seriesSnapshotData = z.looseObject({
+  series: z.looseObject({
+    indicator: z.looseObject({ code: z.string(), name: z.string(), unit: z.string() }),
+    origin: z.string(),
+    destination: z.string(),
+    frequency: z.string().nullable(),
+    points: z.array(z.looseObject({ period: z.string(), start: z.string(), end: z.string(), value: z.number() })),
+  }),
+  events: z.array(z.looseObject({ id: z.string(), title: z.string(), kind: z.string(), startsOn: z.string() })),
+}) as unknown as z.ZodType<ChartData>;
+
+/** The stored payload (any version) as today's data, checked with `schema`; a CorridorError when it does not fit. */
+export function readSnapshotPayload<T>(id: string, stored: unknown, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(migratePayload(id, stored));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CorridorError("database", `snapshot ${id} is damaged: ${issue.path.join(".") || "payload"}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
 /** Sorted keys: the same content always serialises, and so hashes, the same. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
@@ -63,14 +110,20 @@ export async function publishSnapshot<T>(db: CorridorDb, input: { kind: string; 
   const { version } = await dataVersion(db);
   const row = { id, kind: input.kind, query: input.query, payload: input.payload, dataVersion: version, createdAt: new Date().toISOString() };
   // `created` says whether this call added the row (the web audits only those): a concurrent
-  // publish of the same content may have won the insert.
-  const { changes } = db.orm.insert(snapshots).values(row).onConflictDoNothing().run();
+  // publish of the same content may have won the insert. The id hashes the bare payload (as before
+  // versions), so republishing what an old row holds still finds that row.
+  const stored = { ...row, payload: { schemaVersion: SNAPSHOT_SCHEMA_VERSION, data: input.payload } };
+  const { changes } = db.orm.insert(snapshots).values(stored).onConflictDoNothing().run();
   return { ...row, created: changes > 0 };
 }
 
-export async function getSnapshot<T = unknown>(db: CorridorDb, id: string): Promise<Snapshot<T> | undefined> {
+/**
+ * A snapshot with its payload migrated to the current version. `schema` checks the payload's data
+ * (e.g. seriesSnapshotData); without one it is returned unchecked, as the caller's `T`.
+ */
+export async function getSnapshot<T = unknown>(db: CorridorDb, id: string, schema?: z.ZodType<T>): Promise<Snapshot<T> | undefined> {
   if (!/^[0-9a-f]{20}$/.test(id)) return undefined;
   const row = (await db.orm.select().from(snapshots).where(eq(snapshots.id, id)))[0];
-  return row ? { ...row, payload: row.payload as T } : undefined;
+  return row ? { ...row, payload: readSnapshotPayload(id, row.payload, schema ?? (z.unknown() as z.ZodType<T>)) } : undefined;
 }
 

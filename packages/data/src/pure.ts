@@ -2,7 +2,8 @@
 export { CountryResolver, COUNTRY_RECORDS, WORLD, normaliseName } from "./countries.ts";
 export { parsePeriod, periodContaining, shiftPeriod, yearEarlier, type Period, type Frequency } from "./periods.ts";
 export { parseNumber, detectDecimalMark, type DecimalMark } from "./numbers.ts";
-export { eventKinds, type EventKind } from "./schema.ts";
+// The vocabularies: declared once in the schema, imported by the web app rather than retyped.
+export { eventKinds, eventRelations, eventRoles, datePrecisions, verifications, USER_ROLES, type EventKind, type EventRelation, type EventRole, type UserRole } from "./schema.ts";
 export { toCsv } from "./csv-writer.ts";
 // The series' public JSON and CSV, and which events sit beside it: one rule for server and browser.
 export { seriesJson, seriesCsv, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
@@ -12,3 +13,5 @@ export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type Colum
 // File detection (encoding, delimiter, format, column roles) lives in ./import/detect.ts, exported as @corridor/data/detect.
 // The same-origin rule the write routes' CSRF check applies (better-auth's trusted origins too).
 export { isSameOrigin } from "./origins.ts";
+// The one error type and its code → HTTP status / exit status mapping, for server and browser alike.
+export { CorridorError, httpStatusOf, exitCodeOf, type ErrorCode, type ErrorDetails } from "./errors.ts";

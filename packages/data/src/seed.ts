@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { repositoryRoot, type CorridorDb } from "./db.ts";
+import { env } from "./env.ts";
 import { importFile, sha256File, type ImportSummary } from "./import/index.ts";
 import { imports } from "./schema.ts";
 import { importEvents, type EventImportSummary } from "./events/store.ts";
@@ -15,7 +16,7 @@ export interface SeedReport {
 }
 
 export function defaultSeedDir(): string {
-  return process.env.CORRIDOR_SEED_DIR ?? join(repositoryRoot(), "data", "seed");
+  return env().CORRIDOR_SEED_DIR ?? join(repositoryRoot(), "data", "seed");
 }
 
 export async function seed(db: CorridorDb, dir: string = defaultSeedDir()): Promise<SeedReport[]> {

@@ -11,17 +11,18 @@
  * own locks; the gate then only orders this process's writers.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { CorridorError } from "./errors.ts";
+import { env } from "./env.ts";
 
 /** How long a write waits for the gate by default: $CORRIDOR_WRITE_WAIT_MS, else 30 s. */
 export function writeWaitMs(): number {
-  const env = process.env.CORRIDOR_WRITE_WAIT_MS?.trim();
-  return env && /^\d+$/.test(env) ? Number(env) : 30_000;
+  return env().CORRIDOR_WRITE_WAIT_MS ?? 30_000;
 }
 
 const BUSY = Symbol.for("corridor.WriteBusyError");
 
 /** A write refused because another one held the gate for longer than the wait. Nothing was written. */
-export class WriteBusyError extends Error {
+export class WriteBusyError extends CorridorError {
   /** A reasonable wait before trying again, for a Retry-After header. */
   readonly retryAfterSeconds = 5;
   private readonly [BUSY] = true;
@@ -30,7 +31,7 @@ export class WriteBusyError extends Error {
    * Recognised by a brand, not `instanceof`: a Next.js build may hold this module in more than one
    * chunk, and the gate that threw may come from another chunk than the route that catches.
    */
-  static is(error: unknown): error is WriteBusyError {
+  static override is(error: unknown): error is WriteBusyError {
     return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BUSY] === true;
   }
 
@@ -39,7 +40,7 @@ export class WriteBusyError extends Error {
     readonly holder: string,
     readonly heldForMs: number,
   ) {
-    super(`${what} was not done: the database is busy with ${holder} (for ${Math.round(heldForMs / 1000)} s so far); nothing was written, try again in a moment`);
+    super("busy", `${what} was not done: the database is busy with ${holder} (for ${Math.round(heldForMs / 1000)} s so far); nothing was written, try again in a moment`);
   }
 }
 

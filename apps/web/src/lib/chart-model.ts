@@ -5,9 +5,11 @@
  * it a width and height and the same model draws the page and a server-side SVG.
  */
 import { periodContaining, type Frequency } from "@corridor/data/periods";
+import type { EventKind } from "@corridor/data/pure";
 
-export const KIND_ORDER = ["talks", "agreement", "decree", "law", "restriction", "enforcement", "economic", "other"] as const;
-export type Kind = (typeof KIND_ORDER)[number];
+// Display order (legend, filters); `satisfies` keeps it to the data package's kinds.
+export const KIND_ORDER = ["talks", "agreement", "decree", "law", "restriction", "enforcement", "economic", "other"] as const satisfies readonly EventKind[];
+export type Kind = EventKind;
 
 export interface ChartPoint {
   period: string;

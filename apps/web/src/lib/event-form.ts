@@ -3,13 +3,14 @@
  * Markdown/CSV files), a suggestion → form fields, the draft as a chart marker, and what changed
  * between two versions. Pure: safe in the browser and unit-tested.
  */
-import { parsePeriod } from "@corridor/data/pure";
+import { datePrecisions, eventKinds, eventRelations, eventRoles, parsePeriod } from "@corridor/data/pure";
 import type { ChartEvent, Kind } from "./chart-model";
 
-export const EVENT_KINDS = ["talks", "decree", "agreement", "law", "restriction", "enforcement", "economic", "other"] as const;
-export const RELATIONS = ["extends", "amends", "follows_up", "cites"] as const;
-export const ROLES = ["party", "affected"] as const;
-export type Precision = "day" | "month" | "year";
+// The data package's vocabularies, under the names the editor uses.
+export const EVENT_KINDS = eventKinds;
+export const RELATIONS = eventRelations;
+export const ROLES = eventRoles;
+export type Precision = (typeof datePrecisions)[number];
 
 export interface EventForm {
   /** Empty on a new event: the server makes it from the title and year. */

@@ -2,7 +2,7 @@
  * Query parameters → valid values or a 400 naming the parameter. Pure; shared by the read API and
  * (later) the pages, so a shareable URL means the same thing everywhere.
  */
-import { CountryResolver, eventKinds, parsePeriod, type Frequency } from "@corridor/data/pure";
+import { CorridorError, CountryResolver, eventKinds, parsePeriod, type Frequency } from "@corridor/data/pure";
 import { FREQUENCIES, isFrequency } from "@corridor/data/periods";
 import { explorerHref, parseExplorerView, type ExplorerView } from "./explorer";
 
@@ -13,9 +13,10 @@ export function toSearchParams(raw: Record<string, string | string[] | undefined
   return params;
 }
 
-export class ParameterError extends Error {
+/** A query parameter that means nothing valid: a 400 naming it. */
+export class ParameterError extends CorridorError {
   constructor(readonly parameter: string, message: string) {
-    super(`${parameter}: ${message}`);
+    super("usage", `${parameter}: ${message}`, { parameter });
   }
 }
 

@@ -1,16 +1,17 @@
 /**
  * Who is asking, and may they? `currentUser(headers)` reads an API token (`Authorization: Bearer`)
- * or a better-auth session cookie; `requireRole(request, role)` is the one gate every write route
- * calls: 401 JSON without valid credentials (revoked tokens included), 403 for a lower role, and
- * 403 for a cookie-authenticated write whose Origin is not this site (CSRF).
+ * or a better-auth session cookie; `authorise(request, role)` is the one gate every route passes
+ * (through route() in ./route.ts): 401 without valid credentials (revoked tokens included), 403 for
+ * a lower role, and 403 for a cookie-authenticated write whose Origin is not this site (CSRF).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import type { CorridorAuth } from "@corridor/data/auth";
-import { isSameOrigin } from "@corridor/data/pure";
+import { CorridorError, httpStatusOf, isSameOrigin, USER_ROLES, type UserRole } from "@corridor/data/pure";
+import { env } from "@/lib/env";
 
-export type Role = "viewer" | "analyst" | "admin";
-const ROLES: Role[] = ["viewer", "analyst", "admin"];
+export type Role = UserRole;
+const ROLES: readonly Role[] = USER_ROLES;
 
 export interface CurrentUser {
   email: string;
@@ -90,33 +91,32 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
-function problem(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
-}
+type Asking = Pick<Request, "method" | "headers">;
 
 /**
- * The caller when they hold at least `role`, else the response to send. Routes:
- * `const who = await requireRole(request, "analyst"); if (who instanceof Response) return who;`
+ * The caller when they hold at least `role` ("reader": anyone unless CORRIDOR_REQUIRE_LOGIN=1, then
+ * a viewer; null when anonymous), else a CorridorError ("unauthenticated" 401, "forbidden" 403).
  */
-export async function requireRole(request: Pick<Request, "method" | "headers">, role: Role): Promise<Caller | Response> {
+export async function authorise(request: Asking, role: Role): Promise<Caller>;
+export async function authorise(request: Asking, role: Role | "reader"): Promise<Caller | null>;
+export async function authorise(request: Asking, role: Role | "reader"): Promise<Caller | null> {
+  if (role === "reader") {
+    if (!loginRequired()) return null;
+    role = "viewer";
+  }
   const who = await identify(request.headers);
   if (!who) {
-    return problem(401, bearer(request.headers) !== null ? "the API token is unknown or revoked" : "sign in first (session cookie or Authorization: Bearer token)");
+    throw new CorridorError("unauthenticated", bearer(request.headers) !== null ? "the API token is unknown or revoked" : "sign in first (session cookie or Authorization: Bearer token)");
   }
   const safe = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
-  if (!safe && who.via === "cookie" && !isSameOrigin(request.headers)) return problem(403, "cross-site request refused: the Origin header must be this site");
-  if (!roleAtLeast(who.role, role)) return problem(403, `this needs the ${role} role; you are ${who.role}`);
+  if (!safe && who.via === "cookie" && !isSameOrigin(request.headers)) throw new CorridorError("forbidden", "cross-site request refused: the Origin header must be this site");
+  if (!roleAtLeast(who.role, role)) throw new CorridorError("forbidden", `this needs the ${role} role; you are ${who.role}`);
   return { ...who, ip: clientIp(request.headers) };
 }
 
 /** Reads follow CORRIDOR_REQUIRE_LOGIN: anonymous unless it is 1, then at least a viewer. */
 export function loginRequired(): boolean {
-  return process.env.CORRIDOR_REQUIRE_LOGIN === "1";
-}
-
-export async function requireReader(request: Pick<Request, "method" | "headers">): Promise<Caller | null | Response> {
-  if (!loginRequired()) return null;
-  return requireRole(request, "viewer");
+  return env().CORRIDOR_REQUIRE_LOGIN;
 }
 
 /** Node's request headers as fetch Headers (pages-router routes get IncomingHttpHeaders). */
@@ -128,13 +128,20 @@ export function fetchHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-/** requireReader for pages-router routes: true when the reader may go on, else the refusal is sent. */
+/**
+ * The reader gate for pages-router routes (Node req/res, so route() does not fit them): true when
+ * the reader may go on, else the refusal is sent as route() would send it.
+ */
 export async function requireNodeReader(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const who = await requireReader({ method: req.method ?? "GET", headers: fetchHeaders(req) });
-  if (!(who instanceof Response)) return true;
-  res.writeHead(who.status, Object.fromEntries(who.headers));
-  res.end(await who.text());
-  return false;
+  try {
+    await authorise({ method: req.method ?? "GET", headers: fetchHeaders(req) }, "reader");
+    return true;
+  } catch (error) {
+    if (!CorridorError.is(error)) throw error;
+    res.writeHead(httpStatusOf(error.code), { "content-type": "application/json", "cache-control": "no-store" });
+    res.end(JSON.stringify(error.body()));
+    return false;
+  }
 }
 
 /** Writes an audit row for a write done by `who` (or a sign-in attempt: the email tried and the address). */

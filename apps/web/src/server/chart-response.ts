@@ -10,11 +10,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LRUCache } from "lru-cache";
 import type { ExplorerView } from "@/lib/explorer";
-import { chartData, dataVersion, getSnapshot, QueryArgumentError, type ChartData } from "@corridor/data";
-import { db } from "@/lib/db";
-import { chartQuery, ParameterError, parseChartParams, type ChartKind, type ChartParams } from "@/lib/params";
-import { compareData } from "./compare-data";
-import type { ChartSource, CompareData } from "@/render/chart-source";
+import { chartData, CorridorError, dataVersion, getSnapshot, httpStatusOf, readSnapshotPayload, seriesSnapshotData } from "@corridor/data";
+import { db } from "@/server/db";
+import { chartQuery, parseChartParams, type ChartKind, type ChartParams } from "@/lib/params";
+import { compareData, compareSnapshotData } from "./compare-data";
+import type { ChartSource } from "@/render/chart-source";
 import { loginRequired } from "./auth";
 import { RendererBusy } from "@/render/png";
 
@@ -28,7 +28,12 @@ export interface Rendered {
   headers?: Record<string, string>;
 }
 
-export class NotFound extends Error {}
+/** No such snapshot (of this kind): a 404 naming the `version` parameter. */
+export class NotFound extends CorridorError {
+  constructor(message: string) {
+    super("not_found", message, { parameter: "version" });
+  }
+}
 
 // Behind CORRIDOR_REQUIRE_LOGIN a chart is for signed-in readers: browsers may keep it, shared caches not.
 const audience = () => (loginRequired() ? "private" : "public");
@@ -73,8 +78,8 @@ async function loadData(chart: ChartParams): Promise<ChartSource> {
     if (!snapshot || snapshot.kind !== chart.kind) throw new NotFound(`no published ${chart.kind} snapshot ${chart.version}`);
     const provenance = `Corridor · pinned snapshot ${snapshot.id}, published ${snapshot.createdAt.slice(0, 10)} (data version ${snapshot.dataVersion})`;
     return chart.kind === "compare"
-      ? { kind: "compare", chart: { ...chart, compare: snapshot.query as unknown as ExplorerView }, data: snapshot.payload as CompareData, provenance, pinned: true }
-      : { kind: "series", chart, data: snapshot.payload as ChartData, provenance, pinned: true };
+      ? { kind: "compare", chart: { ...chart, compare: snapshot.query as unknown as ExplorerView }, data: readSnapshotPayload(snapshot.id, snapshot.payload, compareSnapshotData), provenance, pinned: true }
+      : { kind: "series", chart, data: readSnapshotPayload(snapshot.id, snapshot.payload, seriesSnapshotData), provenance, pinned: true };
   }
   const v = await dataVersion(db());
   const provenance = `Corridor · live data, version ${v.version}`;
@@ -129,14 +134,10 @@ export async function serveChart(req: IncomingMessage, res: ServerResponse, char
     remember(req.url, { key, version, pinned, etag, caching, headers, base: outgoing(res) });
     return send(res, 200, headers, req.method === "HEAD" ? undefined : rendered.body);
   } catch (error) {
-    if (error instanceof ParameterError) return send(res, 400, { "content-type": "application/json" }, JSON.stringify({ error: error.message, parameter: error.parameter }));
-    if (error instanceof QueryArgumentError) {
-      const parameter = error.parameter ?? "query";
-      return send(res, 400, { "content-type": "application/json" }, JSON.stringify({ error: `${parameter}: ${error.detail}`, parameter }));
-    }
+    // RendererBusy (render/png.ts) carries its own Retry-After; every other refusal is a CorridorError.
     if (error instanceof RendererBusy)
       return send(res, 503, { "content-type": "application/json", "retry-after": String(error.retryAfter), "cache-control": "no-store" }, JSON.stringify({ error: error.message }));
-    if (error instanceof NotFound) return send(res, 404, { "content-type": "application/json" }, JSON.stringify({ error: error.message, parameter: "version" }));
+    if (CorridorError.is(error)) return send(res, httpStatusOf(error.code), { "content-type": "application/json" }, JSON.stringify(error.body()));
     console.error(error);
     return send(res, 500, { "content-type": "application/json" }, JSON.stringify({ error: "internal error" }));
   }

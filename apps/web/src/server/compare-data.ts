@@ -3,10 +3,20 @@
  * as asked, optionally indexed to 100 at a base period. The explorer page, its images and embeds
  * and its pinned snapshots all draw from this.
  */
+import { z } from "zod";
 import { corridors, listIndicators, series } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { indexTo100, type ExplorerView } from "@/lib/explorer";
 import type { CompareData, CompareLine } from "@/render/chart-source";
+
+/** A compare snapshot's data as stored: the drawn fields checked, the rest as published (see seriesSnapshotData). */
+export const compareSnapshotData = z.looseObject({
+  indicator: z.looseObject({ code: z.string(), name: z.string(), unit: z.string() }),
+  unit: z.string(),
+  lines: z.array(z.looseObject({ points: z.array(z.looseObject({ period: z.string() })) })),
+  notes: z.array(z.string()),
+  sources: z.array(z.string()),
+}) as unknown as z.ZodType<CompareData>;
 
 export async function compareData(view: ExplorerView): Promise<CompareData> {
   const indicator = (await listIndicators(db())).find((i) => i.code === view.indicator)!;

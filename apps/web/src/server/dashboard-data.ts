@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { corridorIndicators, corridors, eventInRange, latestOf, listEvents, series, seriesRange, type LatestValue, type Series } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import type { ChartEvent } from "@/lib/chart-model";
 import type { DashboardView } from "@/lib/params";
 

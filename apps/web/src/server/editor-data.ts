@@ -1,6 +1,6 @@
 /** What the event editor pages load on the server: link targets and the corridors to preview on. */
 import { corridors, events } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import type { EditorCorridor } from "@/components/EventEditor";
 
 export async function editorData(): Promise<{ events: { id: string; title: string; startsOn: string }[]; corridors: EditorCorridor[] }> {

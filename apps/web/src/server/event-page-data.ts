@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { corridors, eventVersions, getEvent, impact, series, type EventDetail, type Impact, type SeriesPoint } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { versionHistory, type HistoryEntry } from "@/lib/event-form";
 
 export interface ImpactPanel {

@@ -1,4 +1,5 @@
-import { WindowLimiter } from "./rate-limit";
+/** The sign-in limiters: failures per email + address and per email, sized by CORRIDOR_LOGIN_MAX_FAILURES. */
+import { envCount, WindowLimiter } from "./rate-limit";
 
 /** Failed sign-ins per key (email + IP) in a sliding window, in memory: one server process. */
 export class FailureLimiter extends WindowLimiter {
@@ -7,8 +8,7 @@ export class FailureLimiter extends WindowLimiter {
   }
 }
 
-const max = Number(process.env.CORRIDOR_LOGIN_MAX_FAILURES ?? "5");
-const perClient = Number.isInteger(max) && max > 0 ? max : 5;
+const perClient = envCount("CORRIDOR_LOGIN_MAX_FAILURES", 5);
 /** Failures per email + client address. */
 export const loginLimiter = new FailureLimiter(perClient, 60_000);
 /** Failures per email from any address: a guesser rotating addresses is stopped too. */

@@ -2,6 +2,7 @@
  * Events per key (an address, an email + address…) in a sliding window, in memory: one server
  * process. The sign-in limiter counts failures with it, the snapshot route publishes.
  */
+
 export class WindowLimiter {
   private hits = new Map<string, number[]>();
   constructor(readonly max: number, readonly windowMs: number) {}

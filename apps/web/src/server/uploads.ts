@@ -7,22 +7,27 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { chmod, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { repositoryRoot } from "@corridor/data";
+import { CorridorError, repositoryRoot } from "@corridor/data";
+import { env } from "@/lib/env";
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export function maxUploadBytes(): number {
-  const env = process.env.CORRIDOR_MAX_UPLOAD_BYTES?.trim();
-  return env && /^\d+$/.test(env) ? Number(env) : DEFAULT_MAX_UPLOAD_BYTES;
+  return env().CORRIDOR_MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES;
 }
 
 export function uploadsDir(): string {
-  const dir = process.env.CORRIDOR_UPLOADS_DIR ? resolve(process.env.CORRIDOR_UPLOADS_DIR) : join(repositoryRoot(), "data", "uploads");
+  const configured = env().CORRIDOR_UPLOADS_DIR;
+  const dir = configured ? resolve(configured) : join(repositoryRoot(), "data", "uploads");
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
 
-export class TooLargeError extends Error {}
+export class TooLargeError extends CorridorError {
+  constructor(message: string) {
+    super("too_large", message);
+  }
+}
 
 /**
  * The request with a body that fails with TooLargeError past `limit` bytes (multipart overhead
@@ -52,7 +57,7 @@ export async function readLimited(request: Request, limit: number, what: string)
     return await limitBody(request, limit, what).arrayBuffer();
   } catch (error) {
     // The stream's error may arrive as the cause of the body reader's own.
-    if (error instanceof Error && error.cause instanceof TooLargeError) throw error.cause;
+    if (error instanceof Error && CorridorError.is(error.cause) && error.cause.code === "too_large") throw error.cause;
     throw error;
   }
 }

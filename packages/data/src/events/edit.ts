@@ -6,6 +6,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import type { CorridorDb } from "../db.ts";
+import { CorridorError } from "../errors.ts";
 import { eventVersions as eventVersionsTable } from "../schema.ts";
 import { EVENT_KEYS, normaliseEvent, slugify, type EventRecord } from "./model.ts";
 import { getEvent, keepVersion, linkErrors, loadRecord, writeEvent, writeLinks, type EventDetail } from "./store.ts";
@@ -18,28 +19,28 @@ export interface EventFieldError {
 }
 
 /** The input does not make a valid event: every problem, each with the key it belongs to (→ HTTP 422). */
-export class EventValidationError extends Error {
+export class EventValidationError extends CorridorError {
   constructor(readonly errors: EventFieldError[]) {
-    super(`invalid event: ${errors.map((e) => `${e.key}: ${e.message}`).join("; ")}`);
+    super("invalid", `invalid event: ${errors.map((e) => `${e.key}: ${e.message}`).join("; ")}`, { errors });
     this.name = "EventValidationError";
   }
 }
 
 /** The id is taken, the event is gone, or someone saved a newer version first (→ HTTP 409). */
-export class EventConflictError extends Error {
+export class EventConflictError extends CorridorError {
   constructor(
     message: string,
     readonly currentVersion?: number,
   ) {
-    super(message);
+    super("conflict", message, { currentVersion: currentVersion ?? null });
     this.name = "EventConflictError";
   }
 }
 
 /** No event with that id (→ HTTP 404). */
-export class EventNotFoundError extends Error {
+export class EventNotFoundError extends CorridorError {
   constructor(readonly id: string) {
-    super(`event "${id}" does not exist`);
+    super("not_found", `event "${id}" does not exist`);
     this.name = "EventNotFoundError";
   }
 }

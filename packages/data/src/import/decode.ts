@@ -7,10 +7,12 @@ import { isUtf8 } from "node:buffer";
 import { Transform } from "node:stream";
 import { detectEncoding as detectFromBytes, firstInvalidUtf8, lineAt, type Refusal } from "./detect.ts";
 import { MappingError } from "./normalise.ts";
+import { CorridorError } from "../errors.ts";
 
-export class BadInputError extends Error {
+/** The file cannot be read as text (encoding, binary bytes); `line` where it went wrong when known. */
+export class BadInputError extends CorridorError {
   constructor(message: string, readonly line?: number) {
-    super(message);
+    super("bad_data", message, { line: line ?? null });
   }
 }
 

@@ -4,6 +4,7 @@
  * Pure: writing is the writer's job.
  */
 import type { CountryResolver } from "../countries.ts";
+import { CorridorError } from "../errors.ts";
 import type { IndicatorResolver } from "../indicators.ts";
 import type { Indicator } from "../schema.ts";
 import { parseNumber, type DecimalMark } from "../numbers.ts";
@@ -45,7 +46,12 @@ export interface NormaliseOptions extends Constants {
 
 export type ColumnMap = Partial<Record<Role, number>>;
 
-export class MappingError extends Error {}
+/** A mapping that does not fit the file: a bad --map pair, an unknown role or indicator. */
+export class MappingError extends CorridorError {
+  constructor(message: string) {
+    super("invalid", message);
+  }
+}
 
 /**
  * `ROLE=COLUMN` pairs (the CLI's repeatable --map, the upload form's `map` fields) as a column map.

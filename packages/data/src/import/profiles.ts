@@ -1,14 +1,20 @@
 /** Import profiles: a mapping saved under a name and reused for next quarter's file (CLI and web). */
 import { asc, eq } from "drizzle-orm";
 import type { CorridorDb } from "../db.ts";
-import { importProfiles, type ImportProfile } from "../schema.ts";
+import { CorridorError } from "../errors.ts";
+import { importProfiles } from "../schema.ts";
+import { importProfileRow, type ImportProfileRow } from "../shapes.ts";
 import type { ImportOptions } from "./index.ts";
 
 /** The options a profile keeps: how to read the file, not what happened in one run. */
 const KEPT = ["format", "indicator", "origin", "destination", "source", "map", "countryRole", "columns", "decimal", "delimiter", "encoding"] as const;
 export type ProfileOptions = Pick<ImportOptions, (typeof KEPT)[number]>;
 
-export class ProfileError extends Error {}
+export class ProfileError extends CorridorError {
+  constructor(message: string) {
+    super("usage", message);
+  }
+}
 
 export function profileOptions(options: ImportOptions): ProfileOptions {
   const kept: Record<string, unknown> = {};
@@ -20,6 +26,16 @@ export function profileOptions(options: ImportOptions): ProfileOptions {
   return kept as ProfileOptions;
 }
 
+/** A profile as read back: its stored JSON checked (a row another version wrote wrong is refused by name). */
+export type ImportProfile = ImportProfileRow;
+
+function parseRow(row: unknown): ImportProfile {
+  const parsed = importProfileRow.safeParse(row);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new ProfileError(`import profile "${(row as { name?: string }).name}" is damaged: ${issue.path.join(".")}: ${issue.message}`);
+}
+
 export async function saveProfile(db: CorridorDb, name: string, options: ImportOptions): Promise<ImportProfile> {
   if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) throw new ProfileError(`profile name "${name}" may hold letters, digits, - and _ only`);
   const now = new Date().toISOString();
@@ -29,11 +45,12 @@ export async function saveProfile(db: CorridorDb, name: string, options: ImportO
 }
 
 export async function getProfile(db: CorridorDb, name: string): Promise<ImportProfile | undefined> {
-  return (await db.orm.select().from(importProfiles).where(eq(importProfiles.name, name)))[0];
+  const row = (await db.orm.select().from(importProfiles).where(eq(importProfiles.name, name)))[0];
+  return row && parseRow(row);
 }
 
 export async function listProfiles(db: CorridorDb): Promise<ImportProfile[]> {
-  return db.orm.select().from(importProfiles).orderBy(asc(importProfiles.name));
+  return (await db.orm.select().from(importProfiles).orderBy(asc(importProfiles.name))).map(parseRow);
 }
 
 /** Options for a run: the profile's, overridden by what was given on this run. */
@@ -41,7 +58,7 @@ export async function withProfile(db: CorridorDb, name: string | undefined, give
   if (!name) return given;
   const profile = await getProfile(db, name);
   if (!profile) throw new ProfileError(`no import profile "${name}" (see \`corridor profiles\`)`);
-  const merged: ImportOptions = { ...(profile.options as ImportOptions) };
+  const merged: ImportOptions = { ...profile.options };
   for (const [key, value] of Object.entries(given) as [keyof ImportOptions, unknown][]) {
     if (value === undefined || value === "auto") continue;
     if (key === "map") merged.map = { ...merged.map, ...(value as ImportOptions["map"]) };

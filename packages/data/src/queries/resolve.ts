@@ -1,6 +1,7 @@
 /** Shared argument resolution for queries: indicator by code or alias, countries by code or name. */
 import { CountryResolver } from "../countries.ts";
 import type { CorridorDb } from "../db.ts";
+import { CorridorError } from "../errors.ts";
 import { IndicatorResolver } from "../indicators.ts";
 import { parsePeriod, type Period } from "../periods.ts";
 import { indicators } from "../schema.ts";
@@ -10,9 +11,15 @@ import type { Indicator } from "../schema.ts";
  * Thrown for arguments that name nothing known; the CLI maps it to exit status 2, the read API to a
  * 400 naming `parameter`. `detail` is the message without the CLI's `--flag value:` prefix.
  */
-export class QueryArgumentError extends Error {
+export class QueryArgumentError extends CorridorError {
   constructor(message: string, readonly parameter?: string, readonly detail: string = message) {
-    super(message);
+    super("usage", message, { parameter: parameter ?? "query" });
+  }
+
+  /** The read API names the parameter and leaves out the CLI's flag. */
+  override body(): Record<string, unknown> {
+    const parameter = this.parameter ?? "query";
+    return { error: `${parameter}: ${this.detail}`, parameter };
   }
 }
 

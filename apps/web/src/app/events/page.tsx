@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card, Text } from "@tremor/react";
 import { listEvents } from "@corridor/data";
 import { headers } from "next/headers";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { currentUser } from "@/server/auth";
 import { canEdit } from "@/lib/roles";
 import { parseEventParams, ParameterError, toSearchParams } from "@/lib/params";

@@ -2,7 +2,7 @@ import Form from "next/form";
 import { redirect } from "next/navigation";
 import { Card, Text, Title } from "@tremor/react";
 import { corridors, listIndicators } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { CompareChart } from "@/components/CompareChart";
 import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, Text } from "@tremor/react";
 import { listImports } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { countsLine, when } from "@/lib/imports-view";
 import { hasRole, requirePageReader } from "@/server/page-auth";
 import { UndoButton } from "@/components/imports/UndoButton";

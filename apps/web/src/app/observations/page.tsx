@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { observationHistory, type ObservationHistory } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { full } from "@/lib/format";
 import { when } from "@/lib/imports-view";
 import { ParameterError, toSearchParams } from "@/lib/params";

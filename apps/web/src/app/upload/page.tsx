@@ -1,6 +1,6 @@
 import { Text } from "@tremor/react";
 import { listIndicators } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { requirePageRole } from "@/server/page-auth";
 import { UploadWorkbench } from "@/components/upload/UploadWorkbench";
 

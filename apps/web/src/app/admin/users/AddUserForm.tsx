@@ -1,5 +1,7 @@
+// The admin page's form that adds an account (POST /api/users); the roles offered are the data package's.
 "use client";
 import { useState, type FormEvent } from "react";
+import { USER_ROLES } from "@corridor/data/pure";
 
 export function AddUserForm() {
   const [message, setMessage] = useState<string | null>(null);
@@ -33,9 +35,11 @@ export function AddUserForm() {
       <label className="block text-tremor-default">
         Role
         <select name="role" defaultValue="analyst" className="mt-1 block w-full rounded-tremor-default">
-          <option value="viewer">viewer</option>
-          <option value="analyst">analyst</option>
-          <option value="admin">admin</option>
+          {USER_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
         </select>
       </label>
       <label className="block text-tremor-default">

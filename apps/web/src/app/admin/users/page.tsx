@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { currentUser } from "@/server/auth";
 import { AddUserForm } from "./AddUserForm";
 

@@ -1,9 +1,8 @@
+/** GET /api/corridors — every corridor with data; the reader gate. */
 import { corridors } from "@corridor/data";
-import { db } from "@/lib/db";
-import { readHandler } from "@/lib/api";
+import { db } from "@/server/db";
+import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request): Promise<Response> {
-  return readHandler(request, async () => Response.json(await corridors(db())));
-}
+export const GET = route({ role: "reader" }, async () => Response.json(await corridors(db())));

@@ -5,61 +5,40 @@
  * {"progress":{bytesRead,totalBytes}} lines, then {"result", "status"}.
  * GET /api/imports — the import history.
  */
-import { listImports } from "@corridor/data";
-import { BadInputError, FORMATS, importOnOwnConnection, MappingError, parseRoleMap, type ImportOptions, type ImportSummary } from "@corridor/data/import";
-import { db } from "@/lib/db";
-import { auditWrite, requireReader, requireRole, type Caller } from "@/server/auth";
-import { dropUpload, keepUpload, limitBody, maxUploadBytes, sanitiseFileName, saveUpload, TooLargeError } from "@/server/uploads";
-import { busyResponse, writing } from "@/server/writes";
+import { CorridorError, importFormOptions, listImports } from "@corridor/data";
+import type { ImportOptions, ImportSummary } from "@corridor/data/import";
+import { db } from "@/server/db";
+import { auditWrite, type Caller } from "@/server/auth";
+import { errorResponse, route } from "@/server/route";
+import { dropUpload, keepUpload, limitBody, maxUploadBytes, sanitiseFileName, saveUpload } from "@/server/uploads";
+import { busyResponse } from "@/server/writes";
 
 export const dynamic = "force-dynamic";
-
-class OptionError extends Error {}
 
 function text(form: FormData, key: string): string | undefined {
   const v = form.get(key);
   return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
 }
 
+/** The form's options, checked by importFormOptions (the data package's shape and messages): a 400 when wrong. */
 function parseOptions(form: FormData): { options: ImportOptions; profile?: string; saveProfile?: string } {
-  const options: ImportOptions = {};
-  const format = text(form, "format");
-  if (format) {
-    if (format !== "auto" && !(FORMATS as readonly string[]).includes(format)) throw new OptionError(`format "${format}": expected auto or one of ${FORMATS.join(", ")}`);
-    options.format = format as ImportOptions["format"];
-  }
-  for (const key of ["indicator", "origin", "destination", "encoding", "delimiter"] as const) {
-    const v = text(form, key);
-    if (v !== undefined) {
-      if (v.length > 200) throw new OptionError(`${key}: too long`);
-      options[key] = v;
-    }
-  }
-  const decimal = text(form, "decimal");
-  if (decimal) {
-    if (decimal !== "." && decimal !== "," && decimal !== "auto") throw new OptionError(`decimal "${decimal}": expected ".", "," or auto`);
-    options.decimal = decimal;
-  }
-  const countryRole = text(form, "countryRole");
-  if (countryRole) {
-    if (countryRole !== "origin" && countryRole !== "destination") throw new OptionError(`countryRole "${countryRole}": expected origin or destination`);
-    options.countryRole = countryRole;
-  }
-  const pairs = form.getAll("map");
-  if (pairs.some((pair) => typeof pair !== "string")) throw new OptionError("map: expected ROLE=COLUMN text");
-  try {
-    // The CLI's --map rules, so the roles are the importer's own.
-    const map = parseRoleMap(pairs as string[], "map");
-    if (Object.keys(map).length > 0) options.map = map;
-  } catch (error) {
-    if (error instanceof MappingError) throw new OptionError(error.message);
-    throw error;
-  }
-  return { options, profile: text(form, "profile"), saveProfile: text(form, "saveProfile") };
+  const raw = Object.fromEntries(["format", "indicator", "origin", "destination", "encoding", "delimiter", "decimal", "countryRole", "profile", "saveProfile"].map((key) => [key, text(form, key)]));
+  const parsed = importFormOptions.safeParse({ ...raw, map: form.getAll("map") });
+  if (!parsed.success) throw new CorridorError("usage", parsed.error.issues[0]!.message);
+  const { profile, saveProfile, ...given } = parsed.data;
+  // Unset options stay out, so a profile's values are not overridden by undefined.
+  const options = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as ImportOptions;
+  return { options, profile, saveProfile };
 }
 
 function json(body: unknown, status: number): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** A refusal as an Outcome: the one error mapping's status and body (streamed answers need them apart). */
+async function refusal(error: unknown): Promise<Outcome> {
+  const response = errorResponse(error);
+  return { status: response.status, body: await response.json(), retryAfter: response.headers.get("Retry-After") };
 }
 
 interface Outcome {
@@ -76,11 +55,11 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
   try {
     parsed = parseOptions(form);
   } catch (error) {
-    return { status: 400, body: { error: (error as Error).message } };
+    if (CorridorError.is(error)) return refusal(error);
+    throw error;
   }
   const fileName = sanitiseFileName(file.name);
   const { runImport: importUpload } = await import("@corridor/data/import");
-  const { ProfileError } = await import("@corridor/data/profiles");
   const saved = await saveUpload(new Uint8Array(await file.arrayBuffer()));
   // Profile → import → profile in the data package, as the CLI runs it, on a connection of its own: a
   // real import (or a profile save) holds the write gate through the audit rows and the profile; a
@@ -107,25 +86,23 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
     // Past the import the upload is kept or dropped already; what fails there is the server's.
     if (imported) throw error;
     await dropUpload(saved);
-    if (error instanceof ProfileError) return { status: 400, body: { error: error.message } };
-    if (error instanceof BadInputError) return { status: 422, body: { error: error.message, line: error.line ?? null, fileName } };
-    if (error instanceof MappingError) return { status: 422, body: { error: error.message, line: 1, fileName } };
-    const busy = busyResponse(error);
-    if (!busy) throw error;
-    return { status: 503, body: await busy.json(), retryAfter: busy.headers.get("Retry-After") };
+    // The file is unreadable (BadInputError: its line) or does not fit the mapping (MappingError: the header, line 1).
+    if (CorridorError.is(error) && (error.code === "bad_data" || error.code === "invalid"))
+      return { status: 422, body: { error: error.message, line: error.code === "bad_data" ? (error.details.line ?? null) : 1, fileName } };
+    // An unknown profile (400), a busy database (503 + Retry-After): the one error mapping.
+    if (CorridorError.is(error) || busyResponse(error)) return refusal(error);
+    throw error;
   }
 }
 
-export async function POST(request: Request): Promise<Response> {
-  const who = await requireRole(request, "analyst");
-  if (who instanceof Response) return who;
+export const POST = route({ role: "analyst" }, async ({ who, request }) => {
   const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
   let form: FormData;
   try {
     form = await limitBody(request, maxUploadBytes()).formData();
   } catch (error) {
-    const tooLarge = error instanceof TooLargeError || (error instanceof Error && error.cause instanceof TooLargeError);
-    if (tooLarge) {
+    const tooLarge = (e: unknown) => CorridorError.is(e) && e.code === "too_large";
+    if (tooLarge(error) || (error instanceof Error && tooLarge(error.cause))) {
       await auditWrite(who, "import.refused", null, { reason: "too large" });
       return json({ error: `the upload is over the limit of ${maxUploadBytes()} bytes` }, 413);
     }
@@ -158,10 +135,6 @@ export async function POST(request: Request): Promise<Response> {
   const response = json(outcome.body, outcome.status);
   if (outcome.retryAfter) response.headers.set("Retry-After", outcome.retryAfter);
   return response;
-}
+});
 
-export async function GET(request: Request): Promise<Response> {
-  const who = await requireReader(request);
-  if (who instanceof Response) return who;
-  return json({ imports: await listImports(db()) }, 200);
-}
+export const GET = route({ role: "reader" }, async () => json({ imports: await listImports(db()) }, 200));

@@ -1,9 +1,8 @@
+/** GET /api/indicators — the indicator catalogue; the reader gate. */
 import { listIndicators } from "@corridor/data";
-import { db } from "@/lib/db";
-import { readHandler } from "@/lib/api";
+import { db } from "@/server/db";
+import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request): Promise<Response> {
-  return readHandler(request, async () => Response.json(await listIndicators(db())));
-}
+export const GET = route({ role: "reader" }, async () => Response.json(await listIndicators(db())));

@@ -1,12 +1,8 @@
 /** GET /api/profiles — saved import profiles, for the upload page's mapping. */
 import { listProfiles } from "@corridor/data/profiles";
-import { db } from "@/lib/db";
-import { requireReader } from "@/server/auth";
+import { db } from "@/server/db";
+import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const who = await requireReader(request);
-  if (who instanceof Response) return who;
-  return Response.json({ profiles: await listProfiles(db()) }, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = route({ role: "reader" }, async () => Response.json({ profiles: await listProfiles(db()) }, { headers: { "Cache-Control": "no-store" } }));

@@ -1,6 +1,7 @@
-import { chartData, publishSnapshot } from "@corridor/data";
-import { db } from "@/lib/db";
-import { readHandler } from "@/lib/api";
+/** POST /api/snapshots — publish a chart's data as a pinned snapshot (open to readers, rate-limited, audited). */
+import { chartData, CorridorError, publishSnapshot } from "@corridor/data";
+import { db } from "@/server/db";
+import { route } from "@/server/route";
 import { ParameterError, parseSeriesParams } from "@/lib/params";
 import { parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";
@@ -24,54 +25,49 @@ const publishLimiter = new WindowLimiter(envCount("CORRIDOR_SNAPSHOTS_PER_HOUR",
  * `kind=compare` and the explorer's query publish a comparison. The id is derived from the
  * content, so publishing the same view of the same data again returns the same id.
  */
-export function POST(request: Request): Promise<Response> {
-  return readHandler(request, async () => {
-    // Pages of other sites must not make a reader's browser publish on their behalf.
-    const origin = request.headers.get("origin");
-    if (origin && origin !== new URL(request.url).origin && origin !== `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("host")}`)
-      return Response.json({ error: "cross-origin publishing is not allowed" }, { status: 403 });
-    const ip = clientIp(request.headers);
-    const address = ip ?? "unknown";
-    const wait = publishLimiter.blockedFor(address);
-    if (wait > 0)
-      return Response.json(
-        { error: `too many snapshots published from this address (at most ${publishLimiter.max} an hour); try again in ${wait} s`, retryAfterSeconds: wait },
-        { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
-      );
-    publishLimiter.record(address);
-    const params = new URL(request.url).searchParams;
-    const kind = params.get("kind") ?? "series";
-    if (kind !== "series" && kind !== "compare") throw new ParameterError("kind", `"${kind}" must be series or compare`);
-    let input: Parameters<typeof publishSnapshot>[1];
-    if (kind === "compare") {
-      const view = parseExplorerView(params);
-      const payload = await compareData(view);
-      if (payload.lines.every((l) => l.points.length === 0)) return Response.json({ error: "nothing to publish: no corridor has data", parameter: "series" }, { status: 422 });
-      input = { kind, query: { ...view }, payload };
-    } else {
-      const query = parseSeriesParams(params);
-      const payload = await chartData(db(), query);
-      if (payload.series.points.length === 0) return Response.json({ error: "the series is empty: nothing to publish", parameter: "indicator" }, { status: 422 });
-      input = { kind, query: { ...query }, payload };
-    }
-    const user = await currentUser(request.headers);
-    // The snapshot and its audit row as one write.
-    const snapshot = await writing("publishing a snapshot", async () => {
-      const published = await publishSnapshot(db(), input);
-      if (published.created) await auditWrite({ actor: user?.email ?? "anonymous", ip }, "snapshot.publish", `snapshot:${published.id}`, { kind, query: published.query });
-      return published;
-    });
-    const pinned = `version=${snapshot.id}`;
-    return Response.json(
-      {
-        id: snapshot.id,
-        createdAt: snapshot.createdAt,
-        dataVersion: snapshot.dataVersion,
-        embed: `/embed/${kind}?${pinned}`,
-        svg: `/api/charts/${kind}.svg?${pinned}`,
-        png: `/api/charts/${kind}.png?${pinned}`,
-      },
-      { status: 201 },
-    );
+export const POST = route({ role: "reader" }, async ({ request }) => {
+  // Pages of other sites must not make a reader's browser publish on their behalf.
+  const origin = request.headers.get("origin");
+  if (origin && origin !== new URL(request.url).origin && origin !== `${request.headers.get("x-forwarded-proto") ?? "http"}://${request.headers.get("host")}`)
+    throw new CorridorError("forbidden", "cross-origin publishing is not allowed");
+  const ip = clientIp(request.headers);
+  const address = ip ?? "unknown";
+  const wait = publishLimiter.blockedFor(address);
+  if (wait > 0)
+    throw new CorridorError("rate_limited", `too many snapshots published from this address (at most ${publishLimiter.max} an hour); try again in ${wait} s`, { retryAfterSeconds: wait });
+  publishLimiter.record(address);
+  const params = new URL(request.url).searchParams;
+  const kind = params.get("kind") ?? "series";
+  if (kind !== "series" && kind !== "compare") throw new ParameterError("kind", `"${kind}" must be series or compare`);
+  let input: Parameters<typeof publishSnapshot>[1];
+  if (kind === "compare") {
+    const view = parseExplorerView(params);
+    const payload = await compareData(view);
+    if (payload.lines.every((l) => l.points.length === 0)) throw new CorridorError("invalid", "nothing to publish: no corridor has data", { parameter: "series" });
+    input = { kind, query: { ...view }, payload };
+  } else {
+    const query = parseSeriesParams(params);
+    const payload = await chartData(db(), query);
+    if (payload.series.points.length === 0) throw new CorridorError("invalid", "the series is empty: nothing to publish", { parameter: "indicator" });
+    input = { kind, query: { ...query }, payload };
+  }
+  const user = await currentUser(request.headers);
+  // The snapshot and its audit row as one write.
+  const snapshot = await writing("publishing a snapshot", async () => {
+    const published = await publishSnapshot(db(), input);
+    if (published.created) await auditWrite({ actor: user?.email ?? "anonymous", ip }, "snapshot.publish", `snapshot:${published.id}`, { kind, query: published.query });
+    return published;
   });
-}
+  const pinned = `version=${snapshot.id}`;
+  return Response.json(
+    {
+      id: snapshot.id,
+      createdAt: snapshot.createdAt,
+      dataVersion: snapshot.dataVersion,
+      embed: `/embed/${kind}?${pinned}`,
+      svg: `/api/charts/${kind}.svg?${pinned}`,
+      png: `/api/charts/${kind}.png?${pinned}`,
+    },
+    { status: 201 },
+  );
+});

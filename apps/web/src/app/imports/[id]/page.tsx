@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { getImport } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { countsLine, optionPairs, when } from "@/lib/imports-view";
 import { hasRole, requirePageReader } from "@/server/page-auth";
 import { UndoButton } from "@/components/imports/UndoButton";

@@ -4,6 +4,7 @@
  */
 import type { NextApiRequest, NextApiResponse } from "next";
 import { requireNodeReader } from "@/server/auth";
+import { env } from "@/lib/env";
 import { serveChart, type ChartSource } from "@/server/chart-response";
 import { chartSvg } from "@/render/chart-svg";
 import { embedHtml } from "@/render/embed-html";
@@ -11,7 +12,7 @@ import { CHART_KINDS, dashboardHref, type ChartKind } from "@/lib/params";
 import { explorerHref } from "@/lib/explorer";
 
 function embedHeaders(): Record<string, string> {
-  const ancestors = process.env.CORRIDOR_EMBED_ANCESTORS?.trim() || "*";
+  const ancestors = env().CORRIDOR_EMBED_ANCESTORS || "*";
   return {
     "content-security-policy": `frame-ancestors ${ancestors}; default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'`,
     "x-content-type-options": "nosniff",

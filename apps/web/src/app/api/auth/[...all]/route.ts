@@ -7,7 +7,8 @@
  */
 import { auditWrite, auth, clientIp, isHttps } from "@/server/auth";
 import { emailLimiter, loginLimiter } from "@/server/login-limit";
-import { readLimited, TooLargeError } from "@/server/uploads";
+import { errorResponse } from "@/server/route";
+import { readLimited } from "@/server/uploads";
 
 /** Sign-in, sign-out and the like carry a few hundred bytes; a bigger body is refused as it streams. */
 const MAX_AUTH_BODY_BYTES = 64 * 1024;
@@ -42,8 +43,8 @@ async function handle(received: Request): Promise<Response> {
       const body = await readLimited(received, MAX_AUTH_BODY_BYTES, "the body");
       request = new Request(received.url, { method: received.method, headers: received.headers, body });
     } catch (error) {
-      if (error instanceof TooLargeError) return Response.json({ error: error.message }, { status: 413 });
-      throw error;
+      // Past the limit (413), or whatever else reading failed with, answered as every route answers.
+      return errorResponse(error);
     }
   }
   const { handler } = await auth(isHttps(request.headers));

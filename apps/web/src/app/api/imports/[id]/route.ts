@@ -1,44 +1,34 @@
 /** GET /api/imports/:id — one import; DELETE — undo it (analyst+): 200 UndoSummary, 409 when refused. */
-import { getImport, undoImport, UndoError } from "@corridor/data";
-import { db } from "@/lib/db";
-import { auditWrite, requireReader, requireRole } from "@/server/auth";
-import { busyResponse, writing } from "@/server/writes";
+import { CorridorError, getImport, undoImport } from "@corridor/data";
+import { db } from "@/server/db";
+import { auditWrite } from "@/server/auth";
+import { route } from "@/server/route";
+import { writing } from "@/server/writes";
 
 export const dynamic = "force-dynamic";
 
-function importId(raw: string): number | null {
-  return /^\d{1,12}$/.test(raw) ? Number(raw) : null;
+/** The import a path names, else a 404. */
+async function findImport(raw: string) {
+  const row = /^\d{1,12}$/.test(raw) ? await getImport(db(), Number(raw)) : undefined;
+  if (!row) throw new CorridorError("not_found", "no such import");
+  return row;
 }
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const who = await requireReader(request);
-  if (who instanceof Response) return who;
-  const id = importId((await params).id);
-  const row = id === null ? undefined : await getImport(db(), id);
-  if (!row) return Response.json({ error: "no such import" }, { status: 404 });
-  return Response.json(row, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = route({ role: "reader", params: ["id"] }, async ({ params }) => Response.json(await findImport(params.id), { headers: { "Cache-Control": "no-store" } }));
 
-export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const who = await requireRole(request, "analyst");
-  if (who instanceof Response) return who;
-  const id = importId((await params).id);
-  if (id === null || !(await getImport(db(), id))) return Response.json({ error: "no such import" }, { status: 404 });
-  try {
-    return await writing(`undoing import ${id}`, async () => {
-      try {
-        const summary = await undoImport(db(), id);
-        await auditWrite(who, "import.undo", `import:${id}`, { ...summary });
-        return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
-      } catch (error) {
-        if (!(error instanceof UndoError)) throw error;
-        await auditWrite(who, "import.undo-refused", `import:${id}`, { reason: error.message });
-        return Response.json({ error: error.message }, { status: 409 });
-      }
-    });
-  } catch (error) {
-    const busy = busyResponse(error);
-    if (busy) return busy;
-    throw error;
-  }
-}
+export const DELETE = route({ role: "analyst", params: ["id"] }, async ({ who, params }) => {
+  const { id } = await findImport(params.id);
+  return writing(`undoing import ${id}`, async () => {
+    try {
+      const summary = await undoImport(db(), id);
+      await auditWrite(who, "import.undo", `import:${id}`, { ...summary });
+      return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      // An undo refused (UndoError, "conflict"), by its code: the error may come from another chunk.
+      if (!CorridorError.is(error) || error.code !== "conflict") throw error;
+      // Audited inside the same write, then answered by route() (409).
+      await auditWrite(who, "import.undo-refused", `import:${id}`, { reason: error.message });
+      throw error;
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import Link from "next/link";
 import { getEvent } from "@corridor/data";
-import { db } from "@/lib/db";
+import { db } from "@/server/db";
 import { currentUser } from "@/server/auth";
 import { editorData } from "@/server/editor-data";
 import { canEdit } from "@/lib/roles";

@@ -1,12 +1,10 @@
 /** GET /api/events/:id/versions — earlier versions, who replaced them and when. */
 import { eventVersions } from "@corridor/data";
-import { db } from "@/lib/db";
-import { requireReader } from "@/server/auth";
+import { db } from "@/server/db";
+import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const who = await requireReader(request);
-  if (who instanceof Response) return who;
-  return Response.json({ versions: await eventVersions(db(), (await params).id) }, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = route({ role: "reader", params: ["id"] }, async ({ params }) =>
+  Response.json({ versions: await eventVersions(db(), params.id) }, { headers: { "Cache-Control": "no-store" } }),
+);

@@ -2,16 +2,14 @@
 import { createReadStream, existsSync } from "node:fs";
 import { Readable } from "node:stream";
 import { getImport } from "@corridor/data";
-import { db } from "@/lib/db";
-import { requireReader } from "@/server/auth";
+import { db } from "@/server/db";
+import { route } from "@/server/route";
 import { importFilePath, sanitiseFileName } from "@/server/uploads";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const who = await requireReader(request);
-  if (who instanceof Response) return who;
-  const raw = (await params).id;
+export const GET = route({ role: "reader", params: ["id"] }, async ({ params }) => {
+  const raw = params.id;
   const row = /^\d{1,12}$/.test(raw) ? await getImport(db(), Number(raw)) : undefined;
   const path = row ? importFilePath(row.id) : "";
   if (!row || !existsSync(path)) return Response.json({ error: "no stored file for this import (imports from the CLI keep none)" }, { status: 404 });
@@ -25,4 +23,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "Cache-Control": "no-store",
     },
   });
-}
+});
