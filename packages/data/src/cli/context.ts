@@ -4,13 +4,15 @@
  */
 import { Command, Option } from "commander";
 import { userInfo } from "node:os";
+import { CorridorError } from "../errors.ts";
 import { busyTimeoutMs, defaultDbPath, explainDatabaseError, openDb, type CorridorDb } from "../db.ts";
 
-export const EXIT_DATA = 1;
-export const EXIT_USAGE = 2;
-
-/** A command used wrongly (exit 2); index.ts's exitCodeFor maps every error to its exit status. */
-export class UsageError extends Error {}
+/** A command used wrongly: the "usage" code, so exit 2 (errors.ts's exitCodeOf). */
+export class UsageError extends CorridorError {
+  constructor(message: string) {
+    super("usage", message);
+  }
+}
 
 /** The program and how a group adds commands to it (each with its own --db option). */
 export interface Cli {

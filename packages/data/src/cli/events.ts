@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { IMPACT_METHODS, impact } from "../events/impact.ts";
 import { events, getEvent, importEvents, listEvents } from "../events/store.ts";
 import { QueryArgumentError } from "../queries/resolve.ts";
-import { collect, EXIT_DATA, UsageError, withDb, type Cli } from "./context.ts";
+import { EXIT_DATA } from "../errors.ts";
+import { collect, UsageError, withDb, type Cli } from "./context.ts";
 import { json, print } from "./output.ts";
 
 export function registerEvents({ program, dbOption }: Cli): void {

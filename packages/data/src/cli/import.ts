@@ -6,7 +6,8 @@ import { listProfiles } from "../import/profiles.ts";
 import { startParseWorker } from "../import/parse-worker-start.ts";
 import { listImports, undoImport } from "../history.ts";
 import { seed } from "../seed.ts";
-import { collect, EXIT_DATA, UsageError, withDb, type Cli } from "./context.ts";
+import { EXIT_DATA } from "../errors.ts";
+import { collect, UsageError, withDb, type Cli } from "./context.ts";
 import { clip, json, print } from "./output.ts";
 
 function parseMap(pairs: string[] = []): Partial<Record<Role, string>> {

@@ -3,13 +3,9 @@
  * an error to what is printed and the exit status (0 ok, 1 data errors, 2 usage errors).
  */
 import { Command, CommanderError, Option } from "commander";
-import { AccountError } from "../accounts.ts";
-import { DatabaseError } from "../db.ts";
-import { UndoError } from "../history.ts";
-import { BadInputError, MappingError } from "../import/index.ts";
-import { ProfileError } from "../import/profiles.ts";
-import { QueryArgumentError } from "../queries/resolve.ts";
-import { EXIT_DATA, EXIT_USAGE, UsageError, type Cli } from "./context.ts";
+import { EXIT_OK, EXIT_USAGE, exitCodeOf } from "../errors.ts";
+import { BadInputError } from "../import/index.ts";
+import type { Cli } from "./context.ts";
 import { registerEvents } from "./events.ts";
 import { registerImport, registerSeed } from "./import.ts";
 import { registerSeries } from "./series.ts";
@@ -35,19 +31,15 @@ export function buildProgram(): Command {
 export function exitCodeFor(error: unknown, argv: string[]): number {
   if (error instanceof CommanderError) {
     // Help and version are not errors; everything else commander rejects is a usage error.
-    return error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version" ? 0 : EXIT_USAGE;
+    return error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof BadInputError) {
     // One line: where and why. Nothing was written.
     const file = argv[0] === "import" ? `${argv[1]}${error.line ? `:${error.line}` : ""}: ` : "";
     process.stderr.write(`corridor: ${file}${message}; nothing was written\n`);
-    return EXIT_DATA;
-  }
-  process.stderr.write(`corridor: ${message}\n`);
-  if (error instanceof UsageError || error instanceof MappingError || error instanceof QueryArgumentError || error instanceof ProfileError || error instanceof AccountError) return EXIT_USAGE;
-  if (error instanceof UndoError || error instanceof DatabaseError) return EXIT_DATA;
-  return EXIT_DATA;
+  } else process.stderr.write(`corridor: ${message}\n`);
+  return exitCodeOf(error);
 }
 
 export async function main(argv: string[]): Promise<number> {
