@@ -4,11 +4,11 @@
  * the analyst signs in; sign-out works; ?next cannot send anyone to another site.
  */
 import { describe, expect, it } from "vitest";
-import { useBrowserPage } from "./browser.ts";
+import { browserPageFixture } from "./browser.ts";
 import { corridorCli } from "./server";
 
 const PASSWORD = "correct horse battery";
-const browser = useBrowserPage({ setup: (db) => corridorCli(db, ["users", "add", "--email", "root@example.org", "--role", "admin"], `${PASSWORD}\n`) });
+const browser = browserPageFixture({ setup: (db) => corridorCli(db, ["users", "add", "--email", "root@example.org", "--role", "admin"], `${PASSWORD}\n`) });
 
 async function signIn(email: string, next: string) {
   await browser.page.goto(`${browser.server.url}/login?next=${encodeURIComponent(next)}`);

@@ -40,7 +40,7 @@ export interface BrowserPageOptions extends ServerOptions {
   pageErrorsOnly?: boolean;
 }
 
-/** What useBrowserPage() sets up; read it inside tests (it exists from beforeAll on). */
+/** What browserPageFixture() sets up; read it inside tests (it exists from beforeAll on). */
 export interface BrowserPage {
   readonly server: TestServer;
   readonly context: BrowserContext;
@@ -53,7 +53,7 @@ export interface BrowserPage {
  * Registers beforeAll/afterAll for a file's browser tests: a seeded server (`setup` and the other
  * ServerOptions go to startServer), chromium, one page with its error watcher, the artifacts folder.
  */
-export function useBrowserPage(options: BrowserPageOptions = {}): BrowserPage {
+export function browserPageFixture(options: BrowserPageOptions = {}): BrowserPage {
   const { pageErrorsOnly, ...serverOptions } = options;
   let server: TestServer | undefined;
   let context: BrowserContext | undefined;
@@ -71,7 +71,7 @@ export function useBrowserPage(options: BrowserPageOptions = {}): BrowserPage {
     await server?.stop();
   });
   const ready = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined) throw new Error(`useBrowserPage: ${name} exists once beforeAll has run; read it inside a test`);
+    if (value === undefined) throw new Error(`browserPageFixture: ${name} exists once beforeAll has run; read it inside a test`);
     return value;
   };
   return {

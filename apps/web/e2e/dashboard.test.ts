@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, launch, useBrowserPage } from "./browser.ts";
+import { ARTIFACTS, launch, browserPageFixture } from "./browser.ts";
 
 const TALKS = "2021-04-19-russia-tajikistan-migration-talks";
 
-const browser = useBrowserPage();
+const browser = browserPageFixture();
 
 describe("dashboard in a real browser", () => {
   it("shows Tajik remittances with the 2020 entry restriction, Decree No. 274 and the 2021 talks on the timeline", async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { corridorCli } from "./server.ts";
-import { ARTIFACTS, useBrowserPage } from "./browser.ts";
+import { ARTIFACTS, browserPageFixture } from "./browser.ts";
 
 const root = resolve(import.meta.dirname, "..", "..", "..");
 // The founding press release is the body of the seeded 2021 talks: the text after the front matter.
@@ -10,7 +10,7 @@ const RELEASE = readFileSync(join(root, "data/seed/events/2021-04-19-russia-taji
 const EMAIL = "analyst@example.org";
 const PASSWORD = "a long enough analyst password";
 
-const browser = useBrowserPage({ setup: (db) => corridorCli(db, ["users", "add", "--email", EMAIL, "--role", "analyst"], `${PASSWORD}\n`) });
+const browser = browserPageFixture({ setup: (db) => corridorCli(db, ["users", "add", "--email", EMAIL, "--role", "analyst"], `${PASSWORD}\n`) });
 
 describe("event editor in a real browser", () => {
   it("sends an anonymous reader to the login page and shows no Edit or New event link", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, useBrowserPage } from "./browser.ts";
+import { ARTIFACTS, browserPageFixture } from "./browser.ts";
 
-const browser = useBrowserPage();
+const browser = browserPageFixture();
 
 describe("explorer in a real browser", () => {
   it("a shared link round-trips: corridors compared, indexed to 100 at the base year", async () => {

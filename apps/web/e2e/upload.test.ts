@@ -6,14 +6,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { corridorCli } from "./server.ts";
-import { ARTIFACTS, launch, useBrowserPage } from "./browser.ts";
+import { ARTIFACTS, launch, browserPageFixture } from "./browser.ts";
 
 const FIXTURE = new URL("./fixtures/registrations_cp1251.csv", import.meta.url).pathname;
 const ANALYST = { email: "analyst@example.org", password: "correct horse battery staple" };
 
 // An admin's CLI adds the analyst; the password comes on stdin. Only uncaught errors are watched:
 // the dry runs' 422 answers log console errors by design.
-const browser = useBrowserPage({
+const browser = browserPageFixture({
   setup: (db) => corridorCli(db, ["users", "add", "--email", ANALYST.email, "--role", "analyst"], `${ANALYST.password}\n`),
   pageErrorsOnly: true,
 });

@@ -195,7 +195,7 @@ for (const pick of picks) {
   seriesTimes.push(performance.now() - t);
   if (s.points.length !== 1000) throw new Error(`series returned ${s.points.length} points`);
 }
-let t = performance.now();
+const t = performance.now();
 big.sqlite.prepare("SELECT count(*) FROM observations WHERE value < 0").get();
 const scan = performance.now() - t;
 big.close();

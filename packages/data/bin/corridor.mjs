@@ -10,7 +10,7 @@
 // If the bundle cannot be built (no esbuild, read-only checkout), tsx runs the source as before.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 

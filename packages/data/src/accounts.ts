@@ -123,6 +123,7 @@ function tokenSummary(row: ApiTokenRow): TokenSummary {
 /** Makes a token; the plain token is in the result and nowhere else (only its hash is stored). */
 export function createToken(db: CorridorDb, input: { name: string; role: UserRole }, by: string): TokenSummary & { token: string } {
   const name = input.name.trim();
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (!name || name.length > 100 || /[\u0000-\u001f]/.test(name)) throw new AccountError("a token needs a name of 1–100 printable characters");
   if (!isUserRole(input.role)) throw new AccountError(`unknown role "${String(input.role)}" (roles: ${USER_ROLES.join(", ")})`);
   if (db.orm.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.name, name), isNull(apiTokens.revokedAt))).get()) {

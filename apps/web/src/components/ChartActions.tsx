@@ -3,7 +3,7 @@
  * Share, embed and download for one chart. `query` is the chart's canonical series query (the
  * same one /api/charts/* and /embed/series take), so every output shows exactly this view.
  */
-import { useEffect, useId, useState } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 
 export interface ChartActionsProps {
   /** Which chart: the event-annotated series or the explorer's comparison. */
@@ -42,10 +42,12 @@ function CopyField({ label, value, rows = 3 }: { label: string; value: string; r
   );
 }
 
+/** The page's origin never changes while it is open: nothing to subscribe to. */
+const noSubscription = () => () => {};
+
 export function ChartActions({ kind = "series", query, viewPath, title }: ChartActionsProps) {
-  // Absolute URLs need the origin the reader sees; known only in the browser (set after hydration).
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
+  // Absolute URLs need the origin the reader sees: known only in the browser ("" while rendering on the server).
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
   const [mode, setMode] = useState<Mode>("live");
   const [pinned, setPinned] = useState<{ id: string; createdAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);

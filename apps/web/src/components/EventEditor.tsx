@@ -5,7 +5,7 @@
  * chart, and save through the write API (errors shown at their field). The mapping between form
  * and record lives in lib/event-form.
  */
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { eventInRange, parsePeriod, seriesRange, type Frequency } from "@corridor/data/pure";
 import {
@@ -291,7 +291,7 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
   const countries = form.countries.map((c) => c.code).join(",");
   const day = marker?.startsOn ?? null;
   // Follows the draft's countries and date until the analyst picks a corridor or indicator.
-  const preferred = useMemo(() => pickPreview(corridors, countries.split(","), day), [corridors, countries, day]);
+  const preferred = pickPreview(corridors, countries.split(","), day);
   const [chosen, setChosen] = useState<number | null>(null);
   const index = chosen ?? preferred.corridor;
   const corridor = corridors[index];

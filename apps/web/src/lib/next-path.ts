@@ -4,6 +4,7 @@
  * `/.//evil.example` resolves to `//evil.example`, which a browser reads as another host.
  */
 export function safeNext(value: string | null | undefined): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (!value || !value.startsWith("/") || /[\u0000-\u001f\u007f]/.test(value)) return "/";
   try {
     const base = "http://corridor.invalid";

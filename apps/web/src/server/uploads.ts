@@ -66,6 +66,7 @@ export async function readLimited(request: Request, limit: number, what: string)
 export function sanitiseFileName(name: string | undefined | null): string {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
   const clean = base
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "")
     .replace(/^\.+/, "")
     .trim()

@@ -10,6 +10,9 @@
  * order) times n/(n − k); 95 % intervals from Student's t at n − k degrees of freedom.
  * Matrices by ml-matrix, t quantiles by jStat: no hand-rolled inversion.
  */
+// jStat ships no types: the declaration beside it, referenced so that the web build (which compiles
+// this file from its own project) sees it too.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../types/jstat.d.ts" />
 import { inverse, Matrix } from "ml-matrix";
 import jstat from "jstat";

@@ -112,7 +112,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             <Card key={`${r.indicator.code}-${r.origin}-${r.destination}`} className="p-4" data-testid="impact-panel">
               <Title>{r.indicator.name}: {originName} → {destinationName}</Title>
               <div className="flex flex-wrap items-start justify-between gap-2">
-                <Text>{r.indicator.unit}; {r.window} periods before and after {c.eventPeriod || "the event"}, the event's own period excluded</Text>
+                <Text>{r.indicator.unit}; {r.window} periods before and after {c.eventPeriod || "the event"}, the event&rsquo;s own period excluded</Text>
                 {around.length > 0 && (
                   <ChartActions
                     query={new URLSearchParams({ indicator: r.indicator.code, origin: r.origin, destination: r.destination, from: around[0]!, to: around.at(-1)!, events: event.id }).toString()}
