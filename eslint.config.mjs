@@ -11,7 +11,17 @@ import nextTypescript from "eslint-config-next/typescript";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/.cli-cache/**", "**/.next/**", "**/next-env.d.ts", "packages/data/drizzle/**", "packages/data/bin/dist/**", "**/*.min.js", "apps/web/e2e/artifacts/**", "data/**"],
+    ignores: [
+      "**/node_modules/**",
+      "**/.cli-cache/**",
+      "**/.next/**",
+      "**/next-env.d.ts",
+      "packages/data/drizzle/**",
+      "packages/data/bin/dist/**",
+      "**/*.min.js",
+      "apps/web/e2e/artifacts/**",
+      "data/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

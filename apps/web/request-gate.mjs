@@ -21,7 +21,7 @@ export function routedPath(target) {
   const query = q < 0 ? "" : raw.slice(q);
   let decoded = rawPath;
   // Repeatedly, so a double-encoded `%252e` counts too: stricter than Next, never looser.
-  for (let previous = ""; previous !== decoded; ) {
+  for (let previous = ""; previous !== decoded;) {
     previous = decoded;
     decoded = decoded.replace(/%25/gi, "%").replace(/%2e/gi, ".").replace(/%2f/gi, "/").replace(/%5c/gi, "\\");
   }

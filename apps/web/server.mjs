@@ -73,9 +73,18 @@ async function gate(req, res) {
  */
 const trustProxy = process.env.CORRIDOR_TRUST_PROXY === "1";
 function stampClient(req) {
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+  const forwarded = trustProxy
+    ? String(req.headers["x-forwarded-for"] ?? "")
+        .split(",")[0]
+        .trim()
+    : "";
   req.headers["x-corridor-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
-  const forwardedProto = trustProxy ? String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim().toLowerCase() : "";
+  const forwardedProto = trustProxy
+    ? String(req.headers["x-forwarded-proto"] ?? "")
+        .split(",")[0]
+        .trim()
+        .toLowerCase()
+    : "";
   req.headers["x-corridor-proto"] = req.socket.encrypted || forwardedProto === "https" ? "https" : "http";
 }
 

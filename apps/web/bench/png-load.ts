@@ -39,5 +39,7 @@ const results = await all;
 clearInterval(sampler);
 const sorted = [...cheap].sort((a, b) => a - b);
 console.log(`${n} × PNG ${size}:`, results.map((r) => `${r.status} @ ${r.seconds.toFixed(1)} s`).join(", "));
-console.log(`GET /api/indicators meanwhile: ${cheap.length} requests, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms; server peak RSS ${peak.toFixed(0)} MB`);
+console.log(
+  `GET /api/indicators meanwhile: ${cheap.length} requests, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms; server peak RSS ${peak.toFixed(0)} MB`,
+);
 await server.stop();

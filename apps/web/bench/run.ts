@@ -66,18 +66,30 @@ interface Load {
 async function load(path: string, options: { headers?: Record<string, string>; status?: number } = {}): Promise<Load> {
   const result = await autocannon({ url: `${server.url}${path}`, connections: 10, duration: SECONDS, headers: options.headers });
   const expected = String(options.status ?? 200);
-  const unexpected = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => code !== expected).reduce((n, [, v]) => n + (v as { count: number }).count, 0);
+  const unexpected = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => code !== expected)
+    .reduce((n, [, v]) => n + (v as { count: number }).count, 0);
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + unexpected };
 }
 
 function lighthouse(path: string): { performance: number; accessibility: number; bestPractices: number; tbt: string; lcp: string } {
   const out = join(mkdtempSync(join(tmpdir(), "corridor-lh-")), "report.json");
   const bin = join(import.meta.dirname, "..", "..", "..", "node_modules", ".bin", "lighthouse");
-  const r = spawnSync(bin, [
-    `${server.url}${path}`, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility,best-practices",
-    "--form-factor=desktop", "--screenEmulation.disabled", "--throttling-method=provided",
-    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync",
-  ], { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: "utf8", timeout: 180_000 });
+  const r = spawnSync(
+    bin,
+    [
+      `${server.url}${path}`,
+      "--quiet",
+      "--output=json",
+      `--output-path=${out}`,
+      "--only-categories=performance,accessibility,best-practices",
+      "--form-factor=desktop",
+      "--screenEmulation.disabled",
+      "--throttling-method=provided",
+      "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync",
+    ],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: "utf8", timeout: 180_000 },
+  );
   if (r.status !== 0) throw new Error(`lighthouse ${path}: ${r.stderr}`);
   const report = JSON.parse(readFileSync(out, "utf8"));
   return {
@@ -98,7 +110,12 @@ try {
   row("static file TTFB p50 / p95 (baseline)", `${baseline.p50.toFixed(1)} ms / ${baseline.p95.toFixed(1)} ms`);
   row("dashboard `/` TTFB p50 / p95 (goal p50 < 100 ms)", `${dashboard.p50.toFixed(1)} ms / ${dashboard.p95.toFixed(1)} ms (${(dashboard.p50 / baseline.p50).toFixed(1)}× baseline)`);
   row("event page TTFB p50 / p95", `${event.p50.toFixed(1)} ms / ${event.p95.toFixed(1)} ms (${(event.p50 / baseline.p50).toFixed(1)}× baseline)`);
-  for (const [name, path] of [["dashboard", "/"], ["event page", EVENT], ["explorer", "/explorer"], ["events", "/events"]] as const) {
+  for (const [name, path] of [
+    ["dashboard", "/"],
+    ["event page", EVENT],
+    ["explorer", "/explorer"],
+    ["events", "/events"],
+  ] as const) {
     const js = await firstLoadJs(path);
     row(`first-load JS, ${name}`, `${(js.gzip / 1024).toFixed(0)} KiB gzip (${(js.raw / 1024).toFixed(0)} KiB raw, ${js.files} files)`);
   }
@@ -118,9 +135,16 @@ try {
     const r = await load(path, options);
     row(`HTTP ${name}`, `${r.rps.toFixed(0)} req/s = ${((r.rps / staticFile.rps) * 100).toFixed(0)}% of static${goal}, p99 ${r.p99} ms, errors ${r.errors}`);
   }
-  for (const [name, path] of [["dashboard", "/"], ["event page", EVENT], ["embed", `/embed/series?${CHART}`]] as const) {
+  for (const [name, path] of [
+    ["dashboard", "/"],
+    ["event page", EVENT],
+    ["embed", `/embed/series?${CHART}`],
+  ] as const) {
     const lh = lighthouse(path);
-    row(`Lighthouse 12.2.3, ${name} (desktop, no throttling; goal ≥ 95)`, `performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices} (TBT ${lh.tbt}, LCP ${lh.lcp})`);
+    row(
+      `Lighthouse 12.2.3, ${name} (desktop, no throttling; goal ≥ 95)`,
+      `performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices} (TBT ${lh.tbt}, LCP ${lh.lcp})`,
+    );
   }
   console.log(`Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, seeded demo database.\n`);
   console.log("| measure | result |\n|---|---|\n" + rows.join("\n"));

@@ -75,9 +75,17 @@ export function browserPageFixture(options: BrowserPageOptions = {}): BrowserPag
     return value;
   };
   return {
-    get server() { return ready(server, "server"); },
-    get context() { return ready(context, "context"); },
-    get page() { return ready(page, "page"); },
-    get errors() { return ready(errors, "errors"); },
+    get server() {
+      return ready(server, "server");
+    },
+    get context() {
+      return ready(context, "context");
+    },
+    get page() {
+      return ready(page, "page");
+    },
+    get errors() {
+      return ready(errors, "errors");
+    },
   };
 }

@@ -139,7 +139,14 @@ describe("pinned embeds", () => {
       const { schemaVersion, data } = JSON.parse(String(row.payload)) as { schemaVersion: number; data: unknown };
       expect(schemaVersion).toBe(1);
       // What the code before versions wrote: the chart data itself as the payload.
-      db.prepare("INSERT INTO snapshots (id, kind, query, payload, data_version, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(legacyId, row.kind, row.query, JSON.stringify(data), row.data_version, row.created_at);
+      db.prepare("INSERT INTO snapshots (id, kind, query, payload, data_version, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(
+        legacyId,
+        row.kind,
+        row.query,
+        JSON.stringify(data),
+        row.data_version,
+        row.created_at,
+      );
     } finally {
       db.close();
     }
@@ -197,7 +204,9 @@ describe("the explorer's comparison", () => {
       await page.goto(`${server.url}/explorer?${VIEW}`);
       const actions = page.getByTestId("chart-actions");
       await actions.getByText("Download", { exact: true }).click();
-      expect(await actions.getByRole("link", { name: /SVG image/ }).getAttribute("href")).toBe(`/api/charts/compare.svg?${VIEW.replace(",", "%2C").replace("&chart=bar&from=2015", "&from=2015&chart=bar")}&download=1`);
+      expect(await actions.getByRole("link", { name: /SVG image/ }).getAttribute("href")).toBe(
+        `/api/charts/compare.svg?${VIEW.replace(",", "%2C").replace("&chart=bar&from=2015", "&from=2015&chart=bar")}&download=1`,
+      );
     } finally {
       await context.close();
     }

@@ -6,7 +6,9 @@ import { ARTIFACTS, browserPageFixture } from "./browser.ts";
 
 const root = resolve(import.meta.dirname, "..", "..", "..");
 // The founding press release is the body of the seeded 2021 talks: the text after the front matter.
-const RELEASE = readFileSync(join(root, "data/seed/events/2021-04-19-russia-tajikistan-migration-talks.md"), "utf8").replace(/^---[\s\S]*?\n---\n/, "").trim();
+const RELEASE = readFileSync(join(root, "data/seed/events/2021-04-19-russia-tajikistan-migration-talks.md"), "utf8")
+  .replace(/^---[\s\S]*?\n---\n/, "")
+  .trim();
 const EMAIL = "analyst@example.org";
 const PASSWORD = "a long enough analyst password";
 

@@ -7,7 +7,11 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
 
 describe("dashboard HTML (built app, seeded database)", () => {
   it("renders Tajikistan → Russia on the server with the latest World Bank figure and the chart summary", async () => {

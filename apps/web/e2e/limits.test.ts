@@ -141,7 +141,10 @@ describe("JSON bodies are limited while they stream", () => {
 
   it("refuses 20 MB chunked to /api/events and /api/users with 413; the server's memory stays flat and it answers on", { timeout: 60_000 }, async () => {
     const before = rssMb();
-    for (const [path, token] of [["/api/events", tokens.analyst], ["/api/users", tokens.admin]] as const) {
+    for (const [path, token] of [
+      ["/api/events", tokens.analyst],
+      ["/api/users", tokens.admin],
+    ] as const) {
       const r = await chunkedPost(path, token, 20 * 1024 * 1024);
       expect(r.status, r.body).toBe(413);
       expect(JSON.parse(r.body).error).toMatch(/over the 1048576-byte limit/);

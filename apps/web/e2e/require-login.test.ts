@@ -91,7 +91,11 @@ describe("CORRIDOR_REQUIRE_LOGIN=1", () => {
 
   it("counts failed sign-ins by the real client address: a made-up X-Forwarded-For does not reset the limit", async () => {
     const attempt = (password: string, i: number) =>
-      fetch(`${server.url}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": `10.0.0.${i}`, Origin: server.url }, body: JSON.stringify({ email: "vera@example.org", password }) });
+      fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": `10.0.0.${i}`, Origin: server.url },
+        body: JSON.stringify({ email: "vera@example.org", password }),
+      });
     for (let i = 0; i < 5; i++) expect((await attempt("wrong password!", i)).status).toBe(401);
     expect((await attempt("correct horse battery", 99)).status).toBe(429);
   });

@@ -22,9 +22,20 @@ afterAll(async () => server?.stop());
 
 const SERIES = "indicator=remittances_received_usd&origin=TJK&destination=WLD";
 const READS = [
-  `/api/series?${SERIES}`, `/api/series.csv?${SERIES}`, "/api/events", "/api/events/1", "/api/events/1/versions", "/api/indicators", "/api/corridors",
-  `/api/observations/history?${SERIES}&period=2020`, "/api/imports", "/api/profiles",
-  `/api/charts/series.svg?${SERIES}`, `/api/charts/series.json?${SERIES}`, `/embed/series?${SERIES}`, `/api/embed/series?${SERIES}`,
+  `/api/series?${SERIES}`,
+  `/api/series.csv?${SERIES}`,
+  "/api/events",
+  "/api/events/1",
+  "/api/events/1/versions",
+  "/api/indicators",
+  "/api/corridors",
+  `/api/observations/history?${SERIES}&period=2020`,
+  "/api/imports",
+  "/api/profiles",
+  `/api/charts/series.svg?${SERIES}`,
+  `/api/charts/series.json?${SERIES}`,
+  `/embed/series?${SERIES}`,
+  `/api/embed/series?${SERIES}`,
 ];
 const PAGES = ["/", "/explorer", "/events", "/events/1", "/imports", "/imports/1", `/observations?${SERIES}&period=2020`];
 

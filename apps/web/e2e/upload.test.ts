@@ -135,7 +135,10 @@ describe("analyst upload, diff, commit and undo", () => {
 
   it("reads on a phone and in dark mode", async () => {
     const cookies = await browser.context.cookies();
-    for (const [name, options] of [["phone", { width: 390, height: 844 }], ["dark", { colorScheme: "dark" as const }]] as const) {
+    for (const [name, options] of [
+      ["phone", { width: 390, height: 844 }],
+      ["dark", { colorScheme: "dark" as const }],
+    ] as const) {
       const other = await launch(options);
       await other.addCookies(cookies);
       const p = await other.newPage();

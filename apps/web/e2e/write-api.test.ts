@@ -20,7 +20,11 @@ function dataChecksum(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
   try {
     const hash = createHash("sha256");
-    for (const r of db.prepare("SELECT indicator, origin, destination, period, breakdown, value, flag, source FROM observations ORDER BY indicator, origin, destination, period, breakdown").raw().iterate()) hash.update(JSON.stringify(r));
+    for (const r of db
+      .prepare("SELECT indicator, origin, destination, period, breakdown, value, flag, source FROM observations ORDER BY indicator, origin, destination, period, breakdown")
+      .raw()
+      .iterate())
+      hash.update(JSON.stringify(r));
     hash.update(JSON.stringify(db.prepare("SELECT count(*) FROM imports WHERE status = 'committed'").raw().get()));
     return hash.digest("hex");
   } finally {
@@ -59,7 +63,10 @@ async function signIn(email: string, password: string, ip = "203.0.113.1"): Prom
 async function cookieOf(email: string): Promise<string> {
   const res = await signIn(email, PASSWORD, `198.51.100.${Math.floor(Math.random() * 200)}`);
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 beforeAll(async () => {
@@ -124,7 +131,11 @@ describe("write API: who may write", () => {
     const crossSite = await fetch(`${server.url}/api/imports`, { method: "POST", headers: { cookie: ana, Origin: "http://127.0.0.1:1" }, body: form(CSV) });
     expect(crossSite.status).toBe(403);
     // Sign-up is off: nobody makes their own account.
-    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "me@example.org", password: PASSWORD, name: "me" }) });
+    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "me@example.org", password: PASSWORD, name: "me" }),
+    });
     expect(signUp.ok).toBe(false);
     expect(count(server.dbPath, "SELECT count(*) FROM user WHERE email = 'me@example.org'")).toBe(0);
   });
@@ -192,7 +203,11 @@ describe("POST /api/imports", () => {
 
   it("answers data errors with 422 naming line, column and value; bad options with 400", async () => {
     const before = dataChecksum(server.dbPath);
-    const bad = await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(tokens.analyst), body: form("indicator,origin,destination,period,value\nentries,TJK,RUS,2031,1\nentries,TJK,RUS,2032,three\n") });
+    const bad = await fetch(`${server.url}/api/imports`, {
+      method: "POST",
+      headers: bearer(tokens.analyst),
+      body: form("indicator,origin,destination,period,value\nentries,TJK,RUS,2031,1\nentries,TJK,RUS,2032,three\n"),
+    });
     expect(bad.status).toBe(422);
     expect(await bad.json()).toMatchObject({ importId: null, errors: [{ line: 3, column: "value", value: "three", message: expect.stringMatching(/not a number/) }] });
     const options = await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(tokens.analyst), body: form(CSV, "x.csv", { format: "excel" }) });
@@ -202,7 +217,11 @@ describe("POST /api/imports", () => {
     const unit = await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(tokens.analyst), body: form(CSV, "x.csv", { map: "unit=value" }) });
     expect(unit.status).toBe(400);
     expect(await unit.json()).toMatchObject({ error: expect.stringMatching(/map unit=value: unknown role "unit"/) });
-    const country = await fetch(`${server.url}/api/imports?dryRun=1`, { method: "POST", headers: bearer(tokens.analyst), body: form("indicator,land,destination,period,value\nentries,TJK,RUS,2031,1\n", "x.csv", { map: "country=land" }) });
+    const country = await fetch(`${server.url}/api/imports?dryRun=1`, {
+      method: "POST",
+      headers: bearer(tokens.analyst),
+      body: form("indicator,land,destination,period,value\nentries,TJK,RUS,2031,1\n", "x.csv", { map: "country=land" }),
+    });
     expect(country.status).toBe(200);
     expect(await country.json()).toMatchObject({ dryRun: true, inserted: 1 });
     expect((await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(tokens.analyst), body: "not multipart" })).status).toBe(400);
@@ -212,7 +231,10 @@ describe("POST /api/imports", () => {
   it("streams progress as NDJSON and ends with the result", async () => {
     const res = await fetch(`${server.url}/api/imports?dryRun=1`, { method: "POST", headers: { ...bearer(tokens.analyst), Accept: "application/x-ndjson" }, body: form(CSV) });
     expect(res.headers.get("content-type")).toBe("application/x-ndjson");
-    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.at(-1)).toMatchObject({ status: 200, result: { dryRun: true, inserted: 2 } });
     expect(lines.slice(0, -1).every((l) => typeof l.progress?.bytesRead === "number" && typeof l.progress?.totalBytes === "number")).toBe(true);
   });
@@ -224,18 +246,37 @@ describe("event writes", () => {
     const invalid = await fetch(`${server.url}/api/events`, { method: "POST", headers: h, body: JSON.stringify({ title: "X", kind: "summit", starts_on: "2021-02-30" }) });
     expect(invalid.status).toBe(422);
     expect((await invalid.json()).errors.map((e: { key: string }) => e.key)).toContain("starts_on");
-    const made = await fetch(`${server.url}/api/events`, { method: "POST", headers: h, body: JSON.stringify({ title: "Test accord <script>alert(1)</script>", kind: "agreement", starts_on: "2031-03-01", countries: "RUS; TJK" }) });
+    const made = await fetch(`${server.url}/api/events`, {
+      method: "POST",
+      headers: h,
+      body: JSON.stringify({ title: "Test accord <script>alert(1)</script>", kind: "agreement", starts_on: "2031-03-01", countries: "RUS; TJK" }),
+    });
     expect(made.status).toBe(201);
     const event = await made.json();
-    expect((await fetch(`${server.url}/api/events`, { method: "POST", headers: h, body: JSON.stringify({ id: event.id, title: "Again", kind: "agreement", starts_on: "2031-03-01", countries: "RUS" }) })).status).toBe(409);
-    const updated = await fetch(`${server.url}/api/events/${event.id}`, { method: "PUT", headers: h, body: JSON.stringify({ title: "Test accord", kind: "agreement", starts_on: "2031-03-02", countries: "RUS; TJK", baseVersion: event.version }) });
+    expect(
+      (await fetch(`${server.url}/api/events`, { method: "POST", headers: h, body: JSON.stringify({ id: event.id, title: "Again", kind: "agreement", starts_on: "2031-03-01", countries: "RUS" }) }))
+        .status,
+    ).toBe(409);
+    const updated = await fetch(`${server.url}/api/events/${event.id}`, {
+      method: "PUT",
+      headers: h,
+      body: JSON.stringify({ title: "Test accord", kind: "agreement", starts_on: "2031-03-02", countries: "RUS; TJK", baseVersion: event.version }),
+    });
     expect(updated.status).toBe(200);
-    const stale = await fetch(`${server.url}/api/events/${event.id}`, { method: "PUT", headers: h, body: JSON.stringify({ title: "Test accord", kind: "agreement", starts_on: "2031-03-03", countries: "RUS", baseVersion: event.version }) });
+    const stale = await fetch(`${server.url}/api/events/${event.id}`, {
+      method: "PUT",
+      headers: h,
+      body: JSON.stringify({ title: "Test accord", kind: "agreement", starts_on: "2031-03-03", countries: "RUS", baseVersion: event.version }),
+    });
     expect(stale.status).toBe(409);
     const versions = await (await fetch(`${server.url}/api/events/${event.id}/versions`)).json();
     expect(versions.versions[0]).toMatchObject({ replacedBy: "token:nightly" });
     expect((await fetch(`${server.url}/api/events/${event.id}`, { method: "DELETE", headers: bearer(tokens.analyst) })).status).toBe(204);
-    const suggestion = await fetch(`${server.url}/api/events/suggest`, { method: "POST", headers: h, body: JSON.stringify({ text: "On 18 April 2020 the President of Russia signed Decree No. 274." }) });
+    const suggestion = await fetch(`${server.url}/api/events/suggest`, {
+      method: "POST",
+      headers: h,
+      body: JSON.stringify({ text: "On 18 April 2020 the President of Russia signed Decree No. 274." }),
+    });
     expect(suggestion.status).toBe(200);
     // The existing read API is unchanged.
     expect(Array.isArray(await (await fetch(`${server.url}/api/events`)).json())).toBe(true);
@@ -259,7 +300,13 @@ describe("sign-in and audit", () => {
         const { port } = new URL(server.url);
         const body = JSON.stringify({ email: "viewer@example.org", password: PASSWORD });
         const req = httpRequest(
-          { host: "127.0.0.1", port, path: "/api/auth/sign-in/email", method: "POST", headers: { Host: `localhost:${port}`, Origin: origin, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Forwarded-For": "192.0.2.20" } },
+          {
+            host: "127.0.0.1",
+            port,
+            path: "/api/auth/sign-in/email",
+            method: "POST",
+            headers: { Host: `localhost:${port}`, Origin: origin, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Forwarded-For": "192.0.2.20" },
+          },
           (res) => (res.resume(), done(res.statusCode!)),
         );
         req.on("error", fail);
@@ -272,7 +319,8 @@ describe("sign-in and audit", () => {
   it("has an audit row for every write: who, what, target, from where", async () => {
     const log = JSON.parse(corridorCli(server.dbPath, ["audit", "--json", "--limit", "200"])) as { actor: string; action: string; target: string | null; ip: string | null }[];
     const actions = new Set(log.map((r) => r.action));
-    for (const a of ["user.add", "token.create", "token.revoke", "user.add.web", "import.commit", "import.undo", "event.create", "event.update", "event.delete", "import.refused"]) expect(actions).toContain(a);
+    for (const a of ["user.add", "token.create", "token.revoke", "user.add.web", "import.commit", "import.undo", "event.create", "event.update", "event.delete", "import.refused"])
+      expect(actions).toContain(a);
     expect(log.find((r) => r.action === "user.add.web")).toMatchObject({ actor: "admin@example.org", target: "ana@example.org" });
     expect(log.find((r) => r.action === "import.commit")).toMatchObject({ actor: "token:nightly" });
     // Sign-ins too, from the address server.mjs saw: the limit test above made each kind.

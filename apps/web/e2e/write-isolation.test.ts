@@ -83,7 +83,11 @@ async function storedValue(): Promise<number> {
 
 /** A small committed import that a write during the big one will undo. */
 async function importToUndo(tag: string): Promise<number> {
-  const res = await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(analyst), body: upload(`indicator,origin,destination,period,value\nentries,KGZ,RUS,2040-${tag},7\n`, `undo-${tag}.csv`) });
+  const res = await fetch(`${server.url}/api/imports`, {
+    method: "POST",
+    headers: bearer(analyst),
+    body: upload(`indicator,origin,destination,period,value\nentries,KGZ,RUS,2040-${tag},7\n`, `undo-${tag}.csv`),
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { importId: number }).importId;
 }
@@ -96,7 +100,11 @@ async function everyWrite(tag: string, undoId: number, snapshotFrom: number) {
     fetch(`${server.url}/api/users`, { method: "POST", ...json({ email: `user-${tag}@example.org`, role: "viewer", password: PASSWORD }) }),
     fetch(`${server.url}/api/imports/${undoId}`, { method: "DELETE", headers: bearer(analyst) }),
     fetch(`${server.url}/api/snapshots?indicator=remittances_received_usd&origin=TJK&destination=WLD&from=${snapshotFrom}`, { method: "POST" }),
-    fetch(`${server.url}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", Origin: server.url }, body: JSON.stringify({ email: "vera@example.org", password: PASSWORD }) }),
+    fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: server.url },
+      body: JSON.stringify({ email: "vera@example.org", password: PASSWORD }),
+    }),
   ]);
   return { event, user, undo, snapshot, signIn };
 }
@@ -105,7 +113,10 @@ async function everyWrite(tag: string, undoId: number, snapshotFrom: number) {
 async function expectWritesSurvived(tag: string, undoId: number, writes: Awaited<ReturnType<typeof everyWrite>>) {
   expect([writes.event.status, writes.user.status, writes.undo.status, writes.snapshot.status, writes.signIn.status]).toEqual([201, 201, 200, 201, 200]);
   const snapshotId = ((await writes.snapshot.json()) as { id: string }).id;
-  const session = writes.signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const session = writes.signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   expect((await fetch(`${server.url}/api/events/during-${tag}`)).status).toBe(200);
   expect(sql("SELECT 1 FROM user WHERE email = ?", `user-${tag}@example.org`)).toHaveLength(1);
   expect(sql<{ status: string }>("SELECT status FROM imports WHERE id = ?", undoId)[0]!.status).toBe("undone");
@@ -185,14 +196,21 @@ describe("writes and reads while an upload is in flight", () => {
 
   it("a write that cannot wait long enough is a 503 naming the upload, with Retry-After, and writes nothing", async () => {
     let quickToken = "";
-    const quick = await startServer({ env: { CORRIDOR_WRITE_WAIT_MS: "50" }, setup: (db) => void (quickToken = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "quick", "--role", "analyst", "--json"])).token) });
+    const quick = await startServer({
+      env: { CORRIDOR_WRITE_WAIT_MS: "50" },
+      setup: (db) => void (quickToken = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "quick", "--role", "analyst", "--json"])).token),
+    });
     // The helpers above talk to `server` as `analyst`: point them at this server for the test.
     const [main, mainToken] = [server, analyst];
     [server, analyst] = [quick, quickToken];
     try {
       const upload = startUpload(bigCsv(ROWS), "slow.csv", false);
       await upload.started;
-      const res = await fetch(`${server.url}/api/events`, { method: "POST", headers: bearer(analyst, { "Content-Type": "application/json" }), body: JSON.stringify({ id: "too-soon", title: "Too soon", kind: "other", starts_on: "2021-01-01", countries: "RUS" }) });
+      const res = await fetch(`${server.url}/api/events`, {
+        method: "POST",
+        headers: bearer(analyst, { "Content-Type": "application/json" }),
+        body: JSON.stringify({ id: "too-soon", title: "Too soon", kind: "other", starts_on: "2021-01-01", countries: "RUS" }),
+      });
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
       expect(((await res.json()) as { error: string }).error).toMatch(/busy with an import of slow\.csv by token:quick/);

@@ -14,11 +14,19 @@
     if (!fragment || Math.abs(width - drawn) / drawn < 0.1) return report();
     drawn = width;
     fetch(fragment + "&width=" + width)
-      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
-      .then(function (svg) { figure.innerHTML = svg; report(); })
+      .then(function (r) {
+        return r.ok ? r.text() : Promise.reject(r.status);
+      })
+      .then(function (svg) {
+        figure.innerHTML = svg;
+        report();
+      })
       .catch(report);
   }
   var timer;
-  window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(fit, 150); });
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(fit, 150);
+  });
   fit();
 })();

@@ -17,9 +17,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
               Corridor
             </Link>
-            <Link href="/" className="text-tremor-default hover:underline">Dashboard</Link>
-            <Link href="/explorer" className="text-tremor-default hover:underline">Explorer</Link>
-            <Link href="/events" className="text-tremor-default hover:underline">Events</Link>
+            <Link href="/" className="text-tremor-default hover:underline">
+              Dashboard
+            </Link>
+            <Link href="/explorer" className="text-tremor-default hover:underline">
+              Explorer
+            </Link>
+            <Link href="/events" className="text-tremor-default hover:underline">
+              Events
+            </Link>
             <AccountMenu />
           </nav>
         </header>

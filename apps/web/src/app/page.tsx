@@ -40,20 +40,38 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           <label className="text-tremor-label">
             From
             <select name="origin" defaultValue={origin} className="mt-1 block max-w-[10rem] rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background">
-              {origins.map((c) => <option key={c} value={c}>{names.get(c) ?? c}</option>)}
+              {origins.map((c) => (
+                <option key={c} value={c}>
+                  {names.get(c) ?? c}
+                </option>
+              ))}
             </select>
           </label>
           <label className="text-tremor-label">
             To
-            <select name="destination" defaultValue={destination} className="mt-1 block max-w-[10rem] rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background">
-              {destinations.map((c) => <option key={c} value={c}>{names.get(c) ?? c}</option>)}
+            <select
+              name="destination"
+              defaultValue={destination}
+              className="mt-1 block max-w-[10rem] rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background"
+            >
+              {destinations.map((c) => (
+                <option key={c} value={c}>
+                  {names.get(c) ?? c}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-tremor-default text-white">Show</button>
+          <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-tremor-default text-white">
+            Show
+          </button>
         </Form>
       </div>
 
-      {kpis.length === 0 && <Card><Text>No data for this corridor yet.</Text></Card>}
+      {kpis.length === 0 && (
+        <Card>
+          <Text>No data for this corridor yet.</Text>
+        </Card>
+      )}
       <section aria-label="Latest figures" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {kpis.map(({ latest: k, destination: side, points: spark }) => {
           const delta = k.yearAgo?.changePct ?? null;
@@ -61,16 +79,28 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
             <Card key={`${k.indicator.code}>${side}`} className="min-w-0 p-4">
               <div className="flex items-start justify-between gap-2">
                 <Text className="font-medium">
-                  <Link href={dashboardHref({ ...view, indicator: k.indicator.code })} className="hover:underline">{k.indicator.name}</Link>
+                  <Link href={dashboardHref({ ...view, indicator: k.indicator.code })} className="hover:underline">
+                    {k.indicator.name}
+                  </Link>
                   {side === "WLD" ? " (from all countries)" : ""}
                 </Text>
                 {delta !== null && (
-                  <span className={`shrink-0 rounded-tremor-small px-1.5 py-0.5 text-tremor-label font-medium ${delta > 0 ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : delta < 0 ? "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-gray-100 text-gray-800"}`} title={`${pct(delta)} on ${k.yearAgo?.period}`}>
+                  <span
+                    className={`shrink-0 rounded-tremor-small px-1.5 py-0.5 text-tremor-label font-medium ${delta > 0 ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : delta < 0 ? "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-gray-100 text-gray-800"}`}
+                    title={`${pct(delta)} on ${k.yearAgo?.period}`}
+                  >
                     {delta > 0 ? "▲" : delta < 0 ? "▼" : "="} {pct(delta)}
                   </span>
                 )}
               </div>
-              <Metric className="mt-1">{compact(k.value)}{k.flag ? <sup title={`flag ${k.flag}`} className="ml-1 text-tremor-label">{k.flag}</sup> : null}</Metric>
+              <Metric className="mt-1">
+                {compact(k.value)}
+                {k.flag ? (
+                  <sup title={`flag ${k.flag}`} className="ml-1 text-tremor-label">
+                    {k.flag}
+                  </sup>
+                ) : null}
+              </Metric>
               <Text className="text-tremor-label">
                 {k.indicator.unit} · {k.period}
                 {k.previous && k.previous.period !== k.yearAgo?.period ? ` · ${pct(k.previous.changePct)} on ${k.previous.period}` : ""}
@@ -78,7 +108,11 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
                 {!k.previous && !k.yearAgo ? " · no earlier period published" : ""}
               </Text>
               <Sparkline values={spark.map((p) => p.value)} label={`${k.indicator.name}, ${spark[0]?.period}–${spark.at(-1)?.period}`} />
-              {k.source && <Text className="mt-2 truncate text-tremor-label" title={k.source}>Source: {k.source}</Text>}
+              {k.source && (
+                <Text className="mt-2 truncate text-tremor-label" title={k.source}>
+                  Source: {k.source}
+                </Text>
+              )}
             </Card>
           );
         })}
@@ -87,8 +121,12 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
       {main && (
         <Card className="p-4">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <Title>{main.indicator.name}: {main.destination === "WLD" ? `${originName}, from all countries` : `${originName} → ${destinationName}`}</Title>
-            <Text>{main.indicator.unit}, {main.frequency === "A" ? "annual" : main.frequency === "Q" ? "quarterly" : main.frequency === "M" ? "monthly" : main.frequency}</Text>
+            <Title>
+              {main.indicator.name}: {main.destination === "WLD" ? `${originName}, from all countries` : `${originName} → ${destinationName}`}
+            </Title>
+            <Text>
+              {main.indicator.unit}, {main.frequency === "A" ? "annual" : main.frequency === "Q" ? "quarterly" : main.frequency === "M" ? "monthly" : main.frequency}
+            </Text>
           </div>
           <div className="mt-2 flex justify-end">
             <ChartActions
@@ -101,9 +139,15 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
             {KIND_ORDER.filter((k) => inRange.some((e) => e.kind === k)).map((k) => {
               const shown = !view.hide.includes(k);
               return (
-                <Link key={k} href={dashboardHref(toggle(k))} scroll={false} aria-pressed={shown} role="button"
+                <Link
+                  key={k}
+                  href={dashboardHref(toggle(k))}
+                  scroll={false}
+                  aria-pressed={shown}
+                  role="button"
                   className={`inline-flex items-center gap-1.5 rounded-tremor-full border px-2.5 py-0.5 text-tremor-label ${shown ? "bg-tremor-background text-tremor-content-strong dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong" : "border-tremor-border text-tremor-content-subtle line-through dark:border-dark-tremor-border"}`}
-                  style={shown ? { borderColor: KIND_COLOUR[k] } : undefined}>
+                  style={shown ? { borderColor: KIND_COLOUR[k] } : undefined}
+                >
                   <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: shown ? KIND_COLOUR[k] : "transparent", border: `1.5px solid ${KIND_COLOUR[k]}` }} />
                   {KIND_LABEL[k]}
                 </Link>
@@ -121,13 +165,39 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           <details className="mt-2">
             <summary className="cursor-pointer text-tremor-default">Data table</summary>
             <table className="mt-2 w-full text-left text-tremor-default">
-              <caption className="sr-only">{main.indicator.name}, {originName}</caption>
-              <thead><tr><th scope="col">Period</th><th scope="col" className="text-right">Value ({main.indicator.unit})</th><th scope="col">Flag</th></tr></thead>
+              <caption className="sr-only">
+                {main.indicator.name}, {originName}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
+                  <th scope="col" className="text-right">
+                    Value ({main.indicator.unit})
+                  </th>
+                  <th scope="col">Flag</th>
+                </tr>
+              </thead>
               <tbody>
-                {main.points.map((p) => <tr key={p.period}><td>{p.period}</td><td className="text-right tabular-nums">{p.rolledUpFrom === undefined
-                  ? <Link href={observationHref({ indicator: main.indicator.code, origin: main.origin, destination: main.destination, period: p.period })} className="hover:underline" title="Every value this observation had, from which import">{full(p.value)}</Link>
-                  // A roll-up is computed, not stored: it has no history of its own.
-                  : <span title={`Rolled up from ${p.rolledUpFrom} periods`}>{full(p.value)}</span>}</td><td>{p.flag ?? ""}</td></tr>)}
+                {main.points.map((p) => (
+                  <tr key={p.period}>
+                    <td>{p.period}</td>
+                    <td className="text-right tabular-nums">
+                      {p.rolledUpFrom === undefined ? (
+                        <Link
+                          href={observationHref({ indicator: main.indicator.code, origin: main.origin, destination: main.destination, period: p.period })}
+                          className="hover:underline"
+                          title="Every value this observation had, from which import"
+                        >
+                          {full(p.value)}
+                        </Link>
+                      ) : (
+                        // A roll-up is computed, not stored: it has no history of its own.
+                        <span title={`Rolled up from ${p.rolledUpFrom} periods`}>{full(p.value)}</span>
+                      )}
+                    </td>
+                    <td>{p.flag ?? ""}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </details>
@@ -137,15 +207,23 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
       <Card className="p-4">
         <Title>Recent events</Title>
         <ul className="mt-2 divide-y divide-tremor-border dark:divide-dark-tremor-border">
-          {[...events].reverse().slice(0, 6).map((e) => (
-            <li key={e.id} className="flex gap-3 py-2">
-              <span aria-hidden className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: KIND_COLOUR[e.kind] }} />
-              <div>
-                <Link href={`/events/${e.id}`} className="font-medium text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong">{e.title}</Link>
-                <div className="text-tremor-label">{KIND_LABEL[e.kind]} · {dateRange(e.startsOn, e.endsOn, e.datePrecision)}{e.verification === "unverified" ? " · unverified" : ""}</div>
-              </div>
-            </li>
-          ))}
+          {[...events]
+            .reverse()
+            .slice(0, 6)
+            .map((e) => (
+              <li key={e.id} className="flex gap-3 py-2">
+                <span aria-hidden className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: KIND_COLOUR[e.kind] }} />
+                <div>
+                  <Link href={`/events/${e.id}`} className="font-medium text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong">
+                    {e.title}
+                  </Link>
+                  <div className="text-tremor-label">
+                    {KIND_LABEL[e.kind]} · {dateRange(e.startsOn, e.endsOn, e.datePrecision)}
+                    {e.verification === "unverified" ? " · unverified" : ""}
+                  </div>
+                </div>
+              </li>
+            ))}
         </ul>
       </Card>
     </div>
@@ -159,4 +237,3 @@ function summarise(points: { period: string; value: number }[], unit: string, wh
   const peak = points.reduce((a, b) => (b.value > a.value ? b : a));
   return `${who}: ${compact(first.value)} ${unit} in ${first.period}, ${compact(last.value)} in ${last.period}; highest ${compact(peak.value)} in ${peak.period}. ${events} event${events === 1 ? "" : "s"} marked on the timeline.`;
 }
-

@@ -57,8 +57,8 @@ export function AccountMenu() {
       )}
       {me.role === "admin" && (
         <Link href="/admin/users" className="hover:underline">
-            Users
-          </Link>
+          Users
+        </Link>
       )}
       <span title={`signed in as ${me.role}`}>{me.email}</span>
       <button type="button" onClick={signOut} className="hover:underline">

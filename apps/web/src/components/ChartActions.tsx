@@ -23,8 +23,10 @@ const VIEW_KEYS = {
   compare: ["indicator", "series", "frequency", "from", "to", "chart", "log", "index"],
 };
 
-const button = "rounded-tremor-small border border-tremor-border px-2.5 py-1 text-tremor-label text-tremor-content-strong hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:text-dark-tremor-content-strong dark:hover:bg-dark-tremor-background-subtle";
-const panel = "absolute right-0 z-20 mt-1 w-[min(36rem,90vw)] rounded-tremor-default border border-tremor-border bg-tremor-background p-3 text-tremor-default shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background";
+const button =
+  "rounded-tremor-small border border-tremor-border px-2.5 py-1 text-tremor-label text-tremor-content-strong hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:text-dark-tremor-content-strong dark:hover:bg-dark-tremor-background-subtle";
+const panel =
+  "absolute right-0 z-20 mt-1 w-[min(36rem,90vw)] rounded-tremor-default border border-tremor-border bg-tremor-background p-3 text-tremor-default shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background";
 
 function CopyField({ label, value, rows = 3 }: { label: string; value: string; rows?: number }) {
   const id = useId();
@@ -33,11 +35,27 @@ function CopyField({ label, value, rows = 3 }: { label: string; value: string; r
     <div className="mt-2 text-tremor-label">
       <div className="flex items-center justify-between">
         <label htmlFor={id}>{label}</label>
-        <button type="button" className="underline" onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}>
+        <button
+          type="button"
+          className="underline"
+          onClick={() =>
+            navigator.clipboard?.writeText(value).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
           {copied ? "Copied" : "Copy"}
         </button>
       </div>
-      <textarea id={id} readOnly rows={rows} value={value} onFocus={(e) => e.currentTarget.select()} className="mt-1 w-full rounded-tremor-small border-tremor-border font-mono text-xs dark:bg-dark-tremor-background" />
+      <textarea
+        id={id}
+        readOnly
+        rows={rows}
+        value={value}
+        onFocus={(e) => e.currentTarget.select()}
+        className="mt-1 w-full rounded-tremor-small border-tremor-border font-mono text-xs dark:bg-dark-tremor-background"
+      />
     </div>
   );
 }
@@ -47,7 +65,11 @@ const noSubscription = () => () => {};
 
 export function ChartActions({ kind = "series", query, viewPath, title }: ChartActionsProps) {
   // Absolute URLs need the origin the reader sees: known only in the browser ("" while rendering on the server).
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
   const [mode, setMode] = useState<Mode>("live");
   const [pinned, setPinned] = useState<{ id: string; createdAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -93,12 +115,22 @@ export function ChartActions({ kind = "series", query, viewPath, title }: ChartA
             </label>
           </fieldset>
           {mode === "pinned" && !pinned && !error && <p className="mt-2 text-tremor-label">Publishing…</p>}
-          {error && <p role="alert" className="mt-2 text-tremor-label text-red-700 dark:text-red-300">{error}</p>}
-          {pinned && mode === "pinned" && <p className="mt-2 text-tremor-label">Snapshot {pinned.id}, published {pinned.createdAt.slice(0, 10)}: later imports and undos do not change it.</p>}
+          {error && (
+            <p role="alert" className="mt-2 text-tremor-label text-red-700 dark:text-red-300">
+              {error}
+            </p>
+          )}
+          {pinned && mode === "pinned" && (
+            <p className="mt-2 text-tremor-label">
+              Snapshot {pinned.id}, published {pinned.createdAt.slice(0, 10)}: later imports and undos do not change it.
+            </p>
+          )}
           <CopyField label="Responsive embed (resizes to its content)" value={responsive} rows={4} />
           <CopyField label="Fixed size (where scripts are not allowed)" value={fixed} />
           <p className="mt-2 text-tremor-label">
-            <a className="underline" href={`/embed/${kind}?${chartQuery}`} target="_blank" rel="noopener">Preview the embed</a>
+            <a className="underline" href={`/embed/${kind}?${chartQuery}`} target="_blank" rel="noopener">
+              Preview the embed
+            </a>
           </p>
         </div>
       </details>
@@ -106,10 +138,26 @@ export function ChartActions({ kind = "series", query, viewPath, title }: ChartA
         <summary className={`${button} cursor-pointer list-none`}>Download</summary>
         <div className={`${panel} w-56`}>
           <ul className="space-y-1">
-            <li><a className="underline" href={download("png", "&scale=2")}>PNG image (print, 2×)</a></li>
-            <li><a className="underline" href={download("svg")}>SVG image</a></li>
-            <li><a className="underline" href={download("csv")}>CSV: {kind === "compare" ? "table and sources" : "data, events, sources"}</a></li>
-            <li><a className="underline" href={download("json")}>JSON: {kind === "compare" ? "table and sources" : "data, events, sources"}</a></li>
+            <li>
+              <a className="underline" href={download("png", "&scale=2")}>
+                PNG image (print, 2×)
+              </a>
+            </li>
+            <li>
+              <a className="underline" href={download("svg")}>
+                SVG image
+              </a>
+            </li>
+            <li>
+              <a className="underline" href={download("csv")}>
+                CSV: {kind === "compare" ? "table and sources" : "data, events, sources"}
+              </a>
+            </li>
+            <li>
+              <a className="underline" href={download("json")}>
+                JSON: {kind === "compare" ? "table and sources" : "data, events, sources"}
+              </a>
+            </li>
           </ul>
         </div>
       </details>

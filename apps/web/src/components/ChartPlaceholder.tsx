@@ -17,8 +17,19 @@ const LEFT = 80;
 const RIGHT = 16;
 const PLOT = 1000; // model units across the plot; percentages below
 
-export function ChartPlaceholder({ points, events, frequency, height = 320, hiddenKinds = [], interactive = true }: {
-  points: ChartPoint[]; events: ChartEvent[]; frequency: Frequency | null; height?: number; hiddenKinds?: string[];
+export function ChartPlaceholder({
+  points,
+  events,
+  frequency,
+  height = 320,
+  hiddenKinds = [],
+  interactive = true,
+}: {
+  points: ChartPoint[];
+  events: ChartEvent[];
+  frequency: Frequency | null;
+  height?: number;
+  hiddenKinds?: string[];
   /** false for previews (the event editor): markers only say what they are, and no click leaves the unsaved form. */
   interactive?: boolean;
 }) {
@@ -26,51 +37,88 @@ export function ChartPlaceholder({ points, events, frequency, height = 320, hidd
   const lanes = buildChartModel({ points, events: visible, frequency, width: PLOT, height: 400 }).lanes.length;
   const total = height + lanes * LANE;
   const plotHeight = height - TOP - 4 - AXIS;
-  const m = buildChartModel({ points, events: visible, frequency, width: PLOT, height: TOP + plotHeight + AXIS + lanes * LANE, laneHeight: LANE, margin: { top: TOP, right: 0, bottom: AXIS, left: 0 } });
+  const m = buildChartModel({
+    points,
+    events: visible,
+    frequency,
+    width: PLOT,
+    height: TOP + plotHeight + AXIS + lanes * LANE,
+    laneHeight: LANE,
+    margin: { top: TOP, right: 0, bottom: AXIS, left: 0 },
+  });
   const pct = (x: number) => `${((x / PLOT) * 100).toFixed(3)}%`;
   const bottom = m.plot.top + m.plot.height;
   const path = m.points.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join("");
   return (
     <div className="relative w-full select-none" style={{ height: total }} data-testid="chart-placeholder">
       {m.yTicks.map((t) => (
-        <span key={t.value} className="absolute text-xs text-tremor-content dark:text-dark-tremor-content" style={{ right: `calc(100% - ${LEFT - 8}px)`, top: t.y - 8 }}>{compact(t.value)}</span>
+        <span key={t.value} className="absolute text-xs text-tremor-content dark:text-dark-tremor-content" style={{ right: `calc(100% - ${LEFT - 8}px)`, top: t.y - 8 }}>
+          {compact(t.value)}
+        </span>
       ))}
       {m.lanes.map((l) => (
-        <span key={l.kind} className="absolute text-[11px] text-tremor-content dark:text-dark-tremor-content" style={{ right: `calc(100% - ${LEFT - 8}px)`, top: l.y - 8 }}>{KIND_LABEL[l.kind]}</span>
+        <span key={l.kind} className="absolute text-[11px] text-tremor-content dark:text-dark-tremor-content" style={{ right: `calc(100% - ${LEFT - 8}px)`, top: l.y - 8 }}>
+          {KIND_LABEL[l.kind]}
+        </span>
       ))}
       <div className="absolute inset-y-0" style={{ left: LEFT, right: RIGHT }}>
         <svg className="absolute inset-0 h-full w-full overflow-visible" viewBox={`0 0 ${PLOT} ${total}`} preserveAspectRatio="none" aria-hidden>
-          {m.yTicks.map((t) => <line key={t.value} x1={0} x2={PLOT} y1={t.y} y2={t.y} vectorEffect="non-scaling-stroke" className="stroke-tremor-border dark:stroke-dark-tremor-border" />)}
-          {m.spans.map((s) => <rect key={s.event.id} x={s.x} y={m.plot.top} width={Math.max(1, s.x2! - s.x)} height={m.plot.height} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.12} />)}
+          {m.yTicks.map((t) => (
+            <line key={t.value} x1={0} x2={PLOT} y1={t.y} y2={t.y} vectorEffect="non-scaling-stroke" className="stroke-tremor-border dark:stroke-dark-tremor-border" />
+          ))}
+          {m.spans.map((s) => (
+            <rect key={s.event.id} x={s.x} y={m.plot.top} width={Math.max(1, s.x2! - s.x)} height={m.plot.height} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.12} />
+          ))}
           {visible.map((e) => {
             const x = ((snapEvent(e.startsOn, frequency).t - m.xDomain[0]) / (m.xDomain[1] - m.xDomain[0])) * PLOT;
             return <line key={e.id} x1={x} x2={x} y1={m.plot.top} y2={bottom} stroke={KIND_COLOUR[e.kind]} strokeDasharray="4 3" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />;
           })}
           <line x1={0} x2={PLOT} y1={bottom} y2={bottom} vectorEffect="non-scaling-stroke" className="stroke-tremor-content-subtle" />
           <line x1={0} x2={0} y1={m.plot.top} y2={bottom} vectorEffect="non-scaling-stroke" className="stroke-tremor-content-subtle" />
-          {m.lanes.map((l) => <line key={l.kind} x1={0} x2={PLOT} y1={l.y} y2={l.y} strokeDasharray="2 3" vectorEffect="non-scaling-stroke" className="stroke-tremor-border dark:stroke-dark-tremor-border" />)}
+          {m.lanes.map((l) => (
+            <line key={l.kind} x1={0} x2={PLOT} y1={l.y} y2={l.y} strokeDasharray="2 3" vectorEffect="non-scaling-stroke" className="stroke-tremor-border dark:stroke-dark-tremor-border" />
+          ))}
           <path d={path} fill="none" stroke={SERIES_COLOUR} strokeWidth={2} vectorEffect="non-scaling-stroke" />
         </svg>
         {m.points.map((p) => (
-          <span key={p.period} className="absolute h-2 w-2 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 bg-tremor-background dark:bg-dark-tremor-background" style={{ left: pct(p.x), top: p.y, borderColor: SERIES_COLOUR }} />
+          <span
+            key={p.period}
+            className="absolute h-2 w-2 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 bg-tremor-background dark:bg-dark-tremor-background"
+            style={{ left: pct(p.x), top: p.y, borderColor: SERIES_COLOUR }}
+          />
         ))}
         {m.xTicks.map((t) => (
-          <span key={t.label} className="absolute -translate-x-1/2 text-xs text-tremor-content dark:text-dark-tremor-content" style={{ left: pct(t.x), top: bottom + 6 }}>{t.label}</span>
+          <span key={t.label} className="absolute -translate-x-1/2 text-xs text-tremor-content dark:text-dark-tremor-content" style={{ left: pct(t.x), top: bottom + 6 }}>
+            {t.label}
+          </span>
         ))}
-        {m.lanes.flatMap((l) => l.clusters.map((c) => {
-          const single = c.events.length === 1 ? c.events[0]!.event : null;
-          const name = markerName(l.kind, c);
-          const style = { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
-          const size = single ? "h-[15px] min-w-[15px]" : "h-[19px] min-w-[19px]";
-          const className = `absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] border-white px-0.5 text-[9px] font-bold leading-none text-white`;
-          const ids = c.events.map((e) => e.event.id).join(" ");
-          const label = single ? KIND_GLYPH[l.kind] : String(c.events.length);
-          if (!interactive) return <span key={ids} role="img" aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>{label}</span>;
-          // A single event is a link before any script runs; a cluster opens once the chart is interactive.
-          return single
-            ? <a key={ids} href={`/events/${single.id}`} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>{label}</a>
-            : <span key={ids} role="button" tabIndex={0} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>{label}</span>;
-        }))}
+        {m.lanes.flatMap((l) =>
+          l.clusters.map((c) => {
+            const single = c.events.length === 1 ? c.events[0]!.event : null;
+            const name = markerName(l.kind, c);
+            const style = { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
+            const size = single ? "h-[15px] min-w-[15px]" : "h-[19px] min-w-[19px]";
+            const className = `absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] border-white px-0.5 text-[9px] font-bold leading-none text-white`;
+            const ids = c.events.map((e) => e.event.id).join(" ");
+            const label = single ? KIND_GLYPH[l.kind] : String(c.events.length);
+            if (!interactive)
+              return (
+                <span key={ids} role="img" aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
+                  {label}
+                </span>
+              );
+            // A single event is a link before any script runs; a cluster opens once the chart is interactive.
+            return single ? (
+              <a key={ids} href={`/events/${single.id}`} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
+                {label}
+              </a>
+            ) : (
+              <span key={ids} role="button" tabIndex={0} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
+                {label}
+              </span>
+            );
+          }),
+        )}
       </div>
     </div>
   );

@@ -22,7 +22,11 @@ export function CompareChart({ id, rows, series, chart, log, unit, ticks, domain
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart id={id} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           {compareLayers({ series, chart, log, ticks, domain })}
-          <Tooltip isAnimationActive={false} labelFormatter={(_t, p) => String((p?.[0]?.payload as { period?: string } | undefined)?.period ?? "")} formatter={(v: number, name: string) => [`${full(v)} ${unit}`, name]} />
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={(_t, p) => String((p?.[0]?.payload as { period?: string } | undefined)?.period ?? "")}
+            formatter={(v: number, name: string) => [`${full(v)} ${unit}`, name]}
+          />
           <Legend />
         </ComposedChart>
       </ResponsiveContainer>

@@ -8,10 +8,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { eventInRange, parsePeriod, seriesRange, type Frequency } from "@corridor/data/pure";
-import {
-  applySuggestion, draftMarker, errorsByField, formToRecord, pickPreview, EVENT_KINDS, RELATIONS, ROLES,
-  type EventForm, type FieldError, type SuggestionLike,
-} from "@/lib/event-form";
+import { applySuggestion, draftMarker, errorsByField, formToRecord, pickPreview, EVENT_KINDS, RELATIONS, ROLES, type EventForm, type FieldError, type SuggestionLike } from "@/lib/event-form";
 import type { ChartEvent, ChartPoint } from "@/lib/chart-model";
 import { KIND_LABEL } from "@/lib/palette";
 import { ChartPlaceholder } from "./ChartPlaceholder";
@@ -24,22 +21,34 @@ export interface EditorCorridor {
   indicators: { code: string; name: string; firstDay: string; lastDay: string }[];
 }
 
-const input = "mt-1 block w-full rounded-tremor-default border-tremor-border text-tremor-default shadow-tremor-input focus:border-tremor-brand focus:ring-tremor-brand dark:border-dark-tremor-border dark:bg-dark-tremor-background";
+const input =
+  "mt-1 block w-full rounded-tremor-default border-tremor-border text-tremor-default shadow-tremor-input focus:border-tremor-brand focus:ring-tremor-brand dark:border-dark-tremor-border dark:bg-dark-tremor-background";
 const button = "rounded-tremor-default border border-tremor-border px-3 py-1.5 text-tremor-default hover:bg-tremor-background-muted dark:border-dark-tremor-border";
 const primary = "rounded-tremor-default bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-50";
 
 function Field({ name, label, errors, hint, children }: { name: string; label: string; errors?: string[]; hint?: string; children: ReactNode }) {
   return (
     <div data-field={name}>
-      <label htmlFor={`f-${name}`} className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{label}</label>
+      <label htmlFor={`f-${name}`} className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+        {label}
+      </label>
       {children}
       {hint && <p className="mt-0.5 text-tremor-label text-tremor-content-subtle">{hint}</p>}
-      {errors?.map((e) => <p key={e} id={`err-${name}`} role="alert" className="mt-0.5 text-tremor-label text-red-700 dark:text-red-400">{e}</p>)}
+      {errors?.map((e) => (
+        <p key={e} id={`err-${name}`} role="alert" className="mt-0.5 text-tremor-label text-red-700 dark:text-red-400">
+          {e}
+        </p>
+      ))}
     </div>
   );
 }
 
-export function EventEditor({ initial, baseVersion, events, corridors }: {
+export function EventEditor({
+  initial,
+  baseVersion,
+  events,
+  corridors,
+}: {
   initial: EventForm;
   /** Set when editing: the version the form started from (a newer save → 409). */
   baseVersion?: number;
@@ -136,7 +145,9 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
     <form onSubmit={save} noValidate className="space-y-6" aria-label={editing ? "Edit event" : "New event"}>
       {!editing && (
         <section className="rounded-tremor-default border border-dashed border-tremor-border p-4 dark:border-dark-tremor-border">
-          <label htmlFor="f-release" className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Paste a press release</label>
+          <label htmlFor="f-release" className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            Paste a press release
+          </label>
           <p className="text-tremor-label text-tremor-content-subtle">English or Russian. The title, kind, dates, countries and cited decrees are suggested; the text becomes the event&apos;s body.</p>
           <textarea id="f-release" rows={5} className={input} value={release} onChange={(e) => setRelease(e.target.value)} />
           <button type="button" className={`${button} mt-2`} disabled={!release.trim() || suggesting} onClick={suggest}>
@@ -145,8 +156,16 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
         </section>
       )}
 
-      {message && <p role="status" className="rounded-tremor-default bg-tremor-background-subtle px-3 py-2 text-tremor-default dark:bg-dark-tremor-background-subtle">{message}</p>}
-      {[...unknown, ...otherKeys.flatMap((k) => errors[k]!.map((m) => `${k}: ${m}`))].map((m) => <p key={m} role="alert" className="text-tremor-default text-red-700">{m}</p>)}
+      {message && (
+        <p role="status" className="rounded-tremor-default bg-tremor-background-subtle px-3 py-2 text-tremor-default dark:bg-dark-tremor-background-subtle">
+          {message}
+        </p>
+      )}
+      {[...unknown, ...otherKeys.flatMap((k) => errors[k]!.map((m) => `${k}: ${m}`))].map((m) => (
+        <p key={m} role="alert" className="text-tremor-default text-red-700">
+          {m}
+        </p>
+      ))}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">
@@ -159,7 +178,11 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
         </Field>
         <Field name="kind" label="Kind" errors={errors.kind}>
           <select id="f-kind" className={input} value={form.kind} onChange={(e) => set("kind", e.target.value)} aria-describedby={describedBy("kind")}>
-            {EVENT_KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k].replace(/s$/, "")}</option>)}
+            {EVENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k].replace(/s$/, "")}
+              </option>
+            ))}
           </select>
         </Field>
         <Field name="starts_on" label="Starts on" errors={errors.starts_on} hint="2021-04-19, 2021-04 or 2021">
@@ -192,15 +215,57 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
         <p className="text-tremor-label text-tremor-content-subtle">Code or name (TJK, Tajikistan); ALL for every foreign national. Parties act; affected countries&apos; nationals are concerned.</p>
         {form.countries.map((c, i) => (
           <div key={i} className="flex items-end gap-2">
-            <input aria-label={`Country ${i + 1}`} className={`${input} max-w-48`} value={c.code} onChange={(e) => set("countries", form.countries.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))} />
-            <select aria-label={`Role of country ${i + 1}`} className={`${input} max-w-36`} value={c.role} onChange={(e) => set("countries", form.countries.map((x, j) => (j === i ? { ...x, role: e.target.value as (typeof ROLES)[number] } : x)))}>
-              {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+            <input
+              aria-label={`Country ${i + 1}`}
+              className={`${input} max-w-48`}
+              value={c.code}
+              onChange={(e) =>
+                set(
+                  "countries",
+                  form.countries.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)),
+                )
+              }
+            />
+            <select
+              aria-label={`Role of country ${i + 1}`}
+              className={`${input} max-w-36`}
+              value={c.role}
+              onChange={(e) =>
+                set(
+                  "countries",
+                  form.countries.map((x, j) => (j === i ? { ...x, role: e.target.value as (typeof ROLES)[number] } : x)),
+                )
+              }
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
             </select>
-            <button type="button" className={button} aria-label={`Remove country ${i + 1}`} onClick={() => set("countries", form.countries.filter((_, j) => j !== i))}>Remove</button>
+            <button
+              type="button"
+              className={button}
+              aria-label={`Remove country ${i + 1}`}
+              onClick={() =>
+                set(
+                  "countries",
+                  form.countries.filter((_, j) => j !== i),
+                )
+              }
+            >
+              Remove
+            </button>
           </div>
         ))}
-        <button type="button" className={button} onClick={() => set("countries", [...form.countries, { code: "", role: "party" }])}>Add a country</button>
-        {errors.countries?.map((e) => <p key={e} role="alert" className="text-tremor-label text-red-700 dark:text-red-400">{e}</p>)}
+        <button type="button" className={button} onClick={() => set("countries", [...form.countries, { code: "", role: "party" }])}>
+          Add a country
+        </button>
+        {errors.countries?.map((e) => (
+          <p key={e} role="alert" className="text-tremor-label text-red-700 dark:text-red-400">
+            {e}
+          </p>
+        ))}
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
@@ -235,27 +300,79 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
         <legend className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Linked events</legend>
         {form.links.map((l, i) => (
           <div key={i} className="flex flex-wrap items-end gap-2">
-            <select aria-label={`Relation ${i + 1}`} className={`${input} max-w-36`} value={l.relation} onChange={(e) => set("links", form.links.map((x, j) => (j === i ? { ...x, relation: e.target.value as (typeof RELATIONS)[number] } : x)))}>
-              {RELATIONS.map((r) => <option key={r} value={r}>{r.replace("_", " ")}</option>)}
+            <select
+              aria-label={`Relation ${i + 1}`}
+              className={`${input} max-w-36`}
+              value={l.relation}
+              onChange={(e) =>
+                set(
+                  "links",
+                  form.links.map((x, j) => (j === i ? { ...x, relation: e.target.value as (typeof RELATIONS)[number] } : x)),
+                )
+              }
+            >
+              {RELATIONS.map((r) => (
+                <option key={r} value={r}>
+                  {r.replace("_", " ")}
+                </option>
+              ))}
             </select>
-            <select aria-label={`Linked event ${i + 1}`} className={`${input} min-w-0 flex-1`} value={l.to} onChange={(e) => set("links", form.links.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))}>
+            <select
+              aria-label={`Linked event ${i + 1}`}
+              className={`${input} min-w-0 flex-1`}
+              value={l.to}
+              onChange={(e) =>
+                set(
+                  "links",
+                  form.links.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)),
+                )
+              }
+            >
               <option value="">Choose an event…</option>
               {!linkTargets.some((e) => e.id === l.to) && l.to && <option value={l.to}>{l.to} (not stored)</option>}
-              {linkTargets.map((e) => <option key={e.id} value={e.id}>{e.startsOn} — {e.title}</option>)}
+              {linkTargets.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.startsOn} — {e.title}
+                </option>
+              ))}
             </select>
-            <button type="button" className={button} aria-label={`Remove link ${i + 1}`} onClick={() => set("links", form.links.filter((_, j) => j !== i))}>Remove</button>
+            <button
+              type="button"
+              className={button}
+              aria-label={`Remove link ${i + 1}`}
+              onClick={() =>
+                set(
+                  "links",
+                  form.links.filter((_, j) => j !== i),
+                )
+              }
+            >
+              Remove
+            </button>
           </div>
         ))}
-        <button type="button" className={button} onClick={() => set("links", [...form.links, { relation: "cites", to: "" }])}>Add a link</button>
-        {errors.links?.map((e) => <p key={e} role="alert" className="text-tremor-label text-red-700 dark:text-red-400">{e}</p>)}
+        <button type="button" className={button} onClick={() => set("links", [...form.links, { relation: "cites", to: "" }])}>
+          Add a link
+        </button>
+        {errors.links?.map((e) => (
+          <p key={e} role="alert" className="text-tremor-label text-red-700 dark:text-red-400">
+            {e}
+          </p>
+        ))}
       </fieldset>
 
       <section data-field="body">
         <div className="flex items-center gap-2">
-          <label htmlFor="f-body" className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Text (Markdown)</label>
+          <label htmlFor="f-body" className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            Text (Markdown)
+          </label>
           <div role="tablist" className="ml-auto flex gap-1">
-            <button type="button" role="tab" aria-selected={tab === "write"} className={button} onClick={() => setTab("write")}>Write</button>
-            <button type="button" role="tab" aria-selected={tab === "preview"} className={button} onClick={() => setTab("preview")}>Preview</button>
+            <button type="button" role="tab" aria-selected={tab === "write"} className={button} onClick={() => setTab("write")}>
+              Write
+            </button>
+            <button type="button" role="tab" aria-selected={tab === "preview"} className={button} onClick={() => setTab("preview")}>
+              Preview
+            </button>
           </div>
         </div>
         {tab === "write" ? (
@@ -265,14 +382,22 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
             {form.body.trim() ? <EventBody markdown={form.body} testId="body-preview" /> : <p className="text-tremor-content-subtle">Nothing written yet.</p>}
           </div>
         )}
-        {errors.body?.map((e) => <p key={e} role="alert" className="text-tremor-label text-red-700">{e}</p>)}
+        {errors.body?.map((e) => (
+          <p key={e} role="alert" className="text-tremor-label text-red-700">
+            {e}
+          </p>
+        ))}
       </section>
 
       <MarkerPreview form={form} corridors={corridors} />
 
       <div className="flex items-center gap-3">
-        <button type="submit" className={primary} disabled={saving}>{saving ? "Saving…" : editing ? "Save changes" : "Create event"}</button>
-        <a href={editing ? `/events/${initial.id}` : "/events"} className="text-tremor-default hover:underline">Cancel</a>
+        <button type="submit" className={primary} disabled={saving}>
+          {saving ? "Saving…" : editing ? "Save changes" : "Create event"}
+        </button>
+        <a href={editing ? `/events/${initial.id}` : "/events"} className="text-tremor-default hover:underline">
+          Cancel
+        </a>
         {editing && (
           <button type="button" className={`${button} ml-auto border-red-300 text-red-700 dark:text-red-400`} disabled={saving} onClick={remove}>
             Delete event
@@ -280,7 +405,11 @@ export function EventEditor({ initial, baseVersion, events, corridors }: {
         )}
       </div>
       {/* Beside the button that caused it, not at the top of a long form. */}
-      {deleteProblem && <p role="alert" data-testid="delete-problem" className="text-right text-tremor-default text-red-700 dark:text-red-400">{deleteProblem}</p>}
+      {deleteProblem && (
+        <p role="alert" data-testid="delete-problem" className="text-right text-tremor-default text-red-700 dark:text-red-400">
+          {deleteProblem}
+        </p>
+      )}
     </form>
   );
 }
@@ -296,9 +425,7 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
   const index = chosen ?? preferred.corridor;
   const corridor = corridors[index];
   const [indicator, setIndicator] = useState<string | null>(null);
-  const code = corridor?.indicators.some((i) => i.code === indicator)
-    ? indicator!
-    : chosen === null ? preferred.indicator : corridor?.indicators[0]?.code;
+  const code = corridor?.indicators.some((i) => i.code === indicator) ? indicator! : chosen === null ? preferred.indicator : corridor?.indicators[0]?.code;
   const [data, setData] = useState<{ points: ChartPoint[]; events: ChartEvent[]; frequency: Frequency | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -332,21 +459,41 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
   return (
     <section aria-labelledby="marker-preview" className="space-y-2 rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border" data-testid="marker-preview">
       <div className="flex flex-wrap items-end gap-3">
-        <h2 id="marker-preview" className="mr-auto text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">On the chart</h2>
-        <label className="text-tremor-label">Corridor
+        <h2 id="marker-preview" className="mr-auto text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+          On the chart
+        </h2>
+        <label className="text-tremor-label">
+          Corridor
           <select className={`${input} mt-0`} value={index} onChange={(e) => setChosen(Number(e.target.value))}>
-            {corridors.map((c, i) => <option key={`${c.origin}-${c.destination}`} value={i}>{c.label}</option>)}
+            {corridors.map((c, i) => (
+              <option key={`${c.origin}-${c.destination}`} value={i}>
+                {c.label}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-tremor-label">Indicator
+        <label className="text-tremor-label">
+          Indicator
           <select className={`${input} mt-0`} value={code} onChange={(e) => setIndicator(e.target.value)}>
-            {corridor?.indicators.map((i) => <option key={i.code} value={i.code}>{i.name}</option>)}
+            {corridor?.indicators.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.name}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      {problem && <p role="alert" className="text-tremor-default text-red-700">{problem}</p>}
+      {problem && (
+        <p role="alert" className="text-tremor-default text-red-700">
+          {problem}
+        </p>
+      )}
       {!marker && <p className="text-tremor-label text-tremor-content-subtle">The marker appears once the kind and start date are valid.</p>}
-      {marker && data && !inRange && <p className="text-tremor-label text-tremor-content-subtle">This event falls outside the data of this series ({data.points[0]?.period ?? "none"} – {data.points.at(-1)?.period ?? "none"}).</p>}
+      {marker && data && !inRange && (
+        <p className="text-tremor-label text-tremor-content-subtle">
+          This event falls outside the data of this series ({data.points[0]?.period ?? "none"} – {data.points.at(-1)?.period ?? "none"}).
+        </p>
+      )}
       {data && <ChartPlaceholder points={data.points} events={marker ? [...others, marker] : others} frequency={data.frequency} height={260} interactive={false} />}
     </section>
   );

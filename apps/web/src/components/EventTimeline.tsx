@@ -21,15 +21,21 @@ export function EventTimeline({ events, width = 1100 }: { events: ChartEvent[]; 
       {m.xTicks.map((t) => (
         <g key={t.label}>
           <line x1={t.x} x2={t.x} y1={axisY + 20} y2={height} className="stroke-tremor-border dark:stroke-dark-tremor-border" />
-          <text x={t.x} y={axisY + 14} textAnchor="middle" fontSize={12} className="fill-tremor-content dark:fill-dark-tremor-content">{t.label}</text>
+          <text x={t.x} y={axisY + 14} textAnchor="middle" fontSize={12} className="fill-tremor-content dark:fill-dark-tremor-content">
+            {t.label}
+          </text>
         </g>
       ))}
       {m.lanes.map((l) => (
         <g key={l.kind}>
-          <text x={margin.left - 10} y={l.y + 4} textAnchor="end" fontSize={12} className="fill-tremor-content-emphasis dark:fill-dark-tremor-content-emphasis">{KIND_LABEL[l.kind]}</text>
-          {m.spans.filter((s) => s.event.kind === l.kind).map((s) => (
-            <rect key={`span-${s.event.id}`} x={s.x} y={l.y - 4} width={Math.max(2, s.x2! - s.x)} height={8} rx={3} fill={KIND_COLOUR[l.kind]} fillOpacity={0.3} />
-          ))}
+          <text x={margin.left - 10} y={l.y + 4} textAnchor="end" fontSize={12} className="fill-tremor-content-emphasis dark:fill-dark-tremor-content-emphasis">
+            {KIND_LABEL[l.kind]}
+          </text>
+          {m.spans
+            .filter((s) => s.event.kind === l.kind)
+            .map((s) => (
+              <rect key={`span-${s.event.id}`} x={s.x} y={l.y - 4} width={Math.max(2, s.x2! - s.x)} height={8} rx={3} fill={KIND_COLOUR[l.kind]} fillOpacity={0.3} />
+            ))}
           {l.clusters.map((c) => {
             const first = c.events[0]!.event;
             const label = c.events.map((e) => `${e.event.title} (${dateRange(e.event.startsOn, e.event.endsOn, e.event.datePrecision)})`).join("; ");

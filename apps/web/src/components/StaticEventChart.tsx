@@ -7,8 +7,22 @@ import { buildChartModel, type ChartEvent, type ChartPoint } from "@/lib/chart-m
 import { KIND_COLOUR, SERIES_COLOUR } from "@/lib/palette";
 import { compact, full } from "@/lib/format";
 
-export function StaticEventChart({ points, events, frequency, label, unit, width = 960, height = 220 }: {
-  points: ChartPoint[]; events: ChartEvent[]; frequency: Frequency | null; label: string; unit: string; width?: number; height?: number;
+export function StaticEventChart({
+  points,
+  events,
+  frequency,
+  label,
+  unit,
+  width = 960,
+  height = 220,
+}: {
+  points: ChartPoint[];
+  events: ChartEvent[];
+  frequency: Frequency | null;
+  label: string;
+  unit: string;
+  width?: number;
+  height?: number;
 }) {
   const m = buildChartModel({ points, events, frequency, width, height, laneHeight: 0, margin: { top: 10, right: 12, bottom: 24, left: 56 } });
   const bottom = m.plot.top + m.plot.height;
@@ -19,17 +33,31 @@ export function StaticEventChart({ points, events, frequency, label, unit, width
       {m.yTicks.map((t) => (
         <g key={t.value}>
           <line x1={m.plot.left} x2={m.plot.left + m.plot.width} y1={t.y} y2={t.y} className="stroke-tremor-border dark:stroke-dark-tremor-border" />
-          <text x={m.plot.left - 6} y={t.y + 4} textAnchor="end" fontSize={11} className="fill-tremor-content dark:fill-dark-tremor-content">{compact(t.value)}</text>
+          <text x={m.plot.left - 6} y={t.y + 4} textAnchor="end" fontSize={11} className="fill-tremor-content dark:fill-dark-tremor-content">
+            {compact(t.value)}
+          </text>
         </g>
       ))}
-      {m.spans.map((s) => <rect key={s.event.id} x={s.x} y={m.plot.top} width={Math.max(1, s.x2! - s.x)} height={m.plot.height} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.14} />)}
-      {m.lanes.flatMap((l) => l.clusters.flatMap((c) => c.events)).map((e) => (
-        <line key={e.event.id} x1={e.xMarker} x2={e.xMarker} y1={m.plot.top} y2={bottom} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} />
+      {m.spans.map((s) => (
+        <rect key={s.event.id} x={s.x} y={m.plot.top} width={Math.max(1, s.x2! - s.x)} height={m.plot.height} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.14} />
       ))}
-      {m.xTicks.map((t) => <text key={t.label} x={t.x} y={bottom + 16} textAnchor="middle" fontSize={11} className="fill-tremor-content dark:fill-dark-tremor-content">{t.label}</text>)}
+      {m.lanes
+        .flatMap((l) => l.clusters.flatMap((c) => c.events))
+        .map((e) => (
+          <line key={e.event.id} x1={e.xMarker} x2={e.xMarker} y1={m.plot.top} y2={bottom} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} />
+        ))}
+      {m.xTicks.map((t) => (
+        <text key={t.label} x={t.x} y={bottom + 16} textAnchor="middle" fontSize={11} className="fill-tremor-content dark:fill-dark-tremor-content">
+          {t.label}
+        </text>
+      ))}
       <line x1={m.plot.left} x2={m.plot.left + m.plot.width} y1={bottom} y2={bottom} className="stroke-tremor-content-subtle" />
       <path d={path} fill="none" stroke={SERIES_COLOUR} strokeWidth={2} />
-      {m.points.map((p) => <circle key={p.period} cx={p.x} cy={p.y} r={3} fill="white" stroke={SERIES_COLOUR} strokeWidth={1.5}><title>{`${p.period}: ${full(p.value)} ${unit}`}</title></circle>)}
+      {m.points.map((p) => (
+        <circle key={p.period} cx={p.x} cy={p.y} r={3} fill="white" stroke={SERIES_COLOUR} strokeWidth={1.5}>
+          <title>{`${p.period}: ${full(p.value)} ${unit}`}</title>
+        </circle>
+      ))}
     </svg>
   );
 }

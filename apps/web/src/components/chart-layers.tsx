@@ -45,15 +45,35 @@ export function plotLayers({ model, events, frequency, label, colours }: LayerIn
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }), className: "cr-muted" };
   return [
     <CartesianGrid key="grid" vertical={false} className={colours ? "cr-grid" : "stroke-tremor-border dark:stroke-dark-tremor-border"} {...(colours && { stroke: colours.grid })} />,
-    <XAxis key="x" dataKey="t" type="number" scale="time" domain={model.xDomain} ticks={ticks} tickFormatter={(t: number) => String(new Date(t).getUTCFullYear())} tick={tick} height={AXIS} allowDataOverflow {...(colours && { stroke: colours.axis })} />,
+    <XAxis
+      key="x"
+      dataKey="t"
+      type="number"
+      scale="time"
+      domain={model.xDomain}
+      ticks={ticks}
+      tickFormatter={(t: number) => String(new Date(t).getUTCFullYear())}
+      tick={tick}
+      height={AXIS}
+      allowDataOverflow
+      {...(colours && { stroke: colours.axis })}
+    />,
     <YAxis key="y" width={72} domain={model.yDomain} ticks={model.yTicks.map((t) => t.value)} tickFormatter={compact} tick={tick} allowDataOverflow {...(colours && { stroke: colours.axis })} />,
-    ...model.spans.map((s) => (
-      <ReferenceArea key={`span-${s.event.id}`} x1={s.t} x2={s.t2!} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.12} ifOverflow="hidden" className="event-span" />
-    )),
+    ...model.spans.map((s) => <ReferenceArea key={`span-${s.event.id}`} x1={s.t} x2={s.t2!} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.12} ifOverflow="hidden" className="event-span" />),
     ...events.map((e) => (
       <ReferenceLine key={`line-${e.id}`} x={snapEvent(e.startsOn, frequency).t} stroke={KIND_COLOUR[e.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-line" />
     )),
-    <Line key="series" dataKey="value" name={label} stroke={colours?.series ?? SERIES_COLOUR} strokeWidth={2} dot={{ r: 3, ...(colours && { fill: colours.background }) }} isAnimationActive={false} connectNulls={false} className="series-line" />,
+    <Line
+      key="series"
+      dataKey="value"
+      name={label}
+      stroke={colours?.series ?? SERIES_COLOUR}
+      strokeWidth={2}
+      dot={{ r: 3, ...(colours && { fill: colours.background }) }}
+      isAnimationActive={false}
+      connectNulls={false}
+      className="series-line"
+    />,
   ];
 }
 
@@ -61,14 +81,45 @@ export function plotLayers({ model, events, frequency, label, colours }: LayerIn
 export const COMPARE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c7a00", "#3d3d3d"];
 
 /** The explorer's comparison: one line, area or bar series per corridor on a shared time axis. */
-export function compareLayers({ series, chart, log, ticks, domain, colours }: {
-  series: { key: string; label: string }[]; chart: "line" | "area" | "bar"; log: boolean; ticks: number[]; domain: [number, number]; colours?: ChartColours;
+export function compareLayers({
+  series,
+  chart,
+  log,
+  ticks,
+  domain,
+  colours,
+}: {
+  series: { key: string; label: string }[];
+  chart: "line" | "area" | "bar";
+  log: boolean;
+  ticks: number[];
+  domain: [number, number];
+  colours?: ChartColours;
 }): ReactElement[] {
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }) };
   return [
     <CartesianGrid key="grid" vertical={false} className={colours ? "cr-grid" : "stroke-tremor-border dark:stroke-dark-tremor-border"} {...(colours && { stroke: colours.grid })} />,
-    <XAxis key="x" dataKey="t" type="number" scale="time" domain={domain} ticks={ticks} tickFormatter={(t: number) => String(new Date(t).getUTCFullYear())} tick={tick} {...(colours && { stroke: colours.axis })} />,
-    <YAxis key="y" width={72} scale={log ? "log" : "linear"} domain={log ? ["auto", "auto"] : [0, "auto"]} allowDataOverflow={log} tickFormatter={compact} tick={tick} {...(colours && { stroke: colours.axis })} />,
+    <XAxis
+      key="x"
+      dataKey="t"
+      type="number"
+      scale="time"
+      domain={domain}
+      ticks={ticks}
+      tickFormatter={(t: number) => String(new Date(t).getUTCFullYear())}
+      tick={tick}
+      {...(colours && { stroke: colours.axis })}
+    />,
+    <YAxis
+      key="y"
+      width={72}
+      scale={log ? "log" : "linear"}
+      domain={log ? ["auto", "auto"] : [0, "auto"]}
+      allowDataOverflow={log}
+      tickFormatter={compact}
+      tick={tick}
+      {...(colours && { stroke: colours.axis })}
+    />,
     ...series.map((s, i) => {
       const colour = COMPARE_COLOURS[i % COMPARE_COLOURS.length]!;
       if (chart === "bar") return <Bar key={s.key} dataKey={s.key} name={s.label} fill={colour} isAnimationActive={false} />;
@@ -130,10 +181,25 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
         const y = top + i * LANE + LANE / 2;
         return (
           <g key={lane.kind} data-kind={lane.kind}>
-            <text x={offset.left - 8} y={y + 4} textAnchor="end" fontSize={11} className={colours ? "cr-muted" : "fill-tremor-content dark:fill-dark-tremor-content"} {...(colours && { fill: colours.muted })}>
+            <text
+              x={offset.left - 8}
+              y={y + 4}
+              textAnchor="end"
+              fontSize={11}
+              className={colours ? "cr-muted" : "fill-tremor-content dark:fill-dark-tremor-content"}
+              {...(colours && { fill: colours.muted })}
+            >
               {KIND_LABEL[lane.kind]}
             </text>
-            <line x1={offset.left} x2={offset.left + offset.width} y1={y} y2={y} strokeDasharray="2 3" className={colours ? "cr-grid" : "stroke-tremor-border dark:stroke-dark-tremor-border"} {...(colours && { stroke: colours.grid })} />
+            <line
+              x1={offset.left}
+              x2={offset.left + offset.width}
+              y1={y}
+              y2={y}
+              strokeDasharray="2 3"
+              className={colours ? "cr-grid" : "stroke-tremor-border dark:stroke-dark-tremor-border"}
+              {...(colours && { stroke: colours.grid })}
+            />
             {lane.clusters.map((cluster) => {
               const cx = offset.left + cluster.x;
               const ids = cluster.events.map((e) => e.event.id);

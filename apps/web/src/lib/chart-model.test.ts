@@ -78,7 +78,7 @@ describe("buildChartModel", () => {
   it("extends the time axis to events outside the data", () => {
     const m = buildChartModel({ ...base, events: [ev("old", "law", "2010-06-01")] });
     expect(new Date(m.xDomain[0]).toISOString().slice(0, 10)).toBe("2010-06-01");
-    expect(m.lanes[0]!.clusters[0]!.x).toBeCloseTo(m.plot.left + (new Date("2010-07-02").getTime() - m.xDomain[0]) / (m.xDomain[1] - m.xDomain[0]) * m.plot.width, 0);
+    expect(m.lanes[0]!.clusters[0]!.x).toBeCloseTo(m.plot.left + ((new Date("2010-07-02").getTime() - m.xDomain[0]) / (m.xDomain[1] - m.xDomain[0])) * m.plot.width, 0);
   });
 
   it("builds a log scale from positive values only", () => {

@@ -170,7 +170,10 @@ export function buildChartModel(input: ChartInput): ChartModel {
   const xDomain: [number, number] = times.length ? [Math.min(...times), Math.max(...times)] : [0, 1];
   const x = (t: number) => plot.left + ((t - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plot.width;
 
-  const yDomain = niceDomain(input.points.map((p) => p.value), input.log);
+  const yDomain = niceDomain(
+    input.points.map((p) => p.value),
+    input.log,
+  );
   const y = (v: number) => {
     const [lo, hi] = yDomain;
     const f = input.log ? (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
@@ -212,9 +215,12 @@ export function buildChartModel(input: ChartInput): ChartModel {
   }
 
   return {
-    plot, xDomain, yDomain,
+    plot,
+    xDomain,
+    yDomain,
     xTicks: yearTicks(xDomain, plot.width).map((t) => ({ x: x(t.t), label: t.label })),
-    yTicks, points,
+    yTicks,
+    points,
     spans: placed.filter((p) => p.x2 !== null),
     lanes,
   };

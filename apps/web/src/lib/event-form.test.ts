@@ -2,10 +2,30 @@ import { describe, expect, it } from "vitest";
 import { applySuggestion, diffVersions, pickPreview, versionHistory, draftMarker, emptyForm, errorsByField, formFromEvent, formToRecord, type StoredEvent } from "./event-form";
 
 const DECREE: StoredEvent = {
-  id: "decree-274-2020", title: "Decree 274", kind: "decree", startsOn: "2020-04-01", endsOn: "2020-06-30", datePrecision: "month",
-  announcedOn: "2020-04-18", inForceOn: null, expiresOn: null, countries: [{ code: "RUS", role: "party" }, { code: "ALL", role: "affected" }],
-  documentRef: "Decree No. 274", sourceUrl: null, summary: "", body: "Text", tags: ["covid-19", "stay"], verification: "verified", verificationNote: null,
-  links: [{ relation: "extends", id: "older", direction: "out" }, { relation: "extends", id: "decree-791-2020", direction: "in" }],
+  id: "decree-274-2020",
+  title: "Decree 274",
+  kind: "decree",
+  startsOn: "2020-04-01",
+  endsOn: "2020-06-30",
+  datePrecision: "month",
+  announcedOn: "2020-04-18",
+  inForceOn: null,
+  expiresOn: null,
+  countries: [
+    { code: "RUS", role: "party" },
+    { code: "ALL", role: "affected" },
+  ],
+  documentRef: "Decree No. 274",
+  sourceUrl: null,
+  summary: "",
+  body: "Text",
+  tags: ["covid-19", "stay"],
+  verification: "verified",
+  verificationNote: null,
+  links: [
+    { relation: "extends", id: "older", direction: "out" },
+    { relation: "extends", id: "decree-791-2020", direction: "in" },
+  ],
 };
 
 describe("form ⇄ record", () => {
@@ -13,9 +33,24 @@ describe("form ⇄ record", () => {
     const form = formFromEvent(DECREE);
     expect(form).toMatchObject({ starts_on: "2020-04", ends_on: "2020-06", date_precision: "", tags: "covid-19, stay", links: [{ relation: "extends", to: "older" }] });
     expect(formToRecord(form)).toEqual({
-      id: "decree-274-2020", title: "Decree 274", kind: "decree", starts_on: "2020-04", ends_on: "2020-06", date_precision: "",
-      announced_on: "2020-04-18", in_force_on: "", expires_on: "", countries: "RUS:party; ALL:affected", document_ref: "Decree No. 274",
-      source_url: "", summary: "", tags: "covid-19; stay", verification: "verified", verification_note: "", relates: "extends:older", body: "Text",
+      id: "decree-274-2020",
+      title: "Decree 274",
+      kind: "decree",
+      starts_on: "2020-04",
+      ends_on: "2020-06",
+      date_precision: "",
+      announced_on: "2020-04-18",
+      in_force_on: "",
+      expires_on: "",
+      countries: "RUS:party; ALL:affected",
+      document_ref: "Decree No. 274",
+      source_url: "",
+      summary: "",
+      tags: "covid-19; stay",
+      verification: "verified",
+      verification_note: "",
+      relates: "extends:older",
+      body: "Text",
     });
   });
 
@@ -26,7 +61,16 @@ describe("form ⇄ record", () => {
   });
 
   it("leaves the id out of a new event's record and drops empty countries and links", () => {
-    const record = formToRecord({ ...emptyForm(), title: " Talks ", countries: [{ code: "", role: "party" }, { code: "TJK", role: "party" }], links: [{ relation: "cites", to: " " }], tags: " a ,, b; c" });
+    const record = formToRecord({
+      ...emptyForm(),
+      title: " Talks ",
+      countries: [
+        { code: "", role: "party" },
+        { code: "TJK", role: "party" },
+      ],
+      links: [{ relation: "cites", to: " " }],
+      tags: " a ,, b; c",
+    });
     expect(record).not.toHaveProperty("id");
     expect(record).toMatchObject({ title: "Talks", countries: "TJK:party", relates: "", tags: "a; b; c" });
   });
@@ -35,18 +79,37 @@ describe("form ⇄ record", () => {
 describe("applySuggestion", () => {
   it("prefills title, kind, dates, countries, cited events and the body from the press release", () => {
     const text = "On April 19-20, 2021 … Decree No. 274 …";
-    const form = applySuggestion({ ...emptyForm(), links: [{ relation: "extends", to: "x" }] }, {
-      title: "Russian-Tajik talks", kind: "talks", startsOn: "2021-04-19", endsOn: "2021-04-20", countries: ["RUS", "TJK"],
-      references: [{ text: "Decree No. 274", eventId: "decree-274-2020" }, { text: "Decree No. 9" }],
-    }, text);
+    const form = applySuggestion(
+      { ...emptyForm(), links: [{ relation: "extends", to: "x" }] },
+      {
+        title: "Russian-Tajik talks",
+        kind: "talks",
+        startsOn: "2021-04-19",
+        endsOn: "2021-04-20",
+        countries: ["RUS", "TJK"],
+        references: [{ text: "Decree No. 274", eventId: "decree-274-2020" }, { text: "Decree No. 9" }],
+      },
+      text,
+    );
     expect(form).toMatchObject({
-      title: "Russian-Tajik talks", kind: "talks", starts_on: "2021-04-19", ends_on: "2021-04-20", body: text,
-      countries: [{ code: "RUS", role: "party" }, { code: "TJK", role: "party" }],
-      links: [{ relation: "extends", to: "x" }, { relation: "cites", to: "decree-274-2020" }],
+      title: "Russian-Tajik talks",
+      kind: "talks",
+      starts_on: "2021-04-19",
+      ends_on: "2021-04-20",
+      body: text,
+      countries: [
+        { code: "RUS", role: "party" },
+        { code: "TJK", role: "party" },
+      ],
+      links: [
+        { relation: "extends", to: "x" },
+        { relation: "cites", to: "decree-274-2020" },
+      ],
     });
     // A one-day suggestion clears the end; a body already written is kept.
-    expect(applySuggestion({ ...emptyForm(), ends_on: "2021-05-01", body: "Mine" }, { title: "", kind: "x", startsOn: "2021-04-19", endsOn: "2021-04-19", countries: [], references: [] }, text))
-      .toMatchObject({ kind: "talks", ends_on: "", body: "Mine" });
+    expect(
+      applySuggestion({ ...emptyForm(), ends_on: "2021-05-01", body: "Mine" }, { title: "", kind: "x", startsOn: "2021-04-19", endsOn: "2021-04-19", countries: [], references: [] }, text),
+    ).toMatchObject({ kind: "talks", ends_on: "", body: "Mine" });
   });
 });
 
@@ -54,14 +117,25 @@ describe("draftMarker and errorsByField", () => {
   it("turns the draft into a chart event once its start parses", () => {
     expect(draftMarker(emptyForm())).toBeNull();
     expect(draftMarker({ ...emptyForm(), title: "T", starts_on: "2021-04", ends_on: "2021-06" })).toEqual({
-      id: "draft", title: "T", kind: "talks", startsOn: "2021-04-01", endsOn: "2021-06-30", datePrecision: "month", documentRef: null,
+      id: "draft",
+      title: "T",
+      kind: "talks",
+      startsOn: "2021-04-01",
+      endsOn: "2021-06-30",
+      datePrecision: "month",
+      documentRef: null,
     });
     expect(draftMarker({ ...emptyForm(), starts_on: "2021-02-30" })).toBeNull();
   });
 
   it("puts relates errors on the links", () => {
-    expect(errorsByField([{ key: "relates", message: "unknown event id" }, { key: "title", message: "required" }, { key: "title", message: "again" }]))
-      .toEqual({ links: ["unknown event id"], title: ["required", "again"] });
+    expect(
+      errorsByField([
+        { key: "relates", message: "unknown event id" },
+        { key: "title", message: "required" },
+        { key: "title", message: "again" },
+      ]),
+    ).toEqual({ links: ["unknown event id"], title: ["required", "again"] });
   });
 });
 
@@ -90,7 +164,10 @@ describe("versionHistory", () => {
       { ...v3, version: 3 },
     );
     expect(history.map((h) => [h.version, h.action, h.by, h.changes.map((c) => c.field)])).toEqual([
-      [3, "recreated", "dan", []], [2, "deleted", "carol", []], [2, "changed", "bob", ["title"]], [1, "created", "ana", []],
+      [3, "recreated", "dan", []],
+      [2, "deleted", "carol", []],
+      [2, "changed", "bob", ["title"]],
+      [1, "created", "ana", []],
     ]);
     expect(versionHistory([], { ...v1, version: 1 })).toMatchObject([{ version: 1, action: "created", by: "ana" }]);
   });
@@ -99,7 +176,14 @@ describe("versionHistory", () => {
 describe("pickPreview", () => {
   const corridors = [
     { origin: "KGZ", destination: "RUS", indicators: [{ code: "a", firstDay: "2010-01-01", lastDay: "2024-12-31" }] },
-    { origin: "TJK", destination: "WLD", indicators: [{ code: "gdp", firstDay: "2002-01-01", lastDay: "2020-12-31" }, { code: "usd", firstDay: "2002-01-01", lastDay: "2024-12-31" }] },
+    {
+      origin: "TJK",
+      destination: "WLD",
+      indicators: [
+        { code: "gdp", firstDay: "2002-01-01", lastDay: "2020-12-31" },
+        { code: "usd", firstDay: "2002-01-01", lastDay: "2024-12-31" },
+      ],
+    },
     { origin: "TJK", destination: "RUS", indicators: [{ code: "patents", firstDay: "2015-01-01", lastDay: "2023-12-31" }] },
   ];
   it("prefers a corridor between the draft's countries, then to the world, and a series covering its date", () => {

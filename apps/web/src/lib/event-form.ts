@@ -38,8 +38,24 @@ export interface EventForm {
 
 export function emptyForm(): EventForm {
   return {
-    id: "", title: "", kind: "talks", starts_on: "", ends_on: "", date_precision: "", announced_on: "", in_force_on: "", expires_on: "",
-    countries: [], document_ref: "", source_url: "", summary: "", tags: "", verification: "unverified", verification_note: "", links: [], body: "",
+    id: "",
+    title: "",
+    kind: "talks",
+    starts_on: "",
+    ends_on: "",
+    date_precision: "",
+    announced_on: "",
+    in_force_on: "",
+    expires_on: "",
+    countries: [],
+    document_ref: "",
+    source_url: "",
+    summary: "",
+    tags: "",
+    verification: "unverified",
+    verification_note: "",
+    links: [],
+    body: "",
   };
 }
 
@@ -84,17 +100,23 @@ function precisionOf(written: string): Precision | undefined {
 export function formFromEvent(e: StoredEvent): EventForm {
   const starts = dateAsWritten(e.startsOn, e.datePrecision, "start");
   return {
-    id: e.id, title: e.title, kind: e.kind,
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
     starts_on: starts,
     ends_on: dateAsWritten(e.endsOn, e.datePrecision, "end"),
     date_precision: precisionOf(starts) === e.datePrecision ? "" : e.datePrecision,
-    announced_on: e.announcedOn ?? "", in_force_on: e.inForceOn ?? "", expires_on: e.expiresOn ?? "",
+    announced_on: e.announcedOn ?? "",
+    in_force_on: e.inForceOn ?? "",
+    expires_on: e.expiresOn ?? "",
     countries: e.countries.map((c) => ({ code: c.code, role: c.role === "affected" ? "affected" : "party" })),
-    document_ref: e.documentRef ?? "", source_url: e.sourceUrl ?? "", summary: e.summary, tags: e.tags.join(", "),
-    verification: e.verification === "verified" ? "verified" : "unverified", verification_note: e.verificationNote ?? "",
-    links: e.links
-      .filter((l) => !("direction" in l) || l.direction === "out")
-      .map((l) => ({ relation: l.relation as EventForm["links"][number]["relation"], to: "to" in l ? l.to : l.id })),
+    document_ref: e.documentRef ?? "",
+    source_url: e.sourceUrl ?? "",
+    summary: e.summary,
+    tags: e.tags.join(", "),
+    verification: e.verification === "verified" ? "verified" : "unverified",
+    verification_note: e.verificationNote ?? "",
+    links: e.links.filter((l) => !("direction" in l) || l.direction === "out").map((l) => ({ relation: l.relation as EventForm["links"][number]["relation"], to: "to" in l ? l.to : l.id })),
     body: e.body,
   };
 }
@@ -102,13 +124,32 @@ export function formFromEvent(e: StoredEvent): EventForm {
 /** The raw record POST/PUT /api/events take (validated on the server by normaliseEvent). */
 export function formToRecord(f: EventForm): Record<string, string> {
   const record: Record<string, string> = {
-    title: f.title.trim(), kind: f.kind, starts_on: f.starts_on.trim(), ends_on: f.ends_on.trim(), date_precision: f.date_precision,
-    announced_on: f.announced_on.trim(), in_force_on: f.in_force_on.trim(), expires_on: f.expires_on.trim(),
-    countries: f.countries.filter((c) => c.code.trim()).map((c) => `${c.code.trim()}:${c.role}`).join("; "),
-    document_ref: f.document_ref.trim(), source_url: f.source_url.trim(), summary: f.summary.trim(),
-    tags: f.tags.split(/[,;]/).map((t) => t.trim()).filter(Boolean).join("; "),
-    verification: f.verification, verification_note: f.verification_note.trim(),
-    relates: f.links.filter((l) => l.to.trim()).map((l) => `${l.relation}:${l.to.trim()}`).join("; "),
+    title: f.title.trim(),
+    kind: f.kind,
+    starts_on: f.starts_on.trim(),
+    ends_on: f.ends_on.trim(),
+    date_precision: f.date_precision,
+    announced_on: f.announced_on.trim(),
+    in_force_on: f.in_force_on.trim(),
+    expires_on: f.expires_on.trim(),
+    countries: f.countries
+      .filter((c) => c.code.trim())
+      .map((c) => `${c.code.trim()}:${c.role}`)
+      .join("; "),
+    document_ref: f.document_ref.trim(),
+    source_url: f.source_url.trim(),
+    summary: f.summary.trim(),
+    tags: f.tags
+      .split(/[,;]/)
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .join("; "),
+    verification: f.verification,
+    verification_note: f.verification_note.trim(),
+    relates: f.links
+      .filter((l) => l.to.trim())
+      .map((l) => `${l.relation}:${l.to.trim()}`)
+      .join("; "),
     body: f.body,
   };
   if (f.id.trim()) record.id = f.id.trim();
@@ -148,8 +189,13 @@ export function draftMarker(f: EventForm, id = "draft"): ChartEvent | null {
   const end = f.ends_on.trim() ? parsePeriod(f.ends_on.trim()) : undefined;
   const precision = f.date_precision || (start.value.frequency === "A" ? "year" : start.value.frequency === "M" ? "month" : "day");
   return {
-    id: f.id.trim() || id, title: f.title.trim() || "New event", kind: f.kind as Kind,
-    startsOn: start.value.start, endsOn: end?.ok ? end.value.end : null, datePrecision: precision, documentRef: f.document_ref.trim() || null,
+    id: f.id.trim() || id,
+    title: f.title.trim() || "New event",
+    kind: f.kind as Kind,
+    startsOn: start.value.start,
+    endsOn: end?.ok ? end.value.end : null,
+    datePrecision: precision,
+    documentRef: f.document_ref.trim() || null,
   };
 }
 
@@ -170,16 +216,37 @@ export function errorsByField(errors: FieldError[]): Record<string, string[]> {
 }
 
 const LABELS: [keyof StoredEvent, string][] = [
-  ["title", "title"], ["kind", "kind"], ["startsOn", "start"], ["endsOn", "end"], ["datePrecision", "date precision"],
-  ["announcedOn", "announced"], ["inForceOn", "in force"], ["expiresOn", "expires"], ["countries", "countries"],
-  ["documentRef", "document"], ["sourceUrl", "source"], ["summary", "summary"], ["tags", "tags"],
-  ["verification", "verification"], ["verificationNote", "verification note"], ["links", "links"], ["body", "text"],
+  ["title", "title"],
+  ["kind", "kind"],
+  ["startsOn", "start"],
+  ["endsOn", "end"],
+  ["datePrecision", "date precision"],
+  ["announcedOn", "announced"],
+  ["inForceOn", "in force"],
+  ["expiresOn", "expires"],
+  ["countries", "countries"],
+  ["documentRef", "document"],
+  ["sourceUrl", "source"],
+  ["summary", "summary"],
+  ["tags", "tags"],
+  ["verification", "verification"],
+  ["verificationNote", "verification note"],
+  ["links", "links"],
+  ["body", "text"],
 ];
 
 function shown(key: keyof StoredEvent, e: StoredEvent): string {
   const v = e[key];
-  if (key === "countries") return e.countries.map((c) => `${c.code}${c.role === "affected" ? " (affected)" : ""}`).sort().join(", ");
-  if (key === "links") return formFromEvent(e).links.map((l) => `${l.relation} ${l.to}`).sort().join(", ");
+  if (key === "countries")
+    return e.countries
+      .map((c) => `${c.code}${c.role === "affected" ? " (affected)" : ""}`)
+      .sort()
+      .join(", ");
+  if (key === "links")
+    return formFromEvent(e)
+      .links.map((l) => `${l.relation} ${l.to}`)
+      .sort()
+      .join(", ");
   if (Array.isArray(v)) return v.join(", ");
   return v === null || v === undefined ? "" : String(v);
 }

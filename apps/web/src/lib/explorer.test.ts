@@ -7,7 +7,14 @@ describe("explorer view in the URL", () => {
   it("parses every parameter to a valid value or its default", () => {
     expect(parseExplorerView(q(""))).toEqual(EXPLORER_DEFAULTS);
     expect(parseExplorerView(q("indicator=nope&series=Tajikistan-RUS,xx-yy,KGZ&frequency=w&from=2010&to=2021Q4&chart=pie&log=1&index=2015"), ["remittances_received_usd"])).toEqual({
-      indicator: "remittances_received_usd", series: ["KGZ-WLD", "TJK-RUS"], frequency: null, from: "2010", to: "2021-Q4", chart: "line", log: true, index: "2015",
+      indicator: "remittances_received_usd",
+      series: ["KGZ-WLD", "TJK-RUS"],
+      frequency: null,
+      from: "2010",
+      to: "2021-Q4",
+      chart: "line",
+      log: true,
+      index: "2015",
     });
   });
   it("takes corridors repeated (form checkboxes) or comma-separated (links) as the same set", () => {
@@ -25,19 +32,44 @@ describe("explorer view in the URL", () => {
 
 describe("indexTo100 and mergeSeries", () => {
   it("divides by the base period's value", () => {
-    expect(indexTo100([{ period: "2014", value: 50 }, { period: "2015", value: 200 }, { period: "2016", value: 300 }], "2015")).toEqual([
-      { period: "2014", value: 25 }, { period: "2015", value: 100 }, { period: "2016", value: 150 },
+    expect(
+      indexTo100(
+        [
+          { period: "2014", value: 50 },
+          { period: "2015", value: 200 },
+          { period: "2016", value: 300 },
+        ],
+        "2015",
+      ),
+    ).toEqual([
+      { period: "2014", value: 25 },
+      { period: "2015", value: 100 },
+      { period: "2016", value: 150 },
     ]);
     expect(indexTo100([{ period: "2014", value: 50 }], "2015")).toBeNull();
     expect(indexTo100([{ period: "2015", value: 0 }], "2015")).toBeNull();
   });
   it("merges series on the union of periods, in time order, with gaps as null", () => {
     const rows = mergeSeries([
-      { key: "a", points: [{ period: "2020", start: "2020-01-01", end: "2020-12-31", value: 1 }, { period: "2021", start: "2021-01-01", end: "2021-12-31", value: 2 }] },
-      { key: "b", points: [{ period: "2019", start: "2019-01-01", end: "2019-12-31", value: 9 }, { period: "2021", start: "2021-01-01", end: "2021-12-31", value: 8 }] },
+      {
+        key: "a",
+        points: [
+          { period: "2020", start: "2020-01-01", end: "2020-12-31", value: 1 },
+          { period: "2021", start: "2021-01-01", end: "2021-12-31", value: 2 },
+        ],
+      },
+      {
+        key: "b",
+        points: [
+          { period: "2019", start: "2019-01-01", end: "2019-12-31", value: 9 },
+          { period: "2021", start: "2021-01-01", end: "2021-12-31", value: 8 },
+        ],
+      },
     ]);
     expect(rows.map((r) => [r.period, r.values])).toEqual([
-      ["2019", { a: null, b: 9 }], ["2020", { a: 1, b: null }], ["2021", { a: 2, b: 8 }],
+      ["2019", { a: null, b: 9 }],
+      ["2020", { a: 1, b: null }],
+      ["2021", { a: 2, b: 8 }],
     ]);
   });
 });

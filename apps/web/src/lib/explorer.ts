@@ -50,7 +50,18 @@ function period(raw: string | null): string | null {
 export function parseExplorerView(params: URLSearchParams, indicators: string[] = []): ExplorerView {
   const indicator = params.get("indicator");
   // Repeated (checkboxes) or comma-separated (shared links): both mean the same set.
-  const series = [...new Set(params.getAll("series").join(",").split(",").map((s) => s.trim()).filter(Boolean).map(corridor).filter((s): s is string => s !== null))];
+  const series = [
+    ...new Set(
+      params
+        .getAll("series")
+        .join(",")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(corridor)
+        .filter((s): s is string => s !== null),
+    ),
+  ];
   const frequency = params.get("frequency")?.toUpperCase();
   const chart = params.get("chart");
   return {
@@ -121,7 +132,10 @@ export interface CompareRow {
 }
 
 /** The comparison's chart data: merged rows on a real time axis, its domain and year ticks. */
-export function compareModel(lines: { key: string; points: (Point & { start: string; end: string })[] }[], width = 900): { merged: MergedRow[]; rows: CompareRow[]; domain: [number, number]; ticks: number[] } {
+export function compareModel(
+  lines: { key: string; points: (Point & { start: string; end: string })[] }[],
+  width = 900,
+): { merged: MergedRow[]; rows: CompareRow[]; domain: [number, number]; ticks: number[] } {
   const merged = mergeSeries(lines);
   const rows = merged.map((r) => ({ t: (Date.parse(`${r.start}T00:00:00Z`) + Date.parse(`${r.end}T00:00:00Z`) + 86_400_000) / 2, period: r.period, ...r.values }));
   const domain: [number, number] = rows.length ? [Date.parse(`${merged[0]!.start}T00:00:00Z`), rows.at(-1)!.t + 183 * 86_400_000] : [0, 1];

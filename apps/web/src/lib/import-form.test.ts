@@ -5,8 +5,11 @@ describe("importFields", () => {
   it("sends only what the analyst chose, map as ROLE=COLUMN", () => {
     const form = { ...EMPTY_FORM, encoding: "windows-1251", indicator: " work_patents_issued ", destination: "RUS", map: { value: "Количество патентов" }, saveProfile: "mvd-patents" };
     expect(importFields(form)).toEqual([
-      ["encoding", "windows-1251"], ["indicator", "work_patents_issued"], ["destination", "RUS"],
-      ["map", "value=Количество патентов"], ["saveProfile", "mvd-patents"],
+      ["encoding", "windows-1251"],
+      ["indicator", "work_patents_issued"],
+      ["destination", "RUS"],
+      ["map", "value=Количество патентов"],
+      ["saveProfile", "mvd-patents"],
     ]);
     expect(importFields(EMPTY_FORM)).toEqual([]);
   });
@@ -24,7 +27,10 @@ describe("assignRole", () => {
 });
 
 describe("profiles", () => {
-  const saved = { name: "mvd-patents", options: { indicator: "work_patents_issued", destination: "RUS", map: { value: "Количество патентов" }, decimal: ",", encoding: "windows-1251", countryRole: "origin" } };
+  const saved = {
+    name: "mvd-patents",
+    options: { indicator: "work_patents_issued", destination: "RUS", map: { value: "Количество патентов" }, decimal: ",", encoding: "windows-1251", countryRole: "origin" },
+  };
   it("reads either body shape and ignores junk", () => {
     expect(profilesFrom({ profiles: [saved, { nope: 1 }] })).toHaveLength(1);
     expect(profilesFrom([saved])).toHaveLength(1);

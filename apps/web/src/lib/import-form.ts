@@ -23,8 +23,17 @@ export interface ImportForm {
 }
 
 export const EMPTY_FORM: ImportForm = {
-  format: "auto", encoding: "auto", delimiter: "auto", decimal: "auto", countryRole: "",
-  indicator: "", origin: "", destination: "", map: {}, profile: "", saveProfile: "",
+  format: "auto",
+  encoding: "auto",
+  delimiter: "auto",
+  decimal: "auto",
+  countryRole: "",
+  indicator: "",
+  origin: "",
+  destination: "",
+  map: {},
+  profile: "",
+  saveProfile: "",
 };
 
 /** The multipart fields for the form, in a stable order; "auto" and blanks are left out. */
@@ -79,9 +88,9 @@ export interface SavedProfile {
 export function profilesFrom(body: unknown): SavedProfile[] {
   const list = Array.isArray(body) ? body : (body as { profiles?: unknown })?.profiles;
   if (!Array.isArray(list)) return [];
-  return list.flatMap((p) => (p && typeof p === "object" && typeof (p as SavedProfile).name === "string"
-    ? [{ name: (p as SavedProfile).name, options: ((p as SavedProfile).options ?? {}) as Record<string, unknown> }]
-    : []));
+  return list.flatMap((p) =>
+    p && typeof p === "object" && typeof (p as SavedProfile).name === "string" ? [{ name: (p as SavedProfile).name, options: ((p as SavedProfile).options ?? {}) as Record<string, unknown> }] : [],
+  );
 }
 
 /** A profile's options (as profiles.ts keeps them) laid over a blank form; the profile is named so the server applies it too. */

@@ -11,7 +11,7 @@ describe("readNdjson", () => {
     expect(finalMessage(done, first.offset)).toEqual({ result: { a: 1 }, status: 201 });
   });
   it("skips lines that are not JSON", () => {
-    expect(readNdjson("oops\n{\"status\":1,\"result\":null}\n", 0).messages).toHaveLength(1);
+    expect(readNdjson('oops\n{"status":1,"result":null}\n', 0).messages).toHaveLength(1);
   });
 });
 
@@ -20,8 +20,17 @@ const diff = {
   groups: [
     { indicator: "entries", origin: "UZB", destination: "RUS", breakdown: "total", inserted: 0, updated: 0, unchanged: 3, changes: [] },
     {
-      indicator: "work_patents_issued", origin: "TJK", destination: "RUS", breakdown: "total", inserted: 1, updated: 1, unchanged: 0,
-      changes: [{ period: "2022", old: null, new: 900, line: 3 }, { period: "2021", old: 787000, new: 790000, line: 2 }],
+      indicator: "work_patents_issued",
+      origin: "TJK",
+      destination: "RUS",
+      breakdown: "total",
+      inserted: 1,
+      updated: 1,
+      unchanged: 0,
+      changes: [
+        { period: "2022", old: null, new: 900, line: 3 },
+        { period: "2021", old: 787000, new: 790000, line: 2 },
+      ],
     },
   ],
 };
@@ -60,9 +69,16 @@ describe("formatRevision", () => {
 
 describe("revisionLines", () => {
   it("draws old and new in one scale with a gap where there was no old value", () => {
-    const lines = revisionLines([
-      { period: "2020", old: 0, new: 0, line: 1 }, { period: "2021", old: null, new: 20, line: 2 }, { period: "2022", old: 30, new: 40, line: 3 },
-    ], 100, 20, 0);
+    const lines = revisionLines(
+      [
+        { period: "2020", old: 0, new: 0, line: 1 },
+        { period: "2021", old: null, new: 20, line: 2 },
+        { period: "2022", old: 30, new: 40, line: 3 },
+      ],
+      100,
+      20,
+      0,
+    );
     expect(lines.old).toEqual(["0,20", "100,5"]);
     expect(lines.new).toBe("0,20 50,10 100,0");
     expect(lines.dots[1]).toEqual({ x: 50, y: 10, isNew: true, oldY: null });
@@ -76,11 +92,14 @@ describe("revisionLines", () => {
 
 describe("errorsByLine", () => {
   it("places an error on its column by header name, case and spaces aside", () => {
-    const byLine = errorsByLine([
-      { line: 4, column: "Страна", value: "Атлантида", message: "unknown country" },
-      { line: 4, column: "", value: "", message: "row has no origin" },
-      { line: 7, column: "I квартал 2022", value: "abc", message: "not a number" },
-    ], ["страна ", "Период", "I квартал 2022"]);
+    const byLine = errorsByLine(
+      [
+        { line: 4, column: "Страна", value: "Атлантида", message: "unknown country" },
+        { line: 4, column: "", value: "", message: "row has no origin" },
+        { line: 7, column: "I квартал 2022", value: "abc", message: "not a number" },
+      ],
+      ["страна ", "Период", "I квартал 2022"],
+    );
     expect([...byLine.get(4)!.columns]).toEqual([0]);
     expect(byLine.get(4)!.messages).toHaveLength(2);
     expect([...byLine.get(7)!.columns]).toEqual([2]);

@@ -8,9 +8,7 @@ import type { DiffChange, DiffGroup, ImportDiff, ImportError, ImportSummary } fr
 
 export type { DiffChange, DiffGroup, ImportDiff, ImportError, ImportSummary };
 
-export type StreamMessage =
-  | { progress: { bytesRead: number; totalBytes: number } }
-  | { result: unknown; status: number };
+export type StreamMessage = { progress: { bytesRead: number; totalBytes: number } } | { result: unknown; status: number };
 
 /** Complete NDJSON lines in `text` from `offset`; a last, unfinished line waits for more. */
 export function readNdjson(text: string, offset: number): { messages: StreamMessage[]; offset: number } {
@@ -89,7 +87,12 @@ export function formatRevision(change: DiffChange): string {
  * Polyline points of old and new values over the changed periods, in a `width`×`height` box
  * (y grows down). Periods with no old value leave a gap in the old line.
  */
-export function revisionLines(changes: DiffChange[], width: number, height: number, pad = 3): {
+export function revisionLines(
+  changes: DiffChange[],
+  width: number,
+  height: number,
+  pad = 3,
+): {
   old: string[];
   new: string;
   dots: { x: number; y: number; isNew: boolean; oldY: number | null }[];

@@ -17,8 +17,13 @@ describe("when", () => {
 
 describe("optionPairs", () => {
   it("flattens the map and hides bookkeeping", () => {
-    expect(optionPairs({ format: "tidy", delimiter: "\t", map: { value: "Количество" }, dryRun: false, importedBy: "a@b", indicator: "x", decimal: "," }))
-      .toEqual([["format", "tidy"], ["delimiter", "tab"], ["map", "value=Количество"], ["indicator", "x"], ["decimal", "comma"]]);
+    expect(optionPairs({ format: "tidy", delimiter: "\t", map: { value: "Количество" }, dryRun: false, importedBy: "a@b", indicator: "x", decimal: "," })).toEqual([
+      ["format", "tidy"],
+      ["delimiter", "tab"],
+      ["map", "value=Количество"],
+      ["indicator", "x"],
+      ["decimal", "comma"],
+    ]);
     expect(optionPairs({ delimiter: ";" })).toEqual([["delimiter", "semicolon"]]);
   });
 });

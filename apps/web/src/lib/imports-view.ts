@@ -11,8 +11,14 @@ export interface ImportCounts {
 /** "12 new · 3 changed · 40 unchanged" with the zero parts left out (but never empty). */
 export function countsLine(row: ImportCounts): string {
   const parts = [
-    [row.inserted, "new"], [row.updated, "changed"], [row.unchanged, "unchanged"], [row.skippedMissing, "missing skipped"], [row.rejected, "rejected"],
-  ].filter(([n]) => (n as number) > 0).map(([n, label]) => `${new Intl.NumberFormat("en").format(n as number)} ${label}`);
+    [row.inserted, "new"],
+    [row.updated, "changed"],
+    [row.unchanged, "unchanged"],
+    [row.skippedMissing, "missing skipped"],
+    [row.rejected, "rejected"],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, label]) => `${new Intl.NumberFormat("en").format(n as number)} ${label}`);
   return parts.length ? parts.join(" · ") : "no observations";
 }
 

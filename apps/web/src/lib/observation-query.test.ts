@@ -4,7 +4,11 @@ import { observationHref, parseObservationKey } from "./observation-query";
 describe("parseObservationKey", () => {
   it("fills the defaults and canonicalises the period", () => {
     expect(parseObservationKey(new URLSearchParams("indicator=work_patents_issued&origin=tjk&period=2022Q1"))).toEqual({
-      indicator: "work_patents_issued", origin: "TJK", destination: "WLD", period: "2022-Q1", breakdown: "total",
+      indicator: "work_patents_issued",
+      origin: "TJK",
+      destination: "WLD",
+      period: "2022-Q1",
+      breakdown: "total",
     });
   });
   it("names the parameter it cannot use", () => {
@@ -17,6 +21,8 @@ describe("parseObservationKey", () => {
 describe("observationHref", () => {
   it("leaves defaults out of the address", () => {
     expect(observationHref({ indicator: "entries", origin: "UZB", destination: "WLD", period: "2021", breakdown: "total" })).toBe("/observations?indicator=entries&origin=UZB&period=2021");
-    expect(observationHref({ indicator: "entries", origin: "UZB", destination: "RUS", period: "2021", breakdown: "sex=F" })).toBe("/observations?indicator=entries&origin=UZB&destination=RUS&period=2021&breakdown=sex%3DF");
+    expect(observationHref({ indicator: "entries", origin: "UZB", destination: "RUS", period: "2021", breakdown: "sex=F" })).toBe(
+      "/observations?indicator=entries&origin=UZB&destination=RUS&period=2021&breakdown=sex%3DF",
+    );
   });
 });

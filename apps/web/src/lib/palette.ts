@@ -27,5 +27,12 @@ export const KIND_LABEL: Record<Kind, string> = {
 
 /** One-letter glyphs inside markers, so kinds differ by more than colour. */
 export const KIND_GLYPH: Record<Kind, string> = {
-  talks: "T", agreement: "A", decree: "D", law: "L", restriction: "R", enforcement: "E", economic: "$", other: "•",
+  talks: "T",
+  agreement: "A",
+  decree: "D",
+  law: "L",
+  restriction: "R",
+  enforcement: "E",
+  economic: "$",
+  other: "•",
 };

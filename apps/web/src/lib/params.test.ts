@@ -6,7 +6,12 @@ const q = (s: string) => new URLSearchParams(s);
 describe("parseSeriesParams", () => {
   it("parses and canonicalises every parameter", () => {
     expect(parseSeriesParams(q("indicator=BX.TRF.PWKR.CD.DT&origin=Tajikistan&frequency=q&from=2019&to=2021Q2"))).toEqual({
-      indicator: "BX.TRF.PWKR.CD.DT", origin: "TJK", destination: "WLD", frequency: "Q", from: "2019", to: "2021-Q2",
+      indicator: "BX.TRF.PWKR.CD.DT",
+      origin: "TJK",
+      destination: "WLD",
+      frequency: "Q",
+      from: "2019",
+      to: "2021-Q2",
     });
   });
   it.each([
@@ -30,7 +35,10 @@ describe("parseSeriesParams", () => {
 describe("parseEventParams", () => {
   it("accepts repeated and comma-separated lists", () => {
     expect(parseEventParams(q("country=TJK,Россия&kind=talks&kind=decree&tag=covid-19&from=2020-04"))).toEqual({
-      countries: ["TJK", "RUS"], kinds: ["talks", "decree"], tags: ["covid-19"], from: "2020-04",
+      countries: ["TJK", "RUS"],
+      kinds: ["talks", "decree"],
+      tags: ["covid-19"],
+      from: "2020-04",
     });
   });
   it("names the bad parameter", () => {
@@ -43,7 +51,10 @@ describe("dashboard view in the URL", () => {
   it("parses every parameter to a valid value or its default", () => {
     expect(parseDashboardView(q(""))).toEqual(DASHBOARD_DEFAULTS);
     expect(parseDashboardView(q("origin=Uzbekistan&destination=xx&indicator=nope&hide=decree,bogus,talks,decree"), ["remittances_received_usd"])).toEqual({
-      origin: "UZB", destination: "RUS", indicator: "remittances_received_usd", hide: ["decree", "talks"],
+      origin: "UZB",
+      destination: "RUS",
+      indicator: "remittances_received_usd",
+      hide: ["decree", "talks"],
     });
   });
   it("writes only non-defaults and round-trips", () => {
@@ -61,7 +72,11 @@ describe("parseChartParams", () => {
     expect(chart).toEqual({
       kind: "series",
       series: { indicator: "entries", origin: "TJK", destination: "RUS" },
-      hide: ["decree", "law"], width: 640, theme: "dark", scale: 2, notes: true,
+      hide: ["decree", "law"],
+      width: 640,
+      theme: "dark",
+      scale: 2,
+      notes: true,
     });
     expect(chartQuery(chart)).toBe("indicator=entries&origin=TJK&destination=RUS&hide=decree%2Claw&width=640&theme=dark&scale=2");
     // Two spellings of one chart share a key (and so a cache entry and an ETag).

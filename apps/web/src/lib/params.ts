@@ -15,7 +15,10 @@ export function toSearchParams(raw: Record<string, string | string[] | undefined
 
 /** A query parameter that means nothing valid: a 400 naming it. */
 export class ParameterError extends CorridorError {
-  constructor(readonly parameter: string, message: string) {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
     super("usage", `${parameter}: ${message}`, { parameter });
   }
 }
@@ -86,7 +89,12 @@ export interface EventParams {
 }
 
 export function parseEventParams(params: URLSearchParams): EventParams {
-  const list = (name: string) => params.getAll(name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const list = (name: string) =>
+    params
+      .getAll(name)
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim())
+      .filter(Boolean);
   const kinds = list("kind");
   for (const kind of kinds) if (!isKind(kind)) throw new ParameterError("kind", `"${kind}" must be one of ${eventKinds.join(", ")}`);
   const countryCodes = list("country").map((raw) => {
@@ -178,12 +186,18 @@ export function parseChartParams(params: URLSearchParams, kind: ChartKind = "ser
   if (version !== undefined && !/^[0-9a-f]{20}$/.test(version)) throw new ParameterError("version", `"${version}" is not a published snapshot id`);
   const theme = params.get("theme")?.trim() || "light";
   if (theme !== "light" && theme !== "dark" && theme !== "auto") throw new ParameterError("theme", `"${theme}" must be light, dark or auto`);
-  const hide = (params.get("hide") ?? "").split(",").map((k) => k.trim()).filter(Boolean);
+  const hide = (params.get("hide") ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
   for (const kind of hide) if (!isKind(kind)) throw new ParameterError("hide", `"${kind}" must be one of ${eventKinds.join(", ")}`);
   const notes = params.get("notes");
   if (notes !== null && notes !== "0" && notes !== "1") throw new ParameterError("notes", `"${notes}" must be 0 or 1`);
   const height = intParam(params, "height", 200, 2400);
-  const events = (params.get("events") ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  const events = (params.get("events") ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
   for (const id of events) if (!/^[\w.-]{1,120}$/.test(id)) throw new ParameterError("events", `"${id}" is not an event id`);
   return {
     kind,

@@ -56,7 +56,11 @@ describe("buildPreview", () => {
     expect(p.delimiter).toBe(";");
     expect(p.decimal).toBe(",");
     expect(p.header).toEqual(["Страна", "Период", "Количество патентов"]);
-    expect(p.columns.map((c) => [c.role, c.type])).toEqual([["country", "country"], ["period", "period"], [null, "number"]]);
+    expect(p.columns.map((c) => [c.role, c.type])).toEqual([
+      ["country", "country"],
+      ["period", "period"],
+      [null, "number"],
+    ]);
     expect(p.rows[1]).toEqual({ line: 2, fields: ["Республика Таджикистан", "I квартал 2022", "241\u00a0302"] });
     // Value and indicator are missing until the analyst maps them, as the import would say.
     expect(p.mappingProblem).toMatch(/indicator.*value/);
@@ -91,8 +95,13 @@ describe("columnRoles", () => {
     expect(columnRoles("sdmx", header)).toEqual(["indicator", null, null, "breakdown", "origin", null, "destination", "period", "value", "flag"]);
   });
   it("places World Bank country codes by the chosen side", () => {
-    expect(columnRoles("worldbank", ["Country Name", "Country Code", "Indicator Name", "Indicator Code", "2020"], { countryRole: "origin" }))
-      .toEqual([null, "origin", null, "indicator", "period-column"]);
+    expect(columnRoles("worldbank", ["Country Name", "Country Code", "Indicator Name", "Indicator Code", "2020"], { countryRole: "origin" })).toEqual([
+      null,
+      "origin",
+      null,
+      "indicator",
+      "period-column",
+    ]);
   });
 });
 

@@ -5,10 +5,7 @@
  * each column's kind of cells, the rows to render and the mapping still missing. The server's dry
  * run remains the judge.
  */
-import {
-  columnRoles, detectFormat, isBlankRow, parseText, sniff, cleanHeader,
-  type ColumnRole, type CsvRow, type EncodingDetection, type Format, type MappingChoices,
-} from "@corridor/data/detect";
+import { columnRoles, detectFormat, isBlankRow, parseText, sniff, cleanHeader, type ColumnRole, type CsvRow, type EncodingDetection, type Format, type MappingChoices } from "@corridor/data/detect";
 import { CountryResolver, checkMapping, detectDecimalMark, parseNumber, parsePeriod, type ColumnMap, type DecimalMark } from "@corridor/data/pure";
 
 export { FORMATS, columnRoles, detectEncoding, detectFormat, periodColumns, type ColumnRole, type Format, type MappingChoices } from "@corridor/data/detect";
@@ -105,8 +102,21 @@ export function describeFile(parsed: ParsedFile, options: PreviewOptions = {}): 
   const roles = columnRoles(detection.format, header, options);
   const valueColumns = roles.flatMap((r, i) => (r === "value" || r === "period-column" ? [i] : []));
   const sample = dataRows.slice(0, 500);
-  const decimal = options.decimal ?? detectDecimalMark(sample.flatMap((r) => valueColumns.map((i) => r.fields[i] ?? "")), delimiter);
-  const columns = header.map((name, index) => ({ index, name, role: roles[index] ?? null, type: columnType(sample.map((r) => r.fields[index] ?? ""), decimal) }));
+  const decimal =
+    options.decimal ??
+    detectDecimalMark(
+      sample.flatMap((r) => valueColumns.map((i) => r.fields[i] ?? "")),
+      delimiter,
+    );
+  const columns = header.map((name, index) => ({
+    index,
+    name,
+    role: roles[index] ?? null,
+    type: columnType(
+      sample.map((r) => r.fields[index] ?? ""),
+      decimal,
+    ),
+  }));
   const columnMap: ColumnMap = {};
   roles.forEach((r, i) => {
     if (r && r !== "period-column") columnMap[r] = i;
@@ -114,8 +124,16 @@ export function describeFile(parsed: ParsedFile, options: PreviewOptions = {}): 
   const mappingProblem = detection.format === "tidy" ? checkMapping(columnMap, options, header) : null;
   const refused = parsed.refused ?? detection.refused?.message;
   return {
-    encoding, delimiter, decimal, format: detection.format, headerLine: headerRow.line, header, columns,
-    rows: [headerRow, ...dataRows], partial, mappingProblem,
+    encoding,
+    delimiter,
+    decimal,
+    format: detection.format,
+    headerLine: headerRow.line,
+    header,
+    columns,
+    rows: [headerRow, ...dataRows],
+    partial,
+    mappingProblem,
     ...(refused ? { refused } : {}),
   };
 }

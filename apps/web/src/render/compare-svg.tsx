@@ -24,11 +24,19 @@ export function renderCompareSvg(data: CompareData, view: ExplorerView, options:
   const { rows, domain, ticks } = compareModel(data.lines, width);
   const { title, subtitle } = compareTitle(data, view);
   return frameSvg({
-    width, height: options.height, colours, title, subtitle,
+    width,
+    height: options.height,
+    colours,
+    title,
+    subtitle,
     description: `${title}. ${data.lines.map((l) => `${l.label}: ${l.points.map((p) => `${p.period} ${full(p.value)}`).join(", ")}`).join(". ")}.`,
     legend: data.lines.map((l, i) => ({ label: l.label, colour: COMPARE_COLOURS[i % COMPARE_COLOURS.length]!, line: view.chart === "line" })),
-    notes: data.notes, sources: data.sources, events: false, provenance: options.provenance,
-    chartMinimum: 200, chartPreferred: width * 0.45,
+    notes: data.notes,
+    sources: data.sources,
+    events: false,
+    provenance: options.provenance,
+    chartMinimum: 200,
+    chartPreferred: width * 0.45,
     chart: (height) => (
       <ComposedChart id="export-compare" width={width - 8} height={height} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
         {compareLayers({ series: data.lines, chart: view.chart, log: view.log, ticks, domain, colours })}

@@ -34,7 +34,8 @@ export function chartJson(data: ChartData, options: { hidden: readonly string[];
   const { title, subtitle } = chartTitle(data);
   return JSON.stringify(
     {
-      title, subtitle,
+      title,
+      subtitle,
       ...seriesJson(s),
       notes: notesOf(data, options.hidden),
       sources: sourcesOf(data),
@@ -50,7 +51,10 @@ export function chartCsv(data: ChartData, options: { hidden: readonly string[]; 
   const s = data.series;
   // The same table as GET /api/series.csv; the notes and about blocks are the download's own.
   const table = seriesCsv(s);
-  const notes = toCsv(["note", "starts_on", "ends_on", "kind", "title", "document", "source_url"], notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl]));
+  const notes = toCsv(
+    ["note", "starts_on", "ends_on", "kind", "title", "document", "source_url"],
+    notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl]),
+  );
   const about = toCsv(["about", "text"], [["title", chartTitle(data).title], ["unit", s.indicator.unit], ...sourcesOf(data).map((src) => ["source", src]), ["chart", options.provenance]]);
   return `${table}\r\n${notes}\r\n${about}`;
 }
@@ -58,8 +62,14 @@ export function chartCsv(data: ChartData, options: { hidden: readonly string[]; 
 /** The comparison's table: one row per period, one column per corridor, then sources. */
 export function compareCsv(data: CompareData, options: { provenance: string }): string {
   const { merged } = compareModel(data.lines);
-  const table = toCsv(["period", ...data.lines.map((l) => l.label)], merged.map((r) => [r.period, ...data.lines.map((l) => r.values[l.key])]));
-  const about = toCsv(["about", "text"], [["indicator", data.indicator.name], ["unit", data.unit], ...data.notes.map((n) => ["note", n]), ...data.sources.map((src) => ["source", src]), ["chart", options.provenance]]);
+  const table = toCsv(
+    ["period", ...data.lines.map((l) => l.label)],
+    merged.map((r) => [r.period, ...data.lines.map((l) => r.values[l.key])]),
+  );
+  const about = toCsv(
+    ["about", "text"],
+    [["indicator", data.indicator.name], ["unit", data.unit], ...data.notes.map((n) => ["note", n]), ...data.sources.map((src) => ["source", src]), ["chart", options.provenance]],
+  );
   return `${table}\r\n${about}`;
 }
 

@@ -8,22 +8,41 @@ import { chartCsv, chartJson, compareCsv } from "./series-data";
 import { renderCompareSvg } from "./compare-svg";
 import svgToPng from "../../render-worker.mjs";
 
-const event = (id: string, kind: string, startsOn: string, title: string, endsOn: string | null = null) => ({
-  id, kind, startsOn, endsOn, title, datePrecision: "day", announcedOn: null, inForceOn: null, expiresOn: null, countries: [], documentRef: `doc ${id}`,
-  sourceUrl: `https://example.org/${id}`, summary: "", tags: [], verification: "verified", verificationNote: null, links: [],
-}) as unknown as ChartData["events"][number];
+const event = (id: string, kind: string, startsOn: string, title: string, endsOn: string | null = null) =>
+  ({
+    id,
+    kind,
+    startsOn,
+    endsOn,
+    title,
+    datePrecision: "day",
+    announcedOn: null,
+    inForceOn: null,
+    expiresOn: null,
+    countries: [],
+    documentRef: `doc ${id}`,
+    sourceUrl: `https://example.org/${id}`,
+    summary: "",
+    tags: [],
+    verification: "verified",
+    verificationNote: null,
+    links: [],
+  }) as unknown as ChartData["events"][number];
 
 const DATA: ChartData = {
   series: {
     indicator: { code: "entries", name: "Entries (synthetic)", unit: "people", kind: "flow" },
-    origin: "TJK", destination: "RUS", breakdown: "total", frequency: "A",
+    origin: "TJK",
+    destination: "RUS",
+    breakdown: "total",
+    frequency: "A",
     points: [2018, 2019, 2020, 2021, 2022].map((y, i) => ({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, value: [100, 120, 40, 90, 150][i]!, source: "Synthetic test source" })),
   },
   events: [
     event("t1", "talks", "2021-04-19", "Talks one", "2021-04-20"),
     event("d1", "decree", "2020-03-18", "Decree with <script>alert(1)</script>"),
     event("d2", "decree", "2020-04-01", "Decree two"),
-    event("l1", "law", "2022-01-01", "=HYPERLINK(\"x\") law"),
+    event("l1", "law", "2022-01-01", '=HYPERLINK("x") law'),
   ],
 };
 
@@ -52,7 +71,7 @@ describe("renderSeriesSvg", () => {
 
   it("leaves hidden kinds out everywhere, and picks the theme's colours", () => {
     const dark = renderSeriesSvg(DATA, { width: 800, height: 600, theme: "dark", hiddenKinds: ["decree"] });
-    expect(dark).not.toContain("data-event-ids=\"d1");
+    expect(dark).not.toContain('data-event-ids="d1');
     expect(dark).not.toContain("Decree two");
     expect(dark).toContain('fill="#0b1120"');
     expect(svg).toContain('fill="#ffffff"');
@@ -80,7 +99,7 @@ describe("chart data downloads", () => {
       ["note", "starts_on", "ends_on", "kind", "title"],
       ["1", "2020-03-18", "", "decree", "Decree with <script>alert(1)</script>"],
       ["2", "2020-04-01", "", "decree", "Decree two"],
-      ["3", "2022-01-01", "", "law", "'=HYPERLINK(\"x\") law"],
+      ["3", "2022-01-01", "", "law", '\'=HYPERLINK("x") law'],
     ]);
     expect(about).toContainEqual(["source", "Synthetic test source"]);
   });
@@ -88,17 +107,28 @@ describe("chart data downloads", () => {
   it("JSON: the same points and notes", () => {
     const json = JSON.parse(chartJson(DATA, { hidden: [], provenance: "p" }));
     expect(json.points).toHaveLength(5);
-    expect(json.notes.map((n: { number: number; id: string }) => [n.number, n.id])).toEqual([[1, "t1"], [2, "d1"], [3, "d2"], [4, "l1"]]);
+    expect(json.notes.map((n: { number: number; id: string }) => [n.number, n.id])).toEqual([
+      [1, "t1"],
+      [2, "d1"],
+      [3, "d2"],
+      [4, "l1"],
+    ]);
     expect(json.title).toBe("Entries (synthetic): Tajikistan → Russian Federation");
   });
 });
 
 describe("renderCompareSvg", () => {
-  const line = (key: string, label: string, values: number[]) => ({ key, label, points: values.map((value, i) => ({ period: String(2018 + i), start: `${2018 + i}-01-01`, end: `${2018 + i}-12-31`, value })) });
+  const line = (key: string, label: string, values: number[]) => ({
+    key,
+    label,
+    points: values.map((value, i) => ({ period: String(2018 + i), start: `${2018 + i}-01-01`, end: `${2018 + i}-12-31`, value })),
+  });
   const data = {
-    indicator: { code: "entries", name: "Entries (synthetic)", unit: "people" }, unit: "people",
+    indicator: { code: "entries", name: "Entries (synthetic)", unit: "people" },
+    unit: "people",
     lines: [line("TJK-RUS", "Tajikistan → Russia", [1, 2, 3]), line("UZB-RUS", "Uzbekistan → Russia", [3, 2, 1])],
-    notes: ["Kyrgyzstan → Russia: no data for this indicator."], sources: ["Synthetic test source"],
+    notes: ["Kyrgyzstan → Russia: no data for this indicator."],
+    sources: ["Synthetic test source"],
   };
   const view = { indicator: "entries", series: ["TJK-RUS", "UZB-RUS"], frequency: null, from: null, to: null, chart: "line" as const, log: false, index: null };
 
@@ -119,6 +149,11 @@ describe("renderCompareSvg", () => {
 
   it("CSV: one row per period, one column per corridor", () => {
     const rows = Papa.parse<string[]>(compareCsv(data, { provenance: "p" }).split("\r\n\r\n")[0]!.trim()).data;
-    expect(rows).toEqual([["period", "Tajikistan → Russia", "Uzbekistan → Russia"], ["2018", "1", "3"], ["2019", "2", "2"], ["2020", "3", "1"]]);
+    expect(rows).toEqual([
+      ["period", "Tajikistan → Russia", "Uzbekistan → Russia"],
+      ["2018", "1", "3"],
+      ["2019", "2", "2"],
+      ["2020", "3", "1"],
+    ]);
   });
 });

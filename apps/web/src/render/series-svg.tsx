@@ -36,7 +36,7 @@ const FONT = "Inter, 'Liberation Sans', Arial, Helvetica, sans-serif";
 const PAD = 16;
 const CHAR = 0.56; // average glyph width in em, for truncating text without measuring it
 const NAMES = new Map(COUNTRY_RECORDS.map((c) => [c.code, c.nameEn]));
-export const countryName = (code: string) => (code === WORLD ? "all countries" : NAMES.get(code) ?? code);
+export const countryName = (code: string) => (code === WORLD ? "all countries" : (NAMES.get(code) ?? code));
 
 export const FREQUENCY_NAME: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
 
@@ -139,9 +139,13 @@ export function frameSvg(input: FrameInput): string {
   const height = input.height ?? Math.round(chartTop + Math.max(input.chartMinimum, input.chartPreferred) + Math.min(noteLines.length, 24) * 16 + 8 + footerFixed);
   // The plot keeps its minimum; notes get what is left and say how many did not fit.
   const maxNotes = Math.max(0, Math.floor((height - chartTop - input.chartMinimum - footerFixed - 8) / 16));
-  const shownNotes = noteLines.length > maxNotes
-    ? [...noteLines.slice(0, Math.max(0, maxNotes - 1)), `… ${noteLines.length - Math.max(0, maxNotes - 1)} more notes: hover the markers, or download the CSV for every note`].slice(0, Math.max(1, maxNotes))
-    : noteLines;
+  const shownNotes =
+    noteLines.length > maxNotes
+      ? [...noteLines.slice(0, Math.max(0, maxNotes - 1)), `… ${noteLines.length - Math.max(0, maxNotes - 1)} more notes: hover the markers, or download the CSV for every note`].slice(
+          0,
+          Math.max(1, maxNotes),
+        )
+      : noteLines;
   const footerHeight = shownNotes.length * 16 + (shownNotes.length ? 8 : 0) + footerFixed;
   const chartHeight = Math.max(input.chartMinimum, height - chartTop - footerHeight);
   const chartMarkup = renderToStaticMarkup(input.chart(chartHeight));
@@ -155,22 +159,41 @@ export function frameSvg(input: FrameInput): string {
   for (const line of provenance) footer.push({ text: line, y: (fy += 15), size: 10.5, cls: "cr-muted", colour: colours.muted });
 
   const svg = (
-    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={FONT} role="img" aria-labelledby="chart-title chart-desc" className="corridor-chart">
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      fontFamily={FONT}
+      role="img"
+      aria-labelledby="chart-title chart-desc"
+      className="corridor-chart"
+    >
       <title id="chart-title">{input.title}</title>
       <desc id="chart-desc">{input.description}</desc>
       <rect width={width} height={height} fill={colours.background} className="cr-bg" />
-      {header.map((h) => <text key={h.text + h.y} x={PAD} y={h.y} fontSize={h.size} fontWeight={h.weight} fill={h.colour} className={h.cls}>{h.text}</text>)}
+      {header.map((h) => (
+        <text key={h.text + h.y} x={PAD} y={h.y} fontSize={h.size} fontWeight={h.weight} fill={h.colour} className={h.cls}>
+          {h.text}
+        </text>
+      ))}
       <g className="legend">
         {legend.map((l) => (
           <g key={l.label} data-legend={l.label}>
             {l.line ? <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={2.5} /> : <circle cx={l.x + 8} cy={l.y - 4} r={5} fill={l.colour} />}
-            <text x={l.x + 22} y={l.y} fontSize={12} fill={colours.muted} className="cr-muted">{l.label}</text>
+            <text x={l.x + 22} y={l.y} fontSize={12} fill={colours.muted} className="cr-muted">
+              {l.label}
+            </text>
           </g>
         ))}
       </g>
       <g transform={`translate(0 ${chartTop})`} dangerouslySetInnerHTML={{ __html: chartSvg }} />
       <g className="notes">
-        {footer.map((f) => <text key={f.text + f.y} x={PAD} y={f.y} fontSize={f.size} fill={f.colour} className={f.cls}>{f.text}</text>)}
+        {footer.map((f) => (
+          <text key={f.text + f.y} x={PAD} y={f.y} fontSize={f.size} fill={f.colour} className={f.cls}>
+            {f.text}
+          </text>
+        ))}
       </g>
     </svg>
   );
@@ -188,17 +211,27 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
   const numbers = footnoteNumbers(events, frequency);
   const kinds = KIND_ORDER.filter((k) => events.some((e) => e.kind === k));
   const lanesHeight = kinds.length * LANE;
-  const notes = options.notes === false ? [] : events
-    .filter((e) => numbers.has(e.id))
-    .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
-    .map((e) => `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`);
+  const notes =
+    options.notes === false
+      ? []
+      : events
+          .filter((e) => numbers.has(e.id))
+          .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
+          .map((e) => `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`);
   const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
   const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
   return frameSvg({
-    width, height: options.height, colours, title, subtitle,
+    width,
+    height: options.height,
+    colours,
+    title,
+    subtitle,
     description: `${title}. ${data.series.points.map((p) => `${p.period}: ${full(p.value)}${p.flag ? ` (${p.flag})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
     legend: [{ label: data.series.indicator.name, colour: colours.series, line: true }, ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false }))],
-    notes, sources: sourcesOf(data), events: true, provenance: options.provenance,
+    notes,
+    sources: sourcesOf(data),
+    events: true,
+    provenance: options.provenance,
     chartMinimum: 160 + lanesHeight + AXIS + 12,
     chartPreferred: width * 0.38 + lanesHeight,
     // recharts' SVG at an explicit size (no ResponsiveContainer on a server).

@@ -78,7 +78,13 @@ async function loadData(chart: ChartParams): Promise<ChartSource> {
     if (!snapshot || snapshot.kind !== chart.kind) throw new NotFound(`no published ${chart.kind} snapshot ${chart.version}`);
     const provenance = `Corridor · pinned snapshot ${snapshot.id}, published ${snapshot.createdAt.slice(0, 10)} (data version ${snapshot.dataVersion})`;
     return chart.kind === "compare"
-      ? { kind: "compare", chart: { ...chart, compare: snapshot.query as unknown as ExplorerView }, data: readSnapshotPayload(snapshot.id, snapshot.payload, compareSnapshotData), provenance, pinned: true }
+      ? {
+          kind: "compare",
+          chart: { ...chart, compare: snapshot.query as unknown as ExplorerView },
+          data: readSnapshotPayload(snapshot.id, snapshot.payload, compareSnapshotData),
+          provenance,
+          pinned: true,
+        }
       : { kind: "series", chart, data: readSnapshotPayload(snapshot.id, snapshot.payload, seriesSnapshotData), provenance, pinned: true };
   }
   const v = await dataVersion(db());
@@ -96,7 +102,13 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
  * The whole request cycle for one kind of chart output (`kind` separates SVG, PNG and embed in the
  * cache). Bad parameters are a 400 naming the parameter, an unknown snapshot a 404.
  */
-export async function serveChart(req: IncomingMessage, res: ServerResponse, chartKind: ChartKind, kind: string, render: (source: ChartSource, params: URLSearchParams) => Rendered | Promise<Rendered>): Promise<void> {
+export async function serveChart(
+  req: IncomingMessage,
+  res: ServerResponse,
+  chartKind: ChartKind,
+  kind: string,
+  render: (source: ChartSource, params: URLSearchParams) => Rendered | Promise<Rendered>,
+): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain" }, "method not allowed");
   const params = new URL(req.url ?? "/", "http://localhost").searchParams;
   try {
@@ -121,7 +133,12 @@ export async function serveChart(req: IncomingMessage, res: ServerResponse, char
           return { rendered: made, current: pinned || (await liveVersion()) === version };
         })();
         rendering.set(key, pending);
-        pending.then((r) => r.current && cache.set(key, r.rendered), () => {}).finally(() => rendering.delete(key));
+        pending
+          .then(
+            (r) => r.current && cache.set(key, r.rendered),
+            () => {},
+          )
+          .finally(() => rendering.delete(key));
       }
       const shared = await pending;
       if (!shared.current) {

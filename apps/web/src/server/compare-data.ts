@@ -45,6 +45,8 @@ export async function compareData(view: ExplorerView): Promise<CompareData> {
   return {
     indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit },
     unit: view.index ? `index, ${view.index} = 100` : indicator.unit,
-    lines, notes, sources: [...sources],
+    lines,
+    notes,
+    sources: [...sources],
   };
 }

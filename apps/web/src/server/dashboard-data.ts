@@ -50,10 +50,15 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
       if (l) kpis.push({ latest: l, destination: pair.destination, points: s.points });
     }
   }
-  const main = chosen ? loaded.get(`${chosen.code}>${chosen.destination}`) ?? null : null;
+  const main = chosen ? (loaded.get(`${chosen.code}>${chosen.destination}`) ?? null) : null;
   const events = await listEvents(db(), { countries: [origin, destination] });
   const chartEvents: ChartEvent[] = events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }));
-  const names = new Map(all.flatMap((c) => [[c.origin, c.originName], [c.destination, c.destinationName]]));
+  const names = new Map(
+    all.flatMap((c) => [
+      [c.origin, c.originName],
+      [c.destination, c.destinationName],
+    ]),
+  );
   return {
     names,
     originName: names.get(origin) ?? origin,

@@ -9,7 +9,9 @@ export async function editorData(): Promise<{ events: { id: string; title: strin
   return {
     events: all.map((e) => ({ id: e.id, title: e.title, startsOn: e.startsOn })).reverse(),
     corridors: found.map((c) => ({
-      origin: c.origin, destination: c.destination, label: `${c.originName} → ${c.destinationName}`,
+      origin: c.origin,
+      destination: c.destination,
+      label: `${c.originName} → ${c.destinationName}`,
       indicators: c.indicators.map((i) => ({ code: i.code, name: i.name, firstDay: i.firstDay, lastDay: i.lastDay })),
     })),
   };

@@ -24,8 +24,7 @@ export async function eventPageData(id: string): Promise<{ event: EventDetail; h
   const all = await corridors(db());
   const involvesAll = countries.includes("ALL");
   const relevant = all.filter(
-    (c) => c.origin !== "WLD" && (countries.includes(c.origin) || (involvesAll && countries.includes(c.destination))) &&
-      (c.destination === "WLD" || countries.includes(c.destination) || involvesAll),
+    (c) => c.origin !== "WLD" && (countries.includes(c.origin) || (involvesAll && countries.includes(c.destination))) && (c.destination === "WLD" || countries.includes(c.destination) || involvesAll),
   );
   const panels: ImpactPanel[] = [];
   for (const c of relevant.slice(0, 8)) {

@@ -20,8 +20,5 @@ export function busyResponse(error: unknown): Response | undefined {
   const explained = explainDatabaseError(error, db().path);
   if (!CorridorError.is(explained) || explained.code !== "busy") return undefined;
   const busy = WriteBusyError.is(explained) ? { busyWith: explained.holder, retryAfter: explained.retryAfterSeconds } : { busyWith: "another process's write", retryAfter: 5 };
-  return Response.json(
-    { error: explained.message, busyWith: busy.busyWith },
-    { status: 503, headers: { "Retry-After": String(busy.retryAfter), "Cache-Control": "no-store" } },
-  );
+  return Response.json({ error: explained.message, busyWith: busy.busyWith }, { status: 503, headers: { "Retry-After": String(busy.retryAfter), "Cache-Control": "no-store" } });
 }

@@ -37,52 +37,93 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Events</h1>
-        {editable && <Link href="/events/new" className="rounded-tremor-default bg-tremor-brand px-3 py-1.5 text-tremor-default font-medium text-white hover:bg-tremor-brand-emphasis">New event</Link>}
+        {editable && (
+          <Link href="/events/new" className="rounded-tremor-default bg-tremor-brand px-3 py-1.5 text-tremor-default font-medium text-white hover:bg-tremor-brand-emphasis">
+            New event
+          </Link>
+        )}
       </div>
-      <Form key={raw.toString()} action="/events" aria-label="Filter events" className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background">
-        <label>Country
+      <Form
+        key={raw.toString()}
+        action="/events"
+        aria-label="Filter events"
+        className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+      >
+        <label>
+          Country
           <select name="country" defaultValue={query.countries[0] ?? ""} className={field}>
             <option value="">Any</option>
-            {countries.map((c) => <option key={c} value={c}>{c}</option>)}
+            {countries.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Kind
+        <label>
+          Kind
           <select name="kind" defaultValue={query.kinds[0] ?? ""} className={field}>
             <option value="">Any</option>
-            {KIND_ORDER.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
+            {KIND_ORDER.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Tag
+        <label>
+          Tag
           <select name="tag" defaultValue={query.tags[0] ?? ""} className={field}>
             <option value="">Any</option>
-            {tags.map((t) => <option key={t} value={t}>{t}</option>)}
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
           </select>
         </label>
-        <label>From <input name="from" defaultValue={query.from ?? ""} placeholder="2020" className={field} /></label>
-        <label>To <input name="to" defaultValue={query.to ?? ""} placeholder="2021-06" className={field} /></label>
-        <div className="self-end"><button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">Filter</button></div>
+        <label>
+          From <input name="from" defaultValue={query.from ?? ""} placeholder="2020" className={field} />
+        </label>
+        <label>
+          To <input name="to" defaultValue={query.to ?? ""} placeholder="2021-06" className={field} />
+        </label>
+        <div className="self-end">
+          <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">
+            Filter
+          </button>
+        </div>
       </Form>
       <Card className="p-3" data-testid="event-timeline">
         <EventTimeline events={events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }))} />
       </Card>
-      <Text>{events.length} event{events.length === 1 ? "" : "s"}{query.countries.length ? ` involving ${query.countries.join(", ")} or all foreign nationals` : ""}.</Text>
+      <Text>
+        {events.length} event{events.length === 1 ? "" : "s"}
+        {query.countries.length ? ` involving ${query.countries.join(", ")} or all foreign nationals` : ""}.
+      </Text>
       {years.map((year) => (
         <section key={year} aria-labelledby={`y${year}`}>
-          <h2 id={`y${year}`} className="mb-1 text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{year}</h2>
+          <h2 id={`y${year}`} className="mb-1 text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            {year}
+          </h2>
           <Card className="p-0">
             <ol className="divide-y divide-tremor-border border-l-4 border-tremor-border dark:divide-dark-tremor-border dark:border-dark-tremor-border">
-              {events.filter((e) => e.startsOn.startsWith(year)).map((e) => (
-                <li key={e.id} className="flex gap-3 p-3">
-                  <span aria-hidden className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: KIND_COLOUR[e.kind] }} />
-                  <div>
-                    <Link href={`/events/${e.id}`} className="font-medium text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong">{e.title}</Link>
-                    <div className="text-tremor-label">
-                      {KIND_LABEL[e.kind]} · {dateRange(e.startsOn, e.endsOn, e.datePrecision)} · {e.countries.map((c) => c.code).join(", ")}
-                      {e.verification === "unverified" ? " · unverified" : ""}
+              {events
+                .filter((e) => e.startsOn.startsWith(year))
+                .map((e) => (
+                  <li key={e.id} className="flex gap-3 p-3">
+                    <span aria-hidden className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: KIND_COLOUR[e.kind] }} />
+                    <div>
+                      <Link href={`/events/${e.id}`} className="font-medium text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong">
+                        {e.title}
+                      </Link>
+                      <div className="text-tremor-label">
+                        {KIND_LABEL[e.kind]} · {dateRange(e.startsOn, e.endsOn, e.datePrecision)} · {e.countries.map((c) => c.code).join(", ")}
+                        {e.verification === "unverified" ? " · unverified" : ""}
+                      </div>
                     </div>
-                  </div>
-                </li>
-              ))}
+                  </li>
+                ))}
             </ol>
           </Card>
         </section>

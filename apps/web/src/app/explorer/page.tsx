@@ -19,7 +19,10 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
   const raw = toSearchParams(await searchParams);
   await requirePageReader(raw.size ? `/explorer?${raw}` : "/explorer");
   const catalog = await listIndicators(db());
-  const view = parseExplorerView(raw, catalog.map((i) => i.code));
+  const view = parseExplorerView(
+    raw,
+    catalog.map((i) => i.code),
+  );
   // The URL holds the view, canonically: defaults dropped, bad values replaced.
   const canonical = explorerHref(view);
   const current = raw.toString() ? `/explorer?${raw.toString()}` : "/explorer";
@@ -34,47 +37,90 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Explorer</h1>
-      <Form key={canonical} action="/explorer" className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-2 lg:grid-cols-4 dark:border-dark-tremor-border dark:bg-dark-tremor-background">
-        <label className="lg:col-span-2">Indicator
+      <Form
+        key={canonical}
+        action="/explorer"
+        className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-2 lg:grid-cols-4 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+      >
+        <label className="lg:col-span-2">
+          Indicator
           <select name="indicator" defaultValue={view.indicator} className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background">
-            {catalog.map((i) => <option key={i.code} value={i.code}>{i.name} ({i.unit})</option>)}
+            {catalog.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.name} ({i.unit})
+              </option>
+            ))}
           </select>
         </label>
-        <label>Frequency
+        <label>
+          Frequency
           <select name="frequency" defaultValue={view.frequency ?? ""} className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background">
-            <option value="">As published</option><option value="A">Annual</option><option value="H">Half-yearly</option><option value="Q">Quarterly</option><option value="M">Monthly</option>
+            <option value="">As published</option>
+            <option value="A">Annual</option>
+            <option value="H">Half-yearly</option>
+            <option value="Q">Quarterly</option>
+            <option value="M">Monthly</option>
           </select>
         </label>
-        <label>Chart
+        <label>
+          Chart
           <select name="chart" defaultValue={view.chart} className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background">
-            {CHART_TYPES.map((c) => <option key={c} value={c}>{c}</option>)}
+            {CHART_TYPES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         </label>
-        <label>From <input name="from" defaultValue={view.from ?? ""} placeholder="2010" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" /></label>
-        <label>To <input name="to" defaultValue={view.to ?? ""} placeholder="2024" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" /></label>
-        <label>Index = 100 at <input name="index" defaultValue={view.index ?? ""} placeholder="e.g. 2015" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" /></label>
-        <label className="flex items-center gap-2 self-end"><input type="checkbox" name="log" value="1" defaultChecked={view.log} /> Log scale</label>
+        <label>
+          From <input name="from" defaultValue={view.from ?? ""} placeholder="2010" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" />
+        </label>
+        <label>
+          To <input name="to" defaultValue={view.to ?? ""} placeholder="2024" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" />
+        </label>
+        <label>
+          Index = 100 at{" "}
+          <input name="index" defaultValue={view.index ?? ""} placeholder="e.g. 2015" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" />
+        </label>
+        <label className="flex items-center gap-2 self-end">
+          <input type="checkbox" name="log" value="1" defaultChecked={view.log} /> Log scale
+        </label>
         <fieldset className="sm:col-span-2 lg:col-span-4">
           <legend>Corridors with this indicator</legend>
           <div className="mt-1 flex flex-wrap gap-3">
             {withIndicator.map((c) => {
               const key = `${c.origin}-${c.destination}`;
-              return <label key={key} className="flex items-center gap-1"><input type="checkbox" name="series" value={key} defaultChecked={view.series.includes(key)} /> {c.originName} → {c.destinationName}</label>;
+              return (
+                <label key={key} className="flex items-center gap-1">
+                  <input type="checkbox" name="series" value={key} defaultChecked={view.series.includes(key)} /> {c.originName} → {c.destinationName}
+                </label>
+              );
             })}
           </div>
         </fieldset>
-        <div><button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">Show</button></div>
+        <div>
+          <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">
+            Show
+          </button>
+        </div>
       </Form>
 
       <Card className="p-4">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>
             <Title>{indicator.name}</Title>
-            <Text>{unit}{view.log ? ", log scale" : ""}</Text>
+            <Text>
+              {unit}
+              {view.log ? ", log scale" : ""}
+            </Text>
           </div>
           {rows.length > 0 && <ChartActions kind="compare" query={canonical.split("?")[1] ?? ""} viewPath={canonical} title={`${indicator.name}: ${loaded.map((l) => l.label).join(", ")}`} />}
         </div>
-        {notes.map((n) => <Text key={n} className="text-amber-700">{n}</Text>)}
+        {notes.map((n) => (
+          <Text key={n} className="text-amber-700">
+            {n}
+          </Text>
+        ))}
         {rows.length > 0 ? (
           <CompareChart id="explorer-chart" rows={rows} series={loaded.map((s) => ({ key: s.key, label: s.label }))} chart={view.chart} log={view.log} unit={unit} ticks={ticks} domain={domain} />
         ) : (
@@ -83,10 +129,26 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
         <details className="mt-2" open={rows.length > 0 && rows.length <= 12}>
           <summary className="cursor-pointer">Data table</summary>
           <table className="mt-2 w-full text-left text-tremor-default" data-testid="explorer-table">
-            <thead><tr><th scope="col">Period</th>{loaded.map((s) => <th key={s.key} scope="col" className="text-right">{s.label}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Period</th>
+                {loaded.map((s) => (
+                  <th key={s.key} scope="col" className="text-right">
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {merged.map((r) => (
-                <tr key={r.period}><td>{r.period}</td>{loaded.map((s) => <td key={s.key} className="text-right tabular-nums">{r.values[s.key] === null ? "—" : full(r.values[s.key]!)}</td>)}</tr>
+                <tr key={r.period}>
+                  <td>{r.period}</td>
+                  {loaded.map((s) => (
+                    <td key={s.key} className="text-right tabular-nums">
+                      {r.values[s.key] === null ? "—" : full(r.values[s.key]!)}
+                    </td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           </table>

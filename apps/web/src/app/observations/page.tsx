@@ -25,26 +25,51 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
     problem = error.message;
   }
   const result: ObservationHistory | null = key ? await observationHistory(db(), key) : null;
-  const importLink = (id: number | null) => (id === null ? "—" : <Link className="text-tremor-brand hover:underline dark:text-dark-tremor-brand" href={`/imports/${id}`}>#{id}</Link>);
+  const importLink = (id: number | null) =>
+    id === null ? (
+      "—"
+    ) : (
+      <Link className="text-tremor-brand hover:underline dark:text-dark-tremor-brand" href={`/imports/${id}`}>
+        #{id}
+      </Link>
+    );
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Observation history</h1>
         {key && (
           <Text>
-            {key.indicator} · {key.origin} → {key.destination} · {key.period}{key.breakdown !== "total" ? ` · ${key.breakdown}` : ""}
+            {key.indicator} · {key.origin} → {key.destination} · {key.period}
+            {key.breakdown !== "total" ? ` · ${key.breakdown}` : ""}
           </Text>
         )}
       </div>
-      <form action="/observations" className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background">
+      <form
+        action="/observations"
+        className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+      >
         {(["indicator", "origin", "destination", "period", "breakdown"] as const).map((name) => (
-          <label key={name} className={name === "indicator" ? "sm:col-span-2 lg:col-span-1" : ""}>{name[0]!.toUpperCase() + name.slice(1)}
-            <input name={name} defaultValue={key?.[name] ?? ""} placeholder={{ indicator: "work_patents_issued", origin: "TJK", destination: "WLD", period: "2021", breakdown: "total" }[name]} className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" />
+          <label key={name} className={name === "indicator" ? "sm:col-span-2 lg:col-span-1" : ""}>
+            {name[0]!.toUpperCase() + name.slice(1)}
+            <input
+              name={name}
+              defaultValue={key?.[name] ?? ""}
+              placeholder={{ indicator: "work_patents_issued", origin: "TJK", destination: "WLD", period: "2021", breakdown: "total" }[name]}
+              className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background"
+            />
           </label>
         ))}
-        <div className="self-end"><button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">Show</button></div>
+        <div className="self-end">
+          <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">
+            Show
+          </button>
+        </div>
       </form>
-      {problem && <Card className="p-4" decoration="left" decorationColor="amber"><Text>{problem}</Text></Card>}
+      {problem && (
+        <Card className="p-4" decoration="left" decorationColor="amber">
+          <Text>{problem}</Text>
+        </Card>
+      )}
       {result && (
         <>
           <Card className="p-4" data-testid="observation-current">
@@ -53,26 +78,72 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
               <p className="mt-1 text-3xl font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">
                 {full(result.current.value)} {result.current.flag && <Badge size="xs">{result.current.flag}</Badge>}
               </p>
-            ) : <Text className="mt-1">No value: never imported, or every import that wrote it was undone.</Text>}
-            {result.current && <Text className="mt-1">From import {importLink(result.current.importId)}{result.current.source ? ` · ${result.current.source}` : ""}</Text>}
+            ) : (
+              <Text className="mt-1">No value: never imported, or every import that wrote it was undone.</Text>
+            )}
+            {result.current && (
+              <Text className="mt-1">
+                From import {importLink(result.current.importId)}
+                {result.current.source ? ` · ${result.current.source}` : ""}
+              </Text>
+            )}
           </Card>
           <Card className="p-4">
             <Title>Every value it had before</Title>
-            {result.history.length === 0 ? <Text className="mt-2">No earlier values.</Text> : (
+            {result.history.length === 0 ? (
+              <Text className="mt-2">No earlier values.</Text>
+            ) : (
               <div className="mt-2 overflow-x-auto">
                 <table className="w-full text-left text-tremor-default" data-testid="observation-history">
                   <thead className="text-tremor-label uppercase text-tremor-content-subtle">
-                    <tr><th scope="col" className="py-1 pr-3 font-medium">Value</th><th scope="col" className="py-1 pr-3 font-medium">Import</th><th scope="col" className="py-1 pr-3 font-medium">File</th><th scope="col" className="py-1 pr-3 font-medium">When</th><th scope="col" className="py-1 pr-3 font-medium">By</th><th scope="col" className="py-1 font-medium">Replaced by</th></tr>
+                    <tr>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        Value
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        Import
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        File
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        When
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        By
+                      </th>
+                      <th scope="col" className="py-1 font-medium">
+                        Replaced by
+                      </th>
+                    </tr>
                   </thead>
                   <tbody>
                     {result.history.map((h, i) => (
                       <tr key={i} className="border-t border-tremor-border tabular-nums dark:border-dark-tremor-border">
-                        <td className="py-1 pr-3 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{full(h.value)}{h.flag ? ` (${h.flag})` : ""}{h.undone && <Badge size="xs" color="gray" className="ml-1">import undone</Badge>}</td>
+                        <td className="py-1 pr-3 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                          {full(h.value)}
+                          {h.flag ? ` (${h.flag})` : ""}
+                          {h.undone && (
+                            <Badge size="xs" color="gray" className="ml-1">
+                              import undone
+                            </Badge>
+                          )}
+                        </td>
                         <td className="py-1 pr-3">{importLink(h.importId)}</td>
-                        <td className="max-w-[14rem] truncate py-1 pr-3" title={h.fileName ?? ""}>{h.fileName ?? "—"}</td>
+                        <td className="max-w-[14rem] truncate py-1 pr-3" title={h.fileName ?? ""}>
+                          {h.fileName ?? "—"}
+                        </td>
                         <td className="whitespace-nowrap py-1 pr-3">{h.importedAt ? when(h.importedAt) : "—"}</td>
                         <td className="py-1 pr-3">{h.importedBy ?? "—"}</td>
-                        <td className="py-1">{h.replacedByImportId === null ? "—" : importLink(h.replacedByImportId)}{h.replacedAt ? ` · ${when(h.replacedAt)}` : ""}{h.replacementUndone && <Badge size="xs" color="amber" className="ml-1">undone: value restored</Badge>}</td>
+                        <td className="py-1">
+                          {h.replacedByImportId === null ? "—" : importLink(h.replacedByImportId)}
+                          {h.replacedAt ? ` · ${when(h.replacedAt)}` : ""}
+                          {h.replacementUndone && (
+                            <Badge size="xs" color="amber" className="ml-1">
+                              undone: value restored
+                            </Badge>
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -28,11 +28,20 @@ export function UndoButton({ importId, fileName }: { importId: number; fileName:
   };
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <button type="button" onClick={() => void undo()} disabled={busy} data-testid={`undo-${importId}`}
-        className="rounded-tremor-small border border-red-300 px-2.5 py-1 text-tremor-default font-medium text-red-700 hover:bg-red-50 disabled:opacity-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/50">
+      <button
+        type="button"
+        onClick={() => void undo()}
+        disabled={busy}
+        data-testid={`undo-${importId}`}
+        className="rounded-tremor-small border border-red-300 px-2.5 py-1 text-tremor-default font-medium text-red-700 hover:bg-red-50 disabled:opacity-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/50"
+      >
         {busy ? "Undoing…" : "Undo"}
       </button>
-      {message && <span role="status" className={`max-w-xs text-tremor-label ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>{message.text}</span>}
+      {message && (
+        <span role="status" className={`max-w-xs text-tremor-label ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
+          {message.text}
+        </span>
+      )}
     </span>
   );
 }

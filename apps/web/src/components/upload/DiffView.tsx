@@ -32,7 +32,23 @@ export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (
             {g.changes.length > 0 && (
               <table className="mt-2 w-full text-left text-tremor-default">
                 <thead className="text-tremor-label uppercase text-tremor-content-subtle">
-                  <tr><th scope="col" className="py-1 font-medium">Period</th><th scope="col" className="py-1 text-right font-medium">Old</th><th scope="col" className="py-1 text-right font-medium">New</th><th scope="col" className="py-1 text-right font-medium">Change</th><th scope="col" className="py-1 text-right font-medium">Line</th></tr>
+                  <tr>
+                    <th scope="col" className="py-1 font-medium">
+                      Period
+                    </th>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      Old
+                    </th>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      New
+                    </th>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      Change
+                    </th>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      Line
+                    </th>
+                  </tr>
                 </thead>
                 <tbody>
                   {g.changes.slice(0, 12).map((c) => (
@@ -40,9 +56,23 @@ export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (
                       <td className="py-0.5">{c.period}</td>
                       <td className="py-0.5 text-right text-tremor-content-subtle">{c.old === null ? "—" : full(c.old)}</td>
                       <td className="py-0.5 text-right font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{full(c.new)}</td>
-                      <td className="py-0.5 text-right">{c.old === null ? <Badge color="emerald" size="xs">new</Badge> : formatRevision(c)}</td>
                       <td className="py-0.5 text-right">
-                        {onLine ? <button type="button" className="text-tremor-brand underline-offset-2 hover:underline dark:text-dark-tremor-brand" onClick={() => onLine(c.line)}>{c.line}</button> : c.line}
+                        {c.old === null ? (
+                          <Badge color="emerald" size="xs">
+                            new
+                          </Badge>
+                        ) : (
+                          formatRevision(c)
+                        )}
+                      </td>
+                      <td className="py-0.5 text-right">
+                        {onLine ? (
+                          <button type="button" className="text-tremor-brand underline-offset-2 hover:underline dark:text-dark-tremor-brand" onClick={() => onLine(c.line)}>
+                            {c.line}
+                          </button>
+                        ) : (
+                          c.line
+                        )}
                       </td>
                     </tr>
                   ))}

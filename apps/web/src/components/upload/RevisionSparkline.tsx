@@ -12,14 +12,25 @@ export function RevisionSparkline({ changes, label }: { changes: DiffChange[]; l
         <polyline key={points} points={points} fill="none" className="stroke-gray-400" strokeWidth={1.5} strokeDasharray="3 2" vectorEffect="non-scaling-stroke" />
       ))}
       <polyline points={lines.new} fill="none" className="stroke-blue-600 dark:stroke-blue-400" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
-      {lines.dots.map((d) => d.oldY !== null && d.oldY !== d.y && (
-        <g key={`old-${d.x}`}>
-          <line x1={d.x} x2={d.x} y1={d.oldY} y2={d.y} className="stroke-gray-400" strokeWidth={1} />
-          <circle cx={d.x} cy={d.oldY} r={2.5} className="fill-gray-400" />
-        </g>
-      ))}
+      {lines.dots.map(
+        (d) =>
+          d.oldY !== null &&
+          d.oldY !== d.y && (
+            <g key={`old-${d.x}`}>
+              <line x1={d.x} x2={d.x} y1={d.oldY} y2={d.y} className="stroke-gray-400" strokeWidth={1} />
+              <circle cx={d.x} cy={d.oldY} r={2.5} className="fill-gray-400" />
+            </g>
+          ),
+      )}
       {lines.dots.map((d) => (
-        <circle key={`${d.x}`} cx={d.x} cy={d.y} r={2.5} className={d.isNew ? "fill-white stroke-blue-600 dark:fill-gray-900 dark:stroke-blue-400" : "fill-blue-600 dark:fill-blue-400"} strokeWidth={1.2} />
+        <circle
+          key={`${d.x}`}
+          cx={d.x}
+          cy={d.y}
+          r={2.5}
+          className={d.isNew ? "fill-white stroke-blue-600 dark:fill-gray-900 dark:stroke-blue-400" : "fill-blue-600 dark:fill-blue-400"}
+          strokeWidth={1.2}
+        />
       ))}
     </svg>
   );

@@ -18,10 +18,7 @@ const ROLE_CHOICES: Role[] = ["indicator", "origin", "destination", "country", "
 const input = "mt-1 block w-full rounded-tremor-small border-tremor-border bg-tremor-background py-1.5 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background";
 const button = "rounded-tremor-small px-4 py-2 text-tremor-default font-medium shadow-tremor-input disabled:cursor-not-allowed disabled:opacity-50";
 
-type Outcome =
-  | { kind: "checked"; summary: ImportSummary }
-  | { kind: "committed"; summary: ImportSummary }
-  | { kind: "refused"; status: number; message: string; summary?: ImportSummary };
+type Outcome = { kind: "checked"; summary: ImportSummary } | { kind: "committed"; summary: ImportSummary } | { kind: "refused"; status: number; message: string; summary?: ImportSummary };
 
 export interface IndicatorChoice {
   code: string;
@@ -115,12 +112,17 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
   return (
     <div className="space-y-4">
       <label
-        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
         className={`flex cursor-pointer flex-col items-center justify-center gap-1 rounded-tremor-default border-2 border-dashed px-4 py-8 text-center transition-colors ${dragging ? "border-tremor-brand bg-tremor-brand-faint dark:border-dark-tremor-brand dark:bg-dark-tremor-brand-faint" : "border-tremor-border bg-tremor-background hover:border-tremor-brand-subtle dark:border-dark-tremor-border dark:bg-dark-tremor-background"}`}
       >
-        <svg aria-hidden viewBox="0 0 24 24" className="h-8 w-8 stroke-tremor-brand dark:stroke-dark-tremor-brand" fill="none" strokeWidth={1.6}><path d="M12 16V4m0 0-4 4m4-4 4 4M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" strokeLinecap="round" strokeLinejoin="round" /></svg>
+        <svg aria-hidden viewBox="0 0 24 24" className="h-8 w-8 stroke-tremor-brand dark:stroke-dark-tremor-brand" fill="none" strokeWidth={1.6}>
+          <path d="M12 16V4m0 0-4 4m4-4 4 4M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
         <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{file ? file.name : "Drop a CSV here, or choose a file"}</span>
         <span className="text-tremor-label text-tremor-content-subtle">
           {file ? `${full(file.size)} bytes · choose another to replace it` : "Tidy or wide tables, World Bank bulk CSV, Eurostat SDMX-CSV; UTF-8, UTF-16 or windows-1251"}
@@ -128,7 +130,11 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
         <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" className="sr-only" data-testid="file-input" onChange={(e) => void choose(e.target.files?.[0])} />
       </label>
 
-      {preview && "error" in preview && <Card className="p-4" decoration="left" decorationColor="red"><Text>This file cannot be previewed: {preview.error}</Text></Card>}
+      {preview && "error" in preview && (
+        <Card className="p-4" decoration="left" decorationColor="red">
+          <Text>This file cannot be previewed: {preview.error}</Text>
+        </Card>
+      )}
 
       {ready && (
         <>
@@ -136,75 +142,139 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
             <Fact label="Format" value={ready.format} note={form.format === "auto" ? "detected" : "chosen"} />
             <Fact label="Encoding" value={ready.encoding.encoding} note={ready.encoding.reason} testId="detected-encoding" />
             <Fact label="Delimiter" value={DELIMITER_NAMES[ready.delimiter] ?? ready.delimiter} note={form.delimiter === "auto" ? "detected" : "chosen"} />
-            <Fact label="Decimal mark" value={ready.decimal === "," ? "comma" : "point"} note={`${ready.decimal === "," ? "1 020,5" : "1,020.5"} · ${form.decimal === "auto" ? "detected" : "chosen"}`} />
+            <Fact
+              label="Decimal mark"
+              value={ready.decimal === "," ? "comma" : "point"}
+              note={`${ready.decimal === "," ? "1 020,5" : "1,020.5"} · ${form.decimal === "auto" ? "detected" : "chosen"}`}
+            />
             <Fact label="Rows" value={full(ready.rows.length - 1)} note={ready.partial ? `first ${full(HEAD_BYTES / 1024)} KiB shown` : `header on line ${ready.headerLine}`} />
           </div>
-          {ready.refused && <Card className="p-4" decoration="left" decorationColor="red"><Text>{ready.refused.charAt(0).toUpperCase()}{ready.refused.slice(1)}.</Text></Card>}
+          {ready.refused && (
+            <Card className="p-4" decoration="left" decorationColor="red">
+              <Text>
+                {ready.refused.charAt(0).toUpperCase()}
+                {ready.refused.slice(1)}.
+              </Text>
+            </Card>
+          )}
 
           <Card className="p-4">
             <div className="flex flex-wrap items-end justify-between gap-3">
               <Title>Mapping</Title>
               {profiles.length > 0 && (
-                <label className="text-tremor-default">Saved profile
-                  <select className={input} value={form.profile} data-testid="profile" onChange={(e) => {
-                    const chosen = profiles.find((p) => p.name === e.target.value);
-                    update(chosen ? formFromProfile(chosen) : { ...form, profile: "" });
-                  }}>
+                <label className="text-tremor-default">
+                  Saved profile
+                  <select
+                    className={input}
+                    value={form.profile}
+                    data-testid="profile"
+                    onChange={(e) => {
+                      const chosen = profiles.find((p) => p.name === e.target.value);
+                      update(chosen ? formFromProfile(chosen) : { ...form, profile: "" });
+                    }}
+                  >
                     <option value="">none</option>
-                    {profiles.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
+                    {profiles.map((p) => (
+                      <option key={p.name} value={p.name}>
+                        {p.name}
+                      </option>
+                    ))}
                   </select>
                 </label>
               )}
             </div>
             <div className="mt-3 grid gap-3 text-tremor-default sm:grid-cols-2 lg:grid-cols-4">
-              <label>Format
+              <label>
+                Format
                 <select className={input} value={form.format} onChange={(e) => update({ ...form, format: e.target.value as ImportForm["format"] })}>
                   <option value="auto">detect ({ready.format})</option>
-                  {FORMATS.map((f) => <option key={f} value={f}>{f}</option>)}
+                  {FORMATS.map((f) => (
+                    <option key={f} value={f}>
+                      {f}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <label>Encoding
+              <label>
+                Encoding
                 <select className={input} value={form.encoding} onChange={(e) => update({ ...form, encoding: e.target.value })}>
                   <option value="auto">detect ({ready.encoding.encoding})</option>
-                  {ENCODINGS.map((f) => <option key={f} value={f}>{f}</option>)}
+                  {ENCODINGS.map((f) => (
+                    <option key={f} value={f}>
+                      {f}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <label>Delimiter
+              <label>
+                Delimiter
                 <select className={input} value={form.delimiter} onChange={(e) => update({ ...form, delimiter: e.target.value })}>
                   <option value="auto">detect ({DELIMITER_NAMES[ready.delimiter] ?? ready.delimiter})</option>
-                  {Object.entries(DELIMITER_NAMES).map(([d, name]) => <option key={name} value={d}>{name}</option>)}
+                  {Object.entries(DELIMITER_NAMES).map(([d, name]) => (
+                    <option key={name} value={d}>
+                      {name}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <label>Decimal mark
+              <label>
+                Decimal mark
                 <select className={input} value={form.decimal} onChange={(e) => update({ ...form, decimal: e.target.value as ImportForm["decimal"] })}>
                   <option value="auto">detect ({ready.decimal === "," ? "comma" : "point"})</option>
                   <option value=".">point</option>
                   <option value=",">comma</option>
                 </select>
               </label>
-              <label>Indicator for every row
-                <input className={input} list="indicator-codes" value={form.indicator} placeholder={ready.columns.some((c) => c.role === "indicator") ? "from the file" : "e.g. work_patents_issued"} data-testid="constant-indicator" onChange={(e) => update({ ...form, indicator: e.target.value })} />
+              <label>
+                Indicator for every row
+                <input
+                  className={input}
+                  list="indicator-codes"
+                  value={form.indicator}
+                  placeholder={ready.columns.some((c) => c.role === "indicator") ? "from the file" : "e.g. work_patents_issued"}
+                  data-testid="constant-indicator"
+                  onChange={(e) => update({ ...form, indicator: e.target.value })}
+                />
               </label>
-              <label>Origin for every row
+              <label>
+                Origin for every row
                 <input className={input} value={form.origin} placeholder="e.g. TJK" data-testid="constant-origin" onChange={(e) => update({ ...form, origin: e.target.value })} />
               </label>
-              <label>Destination for every row
+              <label>
+                Destination for every row
                 <input className={input} value={form.destination} placeholder="e.g. RUS" data-testid="constant-destination" onChange={(e) => update({ ...form, destination: e.target.value })} />
               </label>
-              <label>A lone country column is the
+              <label>
+                A lone country column is the
                 <select className={input} value={form.countryRole} onChange={(e) => update({ ...form, countryRole: e.target.value as ImportForm["countryRole"] })}>
                   <option value="">indicator&apos;s default side</option>
                   <option value="origin">origin</option>
                   <option value="destination">destination</option>
                 </select>
               </label>
-              <datalist id="indicator-codes">{indicators.map((i) => <option key={i.code} value={i.code}>{i.name}</option>)}</datalist>
+              <datalist id="indicator-codes">
+                {indicators.map((i) => (
+                  <option key={i.code} value={i.code}>
+                    {i.name}
+                  </option>
+                ))}
+              </datalist>
             </div>
 
             <div className="mt-4 overflow-x-auto">
               <table className="w-full text-left text-tremor-default" data-testid="columns">
                 <thead className="text-tremor-label uppercase text-tremor-content-subtle">
-                  <tr><th scope="col" className="py-1 font-medium">Column</th><th scope="col" className="hidden py-1 font-medium sm:table-cell">Looks like</th><th scope="col" className="py-1 font-medium">Role</th></tr>
+                  <tr>
+                    <th scope="col" className="py-1 font-medium">
+                      Column
+                    </th>
+                    <th scope="col" className="hidden py-1 font-medium sm:table-cell">
+                      Looks like
+                    </th>
+                    <th scope="col" className="py-1 font-medium">
+                      Role
+                    </th>
+                  </tr>
                 </thead>
                 <tbody>
                   {ready.columns.map((c) => {
@@ -215,15 +285,28 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                           {c.name || `column ${c.index + 1}`}
                           <span className="block text-tremor-label font-normal text-tremor-content-subtle sm:hidden">looks like {c.type}</span>
                         </td>
-                        <td className="hidden py-1.5 pr-2 sm:table-cell"><Badge color={c.type === "text" || c.type === "empty" ? "gray" : "blue"} size="xs">{c.type}</Badge></td>
+                        <td className="hidden py-1.5 pr-2 sm:table-cell">
+                          <Badge color={c.type === "text" || c.type === "empty" ? "gray" : "blue"} size="xs">
+                            {c.type}
+                          </Badge>
+                        </td>
                         <td className="py-1.5">
                           {c.role === "period-column" ? (
                             <Text>a period; its cells are values</Text>
                           ) : (
-                            <select aria-label={`Role of ${c.name}`} data-testid={`role-${c.index}`} className="block w-full min-w-[10.5rem] max-w-xs rounded-tremor-small border-tremor-border bg-tremor-background py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background"
-                              value={chosen ?? ""} onChange={(e) => update(assignRole(form, c.name, (e.target.value || null) as Role | null))}>
+                            <select
+                              aria-label={`Role of ${c.name}`}
+                              data-testid={`role-${c.index}`}
+                              className="block w-full min-w-[10.5rem] max-w-xs rounded-tremor-small border-tremor-border bg-tremor-background py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+                              value={chosen ?? ""}
+                              onChange={(e) => update(assignRole(form, c.name, (e.target.value || null) as Role | null))}
+                            >
                               <option value="">{c.role ? `${c.role} (auto)` : "not used"}</option>
-                              {ROLE_CHOICES.map((r) => <option key={r} value={r}>{r}</option>)}
+                              {ROLE_CHOICES.map((r) => (
+                                <option key={r} value={r}>
+                                  {r}
+                                </option>
+                              ))}
                             </select>
                           )}
                         </td>
@@ -233,16 +316,31 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                 </tbody>
               </table>
             </div>
-            {ready.mappingProblem && <p className="mt-3 rounded-tremor-small bg-amber-50 px-3 py-2 text-tremor-default text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="mapping-problem">{ready.mappingProblem.replace(/ Map a column to each missing role, or give the value for every row\.$/, " Choose a role for a column above, or give a constant.")}</p>}
-            <label className="mt-4 block max-w-sm text-tremor-default">Save this mapping as a profile when you commit (optional)
-              <input className={input} value={form.saveProfile} placeholder="e.g. mvd-patents" pattern="[A-Za-z0-9][A-Za-z0-9_\-]*" onChange={(e) => update({ ...form, saveProfile: e.target.value })} />
+            {ready.mappingProblem && (
+              <p className="mt-3 rounded-tremor-small bg-amber-50 px-3 py-2 text-tremor-default text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="mapping-problem">
+                {ready.mappingProblem.replace(/ Map a column to each missing role, or give the value for every row\.$/, " Choose a role for a column above, or give a constant.")}
+              </p>
+            )}
+            <label className="mt-4 block max-w-sm text-tremor-default">
+              Save this mapping as a profile when you commit (optional)
+              <input
+                className={input}
+                value={form.saveProfile}
+                placeholder="e.g. mvd-patents"
+                pattern="[A-Za-z0-9][A-Za-z0-9_\-]*"
+                onChange={(e) => update({ ...form, saveProfile: e.target.value })}
+              />
             </label>
           </Card>
 
           <Card className="p-4">
             <div className="flex flex-wrap items-center justify-between gap-3">
               <Title>Preview</Title>
-              {focusLine !== null && <button type="button" className="text-tremor-default text-tremor-brand hover:underline dark:text-dark-tremor-brand" onClick={() => setFocusLine(null)}>Back to the top</button>}
+              {focusLine !== null && (
+                <button type="button" className="text-tremor-default text-tremor-brand hover:underline dark:text-dark-tremor-brand" onClick={() => setFocusLine(null)}>
+                  Back to the top
+                </button>
+              )}
             </div>
             <div className="mt-3">
               <PreviewTable header={ready.rows[0]!} rows={ready.rows.slice(1)} columns={ready.columns} errors={errors} focusLine={focusLine} />
@@ -251,17 +349,37 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
 
           <div className="sticky bottom-0 z-10 -mx-4 border-t border-tremor-border bg-tremor-background-muted/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0 dark:border-dark-tremor-border dark:bg-dark-tremor-background-muted/95 sm:dark:bg-transparent">
             <div className="flex flex-wrap items-center gap-3">
-              <button type="button" className={`${button} border border-tremor-border bg-tremor-background text-tremor-content-strong dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong`} disabled={busy || !!ready.refused} onClick={() => void run(true)} data-testid="check">
+              <button
+                type="button"
+                className={`${button} border border-tremor-border bg-tremor-background text-tremor-content-strong dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong`}
+                disabled={busy || !!ready.refused}
+                onClick={() => void run(true)}
+                data-testid="check"
+              >
                 Check
               </button>
-              <button type="button" className={`${button} bg-tremor-brand text-white hover:bg-tremor-brand-emphasis dark:bg-dark-tremor-brand`} disabled={busy || outcome?.kind !== "checked" || outcome.summary.errorCount > 0} onClick={() => void run(false)} data-testid="commit">
+              <button
+                type="button"
+                className={`${button} bg-tremor-brand text-white hover:bg-tremor-brand-emphasis dark:bg-dark-tremor-brand`}
+                disabled={busy || outcome?.kind !== "checked" || outcome.summary.errorCount > 0}
+                onClick={() => void run(false)}
+                data-testid="commit"
+              >
                 Commit
               </button>
-              <Text>{outcome?.kind === "checked" ? "Checked: nothing is written until you commit." : outcome?.kind === "committed" ? "" : "Check first: a dry run that lists errors and changes."}</Text>
+              <Text>
+                {outcome?.kind === "checked" ? "Checked: nothing is written until you commit." : outcome?.kind === "committed" ? "" : "Check first: a dry run that lists errors and changes."}
+              </Text>
             </div>
             {busy && progress && (
               <div className="mt-3 max-w-md" data-testid="progress">
-                <Text>{progress.phase === "uploading" ? `Uploading… ${Math.round(progress.fraction * 100)}%` : progress.phase === "importing" ? `Reading on the server… ${Math.round(progress.fraction * 100)}%` : "Done"}</Text>
+                <Text>
+                  {progress.phase === "uploading"
+                    ? `Uploading… ${Math.round(progress.fraction * 100)}%`
+                    : progress.phase === "importing"
+                      ? `Reading on the server… ${Math.round(progress.fraction * 100)}%`
+                      : "Done"}
+                </Text>
                 <ProgressBar value={progress.fraction * 100} className="mt-1" />
               </div>
             )}
@@ -279,11 +397,17 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
       {errors.length > 0 && (
         <Card className="p-4" data-testid="errors">
           <Title>Errors by line</Title>
-          {errorCount > errors.length && <Text>The first {errors.length} of {full(errorCount)}.</Text>}
+          {errorCount > errors.length && (
+            <Text>
+              The first {errors.length} of {full(errorCount)}.
+            </Text>
+          )}
           <ul className="mt-2 divide-y divide-tremor-border text-tremor-default dark:divide-dark-tremor-border">
             {errors.map((e, i) => (
               <li key={i} className="flex flex-wrap items-baseline gap-x-3 py-1.5">
-                <button type="button" className="font-medium tabular-nums text-tremor-brand hover:underline dark:text-dark-tremor-brand" onClick={() => setFocusLine(e.line)}>line {e.line}</button>
+                <button type="button" className="font-medium tabular-nums text-tremor-brand hover:underline dark:text-dark-tremor-brand" onClick={() => setFocusLine(e.line)}>
+                  line {e.line}
+                </button>
                 {e.column && <span className="text-tremor-content-subtle">{e.column}</span>}
                 {e.value && <code className="rounded bg-red-100 px-1 text-red-900 dark:bg-red-900/50 dark:text-red-100">{e.value}</code>}
                 <span>{e.message}</span>
@@ -300,15 +424,24 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
               <Title>Imported</Title>
               <Text className="mt-1">
                 {full(outcome.summary.inserted)} new, {full(outcome.summary.updated)} changed, {full(outcome.summary.unchanged)} unchanged.{" "}
-                {outcome.summary.importId !== null && <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href={`/imports/${outcome.summary.importId}`}>Import #{outcome.summary.importId}</Link>}
-                {" · "}<Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href="/imports">All imports</Link>
+                {outcome.summary.importId !== null && (
+                  <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href={`/imports/${outcome.summary.importId}`}>
+                    Import #{outcome.summary.importId}
+                  </Link>
+                )}
+                {" · "}
+                <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href="/imports">
+                  All imports
+                </Link>
               </Text>
             </Card>
           )}
           {outcome.summary.skippedAggregates.length > 0 && <Text>Skipped aggregates (not countries): {outcome.summary.skippedAggregates.join(", ")}</Text>}
           {outcome.summary.diff && <DiffView summary={summariseDiff(outcome.summary.diff)} onLine={ready ? setFocusLine : undefined} />}
           {!outcome.summary.diff && (
-            <Text>{full(outcome.summary.inserted)} new · {full(outcome.summary.updated)} changed · {full(outcome.summary.unchanged)} unchanged · {full(outcome.summary.skipped)} missing values skipped</Text>
+            <Text>
+              {full(outcome.summary.inserted)} new · {full(outcome.summary.updated)} changed · {full(outcome.summary.unchanged)} unchanged · {full(outcome.summary.skipped)} missing values skipped
+            </Text>
           )}
         </>
       )}
@@ -320,7 +453,9 @@ function Fact({ label, value, note, testId }: { label: string; value: string; no
   return (
     <Card className="p-3">
       <p className="text-tremor-label uppercase text-tremor-content-subtle">{label}</p>
-      <p className="mt-0.5 truncate text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid={testId}>{value}</p>
+      <p className="mt-0.5 truncate text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid={testId}>
+        {value}
+      </p>
       <p className="truncate text-tremor-label text-tremor-content-subtle">{note}</p>
     </Card>
   );

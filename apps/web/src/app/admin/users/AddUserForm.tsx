@@ -49,7 +49,11 @@ export function AddUserForm() {
       <button type="submit" className="rounded-tremor-default bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white">
         Add user
       </button>
-      {message && <p role="status" className="text-tremor-default">{message}</p>}
+      {message && (
+        <p role="status" className="text-tremor-default">
+          {message}
+        </p>
+      )}
     </form>
   );
 }

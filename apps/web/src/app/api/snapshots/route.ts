@@ -33,8 +33,7 @@ export const POST = route({ role: "reader" }, async ({ request }) => {
   const ip = clientIp(request.headers);
   const address = ip ?? "unknown";
   const wait = publishLimiter.blockedFor(address);
-  if (wait > 0)
-    throw new CorridorError("rate_limited", `too many snapshots published from this address (at most ${publishLimiter.max} an hour); try again in ${wait} s`, { retryAfterSeconds: wait });
+  if (wait > 0) throw new CorridorError("rate_limited", `too many snapshots published from this address (at most ${publishLimiter.max} an hour); try again in ${wait} s`, { retryAfterSeconds: wait });
   publishLimiter.record(address);
   const params = new URL(request.url).searchParams;
   const kind = params.get("kind") ?? "series";

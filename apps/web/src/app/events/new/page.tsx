@@ -15,7 +15,9 @@ export default async function NewEventPage() {
   const { events, corridors } = await editorData();
   return (
     <article className="space-y-4">
-      <Link href="/events" className="text-tremor-label hover:underline">← All events</Link>
+      <Link href="/events" className="text-tremor-label hover:underline">
+        ← All events
+      </Link>
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">New event</h1>
       <EventEditor initial={emptyForm()} events={events} corridors={corridors} />
     </article>

@@ -16,7 +16,10 @@ const FORMATS = ["svg", "png", "csv", "json"] as const;
 type Format = (typeof FORMATS)[number];
 
 const CONTENT_TYPE: Record<Format, string> = {
-  svg: "image/svg+xml; charset=utf-8", png: "image/png", csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8",
+  svg: "image/svg+xml; charset=utf-8",
+  png: "image/png",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
 };
 
 async function body(source: ChartSource, format: Format): Promise<Buffer> {

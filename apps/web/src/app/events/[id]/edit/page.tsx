@@ -20,9 +20,13 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const { events, corridors } = await editorData();
   return (
     <article className="space-y-4">
-      <Link href={`/events/${event.id}`} className="text-tremor-label hover:underline">← {event.title}</Link>
+      <Link href={`/events/${event.id}`} className="text-tremor-label hover:underline">
+        ← {event.title}
+      </Link>
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Edit event</h1>
-      <p className="text-tremor-default">Version {event.version}, saved by {event.updatedBy} at {event.updatedAt.slice(0, 16).replace("T", " ")} UTC.</p>
+      <p className="text-tremor-default">
+        Version {event.version}, saved by {event.updatedBy} at {event.updatedAt.slice(0, 16).replace("T", " ")} UTC.
+      </p>
       <EventEditor initial={formFromEvent(event)} baseVersion={event.version} events={events} corridors={corridors} />
     </article>
   );
