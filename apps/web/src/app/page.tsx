@@ -7,9 +7,10 @@ import { ChartOnDemand } from "@/components/ChartOnDemand";
 import { ChartPlaceholder } from "@/components/ChartPlaceholder";
 import { ChartActions } from "@/components/ChartActions";
 import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
+import { EventListItem } from "@/components/EventListItem";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER } from "@/lib/chart-model";
-import { compact, dateRange, full, pct } from "@/lib/format";
+import { compact, full, pct } from "@/lib/format";
 import { observationHref } from "@/lib/observation-query";
 import { requirePageReader } from "@/server/page-auth";
 import { dashboardData } from "@/server/dashboard-data";
@@ -211,18 +212,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
             .reverse()
             .slice(0, 6)
             .map((e) => (
-              <li key={e.id} className="flex gap-3 py-2">
-                <span aria-hidden className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: KIND_COLOUR[e.kind] }} />
-                <div>
-                  <Link href={`/events/${e.id}`} className="font-medium text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong">
-                    {e.title}
-                  </Link>
-                  <div className="text-tremor-label">
-                    {KIND_LABEL[e.kind]} · {dateRange(e.startsOn, e.endsOn, e.datePrecision)}
-                    {e.verification === "unverified" ? " · unverified" : ""}
-                  </div>
-                </div>
-              </li>
+              <EventListItem key={e.id} event={e} className="py-2" />
             ))}
         </ul>
       </Card>

@@ -7,9 +7,9 @@ import { db } from "@/server/db";
 import { currentUser } from "@/server/auth";
 import { canEdit } from "@/lib/roles";
 import { parseEventParams, ParameterError, toSearchParams } from "@/lib/params";
-import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
+import { EventListItem } from "@/components/EventListItem";
+import { KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER } from "@/lib/chart-model";
-import { dateRange } from "@/lib/format";
 import { EventTimeline } from "@/components/EventTimeline";
 import { requirePageReader } from "@/server/page-auth";
 
@@ -111,18 +111,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
               {events
                 .filter((e) => e.startsOn.startsWith(year))
                 .map((e) => (
-                  <li key={e.id} className="flex gap-3 p-3">
-                    <span aria-hidden className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: KIND_COLOUR[e.kind] }} />
-                    <div>
-                      <Link href={`/events/${e.id}`} className="font-medium text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong">
-                        {e.title}
-                      </Link>
-                      <div className="text-tremor-label">
-                        {KIND_LABEL[e.kind]} · {dateRange(e.startsOn, e.endsOn, e.datePrecision)} · {e.countries.map((c) => c.code).join(", ")}
-                        {e.verification === "unverified" ? " · unverified" : ""}
-                      </div>
-                    </div>
-                  </li>
+                  <EventListItem key={e.id} event={e} className="p-3" withCountries />
                 ))}
             </ol>
           </Card>

@@ -1,0 +1,23 @@
+/** One event in a list (the events page, the dashboard's recent events): kind dot, linked title, kind · dates. */
+import Link from "next/link";
+import type { EventSummary } from "@corridor/data";
+import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
+import { dateRange } from "@/lib/format";
+
+export function EventListItem({ event: e, className, withCountries = false }: { event: EventSummary; className: string; withCountries?: boolean }) {
+  return (
+    <li className={`flex gap-3 ${className}`}>
+      <span aria-hidden className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: KIND_COLOUR[e.kind] }} />
+      <div>
+        <Link href={`/events/${e.id}`} className="font-medium text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong">
+          {e.title}
+        </Link>
+        <div className="text-tremor-label">
+          {KIND_LABEL[e.kind]} · {dateRange(e.startsOn, e.endsOn, e.datePrecision)}
+          {withCountries ? ` · ${e.countries.map((c) => c.code).join(", ")}` : ""}
+          {e.verification === "unverified" ? " · unverified" : ""}
+        </div>
+      </div>
+    </li>
+  );
+}
