@@ -25,6 +25,37 @@ describe("read API (built app, seeded database)", () => {
     expect(talks.body).toContain("Russian-Tajik comprehensive talks");
   });
 
+  it("GET /api/series: only the corridor's own events; related=1 adds other corridors' naming its countries, marked related", async () => {
+    type Ev = { id: string; related?: boolean };
+    const uzb = await (await get("/api/series?indicator=work_patents_issued&origin=UZB&destination=RUS&from=2014&to=2025")).json();
+    const own = uzb.events.map((e: Ev) => e.id);
+    expect(own).toEqual(expect.arrayContaining(["decree-274-2020", "patent-regime-2015", "gorovoy-cis-ipa-2021"]));
+    for (const id of ["2021-04-19-russia-tajikistan-migration-talks", "recruitment-protocol-2025", "crocus-city-hall-attack-2024", "kyrgyzstan-eaeu-accession-2015"]) expect(own).not.toContain(id);
+    expect(uzb.events.some((e: Ev) => "related" in e)).toBe(false);
+
+    const withRelated = await (await get("/api/series?indicator=work_patents_issued&origin=UZB&destination=RUS&from=2014&to=2025&related=1")).json();
+    const related = withRelated.events.filter((e: Ev) => e.related === true).map((e: Ev) => e.id);
+    expect(related).toEqual(expect.arrayContaining(["2021-04-19-russia-tajikistan-migration-talks", "recruitment-protocol-2025", "crocus-city-hall-attack-2024", "kyrgyzstan-eaeu-accession-2015"]));
+    expect(withRelated.events.filter((e: Ev) => !e.related).map((e: Ev) => e.id)).toEqual(own);
+
+    const tjk = await (await get("/api/series?indicator=work_patents_issued&origin=TJK&destination=RUS&from=2014&to=2025")).json();
+    const tjkIds = tjk.events.map((e: Ev) => e.id);
+    expect(tjkIds).toContain("decree-274-2020");
+    expect(tjkIds).toContain("2021-04-19-russia-tajikistan-migration-talks");
+    expect(tjkIds).not.toContain("kyrgyzstan-eaeu-accession-2015");
+    expect((await get("/api/series?indicator=work_patents_issued&origin=UZB&destination=RUS&related=maybe")).status).toBe(400);
+  });
+
+  it("GET /api/series: otherFrequencies says what the view does not show (Tajikistan's Bank of Russia quarters beside the years)", async () => {
+    const annual = await (await get("/api/series?indicator=transfers_from_russia_usd_mn&origin=TJK&destination=RUS")).json();
+    expect(annual.frequency).toBe("A");
+    expect(annual.points.map((p: { period: string }) => p.period)).toEqual(["2013", "2014", "2015", "2016", "2017"]);
+    expect(annual.otherFrequencies).toEqual([{ frequency: "Q", count: 2 }]);
+    const quarterly = await (await get("/api/series?indicator=transfers_from_russia_usd_mn&origin=TJK&destination=RUS&frequency=Q")).json();
+    expect(quarterly.points.map((p: { period: string }) => p.period)).toEqual(["2017-Q3", "2018-Q3"]);
+    expect(quarterly.otherFrequencies).toEqual([{ frequency: "A", count: 5 }]);
+  });
+
   it("GET /api/series.csv: period,value,flag,source", async () => {
     const r = await get("/api/series.csv?indicator=work_patents_issued&origin=TJK&destination=RUS");
     expect(r.status).toBe(200);

@@ -33,6 +33,18 @@ describe("dashboard HTML (built app, seeded database)", () => {
     expect(nonsense).toContain("Tajikistan → Russian Federation");
   });
 
+  it("shows a corridor only its own events; ?related=1 adds other corridors' events, labelled", async () => {
+    const uzb = text(await (await fetch(`${server.url}/?origin=UZB`)).text());
+    expect(uzb).toContain("Decree lets foreign nationals stay without forced expulsion until 30 September 2021");
+    for (const other of ["Crocus City Hall", "Protocol amending the 2019 organised-recruitment agreement", "Tajik–Russian negotiations"]) expect(uzb).not.toContain(other);
+    expect(uzb).toContain("Show related events");
+    const related = text(await (await fetch(`${server.url}/?origin=UZB&related=1`)).text());
+    expect(related).toMatch(/Protocol amending the 2019 organised-recruitment agreement[^·]*Agreements · [^·]*· related \(another corridor/);
+    expect(related).toContain("Hide related events");
+    // On the chart too: each related marker's label says so.
+    expect(related).toContain("Talks: Related: Second round of Tajik–Russian negotiations on migration in Dushanbe");
+  });
+
   it("draws every event on one time axis, each mark a link to its page", async () => {
     const html = await (await fetch(`${server.url}/events`)).text();
     const timeline = html.slice(html.indexOf('aria-label="Timeline of events by kind"'));

@@ -23,7 +23,7 @@ export interface ChartData {
 
 export async function chartData(db: CorridorDb, query: SeriesQuery): Promise<ChartData> {
   const s = await series(db, query);
-  const found = await events(db, { countries: [s.origin, s.destination], ...seriesRange(s, query) });
+  const found = await events(db, { corridor: { origin: s.origin, destination: s.destination }, ...seriesRange(s, query) });
   return { series: s, events: found };
 }
 

@@ -8,6 +8,7 @@ export { toCsv } from "./csv-writer.ts";
 // The series' public JSON and CSV, and which events sit beside it: one rule for server and browser.
 export { seriesJson, seriesCsv, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
 export { eventInRange, seriesRange, type DateRange } from "./events/range.ts";
+export { concernsCorridor, relatedToCorridor, type CorridorEventCountries } from "./events/corridor.ts";
 // How a header maps to roles: the upload page's preview uses the very rules the import applies.
 export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type ColumnMap } from "./import/normalise.ts";
 // File detection (encoding, delimiter, format, column roles) lives in ./import/detect.ts, exported as @corridor/data/detect.

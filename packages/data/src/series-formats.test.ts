@@ -11,6 +11,7 @@ const s: Series = {
     { period: "2020", start: "2020-01-01", end: "2020-12-31", value: 1, flag: "e", source: "MVD" },
     { period: "2021", start: "2021-01-01", end: "2021-12-31", value: 2, rolledUpFrom: 4, partial: true },
   ],
+  otherFrequencies: [{ frequency: "Q", count: 2 }],
 };
 
 describe("seriesJson / seriesCsv", () => {
@@ -18,7 +19,10 @@ describe("seriesJson / seriesCsv", () => {
     expect(seriesJson(s)).toEqual({
       indicator: { code: "wp", name: "Work patents", unit: "patents" }, origin: "TJK", destination: "RUS", frequency: "A",
       points: [{ period: "2020", value: 1, flag: "e", source: "MVD" }, { period: "2021", value: 2, partial: true }],
+      otherFrequencies: [{ frequency: "Q", count: 2 }],
     });
+    // A series from a snapshot published before the field existed still says "none".
+    expect(seriesJson({ ...s, otherFrequencies: undefined }).otherFrequencies).toEqual([]);
     expect(seriesJson(s, [{ id: "x" }]).events).toEqual([{ id: "x" }]);
     expect("events" in seriesJson(s)).toBe(false);
   });

@@ -21,6 +21,8 @@ export interface SeriesJson {
   destination: string;
   frequency: Frequency | null;
   points: SeriesJsonPoint[];
+  /** Values stored at other frequencies than `frequency` in the range, coarsest first ([] when none). */
+  otherFrequencies: { frequency: Frequency; count: number }[];
 }
 
 /** A series as published: the indicator's public fields and each point without its internal dates. */
@@ -35,6 +37,7 @@ export function seriesJson<E>(s: Series, events?: E[]): SeriesJson & { events?: 
     frequency: s.frequency,
     // Absent fields stay absent (no nulls), so the JSON is as small as the data.
     points: s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag }), ...(source && { source }), ...(partial && { partial }) })),
+    otherFrequencies: s.otherFrequencies ?? [],
     ...(events && { events }),
   };
 }

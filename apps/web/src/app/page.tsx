@@ -155,6 +155,11 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               );
             })}
           </fieldset>
+          <p className="mt-2 text-tremor-label">
+            <Link href={dashboardHref({ ...view, related: !view.related })} scroll={false} aria-pressed={view.related} role="button" data-testid="related-toggle" className="underline">
+              {view.related ? "Hide related events" : `Show related events (other corridors' events naming ${originName} or ${destinationName})`}
+            </Link>
+          </p>
           <div className="mt-2" data-testid="main-chart">
             <ChartOnDemand id="main-chart" points={main.points} events={inRange} frequency={main.frequency} unit={main.indicator.unit} label={main.indicator.name} hiddenKinds={view.hide}>
               <ChartPlaceholder points={main.points} events={inRange} frequency={main.frequency} hiddenKinds={view.hide} />

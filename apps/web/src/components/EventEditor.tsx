@@ -417,10 +417,9 @@ export function EventEditor({
 /** The draft's marker on one corridor's chart, with the events already there. */
 function MarkerPreview({ form, corridors }: { form: EventForm; corridors: EditorCorridor[] }) {
   const marker = draftMarker(form);
-  const countries = form.countries.map((c) => c.code).join(",");
   const day = marker?.startsOn ?? null;
   // Follows the draft's countries and date until the analyst picks a corridor or indicator.
-  const preferred = pickPreview(corridors, countries.split(","), day);
+  const preferred = pickPreview(corridors, form.countries, day);
   const [chosen, setChosen] = useState<number | null>(null);
   const index = chosen ?? preferred.corridor;
   const corridor = corridors[index];

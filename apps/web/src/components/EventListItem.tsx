@@ -16,6 +16,7 @@ export function EventListItem({ event: e, className, withCountries = false }: { 
           {KIND_LABEL[e.kind]} · {dateRange(e.startsOn, e.endsOn, e.datePrecision)}
           {withCountries ? ` · ${e.countries.map((c) => c.code).join(", ")}` : ""}
           {e.verification === "unverified" ? " · unverified" : ""}
+          {e.related ? " · related (another corridor's event)" : ""}
         </div>
       </div>
     </li>

@@ -187,10 +187,32 @@ describe("pickPreview", () => {
     { origin: "TJK", destination: "RUS", indicators: [{ code: "patents", firstDay: "2015-01-01", lastDay: "2023-12-31" }] },
   ];
   it("prefers a corridor between the draft's countries, then to the world, and a series covering its date", () => {
-    expect(pickPreview(corridors, ["RUS", "TJK"], "2021-04-19")).toEqual({ corridor: 2, indicator: "patents" });
-    expect(pickPreview(corridors, ["TJK"], "2021-04-19")).toEqual({ corridor: 1, indicator: "usd" });
-    expect(pickPreview(corridors, ["TJK"], "2010-06-01")).toEqual({ corridor: 1, indicator: "gdp" });
-    expect(pickPreview(corridors, ["UZB"], "2012-01-01")).toEqual({ corridor: 0, indicator: "a" });
-    expect(pickPreview([], ["TJK"], null)).toEqual({ corridor: 0, indicator: undefined });
+    const party = (...codes: string[]) => codes.map((code) => ({ code, role: "party" }));
+    expect(pickPreview(corridors, party("RUS", "TJK"), "2021-04-19")).toEqual({ corridor: 2, indicator: "patents" });
+    expect(pickPreview(corridors, party("TJK"), "2021-04-19")).toEqual({ corridor: 1, indicator: "usd" });
+    expect(pickPreview(corridors, party("TJK"), "2010-06-01")).toEqual({ corridor: 1, indicator: "gdp" });
+    // An Uzbek event concerns Tajikistan's flows to all partners (Uzbekistan among them), not KGZ → RUS.
+    expect(pickPreview(corridors, party("UZB"), "2012-01-01")).toEqual({ corridor: 1, indicator: "gdp" });
+    expect(pickPreview(corridors.slice(0, 1), party("UZB"), "2012-01-01")).toEqual({ corridor: 0, indicator: "a" });
+    expect(pickPreview([], party("TJK"), null)).toEqual({ corridor: 0, indicator: undefined });
+  });
+  it("previews only on a corridor the draft concerns", () => {
+    // KGZ's accession to the EAEU is no Tajik event: not the TJK → RUS chart, though it names Russia.
+    expect(
+      pickPreview(
+        corridors,
+        [
+          { code: "KGZ", role: "party" },
+          { code: "RUS", role: "party" },
+        ],
+        "2015-08-12",
+      ),
+    ).toEqual({ corridor: 0, indicator: "a" });
+    // A Russian decree on every foreign national belongs on a corridor into Russia, though it names no origin.
+    const decree274 = [
+      { code: "RUS", role: "party" },
+      { code: "ALL", role: "affected" },
+    ];
+    expect(pickPreview([{ origin: "UZB", destination: "KAZ", indicators: [] }, corridors[2]!], decree274, "2020-04-18")).toEqual({ corridor: 1, indicator: "patents" });
   });
 });

@@ -3,7 +3,7 @@
  * Markdown/CSV files), a suggestion → form fields, the draft as a chart marker, and what changed
  * between two versions. Pure: safe in the browser and unit-tested.
  */
-import { datePrecisions, eventKinds, eventRelations, eventRoles, parsePeriod } from "@corridor/data/pure";
+import { concernsCorridor, datePrecisions, eventKinds, eventRelations, eventRoles, parsePeriod } from "@corridor/data/pure";
 import type { ChartEvent, Kind } from "./chart-model";
 
 // The data package's vocabularies, under the names the editor uses.
@@ -311,11 +311,13 @@ export interface PreviewCorridor {
 
 /**
  * Which corridor and indicator to preview a draft on: a corridor between two of its countries, else
- * one from its country to the world, preferring a series whose data covers the draft's date.
+ * another the draft concerns (the charts' rule, concernsCorridor), preferring a series whose data
+ * covers the draft's date.
  */
-export function pickPreview(corridors: PreviewCorridor[], countries: string[], day: string | null): { corridor: number; indicator: string | undefined } {
-  const codes = countries.map((c) => c.trim().toUpperCase());
-  const involves = (c: PreviewCorridor) => codes.includes(c.origin) && (codes.includes(c.destination) || c.destination === "WLD" || codes.includes("ALL"));
+export function pickPreview(corridors: PreviewCorridor[], countries: { code: string; role: string }[], day: string | null): { corridor: number; indicator: string | undefined } {
+  const draft = { countries: countries.map((c) => ({ code: c.code.trim().toUpperCase(), role: c.role })).filter((c) => c.code) };
+  const codes = draft.countries.map((c) => c.code);
+  const involves = (c: PreviewCorridor) => concernsCorridor(draft, c.origin, c.destination);
   const covers = (i: PreviewCorridor["indicators"][number]) => day !== null && i.firstDay <= day && day <= i.lastDay;
   const both = (c: PreviewCorridor) => codes.includes(c.origin) && codes.includes(c.destination);
   const ranked = corridors.map((c, index) => ({ c, index, score: (both(c) ? 4 : involves(c) ? 2 : 0) + (c.indicators.some(covers) ? 1 : 0) }));

@@ -55,14 +55,19 @@ describe("dashboard view in the URL", () => {
       destination: "RUS",
       indicator: "remittances_received_usd",
       hide: ["decree", "talks"],
+      related: false,
     });
   });
   it("writes only non-defaults and round-trips", () => {
     expect(dashboardHref(DASHBOARD_DEFAULTS)).toBe("/");
-    const view = { origin: "KGZ", destination: "RUS", indicator: "work_patents_issued", hide: ["economic"] };
+    const view = { origin: "KGZ", destination: "RUS", indicator: "work_patents_issued", hide: ["economic"], related: false };
     const href = dashboardHref(view);
     expect(href).toBe("/?origin=KGZ&indicator=work_patents_issued&hide=economic");
     expect(parseDashboardView(new URL(href, "http://x").searchParams)).toEqual(view);
+    // Other corridors' events only when asked for, and the ask survives the round trip.
+    const withRelated = { ...view, related: true };
+    expect(dashboardHref(withRelated)).toBe("/?origin=KGZ&indicator=work_patents_issued&hide=economic&related=1");
+    expect(parseDashboardView(new URL(dashboardHref(withRelated), "http://x").searchParams)).toEqual(withRelated);
   });
 });
 

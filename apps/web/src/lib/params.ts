@@ -58,6 +58,14 @@ export function requiredParam(params: URLSearchParams, name: string): string {
   return raw;
 }
 
+/** A yes/no switch: `1`/`true` on, absent, empty, `0` or `false` off; anything else is a 400. */
+export function flagParam(params: URLSearchParams, name: string): boolean {
+  const raw = params.get(name)?.trim().toLowerCase();
+  if (!raw || raw === "0" || raw === "false") return false;
+  if (raw === "1" || raw === "true") return true;
+  throw new ParameterError(name, `"${raw}" must be 1 or 0`);
+}
+
 export interface SeriesParams {
   indicator: string;
   origin: string;
@@ -113,9 +121,11 @@ export interface DashboardView {
   destination: string;
   indicator: string;
   hide: string[];
+  /** Also draw other corridors' events naming one of its countries, marked "related". */
+  related: boolean;
 }
 
-export const DASHBOARD_DEFAULTS: DashboardView = { origin: "TJK", destination: "RUS", indicator: "remittances_received_usd", hide: [] };
+export const DASHBOARD_DEFAULTS: DashboardView = { origin: "TJK", destination: "RUS", indicator: "remittances_received_usd", hide: [], related: false };
 
 export function parseDashboardView(params: URLSearchParams, indicators: string[] = []): DashboardView {
   const country = (name: "origin" | "destination") => {
@@ -130,6 +140,7 @@ export function parseDashboardView(params: URLSearchParams, indicators: string[]
     destination: country("destination"),
     indicator: indicator && (indicators.length === 0 || indicators.includes(indicator)) ? indicator : DASHBOARD_DEFAULTS.indicator,
     hide: [...new Set(hide)].sort(),
+    related: params.get("related") === "1",
   };
 }
 
@@ -140,6 +151,7 @@ export function dashboardHref(view: DashboardView): string {
   if (view.destination !== DASHBOARD_DEFAULTS.destination) params.set("destination", view.destination);
   if (view.indicator !== DASHBOARD_DEFAULTS.indicator) params.set("indicator", view.indicator);
   if (view.hide.length) params.set("hide", [...view.hide].sort().join(","));
+  if (view.related) params.set("related", "1");
   const query = params.toString();
   return query ? `/?${query}` : "/";
 }

@@ -25,7 +25,7 @@ export interface DashboardData {
   kpis: DashboardKpi[];
   /** The chosen indicator's series, null when the corridor has no data. */
   main: Series | null;
-  /** Every event of the corridor, oldest first (the "Recent events" list). */
+  /** Every event of the corridor, oldest first (the "Recent events" list); with `related`, others' marked `related`. */
   events: Awaited<ReturnType<typeof listEvents>>;
   /** The events within the main series' range, as the chart draws them. */
   inRange: ChartEvent[];
@@ -51,8 +51,17 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
     }
   }
   const main = chosen ? (loaded.get(`${chosen.code}>${chosen.destination}`) ?? null) : null;
-  const events = await listEvents(db(), { countries: [origin, destination] });
-  const chartEvents: ChartEvent[] = events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }));
+  const events = await listEvents(db(), { corridor: { origin, destination, related: view.related } });
+  // A related event (another corridor's, opted into with ?related=1) says so wherever its title shows.
+  const chartEvents: ChartEvent[] = events.map((e) => ({
+    id: e.id,
+    title: e.related ? `Related: ${e.title}` : e.title,
+    kind: e.kind,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn,
+    datePrecision: e.datePrecision,
+    documentRef: e.documentRef,
+  }));
   const names = new Map(
     all.flatMap((c) => [
       [c.origin, c.originName],

@@ -3,7 +3,7 @@
  * impact panels — every indicator of the event's corridors, ±2 periods around it. The page only renders.
  */
 import "server-only";
-import { corridors, eventVersions, getEvent, impact, series, type EventDetail, type Impact, type SeriesPoint } from "@corridor/data";
+import { concernsCorridor, corridors, eventVersions, getEvent, impact, series, type EventDetail, type Impact, type SeriesPoint } from "@corridor/data";
 import { db } from "@/server/db";
 import { versionHistory, type HistoryEntry } from "@/lib/event-form";
 
@@ -20,12 +20,9 @@ export async function eventPageData(id: string): Promise<{ event: EventDetail; h
   if (!event) return undefined;
   const history = versionHistory(await eventVersions(db(), id), event);
 
-  const countries = event.countries.map((c) => c.code);
   const all = await corridors(db());
-  const involvesAll = countries.includes("ALL");
-  const relevant = all.filter(
-    (c) => c.origin !== "WLD" && (countries.includes(c.origin) || (involvesAll && countries.includes(c.destination))) && (c.destination === "WLD" || countries.includes(c.destination) || involvesAll),
-  );
+  // The corridors the event concerns (the rule their charts use); all origins together (WLD → B) are left out.
+  const relevant = all.filter((c) => c.origin !== "WLD" && concernsCorridor(event, c.origin, c.destination));
   const panels: ImpactPanel[] = [];
   for (const c of relevant.slice(0, 8)) {
     for (const indicator of c.indicators) {

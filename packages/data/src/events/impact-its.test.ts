@@ -36,7 +36,8 @@ async function database(months: number) {
       "id,title,kind,starts_on,countries\n" +
         "talks,Talks,talks,2021-04-19,RUS;TJK\n" +
         "decree,A decree in the window,decree,2019-06-01,RUS\n" +
-        "long-ago,Far outside the window,decree,2001-06-01,RUS\n",
+        "long-ago,Far outside the window,decree,2001-06-01,RUS\n" +
+        "kgz-talks,Another corridor's talks in the window,talks,2019-09-01,RUS;KGZ\n",
       "events.csv",
     ),
   ]);
@@ -59,6 +60,7 @@ describe("impact with method its", () => {
     expect(its.slopeChange.high).toBeGreaterThan(-2);
     expect(its.counterfactual[0]).toMatchObject({ period: "2021-05" });
     expect(its.counterfactual).toHaveLength(32);
+    // Only the corridor's own events: Kyrgyz–Russian talks in the window do not confound a Tajik series.
     expect(its.confounders).toEqual(["decree"]);
     expect(its.reading.level).toMatch(/^a drop of \d{3}–\d{3} patents a month at the event \(95 % interval\)$/);
     expect(its.control).toBeNull();

@@ -140,7 +140,7 @@ async function itsEstimate(db: CorridorDb, query: ImpactQuery, s: Series, treate
   const from = rows[0]?.period ?? null;
   const to = rows.at(-1)?.period ?? null;
   const confounders = from && to
-    ? (await events(db, { countries: [s.origin, s.destination], from: cut[0]!.start, to: cut.at(-1)!.end })).map((e) => e.id).filter((id) => id !== eventId)
+    ? (await events(db, { corridor: { origin: s.origin, destination: s.destination }, from: cut[0]!.start, to: cut.at(-1)!.end })).map((e) => e.id).filter((id) => id !== eventId)
     : [];
 
   const fit = fitIts({ rows, t0, seasons });

@@ -12,6 +12,7 @@ import {
 } from "../schema.ts";
 import { ALL_FOREIGNERS, type EventError, type EventRecord } from "./model.ts";
 import { eventInRange } from "./range.ts";
+import { concernsCorridor, relatedToCorridor } from "./corridor.ts";
 
 export interface EventImportSummary {
   files: number;
@@ -195,6 +196,8 @@ export interface EventSummary {
   verification: EventRow["verification"];
   verificationNote: string | null;
   links: EventLink[];
+  /** Only with `corridor.related`: another corridor's event naming one of this corridor's countries. */
+  related?: true;
 }
 
 export interface EventDetail extends EventSummary {
@@ -208,6 +211,11 @@ export interface EventDetail extends EventSummary {
 export interface EventQuery {
   /** Events involving any of these countries, or ALL foreign nationals. */
   countries?: string[];
+  /**
+   * The corridor's own events (concernsCorridor()); with `related`, also the events naming one of
+   * its countries that concern other corridors, marked `related: true`.
+   */
+  corridor?: { origin: string; destination: string; related?: boolean };
   /** Overlap with [from, to]; any period notation (2021, 2021-04, 2021-04-19). */
   from?: string;
   to?: string;
@@ -222,6 +230,7 @@ export async function events(db: CorridorDb, query: EventQuery = {}): Promise<Ev
   for (const kind of query.kinds ?? [])
     if (!(eventKinds as readonly string[]).includes(kind)) throw new QueryArgumentError(`unknown kind "${kind}" (kinds: ${eventKinds.join(", ")})`, "kind");
   const wanted = query.countries?.length ? new Set([...query.countries.map(resolveCountry), ALL_FOREIGNERS]) : undefined;
+  const corridor = query.corridor && { origin: resolveCountry(query.corridor.origin), destination: resolveCountry(query.corridor.destination), related: query.corridor.related };
 
   // The date filter runs here, not in SQL: the one overlap rule the pages and the editor apply too.
   const rows = (await db.orm
@@ -247,6 +256,8 @@ export async function events(db: CorridorDb, query: EventQuery = {}): Promise<Ev
   for (const row of rows) {
     const countries = countryRows.filter((c) => c.eventId === row.id).map((c) => ({ code: c.country, role: c.role }));
     if (wanted && !countries.some((c) => wanted.has(c.code))) continue;
+    const related = corridor && !concernsCorridor({ countries }, corridor.origin, corridor.destination);
+    if (related && !(corridor.related && relatedToCorridor({ countries }, corridor.origin, corridor.destination))) continue;
     if (query.tags?.length && !query.tags.every((t) => row.tags.includes(t.toLowerCase()))) continue;
     const links: EventLink[] = [];
     for (const l of linkRows) {
@@ -259,6 +270,7 @@ export async function events(db: CorridorDb, query: EventQuery = {}): Promise<Ev
       countries: countries.sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === "party" ? -1 : 1)),
       documentRef: row.documentRef, sourceUrl: row.sourceUrl, summary: row.summary, tags: row.tags,
       verification: row.verification, verificationNote: row.verificationNote, links,
+      ...(related && { related: true as const }),
     });
   }
   return out;

@@ -6,10 +6,20 @@ import type { EventSummary } from "./store.ts";
 
 const founding = readFileSync(fileURLToPath(new URL("../../../../data/seed/events/2021-04-19-russia-tajikistan-migration-talks.md", import.meta.url)), "utf8").split(/^---$/m)[2]!;
 
+// As stored in data/seed/events (the fields the linking reads).
 const known = [
-  { id: "decree-274-2020", documentRef: "Decree No. 274 of 18 April 2020", startsOn: "2020-04-18", announcedOn: null, inForceOn: "2020-04-18" },
-  { id: "entry-restriction-2020", documentRef: "Government order No. 635-r of 16 March 2020", startsOn: "2020-03-18", announcedOn: "2020-03-16", inForceOn: null },
+  { id: "decree-274-2020", kind: "decree", documentRef: "Decree No. 274 of 18 April 2020", startsOn: "2020-04-18", announcedOn: null, inForceOn: "2020-04-18" },
+  { id: "entry-restriction-2020", kind: "restriction", documentRef: "Government order No. 635-r of 16 March 2020", startsOn: "2020-03-18", announcedOn: "2020-03-16", inForceOn: null },
+  { id: "recruitment-agreement-2019", kind: "agreement", documentRef: null, startsOn: "2019-04-17", announcedOn: null, inForceOn: null },
+  { id: "decree-2021-06-15-stay-to-september", kind: "decree", documentRef: null, startsOn: "2021-06-15", announcedOn: null, inForceOn: "2021-06-16" },
+  { id: "patent-stay-extension-2023", kind: "decree", documentRef: "Government resolution No. 1756 of 21 October 2023", startsOn: "2023-10-26", announcedOn: null, inForceOn: null },
 ] as unknown as EventSummary[];
+
+// The 2019 agreement under its full official title (the seed event's), as releases cite it: by kind and date, no number.
+const AGREEMENT_EN =
+  "the Agreement between the Government of the Russian Federation and the Government of the Republic of Tajikistan on the organized recruitment of citizens of the Republic of Tajikistan for temporary labour activity in the Russian Federation of 17 April 2019";
+const AGREEMENT_RU =
+  "Соглашения между Правительством Российской Федерации и Правительством Республики Таджикистан об организованном наборе граждан Республики Таджикистан для осуществления временной трудовой деятельности на территории Российской Федерации от 17 апреля 2019 года";
 
 describe("suggestEvent", () => {
   it("reads the founding press release: its own dates, talks, RUS and TJK, and the decree it cites", () => {
@@ -74,6 +84,33 @@ describe("suggestEvent", () => {
     const s = suggestEvent(text, known);
     expect(s).toMatchObject({ language: "ru", ...expected });
     expect(s.references).toMatchObject(references);
+  });
+
+  describe("acts cited by kind and date, without a number", () => {
+    it("English: links the 2019 organised-recruitment agreement", () => {
+      const s = suggestEvent(`The parties discussed the implementation of ${AGREEMENT_EN}.`, known);
+      expect(s.references).toEqual([{ text: AGREEMENT_EN.replace(/^the /, ""), kind: "agreement", date: "2019-04-17", number: null, eventId: "recruitment-agreement-2019" }]);
+    });
+    it("Russian: links the agreement, a decree by its date, and a resolution by the signing date its document reference gives", () => {
+      const s = suggestEvent(
+        `Стороны обсудили выполнение ${AGREEMENT_RU}. Иностранные граждане могут оставаться в России в соответствии с Указом Президента Российской Федерации от 15 июня 2021 г. Владельцы патентов продлевают срок пребывания согласно постановлению Правительства от 21 октября 2023 г.`,
+        known,
+      );
+      expect(s.language).toBe("ru");
+      expect(s.references).toMatchObject([
+        { kind: "agreement", date: "2019-04-17", number: null, eventId: "recruitment-agreement-2019" },
+        { kind: "decree", date: "2021-06-15", number: null, eventId: "decree-2021-06-15-stay-to-september" },
+        { kind: "decree", date: "2023-10-21", number: null, eventId: "patent-stay-extension-2023" },
+      ]);
+      expect(s.references[0]!.text).toBe(AGREEMENT_RU);
+    });
+    it("links nothing when the kind differs, two stored acts share the day, or the stored act has another number", () => {
+      const unlinked = (text: string, events: EventSummary[]) => suggestEvent(text, events).references.map(({ eventId, kind, date, number }) => ({ eventId, kind, date, number }));
+      expect(unlinked("Under the decree of 17 April 2019 the quotas were set.", known)).toEqual([{ eventId: undefined, kind: "decree", date: "2019-04-17", number: null }]);
+      const twins = [...known, { ...known[2]!, id: "another-agreement-2019" }];
+      expect(unlinked(`The parties discussed ${AGREEMENT_EN}.`, twins)).toEqual([{ eventId: undefined, kind: "agreement", date: "2019-04-17", number: null }]);
+      expect(unlinked("Cites Government resolution No. 99 of 21 October 2023.", known)).toEqual([{ eventId: undefined, kind: "decree", date: "2023-10-21", number: "99" }]);
+    });
   });
 
   it("does not take two-letter words for country codes or cited dates for the event's own", () => {

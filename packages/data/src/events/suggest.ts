@@ -1,7 +1,9 @@
 /**
  * Suggests an event from a press release (English or Russian): its own dates (chrono-node), the
  * countries (the country registry plus the demonyms it lacks), its kind (by the words it uses) and
- * the acts it cites with their date and number, linked to stored events where one matches.
+ * the acts it cites with their date and number, linked to stored events where one matches. An act is
+ * cited by number ("Decree No. 274") or by kind and date ("the Agreement … of 17 April 2019", with or
+ * without a number): an unnumbered act is linked to the one stored event of its kind dated that day.
  */
 import * as chrono from "chrono-node";
 import { COUNTRY_RECORDS, CountryResolver } from "../countries.ts";
@@ -91,9 +93,10 @@ function findReferences(text: string, parser: chrono.Chrono, known: EventSummary
   const spans: [number, number][] = [];
   for (const [i, hit] of hits.entries()) {
     if (spans.some(([s, e]) => hit.index >= s && hit.index < e)) continue;
-    // The act's date and number follow its name, within the sentence and before the next act named.
+    // The act's date and number follow its name, within the sentence and before the next act named;
+    // an intergovernmental agreement's full title runs to some 250 characters before its date.
     const next = hits.slice(i + 1).find((h) => h.index > hit.index + 3)?.index ?? text.length;
-    const windowText = text.slice(hit.index, Math.min(next, hit.index + 220)).split(/[.;]\s+(?=\p{Lu})|\n/u)[0]!;
+    const windowText = text.slice(hit.index, Math.min(next, hit.index + 400)).split(/[.;]\s+(?=\p{Lu})|\n/u)[0]!;
     const number = windowText.match(NUMBER);
     let date = parser.parse(windowText, new Date(2000, 0, 1)).find((r) => r.start.isCertain("day") && r.start.isCertain("year"));
     // Without a number, only "<act> of/dated/от <date>" cites an act; "signed an agreement … on 5 April"
@@ -102,18 +105,41 @@ function findReferences(text: string, parser: chrono.Chrono, known: EventSummary
     if (!number && !date) continue;
     const end = Math.max(number ? number.index! + number[0].length : 0, date ? date.index + date.text.length : 0);
     const ref: Reference = { text: windowText.slice(0, end).trim(), kind: hit.kind, date: date ? isoDate(date.start) : null, number: number ? number[1]! : null };
-    const match = known.find((e) => {
-      if (!e.documentRef || !ref.number) return false;
-      const sameNumber = new RegExp(`(?:No\\.?|№|N)\\s*${ref.number}(?!\\d)`, "u").test(e.documentRef);
-      const dates = [e.startsOn, e.announcedOn, e.inForceOn].filter(Boolean);
-      return sameNumber && (!ref.date || dates.includes(ref.date) || e.documentRef.includes(ref.date));
-    });
+    const match = linkedEvent(ref, known);
     if (match) ref.eventId = match.id;
     refs.push(ref);
     spans.push([hit.index, hit.index + end]);
   }
   return { refs, spans };
 }
+
+/**
+ * The stored event a reference is: same number (and date, when both give one), else — the act cited
+ * by kind and date — the one event of that kind dated that day (start, announcement, entry into
+ * force, or the signing date its document reference states). Two candidates link neither.
+ */
+function linkedEvent(ref: Reference, known: EventSummary[]): EventSummary | undefined {
+  const numbered = (e: EventSummary) => !!e.documentRef && NUMBER.test(e.documentRef);
+  const sameNumber = (e: EventSummary) => !!ref.number && !!e.documentRef && new RegExp(`(?:No\\.?|№|N)\\s*${escapeRegExp(ref.number)}(?!\\d)`, "u").test(e.documentRef);
+  const byNumber = known.find((e) => sameNumber(e) && (!ref.date || actDates(e).includes(ref.date)));
+  if (byNumber || !ref.date) return byNumber;
+  // A numbered citation never links to an act stored with another number.
+  const byDate = known.filter((e) => e.kind === ref.kind && actDates(e).includes(ref.date!) && (!ref.number || !numbered(e)));
+  return byDate.length === 1 ? byDate[0] : undefined;
+}
+
+/** The days an act may be cited by: its start, announcement, entry into force and the date in its document reference. */
+function actDates(e: EventSummary): string[] {
+  const dates = [e.startsOn, e.announcedOn, e.inForceOn].filter((d): d is string => !!d);
+  if (e.documentRef) {
+    if (/\d{4}-\d{2}-\d{2}/.test(e.documentRef)) dates.push(e.documentRef.match(/\d{4}-\d{2}-\d{2}/)![0]);
+    const parser = /\p{Script=Cyrillic}/u.test(e.documentRef) ? chrono.ru.casual : chrono.en.casual;
+    for (const r of parser.parse(e.documentRef, new Date(2000, 0, 1))) if (r.start.isCertain("day") && r.start.isCertain("year")) dates.push(isoDate(r.start));
+  }
+  return dates;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function findCountries(text: string): string[] {
   const found = new Set<string>();

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { importFile } from "../import/index.ts";
 import { memoryDb, tmpFile } from "../test/helpers.ts";
@@ -36,6 +37,20 @@ describe("series", () => {
     expect(a.points.map((p) => [p.period, p.value])).toEqual([["2021", 78]]);
     const partial = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A", partial: true });
     expect(partial.points.map((p) => [p.period, p.value, p.partial])).toEqual([["2021", 78, undefined], ["2022", 4, true]]);
+  });
+
+  it("says which other frequencies the corridor has values in: the Bank of Russia's Tajik quarters beside the years", async () => {
+    const db = memoryDb();
+    const imported = await importFile(db, fileURLToPath(new URL("../../../../data/seed/cbr_transfers_from_russia.csv", import.meta.url)));
+    expect(imported.committed).toBe(true);
+    const annual = await series(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS" });
+    expect(annual.frequency).toBe("A");
+    expect(annual.points.map((p) => p.period)).toEqual(["2013", "2014", "2015", "2016", "2017"]);
+    // 2017-Q3 and 2018-Q3 (the 2021-Q3 value is another breakdown: payment systems only).
+    expect(annual.otherFrequencies).toEqual([{ frequency: "Q", count: 2 }]);
+    const quarterly = await series(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", frequency: "Q" });
+    expect(quarterly.otherFrequencies).toEqual([{ frequency: "A", count: 5 }]);
+    expect((await series(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", to: "2016" })).otherFrequencies).toEqual([]);
   });
 
   it("prefers a published coarse value over a roll-up", async () => {

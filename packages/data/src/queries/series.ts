@@ -45,6 +45,12 @@ export interface Series {
   /** null when the series holds no observation at all. */
   frequency: Frequency | null;
   points: SeriesPoint[];
+  /**
+   * The other frequencies this corridor and indicator has values in within the range, coarsest
+   * first, with how many values each: what a view at `frequency` does not show as such (finer ones
+   * may be in its points as complete roll-ups). Absent in snapshots published before it existed.
+   */
+  otherFrequencies?: { frequency: Frequency; count: number }[];
 }
 
 interface Row {
@@ -141,9 +147,12 @@ export async function series(db: CorridorDb, query: SeriesQuery): Promise<Series
     .orderBy(asc(observations.periodStart), asc(observations.periodEnd));
 
   const frequency = query.frequency ?? nativeFrequency(rows);
+  const stored = new Map<Frequency, number>();
+  for (const r of rows) stored.set(r.frequency, (stored.get(r.frequency) ?? 0) + 1);
+  const otherFrequencies = (["A", "H", "Q", "M", "D"] as Frequency[]).filter((f) => f !== frequency && stored.has(f)).map((f) => ({ frequency: f, count: stored.get(f)! }));
   const result: Series = {
     indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, kind: indicator.kind },
-    origin, destination, breakdown, frequency, points: [],
+    origin, destination, breakdown, frequency, points: [], otherFrequencies,
   };
   if (!frequency) return result;
 

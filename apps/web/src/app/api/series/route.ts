@@ -2,14 +2,16 @@
 import { listEvents, series, seriesJson, seriesRange } from "@corridor/data";
 import { db } from "@/server/db";
 import { route } from "@/server/route";
-import { parseSeriesParams } from "@/lib/params";
+import { flagParam, parseSeriesParams } from "@/lib/params";
 
 export const dynamic = "force-dynamic";
 
-/** The CLI's series JSON plus the corridor's events in the series' range. */
+/** The CLI's series JSON plus the corridor's own events in the series' range; `related=1` adds other corridors' events naming one of its countries, marked `related: true`. */
 export const GET = route({ role: "reader" }, async ({ request }) => {
-  const q = parseSeriesParams(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const q = parseSeriesParams(params);
+  const related = flagParam(params, "related");
   const s = await series(db(), q);
-  const events = await listEvents(db(), { countries: [s.origin, s.destination], ...seriesRange(s, q) });
+  const events = await listEvents(db(), { corridor: { origin: s.origin, destination: s.destination, related }, ...seriesRange(s, q) });
   return Response.json(seriesJson(s, events));
 });
