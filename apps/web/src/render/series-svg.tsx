@@ -9,10 +9,10 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ComposedChart, Customized } from "recharts";
 import type { ChartData } from "@corridor/data";
-import { COUNTRY_RECORDS, WORLD } from "@corridor/data/pure";
+import { countryName, FREQUENCY_NAME, formatValue, seriesTitle } from "@corridor/data/pure";
 import { buildChartModel, KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
-import { dateRange, full } from "@/lib/format";
+import { dateRange } from "@/lib/format";
 import { AXIS, DARK, LANE, LIGHT, LaneLayer, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
 
 export type Theme = "light" | "dark" | "auto";
@@ -35,18 +35,11 @@ export interface SeriesSvgOptions {
 const FONT = "Inter, 'Liberation Sans', Arial, Helvetica, sans-serif";
 const PAD = 16;
 const CHAR = 0.56; // average glyph width in em, for truncating text without measuring it
-const NAMES = new Map(COUNTRY_RECORDS.map((c) => [c.code, c.nameEn]));
-export const countryName = (code: string) => (code === WORLD ? "all countries" : (NAMES.get(code) ?? code));
-
-export const FREQUENCY_NAME: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
+// The title and names are the data package's, shared with the dashboard and the explorer.
+export { countryName, FREQUENCY_NAME };
 
 export function chartTitle(data: ChartData): { title: string; subtitle: string } {
-  const s = data.series;
-  const where = s.destination === WORLD ? `${countryName(s.origin)}, from all countries` : `${countryName(s.origin)} → ${countryName(s.destination)}`;
-  const first = s.points[0]?.period;
-  const last = s.points.at(-1)?.period;
-  const span = first ? (first === last ? first : `${first}–${last}`) : "no data";
-  return { title: `${s.indicator.name}: ${where}`, subtitle: `${s.indicator.unit}, ${FREQUENCY_NAME[s.frequency ?? ""] ?? "no data"}, ${span}` };
+  return seriesTitle(data.series);
 }
 
 export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
@@ -226,7 +219,7 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     colours,
     title,
     subtitle,
-    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${full(p.value)}${p.flag ? ` (${p.flag})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
+    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip")}${p.flag ? ` (${p.flag})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
     legend: [{ label: data.series.indicator.name, colour: colours.series, line: true }, ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false }))],
     notes,
     sources: sourcesOf(data),
@@ -237,7 +230,7 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     // recharts' SVG at an explicit size (no ResponsiveContainer on a server).
     chart: (height) => (
       <ComposedChart id="export-chart" width={width - 8} height={height} data={rows} margin={{ top: 8, right: PAD, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
-        {plotLayers({ model, events, frequency, label: data.series.indicator.name, colours })}
+        {plotLayers({ model, events, frequency, label: data.series.indicator.name, unit: data.series.indicator.unit, colours })}
         <Customized component={<LaneLayer points={data.series.points} events={events} frequency={frequency} colours={colours} footnotes={numbers} linkBase={options.linkBase} />} />
       </ComposedChart>
     ),
