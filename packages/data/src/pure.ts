@@ -18,3 +18,4 @@ export { CorridorError, httpStatusOf, exitCodeOf, type ErrorCode, type ErrorDeta
 // How a value and a chart's title read: one wording for the web pages, the renderer and the CLI.
 export { formatValue, unitCaption, type FormatUse, type Bound } from "./format.ts";
 export { seriesTitle, corridorWords, countryName, isStale, FREQUENCY_NAME, type TitledSeries } from "./titles.ts";
+export { FLAG_MEANINGS, flagMeaning } from "./flags.ts";

@@ -64,6 +64,14 @@ describe("renderSeriesSvg", () => {
     expect((svg.match(/recharts-reference-area-rect/g) ?? []).length).toBe(1);
   });
 
+  it("writes the value axis in the indicator's unit: currency symbol and scale word, same digits on every tick", () => {
+    const usd = { ...DATA, series: { ...DATA.series, indicator: { ...DATA.series.indicator, unit: "current US$" }, points: DATA.series.points.map((p) => ({ ...p, value: p.value * 1e8 })) } };
+    const ticks = [...renderSeriesSvg(usd, { width: 800, height: 600, theme: "light" }).matchAll(/axis-tick-value"[^>]*><tspan[^>]*>([^<]+)</g)].map((m) => m[1]);
+    // Values 4–15 bn: ticks such as "US$ 5 bn"; never a bare "8B".
+    expect(ticks).toEqual(expect.arrayContaining(["US$ 0", "US$ 5 bn", "US$ 10 bn", "US$ 15 bn"]));
+    expect(ticks.some((t) => /^\d+(\.\d+)?B$/.test(t!))).toBe(false);
+  });
+
   it("escapes event text: a script tag in a title is text, not markup", () => {
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("Decree with &lt;script&gt;alert(1)&lt;/script&gt;");
@@ -94,7 +102,7 @@ describe("chart data downloads", () => {
   it("CSV: the points, then the events shown as numbered notes, then sources, formula cells neutralised", () => {
     const csv = chartCsv(DATA, { hidden: ["talks"], provenance: "p" });
     const [points, notes, about] = csv.split("\r\n\r\n").map((part) => Papa.parse<string[]>(part.trim()).data);
-    expect(points).toEqual([["period", "value", "flag", "source"], ...DATA.series.points.map((p) => [p.period, String(p.value), "", "Synthetic test source"])]);
+    expect(points).toEqual([["period", "value", "flag", "flag_meaning", "source"], ...DATA.series.points.map((p) => [p.period, String(p.value), "", "", "Synthetic test source"])]);
     expect(notes!.map((n) => n.slice(0, 5))).toEqual([
       ["note", "starts_on", "ends_on", "kind", "title"],
       ["1", "2020-03-18", "", "decree", "Decree with <script>alert(1)</script>"],
@@ -113,7 +121,7 @@ describe("chart data downloads", () => {
       [3, "d2"],
       [4, "l1"],
     ]);
-    expect(json.title).toBe("Entries (synthetic): Tajikistan → Russian Federation");
+    expect(json.title).toBe("Entries (synthetic): Tajikistan → Russian Federation (people, annual)");
   });
 });
 
