@@ -10,7 +10,7 @@ import { ComposedChart, Customized, Tooltip } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
 import { buildChartModel, type ChartEvent, type ChartPoint, type Kind } from "@/lib/chart-model";
 import { KIND_LABEL } from "@/lib/palette";
-import { formatValue } from "@corridor/data/pure";
+import { flagMeaning, formatValue } from "@corridor/data/pure";
 import { LANE, LaneLayer, plotLayers, type LaneHover } from "./chart-layers";
 
 export interface EventChartProps {
@@ -69,7 +69,7 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
               formatter={(v: number) => [formatValue(v, unit, "tooltip"), label]}
               labelFormatter={(_t, payload) => {
                 const p = payload?.[0]?.payload as { period?: string; flag?: string } | undefined;
-                return p ? `${p.period}${p.flag ? ` (${p.flag})` : ""}` : "";
+                return p ? `${p.period}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}` : "";
               }}
             />
             {/* An element, not a component defined in render: a stable type keeps keyboard focus across re-renders. */}

@@ -9,7 +9,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ComposedChart, Customized } from "recharts";
 import type { ChartData } from "@corridor/data";
-import { countryName, FREQUENCY_NAME, formatValue, seriesTitle } from "@corridor/data/pure";
+import { countryName, flagMeaning, FREQUENCY_NAME, formatValue, seriesTitle } from "@corridor/data/pure";
 import { buildChartModel, KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
@@ -219,7 +219,7 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     colours,
     title,
     subtitle,
-    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip")}${p.flag ? ` (${p.flag})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
+    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip")}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
     legend: [{ label: data.series.indicator.name, colour: colours.series, line: true }, ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false }))],
     notes,
     sources: sourcesOf(data),
