@@ -42,7 +42,7 @@ const DATA: ChartData = {
     event("t1", "talks", "2021-04-19", "Talks one", "2021-04-20"),
     event("d1", "decree", "2020-03-18", "Decree with <script>alert(1)</script>"),
     event("d2", "decree", "2020-04-01", "Decree two"),
-    event("l1", "law", "2022-01-01", '=HYPERLINK("x") law'),
+    { ...event("l1", "law", "2022-01-01", '=HYPERLINK("x") law'), verification: "unverified", verificationNote: "date from memory" },
   ],
 };
 
@@ -109,6 +109,9 @@ describe("chart data downloads", () => {
       ["2", "2020-04-01", "", "decree", "Decree two"],
       ["3", "2022-01-01", "", "law", '\'=HYPERLINK("x") law'],
     ]);
+    // Every note says whether the event is verified, and carries its caveat.
+    expect(notes![0]!.slice(7)).toEqual(["verification", "verification_note"]);
+    expect(notes![3]!.slice(7)).toEqual(["unverified", "date from memory"]);
     expect(about).toContainEqual(["source", "Synthetic test source"]);
   });
 
@@ -121,6 +124,7 @@ describe("chart data downloads", () => {
       [3, "d2"],
       [4, "l1"],
     ]);
+    expect(json.notes[3]).toMatchObject({ verification: "unverified", verificationNote: "date from memory" });
     expect(json.title).toBe("Entries (synthetic): Tajikistan → Russian Federation (people, annual)");
   });
 });
