@@ -57,7 +57,7 @@ describe("renderSeriesSvg", () => {
     expect(svg).toMatch(/data-event-ids="t1"[^]*?>1<\/text>/);
     expect(svg).toMatch(/data-event-ids="d1 d2"[^]*?>2–3<\/text>/);
     expect(svg).toContain(">1. 19 Apr 2021 – 20 Apr 2021 · Talks: Talks one (doc t1)</text>");
-    expect(svg).toContain(">4. 1 Jan 2022 · Laws: =HYPERLINK(&quot;x&quot;) law (doc l1)</text>");
+    expect(svg).toContain(">4. 1 Jan 2022 · Laws (unverified): =HYPERLINK(&quot;x&quot;) law (doc l1)</text>");
     expect(svg).toContain(">Source: Synthetic test source. Events: Corridor event register.</text>");
     expect(svg).toContain(">test provenance</text>");
     // A span (the two-day talks) is a band as well as a line.
@@ -70,6 +70,15 @@ describe("renderSeriesSvg", () => {
     // Values 4–15 bn: ticks such as "US$ 5 bn"; never a bare "8B".
     expect(ticks).toEqual(expect.arrayContaining(["US$ 0", "US$ 5 bn", "US$ 10 bn", "US$ 15 bn"]));
     expect(ticks.some((t) => /^\d+(\.\d+)?B$/.test(t!))).toBe(false);
+  });
+
+  it("says in the notes what each flag means and which events are unverified", () => {
+    // DATA's law l1 is unverified, its date "from memory".
+    const flagged = { ...DATA, series: { ...DATA.series, points: DATA.series.points.map((p) => (p.period === "2021" ? { ...p, flag: "a" } : p)) } };
+    const out = renderSeriesSvg(flagged, { width: 800, theme: "light" });
+    expect(out).toContain("Flags: a = approximate: the publication rounds (2021).");
+    expect(out).toContain("Laws (unverified): =HYPERLINK");
+    expect(svg).not.toContain("Flags:");
   });
 
   it("escapes event text: a script tag in a title is text, not markup", () => {

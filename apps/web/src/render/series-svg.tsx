@@ -195,6 +195,22 @@ export function frameSvg(input: FrameInput): string {
 
 export const themeColours = (theme: Theme): ChartColours => (theme === "dark" ? DARK : LIGHT);
 
+/**
+ * " (unverified)" before the title, where a one-line note cannot truncate it away: an image carries the
+ * register's doubt about an event, not only its page. The caveats in full are in the CSV/JSON notes.
+ */
+function caveat(data: ChartData, id: string): string {
+  return data.events.find((x) => x.id === id)?.verification === "unverified" ? " (unverified)" : "";
+}
+
+/** One line explaining every flag drawn ("Flags: a = approximate…: 2017, 2021"), none when nothing is flagged. */
+function flagNote(data: ChartData): string[] {
+  const byFlag = new Map<string, string[]>();
+  for (const p of data.series.points) if (p.flag) byFlag.set(p.flag, [...(byFlag.get(p.flag) ?? []), p.period]);
+  if (byFlag.size === 0) return [];
+  return [`Flags: ${[...byFlag].map(([f, periods]) => `${f} = ${flagMeaning(f)} (${periods.join(", ")})`).join("; ")}.`];
+}
+
 export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): string {
   const { width } = options;
   const colours = themeColours(options.theme);
@@ -210,7 +226,8 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
       : events
           .filter((e) => numbers.has(e.id))
           .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
-          .map((e) => `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`);
+          .map((e) => `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${caveat(data, e.id)}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`)
+          .concat(flagNote(data));
   const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
   const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
   return frameSvg({
