@@ -18,7 +18,7 @@ describe("seriesJson / seriesCsv", () => {
   it("publishes the indicator's public fields and each point without its dates; absent fields stay absent", () => {
     expect(seriesJson(s)).toEqual({
       indicator: { code: "wp", name: "Work patents", unit: "patents" }, origin: "TJK", destination: "RUS", frequency: "A",
-      points: [{ period: "2020", value: 1, flag: "e", source: "MVD" }, { period: "2021", value: 2, partial: true }],
+      points: [{ period: "2020", value: 1, flag: "e", flag_meaning: "estimated", source: "MVD" }, { period: "2021", value: 2, partial: true }],
       otherFrequencies: [{ frequency: "Q", count: 2 }],
     });
     // A series from a snapshot published before the field existed still says "none".
@@ -27,8 +27,8 @@ describe("seriesJson / seriesCsv", () => {
     expect("events" in seriesJson(s)).toBe(false);
   });
 
-  it("writes period,value,flag,source", () => {
-    expect(seriesCsv(s)).toBe("period,value,flag,source\r\n2020,1,e,MVD\r\n2021,2,,\r\n");
+  it("writes period,value,flag,flag_meaning,source", () => {
+    expect(seriesCsv(s)).toBe("period,value,flag,flag_meaning,source\r\n2020,1,e,estimated,MVD\r\n2021,2,,,\r\n");
   });
 });
 

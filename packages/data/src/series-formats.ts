@@ -4,6 +4,7 @@
  * table of the chart's .csv download). Pure: no database, so the renderer and browser code may use it.
  */
 import { toCsv } from "./csv-writer.ts";
+import { flagMeaning } from "./flags.ts";
 import type { Frequency } from "./periods.ts";
 import type { Series } from "./queries/series.ts";
 
@@ -11,6 +12,8 @@ export interface SeriesJsonPoint {
   period: string;
   value: number;
   flag?: string;
+  /** The flag in words, from the one glossary (flags.ts): a download never carries a bare letter. */
+  flag_meaning?: string;
   source?: string;
   partial?: true;
 }
@@ -36,13 +39,13 @@ export function seriesJson<E>(s: Series, events?: E[]): SeriesJson & { events?: 
     destination: s.destination,
     frequency: s.frequency,
     // Absent fields stay absent (no nulls), so the JSON is as small as the data.
-    points: s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag }), ...(source && { source }), ...(partial && { partial }) })),
+    points: s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag, flag_meaning: flagMeaning(flag)! }), ...(source && { source }), ...(partial && { partial }) })),
     otherFrequencies: s.otherFrequencies ?? [],
     ...(events && { events }),
   };
 }
 
-/** The series as one CSV table, `period,value,flag,source` (the README's Read API documents it). */
+/** The series as one CSV table, `period,value,flag,flag_meaning,source` (the README's Read API documents it). */
 export function seriesCsv(s: Series): string {
-  return toCsv(["period", "value", "flag", "source"], s.points.map((p) => [p.period, p.value, p.flag, p.source]));
+  return toCsv(["period", "value", "flag", "flag_meaning", "source"], s.points.map((p) => [p.period, p.value, p.flag, flagMeaning(p.flag), p.source]));
 }

@@ -10,7 +10,8 @@ import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView }
 import { EventListItem } from "@/components/EventListItem";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER } from "@/lib/chart-model";
-import { compact, full, pct } from "@/lib/format";
+import { flagMeaning, formatValue, seriesTitle } from "@corridor/data/pure";
+import { pct } from "@/lib/format";
 import { observationHref } from "@/lib/observation-query";
 import { requirePageReader } from "@/server/page-auth";
 import { dashboardData } from "@/server/dashboard-data";
@@ -74,40 +75,61 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
         </Card>
       )}
       <section aria-label="Latest figures" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {kpis.map(({ latest: k, destination: side, points: spark }) => {
-          const delta = k.yearAgo?.changePct ?? null;
+        {kpis.map(({ latest: k, destination: side, points: spark, stale }) => {
+          const unit = k.indicator.unit;
+          const comparison = k.yearAgo ?? k.previous;
+          const delta = comparison?.comparable ? comparison.changePct : null;
           return (
-            <Card key={`${k.indicator.code}>${side}`} className="min-w-0 p-4">
+            <Card key={`${k.indicator.code}>${side}`} className="min-w-0 p-4" data-testid="kpi-card">
               <div className="flex items-start justify-between gap-2">
                 <Text className="font-medium">
                   <Link href={dashboardHref({ ...view, indicator: k.indicator.code })} className="hover:underline">
                     {k.indicator.name}
                   </Link>
-                  {side === "WLD" ? " (from all countries)" : ""}
+                  {side === "WLD" ? ` (${originName}, from all countries)` : ` (${originName} → ${destinationName})`}
                 </Text>
-                {delta !== null && (
+                {delta !== null && delta !== undefined && (
                   <span
                     className={`shrink-0 rounded-tremor-small px-1.5 py-0.5 text-tremor-label font-medium ${delta > 0 ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : delta < 0 ? "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-gray-100 text-gray-800"}`}
-                    title={`${pct(delta)} on ${k.yearAgo?.period}`}
+                    title={`${pct(delta)} on ${comparison?.period}`}
                   >
                     {delta > 0 ? "▲" : delta < 0 ? "▼" : "="} {pct(delta)}
                   </span>
                 )}
               </div>
-              <Metric className="mt-1">
-                {compact(k.value)}
+              <Metric className="mt-1" data-testid="kpi-value">
+                {formatValue(k.value, unit, "card")}
                 {k.flag ? (
-                  <sup title={`flag ${k.flag}`} className="ml-1 text-tremor-label">
+                  <sup title={flagMeaning(k.flag) ?? undefined} className="ml-1 text-tremor-label">
                     {k.flag}
                   </sup>
                 ) : null}
               </Metric>
               <Text className="text-tremor-label">
-                {k.indicator.unit} · {k.period}
-                {k.previous && k.previous.period !== k.yearAgo?.period ? ` · ${pct(k.previous.changePct)} on ${k.previous.period}` : ""}
-                {k.yearAgo ? ` · ${pct(k.yearAgo.changePct)} on ${k.yearAgo.period}` : ""}
-                {!k.previous && !k.yearAgo ? " · no earlier period published" : ""}
+                {stale ? `latest published: ${k.period}` : k.period}
+                {k.flag ? ` · ${k.flag} = ${flagMeaning(k.flag)}` : ""}
               </Text>
+              <Text className="text-tremor-label" data-testid="kpi-change">
+                {!comparison
+                  ? "no earlier period published"
+                  : comparison.comparable
+                    ? `${pct(comparison.changePct)} on ${comparison.period}`
+                    : comparison.whyNot === "flag"
+                      ? `change on ${comparison.period} not comparable: ${[k.flag && `${k.period} is ${flagMeaning(k.flag)}`, comparison.flag && `${comparison.period} is ${flagMeaning(comparison.flag)}`].filter(Boolean).join(", ")}`
+                      : `change on ${comparison.period} not comparable: different sources`}
+              </Text>
+              {comparison && !comparison.comparable && comparison.whyNot === "source" && (
+                <ul className="mt-1 space-y-0.5 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+                  {[
+                    [k.period, k.source],
+                    [comparison.period, comparison.source],
+                  ].map(([period, source]) => (
+                    <li key={period} className="truncate" title={source ?? "no source"}>
+                      {period}: {source ?? "no source"}
+                    </li>
+                  ))}
+                </ul>
+              )}
               <Sparkline values={spark.map((p) => p.value)} label={`${k.indicator.name}, ${spark[0]?.period}–${spark.at(-1)?.period}`} />
               {k.source && (
                 <Text className="mt-2 truncate text-tremor-label" title={k.source}>
@@ -122,18 +144,14 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
       {main && (
         <Card className="p-4">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <Title>
-              {main.indicator.name}: {main.destination === "WLD" ? `${originName}, from all countries` : `${originName} → ${destinationName}`}
-            </Title>
-            <Text>
-              {main.indicator.unit}, {main.frequency === "A" ? "annual" : main.frequency === "Q" ? "quarterly" : main.frequency === "M" ? "monthly" : main.frequency}
-            </Text>
+            <Title data-testid="main-chart-title">{seriesTitle(main).title}</Title>
+            <Text>{seriesTitle(main).subtitle}</Text>
           </div>
           <div className="mt-2 flex justify-end">
             <ChartActions
               query={new URLSearchParams({ indicator: main.indicator.code, origin, destination: main.destination, ...(view.hide.length && { hide: view.hide.join(",") }) }).toString()}
               viewPath={dashboardHref(view)}
-              title={`${main.indicator.name}: ${main.destination === "WLD" ? originName : `${originName} → ${destinationName}`}`}
+              title={seriesTitle(main).title}
             />
           </div>
           <fieldset className="mt-3 flex flex-wrap gap-2" aria-label="Event kinds shown">
@@ -162,7 +180,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           </p>
           <div className="mt-2" data-testid="main-chart">
             <ChartOnDemand id="main-chart" points={main.points} events={inRange} frequency={main.frequency} unit={main.indicator.unit} label={main.indicator.name} hiddenKinds={view.hide}>
-              <ChartPlaceholder points={main.points} events={inRange} frequency={main.frequency} hiddenKinds={view.hide} />
+              <ChartPlaceholder unit={main.indicator.unit} points={main.points} events={inRange} frequency={main.frequency} hiddenKinds={view.hide} />
             </ChartOnDemand>
           </div>
           <p className="mt-2 text-tremor-default" data-testid="chart-summary">
@@ -194,14 +212,14 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
                           className="hover:underline"
                           title="Every value this observation had, from which import"
                         >
-                          {full(p.value)}
+                          {formatValue(p.value, main.indicator.unit, "table")}
                         </Link>
                       ) : (
                         // A roll-up is computed, not stored: it has no history of its own.
-                        <span title={`Rolled up from ${p.rolledUpFrom} periods`}>{full(p.value)}</span>
+                        <span title={`Rolled up from ${p.rolledUpFrom} periods`}>{formatValue(p.value, main.indicator.unit, "table")}</span>
                       )}
                     </td>
-                    <td>{p.flag ?? ""}</td>
+                    <td>{p.flag ? `${p.flag}: ${flagMeaning(p.flag)}` : ""}</td>
                   </tr>
                 ))}
               </tbody>
@@ -230,5 +248,5 @@ function summarise(points: { period: string; value: number }[], unit: string, wh
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const peak = points.reduce((a, b) => (b.value > a.value ? b : a));
-  return `${who}: ${compact(first.value)} ${unit} in ${first.period}, ${compact(last.value)} in ${last.period}; highest ${compact(peak.value)} in ${peak.period}. ${events} event${events === 1 ? "" : "s"} marked on the timeline.`;
+  return `${who}: ${formatValue(first.value, unit, "card")} in ${first.period}, ${formatValue(last.value, unit, "card")} in ${last.period}; highest ${formatValue(peak.value, unit, "card")} in ${peak.period}. ${events} event${events === 1 ? "" : "s"} marked on the timeline.`;
 }

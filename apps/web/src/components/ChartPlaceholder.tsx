@@ -8,7 +8,7 @@
 import type { Frequency } from "@corridor/data/periods";
 import { buildChartModel, snapEvent, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
-import { compact } from "@/lib/format";
+import { formatValue } from "@corridor/data/pure";
 import { AXIS, LANE, markerName } from "./chart-layers";
 
 // The interactive chart's layout (EventChart: margin and YAxis width), so the swap does not move anything.
@@ -24,6 +24,7 @@ export function ChartPlaceholder({
   height = 320,
   hiddenKinds = [],
   interactive = true,
+  unit = "",
 }: {
   points: ChartPoint[];
   events: ChartEvent[];
@@ -32,6 +33,8 @@ export function ChartPlaceholder({
   hiddenKinds?: string[];
   /** false for previews (the event editor): markers only say what they are, and no click leaves the unsaved form. */
   interactive?: boolean;
+  /** The indicator's unit, for the value axis' ticks. */
+  unit?: string;
 }) {
   const visible = events.filter((e) => !hiddenKinds.includes(e.kind));
   const lanes = buildChartModel({ points, events: visible, frequency, width: PLOT, height: 400 }).lanes.length;
@@ -53,7 +56,7 @@ export function ChartPlaceholder({
     <div className="relative w-full select-none" style={{ height: total }} data-testid="chart-placeholder">
       {m.yTicks.map((t) => (
         <span key={t.value} className="absolute text-xs text-tremor-content dark:text-dark-tremor-content" style={{ right: `calc(100% - ${LEFT - 8}px)`, top: t.y - 8 }}>
-          {compact(t.value)}
+          {formatValue(t.value, unit, "axis")}
         </span>
       ))}
       {m.lanes.map((l) => (

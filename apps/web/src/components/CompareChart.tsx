@@ -1,7 +1,7 @@
 "use client";
 /** Several corridors' series of one indicator on a shared time axis: line, area or bars, linear or log. */
 import { ComposedChart, Legend, ResponsiveContainer, Tooltip } from "recharts";
-import { full } from "@/lib/format";
+import { formatValue } from "@corridor/data/pure";
 import type { ChartType, CompareRow } from "@/lib/explorer";
 import { compareLayers } from "./chart-layers";
 
@@ -21,11 +21,11 @@ export function CompareChart({ id, rows, series, chart, log, unit, ticks, domain
     <div className="h-80 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart id={id} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          {compareLayers({ series, chart, log, ticks, domain })}
+          {compareLayers({ series, chart, log, ticks, domain, unit })}
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(_t, p) => String((p?.[0]?.payload as { period?: string } | undefined)?.period ?? "")}
-            formatter={(v: number, name: string) => [`${full(v)} ${unit}`, name]}
+            formatter={(v: number, name: string) => [formatValue(v, unit, "tooltip"), name]}
           />
           <Legend />
         </ComposedChart>

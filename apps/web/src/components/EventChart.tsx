@@ -10,7 +10,7 @@ import { ComposedChart, Customized, Tooltip } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
 import { buildChartModel, type ChartEvent, type ChartPoint, type Kind } from "@/lib/chart-model";
 import { KIND_LABEL } from "@/lib/palette";
-import { full } from "@/lib/format";
+import { flagMeaning, formatValue } from "@corridor/data/pure";
 import { LANE, LaneLayer, plotLayers, type LaneHover } from "./chart-layers";
 
 export interface EventChartProps {
@@ -63,13 +63,13 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
       <div ref={box} style={{ height: height + lanesHeight }} className="w-full">
         {width > 0 && (
           <ComposedChart id={id} width={width} height={height + lanesHeight} data={data} margin={{ top: 8, right: 16, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
-            {plotLayers({ model, events: visible, frequency, label })}
+            {plotLayers({ model, events: visible, frequency, label, unit })}
             <Tooltip
               isAnimationActive={false}
-              formatter={(v: number) => [`${full(v)} ${unit}`, label]}
+              formatter={(v: number) => [formatValue(v, unit, "tooltip"), label]}
               labelFormatter={(_t, payload) => {
                 const p = payload?.[0]?.payload as { period?: string; flag?: string } | undefined;
-                return p ? `${p.period}${p.flag ? ` (${p.flag})` : ""}` : "";
+                return p ? `${p.period}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}` : "";
               }}
             />
             {/* An element, not a component defined in render: a stable type keeps keyboard focus across re-renders. */}

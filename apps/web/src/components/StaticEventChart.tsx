@@ -5,7 +5,7 @@
 import type { Frequency } from "@corridor/data/periods";
 import { buildChartModel, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, SERIES_COLOUR } from "@/lib/palette";
-import { compact, full } from "@/lib/format";
+import { formatValue } from "@corridor/data/pure";
 
 export function StaticEventChart({
   points,
@@ -27,14 +27,14 @@ export function StaticEventChart({
   const m = buildChartModel({ points, events, frequency, width, height, laneHeight: 0, margin: { top: 10, right: 12, bottom: 24, left: 56 } });
   const bottom = m.plot.top + m.plot.height;
   const path = m.points.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join("");
-  const description = `${label} (${unit}): ${m.points.map((p) => `${p.period} ${full(p.value)}`).join(", ")}`;
+  const description = `${label} (${unit}): ${m.points.map((p) => `${p.period} ${formatValue(p.value, unit, "tooltip")}`).join(", ")}`;
   return (
     <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 h-auto w-full" role="img" aria-label={description}>
       {m.yTicks.map((t) => (
         <g key={t.value}>
           <line x1={m.plot.left} x2={m.plot.left + m.plot.width} y1={t.y} y2={t.y} className="stroke-tremor-border dark:stroke-dark-tremor-border" />
           <text x={m.plot.left - 6} y={t.y + 4} textAnchor="end" fontSize={11} className="fill-tremor-content dark:fill-dark-tremor-content">
-            {compact(t.value)}
+            {formatValue(t.value, unit, "axis")}
           </text>
         </g>
       ))}
@@ -55,7 +55,7 @@ export function StaticEventChart({
       <path d={path} fill="none" stroke={SERIES_COLOUR} strokeWidth={2} />
       {m.points.map((p) => (
         <circle key={p.period} cx={p.x} cy={p.y} r={3} fill="white" stroke={SERIES_COLOUR} strokeWidth={1.5}>
-          <title>{`${p.period}: ${full(p.value)} ${unit}`}</title>
+          <title>{`${p.period}: ${formatValue(p.value, unit, "tooltip")}`}</title>
         </circle>
       ))}
     </svg>

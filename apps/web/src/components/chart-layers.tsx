@@ -8,7 +8,8 @@ import { Area, Bar, CartesianGrid, Line, ReferenceArea, ReferenceLine, XAxis, YA
 import type { Frequency } from "@corridor/data/periods";
 import { buildChartModel, KIND_ORDER, snapEvent, type ChartEvent, type ChartModel, type ChartPoint, type Cluster, type Kind } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
-import { compact, dateRange } from "@/lib/format";
+import { formatValue } from "@corridor/data/pure";
+import { dateRange } from "@/lib/format";
 import { EventMarker } from "./EventMarker";
 
 export const LANE = 22;
@@ -36,11 +37,13 @@ export interface LayerInput {
   events: ChartEvent[];
   frequency: Frequency | null;
   label: string;
+  /** The indicator's unit, for the value axis' ticks ("US$ 8 bn"). */
+  unit?: string;
   colours?: ChartColours;
 }
 
 /** Grid, axes, span bands, event lines and the series line, as children for a recharts chart. */
-export function plotLayers({ model, events, frequency, label, colours }: LayerInput): ReactElement[] {
+export function plotLayers({ model, events, frequency, label, unit = "", colours }: LayerInput): ReactElement[] {
   const ticks = model.xTicks.map((t) => Date.UTC(Number(t.label), 0, 1));
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }), className: "cr-muted" };
   return [
@@ -58,7 +61,16 @@ export function plotLayers({ model, events, frequency, label, colours }: LayerIn
       allowDataOverflow
       {...(colours && { stroke: colours.axis })}
     />,
-    <YAxis key="y" width={72} domain={model.yDomain} ticks={model.yTicks.map((t) => t.value)} tickFormatter={compact} tick={tick} allowDataOverflow {...(colours && { stroke: colours.axis })} />,
+    <YAxis
+      key="y"
+      width={72}
+      domain={model.yDomain}
+      ticks={model.yTicks.map((t) => t.value)}
+      tickFormatter={(v: number) => formatValue(v, unit, "axis")}
+      tick={tick}
+      allowDataOverflow
+      {...(colours && { stroke: colours.axis })}
+    />,
     ...model.spans.map((s) => <ReferenceArea key={`span-${s.event.id}`} x1={s.t} x2={s.t2!} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.12} ifOverflow="hidden" className="event-span" />),
     ...events.map((e) => (
       <ReferenceLine key={`line-${e.id}`} x={snapEvent(e.startsOn, frequency).t} stroke={KIND_COLOUR[e.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-line" />
@@ -87,6 +99,7 @@ export function compareLayers({
   log,
   ticks,
   domain,
+  unit = "",
   colours,
 }: {
   series: { key: string; label: string }[];
@@ -94,6 +107,7 @@ export function compareLayers({
   log: boolean;
   ticks: number[];
   domain: [number, number];
+  unit?: string;
   colours?: ChartColours;
 }): ReactElement[] {
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }) };
@@ -116,7 +130,7 @@ export function compareLayers({
       scale={log ? "log" : "linear"}
       domain={log ? ["auto", "auto"] : [0, "auto"]}
       allowDataOverflow={log}
-      tickFormatter={compact}
+      tickFormatter={(v: number) => formatValue(v, unit, "axis")}
       tick={tick}
       {...(colours && { stroke: colours.axis })}
     />,

@@ -1,6 +1,6 @@
 /** Any chart kind to its standalone SVG and its words (title, summary), for images and embeds. */
 import type { ChartSource } from "./chart-source";
-import { full } from "@/lib/format";
+import { formatValue } from "@corridor/data/pure";
 import { chartTitle, renderSeriesSvg } from "./series-svg";
 import { compareTitle, renderCompareSvg } from "./compare-svg";
 
@@ -14,8 +14,11 @@ export function chartSvg(source: ChartSource, options: { linkBase?: string } = {
 export function chartWords(source: ChartSource): { title: string; summary: string } {
   if (source.kind === "compare") {
     const { title } = compareTitle(source.data, source.chart.compare!);
-    return { title, summary: `${title}. ${source.data.lines.map((l) => `${l.label}: ${l.points.map((p) => `${p.period} ${full(p.value)}`).join(", ")}`).join(". ")}.` };
+    return {
+      title,
+      summary: `${title}. ${source.data.lines.map((l) => `${l.label}: ${l.points.map((p) => `${p.period} ${formatValue(p.value, source.data.unit, "tooltip")}`).join(", ")}`).join(". ")}.`,
+    };
   }
   const { title } = chartTitle(source.data);
-  return { title, summary: `${title}. ${source.data.series.points.map((p) => `${p.period}: ${full(p.value)}`).join(", ")}.` };
+  return { title, summary: `${title}. ${source.data.series.points.map((p) => `${p.period}: ${formatValue(p.value, source.data.series.indicator.unit, "tooltip")}`).join(", ")}.` };
 }

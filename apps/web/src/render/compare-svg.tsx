@@ -4,7 +4,7 @@
  */
 import { ComposedChart } from "recharts";
 import { compareModel, type ExplorerView } from "@/lib/explorer";
-import { full } from "@/lib/format";
+import { formatValue } from "@corridor/data/pure";
 import { COMPARE_COLOURS, compareLayers } from "@/components/chart-layers";
 import type { CompareData } from "./chart-source";
 import { FREQUENCY_NAME, frameSvg, themeColours, type Theme } from "./series-svg";
@@ -29,7 +29,7 @@ export function renderCompareSvg(data: CompareData, view: ExplorerView, options:
     colours,
     title,
     subtitle,
-    description: `${title}. ${data.lines.map((l) => `${l.label}: ${l.points.map((p) => `${p.period} ${full(p.value)}`).join(", ")}`).join(". ")}.`,
+    description: `${title}. ${data.lines.map((l) => `${l.label}: ${l.points.map((p) => `${p.period} ${formatValue(p.value, data.unit, "tooltip")}`).join(", ")}`).join(". ")}.`,
     legend: data.lines.map((l, i) => ({ label: l.label, colour: COMPARE_COLOURS[i % COMPARE_COLOURS.length]!, line: view.chart === "line" })),
     notes: data.notes,
     sources: data.sources,
@@ -39,7 +39,7 @@ export function renderCompareSvg(data: CompareData, view: ExplorerView, options:
     chartPreferred: width * 0.45,
     chart: (height) => (
       <ComposedChart id="export-compare" width={width - 8} height={height} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
-        {compareLayers({ series: data.lines, chart: view.chart, log: view.log, ticks, domain, colours })}
+        {compareLayers({ series: data.lines, chart: view.chart, log: view.log, ticks, domain, unit: data.unit, colours })}
       </ComposedChart>
     ),
   });

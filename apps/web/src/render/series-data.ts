@@ -18,6 +18,9 @@ interface Note {
   title: string;
   documentRef: string | null;
   sourceUrl: string | null;
+  /** "unverified" events and their caveats (a date given from memory) travel with the download, not only the page. */
+  verification: string;
+  verificationNote: string | null;
 }
 
 function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
@@ -25,7 +28,18 @@ function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
   const numbers = footnoteNumbers(shown, data.series.frequency);
   return data.events
     .filter((e) => numbers.has(e.id))
-    .map((e) => ({ number: numbers.get(e.id)!, id: e.id, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, title: e.title, documentRef: e.documentRef, sourceUrl: e.sourceUrl }))
+    .map((e) => ({
+      number: numbers.get(e.id)!,
+      id: e.id,
+      kind: e.kind,
+      startsOn: e.startsOn,
+      endsOn: e.endsOn,
+      title: e.title,
+      documentRef: e.documentRef,
+      sourceUrl: e.sourceUrl,
+      verification: e.verification,
+      verificationNote: e.verificationNote,
+    }))
     .sort((a, b) => a.number - b.number);
 }
 
@@ -52,8 +66,8 @@ export function chartCsv(data: ChartData, options: { hidden: readonly string[]; 
   // The same table as GET /api/series.csv; the notes and about blocks are the download's own.
   const table = seriesCsv(s);
   const notes = toCsv(
-    ["note", "starts_on", "ends_on", "kind", "title", "document", "source_url"],
-    notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl]),
+    ["note", "starts_on", "ends_on", "kind", "title", "document", "source_url", "verification", "verification_note"],
+    notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl, n.verification, n.verificationNote]),
   );
   const about = toCsv(["about", "text"], [["title", chartTitle(data).title], ["unit", s.indicator.unit], ...sourcesOf(data).map((src) => ["source", src]), ["chart", options.provenance]]);
   return `${table}\r\n${notes}\r\n${about}`;

@@ -42,7 +42,7 @@ const DATA: ChartData = {
     event("t1", "talks", "2021-04-19", "Talks one", "2021-04-20"),
     event("d1", "decree", "2020-03-18", "Decree with <script>alert(1)</script>"),
     event("d2", "decree", "2020-04-01", "Decree two"),
-    event("l1", "law", "2022-01-01", '=HYPERLINK("x") law'),
+    { ...event("l1", "law", "2022-01-01", '=HYPERLINK("x") law'), verification: "unverified", verificationNote: "date from memory" },
   ],
 };
 
@@ -57,11 +57,28 @@ describe("renderSeriesSvg", () => {
     expect(svg).toMatch(/data-event-ids="t1"[^]*?>1<\/text>/);
     expect(svg).toMatch(/data-event-ids="d1 d2"[^]*?>2–3<\/text>/);
     expect(svg).toContain(">1. 19 Apr 2021 – 20 Apr 2021 · Talks: Talks one (doc t1)</text>");
-    expect(svg).toContain(">4. 1 Jan 2022 · Laws: =HYPERLINK(&quot;x&quot;) law (doc l1)</text>");
+    expect(svg).toContain(">4. 1 Jan 2022 · Laws (unverified): =HYPERLINK(&quot;x&quot;) law (doc l1)</text>");
     expect(svg).toContain(">Source: Synthetic test source. Events: Corridor event register.</text>");
     expect(svg).toContain(">test provenance</text>");
     // A span (the two-day talks) is a band as well as a line.
     expect((svg.match(/recharts-reference-area-rect/g) ?? []).length).toBe(1);
+  });
+
+  it("writes the value axis in the indicator's unit: currency symbol and scale word, same digits on every tick", () => {
+    const usd = { ...DATA, series: { ...DATA.series, indicator: { ...DATA.series.indicator, unit: "current US$" }, points: DATA.series.points.map((p) => ({ ...p, value: p.value * 1e8 })) } };
+    const ticks = [...renderSeriesSvg(usd, { width: 800, height: 600, theme: "light" }).matchAll(/axis-tick-value"[^>]*><tspan[^>]*>([^<]+)</g)].map((m) => m[1]);
+    // Values 4–15 bn: ticks such as "US$ 5 bn"; never a bare "8B".
+    expect(ticks).toEqual(expect.arrayContaining(["US$ 0", "US$ 5 bn", "US$ 10 bn", "US$ 15 bn"]));
+    expect(ticks.some((t) => /^\d+(\.\d+)?B$/.test(t!))).toBe(false);
+  });
+
+  it("says in the notes what each flag means and which events are unverified", () => {
+    // DATA's law l1 is unverified, its date "from memory".
+    const flagged = { ...DATA, series: { ...DATA.series, points: DATA.series.points.map((p) => (p.period === "2021" ? { ...p, flag: "a" } : p)) } };
+    const out = renderSeriesSvg(flagged, { width: 800, theme: "light" });
+    expect(out).toContain("Flags: a = approximate: the publication rounds (2021).");
+    expect(out).toContain("Laws (unverified): =HYPERLINK");
+    expect(svg).not.toContain("Flags:");
   });
 
   it("escapes event text: a script tag in a title is text, not markup", () => {
@@ -94,13 +111,16 @@ describe("chart data downloads", () => {
   it("CSV: the points, then the events shown as numbered notes, then sources, formula cells neutralised", () => {
     const csv = chartCsv(DATA, { hidden: ["talks"], provenance: "p" });
     const [points, notes, about] = csv.split("\r\n\r\n").map((part) => Papa.parse<string[]>(part.trim()).data);
-    expect(points).toEqual([["period", "value", "flag", "source"], ...DATA.series.points.map((p) => [p.period, String(p.value), "", "Synthetic test source"])]);
+    expect(points).toEqual([["period", "value", "flag", "flag_meaning", "source"], ...DATA.series.points.map((p) => [p.period, String(p.value), "", "", "Synthetic test source"])]);
     expect(notes!.map((n) => n.slice(0, 5))).toEqual([
       ["note", "starts_on", "ends_on", "kind", "title"],
       ["1", "2020-03-18", "", "decree", "Decree with <script>alert(1)</script>"],
       ["2", "2020-04-01", "", "decree", "Decree two"],
       ["3", "2022-01-01", "", "law", '\'=HYPERLINK("x") law'],
     ]);
+    // Every note says whether the event is verified, and carries its caveat.
+    expect(notes![0]!.slice(7)).toEqual(["verification", "verification_note"]);
+    expect(notes![3]!.slice(7)).toEqual(["unverified", "date from memory"]);
     expect(about).toContainEqual(["source", "Synthetic test source"]);
   });
 
@@ -113,7 +133,8 @@ describe("chart data downloads", () => {
       [3, "d2"],
       [4, "l1"],
     ]);
-    expect(json.title).toBe("Entries (synthetic): Tajikistan → Russian Federation");
+    expect(json.notes[3]).toMatchObject({ verification: "unverified", verificationNote: "date from memory" });
+    expect(json.title).toBe("Entries (synthetic): Tajikistan → Russian Federation (people, annual)");
   });
 });
 

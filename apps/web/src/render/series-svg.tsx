@@ -9,10 +9,10 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ComposedChart, Customized } from "recharts";
 import type { ChartData } from "@corridor/data";
-import { COUNTRY_RECORDS, WORLD } from "@corridor/data/pure";
+import { countryName, flagMeaning, FREQUENCY_NAME, formatValue, seriesTitle } from "@corridor/data/pure";
 import { buildChartModel, KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
-import { dateRange, full } from "@/lib/format";
+import { dateRange } from "@/lib/format";
 import { AXIS, DARK, LANE, LIGHT, LaneLayer, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
 
 export type Theme = "light" | "dark" | "auto";
@@ -35,18 +35,11 @@ export interface SeriesSvgOptions {
 const FONT = "Inter, 'Liberation Sans', Arial, Helvetica, sans-serif";
 const PAD = 16;
 const CHAR = 0.56; // average glyph width in em, for truncating text without measuring it
-const NAMES = new Map(COUNTRY_RECORDS.map((c) => [c.code, c.nameEn]));
-export const countryName = (code: string) => (code === WORLD ? "all countries" : (NAMES.get(code) ?? code));
-
-export const FREQUENCY_NAME: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
+// The title and names are the data package's, shared with the dashboard and the explorer.
+export { countryName, FREQUENCY_NAME };
 
 export function chartTitle(data: ChartData): { title: string; subtitle: string } {
-  const s = data.series;
-  const where = s.destination === WORLD ? `${countryName(s.origin)}, from all countries` : `${countryName(s.origin)} → ${countryName(s.destination)}`;
-  const first = s.points[0]?.period;
-  const last = s.points.at(-1)?.period;
-  const span = first ? (first === last ? first : `${first}–${last}`) : "no data";
-  return { title: `${s.indicator.name}: ${where}`, subtitle: `${s.indicator.unit}, ${FREQUENCY_NAME[s.frequency ?? ""] ?? "no data"}, ${span}` };
+  return seriesTitle(data.series);
 }
 
 export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
@@ -202,6 +195,22 @@ export function frameSvg(input: FrameInput): string {
 
 export const themeColours = (theme: Theme): ChartColours => (theme === "dark" ? DARK : LIGHT);
 
+/**
+ * " (unverified)" before the title, where a one-line note cannot truncate it away: an image carries the
+ * register's doubt about an event, not only its page. The caveats in full are in the CSV/JSON notes.
+ */
+function caveat(data: ChartData, id: string): string {
+  return data.events.find((x) => x.id === id)?.verification === "unverified" ? " (unverified)" : "";
+}
+
+/** One line explaining every flag drawn ("Flags: a = approximate…: 2017, 2021"), none when nothing is flagged. */
+function flagNote(data: ChartData): string[] {
+  const byFlag = new Map<string, string[]>();
+  for (const p of data.series.points) if (p.flag) byFlag.set(p.flag, [...(byFlag.get(p.flag) ?? []), p.period]);
+  if (byFlag.size === 0) return [];
+  return [`Flags: ${[...byFlag].map(([f, periods]) => `${f} = ${flagMeaning(f)} (${periods.join(", ")})`).join("; ")}.`];
+}
+
 export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): string {
   const { width } = options;
   const colours = themeColours(options.theme);
@@ -217,7 +226,8 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
       : events
           .filter((e) => numbers.has(e.id))
           .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
-          .map((e) => `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`);
+          .map((e) => `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${caveat(data, e.id)}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`)
+          .concat(flagNote(data));
   const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
   const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
   return frameSvg({
@@ -226,7 +236,7 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     colours,
     title,
     subtitle,
-    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${full(p.value)}${p.flag ? ` (${p.flag})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
+    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip")}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
     legend: [{ label: data.series.indicator.name, colour: colours.series, line: true }, ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false }))],
     notes,
     sources: sourcesOf(data),
@@ -237,7 +247,7 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     // recharts' SVG at an explicit size (no ResponsiveContainer on a server).
     chart: (height) => (
       <ComposedChart id="export-chart" width={width - 8} height={height} data={rows} margin={{ top: 8, right: PAD, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
-        {plotLayers({ model, events, frequency, label: data.series.indicator.name, colours })}
+        {plotLayers({ model, events, frequency, label: data.series.indicator.name, unit: data.series.indicator.unit, colours })}
         <Customized component={<LaneLayer points={data.series.points} events={events} frequency={frequency} colours={colours} footnotes={numbers} linkBase={options.linkBase} />} />
       </ComposedChart>
     ),

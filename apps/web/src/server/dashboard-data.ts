@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { corridorIndicators, corridors, eventInRange, latestOf, listEvents, series, seriesRange, type LatestValue, type Series } from "@corridor/data";
+import { isStale } from "@corridor/data/pure";
 import { db } from "@/server/db";
 import type { ChartEvent } from "@/lib/chart-model";
 import type { DashboardView } from "@/lib/params";
@@ -12,6 +13,8 @@ export interface DashboardKpi {
   latest: LatestValue;
   destination: string;
   points: Series["points"];
+  /** The latest value is old enough that the card must say "latest published: 2017", not pass it off as current. */
+  stale: boolean;
 }
 
 export interface DashboardData {
@@ -47,7 +50,7 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
       const s = await series(db(), { indicator: code, origin, destination: pair.destination });
       loaded.set(`${code}>${pair.destination}`, s);
       const l = latestOf(s);
-      if (l) kpis.push({ latest: l, destination: pair.destination, points: s.points });
+      if (l) kpis.push({ latest: l, destination: pair.destination, points: s.points, stale: isStale(s.points.at(-1)!.end) });
     }
   }
   const main = chosen ? (loaded.get(`${chosen.code}>${chosen.destination}`) ?? null) : null;

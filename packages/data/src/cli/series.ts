@@ -52,7 +52,11 @@ export function registerSeries({ command, dbOption }: Cli): void {
       const rows = await withDb(o.db, (db) => latest(db, { origin: o.origin, destination: o.destination }));
       if (o.json) return json(rows);
       for (const r of rows)
-        print(`${r.indicator.code.padEnd(32)} ${r.period.padEnd(10)} ${r.value}${r.yearAgo?.changePct != null ? ` (${r.yearAgo.changePct.toFixed(1)}% on a year earlier)` : ""}`);
+        print(
+          `${r.indicator.code.padEnd(32)} ${r.period.padEnd(10)} ${r.value}${
+            !r.yearAgo ? "" : r.yearAgo.comparable && r.yearAgo.changePct != null ? ` (${r.yearAgo.changePct.toFixed(1)}% on a year earlier)` : ` (not comparable with ${r.yearAgo.period}: ${r.yearAgo.whyNot === "flag" ? "flagged" : "another source"})`
+          }`,
+        );
     });
 
   const indicators = command("indicators")

@@ -12,6 +12,14 @@ export interface Comparison {
   change: number;
   /** null when the earlier value is zero. */
   changePct: number | null;
+  flag?: string;
+  source?: string;
+  /**
+   * A change is only read between values of the same source and release, neither flagged; otherwise
+   * it says why not (the web shows "not comparable" with both sources named).
+   */
+  comparable: boolean;
+  whyNot?: "source" | "flag";
 }
 
 export interface LatestValue {
@@ -30,7 +38,13 @@ export interface LatestValue {
 function compare(current: SeriesPoint, earlier: SeriesPoint | undefined): Comparison | null {
   if (!earlier) return null;
   const change = current.value - earlier.value;
-  return { period: earlier.period, value: earlier.value, change, changePct: earlier.value === 0 ? null : (change / earlier.value) * 100 };
+  // The source text carries the release (World Bank "Last Updated Date", the report's address): equal text, same release.
+  const whyNot = current.source !== earlier.source ? "source" : current.flag || earlier.flag ? "flag" : undefined;
+  const out: Comparison = { period: earlier.period, value: earlier.value, change, changePct: earlier.value === 0 ? null : (change / earlier.value) * 100, comparable: !whyNot };
+  if (whyNot) out.whyNot = whyNot;
+  if (earlier.flag) out.flag = earlier.flag;
+  if (earlier.source) out.source = earlier.source;
+  return out;
 }
 
 /** The newest point of a series with its comparisons; null for an empty series. Pure. */

@@ -112,8 +112,27 @@ describe("corridors and latest", () => {
       previous: { period: "2021-Q2", value: 200, change: -50, changePct: -25 },
       yearAgo: { period: "2020-Q3", value: 100, change: 50, changePct: 50 },
     });
+    // The latest value is flagged provisional: the changes are computed but not to be read as such.
+    expect(entries.yearAgo).toMatchObject({ comparable: false, whyNot: "flag" });
     // A gap (2020 unpublished) gives no comparison rather than a misleading one.
     const patents = rows.find((r) => r.indicator.code === "work_patents_issued")!;
     expect(patents).toMatchObject({ period: "2021", previous: null, yearAgo: null });
+  });
+
+  it("reads a change only between values of the same source and release, unflagged", async () => {
+    const db = memoryDb();
+    await importFile(
+      db,
+      tmpFile(
+        "indicator,origin,destination,period,value,flag,source\n" +
+          "entries,TJK,RUS,2019,100,,MVD 2020 report\nentries,TJK,RUS,2020,120,,MVD 2020 report\nentries,TJK,RUS,2021,90,,MVD 2022 report\n" +
+          "entries,UZB,RUS,2020,100,,MVD 2021 report\nentries,UZB,RUS,2021,130,,MVD 2021 report\n",
+      ),
+    );
+    const [tjk] = await latest(db, { origin: "TJK", destination: "RUS" });
+    expect(tjk!.yearAgo).toMatchObject({ period: "2020", source: "MVD 2020 report", comparable: false, whyNot: "source" });
+    const [uzb] = await latest(db, { origin: "UZB", destination: "RUS" });
+    expect(uzb!.yearAgo).toMatchObject({ period: "2020", changePct: 30, comparable: true });
+    expect(uzb!.yearAgo!.whyNot).toBeUndefined();
   });
 });

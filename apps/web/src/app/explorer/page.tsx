@@ -8,7 +8,7 @@ import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/li
 import { compareData } from "@/server/compare-data";
 import { ChartActions } from "@/components/ChartActions";
 import { toSearchParams } from "@/lib/params";
-import { full } from "@/lib/format";
+import { formatValue } from "@corridor/data/pure";
 import { requirePageReader } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -145,7 +145,7 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
                   <td>{r.period}</td>
                   {loaded.map((s) => (
                     <td key={s.key} className="text-right tabular-nums">
-                      {r.values[s.key] === null ? "—" : full(r.values[s.key]!)}
+                      {r.values[s.key] === null ? "—" : formatValue(r.values[s.key]!, unit, "table")}
                     </td>
                   ))}
                 </tr>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { observationHistory, type ObservationHistory } from "@corridor/data";
 import { db } from "@/server/db";
+import { flagMeaning } from "@corridor/data/pure";
 import { full } from "@/lib/format";
 import { when } from "@/lib/imports-view";
 import { ParameterError, toSearchParams } from "@/lib/params";
@@ -76,7 +77,12 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
             <Title>Now</Title>
             {result.current ? (
               <p className="mt-1 text-3xl font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                {full(result.current.value)} {result.current.flag && <Badge size="xs">{result.current.flag}</Badge>}
+                {full(result.current.value)}{" "}
+                {result.current.flag && (
+                  <Badge size="xs" title={flagMeaning(result.current.flag) ?? undefined}>
+                    {result.current.flag}: {flagMeaning(result.current.flag)}
+                  </Badge>
+                )}
               </p>
             ) : (
               <Text className="mt-1">No value: never imported, or every import that wrote it was undone.</Text>
@@ -122,7 +128,7 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
                       <tr key={i} className="border-t border-tremor-border tabular-nums dark:border-dark-tremor-border">
                         <td className="py-1 pr-3 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
                           {full(h.value)}
-                          {h.flag ? ` (${h.flag})` : ""}
+                          {h.flag ? ` (${h.flag}: ${flagMeaning(h.flag)})` : ""}
                           {h.undone && (
                             <Badge size="xs" color="gray" className="ml-1">
                               import undone

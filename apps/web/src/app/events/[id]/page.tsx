@@ -7,7 +7,8 @@ import { EventBody } from "@/components/EventBody";
 import { StaticEventChart } from "@/components/StaticEventChart";
 import { ChartActions } from "@/components/ChartActions";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
-import { compact, dateRange, full, pct } from "@/lib/format";
+import { formatValue } from "@corridor/data/pure";
+import { dateRange, pct } from "@/lib/format";
 import { requirePageReader } from "@/server/page-auth";
 import { eventPageData } from "@/server/event-page-data";
 
@@ -206,11 +207,11 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
                     <td className="py-1.5">Around the event ({c.eventPeriod})</td>
                     {c.status === "ok" ? (
                       <>
-                        <td title={full(c.before.mean)}>
-                          {compact(c.before.mean)} ({c.before.periods.join(", ")})
+                        <td title={formatValue(c.before.mean, r.indicator.unit, "table")}>
+                          {formatValue(c.before.mean, r.indicator.unit, "card")} ({c.before.periods.join(", ")})
                         </td>
-                        <td title={full(c.after.mean)}>
-                          {compact(c.after.mean)} ({c.after.periods.join(", ")})
+                        <td title={formatValue(c.after.mean, r.indicator.unit, "table")}>
+                          {formatValue(c.after.mean, r.indicator.unit, "card")} ({c.after.periods.join(", ")})
                         </td>
                         <td>{pct(c.changePct)}</td>
                       </>
@@ -222,8 +223,8 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
                     <td className="py-1.5">A year earlier ({b.eventPeriod})</td>
                     {b.status === "ok" ? (
                       <>
-                        <td>{compact(b.before.mean)}</td>
-                        <td>{compact(b.after.mean)}</td>
+                        <td>{formatValue(b.before.mean, r.indicator.unit, "card")}</td>
+                        <td>{formatValue(b.after.mean, r.indicator.unit, "card")}</td>
                         <td>{pct(b.changePct)}</td>
                       </>
                     ) : (
