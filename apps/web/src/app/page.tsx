@@ -9,8 +9,8 @@ import { ChartActions } from "@/components/ChartActions";
 import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { EventListItem } from "@/components/EventListItem";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
-import { KIND_ORDER } from "@/lib/chart-model";
-import { compact, full, pct } from "@/lib/format";
+import { KIND_ORDER, sparseSeriesSentence } from "@/lib/chart-model";
+import { compact, date, full, pct } from "@/lib/format";
 import { observationHref } from "@/lib/observation-query";
 import { requirePageReader } from "@/server/page-auth";
 import { dashboardData } from "@/server/dashboard-data";
@@ -126,7 +126,18 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               {main.indicator.name}: {main.destination === "WLD" ? `${originName}, from all countries` : `${originName} → ${destinationName}`}
             </Title>
             <Text>
-              {main.indicator.unit}, {main.frequency === "A" ? "annual" : main.frequency === "Q" ? "quarterly" : main.frequency === "M" ? "monthly" : main.frequency}
+              {main.indicator.unit},{" "}
+              {main.frequency === "A"
+                ? "annual"
+                : main.frequency === "Q"
+                  ? "quarterly"
+                  : main.frequency === "M"
+                    ? "monthly"
+                    : main.frequency === "H"
+                      ? "half-yearly"
+                      : main.frequency === "D"
+                        ? "daily snapshots"
+                        : "no data"}
             </Text>
           </div>
           <div className="mt-2 flex justify-end">
@@ -220,8 +231,10 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   );
 }
 
-function summarise(points: { period: string; value: number }[], unit: string, who: string, events: number): string {
+function summarise(points: { period: string; start: string; end: string; value: number }[], unit: string, who: string, events: number): string {
+  const sparse = sparseSeriesSentence(points, (iso) => date(iso));
   if (points.length === 0) return "No data.";
+  if (sparse) return `${who}: ${sparse}, ${compact(points[0]!.value)} ${unit}. ${events} event${events === 1 ? "" : "s"} marked on the timeline.`;
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const peak = points.reduce((a, b) => (b.value > a.value ? b : a));

@@ -6,7 +6,7 @@
 import type { KeyboardEvent, ReactElement } from "react";
 import { Area, Bar, CartesianGrid, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, KIND_ORDER, snapEvent, type ChartEvent, type ChartModel, type ChartPoint, type Cluster, type Kind } from "@/lib/chart-model";
+import { buildChartModel, isKeyEvent, KIND_ORDER, labelText, placeLabels, type ChartEvent, type ChartModel, type ChartPoint, type Cluster, type Kind, type PlacedEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { compact, dateRange } from "@/lib/format";
 import { EventMarker } from "./EventMarker";
@@ -37,10 +37,12 @@ export interface LayerInput {
   frequency: Frequency | null;
   label: string;
   colours?: ChartColours;
+  /** The hovered or focused event(s): the data period holding each is highlighted. */
+  highlight?: readonly string[];
 }
 
-/** Grid, axes, span bands, event lines and the series line, as children for a recharts chart. */
-export function plotLayers({ model, events, frequency, label, colours }: LayerInput): ReactElement[] {
+/** Grid, axes, one mark per event at its true date (a band for a span, a line for a day) and the series line. */
+export function plotLayers({ model, label, colours, highlight = [] }: LayerInput): ReactElement[] {
   const ticks = model.xTicks.map((t) => Date.UTC(Number(t.label), 0, 1));
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }), className: "cr-muted" };
   return [
@@ -59,10 +61,28 @@ export function plotLayers({ model, events, frequency, label, colours }: LayerIn
       {...(colours && { stroke: colours.axis })}
     />,
     <YAxis key="y" width={72} domain={model.yDomain} ticks={model.yTicks.map((t) => t.value)} tickFormatter={compact} tick={tick} allowDataOverflow {...(colours && { stroke: colours.axis })} />,
-    ...model.spans.map((s) => <ReferenceArea key={`span-${s.event.id}`} x1={s.t} x2={s.t2!} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.12} ifOverflow="hidden" className="event-span" />),
-    ...events.map((e) => (
-      <ReferenceLine key={`line-${e.id}`} x={snapEvent(e.startsOn, frequency).t} stroke={KIND_COLOUR[e.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-line" />
-    )),
+    ...model.events
+      .filter((e) => e.period && highlight.includes(e.event.id))
+      .map((e) => <ReferenceArea key={`period-${e.event.id}`} x1={e.period!.t} x2={e.period!.t2} fill={KIND_COLOUR[e.event.kind]} fillOpacity={0.1} ifOverflow="hidden" className="event-period" />),
+    ...model.events.map((e) =>
+      e.t2 === null ? (
+        <ReferenceLine key={`mark-${e.event.id}`} x={e.t} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-mark" />
+      ) : (
+        // A span's band from its true start to its true end; a line at its start keeps a two-day span visible on a decade.
+        <ReferenceArea
+          key={`mark-${e.event.id}`}
+          x1={e.t}
+          x2={e.t2}
+          fill={KIND_COLOUR[e.event.kind]}
+          fillOpacity={0.18}
+          stroke={KIND_COLOUR[e.event.kind]}
+          strokeWidth={1.5}
+          strokeOpacity={0.9}
+          ifOverflow="hidden"
+          className="event-mark"
+        />
+      ),
+    ),
     <Line
       key="series"
       dataKey="value"
@@ -130,11 +150,10 @@ export function compareLayers({
 }
 
 /** Footnote numbers for a static chart: lane by lane, in time order, so a cluster's numbers run on. */
-export function footnoteNumbers(events: ChartEvent[], frequency: Frequency | null): Map<string, number> {
+export function footnoteNumbers(events: ChartEvent[]): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const kind of KIND_ORDER)
-    for (const e of events.filter((x) => x.kind === kind).sort((a, b) => snapEvent(a.startsOn, frequency).t - snapEvent(b.startsOn, frequency).t || a.id.localeCompare(b.id)))
-      numbers.set(e.id, numbers.size + 1);
+    for (const e of events.filter((x) => x.kind === kind).sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id))) numbers.set(e.id, numbers.size + 1);
   return numbers;
 }
 
@@ -177,6 +196,7 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
   const keepPinned = (h: LaneHover | null) => (h?.pinned ? h : null);
   return (
     <g aria-label="Events by kind" className="event-lanes">
+      <DirectLabels offset={offset} events={laneModel.events} colours={colours} />
       {laneModel.lanes.map((lane, i) => {
         const y = top + i * LANE + LANE / 2;
         return (
@@ -256,5 +276,49 @@ function StaticMarker({ x, y, kind, cluster, name, footnotes, linkBase }: { x: n
     <a href={`${linkBase}/events/${cluster.events[0]!.event.id}`} target="_top" aria-label={name}>
       {mark}
     </a>
+  );
+}
+
+const LABEL_FONT = 11;
+const LABEL_ROW = 15;
+
+/**
+ * Key events named on the plot itself, at the top, beside their mark; rows keep labels apart
+ * (placeLabels). Decorative for assistive technology: the lane markers carry the same names.
+ */
+function DirectLabels({ offset, events, colours }: { offset: { left: number; top: number; width: number }; events: PlacedEvent[]; colours?: ChartColours }) {
+  const byId = new Map(events.map((e) => [e.event.id, e]));
+  const boxes = events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * LABEL_FONT * 0.56 + 8 }));
+  const placed = placeLabels(boxes, { left: 0, right: offset.width, maxRows: 3 });
+  return (
+    <g className="direct-labels" aria-hidden="true">
+      {placed.map((p) => {
+        const e = byId.get(p.id)!;
+        const y = offset.top + 2 + p.row * LABEL_ROW;
+        return (
+          <g key={p.id} data-label-for={p.id}>
+            <rect
+              x={offset.left + p.left}
+              y={y}
+              width={p.width}
+              height={LABEL_ROW - 2}
+              rx={2}
+              className={colours ? "cr-bg" : "fill-tremor-background dark:fill-dark-tremor-background"}
+              {...(colours && { fill: colours.background })}
+              fillOpacity={0.85}
+            />
+            <text
+              x={offset.left + p.left + 4}
+              y={y + LABEL_ROW - 5}
+              fontSize={LABEL_FONT}
+              className={colours ? "cr-text" : "fill-tremor-content-strong dark:fill-dark-tremor-content-strong"}
+              {...(colours && { fill: colours.text })}
+            >
+              {labelText(e.event)}
+            </text>
+          </g>
+        );
+      })}
+    </g>
   );
 }

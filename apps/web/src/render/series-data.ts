@@ -22,7 +22,7 @@ interface Note {
 
 function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
   const shown = chartEvents(data, hidden);
-  const numbers = footnoteNumbers(shown, data.series.frequency);
+  const numbers = footnoteNumbers(shown);
   return data.events
     .filter((e) => numbers.has(e.id))
     .map((e) => ({ number: numbers.get(e.id)!, id: e.id, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, title: e.title, documentRef: e.documentRef, sourceUrl: e.sourceUrl }))

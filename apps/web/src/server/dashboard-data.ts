@@ -52,7 +52,17 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
   }
   const main = chosen ? (loaded.get(`${chosen.code}>${chosen.destination}`) ?? null) : null;
   const events = await listEvents(db(), { countries: [origin, destination] });
-  const chartEvents: ChartEvent[] = events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }));
+  const chartEvents: ChartEvent[] = events.map((e) => ({
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn,
+    datePrecision: e.datePrecision,
+    documentRef: e.documentRef,
+    key: e.key,
+    label: e.label,
+  }));
   const names = new Map(
     all.flatMap((c) => [
       [c.origin, c.originName],
