@@ -25,13 +25,33 @@ describe("dashboard in a real browser", () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it("draws the talks once, at 19 April 2021 on the annual chart, labelled on the plot", async () => {
+    const chart = browser.page.locator('[data-testid="main-chart"] svg.recharts-surface');
+    const marks = chart.locator(`.event-mark path[x1="${Date.UTC(2021, 3, 19)}"]`);
+    expect(await marks.count()).toBe(1);
+    // No other mark of the talks: not at 1 January, not on the mid-year point, no band over 2021.
+    expect(await chart.locator(".event-period").count()).toBe(0);
+    const markX = Number(await marks.getAttribute("x"));
+    const laneX = Number(await chart.locator(`[data-event-ids="${TALKS}"] circle`).getAttribute("cx"));
+    expect(Math.abs(markX - laneX)).toBeLessThan(0.5);
+    // x(2021-04-19) from the axis's first two year ticks.
+    const ticks = await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick tspan").evaluateAll((els) => els.map((e) => [Number(e.textContent), Number(e.getAttribute("x"))] as const));
+    const [[y0, x0], [y1, x1]] = ticks as [readonly [number, number], readonly [number, number]];
+    const at = (t: number) => x0 + ((t - Date.UTC(y0, 0, 1)) / (Date.UTC(y1, 0, 1) - Date.UTC(y0, 0, 1))) * (x1 - x0);
+    expect(markX).toBeCloseTo(at(Date.UTC(2021, 3, 19)), 0);
+    expect(await chart.locator(`[data-label-for="${TALKS}"]`).textContent()).toBe("Russia–Tajikistan talks");
+  });
+
   it("hovering the talks marker shows its title, exact dates, kind and document", async () => {
     await browser.page.locator(`[data-event-ids~="${TALKS}"]`).hover();
     const tooltip = browser.page.locator('[data-testid="event-tooltip"]');
     await tooltip.waitFor();
     const text = await tooltip.innerText();
     expect(text).toContain("Russian–Tajik comprehensive talks on migration policy");
-    expect(text).toContain("Talks · 2021-04-19 – 2021-04-20 · shown at 2021");
+    expect(text).toContain("Talks · 2021-04-19 – 2021-04-20");
+    // The year the annual value stands for is highlighted only now, and says so.
+    expect(text).toContain("Shaded: the 2021 value covers the whole year");
+    expect(await browser.page.locator("svg.recharts-surface .event-period").count()).toBe(1);
     expect(text).toContain("Press release of the Ministry of Internal Affairs of Russia");
     await browser.page.screenshot({ path: `${ARTIFACTS}dashboard-tooltip.png` });
   });
