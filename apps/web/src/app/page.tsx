@@ -25,7 +25,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   await requirePageReader(params.size ? `/?${params}` : "/");
   const view = parseDashboardView(params);
   const { origin, destination } = view;
-  const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange } = await dashboardData(view);
+  const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange, notShown } = await dashboardData(view);
   const toggle = (kind: string): DashboardView => ({ ...view, hide: view.hide.includes(kind) ? view.hide.filter((k) => k !== kind) : [...view.hide, kind] });
 
   return (
@@ -174,6 +174,19 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           <p className="mt-2 text-tremor-default" data-testid="chart-summary">
             {summarise(main.points, main.indicator.unit, originName, inRange.filter((e) => !view.hide.includes(e.kind)).length)}
           </p>
+          {notShown.length > 0 && (
+            // Values at other frequencies are never dropped silently: say how many, and switch to them.
+            <ul className="mt-1 text-tremor-default" data-testid="not-shown">
+              {notShown.map((n) => (
+                <li key={n.frequency}>
+                  {n.sentence} —{" "}
+                  <Link href={dashboardHref({ ...view, frequency: n.frequency })} className="underline underline-offset-2">
+                    show them
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
           <details className="mt-2">
             <summary className="cursor-pointer text-tremor-default">Data table</summary>
             <table className="mt-2 w-full text-left text-tremor-default">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   buildChartModel,
+  valuesNotShown,
   sparseSeriesSentence,
   isKeyEvent,
   labelText,
@@ -230,5 +231,18 @@ describe("direct labels", () => {
     expect(isKeyEvent({ kind: "economic", key: true })).toBe(true);
     expect(labelText({ title: "A very long title about a migration agreement signed", label: "Founding talks" })).toBe("Founding talks");
     expect(labelText({ title: "A very long title about a migration agreement signed" }, 20)).toBe("A very long title a…");
+  });
+});
+
+describe("values not shown", () => {
+  it("names every other frequency with its count and range, never the one drawn", () => {
+    const ranges = [
+      { frequency: "A" as const, first: "2013", last: "2017", count: 5 },
+      { frequency: "Q" as const, first: "2017-Q3", last: "2018-Q3", count: 2 },
+    ];
+    expect(valuesNotShown(ranges, "A").map((n) => n.sentence)).toEqual(["2 quarterly values not shown (2017-Q3 to 2018-Q3)"]);
+    expect(valuesNotShown(ranges, "Q").map((n) => n.sentence)).toEqual(["5 annual values not shown (2013 to 2017)"]);
+    expect(valuesNotShown([{ frequency: "M", first: "2020-01", last: "2020-01", count: 1 }], "A")[0]!.sentence).toBe("1 monthly value not shown (2020-01)");
+    expect(valuesNotShown(ranges.slice(0, 1), "A")).toEqual([]);
   });
 });

@@ -315,3 +315,27 @@ export function sparseSeriesSentence(points: readonly Pick<ChartPoint, "period" 
   const p = points[0]!;
   return p.start === p.end ? `one value, on ${formatDay(p.start)}` : `one value, for ${p.period}`;
 }
+
+const FREQUENCY_ADJECTIVE: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
+
+export interface NotShown {
+  frequency: Frequency;
+  count: number;
+  first: string;
+  last: string;
+  /** "2 quarterly values not shown (2017-Q3 to 2018-Q3)". */
+  sentence: string;
+}
+
+/**
+ * The series' values at frequencies other than the one drawn, so a view never drops them silently:
+ * an annual chart of a series that also has quarters says how many quarters it leaves out.
+ */
+export function valuesNotShown(ranges: readonly { frequency: Frequency; first: string; last: string; count: number }[], shown: Frequency | null): NotShown[] {
+  return ranges
+    .filter((r) => r.frequency !== shown && r.count > 0)
+    .map((r) => ({
+      ...r,
+      sentence: `${r.count} ${FREQUENCY_ADJECTIVE[r.frequency] ?? r.frequency} value${r.count === 1 ? "" : "s"} not shown (${r.first === r.last ? r.first : `${r.first} to ${r.last}`})`,
+    }));
+}

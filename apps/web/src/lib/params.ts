@@ -113,7 +113,11 @@ export interface DashboardView {
   destination: string;
   indicator: string;
   hide: string[];
+  /** The main chart's frequency; absent: the series' own (most published) one. */
+  frequency?: "A" | "H" | "Q" | "M" | "D";
 }
+
+const DASHBOARD_FREQUENCIES = ["A", "H", "Q", "M", "D"] as const;
 
 export const DASHBOARD_DEFAULTS: DashboardView = { origin: "TJK", destination: "RUS", indicator: "remittances_received_usd", hide: [] };
 
@@ -125,11 +129,13 @@ export function parseDashboardView(params: URLSearchParams, indicators: string[]
   };
   const indicator = params.get("indicator");
   const hide = (params.get("hide") ?? "").split(",").filter(isKind);
+  const frequency = DASHBOARD_FREQUENCIES.find((f) => f === params.get("frequency"));
   return {
     origin: country("origin"),
     destination: country("destination"),
     indicator: indicator && (indicators.length === 0 || indicators.includes(indicator)) ? indicator : DASHBOARD_DEFAULTS.indicator,
     hide: [...new Set(hide)].sort(),
+    ...(frequency && { frequency }),
   };
 }
 
@@ -140,6 +146,7 @@ export function dashboardHref(view: DashboardView): string {
   if (view.destination !== DASHBOARD_DEFAULTS.destination) params.set("destination", view.destination);
   if (view.indicator !== DASHBOARD_DEFAULTS.indicator) params.set("indicator", view.indicator);
   if (view.hide.length) params.set("hide", [...view.hide].sort().join(","));
+  if (view.frequency) params.set("frequency", view.frequency);
   const query = params.toString();
   return query ? `/?${query}` : "/";
 }
