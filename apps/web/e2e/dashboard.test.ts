@@ -112,4 +112,42 @@ describe("dashboard in a real browser", () => {
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect(Math.max(r!, g!, b!)).toBeLessThan(60);
   });
+
+  it("says which values at other frequencies it leaves out, and shows them on request", async () => {
+    await browser.page.goto(`${browser.server.url}/?indicator=transfers_from_russia_usd_mn`, { waitUntil: "networkidle" });
+    const notShown = browser.page.getByTestId("not-shown");
+    expect(await notShown.innerText()).toBe("3 quarterly values not shown (2017-Q3 to 2021-Q3) — show them");
+    await notShown.getByRole("link", { name: "show them" }).click();
+    await browser.page.waitForURL(/frequency=Q/);
+    await expect.poll(() => notShown.innerText()).toBe("5 annual values not shown (2013 to 2017) — show them");
+  });
+
+  it("a one-day snapshot: the value in the middle of the plot with its date, said in words", async () => {
+    await browser.page.goto(`${browser.server.url}/?origin=KAZ&indicator=irregular_stay_stock`, { waitUntil: "networkidle" });
+    expect(await browser.page.getByTestId("chart-summary").innerText()).toMatch(/one value, on 16 Apr 2021/);
+    const dot = browser.page.locator('[data-testid="chart-placeholder"] span[style*="left"].rounded-full').first();
+    const left = Number((await dot.getAttribute("style"))!.match(/left:\s*([\d.]+)%/)![1]);
+    expect(left).toBeGreaterThan(30);
+    expect(left).toBeLessThan(70);
+  });
+
+  it("screenshots: Tajikistan and Kazakhstan dashboards and the talks page, desktop, phone and dark", async () => {
+    for (const [name, options] of [
+      ["desktop", { width: 1400, height: 900 }],
+      ["phone", { width: 375, height: 800 }],
+      ["dark", { width: 1400, height: 900, colorScheme: "dark" as const }],
+    ] as const) {
+      const context = await launch(options);
+      const p = await context.newPage();
+      for (const [page, path] of [
+        ["tjk", "/"],
+        ["kaz", "/?origin=KAZ&indicator=irregular_stay_stock"],
+        ["talks", `/events/${TALKS}`],
+      ]) {
+        await p.goto(`${browser.server.url}${path}`, { waitUntil: "networkidle" });
+        await p.screenshot({ path: `${ARTIFACTS}chart17c-${page}-${name}.png`, fullPage: true });
+      }
+      await context.close();
+    }
+  });
 });

@@ -102,7 +102,7 @@ export function ChartPlaceholder({
         {/* Direct labels placed at the desktop width (model units ≈ px); phones wait for the interactive chart, which measures. */}
         <div className="hidden lg:block" aria-hidden>
           {placeLabels(
-            m.events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * 11 * 0.56 + 8 })),
+            m.events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * 11 * 0.56 + 8, priority: e.event.key ? 1 : 0 })),
             { left: 0, right: PLOT, maxRows: 3 },
           ).map((l) => (
             <span

@@ -288,7 +288,7 @@ const LABEL_ROW = 15;
  */
 function DirectLabels({ offset, events, colours }: { offset: { left: number; top: number; width: number }; events: PlacedEvent[]; colours?: ChartColours }) {
   const byId = new Map(events.map((e) => [e.event.id, e]));
-  const boxes = events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * LABEL_FONT * 0.56 + 8 }));
+  const boxes = events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * LABEL_FONT * 0.56 + 8, priority: e.event.key ? 1 : 0 }));
   const placed = placeLabels(boxes, { left: 0, right: offset.width, maxRows: 3 });
   return (
     <g className="direct-labels" aria-hidden="true">

@@ -218,6 +218,26 @@ describe("direct labels", () => {
     expect(crowded.map((p) => p.id)).toEqual(["c0", "c1"]);
   });
 
+  it("places an analyst's key events first when rows run out, and still never overlaps", () => {
+    const boxes = [0, 1, 2, 3].map((i) => ({ id: `c${i}`, x: 100 + i, width: 60, priority: i === 3 ? 1 : 0 }));
+    const placed = placeLabels(boxes, { left: 0, right: 600, maxRows: 2 });
+    expect(placed.map((p) => p.id)).toEqual(["c0", "c3"]);
+    const mixed = placeLabels(
+      [
+        { id: "late", x: 300, width: 100, priority: 1 },
+        { id: "early", x: 250, width: 40 },
+        { id: "wide", x: 260, width: 100 },
+      ],
+      { left: 0, right: 600, maxRows: 2 },
+    );
+    for (const a of mixed) for (const b of mixed) if (a !== b) expect(overlaps(a, b)).toBe(false);
+    expect(mixed.map((p) => [p.id, p.row])).toEqual([
+      ["early", 0],
+      ["wide", 1],
+      ["late", 0],
+    ]);
+  });
+
   it("keeps every box inside the plot: a label near the right edge ends at its event", () => {
     const [p] = placeLabels([{ id: "r", x: 590, width: 80 }], { left: 0, right: 600 });
     expect(p!.left).toBe(510);

@@ -277,6 +277,8 @@ export interface LabelBox {
   /** The event's x: the label starts here (or ends here, when it would run off the right edge). */
   x: number;
   width: number;
+  /** Placed first when rows run out: an analyst's `key: true` before a kind's default. */
+  priority?: number;
 }
 
 export interface PlacedLabel extends LabelBox {
@@ -286,23 +288,25 @@ export interface PlacedLabel extends LabelBox {
 }
 
 /**
- * Direct labels without collisions: left to right, each label goes into the first row where it
- * clears the previous box by `gap`; beyond `maxRows` it is left out (its lane marker still names it).
- * Boxes are kept inside [left, right]. Pure and width-based, so the server SVG and the page agree.
+ * Direct labels without collisions: by priority, then left to right, each label goes into the
+ * first row where it overlaps no box (with `gap` between); beyond `maxRows` it is left out (its
+ * lane marker still names it). Boxes are kept inside [left, right]. Pure and width-based, so the
+ * server SVG and the page agree.
  */
 export function placeLabels(boxes: readonly LabelBox[], { left, right, maxRows = 3, gap = 6 }: { left: number; right: number; maxRows?: number; gap?: number }): PlacedLabel[] {
-  const rowEnds: number[] = [];
+  const rows: { from: number; to: number }[][] = [];
   const placed: PlacedLabel[] = [];
-  for (const box of [...boxes].sort((a, b) => a.x - b.x || a.id.localeCompare(b.id))) {
+  for (const box of [...boxes].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || a.x - b.x || a.id.localeCompare(b.id))) {
     const width = Math.min(box.width, right - left);
     const start = box.x + width > right ? Math.max(left, box.x - width) : Math.max(left, box.x);
-    let row = rowEnds.findIndex((end) => start >= end + gap);
-    if (row === -1 && rowEnds.length < maxRows) row = rowEnds.push(-Infinity) - 1;
+    const free = (row: { from: number; to: number }[]) => row.every((r) => start >= r.to + gap || start + width + gap <= r.from);
+    let row = rows.findIndex(free);
+    if (row === -1 && rows.length < maxRows) row = rows.push([]) - 1;
     if (row === -1) continue;
-    rowEnds[row] = start + width;
+    rows[row]!.push({ from: start, to: start + width });
     placed.push({ ...box, width, left: start, row });
   }
-  return placed;
+  return placed.sort((a, b) => a.x - b.x || a.id.localeCompare(b.id));
 }
 
 /**
