@@ -64,7 +64,7 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
       <div ref={box} style={{ height: height + lanesHeight }} className="w-full">
         {width > 0 && (
           <ComposedChart id={id} width={width} height={height + lanesHeight} data={data} margin={{ top: 8, right: 16, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
-            {plotLayers({ model, events: visible, frequency, label, highlight: hover?.cluster.events.map((e) => e.event.id) })}
+            {plotLayers({ model, events: visible, frequency, label })}
             <Tooltip
               isAnimationActive={false}
               formatter={(v: number) => [`${full(v)} ${unit}`, label]}
@@ -74,7 +74,7 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
               }}
             />
             {/* An element, not a component defined in render: a stable type keeps keyboard focus across re-renders. */}
-            <Customized component={<LaneLayer points={points} events={visible} frequency={frequency} onHover={setHover} onOpen={open} />} />
+            <Customized component={<LaneLayer points={points} events={visible} frequency={frequency} onHover={setHover} onOpen={open} highlight={hover?.cluster.events.map((e) => e.event.id)} />} />
           </ComposedChart>
         )}
       </div>

@@ -37,12 +37,10 @@ export interface LayerInput {
   frequency: Frequency | null;
   label: string;
   colours?: ChartColours;
-  /** The hovered or focused event(s): the data period holding each is highlighted. */
-  highlight?: readonly string[];
 }
 
 /** Grid, axes, one mark per event at its true date (a band for a span, a line for a day) and the series line. */
-export function plotLayers({ model, label, colours, highlight = [] }: LayerInput): ReactElement[] {
+export function plotLayers({ model, label, colours }: LayerInput): ReactElement[] {
   const ticks = model.xTicks.map((t) => Date.UTC(Number(t.label), 0, 1));
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }), className: "cr-muted" };
   return [
@@ -61,9 +59,6 @@ export function plotLayers({ model, label, colours, highlight = [] }: LayerInput
       {...(colours && { stroke: colours.axis })}
     />,
     <YAxis key="y" width={72} domain={model.yDomain} ticks={model.yTicks.map((t) => t.value)} tickFormatter={compact} tick={tick} allowDataOverflow {...(colours && { stroke: colours.axis })} />,
-    ...model.events
-      .filter((e) => e.period && highlight.includes(e.event.id))
-      .map((e) => <ReferenceArea key={`period-${e.event.id}`} x1={e.period!.t} x2={e.period!.t2} fill={KIND_COLOUR[e.event.kind]} fillOpacity={0.1} ifOverflow="hidden" className="event-period" />),
     ...model.events.map((e) =>
       e.t2 === null ? (
         <ReferenceLine key={`mark-${e.event.id}`} x={e.t} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-mark" />
@@ -185,10 +180,16 @@ export interface LaneLayerProps {
   /** Static chart: markers show footnote numbers and, when set, link to the event pages here. */
   footnotes?: Map<string, number>;
   linkBase?: string;
+  /**
+   * The hovered or focused event(s): the data period holding each is highlighted. Drawn here, not
+   * as a recharts child, so hovering never changes recharts' children (that would remount the lane
+   * markers and drop keyboard focus).
+   */
+  highlight?: readonly string[];
 }
 
 /** The event lanes under the plot, drawn inside recharts' SVG with the plot's real offset and width. */
-export function LaneLayer({ offset, points, events, frequency, colours, onHover, onOpen, footnotes, linkBase }: LaneLayerProps) {
+export function LaneLayer({ offset, points, events, frequency, colours, onHover, onOpen, footnotes, linkBase, highlight = [] }: LaneLayerProps) {
   if (!offset) return null;
   // The same model at the plot's real width: cluster distances are in real pixels.
   const laneModel = buildChartModel({ points, events, frequency, width: offset.width, height: 400, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
@@ -196,6 +197,25 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
   const keepPinned = (h: LaneHover | null) => (h?.pinned ? h : null);
   return (
     <g aria-label="Events by kind" className="event-lanes">
+      {laneModel.events
+        .filter((e) => e.period && highlight.includes(e.event.id))
+        .map((e) => {
+          const x1 = Math.max(0, e.period!.x);
+          const x2 = Math.min(offset.width, e.period!.x2);
+          return (
+            <rect
+              key={`period-${e.event.id}`}
+              x={offset.left + x1}
+              y={offset.top}
+              width={Math.max(0, x2 - x1)}
+              height={offset.height}
+              fill={KIND_COLOUR[e.event.kind]}
+              fillOpacity={0.1}
+              pointerEvents="none"
+              className="event-period"
+            />
+          );
+        })}
       <DirectLabels offset={offset} events={laneModel.events} colours={colours} />
       {laneModel.lanes.map((lane, i) => {
         const y = top + i * LANE + LANE / 2;
