@@ -25,13 +25,33 @@ describe("dashboard in a real browser", () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it("draws the talks once, at 19 April 2021 on the annual chart, labelled on the plot", async () => {
+    const chart = browser.page.locator('[data-testid="main-chart"] svg.recharts-surface');
+    const marks = chart.locator(`.event-mark path[x1="${Date.UTC(2021, 3, 19)}"]`);
+    expect(await marks.count()).toBe(1);
+    // No other mark of the talks: not at 1 January, not on the mid-year point, no band over 2021.
+    expect(await chart.locator(".event-period").count()).toBe(0);
+    const markX = Number(await marks.getAttribute("x"));
+    const laneX = Number(await chart.locator(`[data-event-ids="${TALKS}"] circle`).getAttribute("cx"));
+    expect(Math.abs(markX - laneX)).toBeLessThan(0.5);
+    // x(2021-04-19) from the axis's first two year ticks.
+    const ticks = await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick tspan").evaluateAll((els) => els.map((e) => [Number(e.textContent), Number(e.getAttribute("x"))] as const));
+    const [[y0, x0], [y1, x1]] = ticks as [readonly [number, number], readonly [number, number]];
+    const at = (t: number) => x0 + ((t - Date.UTC(y0, 0, 1)) / (Date.UTC(y1, 0, 1) - Date.UTC(y0, 0, 1))) * (x1 - x0);
+    expect(markX).toBeCloseTo(at(Date.UTC(2021, 3, 19)), 0);
+    expect(await chart.locator(`[data-label-for="${TALKS}"]`).textContent()).toBe("Russia–Tajikistan talks");
+  });
+
   it("hovering the talks marker shows its title, exact dates, kind and document", async () => {
     await browser.page.locator(`[data-event-ids~="${TALKS}"]`).hover();
     const tooltip = browser.page.locator('[data-testid="event-tooltip"]');
     await tooltip.waitFor();
     const text = await tooltip.innerText();
     expect(text).toContain("Russian–Tajik comprehensive talks on migration policy");
-    expect(text).toContain("Talks · 2021-04-19 – 2021-04-20 · shown at 2021");
+    expect(text).toContain("Talks · 2021-04-19 – 2021-04-20");
+    // The year the annual value stands for is highlighted only now, and says so.
+    expect(text).toContain("Shaded: the 2021 value covers the whole year");
+    expect(await browser.page.locator("svg.recharts-surface .event-period").count()).toBe(1);
     expect(text).toContain("Press release of the Ministry of Internal Affairs of Russia");
     await browser.page.screenshot({ path: `${ARTIFACTS}dashboard-tooltip.png` });
   });
@@ -91,5 +111,43 @@ describe("dashboard in a real browser", () => {
     // Dark background: every channel well below mid-grey.
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect(Math.max(r!, g!, b!)).toBeLessThan(60);
+  });
+
+  it("says which values at other frequencies it leaves out, and shows them on request", async () => {
+    await browser.page.goto(`${browser.server.url}/?indicator=transfers_from_russia_usd_mn`, { waitUntil: "networkidle" });
+    const notShown = browser.page.getByTestId("not-shown");
+    expect(await notShown.innerText()).toBe("3 quarterly values not shown (2017-Q3 to 2021-Q3) — show them");
+    await notShown.getByRole("link", { name: "show them" }).click();
+    await browser.page.waitForURL(/frequency=Q/);
+    await expect.poll(() => notShown.innerText()).toBe("5 annual values not shown (2013 to 2017) — show them");
+  });
+
+  it("a one-day snapshot: the value in the middle of the plot with its date, said in words", async () => {
+    await browser.page.goto(`${browser.server.url}/?origin=KAZ&indicator=irregular_stay_stock`, { waitUntil: "networkidle" });
+    expect(await browser.page.getByTestId("chart-summary").innerText()).toMatch(/one value, on 16 Apr 2021/);
+    const dot = browser.page.locator('[data-testid="chart-placeholder"] span[style*="left"].rounded-full').first();
+    const left = Number((await dot.getAttribute("style"))!.match(/left:\s*([\d.]+)%/)![1]);
+    expect(left).toBeGreaterThan(30);
+    expect(left).toBeLessThan(70);
+  });
+
+  it("screenshots: Tajikistan and Kazakhstan dashboards and the talks page, desktop, phone and dark", async () => {
+    for (const [name, options] of [
+      ["desktop", { width: 1400, height: 900 }],
+      ["phone", { width: 375, height: 800 }],
+      ["dark", { width: 1400, height: 900, colorScheme: "dark" as const }],
+    ] as const) {
+      const context = await launch(options);
+      const p = await context.newPage();
+      for (const [page, path] of [
+        ["tjk", "/"],
+        ["kaz", "/?origin=KAZ&indicator=irregular_stay_stock"],
+        ["talks", `/events/${TALKS}`],
+      ]) {
+        await p.goto(`${browser.server.url}${path}`, { waitUntil: "networkidle" });
+        await p.screenshot({ path: `${ARTIFACTS}chart17c-${page}-${name}.png`, fullPage: true });
+      }
+      await context.close();
+    }
   });
 });

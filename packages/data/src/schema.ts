@@ -162,6 +162,10 @@ export const events = sqliteTable(
     verification: text("verification", { enum: verifications }).notNull().default("unverified"),
     /** What exactly is or is not verified ("decree number from memory"). */
     verificationNote: text("verification_note"),
+    /** Labelled on the chart itself: true/false as an analyst set it, null to follow the kind's default. */
+    key: integer("is_key", { mode: "boolean" }),
+    /** Short text for that label (null: the title, shortened). */
+    label: text("label"),
     version: integer("version").notNull().default(1),
     updatedAt: text("updated_at").notNull(),
     /** File (or user) that wrote this version. */

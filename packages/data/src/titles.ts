@@ -7,7 +7,7 @@ import { COUNTRY_RECORDS, WORLD } from "./countries.ts";
 const NAMES = new Map(COUNTRY_RECORDS.map((c) => [c.code, c.nameEn]));
 export const countryName = (code: string): string => (code === WORLD ? "all countries" : (NAMES.get(code) ?? code));
 
-export const FREQUENCY_NAME: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
+export const FREQUENCY_NAME: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily snapshots" };
 
 export interface TitledSeries {
   indicator: { name: string; unit: string };

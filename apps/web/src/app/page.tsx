@@ -9,9 +9,9 @@ import { ChartActions } from "@/components/ChartActions";
 import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { EventListItem } from "@/components/EventListItem";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
-import { KIND_ORDER } from "@/lib/chart-model";
+import { KIND_ORDER, sparseSeriesSentence } from "@/lib/chart-model";
 import { flagMeaning, formatValue, seriesTitle } from "@corridor/data/pure";
-import { pct } from "@/lib/format";
+import { compact, date, pct } from "@/lib/format";
 import { observationHref } from "@/lib/observation-query";
 import { requirePageReader } from "@/server/page-auth";
 import { dashboardData } from "@/server/dashboard-data";
@@ -26,7 +26,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   await requirePageReader(params.size ? `/?${params}` : "/");
   const view = parseDashboardView(params);
   const { origin, destination } = view;
-  const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange } = await dashboardData(view);
+  const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange, notShown } = await dashboardData(view);
   const toggle = (kind: string): DashboardView => ({ ...view, hide: view.hide.includes(kind) ? view.hide.filter((k) => k !== kind) : [...view.hide, kind] });
 
   return (
@@ -186,6 +186,19 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           <p className="mt-2 text-tremor-default" data-testid="chart-summary">
             {summarise(main.points, main.indicator.unit, originName, inRange.filter((e) => !view.hide.includes(e.kind)).length)}
           </p>
+          {notShown.length > 0 && (
+            // Values at other frequencies are never dropped silently: say how many, and switch to them.
+            <ul className="mt-1 text-tremor-default" data-testid="not-shown">
+              {notShown.map((n) => (
+                <li key={n.frequency}>
+                  {n.sentence} —{" "}
+                  <Link href={dashboardHref({ ...view, frequency: n.frequency })} className="underline underline-offset-2">
+                    show them
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
           <details className="mt-2">
             <summary className="cursor-pointer text-tremor-default">Data table</summary>
             <table className="mt-2 w-full text-left text-tremor-default">
@@ -243,8 +256,10 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   );
 }
 
-function summarise(points: { period: string; value: number }[], unit: string, who: string, events: number): string {
+function summarise(points: { period: string; start: string; end: string; value: number }[], unit: string, who: string, events: number): string {
+  const sparse = sparseSeriesSentence(points, (iso) => date(iso));
   if (points.length === 0) return "No data.";
+  if (sparse) return `${who}: ${sparse}, ${compact(points[0]!.value)} ${unit}. ${events} event${events === 1 ? "" : "s"} marked on the timeline.`;
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const peak = points.reduce((a, b) => (b.value > a.value ? b : a));

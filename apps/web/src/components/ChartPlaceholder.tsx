@@ -6,7 +6,7 @@
  * pages. ChartOnDemand swaps in the interactive chart when the reader reaches for it.
  */
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, snapEvent, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
+import { buildChartModel, isKeyEvent, labelText, placeLabels, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { AXIS, LANE, markerName } from "./chart-layers";
@@ -69,13 +69,25 @@ export function ChartPlaceholder({
           {m.yTicks.map((t) => (
             <line key={t.value} x1={0} x2={PLOT} y1={t.y} y2={t.y} vectorEffect="non-scaling-stroke" className="stroke-tremor-border dark:stroke-dark-tremor-border" />
           ))}
-          {m.spans.map((s) => (
-            <rect key={s.event.id} x={s.x} y={m.plot.top} width={Math.max(1, s.x2! - s.x)} height={m.plot.height} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.12} />
-          ))}
-          {visible.map((e) => {
-            const x = ((snapEvent(e.startsOn, frequency).t - m.xDomain[0]) / (m.xDomain[1] - m.xDomain[0])) * PLOT;
-            return <line key={e.id} x1={x} x2={x} y1={m.plot.top} y2={bottom} stroke={KIND_COLOUR[e.kind]} strokeDasharray="4 3" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />;
-          })}
+          {/* One mark per event at its true date: a band for a span, a dashed line for a day. */}
+          {m.events.map((e) =>
+            e.x2 === null ? (
+              <line key={e.event.id} x1={e.x} x2={e.x} y1={m.plot.top} y2={bottom} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
+            ) : (
+              <rect
+                key={e.event.id}
+                x={e.x}
+                y={m.plot.top}
+                width={Math.max(0.1, e.x2 - e.x)}
+                height={m.plot.height}
+                fill={KIND_COLOUR[e.event.kind]}
+                fillOpacity={0.18}
+                stroke={KIND_COLOUR[e.event.kind]}
+                strokeWidth={1.5}
+                vectorEffect="non-scaling-stroke"
+              />
+            ),
+          )}
           <line x1={0} x2={PLOT} y1={bottom} y2={bottom} vectorEffect="non-scaling-stroke" className="stroke-tremor-content-subtle" />
           <line x1={0} x2={0} y1={m.plot.top} y2={bottom} vectorEffect="non-scaling-stroke" className="stroke-tremor-content-subtle" />
           {m.lanes.map((l) => (
@@ -90,6 +102,22 @@ export function ChartPlaceholder({
             style={{ left: pct(p.x), top: p.y, borderColor: SERIES_COLOUR }}
           />
         ))}
+        {/* Direct labels placed at the desktop width (model units ≈ px); phones wait for the interactive chart, which measures. */}
+        <div className="hidden lg:block" aria-hidden>
+          {placeLabels(
+            m.events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * 11 * 0.56 + 8, priority: e.event.key ? 1 : 0 })),
+            { left: 0, right: PLOT, maxRows: 3 },
+          ).map((l) => (
+            <span
+              key={l.id}
+              data-label-for={l.id}
+              className="absolute whitespace-nowrap rounded-sm bg-tremor-background/85 px-1 text-[11px] leading-[13px] text-tremor-content-strong dark:bg-dark-tremor-background/85 dark:text-dark-tremor-content-strong"
+              style={{ left: pct(l.left), top: m.plot.top + 2 + l.row * 15 }}
+            >
+              {labelText(m.events.find((e) => e.event.id === l.id)!.event)}
+            </span>
+          ))}
+        </div>
         {m.xTicks.map((t) => (
           <span key={t.label} className="absolute -translate-x-1/2 text-xs text-tremor-content dark:text-dark-tremor-content" style={{ left: pct(t.x), top: bottom + 6 }}>
             {t.label}

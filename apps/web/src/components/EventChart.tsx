@@ -1,8 +1,9 @@
 "use client";
 /**
- * The event-annotated time-series chart: recharts draws the series on a real time axis, spans as
- * ReferenceArea bands and point events as ReferenceLine markers; under the plot, one lane per event
- * kind with markers (clustered when close) laid out by the pure chart model.
+ * The event-annotated time-series chart: recharts draws the series on a real time axis and each
+ * event once at its true date (a band for a span, a line for a day); hovering or focusing an event
+ * highlights the data period that holds it. Under the plot, one lane per event kind with markers
+ * (clustered when close) laid out by the pure chart model.
  */
 import { useRouter } from "next/navigation";
 import { startTransition, useEffect, useMemo, useRef, useState } from "react";
@@ -73,7 +74,7 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
               }}
             />
             {/* An element, not a component defined in render: a stable type keeps keyboard focus across re-renders. */}
-            <Customized component={<LaneLayer points={points} events={visible} frequency={frequency} onHover={setHover} onOpen={open} />} />
+            <Customized component={<LaneLayer points={points} events={visible} frequency={frequency} onHover={setHover} onOpen={open} highlight={hover?.cluster.events.map((e) => e.event.id)} />} />
           </ComposedChart>
         )}
       </div>
@@ -84,15 +85,15 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
           className="absolute z-10 max-w-xs rounded-tremor-default border border-tremor-border bg-tremor-background p-3 text-tremor-default shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background"
           style={{ left: Math.max(0, hover.x - 120), top: hover.y + 14 }}
         >
-          {hover.cluster.events.map(({ event, snappedPeriod, exactDate }) => (
+          {hover.cluster.events.map(({ event, period, exactDate }) => (
             <div key={event.id} className="mb-2 last:mb-0">
               <a href={`/events/${event.id}`} className="font-semibold text-tremor-content-strong underline-offset-2 hover:underline dark:text-dark-tremor-content-strong">
                 {event.title}
               </a>
               <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
                 {KIND_LABEL[event.kind as Kind]} · {exactDate}
-                {snappedPeriod && snappedPeriod !== event.startsOn ? ` · shown at ${snappedPeriod}` : ""}
               </div>
+              {period && <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">Shaded: {period.note}</div>}
               {event.documentRef && <div className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{event.documentRef}</div>}
             </div>
           ))}

@@ -294,6 +294,16 @@ export function EventEditor({
             <input id="f-verification_note" className={input} value={form.verification_note} onChange={(e) => set("verification_note", e.target.value)} />
           </Field>
         </div>
+        <Field name="key" label="Label on charts" errors={errors.key} hint="By kind: talks, agreements, decrees and laws are labelled">
+          <select id="f-key" className={input} value={form.key} onChange={(e) => set("key", e.target.value as EventForm["key"])}>
+            <option value="">By kind</option>
+            <option value="true">Yes</option>
+            <option value="false">No</option>
+          </select>
+        </Field>
+        <Field name="label" label="Chart label" errors={errors.label} hint="A few words; empty: the title, shortened">
+          <input id="f-label" className={input} maxLength={40} value={form.label} onChange={(e) => set("label", e.target.value)} />
+        </Field>
       </div>
 
       <fieldset data-field="links" className="space-y-2">

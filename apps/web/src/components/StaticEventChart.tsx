@@ -38,14 +38,14 @@ export function StaticEventChart({
           </text>
         </g>
       ))}
-      {m.spans.map((s) => (
-        <rect key={s.event.id} x={s.x} y={m.plot.top} width={Math.max(1, s.x2! - s.x)} height={m.plot.height} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.14} />
-      ))}
-      {m.lanes
-        .flatMap((l) => l.clusters.flatMap((c) => c.events))
-        .map((e) => (
-          <line key={e.event.id} x1={e.xMarker} x2={e.xMarker} y1={m.plot.top} y2={bottom} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} />
-        ))}
+      {/* One mark per event at its true date: a band for a span, a dashed line for a day. */}
+      {m.events.map((e) =>
+        e.x2 === null ? (
+          <line key={e.event.id} x1={e.x} x2={e.x} y1={m.plot.top} y2={bottom} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} className="event-mark" />
+        ) : (
+          <rect key={e.event.id} x={e.x} y={m.plot.top} width={Math.max(1.5, e.x2 - e.x)} height={m.plot.height} fill={KIND_COLOUR[e.event.kind]} fillOpacity={0.3} className="event-mark" />
+        ),
+      )}
       {m.xTicks.map((t) => (
         <text key={t.label} x={t.x} y={bottom + 16} textAnchor="middle" fontSize={11} className="fill-tremor-content dark:fill-dark-tremor-content">
           {t.label}

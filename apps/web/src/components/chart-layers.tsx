@@ -6,7 +6,7 @@
 import type { KeyboardEvent, ReactElement } from "react";
 import { Area, Bar, CartesianGrid, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, KIND_ORDER, snapEvent, type ChartEvent, type ChartModel, type ChartPoint, type Cluster, type Kind } from "@/lib/chart-model";
+import { buildChartModel, isKeyEvent, KIND_ORDER, labelText, placeLabels, type ChartEvent, type ChartModel, type ChartPoint, type Cluster, type Kind, type PlacedEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { dateRange } from "@/lib/format";
@@ -42,8 +42,8 @@ export interface LayerInput {
   colours?: ChartColours;
 }
 
-/** Grid, axes, span bands, event lines and the series line, as children for a recharts chart. */
-export function plotLayers({ model, events, frequency, label, unit = "", colours }: LayerInput): ReactElement[] {
+/** Grid, axes, one mark per event at its true date (a band for a span, a line for a day) and the series line. */
+export function plotLayers({ model, label, unit = "", colours }: LayerInput): ReactElement[] {
   const ticks = model.xTicks.map((t) => Date.UTC(Number(t.label), 0, 1));
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }), className: "cr-muted" };
   return [
@@ -71,10 +71,25 @@ export function plotLayers({ model, events, frequency, label, unit = "", colours
       allowDataOverflow
       {...(colours && { stroke: colours.axis })}
     />,
-    ...model.spans.map((s) => <ReferenceArea key={`span-${s.event.id}`} x1={s.t} x2={s.t2!} fill={KIND_COLOUR[s.event.kind]} fillOpacity={0.12} ifOverflow="hidden" className="event-span" />),
-    ...events.map((e) => (
-      <ReferenceLine key={`line-${e.id}`} x={snapEvent(e.startsOn, frequency).t} stroke={KIND_COLOUR[e.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-line" />
-    )),
+    ...model.events.map((e) =>
+      e.t2 === null ? (
+        <ReferenceLine key={`mark-${e.event.id}`} x={e.t} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-mark" />
+      ) : (
+        // A span's band from its true start to its true end; a line at its start keeps a two-day span visible on a decade.
+        <ReferenceArea
+          key={`mark-${e.event.id}`}
+          x1={e.t}
+          x2={e.t2}
+          fill={KIND_COLOUR[e.event.kind]}
+          fillOpacity={0.18}
+          stroke={KIND_COLOUR[e.event.kind]}
+          strokeWidth={1.5}
+          strokeOpacity={0.9}
+          ifOverflow="hidden"
+          className="event-mark"
+        />
+      ),
+    ),
     <Line
       key="series"
       dataKey="value"
@@ -144,11 +159,10 @@ export function compareLayers({
 }
 
 /** Footnote numbers for a static chart: lane by lane, in time order, so a cluster's numbers run on. */
-export function footnoteNumbers(events: ChartEvent[], frequency: Frequency | null): Map<string, number> {
+export function footnoteNumbers(events: ChartEvent[]): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const kind of KIND_ORDER)
-    for (const e of events.filter((x) => x.kind === kind).sort((a, b) => snapEvent(a.startsOn, frequency).t - snapEvent(b.startsOn, frequency).t || a.id.localeCompare(b.id)))
-      numbers.set(e.id, numbers.size + 1);
+    for (const e of events.filter((x) => x.kind === kind).sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id))) numbers.set(e.id, numbers.size + 1);
   return numbers;
 }
 
@@ -180,10 +194,16 @@ export interface LaneLayerProps {
   /** Static chart: markers show footnote numbers and, when set, link to the event pages here. */
   footnotes?: Map<string, number>;
   linkBase?: string;
+  /**
+   * The hovered or focused event(s): the data period holding each is highlighted. Drawn here, not
+   * as a recharts child, so hovering never changes recharts' children (that would remount the lane
+   * markers and drop keyboard focus).
+   */
+  highlight?: readonly string[];
 }
 
 /** The event lanes under the plot, drawn inside recharts' SVG with the plot's real offset and width. */
-export function LaneLayer({ offset, points, events, frequency, colours, onHover, onOpen, footnotes, linkBase }: LaneLayerProps) {
+export function LaneLayer({ offset, points, events, frequency, colours, onHover, onOpen, footnotes, linkBase, highlight = [] }: LaneLayerProps) {
   if (!offset) return null;
   // The same model at the plot's real width: cluster distances are in real pixels.
   const laneModel = buildChartModel({ points, events, frequency, width: offset.width, height: 400, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
@@ -191,6 +211,26 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
   const keepPinned = (h: LaneHover | null) => (h?.pinned ? h : null);
   return (
     <g aria-label="Events by kind" className="event-lanes">
+      {laneModel.events
+        .filter((e) => e.period && highlight.includes(e.event.id))
+        .map((e) => {
+          const x1 = Math.max(0, e.period!.x);
+          const x2 = Math.min(offset.width, e.period!.x2);
+          return (
+            <rect
+              key={`period-${e.event.id}`}
+              x={offset.left + x1}
+              y={offset.top}
+              width={Math.max(0, x2 - x1)}
+              height={offset.height}
+              fill={KIND_COLOUR[e.event.kind]}
+              fillOpacity={0.1}
+              pointerEvents="none"
+              className="event-period"
+            />
+          );
+        })}
+      <DirectLabels offset={offset} events={laneModel.events} colours={colours} />
       {laneModel.lanes.map((lane, i) => {
         const y = top + i * LANE + LANE / 2;
         return (
@@ -270,5 +310,49 @@ function StaticMarker({ x, y, kind, cluster, name, footnotes, linkBase }: { x: n
     <a href={`${linkBase}/events/${cluster.events[0]!.event.id}`} target="_top" aria-label={name}>
       {mark}
     </a>
+  );
+}
+
+const LABEL_FONT = 11;
+const LABEL_ROW = 15;
+
+/**
+ * Key events named on the plot itself, at the top, beside their mark; rows keep labels apart
+ * (placeLabels). Decorative for assistive technology: the lane markers carry the same names.
+ */
+function DirectLabels({ offset, events, colours }: { offset: { left: number; top: number; width: number }; events: PlacedEvent[]; colours?: ChartColours }) {
+  const byId = new Map(events.map((e) => [e.event.id, e]));
+  const boxes = events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * LABEL_FONT * 0.56 + 8, priority: e.event.key ? 1 : 0 }));
+  const placed = placeLabels(boxes, { left: 0, right: offset.width, maxRows: 3 });
+  return (
+    <g className="direct-labels" aria-hidden="true">
+      {placed.map((p) => {
+        const e = byId.get(p.id)!;
+        const y = offset.top + 2 + p.row * LABEL_ROW;
+        return (
+          <g key={p.id} data-label-for={p.id}>
+            <rect
+              x={offset.left + p.left}
+              y={y}
+              width={p.width}
+              height={LABEL_ROW - 2}
+              rx={2}
+              className={colours ? "cr-bg" : "fill-tremor-background dark:fill-dark-tremor-background"}
+              {...(colours && { fill: colours.background })}
+              fillOpacity={0.85}
+            />
+            <text
+              x={offset.left + p.left + 4}
+              y={y + LABEL_ROW - 5}
+              fontSize={LABEL_FONT}
+              className={colours ? "cr-text" : "fill-tremor-content-strong dark:fill-dark-tremor-content-strong"}
+              {...(colours && { fill: colours.text })}
+            >
+              {labelText(e.event)}
+            </text>
+          </g>
+        );
+      })}
+    </g>
   );
 }

@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { buildChartModel, niceDomain, snapEvent, yearTicks, type ChartEvent, type ChartPoint } from "./chart-model";
+import {
+  buildChartModel,
+  valuesNotShown,
+  sparseSeriesSentence,
+  isKeyEvent,
+  labelText,
+  MIN_DOMAIN,
+  placeLabels,
+  niceDomain,
+  padDomain,
+  periodNote,
+  snapEvent,
+  yearTicks,
+  type ChartEvent,
+  type ChartPoint,
+} from "./chart-model";
 
 const year = (y: number, value: number): ChartPoint => ({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, value });
 const ev = (id: string, kind: ChartEvent["kind"], startsOn: string, endsOn: string | null = null): ChartEvent => ({ id, title: id, kind, startsOn, endsOn });
@@ -29,30 +44,46 @@ describe("buildChartModel", () => {
     expect(m.points[0]!.x).toBeGreaterThan(0);
   });
 
-  it("snaps events to their year and draws spans over whole periods", () => {
+  const xOf = (m: ReturnType<typeof buildChartModel>, iso: string) => m.plot.left + ((Date.parse(`${iso}T00:00:00Z`) - m.xDomain[0]) / (m.xDomain[1] - m.xDomain[0])) * m.plot.width;
+
+  it("draws each event once at its true dates; the holding period is a highlight, not a band", () => {
     const m = buildChartModel({ ...base, events: [ev("talks", "talks", "2021-04-19", "2021-04-20"), ev("decree", "decree", "2020-04-18", "2021-06-15")] });
-    const talks = m.spans.find((s) => s.event.id === "talks")!;
+    expect(m.events).toHaveLength(2);
+    const talks = m.events.find((s) => s.event.id === "talks")!;
     expect(talks.snappedPeriod).toBe("2021");
     expect(talks.exactDate).toBe("2021-04-19 – 2021-04-20");
-    // The marker line sits on the 2021 data point, inside the band.
-    expect(talks.xMarker).toBeCloseTo(m.points.find((p) => p.period === "2021")!.x, 6);
-    const decree = m.spans.find((s) => s.event.id === "decree")!;
-    const p2020 = m.points.find((p) => p.period === "2020")!;
-    const p2021 = m.points.find((p) => p.period === "2021")!;
-    // The band covers 2020 and 2021 entirely: it starts before the 2020 point and ends after 2021's.
-    expect(decree.x).toBeLessThan(p2020.x);
-    expect(decree.x2!).toBeGreaterThan(p2021.x);
+    // From 19 April to the end of 20 April, not over 2021 and not on the mid-year data point.
+    expect(talks.x).toBeCloseTo(xOf(m, "2021-04-19"), 6);
+    expect(talks.x2!).toBeCloseTo(xOf(m, "2021-04-21"), 6);
+    expect(talks.x).not.toBeCloseTo(m.points.find((p) => p.period === "2021")!.x, 0);
+    // Its lane marker is at the same x: one mark.
+    expect(m.lanes.find((l) => l.kind === "talks")!.clusters[0]!.x).toBeCloseTo(talks.x, 6);
+    // The year is kept for the hover highlight, with the sentence the tooltip shows.
+    expect(talks.period).toMatchObject({ x: xOf(m, "2021-01-01"), note: "the 2021 value covers the whole year" });
+    expect(talks.period!.x2).toBeCloseTo(xOf(m, "2022-01-01"), 6);
+    const decree = m.events.find((s) => s.event.id === "decree")!;
+    expect(decree.x).toBeCloseTo(xOf(m, "2020-04-18"), 6);
+    expect(decree.x2!).toBeCloseTo(xOf(m, "2021-06-16"), 6);
   });
 
-  it("keeps an event beyond the data inside the plot: its marker and its whole-period band", () => {
-    // Annual data to 2017, a two-day talk in April 2021: drawn on mid-2021 with 2021 shaded whole.
+  it("draws a one-day event as a point (no span) and names the period by frequency", () => {
+    const q = buildChartModel({ ...base, frequency: "Q", events: [ev("d", "decree", "2020-05-06")] });
+    expect(q.events[0]!.x2).toBeNull();
+    expect(q.spans).toHaveLength(0);
+    expect(q.events[0]!.period!.note).toBe("the 2020-Q2 value covers the whole quarter");
+    expect(periodNote("2020-05", "M")).toBe("the 2020-05 value covers the whole month");
+    // Daily data: the value is the day itself, nothing to highlight.
+    expect(buildChartModel({ ...base, frequency: "D", events: [ev("d", "decree", "2020-05-06")] }).events[0]!.period).toBeNull();
+  });
+
+  it("keeps an event beyond the data inside the plot at its true date", () => {
+    // Annual data to 2017, a two-day talk in April 2021: the axis ends with the talks, not with 2021.
     const m = buildChartModel({ ...base, points: [year(2013, 1), year(2017, 2)], events: [ev("talks", "talks", "2021-04-19", "2021-04-20")] });
-    const band = m.spans[0]!;
+    const band = m.events[0]!;
     const right = m.plot.left + m.plot.width;
-    expect(band.xMarker).toBeLessThan(right);
     expect(band.x2!).toBeCloseTo(right, 6);
     expect(band.x).toBeGreaterThan(m.points[1]!.x);
-    expect(m.lanes[0]!.clusters[0]!.x).toBeLessThanOrEqual(right);
+    expect(m.lanes[0]!.clusters[0]!.x).toBeCloseTo(band.x, 6);
   });
 
   it("gives each kind its own lane under the plot, in a fixed order, and honours hidden kinds", () => {
@@ -68,7 +99,7 @@ describe("buildChartModel", () => {
   });
 
   it("clusters close markers of one kind into one badge, but not markers of different kinds", () => {
-    const events = [ev("d1", "decree", "2020-04-18"), ev("d2", "decree", "2020-09-23"), ev("d3", "decree", "2015-01-01"), ev("t", "talks", "2020-05-01")];
+    const events = [ev("d1", "decree", "2020-04-18"), ev("d2", "decree", "2020-05-20"), ev("d3", "decree", "2015-01-01"), ev("t", "talks", "2020-05-01")];
     const m = buildChartModel({ ...base, events, minMarkerGap: 20 });
     const decrees = m.lanes.find((l) => l.kind === "decree")!;
     expect(decrees.clusters.map((c) => c.events.map((e) => e.event.id))).toEqual([["d3"], ["d1", "d2"]]);
@@ -78,7 +109,7 @@ describe("buildChartModel", () => {
   it("extends the time axis to events outside the data", () => {
     const m = buildChartModel({ ...base, events: [ev("old", "law", "2010-06-01")] });
     expect(new Date(m.xDomain[0]).toISOString().slice(0, 10)).toBe("2010-06-01");
-    expect(m.lanes[0]!.clusters[0]!.x).toBeCloseTo(m.plot.left + ((new Date("2010-07-02").getTime() - m.xDomain[0]) / (m.xDomain[1] - m.xDomain[0])) * m.plot.width, 0);
+    expect(m.lanes[0]!.clusters[0]!.x).toBeCloseTo(xOf(m, "2010-06-01"), 6);
   });
 
   it("builds a log scale from positive values only", () => {
@@ -86,6 +117,61 @@ describe("buildChartModel", () => {
     expect(m.yDomain).toEqual([10, 10000]);
     expect(m.points.map((p) => p.period)).toEqual(["2020", "2021"]);
     expect(m.yTicks.map((t) => t.value)).toEqual([10, 100, 1000, 10000]);
+  });
+});
+
+describe("any data shape", () => {
+  const day = (d: string, value: number): ChartPoint => ({ period: d, start: d, end: d, value });
+  const size = { width: 600, height: 300, margin: { top: 0, right: 0, bottom: 0, left: 0 } };
+  const mid = (m: ReturnType<typeof buildChartModel>) => m.plot.left + m.plot.width / 2;
+
+  it("centres a lone value in a padded year, not on the y-axis", () => {
+    const m = buildChartModel({ ...size, points: [day("2021-04-16", 49_000)], events: [], frequency: "D" });
+    expect(m.xDomain[1] - m.xDomain[0]).toBe(MIN_DOMAIN);
+    expect(m.points[0]!.x).toBeCloseTo(mid(m), 6);
+    expect(m.xTicks.map((t) => t.label)).toEqual(["2021"]);
+    expect(m.yDomain[0]).toBe(0);
+    expect(m.yDomain[1]).toBeGreaterThanOrEqual(49_000);
+  });
+
+  it("keeps two points apart and inside the plot", () => {
+    const m = buildChartModel({ ...size, points: [day("2021-04-16", 1), day("2021-04-17", 2)], events: [], frequency: "D" });
+    const [a, b] = m.points;
+    expect(a!.x).toBeGreaterThan(0);
+    expect(b!.x).toBeLessThan(size.width);
+    expect(b!.x).toBeGreaterThan(a!.x);
+  });
+
+  it("draws an event on a single-date chart as a narrow mark, never a band over the whole plot", () => {
+    const m = buildChartModel({ ...size, points: [day("2021-04-16", 49_000)], events: [ev("talks", "talks", "2021-04-19", "2021-04-20")], frequency: "D" });
+    const e = m.events[0]!;
+    expect(e.x2! - e.x).toBeLessThan(m.plot.width / 50);
+    expect(e.period).toBeNull();
+  });
+
+  it("renders no values at all: an empty axis, no points", () => {
+    const m = buildChartModel({ ...size, points: [], events: [], frequency: null });
+    expect(m.points).toEqual([]);
+    expect(m.yDomain).toEqual([0, 1]);
+  });
+
+  it("keeps a series that ends before every event, with the events at their dates", () => {
+    const m = buildChartModel({ ...size, points: [year(2013, 5), year(2014, 6)], events: [ev("late", "law", "2020-01-01")], frequency: "A" });
+    expect(m.points.every((p) => p.x < m.events[0]!.x)).toBe(true);
+    expect(m.events[0]!.x).toBeLessThanOrEqual(size.width);
+  });
+
+  it("says when a series has one value or none", () => {
+    const iso = (d: string) => d;
+    expect(sparseSeriesSentence([day("2021-04-16", 1)], iso)).toBe("one value, on 2021-04-16");
+    expect(sparseSeriesSentence([year(2021, 1)], iso)).toBe("one value, for 2021");
+    expect(sparseSeriesSentence([], iso)).toBe("no values");
+    expect(sparseSeriesSentence([year(2020, 1), year(2021, 2)], iso)).toBeNull();
+  });
+
+  it("pads a domain symmetrically only when it is shorter than the minimum", () => {
+    expect(padDomain([0, 10], 20)).toEqual([-5, 15]);
+    expect(padDomain([0, 30], 20)).toEqual([0, 30]);
   });
 });
 
@@ -101,5 +187,82 @@ describe("domains and ticks", () => {
     expect(yearTicks(domain, 400).map((t) => t.label)).toEqual(["2000", "2005", "2010", "2015", "2020", "2025"]);
     // 300 px holds five 56-px labels, not six: the step grows to ten years.
     expect(yearTicks(domain, 300).map((t) => t.label)).toEqual(["2000", "2010", "2020"]);
+  });
+});
+
+describe("direct labels", () => {
+  const overlaps = (a: { left: number; width: number; row: number }, b: { left: number; width: number; row: number }) => a.row === b.row && a.left < b.left + b.width && b.left < a.left + a.width;
+
+  it("stacks clustered labels in rows so that no two boxes overlap", () => {
+    // Five events within 20 px, labels 80 px wide: each needs its own row.
+    const boxes = [0, 5, 10, 15, 20].map((dx, i) => ({ id: `e${i}`, x: 200 + dx, width: 80 }));
+    const placed = placeLabels(boxes, { left: 0, right: 600, maxRows: 5 });
+    expect(placed).toHaveLength(5);
+    for (const a of placed) for (const b of placed) if (a !== b) expect(overlaps(a, b)).toBe(false);
+    expect(new Set(placed.map((p) => p.row)).size).toBe(5);
+  });
+
+  it("shares a row when labels are far apart, and leaves out what does not fit in maxRows", () => {
+    const far = placeLabels(
+      [
+        { id: "a", x: 10, width: 50 },
+        { id: "b", x: 200, width: 50 },
+      ],
+      { left: 0, right: 600 },
+    );
+    expect(far.map((p) => p.row)).toEqual([0, 0]);
+    const crowded = placeLabels(
+      [0, 1, 2, 3].map((i) => ({ id: `c${i}`, x: 100 + i, width: 60 })),
+      { left: 0, right: 600, maxRows: 2 },
+    );
+    expect(crowded.map((p) => p.id)).toEqual(["c0", "c1"]);
+  });
+
+  it("places an analyst's key events first when rows run out, and still never overlaps", () => {
+    const boxes = [0, 1, 2, 3].map((i) => ({ id: `c${i}`, x: 100 + i, width: 60, priority: i === 3 ? 1 : 0 }));
+    const placed = placeLabels(boxes, { left: 0, right: 600, maxRows: 2 });
+    expect(placed.map((p) => p.id)).toEqual(["c0", "c3"]);
+    const mixed = placeLabels(
+      [
+        { id: "late", x: 300, width: 100, priority: 1 },
+        { id: "early", x: 250, width: 40 },
+        { id: "wide", x: 260, width: 100 },
+      ],
+      { left: 0, right: 600, maxRows: 2 },
+    );
+    for (const a of mixed) for (const b of mixed) if (a !== b) expect(overlaps(a, b)).toBe(false);
+    expect(mixed.map((p) => [p.id, p.row])).toEqual([
+      ["early", 0],
+      ["wide", 1],
+      ["late", 0],
+    ]);
+  });
+
+  it("keeps every box inside the plot: a label near the right edge ends at its event", () => {
+    const [p] = placeLabels([{ id: "r", x: 590, width: 80 }], { left: 0, right: 600 });
+    expect(p!.left).toBe(510);
+    expect(p!.left + p!.width).toBeLessThanOrEqual(600);
+  });
+
+  it("labels talks, agreements, decrees and laws unless an analyst says otherwise", () => {
+    expect(isKeyEvent({ kind: "talks" })).toBe(true);
+    expect(isKeyEvent({ kind: "enforcement" })).toBe(false);
+    expect(isKeyEvent({ kind: "talks", key: false })).toBe(false);
+    expect(isKeyEvent({ kind: "economic", key: true })).toBe(true);
+    expect(labelText({ title: "A very long title about a migration agreement signed", label: "Founding talks" })).toBe("Founding talks");
+    expect(labelText({ title: "A very long title about a migration agreement signed" }, 20)).toBe("A very long title a…");
+  });
+});
+
+describe("values not shown", () => {
+  it("names every other frequency with its count and range, never the one drawn", () => {
+    const ranges = [
+      { frequency: "A" as const, first: "2013", last: "2017", count: 5 },
+      { frequency: "Q" as const, first: "2017-Q3", last: "2018-Q3", count: 2 },
+    ];
+    expect(valuesNotShown(ranges, "A").map((n) => n.sentence)).toEqual(["2 quarterly values not shown (2017-Q3 to 2018-Q3)"]);
+    expect(valuesNotShown(ranges, "Q").map((n) => n.sentence)).toEqual(["5 annual values not shown (2013 to 2017)"]);
+    expect(valuesNotShown([{ frequency: "M", first: "2020-01", last: "2020-01", count: 1 }], "A")[0]!.sentence).toBe("1 monthly value not shown (2020-01)");
+    expect(valuesNotShown(ranges.slice(0, 1), "A")).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The event-annotated time-series chart as pure geometry: a real time axis (uneven periods and gaps
- * keep their width), events snapped to the period that contains them, one lane per event kind under
- * the plot, and close markers of a kind clustered into a count badge. No DOM, no measurement: give
+ * keep their width), each event drawn once at its true date (a span from its true start to its true
+ * end), the data period that contains it kept aside as a hover highlight, one lane per event kind
+ * under the plot, and close markers of a kind clustered into a count badge. No DOM, no measurement: give
  * it a width and height and the same model draws the page and a server-side SVG.
  */
 import { periodContaining, type Frequency } from "@corridor/data/periods";
@@ -27,6 +28,10 @@ export interface ChartEvent {
   endsOn: string | null;
   datePrecision?: "day" | "month" | "year";
   documentRef?: string | null;
+  /** Labelled on the plot (analyst's choice; absent: by kind, see KEY_KINDS). */
+  key?: boolean | null;
+  /** Short text for the direct label (absent: the title, shortened). */
+  label?: string | null;
 }
 
 export interface ChartInput {
@@ -55,14 +60,17 @@ export interface PlacedEvent {
   snappedPeriod: string | null;
   /** Exact date for tooltips: "2021-04-19 – 2021-04-20". */
   exactDate: string;
-  /** Time (ms) of the marker, or of a span's start; `t2` where a span ends. */
+  /** Time (ms) of the true start (midnight UTC); `t2` the true end (the day after the last day) for spans. */
   t: number;
   t2: number | null;
   x: number;
   /** Spans: where the band ends. */
   x2: number | null;
-  /** Where the event's marker line goes: the middle of the period it snaps to (its start date's). */
-  xMarker: number;
+  /**
+   * The data period holding the event, shown only while the event is hovered or focused: a value
+   * at one date stands for its whole period, and the highlight says so without a permanent band.
+   */
+  period: { t: number; t2: number; x: number; x2: number; note: string } | null;
 }
 
 export interface Cluster {
@@ -89,6 +97,8 @@ export interface ChartModel {
   xTicks: Tick[];
   yTicks: { y: number; value: number }[];
   points: PlacedPoint[];
+  /** Every visible event, once, at its true date. */
+  events: PlacedEvent[];
   spans: PlacedEvent[];
   lanes: Lane[];
 }
@@ -97,6 +107,23 @@ const DAY = 86_400_000;
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 /** A period's place on the time axis: its middle, so a year's point sits mid-year. */
 const middle = (start: string, end: string) => (ms(start) + ms(end) + DAY) / 2;
+
+const PERIOD_WORD: Record<string, string> = { A: "year", H: "half-year", Q: "quarter", M: "month" };
+
+/** The tooltip line for a period highlight: "the 2021 value covers the whole year". */
+export function periodNote(period: string, frequency: Frequency): string {
+  return `the ${period} value covers the whole ${PERIOD_WORD[frequency] ?? "period"}`;
+}
+
+/** Least width of the time axis around a lone point or a few close dates, so nothing pins to an edge. */
+export const MIN_DOMAIN = 365 * DAY;
+
+/** Widen a time domain symmetrically to at least `min` (a lone point sits in the middle). */
+export function padDomain([lo, hi]: [number, number], min = MIN_DOMAIN): [number, number] {
+  if (hi - lo >= min) return [lo, hi];
+  const mid = (lo + hi) / 2;
+  return [mid - min / 2, mid + min / 2];
+}
 
 export function snapEvent(date: string, frequency: Frequency | null): { period: string | null; t: number } {
   if (!frequency || frequency === "D") return { period: frequency ? date : null, t: ms(date) + DAY / 2 };
@@ -152,22 +179,21 @@ export function buildChartModel(input: ChartInput): ChartModel {
     height: Math.max(1, input.height - margin.top - margin.bottom - lanesHeight),
   };
 
-  // Where each event is drawn, in time: a point event on its period's data point; a span's band over
-  // the whole periods it touches, so it lines up with the data (exact days on a daily or unknown axis).
+  // Each event is drawn once, at its true dates; the period that holds it is only a hover highlight.
   const periodic = input.frequency && input.frequency !== "D" ? input.frequency : null;
   const timed = visible.map((event) => {
-    const snap = snapEvent(event.startsOn, input.frequency);
-    if (!event.endsOn) return { event, snap, t: snap.t, t2: null };
-    const t = periodic ? ms(periodContaining(event.startsOn, periodic).start) : ms(event.startsOn);
-    const t2 = periodic ? ms(periodContaining(event.endsOn, periodic).end) + DAY : ms(event.endsOn) + DAY;
-    return { event, snap, t, t2 };
+    const t = ms(event.startsOn);
+    const t2 = event.endsOn && event.endsOn !== event.startsOn ? ms(event.endsOn) + DAY : null;
+    const holder = periodic ? periodContaining(event.startsOn, periodic) : null;
+    return { event, t, t2, holder };
   });
 
-  // Time domain: every point's period and every visible event, edge to edge, as dated and as drawn.
+  // Time domain: every point's period and every visible event's true dates, edge to edge, widened
+  // around a lone point (or one day of snapshots) so the data sits inside the plot, not on its edge.
   const times: number[] = [];
   for (const p of input.points) times.push(ms(p.start), ms(p.end) + DAY);
-  for (const { event: e, snap, t, t2 } of timed) times.push(ms(e.startsOn), ms(e.endsOn ?? e.startsOn) + DAY, snap.t, t, t2 ?? t);
-  const xDomain: [number, number] = times.length ? [Math.min(...times), Math.max(...times)] : [0, 1];
+  for (const { t, t2 } of timed) times.push(t, t2 ?? t + DAY);
+  const xDomain: [number, number] = times.length ? padDomain([Math.min(...times), Math.max(...times)]) : [0, 1];
   const x = (t: number) => plot.left + ((t - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plot.width;
 
   const yDomain = niceDomain(
@@ -187,9 +213,11 @@ export function buildChartModel(input: ChartInput): ChartModel {
       return { ...p, t, x: x(t), y: y(p.value) };
     });
 
-  const placed = timed.map(({ event, snap, t, t2 }): PlacedEvent => {
+  const placed = timed.map(({ event, t, t2, holder }): PlacedEvent => {
     const exactDate = event.endsOn && event.endsOn !== event.startsOn ? `${event.startsOn} – ${event.endsOn}` : event.startsOn;
-    return { event, snappedPeriod: snap.period, exactDate, t, t2, x: x(t), x2: t2 === null ? null : x(t2), xMarker: x(snap.t) };
+    const period = holder && periodic ? { t: ms(holder.start), t2: ms(holder.end) + DAY, x: x(ms(holder.start)), x2: x(ms(holder.end) + DAY), note: periodNote(holder.period, periodic) } : null;
+    const snappedPeriod = holder ? holder.period : input.frequency === "D" ? event.startsOn : null;
+    return { event, snappedPeriod, exactDate, t, t2, x: x(t), x2: t2 === null ? null : x(t2), period };
   });
 
   const minGap = input.minMarkerGap ?? 14;
@@ -221,7 +249,97 @@ export function buildChartModel(input: ChartInput): ChartModel {
     xTicks: yearTicks(xDomain, plot.width).map((t) => ({ x: x(t.t), label: t.label })),
     yTicks,
     points,
+    events: placed,
     spans: placed.filter((p) => p.x2 !== null),
     lanes,
   };
+}
+
+/** Kinds labelled on the plot unless an analyst sets `key: false`: the acts a reader asks about first. */
+export const KEY_KINDS: readonly Kind[] = ["talks", "agreement", "decree", "law"];
+
+export interface LabelledEvent {
+  key?: boolean | null;
+  label?: string | null;
+}
+
+/** Whether an event carries a direct label: its own `key`, else its kind's default. */
+export const isKeyEvent = (e: Pick<ChartEvent, "kind"> & LabelledEvent) => e.key ?? KEY_KINDS.includes(e.kind);
+
+/** The label's text: the analyst's short label, else the title cut to `max` characters. */
+export function labelText(e: Pick<ChartEvent, "title"> & LabelledEvent, max = 28): string {
+  const text = e.label?.trim() || e.title;
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+export interface LabelBox {
+  id: string;
+  /** The event's x: the label starts here (or ends here, when it would run off the right edge). */
+  x: number;
+  width: number;
+  /** Placed first when rows run out: an analyst's `key: true` before a kind's default. */
+  priority?: number;
+}
+
+export interface PlacedLabel extends LabelBox {
+  /** Left edge of the box after keeping it inside [left, right]. */
+  left: number;
+  row: number;
+}
+
+/**
+ * Direct labels without collisions: by priority, then left to right, each label goes into the
+ * first row where it overlaps no box (with `gap` between); beyond `maxRows` it is left out (its
+ * lane marker still names it). Boxes are kept inside [left, right]. Pure and width-based, so the
+ * server SVG and the page agree.
+ */
+export function placeLabels(boxes: readonly LabelBox[], { left, right, maxRows = 3, gap = 6 }: { left: number; right: number; maxRows?: number; gap?: number }): PlacedLabel[] {
+  const rows: { from: number; to: number }[][] = [];
+  const placed: PlacedLabel[] = [];
+  for (const box of [...boxes].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || a.x - b.x || a.id.localeCompare(b.id))) {
+    const width = Math.min(box.width, right - left);
+    const start = box.x + width > right ? Math.max(left, box.x - width) : Math.max(left, box.x);
+    const free = (row: { from: number; to: number }[]) => row.every((r) => start >= r.to + gap || start + width + gap <= r.from);
+    let row = rows.findIndex(free);
+    if (row === -1 && rows.length < maxRows) row = rows.push([]) - 1;
+    if (row === -1) continue;
+    rows[row]!.push({ from: start, to: start + width });
+    placed.push({ ...box, width, left: start, row });
+  }
+  return placed.sort((a, b) => a.x - b.x || a.id.localeCompare(b.id));
+}
+
+/**
+ * The series' shape in words when a line would mislead: none or one value ("one value, on 16 Apr
+ * 2021"). Null for two values or more, where the usual first/last/peak sentence reads right.
+ */
+export function sparseSeriesSentence(points: readonly Pick<ChartPoint, "period" | "start" | "end">[], formatDay: (iso: string) => string): string | null {
+  if (points.length === 0) return "no values";
+  if (points.length > 1) return null;
+  const p = points[0]!;
+  return p.start === p.end ? `one value, on ${formatDay(p.start)}` : `one value, for ${p.period}`;
+}
+
+const FREQUENCY_ADJECTIVE: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
+
+export interface NotShown {
+  frequency: Frequency;
+  count: number;
+  first: string;
+  last: string;
+  /** "2 quarterly values not shown (2017-Q3 to 2018-Q3)". */
+  sentence: string;
+}
+
+/**
+ * The series' values at frequencies other than the one drawn, so a view never drops them silently:
+ * an annual chart of a series that also has quarters says how many quarters it leaves out.
+ */
+export function valuesNotShown(ranges: readonly { frequency: Frequency; first: string; last: string; count: number }[], shown: Frequency | null): NotShown[] {
+  return ranges
+    .filter((r) => r.frequency !== shown && r.count > 0)
+    .map((r) => ({
+      ...r,
+      sentence: `${r.count} ${FREQUENCY_ADJECTIVE[r.frequency] ?? r.frequency} value${r.count === 1 ? "" : "s"} not shown (${r.first === r.last ? r.first : `${r.first} to ${r.last}`})`,
+    }));
 }

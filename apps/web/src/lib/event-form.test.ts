@@ -49,9 +49,18 @@ describe("form ⇄ record", () => {
       tags: "covid-19; stay",
       verification: "verified",
       verification_note: "",
+      // A stored event without the chart-label fields follows its kind's default.
+      key: "",
+      label: "",
       relates: "extends:older",
       body: "Text",
     });
+  });
+
+  it("carries the chart label choice both ways", () => {
+    const form = formFromEvent({ ...DECREE, key: false, label: "Decree 274" });
+    expect(form).toMatchObject({ key: "false", label: "Decree 274" });
+    expect(formToRecord({ ...form, key: "true", label: " Founding talks " })).toMatchObject({ key: "true", label: "Founding talks" });
   });
 
   it("keeps a day that is not the start of its unit and says the precision explicitly", () => {

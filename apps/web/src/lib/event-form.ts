@@ -32,6 +32,9 @@ export interface EventForm {
   tags: string;
   verification: "verified" | "unverified";
   verification_note: string;
+  /** Direct label on charts: "" follows the kind's default, else "true"/"false". */
+  key: "" | "true" | "false";
+  label: string;
   links: { relation: (typeof RELATIONS)[number]; to: string }[];
   body: string;
 }
@@ -54,6 +57,8 @@ export function emptyForm(): EventForm {
     tags: "",
     verification: "unverified",
     verification_note: "",
+    key: "",
+    label: "",
     links: [],
     body: "",
   };
@@ -78,6 +83,9 @@ export interface StoredEvent {
   tags: string[];
   verification: string;
   verificationNote: string | null;
+  /** Absent in snapshots written before the field existed. */
+  key?: boolean | null;
+  label?: string | null;
   /** getEvent's links carry a direction (only "out" ones belong to this event); snapshots have `to`. */
   links: ({ relation: string; to: string } | { relation: string; id: string; direction: "in" | "out" })[];
 }
@@ -116,6 +124,8 @@ export function formFromEvent(e: StoredEvent): EventForm {
     tags: e.tags.join(", "),
     verification: e.verification === "verified" ? "verified" : "unverified",
     verification_note: e.verificationNote ?? "",
+    key: e.key === true ? "true" : e.key === false ? "false" : "",
+    label: e.label ?? "",
     links: e.links.filter((l) => !("direction" in l) || l.direction === "out").map((l) => ({ relation: l.relation as EventForm["links"][number]["relation"], to: "to" in l ? l.to : l.id })),
     body: e.body,
   };
@@ -146,6 +156,8 @@ export function formToRecord(f: EventForm): Record<string, string> {
       .join("; "),
     verification: f.verification,
     verification_note: f.verification_note.trim(),
+    key: f.key,
+    label: f.label.trim(),
     relates: f.links
       .filter((l) => l.to.trim())
       .map((l) => `${l.relation}:${l.to.trim()}`)
@@ -231,6 +243,8 @@ const LABELS: [keyof StoredEvent, string][] = [
   ["tags", "tags"],
   ["verification", "verification"],
   ["verificationNote", "verification note"],
+  ["key", "chart label on"],
+  ["label", "chart label"],
   ["links", "links"],
   ["body", "text"],
 ];

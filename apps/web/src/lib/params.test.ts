@@ -69,6 +69,12 @@ describe("dashboard view in the URL", () => {
     expect(dashboardHref(withRelated)).toBe("/?origin=KGZ&indicator=work_patents_issued&hide=economic&related=1");
     expect(parseDashboardView(new URL(dashboardHref(withRelated), "http://x").searchParams)).toEqual(withRelated);
   });
+  it("keeps a chosen frequency (to show values the default view leaves out) and drops a bad one", () => {
+    const view = { ...DASHBOARD_DEFAULTS, frequency: "Q" as const };
+    expect(dashboardHref(view)).toBe("/?frequency=Q");
+    expect(parseDashboardView(q("frequency=Q"))).toEqual(view);
+    expect(parseDashboardView(q("frequency=W"))).toEqual(DASHBOARD_DEFAULTS);
+  });
 });
 
 describe("parseChartParams", () => {

@@ -123,7 +123,11 @@ export interface DashboardView {
   hide: string[];
   /** Also draw other corridors' events naming one of its countries, marked "related". */
   related: boolean;
+  /** The main chart's frequency; absent: the series' own (most published) one. */
+  frequency?: "A" | "H" | "Q" | "M" | "D";
 }
+
+const DASHBOARD_FREQUENCIES = ["A", "H", "Q", "M", "D"] as const;
 
 export const DASHBOARD_DEFAULTS: DashboardView = { origin: "TJK", destination: "RUS", indicator: "remittances_received_usd", hide: [], related: false };
 
@@ -135,12 +139,14 @@ export function parseDashboardView(params: URLSearchParams, indicators: string[]
   };
   const indicator = params.get("indicator");
   const hide = (params.get("hide") ?? "").split(",").filter(isKind);
+  const frequency = DASHBOARD_FREQUENCIES.find((f) => f === params.get("frequency"));
   return {
     origin: country("origin"),
     destination: country("destination"),
     indicator: indicator && (indicators.length === 0 || indicators.includes(indicator)) ? indicator : DASHBOARD_DEFAULTS.indicator,
     hide: [...new Set(hide)].sort(),
     related: params.get("related") === "1",
+    ...(frequency && { frequency }),
   };
 }
 
@@ -152,6 +158,7 @@ export function dashboardHref(view: DashboardView): string {
   if (view.indicator !== DASHBOARD_DEFAULTS.indicator) params.set("indicator", view.indicator);
   if (view.hide.length) params.set("hide", [...view.hide].sort().join(","));
   if (view.related) params.set("related", "1");
+  if (view.frequency) params.set("frequency", view.frequency);
   const query = params.toString();
   return query ? `/?${query}` : "/";
 }

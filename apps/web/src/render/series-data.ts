@@ -25,7 +25,7 @@ interface Note {
 
 function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
   const shown = chartEvents(data, hidden);
-  const numbers = footnoteNumbers(shown, data.series.frequency);
+  const numbers = footnoteNumbers(shown);
   return data.events
     .filter((e) => numbers.has(e.id))
     .map((e) => ({

@@ -46,6 +46,14 @@ const DATA: ChartData = {
   ],
 };
 
+/** The SVG's time scale, read off two year ticks: date → x. */
+function xScale(svg: string): (iso: string) => number {
+  const ticks = new Map([...svg.matchAll(/<tspan x="([\d.]+)" dy="0.71em">(\d{4})<\/tspan>/g)].map(([, x, y]) => [Number(y), Number(x)]));
+  const [y0, y1] = [...ticks.keys()].slice(0, 2) as [number, number];
+  const [t0, t1] = [Date.UTC(y0, 0, 1), Date.UTC(y1, 0, 1)];
+  return (iso) => ticks.get(y0)! + ((Date.parse(`${iso}T00:00:00Z`) - t0) / (t1 - t0)) * (ticks.get(y1)! - ticks.get(y0)!);
+}
+
 describe("renderSeriesSvg", () => {
   const svg = renderSeriesSvg(DATA, { width: 800, height: 600, theme: "light", provenance: "test provenance" });
 
@@ -60,8 +68,39 @@ describe("renderSeriesSvg", () => {
     expect(svg).toContain(">4. 1 Jan 2022 · Laws (unverified): =HYPERLINK(&quot;x&quot;) law (doc l1)</text>");
     expect(svg).toContain(">Source: Synthetic test source. Events: Corridor event register.</text>");
     expect(svg).toContain(">test provenance</text>");
-    // A span (the two-day talks) is a band as well as a line.
-    expect((svg.match(/recharts-reference-area-rect/g) ?? []).length).toBe(1);
+    // One mark per event: the two-day talks a band, the three one-day events lines.
+    expect((svg.match(/class="recharts-layer recharts-reference-area event-mark"/g) ?? []).length).toBe(1);
+    expect((svg.match(/class="recharts-layer recharts-reference-line event-mark"/g) ?? []).length).toBe(3);
+  });
+
+  it("draws the talks once, at x(2021-04-19): a band to 20 April, its lane marker on the same x, no period band", () => {
+    const at = xScale(svg);
+    const marks = [...svg.matchAll(/event-mark"><path x="([\d.]+)"[^>]*width="([\d.]+)"[^>]*x1="(\d+)"/g)];
+    expect(marks).toHaveLength(1);
+    const [, x, width, t] = marks[0]!;
+    expect(Number(t)).toBe(Date.UTC(2021, 3, 19));
+    expect(Number(x)).toBeCloseTo(at("2021-04-19"), 1);
+    expect(Number(x) + Number(width)).toBeCloseTo(at("2021-04-21"), 1);
+    const marker = /data-event-ids="t1"><title>[^<]*<\/title><circle cx="([\d.]+)"/.exec(svg)!;
+    expect(Number(marker[1])).toBeCloseTo(Number(x), 6);
+    // Nothing at 1 January or mid-2021 (where the annual point sits), and no band over the year.
+    expect(svg).not.toContain("event-period");
+    const lines = [...svg.matchAll(/reference-line event-mark"><line[^>]*x1="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(lines).toHaveLength(3);
+    for (const lx of [...lines, Number(x)]) for (const wrong of ["2021-01-01", "2021-07-02"]) expect(Math.abs(lx - at(wrong))).toBeGreaterThan(5);
+  });
+
+  it("labels key events on the plot without overlapping labels", () => {
+    const boxes = [...svg.matchAll(/data-label-for="([^"]+)"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"/g)].map(([, id, x, y, w]) => ({ id, x: Number(x), y: Number(y), w: Number(w) }));
+    // Talks, both decrees and the law are key by kind.
+    expect(boxes.map((b) => b.id).sort()).toEqual(["d1", "d2", "l1", "t1"]);
+    for (const a of boxes) for (const b of boxes) if (a !== b && a.y === b.y) expect(a.x + a.w <= b.x || b.x + b.w <= a.x).toBe(true);
+    const labelled = renderSeriesSvg(
+      { ...DATA, events: DATA.events.map((e) => (e.id === "t1" ? { ...e, label: "Founding talks" } : e.id === "d2" ? { ...e, key: false } : e)) },
+      { width: 800, height: 600, theme: "light" },
+    );
+    expect(labelled).toMatch(/data-label-for="t1">[^]*?>Founding talks<\/text>/);
+    expect(labelled).not.toContain('data-label-for="d2"');
   });
 
   it("writes the value axis in the indicator's unit: currency symbol and scale word, same digits on every tick", () => {
@@ -104,6 +143,56 @@ describe("renderSeriesSvg", () => {
   it("rasterises to a PNG of the SVG's size times the scale", () => {
     const png = PNG.sync.read(svgToPng({ svg, scale: 2 }));
     expect([png.width, png.height]).toEqual([1600, 1200]);
+  });
+});
+
+describe("any data shape renders", () => {
+  const shape = (points: { period: string; start: string; end: string; value: number }[], frequency: "A" | "D" | null, events = DATA.events) =>
+    renderSeriesSvg({ series: { ...DATA.series, frequency, points: points.map((p) => ({ ...p, source: "S" })) }, events }, { width: 800, height: 600, theme: "light" });
+  const dots = (svg: string) =>
+    [...svg.matchAll(/class="recharts-dot recharts-line-dot"[^>]*cx="([\d.]+)"|cx="([\d.]+)"[^>]*class="recharts-dot recharts-line-dot"/g)].map((m) => Number(m[1] ?? m[2]));
+  const plotEdges = (svg: string) => {
+    const clip = /<clipPath id="export-chart-clip"><rect x="([\d.]+)" y="[\d.]+" height="[\d.]+" width="([\d.]+)"/.exec(svg)!;
+    return [Number(clip[1]), Number(clip[1]) + Number(clip[2])] as const;
+  };
+  const day = (d: string, value: number) => ({ period: d, start: d, end: d, value });
+
+  it("one daily value: a dot in the middle of the plot, not on the y-axis, and no band over the plot", () => {
+    const svg = shape([day("2021-04-16", 49_000)], "D", []);
+    const [left, right] = plotEdges(svg);
+    const [x] = dots(svg);
+    expect(x).toBeCloseTo((left + right) / 2, 0);
+    expect(svg).not.toContain("reference-area");
+  });
+
+  it("one daily value with the talks three days later: the talks stay a narrow band", () => {
+    const svg = shape([day("2021-04-16", 49_000)], "D", [DATA.events[0]!]);
+    const [left, right] = plotEdges(svg);
+    const width = Number(/event-mark"><path x="[\d.]+"[^>]*width="([\d.]+)"/.exec(svg)![1]);
+    expect(width).toBeLessThan((right - left) / 50);
+  });
+
+  it("two values, daily snapshots and a series that ends before every event: every dot inside the plot", () => {
+    for (const svg of [
+      shape([day("2021-04-16", 1), day("2021-04-17", 2)], "D"),
+      shape([day("2021-04-01", 1), day("2021-04-08", 2), day("2021-04-15", 3)], "D"),
+      shape(
+        [2010, 2011].map((y) => ({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, value: y - 2000 })),
+        "A",
+      ),
+    ]) {
+      const [left, right] = plotEdges(svg);
+      const xs = dots(svg);
+      expect(xs.length).toBeGreaterThan(1);
+      for (const x of xs) expect(x > left && x < right).toBe(true);
+    }
+  });
+
+  it("no values at all: still a chart, with its events", () => {
+    const svg = shape([], null);
+    expect(svg).toContain("<svg");
+    expect(dots(svg)).toEqual([]);
+    expect(svg).toContain('data-event-ids="t1"');
   });
 });
 

@@ -45,7 +45,7 @@ export function chartTitle(data: ChartData): { title: string; subtitle: string }
 export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
   return data.events
     .filter((e) => !hidden.includes(e.kind))
-    .map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }));
+    .map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef, key: e.key, label: e.label }));
 }
 
 function truncate(text: string, px: number, fontSize: number): string {
@@ -217,7 +217,7 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
   const events = chartEvents(data, options.hiddenKinds);
   const { frequency } = data.series;
   const { title, subtitle } = chartTitle(data);
-  const numbers = footnoteNumbers(events, frequency);
+  const numbers = footnoteNumbers(events);
   const kinds = KIND_ORDER.filter((k) => events.some((e) => e.kind === k));
   const lanesHeight = kinds.length * LANE;
   const notes =

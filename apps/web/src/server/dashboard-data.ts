@@ -6,7 +6,7 @@ import "server-only";
 import { corridorIndicators, corridors, eventInRange, latestOf, listEvents, series, seriesRange, type LatestValue, type Series } from "@corridor/data";
 import { isStale } from "@corridor/data/pure";
 import { db } from "@/server/db";
-import type { ChartEvent } from "@/lib/chart-model";
+import { valuesNotShown, type ChartEvent, type NotShown } from "@/lib/chart-model";
 import type { DashboardView } from "@/lib/params";
 
 export interface DashboardKpi {
@@ -32,6 +32,8 @@ export interface DashboardData {
   events: Awaited<ReturnType<typeof listEvents>>;
   /** The events within the main series' range, as the chart draws them. */
   inRange: ChartEvent[];
+  /** The main series' values at other frequencies than the one drawn (said under the chart, with a link). */
+  notShown: NotShown[];
 }
 
 export async function dashboardData(view: DashboardView): Promise<DashboardData> {
@@ -53,7 +55,12 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
       if (l) kpis.push({ latest: l, destination: pair.destination, points: s.points, stale: isStale(s.points.at(-1)!.end) });
     }
   }
-  const main = chosen ? (loaded.get(`${chosen.code}>${chosen.destination}`) ?? null) : null;
+  // The main chart at the frequency the URL asks for (to show what the default view leaves out).
+  const main = chosen
+    ? view.frequency
+      ? await series(db(), { indicator: chosen.code, origin, destination: chosen.destination, frequency: view.frequency })
+      : (loaded.get(`${chosen.code}>${chosen.destination}`) ?? null)
+    : null;
   const events = await listEvents(db(), { corridor: { origin, destination, related: view.related } });
   // A related event (another corridor's, opted into with ?related=1) says so wherever its title shows.
   const chartEvents: ChartEvent[] = events.map((e) => ({
@@ -64,6 +71,8 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
     endsOn: e.endsOn,
     datePrecision: e.datePrecision,
     documentRef: e.documentRef,
+    key: e.key,
+    label: e.label,
   }));
   const names = new Map(
     all.flatMap((c) => [
@@ -81,6 +90,7 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
     main,
     events,
     // With no main series (or no points) every event is in range: seriesRange() is then open.
+    notShown: main && chosen ? valuesNotShown(chosen.ranges, main.frequency) : [],
     inRange: main ? chartEvents.filter((e) => eventInRange(e, seriesRange(main))) : chartEvents,
   };
 }

@@ -58,6 +58,16 @@ countries: [RUS, Atlantis]
     expect(order.errors).toMatchObject([{ line: 5, key: "ends_on", message: "ends_on 2021-04-30 is before starts_on 2021-05-01" }]);
   });
 
+  it("reads the chart label keys: key true/false (or empty: by kind) and a short label", () => {
+    const base = "title: Talks\nkind: talks\nstarts_on: 2021-04-19\ncountries: [RUS]";
+    expect(readMarkdownEvent("a.md", md(`${base}\nkey: true\nlabel: Founding talks`)).records[0]).toMatchObject({ key: true, label: "Founding talks" });
+    expect(readMarkdownEvent("b.md", md(`${base}\nkey: false`)).records[0]).toMatchObject({ key: false, label: null });
+    expect(readMarkdownEvent("c.md", md(base)).records[0]).toMatchObject({ key: null, label: null });
+    expect(readCsvEvents("d.csv", "title,kind,starts_on,countries,key,label\nT,decree,2020-04-18,RUS,no,Decree 274\n").records[0]).toMatchObject({ key: false, label: "Decree 274" });
+    const bad = readMarkdownEvent("e.md", md(`${base}\nkey: maybe\nlabel: ${"x".repeat(41)}`));
+    expect(bad.errors.map((e) => e.key)).toEqual(["key", "label"]);
+  });
+
   it("reads CSV rows with ;-separated countries and relations, errors on the physical line", () => {
     const csv =
       "id,title,kind,starts_on,ends_on,countries,tags,relates\n" +

@@ -29,6 +29,9 @@ export interface EventRecord {
   tags: string[];
   verification: Verification;
   verificationNote: string | null;
+  /** Direct label on the chart: null follows the kind (talks, agreements, decrees, laws are key). */
+  key: boolean | null;
+  label: string | null;
   countries: { code: string; role: EventRole }[];
   links: { relation: EventRelation; to: string }[];
 }
@@ -44,7 +47,7 @@ export interface EventError {
 /** Front matter / CSV keys (snake_case as written in files). */
 export const EVENT_KEYS = [
   "id", "title", "kind", "starts_on", "ends_on", "date_precision", "announced_on", "in_force_on", "expires_on",
-  "countries", "document_ref", "source_url", "summary", "tags", "verification", "verification_note", "relates", "body",
+  "countries", "document_ref", "source_url", "summary", "tags", "verification", "verification_note", "key", "label", "relates", "body",
 ] as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -62,6 +65,8 @@ export const EVENT_LIMITS = {
   document_ref: 300,
   source_url: 2_000,
   verification_note: 2_000,
+  /** A direct label sits on the plot: a few words. */
+  label: 40,
   /** Items in each list, and characters per tag. */
   tags: 30,
   tag: 60,
@@ -235,6 +240,11 @@ export function normaliseEvent(
   tooLong("body", body);
   const verificationNote = text(input.verification_note) ?? null;
   tooLong("verification_note", verificationNote);
+  const rawKey = typeof input.key === "string" ? input.key.trim().toLowerCase() : input.key;
+  const key = rawKey === true || rawKey === "true" || rawKey === "yes" ? true : rawKey === false || rawKey === "false" || rawKey === "no" ? false : null;
+  if (key === null && rawKey !== undefined && rawKey !== null && rawKey !== "") fail("key", input.key, "key must be true or false");
+  const label = text(input.label) ?? null;
+  tooLong("label", label);
   const tags = [...new Set(list(input.tags).map((t) => t.toLowerCase()))];
   if (!tooMany("tags", tags.length, "tags")) {
     const long = tags.find((t) => t.length > EVENT_LIMITS.tag);
@@ -255,6 +265,7 @@ export function normaliseEvent(
       summary, body,
       tags,
       verification, verificationNote,
+      key, label,
       countries, links,
     },
   };

@@ -195,6 +195,9 @@ export interface EventSummary {
   tags: string[];
   verification: EventRow["verification"];
   verificationNote: string | null;
+  /** Direct label on charts: null follows the kind's default. */
+  key: boolean | null;
+  label: string | null;
   links: EventLink[];
   /** Only with `corridor.related`: another corridor's event naming one of this corridor's countries. */
   related?: true;
@@ -269,7 +272,7 @@ export async function events(db: CorridorDb, query: EventQuery = {}): Promise<Ev
       announcedOn: row.announcedOn, inForceOn: row.inForceOn, expiresOn: row.expiresOn,
       countries: countries.sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === "party" ? -1 : 1)),
       documentRef: row.documentRef, sourceUrl: row.sourceUrl, summary: row.summary, tags: row.tags,
-      verification: row.verification, verificationNote: row.verificationNote, links,
+      verification: row.verification, verificationNote: row.verificationNote, key: row.key, label: row.label, links,
       ...(related && { related: true as const }),
     });
   }
