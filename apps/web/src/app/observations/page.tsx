@@ -1,3 +1,4 @@
+import { TableHeader } from "@/components/TableHeader";
 import Link from "next/link";
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { observationHistory, type ObservationHistory } from "@corridor/data";
@@ -101,28 +102,16 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
             ) : (
               <div className="mt-2 overflow-x-auto">
                 <table className="w-full text-left text-tremor-default" data-testid="observation-history">
-                  <thead className="text-tremor-label uppercase text-tremor-content-subtle">
-                    <tr>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        Value
-                      </th>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        Import
-                      </th>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        File
-                      </th>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        When
-                      </th>
-                      <th scope="col" className="py-1 pr-3 font-medium">
-                        By
-                      </th>
-                      <th scope="col" className="py-1 font-medium">
-                        Replaced by
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHeader
+                    columns={[
+                      { label: "Value", className: "py-1 pr-3" },
+                      { label: "Import", className: "py-1 pr-3" },
+                      { label: "File", className: "py-1 pr-3" },
+                      { label: "When", className: "py-1 pr-3" },
+                      { label: "By", className: "py-1 pr-3" },
+                      { label: "Replaced by", className: "py-1" },
+                    ]}
+                  />
                   <tbody>
                     {result.history.map((h, i) => (
                       <tr key={i} className="border-t border-tremor-border tabular-nums dark:border-dark-tremor-border">

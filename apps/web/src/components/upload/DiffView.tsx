@@ -1,3 +1,4 @@
+import { TableHeader } from "@/components/TableHeader";
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { full } from "@/lib/format";
 import { formatRevision, type DiffSummary } from "@/lib/import-result";
@@ -31,25 +32,15 @@ export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (
             </div>
             {g.changes.length > 0 && (
               <table className="mt-2 w-full text-left text-tremor-default">
-                <thead className="text-tremor-label uppercase text-tremor-content-subtle">
-                  <tr>
-                    <th scope="col" className="py-1 font-medium">
-                      Period
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      Old
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      New
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      Change
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      Line
-                    </th>
-                  </tr>
-                </thead>
+                <TableHeader
+                  columns={[
+                    { label: "Period", className: "py-1" },
+                    { label: "Old", className: "py-1 text-right" },
+                    { label: "New", className: "py-1 text-right" },
+                    { label: "Change", className: "py-1 text-right" },
+                    { label: "Line", className: "py-1 text-right" },
+                  ]}
+                />
                 <tbody>
                   {g.changes.slice(0, 12).map((c) => (
                     <tr key={c.period} className="tabular-nums">

@@ -1,4 +1,5 @@
 "use client";
+import { TableHeader } from "@/components/TableHeader";
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
 import Link from "next/link";
 import { Badge, Card, ProgressBar, Text, Title } from "@tremor/react";
@@ -263,19 +264,13 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
 
             <div className="mt-4 overflow-x-auto">
               <table className="w-full text-left text-tremor-default" data-testid="columns">
-                <thead className="text-tremor-label uppercase text-tremor-content-subtle">
-                  <tr>
-                    <th scope="col" className="py-1 font-medium">
-                      Column
-                    </th>
-                    <th scope="col" className="hidden py-1 font-medium sm:table-cell">
-                      Looks like
-                    </th>
-                    <th scope="col" className="py-1 font-medium">
-                      Role
-                    </th>
-                  </tr>
-                </thead>
+                <TableHeader
+                  columns={[
+                    { label: "Column", className: "py-1" },
+                    { label: "Looks like", className: "hidden py-1 sm:table-cell" },
+                    { label: "Role", className: "py-1" },
+                  ]}
+                />
                 <tbody>
                   {ready.columns.map((c) => {
                     const chosen = (Object.entries(form.map) as [Role, string][]).find(([, col]) => col === c.name)?.[0];
