@@ -108,6 +108,11 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
   }
 }
 
+/** What an import is called while it holds the write gate: the 503 others get names it so. */
+export function importGateLabel(path: string, options: ImportOptions): string {
+  return `an import of ${options.fileName ?? basename(path)} by ${options.importedBy ?? "cli"}`;
+}
+
 /**
  * How a server imports: on a connection of its own (openOwnConnection), so the import's transaction
  * is never open on the connection other requests read and write through; a real import holds the
@@ -124,7 +129,7 @@ export async function importOnOwnConnection(db: CorridorDb, path: string, option
     }
   };
   if (options.dryRun) return run();
-  return db.writes.run(`an import of ${options.fileName ?? basename(path)} by ${options.importedBy ?? "cli"}`, run);
+  return db.writes.run(importGateLabel(path, options), run);
 }
 
 async function importWith(db: CorridorDb, path: string, options: ImportOptions, worker: Worker | undefined): Promise<ImportSummary> {

@@ -4,10 +4,9 @@
  * then save the run's mapping as a profile when it imported cleanly.
  */
 import { statSync } from "node:fs";
-import { basename } from "node:path";
 import type { CorridorDb } from "../db.ts";
 import type { ImportProfile } from "../schema.ts";
-import { importFile, importOnOwnConnection, type ImportOptions, type ImportSummary } from "./index.ts";
+import { importFile, importGateLabel, importOnOwnConnection, type ImportOptions, type ImportSummary } from "./index.ts";
 import { saveProfile as storeProfile, withProfile } from "./profiles.ts";
 import type { StartParseWorker } from "./read.ts";
 
@@ -66,5 +65,5 @@ export async function runImport(db: CorridorDb, path: string, request: RunImport
     return { summary, options, savedProfile };
   };
   if (!request.onOwnConnection || (options.dryRun && !request.saveProfile)) return run();
-  return db.writes.run(`an import of ${options.fileName ?? basename(path)} by ${options.importedBy ?? "cli"}`, run);
+  return db.writes.run(importGateLabel(path, options), run);
 }
