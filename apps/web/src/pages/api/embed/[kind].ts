@@ -5,11 +5,10 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { requireNodeReader } from "@/server/auth";
 import { env } from "@/lib/env";
-import { serveChart, type ChartSource } from "@/server/chart-response";
-import { chartSvg } from "@/render/chart-svg";
+import { serveChart } from "@/server/chart-response";
+import { chartSvg, chartViewHref as viewHref } from "@/render/chart-svg";
 import { embedHtml } from "@/render/embed-html";
-import { CHART_KINDS, dashboardHref, type ChartKind } from "@/lib/params";
-import { explorerHref } from "@/lib/explorer";
+import { CHART_KINDS, type ChartKind } from "@/lib/params";
 
 function embedHeaders(): Record<string, string> {
   const ancestors = env().CORRIDOR_EMBED_ANCESTORS || "*";
@@ -31,13 +30,6 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     if (params.get("fragment") === "1") return { body: Buffer.from(svg.replace(/^<\?xml[^>]*>\s*/, "")), contentType: "image/svg+xml; charset=utf-8", headers: embedHeaders() };
     return { body: Buffer.from(embedHtml({ source, svg, viewHref: viewHref(source) })), contentType: "text/html; charset=utf-8", headers: embedHeaders() };
   });
-}
-
-/** The app page that shows this chart, for "open in Corridor". */
-function viewHref(source: ChartSource): string {
-  if (source.kind === "compare") return explorerHref(source.chart.compare!);
-  const s = source.data.series;
-  return dashboardHref({ origin: s.origin, destination: s.destination === "WLD" ? "RUS" : s.destination, indicator: s.indicator.code, hide: source.chart.hide, related: false });
 }
 
 export const config = { api: { bodyParser: false } };
