@@ -8,7 +8,8 @@ import { env } from "@/lib/env";
 import { serveChart } from "@/server/chart-response";
 import { chartSvg, chartViewHref as viewHref } from "@/render/chart-svg";
 import { embedHtml } from "@/render/embed-html";
-import { CHART_KINDS, type ChartKind } from "@/lib/params";
+import { CHART_KINDS, ParameterError, parseChartParams, type ChartKind } from "@/lib/params";
+import { embedHelpHtml } from "@/render/embed-html";
 
 function embedHeaders(): Record<string, string> {
   const ancestors = env().CORRIDOR_EMBED_ANCESTORS || "*";
@@ -24,6 +25,17 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (!CHART_KINDS.includes(kind)) return res.status(404).json({ error: `no embed "${kind}" (${CHART_KINDS.join(", ")})` });
   // Checked here too, not only by server.mjs's gate (defence in depth).
   if (!(await requireNodeReader(req, res))) return;
+  // An embed is opened by people (in an iframe, or to see what it takes): a missing or bad parameter
+  // gets a readable page naming the parameters, not the API's JSON.
+  const params = new URL(req.url ?? "/", "http://localhost").searchParams;
+  params.delete("kind");
+  try {
+    parseChartParams(params, kind, "auto");
+  } catch (error) {
+    if (!(error instanceof ParameterError)) throw error;
+    res.writeHead(400, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...embedHeaders() });
+    return res.end(embedHelpHtml(kind, params.size ? error.message : null));
+  }
   await serveChart(req, res, kind, "embed", (source, params) => {
     // Relative links: inside the iframe they resolve against this server.
     const svg = chartSvg(source, { linkBase: "" });
