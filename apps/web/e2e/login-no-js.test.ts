@@ -107,4 +107,20 @@ describe("sign-in without JavaScript", () => {
     expect(res.headers.get("location")).toBe("/");
     expect(res.headers.getSetCookie().some((c) => c.startsWith("better-auth.session_token="))).toBe(true);
   });
+
+  it("reads at 1400 px, on a 375 px phone and in dark mode, the error included (screenshots)", async () => {
+    for (const [name, options] of [
+      ["desktop", { width: 1400, height: 900 }],
+      ["phone", { width: 375, height: 812 }],
+      ["dark", { width: 1400, height: 900, colorScheme: "dark" as const }],
+    ] as const) {
+      const other = await launch({ ...options, javaScriptEnabled: false });
+      const p = await other.newPage();
+      await p.goto(`${server.url}/login?error=wrong&next=/explorer`);
+      await expect(p.locator("#login-error").textContent()).resolves.toBe("Wrong email or password.");
+      expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${name}: no sideways scrolling`).toBe(true);
+      await p.screenshot({ path: `${ARTIFACTS}login-${name}.png`, fullPage: true });
+      await other.close();
+    }
+  });
 });

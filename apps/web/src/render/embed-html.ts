@@ -14,7 +14,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 const darkRules = `.cr-bg{fill:${DARK.background}}.cr-text{fill:${DARK.text}}.cr-muted{fill:${DARK.muted}}.cr-grid{stroke:${DARK.grid}}
 .recharts-cartesian-axis-line,.recharts-cartesian-axis-tick-line{stroke:${DARK.axis}}.recharts-cartesian-axis-tick-value{fill:${DARK.muted}}
 .series-line .recharts-curve{stroke:${DARK.series}}.series-line .recharts-dot{fill:${DARK.background};stroke:${DARK.series}}
-body{background:${DARK.background};color:${DARK.text}}a{color:#93c5fd}`;
+html,body{background:${DARK.background};color:${DARK.text}}a{color:#93c5fd}`;
 
 const EMBED_PARAMETERS: Record<"series" | "compare", [string, string][]> = {
   series: [
@@ -50,7 +50,7 @@ export function embedHelpHtml(kind: "series" | "compare", problem: string | null
 <style>body{margin:0;padding:16px;font-family:Inter,'Liberation Sans',Arial,sans-serif;background:#fff;color:#111827;line-height:1.5}
 main{max-width:44rem}th{text-align:left;padding:4px 12px 4px 0;vertical-align:top;white-space:nowrap}td{padding:4px 0}a{color:#1d4ed8}
 .problem{border-left:4px solid #b45309;padding:4px 12px;background:#fffbeb}
-@media (prefers-color-scheme: dark){body{background:${DARK.background};color:${DARK.text}}a{color:#93c5fd}.problem{background:#291a05}}</style></head>
+@media (prefers-color-scheme: dark){html,body{background:${DARK.background};color:${DARK.text}}a{color:#93c5fd}.problem{background:#291a05}}</style></head>
 <body><main><h1>Embed a Corridor chart</h1>
 ${problem ? `<p class="problem" role="alert">This embed cannot be drawn: ${escape(problem)}.</p>` : `<p>This address draws a chart for an iframe once it is told which one.</p>`}
 <p><code>/embed/${kind}</code> takes these query parameters:</p>

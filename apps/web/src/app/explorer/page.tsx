@@ -166,7 +166,7 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
         )}
         {shown.length > 0 && (
           <details className="mt-2" data-testid="explorer-events">
-            <summary className="cursor-pointer">Events on the chart ({shown.length})</summary>
+            <summary className="cursor-pointer">Events in this period ({shown.length})</summary>
             <ul className="mt-1 space-y-0.5 text-tremor-default">
               {shown.map((e) => (
                 <li key={e.id}>

@@ -51,11 +51,23 @@ export function LoginForm({ next, initialError }: { next: string; initialError: 
       <input type="hidden" name="next" value={next} />
       <label className="block text-tremor-default">
         Email
-        <input name="email" type="email" autoComplete="username" required className="mt-1 block w-full rounded-tremor-default border-tremor-border" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="mt-1 block w-full rounded-tremor-default border-tremor-border dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong"
+        />
       </label>
       <label className="block text-tremor-default">
         Password
-        <input name="password" type="password" autoComplete="current-password" required className="mt-1 block w-full rounded-tremor-default border-tremor-border" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded-tremor-default border-tremor-border dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong"
+        />
       </label>
       {error && (
         <p id="login-error" role="alert" className="text-tremor-default text-red-700 dark:text-red-300">

@@ -13,8 +13,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const error = loginErrorMessage(typeof params.error === "string" ? params.error : null);
   return (
     <section className="mx-auto max-w-sm">
-      <h1 className="text-tremor-title font-semibold text-tremor-content-strong">Sign in</h1>
-      <p className="mt-1 text-tremor-default text-tremor-content">Analysts and admins sign in to upload data and edit events. Accounts are made by an admin.</p>
+      <h1 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Sign in</h1>
+      <p className="mt-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content">Analysts and admins sign in to upload data and edit events. Accounts are made by an admin.</p>
       <LoginForm next={next} initialError={error} />
     </section>
   );
