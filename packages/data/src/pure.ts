@@ -4,9 +4,9 @@ export { parsePeriod, periodContaining, shiftPeriod, yearEarlier, type Period, t
 export { parseNumber, detectDecimalMark, type DecimalMark } from "./numbers.ts";
 // The vocabularies: declared once in the schema, imported by the web app rather than retyped.
 export { eventKinds, eventRelations, eventRoles, datePrecisions, verifications, USER_ROLES, type EventKind, type EventRelation, type EventRole, type UserRole } from "./schema.ts";
-export { toCsv } from "./csv-writer.ts";
+export { toCsv, columnsCsv, csvFile, CSV_BOM, type CsvColumn } from "./csv-writer.ts";
 // The series' public JSON and CSV, and which events sit beside it: one rule for server and browser.
-export { seriesJson, seriesCsv, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
+export { seriesJson, seriesCsv, SERIES_CSV_COLUMNS, type SeriesCsvRow, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
 export { eventInRange, seriesRange, type DateRange } from "./events/range.ts";
 export { concernsCorridor, relatedToCorridor, type CorridorEventCountries } from "./events/corridor.ts";
 // How a header maps to roles: the upload page's preview uses the very rules the import applies.

@@ -6,7 +6,7 @@ import { Sparkline } from "@/components/Sparkline";
 import { ChartOnDemand } from "@/components/ChartOnDemand";
 import { ChartPlaceholder } from "@/components/ChartPlaceholder";
 import { ChartActions } from "@/components/ChartActions";
-import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
+import { dashboardFallbacks, dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { EventListItem } from "@/components/EventListItem";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER, sparseSeriesSentence } from "@/lib/chart-model";
@@ -27,10 +27,19 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   const view = parseDashboardView(params);
   const { origin, destination } = view;
   const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange, notShown } = await dashboardData(view);
+  const fallbacks = dashboardFallbacks(params, view);
   const toggle = (kind: string): DashboardView => ({ ...view, hide: view.hide.includes(kind) ? view.hide.filter((k) => k !== kind) : [...view.hide, kind] });
 
   return (
     <div className="space-y-6">
+      {fallbacks.length > 0 && (
+        <Card className="p-3" decoration="left" decorationColor="amber" role="status" data-testid="fallback">
+          <Text>
+            {fallbacks.map((f) => `No ${f.parameter === "indicator" ? "indicator" : `data for ${f.parameter}`} “${f.asked}”`).join("; ")} — showing {main ? `${main.indicator.name}, ` : ""}
+            {originName} → {destinationName}. Choose a corridor with From and To.
+          </Text>
+        </Card>
+      )}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">

@@ -39,14 +39,18 @@ describe("summariseDiff", () => {
   it("totals the groups, puts changed groups first and orders changes by period", () => {
     const s = summariseDiff(diff);
     expect(s).toMatchObject({ inserted: 1, updated: 1, unchanged: 3, truncated: false });
-    expect(s.groups.map((g) => g.label)).toEqual(["work_patents_issued · TJK → RUS", "entries · UZB → RUS"]);
+    expect(s.groups.map((g) => g.label)).toEqual(["work_patents_issued · Tajikistan → Russian Federation", "entries · Uzbekistan → Russian Federation"]);
+    expect(s.groups.map((g) => g.codes)).toEqual(["work_patents_issued · TJK → RUS", "entries · UZB → RUS"]);
+    // With the catalogue's names, the diff speaks as the rest of the app does.
+    const named = summariseDiff(diff, (code) => ({ work_patents_issued: "Work patents issued" })[code]);
+    expect(named.groups.map((g) => g.label)).toEqual(["Work patents issued · Tajikistan → Russian Federation", "entries · Uzbekistan → Russian Federation"]);
     expect(s.groups[0]!.changes.map((c) => c.period)).toEqual(["2021", "2022"]);
     expect(s.groups[0]!.revisions).toHaveLength(1);
     expect(s.groups[0]!.additions).toHaveLength(1);
     expect(summariseDiff(undefined).groups).toEqual([]);
   });
   it("names a breakdown that is not the total", () => {
-    expect(summariseDiff({ truncated: true, groups: [{ ...diff.groups[0]!, breakdown: "sex=F" }] }).groups[0]!.label).toBe("entries · UZB → RUS · sex=F");
+    expect(summariseDiff({ truncated: true, groups: [{ ...diff.groups[0]!, breakdown: "sex=F" }] }).groups[0]!.label).toBe("entries · Uzbekistan → Russian Federation · sex=F");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartQuery, DASHBOARD_DEFAULTS, dashboardHref, ParameterError, parseChartParams, parseDashboardView, parseEventParams, parseSeriesParams } from "./params";
+import { chartQuery, DASHBOARD_DEFAULTS, dashboardFallbacks, dashboardHref, ParameterError, parseChartParams, parseDashboardView, parseEventParams, parseSeriesParams } from "./params";
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -120,5 +120,30 @@ describe("parseChartParams", () => {
     ["theme=dark", "indicator"],
   ])("%s → error naming %s", (query, parameter) => {
     expect(() => parseChartParams(q(query))).toThrow(expect.objectContaining({ parameter }));
+  });
+});
+
+describe("dashboardFallbacks", () => {
+  const q = (s: string) => new URLSearchParams(s);
+  const fallbacks = (s: string, indicators: string[] = ["remittances_received_usd", "entries"]) => dashboardFallbacks(q(s), parseDashboardView(q(s), indicators));
+  it("names each parameter the view could not honour, as asked", () => {
+    expect(fallbacks("origin=XXX")).toEqual([{ parameter: "origin", asked: "XXX" }]);
+    expect(fallbacks("origin=TJK&destination=WLD&indicator=nope")).toEqual([
+      { parameter: "destination", asked: "WLD" },
+      { parameter: "indicator", asked: "nope" },
+    ]);
+  });
+  it("is empty when every value was used, in any spelling the resolver accepts", () => {
+    expect(fallbacks("")).toEqual([]);
+    expect(fallbacks("origin=Uzbekistan&destination=rus&indicator=entries")).toEqual([]);
+  });
+});
+
+describe("parseChartParams' default theme", () => {
+  it("is light for images and what the caller says for embeds; an explicit theme wins", () => {
+    const q = new URLSearchParams("indicator=entries&origin=TJK");
+    expect(parseChartParams(q).theme).toBe("light");
+    expect(parseChartParams(q, "series", "auto").theme).toBe("auto");
+    expect(parseChartParams(new URLSearchParams("indicator=entries&origin=TJK&theme=light"), "series", "auto").theme).toBe("light");
   });
 });

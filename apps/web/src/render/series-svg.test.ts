@@ -197,20 +197,14 @@ describe("any data shape renders", () => {
 });
 
 describe("chart data downloads", () => {
-  it("CSV: the points, then the events shown as numbered notes, then sources, formula cells neutralised", () => {
-    const csv = chartCsv(DATA, { hidden: ["talks"], provenance: "p" });
-    const [points, notes, about] = csv.split("\r\n\r\n").map((part) => Papa.parse<string[]>(part.trim()).data);
-    expect(points).toEqual([["period", "value", "flag", "flag_meaning", "source"], ...DATA.series.points.map((p) => [p.period, String(p.value), "", "", "Synthetic test source"])]);
-    expect(notes!.map((n) => n.slice(0, 5))).toEqual([
-      ["note", "starts_on", "ends_on", "kind", "title"],
-      ["1", "2020-03-18", "", "decree", "Decree with <script>alert(1)</script>"],
-      ["2", "2020-04-01", "", "decree", "Decree two"],
-      ["3", "2022-01-01", "", "law", '\'=HYPERLINK("x") law'],
-    ]);
-    // Every note says whether the event is verified, and carries its caveat.
-    expect(notes![0]!.slice(7)).toEqual(["verification", "verification_note"]);
-    expect(notes![3]!.slice(7)).toEqual(["unverified", "date from memory"]);
-    expect(about).toContainEqual(["source", "Synthetic test source"]);
+  it("CSV: one table, a row per point, with the byte-order mark for Excel", () => {
+    const csv = chartCsv(DATA);
+    expect(csv.startsWith("\uFEFFindicator,")).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
+    expect(rows[0]!.slice(5, 12)).toEqual(["period", "period_start", "period_end", "value", "flag", "flag_meaning", "source"]);
+    expect(rows.slice(1).map((r) => [r[5], r[8], r[11]])).toEqual(DATA.series.points.map((p) => [p.period, String(p.value), "Synthetic test source"]));
+    // One table: every row as wide as the header.
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([rows[0]!.length]));
   });
 
   it("JSON: the same points and notes", () => {
@@ -257,8 +251,10 @@ describe("renderCompareSvg", () => {
     expect((renderCompareSvg(data, { ...view, chart: "area" }, { width: 700, theme: "light" }).match(/recharts-area-area/g) ?? []).length).toBe(2);
   });
 
-  it("CSV: one row per period, one column per corridor", () => {
-    const rows = Papa.parse<string[]>(compareCsv(data, { provenance: "p" }).split("\r\n\r\n")[0]!.trim()).data;
+  it("CSV: one table, one row per period, one column per corridor", () => {
+    const csv = compareCsv(data);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
     expect(rows).toEqual([
       ["period", "Tajikistan → Russia", "Uzbekistan → Russia"],
       ["2018", "1", "3"],

@@ -142,7 +142,7 @@ export function frameSvg(input: FrameInput): string {
   const footerHeight = shownNotes.length * 16 + (shownNotes.length ? 8 : 0) + footerFixed;
   const chartHeight = Math.max(input.chartMinimum, height - chartTop - footerHeight);
   const chartMarkup = renderToStaticMarkup(input.chart(chartHeight));
-  const chartSvg = chartMarkup.slice(chartMarkup.indexOf("<svg"), chartMarkup.lastIndexOf("</svg>") + 6);
+  const chartSvg = nestedPlotSvg(chartMarkup.slice(chartMarkup.indexOf("<svg"), chartMarkup.lastIndexOf("</svg>") + 6));
 
   let fy = chartTop + chartHeight + 4;
   const footer: { text: string; y: number; size: number; cls: string; colour: string }[] = [];
@@ -191,6 +191,18 @@ export function frameSvg(input: FrameInput): string {
     </svg>
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${renderToStaticMarkup(svg)}`;
+}
+
+/**
+ * recharts' `<svg>` made fit to nest in a standalone file: without its `style="width:100%;height:100%"`.
+ * Chromium and resvg size a nested `<svg>` by its width/height attributes, but librsvg (GNOME,
+ * LibreOffice's import, most converters) lets that CSS win: the plot took the whole image's size,
+ * was scaled into it and slid down over the notes. Its width, height and viewBox already say its size.
+ */
+export function nestedPlotSvg(markup: string): string {
+  const end = markup.indexOf(">");
+  if (!markup.startsWith("<svg") || end < 0) throw new Error("nestedPlotSvg: expected an <svg> element");
+  return markup.slice(0, end).replace(/\sstyle="[^"]*"/, "") + markup.slice(end);
 }
 
 export const themeColours = (theme: Theme): ChartColours => (theme === "dark" ? DARK : LIGHT);

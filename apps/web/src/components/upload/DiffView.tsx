@@ -23,7 +23,9 @@ export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (
           <li key={g.key} className="py-3" data-testid="diff-group">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <div className="min-w-0">
-                <p className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{g.label}</p>
+                <p className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong" title={g.codes}>
+                  {g.label}
+                </p>
                 <Text>
                   {g.inserted} new · {g.updated} changed · {g.unchanged} unchanged
                 </Text>

@@ -75,7 +75,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             <>
               <dt className="font-medium">Source</dt>
               <dd>
-                <a href={event.sourceUrl} rel="noopener noreferrer" className="break-all text-tremor-brand underline">
+                <a href={event.sourceUrl} rel="noopener noreferrer" className="break-all text-tremor-brand underline dark:text-dark-tremor-brand">
                   {event.sourceUrl}
                 </a>
               </dd>
@@ -117,7 +117,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             {event.links.map((l) => (
               <li key={`${l.direction}-${l.relation}-${l.id}`}>
                 {RELATION[l.relation]?.[l.direction === "out" ? 0 : 1] ?? l.relation}{" "}
-                <Link href={`/events/${l.id}`} className="text-tremor-brand underline">
+                <Link href={`/events/${l.id}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">
                   {l.title}
                 </Link>{" "}
                 ({l.startsOn})
