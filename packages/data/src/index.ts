@@ -24,7 +24,7 @@ export {
   EventValidationError, EventConflictError, EventNotFoundError, type EventInput, type EventFieldError, type EventVersion,
 } from "./events/edit.ts";
 export { EVENT_KEYS, type EventRecord } from "./events/model.ts";
-export { impact, type Impact, type ImpactQuery, type Comparison as ImpactComparison } from "./events/impact.ts";
+export { impact, ITS_DEFAULT_WINDOW, type Impact, type ImpactQuery, type ItsEstimate, type Comparison as ImpactComparison } from "./events/impact.ts";
 export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.ts";
 export { listIndicators, addIndicator } from "./catalog-admin.ts";
 export { seriesJson, seriesCsv, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
