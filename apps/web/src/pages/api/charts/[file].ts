@@ -1,7 +1,8 @@
 /**
  * GET /api/charts/{series,compare}.{svg,png,csv,json} — a chart as a standalone image for reports,
  * or its data: the event chart's points, sources and the events shown as numbered notes; the
- * comparison's table. A pages-router API route on purpose: recharts needs react-dom/server's full
+ * comparison's table. GET /api/charts/impact.{svg,png,csv,json}: an event page's impact panel
+ * (server/impact-export). A pages-router API route on purpose: recharts needs react-dom/server's full
  * build, which App Router route handlers (react-server) do not have.
  */
 import type { NextApiRequest, NextApiResponse } from "next";
@@ -11,6 +12,8 @@ import { chartSvg } from "@/render/chart-svg";
 import { renderPng } from "@/render/png";
 import { chartCsv, chartJson, compareCsv, compareJson } from "@/render/series-data";
 import { CHART_KINDS, type ChartKind } from "@/lib/params";
+import { IMPACT_FORMATS, type ImpactFormat } from "@/lib/impact-view";
+import { serveImpactExport } from "@/server/impact-export";
 
 const FORMATS = ["svg", "png", "csv", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -33,8 +36,12 @@ async function body(source: ChartSource, format: Format): Promise<Buffer> {
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   const file = String(req.query.file ?? "");
   const [kind, format] = file.split(".") as [ChartKind, Format];
+  if (kind === ("impact" as string) && IMPACT_FORMATS.includes(format as ImpactFormat) && file.split(".").length === 2) {
+    if (!(await requireNodeReader(req, res))) return;
+    return serveImpactExport(req, res, format as ImpactFormat);
+  }
   if (!CHART_KINDS.includes(kind) || !FORMATS.includes(format) || file.split(".").length !== 2)
-    return res.status(404).json({ error: `no chart "${file}" (${CHART_KINDS.flatMap((k) => FORMATS.map((f) => `${k}.${f}`)).join(", ")})` });
+    return res.status(404).json({ error: `no chart "${file}" (${[...CHART_KINDS, "impact"].flatMap((k) => FORMATS.map((f) => `${k}.${f}`)).join(", ")})` });
   // Checked here too, not only by server.mjs's gate (defence in depth).
   if (!(await requireNodeReader(req, res))) return;
   await serveChart(req, res, kind, format, async (source, params) => ({
