@@ -24,6 +24,7 @@ export {
   EventValidationError, EventConflictError, EventNotFoundError, type EventInput, type EventFieldError, type EventVersion,
 } from "./events/edit.ts";
 export { EVENT_KEYS, type EventRecord } from "./events/model.ts";
+export { fitIts, type ItsFit, type ItsRow } from "./stats/its.ts";
 export { impact, ITS_DEFAULT_WINDOW, type Impact, type ImpactQuery, type ItsEstimate, type Comparison as ImpactComparison } from "./events/impact.ts";
 export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.ts";
 export { listIndicators, addIndicator } from "./catalog-admin.ts";
