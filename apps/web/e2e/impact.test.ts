@@ -62,7 +62,7 @@ describe("impact panel exports (built app, seeded database)", () => {
     const its = cliJson(TALKS).its;
     // The reading is wrapped over lines, not cut: its words are all there, in order.
     const footer = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
-    expect(footer.replace(/\s+/g, " ")).toContain(`At the event: ${its.reading.level}.`.replace(/&/g, "&amp;"));
+    expect(footer.replace(/\s+/g, " ")).toContain(`Level: ${its.reading.level}.`.replace(/&/g, "&amp;"));
     expect(footer).toContain("Lopez Bernal, Cummins &amp; Gasparrini");
     const png = await get(exportPath("png", { theme: "dark" }));
     expect(png.status).toBe(200);
@@ -150,6 +150,21 @@ describe("impact panels in a real browser", () => {
     const remittances = browser.page.locator('[data-panel="remittances_received_usd.TJK-WLD"]');
     expect(await remittances.getByRole("alert").innerText()).toMatch(/must be a corridor ORIGIN-DESTINATION/);
     expect(await remittances.getByTestId("its-reading").innerText()).toContain(cliJson(TALKS).its.reading.level.slice(1));
+  });
+
+  it("the Tajikistan event pages give honest answers: an estimate where the data allow, else the missing periods and no number", async () => {
+    await browser.page.goto(`${browser.server.url}/events/${PATENTS}`, { waitUntil: "networkidle" });
+    // Three affected origins: the dashboard's own (Tajikistan) first.
+    expect(await browser.page.locator('[data-testid="impact-panel"]').first().getAttribute("data-panel")).toMatch(/\.TJK-/);
+    const patents = await browser.page.locator('[data-panel="remittances_received_usd.TJK-WLD"]').getByTestId("its-reading").innerText();
+    expect(patents).toContain(cliJson(PATENTS).its.reading.level.slice(1));
+
+    await browser.page.goto(`${browser.server.url}/events/${TALKS_2024}`, { waitUntil: "networkidle" });
+    const late = browser.page.locator('[data-panel="remittances_received_usd.TJK-WLD"]');
+    const reading = await late.getByTestId("its-reading").innerText();
+    expect(reading).toMatch(/^Not enough data for an estimate around 2024: .* Missing: 2025, 2026, 2027\.$/);
+    expect(await late.locator(".its-counterfactual path").count()).toBe(0);
+    expect(browser.errors).toEqual([]);
   });
 
   it("screenshots: the talks' and the 2015 patent regime's pages, desktop 1400, phone 375, dark", async () => {

@@ -46,18 +46,6 @@ export function itsLayers({ model, unit, eventColour, colours }: { model: ItsCha
       allowDataOverflow
       {...(colours && { stroke: colours.axis })}
     />,
-    <Area
-      key="band"
-      dataKey="band"
-      name="95 % band"
-      stroke="none"
-      fill={ITS_COLOURS.counterfactual}
-      fillOpacity={0.18}
-      connectNulls={false}
-      isAnimationActive={false}
-      activeDot={false}
-      className="its-band"
-    />,
     <ReferenceLine
       key="event"
       x={model.eventT}
@@ -67,19 +55,36 @@ export function itsLayers({ model, unit, eventColour, colours }: { model: ItsCha
       className="event-mark"
       label={{ value: "event", position: "insideTopLeft", fontSize: 11, fill: colours?.muted ?? eventColour }}
     />,
-    <Line key="fitted" dataKey="fitted" name={ITS_LEGEND.fitted} stroke={ITS_COLOURS.fitted} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} className="its-fitted" />,
-    <Line
-      key="counterfactual"
-      dataKey="counterfactual"
-      name="Without the event"
-      stroke={ITS_COLOURS.counterfactual}
-      strokeWidth={2}
-      strokeDasharray={COUNTERFACTUAL_DASH}
-      dot={false}
-      connectNulls={false}
-      isAnimationActive={false}
-      className="its-counterfactual"
-    />,
+    // No estimate, no model lines: the chart then shows only what was observed.
+    ...(model.fitted
+      ? [
+          <Area
+            key="band"
+            dataKey="band"
+            name="95 % band"
+            stroke="none"
+            fill={ITS_COLOURS.counterfactual}
+            fillOpacity={0.18}
+            connectNulls={false}
+            isAnimationActive={false}
+            activeDot={false}
+            className="its-band"
+          />,
+          <Line key="fitted" dataKey="fitted" name={ITS_LEGEND.fitted} stroke={ITS_COLOURS.fitted} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} className="its-fitted" />,
+          <Line
+            key="counterfactual"
+            dataKey="counterfactual"
+            name="Without the event"
+            stroke={ITS_COLOURS.counterfactual}
+            strokeWidth={2}
+            strokeDasharray={COUNTERFACTUAL_DASH}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+            className="its-counterfactual"
+          />,
+        ]
+      : []),
     <Line
       key="observed"
       dataKey="observed"

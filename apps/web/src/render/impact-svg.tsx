@@ -22,9 +22,10 @@ export interface ImpactExportData {
 }
 
 /** The words under the chart: the readings (or why there is no estimate), the model's size, the other events, the citation. */
-export function impactNotes({ impact: r }: ImpactExportData): string[] {
+export function impactNotes({ impact: r, event }: ImpactExportData): string[] {
   const its = r.its;
-  if (!its) return ["No interrupted time series for this series.", ITS_CITATION_SHORT];
+  const theEvent = `The event: "${event.title}", ${event.startsOn}.`;
+  if (!its) return [theEvent, "No interrupted time series for this series.", ITS_CITATION_SHORT];
   const control = its.control ? ` Against the control ${corridorWords(its.control.origin, its.control.destination)}: the model runs on the difference.` : "";
   const other = its.confounders.length ? `Other events of this corridor in the window: ${its.confounders.join(", ")}.` : null;
   if (its.status !== "ok")
@@ -34,8 +35,9 @@ export function impactNotes({ impact: r }: ImpactExportData): string[] {
       ITS_CITATION_SHORT,
     ];
   const lines = [
-    `At the event: ${its.reading.level}.`,
-    `After it: ${its.reading.slope}.`,
+    theEvent,
+    `Level: ${its.reading.level}.`,
+    `Trend: ${its.reading.slope}.`,
     `n = ${its.n} periods (${its.from}–${its.to}, the event's period ${its.eventPeriod} left out), ${its.lags} Newey–West lags, ${its.df} degrees of freedom.${control}`,
   ];
   if (its.reading.confounders) lines.push(`${its.reading.confounders}: ${its.confounders.join(", ")}.`);
@@ -47,8 +49,9 @@ export function impactTitle({ impact: r, event }: ImpactExportData): { title: st
   const its = r.its;
   const minus = its?.control ? `, minus ${corridorWords(its.control.origin, its.control.destination)}` : "";
   return {
-    title: `What did "${event.title}" do? ${r.indicator.name}: ${corridorWords(r.origin, r.destination)}${minus}`,
-    subtitle: `${r.indicator.unit}, ${FREQUENCY_NAME[r.frequency ?? ""] ?? "no data"}${its?.from ? `, ${its.from}–${its.to}` : ""}; the event on ${event.startsOn}`,
+    title: `${r.indicator.name}: ${corridorWords(r.origin, r.destination)}${minus}`,
+    // The event's title can be long: it is the first note, wrapped, not the subtitle.
+    subtitle: `What the event of ${event.startsOn} did · ${r.indicator.unit}, ${FREQUENCY_NAME[r.frequency ?? ""] ?? "no data"}${its?.from ? `, ${its.from}–${its.to}` : ""}`,
   };
 }
 

@@ -10,6 +10,7 @@ import { concernsCorridor, CorridorError, corridors, events, eventVersions, getE
 import { db } from "@/server/db";
 import { versionHistory, type HistoryEntry } from "@/lib/event-form";
 import { panelKey, parseControls, type Corridor } from "@/lib/impact-view";
+import { DASHBOARD_DEFAULTS } from "@/lib/params";
 
 export interface ControlOption extends Corridor {
   name: string;
@@ -28,14 +29,15 @@ export interface ImpactPanel {
   itsError: string | null;
 }
 
-/** Corridors in the order a reader of this event wants them: the migrants' origins first. */
+/** Corridors in the order a reader of this event wants them: the migrants' origins first, the dashboard's own first of all. */
 function byOrigin(event: EventDetail, relevant: CorridorRow[]): CorridorRow[] {
   const named = new Set(event.countries.map((c) => c.code));
   // An origin is the event's "sending" side when it is affected, or has a corridor to another country the event names.
   const sending = new Set(
     relevant.filter((c) => event.countries.some((x) => x.code === c.origin && x.role === "affected") || (c.destination !== c.origin && named.has(c.destination))).map((c) => c.origin),
   );
-  const rank = (c: CorridorRow) => (sending.has(c.origin) ? 0 : 1);
+  // Among them the dashboard's own origin (Tajikistan) first, as on every other page.
+  const rank = (c: CorridorRow) => (sending.has(c.origin) ? (c.origin === DASHBOARD_DEFAULTS.origin ? 0 : 1) : 2);
   return [...relevant].sort((a, b) => rank(a) - rank(b));
 }
 
