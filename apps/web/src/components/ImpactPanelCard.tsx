@@ -187,6 +187,12 @@ export function ImpactPanelCard({ panel, event, path, params, eventTitles }: { p
         </nav>
       )}
 
+      {its && controlOptions.length === 0 && (
+        <p className="mt-3 text-tremor-label" data-testid="control-picker">
+          No control corridor to compare against: every other corridor with this indicator is one the event concerns.
+        </p>
+      )}
+
       {its && (
         <p className="mt-3 text-tremor-label" data-testid="its-exports">
           Download this estimate:{" "}

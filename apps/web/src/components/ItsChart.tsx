@@ -11,7 +11,7 @@ export function ItsChart({ id, model, unit, eventColour, label }: { id: string; 
   return (
     <div className="h-72 w-full" role="img" aria-label={label} data-testid="its-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart id={id} data={model.rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+        <ComposedChart id={id} data={model.rows} margin={{ top: 14, right: 12, bottom: 4, left: 0 }}>
           {itsLayers({ model, unit, eventColour })}
           <Tooltip
             isAnimationActive={false}

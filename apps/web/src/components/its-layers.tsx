@@ -38,11 +38,12 @@ export function itsLayers({ model, unit, eventColour, colours }: { model: ItsCha
     />,
     <YAxis
       key="y"
-      width={76}
+      width={84}
       domain={model.yDomain}
       ticks={model.yTicks}
       tickFormatter={(v: number) => formatValue(v, unit, "axis")}
-      tick={tick}
+      // A label is never wrapped: recharts breaks "−US$ 12 bn" over two lines when it measures it wider than the axis.
+      tick={{ ...tick, width: 200 }}
       allowDataOverflow
       {...(colours && { stroke: colours.axis })}
     />,
