@@ -83,3 +83,17 @@ export function unitCaption(unit: string): string {
   const spec = unitSpec(unit);
   return spec.kind === "currency" ? spec.symbol : spec.kind === "percent" ? spec.suffix : spec.noun;
 }
+
+/**
+ * An interval in one unit, the unit said once: "400–525 patents", "US$ 775 million–3.79 bn",
+ * "9.33–21.4 % of GDP"; "−120 to 80 …" when it crosses zero (a dash beside a minus sign misreads).
+ */
+export function formatRange(low: number, high: number, unit: string, use: Exclude<FormatUse, "table"> = "card", options: { locale?: string } = {}): string {
+  const spec = unitSpec(unit);
+  const a = formatValue(low, unit, use, options);
+  const b = formatValue(high, unit, use, options);
+  const joiner = low < 0 || high < 0 ? " to " : "–";
+  if (spec.kind === "currency") return `${a}${joiner}${b.replace(`${spec.symbol} `, "")}`;
+  const suffix = ` ${spec.kind === "percent" ? spec.suffix : spec.noun}`;
+  return `${a.endsWith(suffix) ? a.slice(0, -suffix.length) : a}${joiner}${b}`;
+}

@@ -41,7 +41,8 @@ export {
   type EventVersion,
 } from "./events/edit.ts";
 export { EVENT_KEYS, type EventRecord } from "./events/model.ts";
-export { impact, type Impact, type ImpactQuery, type Comparison as ImpactComparison } from "./events/impact.ts";
+export { fitIts, type ItsFit, type ItsRow } from "./stats/its.ts";
+export { impact, ITS_DEFAULT_WINDOW, type Impact, type ImpactQuery, type ItsEstimate, type Comparison as ImpactComparison } from "./events/impact.ts";
 export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.ts";
 export { listIndicators, addIndicator } from "./catalog-admin.ts";
 export { seriesJson, seriesCsv, SERIES_CSV_COLUMNS, type SeriesCsvRow, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";

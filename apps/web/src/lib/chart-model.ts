@@ -144,7 +144,8 @@ export function niceDomain(values: number[], log = false): [number, number] {
   return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
 }
 
-function niceStep(raw: number): number {
+/** A round step (1, 2, 2.5 or 5 × 10ⁿ) at least `raw`. */
+export function niceStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
   const unit = raw / power;
   return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 2.5 ? 2.5 : unit <= 5 ? 5 : 10) * power;

@@ -204,7 +204,7 @@ export interface ChartParams {
   notes: boolean;
 }
 
-function intParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
+export function intParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
   const raw = params.get(name)?.trim();
   if (!raw) return undefined;
   const value = Number(raw);

@@ -81,9 +81,11 @@ export interface FrameInput {
   subtitle: string;
   /** Text alternative: every value drawn, in words. */
   description: string;
-  legend: { label: string; colour: string; line: boolean }[];
+  legend: { label: string; colour: string; line: boolean; dash?: string }[];
   /** Numbered event notes (already written), or corridor notes. */
   notes: string[];
+  /** Wrap each note onto as many lines as it needs (readings, a citation) instead of cutting it to one. */
+  wrapNotes?: boolean;
   sources: string[];
   /** Whether events are drawn (the source line then names the event register). */
   events: boolean;
@@ -112,7 +114,7 @@ export function frameSvg(input: FrameInput): string {
   }
   header.push({ text: input.subtitle, y: y - 2, size: 12.5, weight: 400, cls: "cr-muted", colour: colours.muted });
   y += 16;
-  const legend: { x: number; y: number; label: string; colour: string; line: boolean }[] = [];
+  const legend: { x: number; y: number; label: string; colour: string; line: boolean; dash?: string }[] = [];
   let lx = PAD;
   for (const item of input.legend) {
     const w = 22 + item.label.length * 12 * CHAR + 14;
@@ -125,7 +127,7 @@ export function frameSvg(input: FrameInput): string {
   }
   const chartTop = y + 10;
 
-  const noteLines = input.notes.map((n) => truncate(n, inner, 11.5));
+  const noteLines = input.wrapNotes ? input.notes.flatMap((n) => wrap(n, inner, 11.5, 6)) : input.notes.map((n) => truncate(n, inner, 11.5));
   const sourceLines = wrap(`Source: ${input.sources.length ? input.sources.join("; ") : "—"}.${input.events ? " Events: Corridor event register." : ""}`, inner, 11, 3);
   const provenance = input.provenance ? [truncate(input.provenance, inner, 10.5)] : [];
   const footerFixed = sourceLines.length * 15 + provenance.length * 15 + PAD;
@@ -173,7 +175,11 @@ export function frameSvg(input: FrameInput): string {
       <g className="legend">
         {legend.map((l) => (
           <g key={l.label} data-legend={l.label}>
-            {l.line ? <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={2.5} /> : <circle cx={l.x + 8} cy={l.y - 4} r={5} fill={l.colour} />}
+            {l.line ? (
+              <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={2.5} strokeDasharray={l.dash} />
+            ) : (
+              <circle cx={l.x + 8} cy={l.y - 4} r={5} fill={l.colour} />
+            )}
             <text x={l.x + 22} y={l.y} fontSize={12} fill={colours.muted} className="cr-muted">
               {l.label}
             </text>
