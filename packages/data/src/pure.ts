@@ -17,6 +17,6 @@ export { isSameOrigin } from "./origins.ts";
 // The one error type and its code → HTTP status / exit status mapping, for server and browser alike.
 export { CorridorError, httpStatusOf, exitCodeOf, type ErrorCode, type ErrorDetails } from "./errors.ts";
 // How a value and a chart's title read: one wording for the web pages, the renderer and the CLI.
-export { formatValue, unitCaption, type FormatUse, type Bound } from "./format.ts";
+export { formatValue, boundMeaning, unitCaption, type FormatUse, type Bound } from "./format.ts";
 export { seriesTitle, corridorWords, countryName, isStale, FREQUENCY_NAME, type TitledSeries } from "./titles.ts";
 export { FLAG_MEANINGS, flagMeaning } from "./flags.ts";

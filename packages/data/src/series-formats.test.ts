@@ -13,6 +13,15 @@ const s: Series = {
   ],
   otherFrequencies: [{ frequency: "Q", count: 2 }],
 };
+const bounded: Series = {
+  ...s,
+  points: [
+    { period: "2020", start: "2020-01-01", end: "2020-12-31", value: 3000000, bound: "lower", source: "MVD" },
+    { period: "2021", start: "2021-01-01", end: "2021-12-31", value: 65000, flag: "a", bound: "upper" },
+    { period: "2022", start: "2022-01-01", end: "2022-12-31", value: 2, rolledUpFrom: 4, partial: true },
+  ],
+  otherFrequencies: [{ frequency: "Q", count: 2 }],
+};
 
 describe("seriesJson / seriesCsv", () => {
   it("publishes the indicator's public fields and each point without its dates; absent fields stay absent", () => {
@@ -27,8 +36,19 @@ describe("seriesJson / seriesCsv", () => {
     expect("events" in seriesJson(s)).toBe(false);
   });
 
-  it("writes period,value,flag,flag_meaning,source", () => {
-    expect(seriesCsv(s)).toBe("period,value,flag,flag_meaning,source\r\n2020,1,e,estimated,MVD\r\n2021,2,,,\r\n");
+  it("writes period,value,bound,flag,flag_meaning,source", () => {
+    expect(seriesCsv(s)).toBe("period,value,bound,flag,flag_meaning,source\r\n2020,1,,e,estimated,MVD\r\n2021,2,,,,\r\n");
+    expect(seriesCsv(bounded)).toBe(
+      "period,value,bound,flag,flag_meaning,source\r\n2020,3000000,lower,,,MVD\r\n2021,65000,upper,a,approximate: the publication rounds,\r\n2022,2,,,,\r\n",
+    );
+  });
+
+  it("says a bound in the JSON only where there is one", () => {
+    expect(seriesJson(bounded).points).toEqual([
+      { period: "2020", value: 3000000, bound: "lower", source: "MVD" },
+      { period: "2021", value: 65000, bound: "upper", flag: "a", flag_meaning: "approximate: the publication rounds" },
+      { period: "2022", value: 2, partial: true },
+    ]);
   });
 });
 

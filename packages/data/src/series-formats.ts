@@ -11,6 +11,8 @@ import type { Series } from "./queries/series.ts";
 export interface SeriesJsonPoint {
   period: string;
   value: number;
+  /** "lower": published as "more than <value>"; "upper": "less than <value>". Absent: the value itself. */
+  bound?: "lower" | "upper";
   flag?: string;
   /** The flag in words, from the one glossary (flags.ts): a download never carries a bare letter. */
   flag_meaning?: string;
@@ -39,13 +41,13 @@ export function seriesJson<E>(s: Series, events?: E[]): SeriesJson & { events?: 
     destination: s.destination,
     frequency: s.frequency,
     // Absent fields stay absent (no nulls), so the JSON is as small as the data.
-    points: s.points.map(({ period, value, flag, source, partial }) => ({ period, value, ...(flag && { flag, flag_meaning: flagMeaning(flag)! }), ...(source && { source }), ...(partial && { partial }) })),
+    points: s.points.map(({ period, value, bound, flag, source, partial }) => ({ period, value, ...(bound && { bound }), ...(flag && { flag, flag_meaning: flagMeaning(flag)! }), ...(source && { source }), ...(partial && { partial }) })),
     otherFrequencies: s.otherFrequencies ?? [],
     ...(events && { events }),
   };
 }
 
-/** The series as one CSV table, `period,value,flag,flag_meaning,source` (the README's Read API documents it). */
+/** The series as one CSV table, `period,value,bound,flag,flag_meaning,source` (the README's Read API documents it). */
 export function seriesCsv(s: Series): string {
-  return toCsv(["period", "value", "flag", "flag_meaning", "source"], s.points.map((p) => [p.period, p.value, p.flag, flagMeaning(p.flag), p.source]));
+  return toCsv(["period", "value", "bound", "flag", "flag_meaning", "source"], s.points.map((p) => [p.period, p.value, p.bound, p.flag, flagMeaning(p.flag), p.source]));
 }
