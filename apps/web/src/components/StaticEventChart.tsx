@@ -3,9 +3,10 @@
  * interactive chart. Used for small multiples (the impact panels) and, later, exports.
  */
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
+import { buildChartModel, eventCaveats, markStyle, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
+import { FadeGradients, fadeId, markState } from "./chart-layers";
 
 export function StaticEventChart({
   points,
@@ -38,14 +39,57 @@ export function StaticEventChart({
           </text>
         </g>
       ))}
-      {/* One mark per event at its true date: a band for a span, a dashed line for a day. */}
-      {m.events.map((e) =>
-        e.x2 === null ? (
-          <line key={e.event.id} x1={e.x} x2={e.x} y1={m.plot.top} y2={bottom} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} className="event-mark" />
-        ) : (
-          <rect key={e.event.id} x={e.x} y={m.plot.top} width={Math.max(1.5, e.x2 - e.x)} height={m.plot.height} fill={KIND_COLOUR[e.event.kind]} fillOpacity={0.3} className="event-mark" />
-        ),
-      )}
+      <FadeGradients events={events} />
+      {/* One mark per event at its true date: a band for a span, a dashed line for a day; unverified and uncertain dates drawn as markStyle says. */}
+      {m.events.map((e) => {
+        const colour = KIND_COLOUR[e.event.kind];
+        const style = markStyle(e.event);
+        const caveats = eventCaveats(e.event);
+        const title = caveats.length ? <title>{`${e.event.title}: ${caveats.join("; ")}`}</title> : null;
+        if (e.x2 === null)
+          return (
+            <line
+              key={e.event.id}
+              x1={e.x}
+              x2={e.x}
+              y1={m.plot.top}
+              y2={bottom}
+              stroke={colour}
+              strokeDasharray={style.line.dash}
+              strokeOpacity={style.line.opacity}
+              strokeWidth={1.5}
+              className={`event-mark${markState(e.event)}`}
+            >
+              {title}
+            </line>
+          );
+        return (
+          <g key={e.event.id} className={`event-mark${markState(e.event)}`}>
+            {title}
+            <rect
+              x={e.x}
+              y={m.plot.top}
+              width={Math.max(1.5, e.x2 - e.x)}
+              height={m.plot.height}
+              fill={style.fade ? `url(#${fadeId(e.event.kind, style.fade)})` : colour}
+              fillOpacity={style.fillOpacity * 1.6}
+            />
+            {(["start", "end"] as const).map((edge) => (
+              <line
+                key={edge}
+                x1={edge === "start" ? e.x : e.x2!}
+                x2={edge === "start" ? e.x : e.x2!}
+                y1={m.plot.top}
+                y2={bottom}
+                stroke={colour}
+                strokeDasharray={style[edge].dash}
+                strokeOpacity={style[edge].opacity}
+                strokeWidth={1.5}
+              />
+            ))}
+          </g>
+        );
+      })}
       {m.xTicks.map((t) => (
         <text key={t.label} x={t.x} y={bottom + 16} textAnchor="middle" fontSize={11} className="fill-tremor-content dark:fill-dark-tremor-content">
           {t.label}

@@ -15,6 +15,10 @@ interface Note {
   kind: string;
   startsOn: string;
   endsOn: string | null;
+  /** "month": only the month of starts_on is known. */
+  datePrecision: string;
+  /** The dates (start, end) that are uncertain, as the chart draws them faded. */
+  uncertainDates: string[];
   title: string;
   documentRef: string | null;
   sourceUrl: string | null;
@@ -34,6 +38,8 @@ function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
       kind: e.kind,
       startsOn: e.startsOn,
       endsOn: e.endsOn,
+      datePrecision: e.datePrecision,
+      uncertainDates: e.uncertainDates,
       title: e.title,
       documentRef: e.documentRef,
       sourceUrl: e.sourceUrl,
@@ -66,8 +72,20 @@ export function chartCsv(data: ChartData, options: { hidden: readonly string[]; 
   // The same table as GET /api/series.csv; the notes and about blocks are the download's own.
   const table = seriesCsv(s);
   const notes = toCsv(
-    ["note", "starts_on", "ends_on", "kind", "title", "document", "source_url", "verification", "verification_note"],
-    notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl, n.verification, n.verificationNote]),
+    ["note", "starts_on", "ends_on", "date_precision", "uncertain_dates", "kind", "title", "document", "source_url", "verification", "verification_note"],
+    notesOf(data, options.hidden).map((n) => [
+      n.number,
+      n.startsOn,
+      n.endsOn,
+      n.datePrecision,
+      n.uncertainDates.join(";"),
+      n.kind,
+      n.title,
+      n.documentRef,
+      n.sourceUrl,
+      n.verification,
+      n.verificationNote,
+    ]),
   );
   const about = toCsv(["about", "text"], [["title", chartTitle(data).title], ["unit", s.indicator.unit], ...sourcesOf(data).map((src) => ["source", src]), ["chart", options.provenance]]);
   return `${table}\r\n${notes}\r\n${about}`;

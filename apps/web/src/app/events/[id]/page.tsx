@@ -9,6 +9,7 @@ import { ChartActions } from "@/components/ChartActions";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { dateRange, pct } from "@/lib/format";
+import { dateCaveats } from "@/lib/chart-model";
 import { requirePageReader } from "@/server/page-auth";
 import { eventPageData } from "@/server/event-page-data";
 
@@ -54,6 +55,12 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             {KIND_LABEL[event.kind]}
           </span>
           <span>{dateRange(event.startsOn, event.endsOn, event.datePrecision)}</span>
+          {/* Uncertain, not merely imprecise: said beside the date, as the charts draw that end faded. */}
+          {dateCaveats(event).map((t) => (
+            <span key={t} data-testid="date-caveat" className="rounded-tremor-small border border-dashed border-amber-600 px-1.5 py-0.5 text-tremor-label text-amber-900 dark:text-amber-200">
+              {t}
+            </span>
+          ))}
           <span
             className={`rounded-tremor-small px-1.5 py-0.5 text-tremor-label font-medium ${event.verification === "verified" ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
           >
@@ -186,7 +193,20 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
               </div>
               <StaticEventChart
                 points={points.filter((p) => around.length === 0 || around.includes(p.period))}
-                events={[{ id: event.id, title: event.title, kind: event.kind, startsOn: event.startsOn, endsOn: event.endsOn, datePrecision: event.datePrecision, documentRef: event.documentRef }]}
+                events={[
+                  {
+                    id: event.id,
+                    title: event.title,
+                    kind: event.kind,
+                    startsOn: event.startsOn,
+                    endsOn: event.endsOn,
+                    datePrecision: event.datePrecision,
+                    documentRef: event.documentRef,
+                    verification: event.verification,
+                    verificationNote: event.verificationNote,
+                    uncertainDates: event.uncertainDates,
+                  },
+                ]}
                 frequency={r.frequency}
                 unit={r.indicator.unit}
                 label={r.indicator.name}
