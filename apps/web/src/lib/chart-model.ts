@@ -290,7 +290,9 @@ export const endUncertain = (e: Pick<ChartEvent, "uncertainDates" | "endsOn">) =
  * footnote): "unverified — <note>", "start date uncertain", "end date uncertain". One wording.
  */
 export function eventCaveats(e: Pick<ChartEvent, "verification" | "verificationNote" | "uncertainDates" | "endsOn">): string[] {
-  return [...(isUnverified(e) ? [e.verificationNote?.trim() ? `unverified — ${e.verificationNote.trim()}` : "unverified"] : []), ...dateCaveats(e)];
+  // The note's own full stop is dropped: the caveats are joined with "; " after it.
+  const note = e.verificationNote?.trim().replace(/\.$/, "");
+  return [...(isUnverified(e) ? [note ? `unverified — ${note}` : "unverified"] : []), ...dateCaveats(e)];
 }
 
 /** "start date uncertain" ("date uncertain" for a day), "end date uncertain". */
