@@ -56,16 +56,16 @@ describe("read API (built app, seeded database)", () => {
     expect(quarterly.otherFrequencies).toEqual([{ frequency: "A", count: 5 }]);
   });
 
-  it("GET /api/series.csv: period,value,flag,flag_meaning,source", async () => {
+  it("GET /api/series.csv: period,value,bound,flag,flag_meaning,source", async () => {
     const r = await get("/api/series.csv?indicator=work_patents_issued&origin=TJK&destination=RUS");
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = (await r.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("period,value,flag,flag_meaning,source");
-    expect(lines[1]).toMatch(/^2021,787000,a,approximate: the publication rounds,MVD Russia: https:\/\/sputniknews\.uz/);
-    // A source with commas is quoted, so the file still has five columns.
+    expect(lines[0]).toBe("period,value,bound,flag,flag_meaning,source");
+    expect(lines[1]).toMatch(/^2021,787000,,a,approximate: the publication rounds,MVD Russia: https:\/\/sputniknews\.uz/);
+    // A source with commas is quoted, so the file still has six columns.
     const stay = await (await get("/api/series.csv?indicator=irregular_stay_stock&origin=TJK&destination=RUS")).text();
-    expect(stay.split("\r\n")[1]).toMatch(/^2021-04-16,247000,a,approximate: the publication rounds,"MVD Russia \(A\. Gorovoy slide, CIS IPA\): https:/);
+    expect(stay.split("\r\n")[1]).toMatch(/^2021-04-16,247000,,a,approximate: the publication rounds,"MVD Russia \(A\. Gorovoy slide, CIS IPA\): https:/);
   });
 
   it("GET /api/events, /api/indicators, /api/corridors", async () => {
