@@ -1,6 +1,6 @@
 /** The one home for how an event's caveats look and read (chart-model): every chart host draws from it. */
 import { describe, expect, it } from "vitest";
-import { caveatLegend, eventCaveats, labelText, markStyle, type ChartEvent } from "./chart-model";
+import { buildChartModel, caveatLegend, eventCaveats, labelText, markStyle, type ChartEvent } from "./chart-model";
 
 const base: ChartEvent = { id: "e", title: "State Duma adopts the law on an expulsion regime register", kind: "law", startsOn: "2024-06-01", endsOn: null };
 
@@ -30,6 +30,13 @@ describe("event caveats", () => {
     expect(markStyle({ ...span, verification: "unverified" })).toMatchObject({ start: { dash: "8 3 2 3" }, end: { dash: "8 3 2 3" }, fillOpacity: 0.09, fade: null });
     expect(markStyle({ ...span, uncertainDates: ["end"] })).toMatchObject({ start: { dash: "", opacity: 0.9 }, end: { dash: "1.5 3", opacity: 0.55 }, fade: "end" });
     expect(markStyle({ ...span, uncertainDates: ["start", "end"] }).fade).toBe("both");
+  });
+
+  it("gives a month-precision date as its month in the tooltip, not a made-up first day", () => {
+    const model = (e: ChartEvent) => buildChartModel({ points: [], events: [e], frequency: "A", width: 800, height: 300 }).events[0]!.exactDate;
+    expect(model({ ...base, datePrecision: "month" })).toBe("2024-06");
+    expect(model({ ...base, startsOn: "2024-01-01", endsOn: "2024-12-31", datePrecision: "year" })).toBe("2024");
+    expect(model({ ...base, startsOn: "2024-06-03", datePrecision: "day" })).toBe("2024-06-03");
   });
 
   it("keeps '(unverified)' on a cut label, and lists only the legend entries drawn", () => {

@@ -221,7 +221,9 @@ export function buildChartModel(input: ChartInput): ChartModel {
     });
 
   const placed = timed.map(({ event, t, t2, holder }): PlacedEvent => {
-    const exactDate = event.endsOn && event.endsOn !== event.startsOn ? `${event.startsOn} – ${event.endsOn}` : event.startsOn;
+    // As precise as known: a law known only by its month reads "2024-06", not a made-up first day.
+    const written = (iso: string) => (event.datePrecision === "month" ? iso.slice(0, 7) : event.datePrecision === "year" ? iso.slice(0, 4) : iso);
+    const exactDate = event.endsOn && written(event.endsOn) !== written(event.startsOn) ? `${written(event.startsOn)} – ${written(event.endsOn)}` : written(event.startsOn);
     const period = holder && periodic ? { t: ms(holder.start), t2: ms(holder.end) + DAY, x: x(ms(holder.start)), x2: x(ms(holder.end) + DAY), note: periodNote(holder.period, periodic) } : null;
     const snappedPeriod = holder ? holder.period : input.frequency === "D" ? event.startsOn : null;
     return { event, snappedPeriod, exactDate, t, t2, x: x(t), x2: t2 === null ? null : x(t2), period };
