@@ -67,11 +67,11 @@ describe("read API (built app, seeded database)", () => {
     const bytes = Buffer.from(await r.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
-    expect(lines[0]).toBe("indicator,indicator_name,unit,origin,destination,period,period_start,period_end,value,flag,flag_meaning,source,partial");
-    expect(lines[1]).toMatch(/^work_patents_issued,[^,]+,[^,]+,TJK,RUS,2021,2021-01-01,2021-12-31,787000,a,approximate: the publication rounds,MVD Russia: https:\/\/sputniknews\.uz/);
+    expect(lines[0]).toBe("indicator,indicator_name,unit,origin,destination,period,period_start,period_end,value,bound,flag,flag_meaning,source,partial");
+    expect(lines[1]).toMatch(/^work_patents_issued,[^,]+,[^,]+,TJK,RUS,2021,2021-01-01,2021-12-31,787000,,a,approximate: the publication rounds,MVD Russia: https:\/\/sputniknews\.uz/);
     // A source with commas is quoted, so pandas still reads it as one table (below, and in downloads.test.ts).
     const stay = await (await get("/api/series.csv?indicator=irregular_stay_stock&origin=TJK&destination=RUS")).text();
-    expect(stay.split("\r\n")[1]).toMatch(/,2021-04-16,2021-04-16,2021-04-16,247000,a,approximate: the publication rounds,"MVD Russia \(A\. Gorovoy slide, CIS IPA\): https:/);
+    expect(stay.split("\r\n")[1]).toMatch(/,2021-04-16,2021-04-16,2021-04-16,247000,,a,approximate: the publication rounds,"MVD Russia \(A\. Gorovoy slide, CIS IPA\): https:/);
   });
 
   it("the served CSVs and ZIP read with a real pandas.read_csv (issue 18.6)", async () => {

@@ -9,8 +9,10 @@
  * - `table`: the full published value with grouping ("2,186,807,504.32").
  */
 
+import type { Bound } from "./schema.ts";
+
 export type FormatUse = "card" | "axis" | "tooltip" | "table";
-export type Bound = "lower" | "upper";
+export type { Bound };
 
 /** How a catalog unit is written: a currency with the factor its values carry, a percentage, or a count noun. */
 type UnitSpec = { kind: "currency"; symbol: string; factor: number } | { kind: "percent"; suffix: string } | { kind: "count"; noun: string };
@@ -76,6 +78,11 @@ export function formatValue(value: number, unit: string, use: FormatUse, options
   else if (spec.kind === "percent") text = use === "axis" ? `${number} %` : `${number} ${spec.suffix}`;
   else text = use === "axis" ? number : `${number} ${spec.noun}`;
   return `${bound}${sign}${text}`;
+}
+
+/** A bound in words, for notes and tooltips beside "> 3 million": one wording everywhere. */
+export function boundMeaning(bound: Bound | null | undefined): string | null {
+  return bound === "lower" ? "a lower bound (published as “more than”)" : bound === "upper" ? "an upper bound (published as “less than” or “almost”)" : null;
 }
 
 /** The unit as a chart's title or axis names it: "US$", "% of GDP", "persons". */

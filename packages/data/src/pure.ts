@@ -17,7 +17,7 @@ export { isSameOrigin } from "./origins.ts";
 // The one error type and its code → HTTP status / exit status mapping, for server and browser alike.
 export { CorridorError, httpStatusOf, exitCodeOf, type ErrorCode, type ErrorDetails } from "./errors.ts";
 // How a value and a chart's title read: one wording for the web pages, the renderer and the CLI.
-export { formatRange, formatValue, unitCaption, type FormatUse, type Bound } from "./format.ts";
+export { formatRange, formatValue, boundMeaning, unitCaption, type FormatUse, type Bound } from "./format.ts";
 export { seriesTitle, corridorWords, countryName, isStale, FREQUENCY_NAME, type TitledSeries } from "./titles.ts";
 export { FLAG_MEANINGS, flagMeaning } from "./flags.ts";
 // An impact estimate's JSON (the CLI's and the event page's export) and its ITS table (CSV, chart).

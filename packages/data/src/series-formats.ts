@@ -11,6 +11,8 @@ import type { Series, SeriesPoint } from "./queries/series.ts";
 export interface SeriesJsonPoint {
   period: string;
   value: number;
+  /** "lower": published as "more than <value>"; "upper": "less than <value>". Absent: the value itself. */
+  bound?: "lower" | "upper";
   flag?: string;
   /** The flag in words, from the one glossary (flags.ts): a download never carries a bare letter. */
   flag_meaning?: string;
@@ -39,9 +41,10 @@ export function seriesJson<E>(s: Series, events?: E[]): SeriesJson & { events?: 
     destination: s.destination,
     frequency: s.frequency,
     // Absent fields stay absent (no nulls), so the JSON is as small as the data.
-    points: s.points.map(({ period, value, flag, source, partial }) => ({
+    points: s.points.map(({ period, value, bound, flag, source, partial }) => ({
       period,
       value,
+      ...(bound && { bound }),
       ...(flag && { flag, flag_meaning: flagMeaning(flag)! }),
       ...(source && { source }),
       ...(partial && { partial }),
@@ -73,6 +76,11 @@ export const SERIES_CSV_COLUMNS: readonly CsvColumn<SeriesCsvRow>[] = [
   { name: "period_start", description: "the period's first day (YYYY-MM-DD)", value: (r) => r.point.start },
   { name: "period_end", description: "the period's last day (YYYY-MM-DD)", value: (r) => r.point.end },
   { name: "value", description: "the value as published (not rounded)", value: (r) => r.point.value },
+  {
+    name: "bound",
+    description: "lower when the source published the value as a minimum (\"more than 3 million\"), upper for a maximum (\"almost 65 thousand\"), empty when exact",
+    value: (r) => r.point.bound,
+  },
   { name: "flag", description: "the publisher's flag letter(s), empty when none", value: (r) => r.point.flag },
   { name: "flag_meaning", description: "the flag in words, from Corridor's flag glossary", value: (r) => flagMeaning(r.point.flag) },
   { name: "source", description: "who published the value, and where", value: (r) => r.point.source },

@@ -6,7 +6,23 @@
 import type { KeyboardEvent, ReactElement } from "react";
 import { Area, Bar, CartesianGrid, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, isKeyEvent, KIND_ORDER, labelText, placeLabels, type ChartEvent, type ChartModel, type ChartPoint, type Cluster, type Kind, type PlacedEvent } from "@/lib/chart-model";
+import {
+  buildChartModel,
+  eventCaveats,
+  isKeyEvent,
+  isUnverified,
+  KIND_ORDER,
+  labelText,
+  markStyle,
+  placeLabels,
+  type ChartEvent,
+  type ChartModel,
+  type ChartPoint,
+  type Cluster,
+  type Kind,
+  type PlacedEvent,
+  UNCERTAIN_DASH,
+} from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { dateRange } from "@/lib/format";
@@ -71,25 +87,50 @@ export function plotLayers({ model, label, unit = "", colours }: LayerInput): Re
       allowDataOverflow
       {...(colours && { stroke: colours.axis })}
     />,
-    ...model.events.map((e) =>
-      e.t2 === null ? (
-        <ReferenceLine key={`mark-${e.event.id}`} x={e.t} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-mark" />
-      ) : (
-        // A span's band from its true start to its true end; a line at its start keeps a two-day span visible on a decade.
+    ...model.events.flatMap((e) => {
+      const colour = KIND_COLOUR[e.event.kind];
+      const style = markStyle(e.event);
+      const state = markState(e.event);
+      if (e.t2 === null)
+        return [
+          <ReferenceLine
+            key={`mark-${e.event.id}`}
+            x={e.t}
+            stroke={colour}
+            strokeDasharray={style.line.dash}
+            strokeOpacity={style.line.opacity}
+            strokeWidth={1.5}
+            ifOverflow="hidden"
+            className={`event-mark${state}`}
+          />,
+        ];
+      // A span's band from its true start to its true end, fading towards an uncertain end; its edges
+      // are lines of their own (dotted where the date is uncertain), which also keep a two-day span visible on a decade.
+      return [
         <ReferenceArea
           key={`mark-${e.event.id}`}
           x1={e.t}
           x2={e.t2}
-          fill={KIND_COLOUR[e.event.kind]}
-          fillOpacity={0.18}
-          stroke={KIND_COLOUR[e.event.kind]}
-          strokeWidth={1.5}
-          strokeOpacity={0.9}
+          fill={style.fade ? `url(#${fadeId(e.event.kind, style.fade)})` : colour}
+          fillOpacity={style.fillOpacity}
+          stroke="none"
           ifOverflow="hidden"
-          className="event-mark"
-        />
-      ),
-    ),
+          className={`event-mark${state}`}
+        />,
+        ...(["start", "end"] as const).map((edge) => (
+          <ReferenceLine
+            key={`edge-${edge}-${e.event.id}`}
+            x={edge === "start" ? e.t : e.t2!}
+            stroke={colour}
+            strokeDasharray={style[edge].dash}
+            strokeOpacity={style[edge].opacity}
+            strokeWidth={1.5}
+            ifOverflow="hidden"
+            className={`event-edge event-edge-${edge}${style[edge].dash === UNCERTAIN_DASH ? " event-edge-uncertain" : ""}`}
+          />
+        )),
+      ];
+    }),
     <Line
       key="series"
       dataKey="value"
@@ -166,12 +207,63 @@ export function footnoteNumbers(events: ChartEvent[]): Map<string, number> {
   return numbers;
 }
 
-/** What a marker says to a screen reader or in a native tooltip: the event, or the cluster's events. */
+/** What a marker says to a screen reader or in a native tooltip: the event with its caveats, or the cluster's events. */
 export function markerName(kind: Kind, cluster: Cluster): string {
   const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
+  const caveats = (e: ChartEvent) =>
+    eventCaveats(e)
+      .map((c) => ` (${c})`)
+      .join("");
   return single
-    ? `${KIND_LABEL[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}`
-    : `${cluster.events.length} ${KIND_LABEL[kind].toLowerCase()}: ${cluster.events.map((e) => e.event.title).join("; ")}`;
+    ? `${KIND_LABEL[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}${caveats(single)}`
+    : `${cluster.events.length} ${KIND_LABEL[kind].toLowerCase()}: ${cluster.events.map((e) => `${e.event.title}${caveats(e.event)}`).join("; ")}`;
+}
+
+/** Classes that say, in the markup, which caveat a mark draws (tests and embeds' stylesheets read them). */
+export function markState(e: ChartEvent): string {
+  const s = markStyle(e);
+  return `${isUnverified(e) ? " event-unverified" : ""}${s.fade ? ` event-uncertain-${s.fade}` : ""}`;
+}
+
+export const fadeId = (kind: Kind, fade: "start" | "end" | "both") => `cr-fade-${fade}-${kind}`;
+
+/** The gradients a fading band fills with (only those the events need): the colour thins out towards an uncertain date. */
+export function FadeGradients({ events }: { events: readonly ChartEvent[] }) {
+  const needed = new Map<string, { kind: Kind; fade: "start" | "end" | "both" }>();
+  for (const e of events) {
+    const fade = markStyle(e).fade;
+    if (fade && e.endsOn) needed.set(fadeId(e.kind, fade), { kind: e.kind, fade });
+  }
+  if (needed.size === 0) return null;
+  const stops = {
+    end: [
+      [0, 1],
+      [0.45, 1],
+      [1, 0.08],
+    ],
+    start: [
+      [0, 0.08],
+      [0.55, 1],
+      [1, 1],
+    ],
+    both: [
+      [0, 0.08],
+      [0.35, 1],
+      [0.65, 1],
+      [1, 0.08],
+    ],
+  } as const;
+  return (
+    <defs>
+      {[...needed].map(([id, { kind, fade }]) => (
+        <linearGradient key={id} id={id} x1="0" x2="1" y1="0" y2="0">
+          {stops[fade].map(([offset, opacity]) => (
+            <stop key={offset} offset={offset} stopColor={KIND_COLOUR[kind]} stopOpacity={opacity} />
+          ))}
+        </linearGradient>
+      ))}
+    </defs>
+  );
 }
 
 export interface LaneHover {
@@ -211,6 +303,7 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
   const keepPinned = (h: LaneHover | null) => (h?.pinned ? h : null);
   return (
     <g aria-label="Events by kind" className="event-lanes">
+      <FadeGradients events={events} />
       {laneModel.events
         .filter((e) => e.period && highlight.includes(e.event.id))
         .map((e) => {
@@ -259,7 +352,8 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
               const ids = cluster.events.map((e) => e.event.id);
               const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
               const name = markerName(lane.kind, cluster);
-              if (footnotes) return <StaticMarker key={ids.join("+")} x={cx} y={y} kind={lane.kind} cluster={cluster} name={name} footnotes={footnotes} linkBase={linkBase} />;
+              if (footnotes)
+                return <StaticMarker key={ids.join("+")} x={cx} y={y} kind={lane.kind} cluster={cluster} name={name} footnotes={footnotes} linkBase={linkBase} background={colours?.background} />;
               const show = () => onHover?.({ cluster, x: cx, y, pinned: false });
               const activate = () => (single ? onOpen?.(single) : onHover?.({ cluster, x: cx, y, pinned: true }));
               const onKey = (e: KeyboardEvent<SVGGElement>) => {
@@ -284,7 +378,15 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
                   onClick={activate}
                   onKeyDown={onKey}
                 >
-                  <EventMarker x={cx} y={y} kind={lane.kind} label={cluster.events.length > 1 ? String(cluster.events.length) : KIND_GLYPH[lane.kind]} large={cluster.events.length > 1} />
+                  <EventMarker
+                    x={cx}
+                    y={y}
+                    kind={lane.kind}
+                    label={cluster.events.length > 1 ? String(cluster.events.length) : KIND_GLYPH[lane.kind]}
+                    large={cluster.events.length > 1}
+                    hollow={cluster.events.every((e) => isUnverified(e.event))}
+                    background={colours?.background}
+                  />
                 </g>
               );
             })}
@@ -296,13 +398,32 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
 }
 
 /** Static marker: footnote numbers ("3" or "3–5"), a native tooltip, and a link when a base URL is given. */
-function StaticMarker({ x, y, kind, cluster, name, footnotes, linkBase }: { x: number; y: number; kind: Kind; cluster: Cluster; name: string; footnotes: Map<string, number>; linkBase?: string }) {
+function StaticMarker({
+  x,
+  y,
+  kind,
+  cluster,
+  name,
+  footnotes,
+  linkBase,
+  background,
+}: {
+  x: number;
+  y: number;
+  kind: Kind;
+  cluster: Cluster;
+  name: string;
+  footnotes: Map<string, number>;
+  linkBase?: string;
+  background?: string;
+}) {
   const numbers = cluster.events.map((e) => footnotes.get(e.event.id) ?? 0).sort((a, b) => a - b);
   const label = numbers.length === 1 ? String(numbers[0]) : `${numbers[0]}–${numbers.at(-1)}`;
+  const hollow = cluster.events.every((e) => isUnverified(e.event));
   const mark = (
-    <g className="event-marker" data-event-ids={cluster.events.map((e) => e.event.id).join(" ")}>
+    <g className={`event-marker${hollow ? " event-unverified" : ""}`} data-event-ids={cluster.events.map((e) => e.event.id).join(" ")}>
       <title>{name}</title>
-      <EventMarker x={x} y={y} kind={kind} label={label} large={numbers.length > 1} />
+      <EventMarker x={x} y={y} kind={kind} label={label} large={numbers.length > 1} hollow={hollow} background={background} />
     </g>
   );
   if (!linkBase || cluster.events.length !== 1) return mark;

@@ -6,7 +6,7 @@
  * it a width and height and the same model draws the page and a server-side SVG.
  */
 import { periodContaining, type Frequency } from "@corridor/data/periods";
-import type { EventKind } from "@corridor/data/pure";
+import type { Bound, EventKind } from "@corridor/data/pure";
 
 // Display order (legend, filters); `satisfies` keeps it to the data package's kinds.
 export const KIND_ORDER = ["talks", "agreement", "decree", "law", "restriction", "enforcement", "economic", "other"] as const satisfies readonly EventKind[];
@@ -18,6 +18,8 @@ export interface ChartPoint {
   end: string;
   value: number;
   flag?: string;
+  /** "> 3 million": the publication gives only a bound. */
+  bound?: Bound;
 }
 
 export interface ChartEvent {
@@ -32,6 +34,11 @@ export interface ChartEvent {
   key?: boolean | null;
   /** Short text for the direct label (absent: the title, shortened). */
   label?: string | null;
+  /** An unverified event is drawn dashed and hollow and says so (absent: verified, e.g. an editor draft). */
+  verification?: string;
+  verificationNote?: string | null;
+  /** Dates that may be wrong: that end of the mark is drawn dotted and faded. */
+  uncertainDates?: readonly string[];
 }
 
 export interface ChartInput {
@@ -215,7 +222,9 @@ export function buildChartModel(input: ChartInput): ChartModel {
     });
 
   const placed = timed.map(({ event, t, t2, holder }): PlacedEvent => {
-    const exactDate = event.endsOn && event.endsOn !== event.startsOn ? `${event.startsOn} – ${event.endsOn}` : event.startsOn;
+    // As precise as known: a law known only by its month reads "2024-06", not a made-up first day.
+    const written = (iso: string) => (event.datePrecision === "month" ? iso.slice(0, 7) : event.datePrecision === "year" ? iso.slice(0, 4) : iso);
+    const exactDate = event.endsOn && written(event.endsOn) !== written(event.startsOn) ? `${written(event.startsOn)} – ${written(event.endsOn)}` : written(event.startsOn);
     const period = holder && periodic ? { t: ms(holder.start), t2: ms(holder.end) + DAY, x: x(ms(holder.start)), x2: x(ms(holder.end) + DAY), note: periodNote(holder.period, periodic) } : null;
     const snappedPeriod = holder ? holder.period : input.frequency === "D" ? event.startsOn : null;
     return { event, snappedPeriod, exactDate, t, t2, x: x(t), x2: t2 === null ? null : x(t2), period };
@@ -267,10 +276,72 @@ export interface LabelledEvent {
 /** Whether an event carries a direct label: its own `key`, else its kind's default. */
 export const isKeyEvent = (e: Pick<ChartEvent, "kind"> & LabelledEvent) => e.key ?? KEY_KINDS.includes(e.kind);
 
-/** The label's text: the analyst's short label, else the title cut to `max` characters. */
-export function labelText(e: Pick<ChartEvent, "title"> & LabelledEvent, max = 28): string {
+/** The label's text: the analyst's short label, else the title cut to `max` characters; "(unverified)" is never cut. */
+export function labelText(e: Pick<ChartEvent, "title" | "verification"> & LabelledEvent, max = 28): string {
   const text = e.label?.trim() || e.title;
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  const short = text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  return isUnverified(e) ? `${short} (unverified)` : short;
+}
+
+export const isUnverified = (e: Pick<ChartEvent, "verification">) => e.verification === "unverified";
+export const startUncertain = (e: Pick<ChartEvent, "uncertainDates">) => !!e.uncertainDates?.includes("start");
+/** Only a span has an end to be unsure of. */
+export const endUncertain = (e: Pick<ChartEvent, "uncertainDates" | "endsOn">) => !!e.endsOn && !!e.uncertainDates?.includes("end");
+
+/**
+ * What a reader must be told beside an event wherever it is shown (tooltip, marker name, image
+ * footnote): "unverified — <note>", "start date uncertain", "end date uncertain". One wording.
+ */
+export function eventCaveats(e: Pick<ChartEvent, "verification" | "verificationNote" | "uncertainDates" | "endsOn">): string[] {
+  // The note's own full stop is dropped: the caveats are joined with "; " after it.
+  const note = e.verificationNote?.trim().replace(/\.$/, "");
+  return [...(isUnverified(e) ? [note ? `unverified — ${note}` : "unverified"] : []), ...dateCaveats(e)];
+}
+
+/** "start date uncertain" ("date uncertain" for a day), "end date uncertain". */
+export function dateCaveats(e: Pick<ChartEvent, "uncertainDates" | "endsOn">): string[] {
+  const out: string[] = [];
+  if (startUncertain(e)) out.push(e.endsOn ? "start date uncertain" : "date uncertain");
+  if (endUncertain(e)) out.push("end date uncertain");
+  return out;
+}
+
+export interface EdgeStyle {
+  /** SVG stroke-dasharray ("" solid). */
+  dash: string;
+  opacity: number;
+}
+
+/**
+ * How an event's mark is drawn, by every host (recharts layers, the server placeholder, the static
+ * panels): a sure, verified day is a dashed line, a span a band with solid edges. An unverified event
+ * is lighter with dash-dot strokes; an uncertain date's edge is dotted and faint, and the band fades
+ * towards it (`fade`: a gradient, see FadeGradients).
+ */
+export const UNVERIFIED_DASH = "8 3 2 3";
+export const UNCERTAIN_DASH = "1.5 3";
+
+export function markStyle(e: ChartEvent): { line: EdgeStyle; start: EdgeStyle; end: EdgeStyle; fillOpacity: number; fade: "start" | "end" | "both" | null } {
+  const unverified = isUnverified(e);
+  const sure: EdgeStyle = unverified ? { dash: UNVERIFIED_DASH, opacity: 0.65 } : { dash: "", opacity: 0.9 };
+  const unsure: EdgeStyle = { dash: UNCERTAIN_DASH, opacity: 0.55 };
+  const start = startUncertain(e);
+  const end = endUncertain(e);
+  return {
+    line: start ? unsure : unverified ? sure : { dash: "4 3", opacity: 1 },
+    start: start ? unsure : sure,
+    end: end ? unsure : sure,
+    fillOpacity: unverified ? 0.09 : 0.18,
+    fade: start && end ? "both" : start ? "start" : end ? "end" : null,
+  };
+}
+
+/** The legend entries for the caveat marks actually drawn (none when every event is verified and sure). */
+export function caveatLegend(events: readonly ChartEvent[]): { label: string; dash: string }[] {
+  const out: { label: string; dash: string }[] = [];
+  if (events.some(isUnverified)) out.push({ label: "unverified event (hollow marker)", dash: UNVERIFIED_DASH });
+  if (events.some((e) => startUncertain(e) || endUncertain(e))) out.push({ label: "uncertain date (faded end)", dash: UNCERTAIN_DASH });
+  return out;
 }
 
 export interface LabelBox {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorsByLine, finalMessage, formatRevision, readNdjson, revisionChange, revisionLines, summariseDiff, windowAround } from "./import-result";
+import { boundSign, errorsByLine, finalMessage, formatRevision, readNdjson, revisionChange, revisionLines, summariseDiff, windowAround } from "./import-result";
 
 describe("readNdjson", () => {
   it("yields whole lines and keeps a half line for later", () => {
@@ -68,6 +68,12 @@ describe("formatRevision", () => {
     expect(formatRevision({ period: "2022-Q1", old: 200, new: 190, line: 2 })).toBe("−5.0%");
     expect(formatRevision({ period: "2022-Q1", old: 5, new: 5, line: 2 })).toBe("0%");
     expect(formatRevision({ period: "2022-Q1", old: null, new: 5, line: 2 })).toBe("—");
+  });
+
+  it("says a bound that changed on the same number, and marks bounded values", () => {
+    expect(formatRevision({ period: "2021", old: 3000000, new: 3000000, oldBound: null, newBound: "lower", line: 2 })).toBe("bound changed");
+    expect(formatRevision({ period: "2021", old: 3000000, new: 3100000, oldBound: "lower", newBound: "lower", line: 2 })).toBe("+3.3%");
+    expect([boundSign("lower"), boundSign("upper"), boundSign(null), boundSign(undefined)]).toEqual(["> ", "< ", "", ""]);
   });
 });
 

@@ -76,6 +76,9 @@ export function summariseDiff(diff: ImportDiff | undefined, indicatorName: (code
   return { inserted: sum("inserted"), updated: sum("updated"), unchanged: sum("unchanged"), groups, truncated: !!diff?.truncated };
 }
 
+/** "> " or "< " before a value the publication gives only as a bound (the diff's old and new cells). */
+export const boundSign = (bound: DiffChange["newBound"]) => (bound === "lower" ? "> " : bound === "upper" ? "< " : "");
+
 /** Relative change of a revision, for "+4.2%"; null when the old value was zero. */
 export function revisionChange(change: DiffChange): number | null {
   if (change.old === null || change.old === 0) return null;
@@ -84,6 +87,8 @@ export function revisionChange(change: DiffChange): number | null {
 
 /** "+4.2%", and small revisions shown as small rather than "+0.0%" (3 757 303 → 3 757 310 is +0.0002%). */
 export function formatRevision(change: DiffChange): string {
+  // "more than 3 million" replacing "3 million": the same number, a different statement.
+  if (change.old === change.new && (change.oldBound ?? null) !== (change.newBound ?? null)) return "bound changed";
   const p = revisionChange(change);
   if (p === null) return "—";
   if (p === 0) return "0%";

@@ -20,6 +20,10 @@ interface Note {
   kind: string;
   startsOn: string;
   endsOn: string | null;
+  /** "month": only the month of starts_on is known. */
+  datePrecision: string;
+  /** The dates (start, end) that are uncertain, as the chart draws them faded. */
+  uncertainDates: string[];
   title: string;
   documentRef: string | null;
   sourceUrl: string | null;
@@ -39,6 +43,8 @@ function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
       kind: e.kind,
       startsOn: e.startsOn,
       endsOn: e.endsOn,
+      datePrecision: e.datePrecision,
+      uncertainDates: e.uncertainDates,
       title: e.title,
       documentRef: e.documentRef,
       sourceUrl: e.sourceUrl,
@@ -54,6 +60,8 @@ export const EVENT_CSV_COLUMNS: readonly CsvColumn<Note>[] = [
   { name: "event_id", description: "the event's id in Corridor's register (/events/ID)", value: (n) => n.id },
   { name: "starts_on", description: "the day it starts (YYYY-MM-DD)", value: (n) => n.startsOn },
   { name: "ends_on", description: "the day it ends, empty for a one-day event", value: (n) => n.endsOn },
+  { name: "date_precision", description: "day, month or year: how precisely the start date is known", value: (n) => n.datePrecision },
+  { name: "uncertain_dates", description: "start, end or start;end: dates that may be wrong (drawn faded on the chart)", value: (n) => n.uncertainDates.join(";") },
   { name: "kind", description: "decree, law, agreement, talks, shock…", value: (n) => n.kind },
   { name: "title", description: "the event's title", value: (n) => n.title },
   { name: "document", description: "the document it rests on (decree number, treaty…)", value: (n) => n.documentRef },

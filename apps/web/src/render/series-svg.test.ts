@@ -26,6 +26,7 @@ const event = (id: string, kind: string, startsOn: string, title: string, endsOn
     tags: [],
     verification: "verified",
     verificationNote: null,
+    uncertainDates: [],
     links: [],
   }) as unknown as ChartData["events"][number];
 
@@ -65,12 +66,52 @@ describe("renderSeriesSvg", () => {
     expect(svg).toMatch(/data-event-ids="t1"[^]*?>1<\/text>/);
     expect(svg).toMatch(/data-event-ids="d1 d2"[^]*?>2–3<\/text>/);
     expect(svg).toContain(">1. 19 Apr 2021 – 20 Apr 2021 · Talks: Talks one (doc t1)</text>");
-    expect(svg).toContain(">4. 1 Jan 2022 · Laws (unverified): =HYPERLINK(&quot;x&quot;) law (doc l1)</text>");
+    expect(svg).toContain(">4. 1 Jan 2022 · Laws (unverified): =HYPERLINK(&quot;x&quot;) law (doc l1) — date from memory</text>");
     expect(svg).toContain(">Source: Synthetic test source. Events: Corridor event register.</text>");
     expect(svg).toContain(">test provenance</text>");
     // One mark per event: the two-day talks a band, the three one-day events lines.
     expect((svg.match(/class="recharts-layer recharts-reference-area event-mark"/g) ?? []).length).toBe(1);
-    expect((svg.match(/class="recharts-layer recharts-reference-line event-mark"/g) ?? []).length).toBe(3);
+    expect((svg.match(/class="recharts-layer recharts-reference-line event-mark[^"]*"/g) ?? []).length).toBe(3);
+  });
+
+  it("draws an unverified event differently and says so: dash-dot line, hollow marker, '(unverified)' label, legend entry", () => {
+    const mark = (id: string) => new RegExp(`reference-line (event-mark[^"]*)"><line[^>]*x="${Date.parse(DATA.events.find((e) => e.id === id)!.startsOn)}"[^>]*stroke-dasharray="([^"]*)"`).exec(svg)!;
+    expect(mark("l1").slice(1)).toEqual(["event-mark event-unverified", "8 3 2 3"]);
+    expect(mark("d2").slice(1)).toEqual(["event-mark", "4 3"]);
+    expect(svg).toMatch(
+      /<g class="event-marker event-unverified" data-event-ids="l1"><title>[^<]*\(unverified — date from memory\)<\/title><circle[^>]*fill="#ffffff"[^>]*stroke="#CC79A7"[^>]*stroke-dasharray="3 2"/,
+    );
+    expect(svg).toMatch(/<g class="event-marker" data-event-ids="t1"><title>[^<]*<\/title><circle[^>]*fill="#009E73"/);
+    expect(svg).toContain("law (unverified)</text>");
+    expect(svg).toContain('data-legend="unverified event (hollow marker)"');
+    // Nothing is drawn with an uncertain date here: no legend entry for it.
+    expect(svg).not.toContain("uncertain date");
+  });
+
+  it("draws an uncertain end date faded and dotted, and says so in the notes and the legend; a bound is said in the notes", () => {
+    const data: ChartData = {
+      series: { ...DATA.series, points: DATA.series.points.map((p, i) => (i === 3 ? { ...p, bound: "lower" as const } : p)) },
+      events: [{ ...event("d274", "decree", "2020-04-18", "Decree No. 274", "2020-06-15"), uncertainDates: ["end"] }, event("t1", "talks", "2021-04-19", "Talks one", "2021-04-20")],
+    };
+    const out = renderSeriesSvg(data, { width: 800, height: 600, theme: "dark" });
+    const x = xScale(out);
+    // The decree's band fills with the fading gradient; the talks' band is plain.
+    expect(out).toMatch(/reference-area event-mark event-uncertain-end"><path[^>]*fill="url\(#cr-fade-end-decree\)"/);
+    expect(out).toMatch(/<linearGradient id="cr-fade-end-decree"[^]*?stop-opacity="0.08"/);
+    expect(out).toMatch(/reference-area event-mark"><path[^>]*fill="#009E73"/);
+    // Its end edge, at 16 June 2020 (the day after the last), is dotted and faint; its start edge solid.
+    const edge = (side: string) =>
+      new RegExp(
+        `event-edge event-edge-${side}[^"]*"><line[^>]*x="${Date.UTC(2020, side === "start" ? 3 : 5, side === "start" ? 18 : 16)}"[^>]*stroke-dasharray="([^"]*)"[^>]*stroke-opacity="([\\d.]+)"[^>]*x1="([\\d.]+)"`,
+      ).exec(out)!;
+    expect(edge("end").slice(1, 3)).toEqual(["1.5 3", "0.55"]);
+    expect(Math.abs(Number(edge("end")[3]) - x("2020-06-16"))).toBeLessThan(0.5);
+    expect(edge("start").slice(1, 3)).toEqual(["", "0.9"]);
+    expect(out).toContain("· Decrees (end date uncertain): Decree No. 274");
+    expect(out).toContain('data-legend="uncertain date (faded end)"');
+    expect(out).not.toContain("unverified event");
+    expect(out).toContain("Bounds: &gt; = a lower bound (published as “more than”) (2021).");
+    expect(out).toContain("2021: &gt; 90 people");
   });
 
   it("draws the talks once, at x(2021-04-19): a band to 20 April, its lane marker on the same x, no period band", () => {
@@ -85,7 +126,7 @@ describe("renderSeriesSvg", () => {
     expect(Number(marker[1])).toBeCloseTo(Number(x), 6);
     // Nothing at 1 January or mid-2021 (where the annual point sits), and no band over the year.
     expect(svg).not.toContain("event-period");
-    const lines = [...svg.matchAll(/reference-line event-mark"><line[^>]*x1="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const lines = [...svg.matchAll(/reference-line event-mark[^"]*"><line[^>]*x1="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(lines).toHaveLength(3);
     for (const lx of [...lines, Number(x)]) for (const wrong of ["2021-01-01", "2021-07-02"]) expect(Math.abs(lx - at(wrong))).toBeGreaterThan(5);
   });
@@ -201,8 +242,8 @@ describe("chart data downloads", () => {
     const csv = chartCsv(DATA);
     expect(csv.startsWith("\uFEFFindicator,")).toBe(true);
     const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
-    expect(rows[0]!.slice(5, 12)).toEqual(["period", "period_start", "period_end", "value", "flag", "flag_meaning", "source"]);
-    expect(rows.slice(1).map((r) => [r[5], r[8], r[11]])).toEqual(DATA.series.points.map((p) => [p.period, String(p.value), "Synthetic test source"]));
+    expect(rows[0]!.slice(5, 13)).toEqual(["period", "period_start", "period_end", "value", "bound", "flag", "flag_meaning", "source"]);
+    expect(rows.slice(1).map((r) => [r[5], r[8], r[9], r[12]])).toEqual(DATA.series.points.map((p) => [p.period, String(p.value), "", "Synthetic test source"]));
     // One table: every row as wide as the header.
     expect(new Set(rows.map((r) => r.length))).toEqual(new Set([rows[0]!.length]));
   });

@@ -9,8 +9,8 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ComposedChart, Customized } from "recharts";
 import type { ChartData } from "@corridor/data";
-import { countryName, flagMeaning, FREQUENCY_NAME, formatValue, seriesTitle } from "@corridor/data/pure";
-import { buildChartModel, KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
+import { boundMeaning, countryName, flagMeaning, FREQUENCY_NAME, formatValue, seriesTitle } from "@corridor/data/pure";
+import { buildChartModel, caveatLegend, eventCaveats, KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
 import { AXIS, DARK, LANE, LIGHT, LaneLayer, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
@@ -45,7 +45,21 @@ export function chartTitle(data: ChartData): { title: string; subtitle: string }
 export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
   return data.events
     .filter((e) => !hidden.includes(e.kind))
-    .map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef, key: e.key, label: e.label }));
+    .map((e) => ({
+      id: e.id,
+      title: e.title,
+      kind: e.kind,
+      startsOn: e.startsOn,
+      endsOn: e.endsOn,
+      datePrecision: e.datePrecision,
+      documentRef: e.documentRef,
+      key: e.key,
+      label: e.label,
+      verification: e.verification,
+      verificationNote: e.verificationNote,
+      // A snapshot published before date certainty existed has none: both dates read as sure.
+      uncertainDates: e.uncertainDates ?? [],
+    }));
 }
 
 function truncate(text: string, px: number, fontSize: number): string {
@@ -81,6 +95,7 @@ export interface FrameInput {
   subtitle: string;
   /** Text alternative: every value drawn, in words. */
   description: string;
+  /** `dash`: a stroked sample — a dashed series line (line: true, the counterfactual) or a caveat mark (unverified, uncertain date). */
   legend: { label: string; colour: string; line: boolean; dash?: string }[];
   /** Numbered event notes (already written), or corridor notes. */
   notes: string[];
@@ -177,6 +192,8 @@ export function frameSvg(input: FrameInput): string {
           <g key={l.label} data-legend={l.label}>
             {l.line ? (
               <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={2.5} strokeDasharray={l.dash} />
+            ) : l.dash ? (
+              <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={1.75} strokeDasharray={l.dash} />
             ) : (
               <circle cx={l.x + 8} cy={l.y - 4} r={5} fill={l.colour} />
             )}
@@ -214,11 +231,22 @@ export function nestedPlotSvg(markup: string): string {
 export const themeColours = (theme: Theme): ChartColours => (theme === "dark" ? DARK : LIGHT);
 
 /**
- * " (unverified)" before the title, where a one-line note cannot truncate it away: an image carries the
- * register's doubt about an event, not only its page. The caveats in full are in the CSV/JSON notes.
+ * An event's footnote. Its caveats ("unverified", "end date uncertain") go before the title, where a
+ * one-line note cannot truncate them away: an image carries the register's doubt about an event, not
+ * only its page; the verification note follows the title (in full in the CSV/JSON notes).
  */
-function caveat(data: ChartData, id: string): string {
-  return data.events.find((x) => x.id === id)?.verification === "unverified" ? " (unverified)" : "";
+function eventNote(e: ChartEvent, number: number): string {
+  const caveats = eventCaveats({ ...e, verificationNote: null });
+  const note = e.verification === "unverified" && e.verificationNote?.trim() ? ` — ${e.verificationNote.trim()}` : "";
+  return `${number}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${caveats.length ? ` (${caveats.join("; ")})` : ""}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}${note}`;
+}
+
+/** One line saying which values are bounds ("> = a lower bound (published as “more than”): 2017"), none when no value is. */
+function boundNote(data: ChartData): string[] {
+  const byBound = new Map<string, string[]>();
+  for (const p of data.series.points) if (p.bound) byBound.set(p.bound, [...(byBound.get(p.bound) ?? []), p.period]);
+  if (byBound.size === 0) return [];
+  return [`Bounds: ${[...byBound].map(([b, periods]) => `${b === "lower" ? ">" : "<"} = ${boundMeaning(b as "lower" | "upper")} (${periods.join(", ")})`).join("; ")}.`];
 }
 
 /** One line explaining every flag drawn ("Flags: a = approximate…: 2017, 2021"), none when nothing is flagged. */
@@ -244,8 +272,8 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
       : events
           .filter((e) => numbers.has(e.id))
           .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
-          .map((e) => `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${caveat(data, e.id)}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`)
-          .concat(flagNote(data));
+          .map((e) => eventNote(e, numbers.get(e.id)!))
+          .concat(boundNote(data), flagNote(data));
   const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
   const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
   return frameSvg({
@@ -254,8 +282,13 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     colours,
     title,
     subtitle,
-    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip")}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
-    legend: [{ label: data.series.indicator.name, colour: colours.series, line: true }, ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false }))],
+    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip", { bound: p.bound })}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
+    legend: [
+      { label: data.series.indicator.name, colour: colours.series, line: true },
+      ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false })),
+      // Only for caveat marks actually drawn.
+      ...caveatLegend(events).map(({ label, dash }) => ({ label, colour: colours.muted, line: false, dash })),
+    ],
     notes,
     sources: sourcesOf(data),
     events: true,

@@ -73,6 +73,9 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
     documentRef: e.documentRef,
     key: e.key,
     label: e.label,
+    verification: e.verification,
+    verificationNote: e.verificationNote,
+    uncertainDates: e.uncertainDates,
   }));
   const names = new Map(
     all.flatMap((c) => [

@@ -8,6 +8,7 @@ import { ImpactPanelCard } from "@/components/ImpactPanelCard";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
 import { toSearchParams } from "@/lib/params";
+import { dateCaveats } from "@/lib/chart-model";
 import { requirePageReader } from "@/server/page-auth";
 import { eventPageData } from "@/server/event-page-data";
 
@@ -54,6 +55,12 @@ export default async function EventPage({ params, searchParams }: { params: Prom
             {KIND_LABEL[event.kind]}
           </span>
           <span>{dateRange(event.startsOn, event.endsOn, event.datePrecision)}</span>
+          {/* Uncertain, not merely imprecise: said beside the date, as the charts draw that end faded. */}
+          {dateCaveats(event).map((t) => (
+            <span key={t} data-testid="date-caveat" className="rounded-tremor-small border border-dashed border-amber-600 px-1.5 py-0.5 text-tremor-label text-amber-900 dark:text-amber-200">
+              {t}
+            </span>
+          ))}
           <span
             className={`rounded-tremor-small px-1.5 py-0.5 text-tremor-label font-medium ${event.verification === "verified" ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
           >
