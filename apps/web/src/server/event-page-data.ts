@@ -2,7 +2,8 @@
  * What an event's page (`/events/[id]`) loads on the server: the event, its edit history and the
  * impact panels — every indicator of the event's corridors, ±2 periods around it. The page only renders.
  */
-import "server-only";
+// No `import "server-only"`: the pages-router brief (/events/ID/brief.pdf) loads this too, and that
+// marker throws outside the react-server build (see db.ts).
 import { concernsCorridor, corridors, eventVersions, getEvent, impact, series, type EventDetail, type Impact, type SeriesPoint } from "@corridor/data";
 import { db } from "@/server/db";
 import { versionHistory, type HistoryEntry } from "@/lib/event-form";

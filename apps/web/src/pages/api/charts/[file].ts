@@ -1,5 +1,6 @@
 /**
- * GET /api/charts/{series,compare}.{svg,png,csv,json} — a chart as a standalone image for reports,
+ * GET /api/charts/{series,compare}.{svg,png,pdf,csv,json} — a chart as a standalone image for reports
+ * (the PDF in vectors with its text as text),
  * or its data: the event chart's points, sources and the events shown as numbered notes; the
  * comparison's table. A pages-router API route on purpose: recharts needs react-dom/server's full
  * build, which App Router route handlers (react-server) do not have.
@@ -7,17 +8,19 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { requireNodeReader } from "@/server/auth";
 import { fileName, serveChart, type ChartSource } from "@/server/chart-response";
-import { chartSvg } from "@/render/chart-svg";
+import { chartSvg, chartWords } from "@/render/chart-svg";
 import { renderPng } from "@/render/png";
+import { svgToPdf } from "@/render/pdf";
 import { chartCsv, chartJson, compareCsv, compareJson } from "@/render/series-data";
 import { CHART_KINDS, type ChartKind } from "@/lib/params";
 
-const FORMATS = ["svg", "png", "csv", "json"] as const;
+const FORMATS = ["svg", "png", "pdf", "csv", "json"] as const;
 type Format = (typeof FORMATS)[number];
 
 const CONTENT_TYPE: Record<Format, string> = {
   svg: "image/svg+xml; charset=utf-8",
   png: "image/png",
+  pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
   json: "application/json; charset=utf-8",
 };
@@ -27,6 +30,7 @@ async function body(source: ChartSource, format: Format): Promise<Buffer> {
   if (format === "csv") return Buffer.from(source.kind === "compare" ? compareCsv(source.data, { provenance }) : chartCsv(source.data, { hidden: source.chart.hide, provenance }));
   if (format === "json") return Buffer.from(source.kind === "compare" ? compareJson(source.data, { provenance }) : chartJson(source.data, { hidden: source.chart.hide, provenance }));
   if (format === "svg") return Buffer.from(chartSvg(source));
+  if (format === "pdf") return svgToPdf(chartSvg(source), chartWords(source));
   return renderPng(() => chartSvg(source), source.chart.scale, { width: source.chart.width, height: source.chart.height });
 }
 
