@@ -2,31 +2,22 @@
  * The one-page brief of an event (/events/ID/brief.pdf): what render/pdf.ts draws, from the event
  * page's own data (eventPageData) — the same panels, the same figures, in the same words.
  */
-import { chartData, dataDate, type EventDetail } from "@corridor/data";
+import { chartData, dataDate } from "@corridor/data";
 import { countryName, formatValue } from "@corridor/data/pure";
 import { db } from "@/server/db";
 import { dateRange, pct } from "@/lib/format";
 import { KIND_LABEL } from "@/lib/palette";
 import { renderSeriesSvg } from "@/render/series-svg";
 import type { EventBrief } from "@/render/pdf";
-import { eventPageData, type ImpactPanel } from "./event-page-data";
-
-/**
- * The panel whose chart the brief shows: one with figures on both sides, from a corridor that starts
- * in one of the event's own countries (a party, not only affected) — the origin's own flows first.
- */
-export function chartPanel(event: Pick<EventDetail, "countries">, panels: ImpactPanel[]): ImpactPanel | undefined {
-  const parties = event.countries.filter((c) => c.role !== "affected").map((c) => c.code);
-  const rank = (p: ImpactPanel) => (p.impact.comparison.status === "ok" ? 0 : 2) + (parties.includes(p.impact.origin) ? 0 : 1);
-  return [...panels].sort((a, b) => rank(a) - rank(b))[0];
-}
+import { eventPageData } from "./event-page-data";
 
 /** undefined when there is no such event. `origin` makes the printed address absolute. */
 export async function eventBrief(id: string, origin: string): Promise<EventBrief | undefined> {
   const loaded = await eventPageData(id);
   if (!loaded) return undefined;
   const { event, panels } = loaded;
-  const shown = chartPanel(event, panels);
+  // The first panel, in the page's order (the origin's own flows first).
+  const shown = panels[0];
   let chartSvg: string | null = null;
   const sources = new Set<string>();
   if (shown) {

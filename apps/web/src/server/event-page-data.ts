@@ -7,6 +7,7 @@
 import { concernsCorridor, corridors, eventVersions, getEvent, impact, series, type EventDetail, type Impact, type SeriesPoint } from "@corridor/data";
 import { db } from "@/server/db";
 import { versionHistory, type HistoryEntry } from "@/lib/event-form";
+import { orderPanels } from "@/lib/panel-order";
 
 export interface ImpactPanel {
   impact: Impact;
@@ -33,5 +34,8 @@ export async function eventPageData(id: string): Promise<{ event: EventDetail; h
       panels.push({ impact: result, points: s.points, originName: c.originName, destinationName: c.destinationName });
     }
   }
-  return { event, history, panels };
+  // The origin's own flows first (lib/panel-order.ts), not whichever corridor the database lists first.
+  const parties = event.countries.filter((c) => c.role !== "affected").map((c) => c.code);
+  const ordered = orderPanels(panels, (p) => ({ origin: p.impact.origin, destination: p.impact.destination, complete: p.impact.comparison.status === "ok" }), parties);
+  return { event, history, panels: ordered };
 }
