@@ -230,7 +230,8 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
           .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
           .map((e) => `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${caveat(data, e.id)}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`)
           .concat(flagNote(data));
-  const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
+  // Year ticks spaced for the width drawn: at 360 px every year ran the labels together.
+  const model = buildChartModel({ points: data.series.points, events, frequency, width: width - 8, height: 400 });
   const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
   return frameSvg({
     width,
