@@ -36,6 +36,7 @@ export async function eventPageData(id: string): Promise<{ event: EventDetail; h
   }
   // The origin's own flows first (lib/panel-order.ts), not whichever corridor the database lists first.
   const parties = event.countries.filter((c) => c.role !== "affected").map((c) => c.code);
-  const ordered = orderPanels(panels, (p) => ({ origin: p.impact.origin, destination: p.impact.destination, complete: p.impact.comparison.status === "ok" }), parties);
+  const receiving = new Set(all.map((c) => c.destination).filter((d) => d !== "WLD"));
+  const ordered = orderPanels(panels, (p) => ({ origin: p.impact.origin, destination: p.impact.destination, complete: p.impact.comparison.status === "ok" }), receiving, parties);
   return { event, history, panels: ordered };
 }
