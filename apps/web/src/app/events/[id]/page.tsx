@@ -32,10 +32,10 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
     <article className="space-y-6">
       <div>
         <div className="flex items-center justify-between gap-2">
-          <Link href="/events" className="text-tremor-label hover:underline">
+          <Link href="/events" className="text-tremor-label hover:underline print:hidden">
             ← All events
           </Link>
-          <div className="flex items-center gap-2">
+          <div className="flex items-center gap-2 print:hidden">
             <a
               href={`/events/${encodeURIComponent(event.id)}/brief.pdf`}
               className="rounded-tremor-default border border-tremor-border px-3 py-1 text-tremor-default hover:bg-tremor-background-muted dark:border-dark-tremor-border"
