@@ -41,6 +41,24 @@ export interface ChartEvent {
   uncertainDates?: readonly string[];
 }
 
+/** A stored event as the chart draws it: one mapping for the dashboard, the images and the downloads. */
+export function toChartEvent(e: ChartEvent & { uncertainDates?: readonly string[] | null }): ChartEvent {
+  return {
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn,
+    datePrecision: e.datePrecision,
+    documentRef: e.documentRef,
+    key: e.key,
+    label: e.label,
+    verification: e.verification,
+    verificationNote: e.verificationNote,
+    uncertainDates: e.uncertainDates ?? [],
+  };
+}
+
 export interface ChartInput {
   points: ChartPoint[];
   events: ChartEvent[];
