@@ -26,9 +26,9 @@ describe("dashboard HTML (built app, seeded database)", () => {
     expect(page).toContain("Personal remittances, received: Tajikistan, from all countries (current US$, annual)");
     // The % of GDP file is an older release that stops at 2020: the card says how old it is.
     expect(page).toMatch(/Personal remittances, received \(% of GDP\) \(Tajikistan, from all countries\) [^]*?26\.7 % of GDP latest published: 2020/);
-    // Bank of Russia 2017 ("more than $2.5 bn", flagged a) and 2016 come from different reports: no change is read, both sources named.
+    // Bank of Russia 2017 ("more than $2.5 bn": a lower bound) and 2016 come from different reports: no change is read, both sources named.
     expect(page).toMatch(
-      /Cross-border transfers of individuals from Russia \(Tajikistan → Russian Federation\) US\$ 2\.5 bn a latest published: 2017 · a = approximate: the publication rounds change on 2016 not comparable: different sources 2017: Bank of Russia, quoted by: https:\/\/eadaily\.com[^ ]* 2016: Bank of Russia, quoted by: https:\/\/adamashek/,
+      /Cross-border transfers of individuals from Russia \(Tajikistan → Russian Federation\) &gt; US\$ 2\.5 bn latest published: 2017 · a lower bound \(published as “more than”\) change on 2016 not comparable: different sources 2017: Bank of Russia, quoted by: https:\/\/eadaily\.com[^ ]* 2016: Bank of Russia, quoted by: https:\/\/adamashek/,
     );
     expect(page).toContain("Second round of Tajik–Russian negotiations on migration in Dushanbe");
   });

@@ -154,7 +154,7 @@ export function ImpactPanelCard({ panel, event, path, params, eventTitles }: { p
           <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-tremor-label">
             {its.confounders.map((cid) => (
               <li key={cid}>
-                <Link href={`/events/${cid}`} className="text-tremor-brand underline">
+                <Link href={`/events/${cid}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">
                   {eventTitles.get(cid) ?? cid}
                 </Link>
               </li>
@@ -175,7 +175,7 @@ export function ImpactPanelCard({ panel, event, path, params, eventTitles }: { p
                     href={controlHref(path, params, id, o.origin ? o : null)}
                     scroll={false}
                     aria-current={current ? "page" : undefined}
-                    className={current ? "font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong" : "text-tremor-brand underline"}
+                    className={current ? "font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong" : "text-tremor-brand underline dark:text-dark-tremor-brand"}
                   >
                     {o.name}
                   </Link>
