@@ -6,7 +6,7 @@
  * pages. ChartOnDemand swaps in the interactive chart when the reader reaches for it.
  */
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, isKeyEvent, labelText, placeLabels, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
+import { buildChartModel, isKeyEvent, labelText, MAX_LABEL_ROWS, placeLabels, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { AXIS, LANE, markerName } from "./chart-layers";
@@ -106,7 +106,7 @@ export function ChartPlaceholder({
         <div className="hidden lg:block" aria-hidden>
           {placeLabels(
             m.events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * 11 * 0.56 + 8, priority: e.event.key ? 1 : 0 })),
-            { left: 0, right: PLOT, maxRows: 3 },
+            { left: 0, right: PLOT, maxRows: MAX_LABEL_ROWS },
           ).map((l) => (
             <span
               key={l.id}

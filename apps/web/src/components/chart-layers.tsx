@@ -6,7 +6,22 @@
 import type { KeyboardEvent, ReactElement } from "react";
 import { Area, Bar, CartesianGrid, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, isKeyEvent, KIND_ORDER, labelText, placeLabels, type ChartEvent, type ChartModel, type ChartPoint, type Cluster, type Kind, type PlacedEvent } from "@/lib/chart-model";
+import {
+  buildChartModel,
+  isKeyEvent,
+  KIND_ORDER,
+  LABEL_FONT,
+  LABEL_ROW,
+  labelText,
+  MAX_LABEL_ROWS,
+  placeLabels,
+  type ChartEvent,
+  type ChartModel,
+  type ChartPoint,
+  type Cluster,
+  type Kind,
+  type PlacedEvent,
+} from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { dateRange } from "@/lib/format";
@@ -313,9 +328,6 @@ function StaticMarker({ x, y, kind, cluster, name, footnotes, linkBase }: { x: n
   );
 }
 
-const LABEL_FONT = 11;
-const LABEL_ROW = 15;
-
 /**
  * Key events named on the plot itself, at the top, beside their mark; rows keep labels apart
  * (placeLabels). Decorative for assistive technology: the lane markers carry the same names.
@@ -323,7 +335,7 @@ const LABEL_ROW = 15;
 function DirectLabels({ offset, events, colours }: { offset: { left: number; top: number; width: number }; events: PlacedEvent[]; colours?: ChartColours }) {
   const byId = new Map(events.map((e) => [e.event.id, e]));
   const boxes = events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * LABEL_FONT * 0.56 + 8, priority: e.event.key ? 1 : 0 }));
-  const placed = placeLabels(boxes, { left: 0, right: offset.width, maxRows: 3 });
+  const placed = placeLabels(boxes, { left: 0, right: offset.width, maxRows: MAX_LABEL_ROWS });
   return (
     <g className="direct-labels" aria-hidden="true">
       {placed.map((p) => {

@@ -94,6 +94,8 @@ export interface ChartModel {
   plot: { left: number; top: number; width: number; height: number };
   xDomain: [number, number];
   yDomain: [number, number];
+  /** Rows of direct labels the plot keeps free above the data (0 without key events). */
+  labelRows: number;
   xTicks: Tick[];
   yTicks: { y: number; value: number }[];
   points: PlacedPoint[];
@@ -142,6 +144,41 @@ export function niceDomain(values: number[], log = false): [number, number] {
   if (hi === lo) hi = lo + 1;
   const step = niceStep((hi - lo) / 5);
   return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
+}
+
+/** Direct labels: font size (px), row height (px), and how many rows a plot stacks at most. */
+export const LABEL_FONT = 11;
+export const LABEL_ROW = 15;
+export const MAX_LABEL_ROWS = 3;
+/**
+ * The least plot height any host draws (small embeds, the dashboard on a phone): headroom is a
+ * share of the plot's height, sized so `rows` label rows clear the data even there.
+ */
+export const HEADROOM_BASIS = 200;
+
+/** The share of the plot's height above the highest value kept free for `rows` rows of labels. */
+export function labelHeadroom(rows: number): number {
+  return rows > 0 ? Math.min(0.5, (rows * LABEL_ROW + 6) / HEADROOM_BASIS) : 0;
+}
+
+/**
+ * Raises a y-domain's top until the highest value sits at least `fraction` of the plot below it
+ * (rounded up to a nice step; on a log scale, to a power of ten). Unchanged when it already does.
+ */
+export function withHeadroom(domain: [number, number], values: readonly number[], fraction: number, log = false): [number, number] {
+  const finite = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
+  if (fraction <= 0 || finite.length === 0) return domain;
+  const [lo, hi] = domain;
+  const max = Math.max(...finite);
+  if (log) {
+    const [l, h, m] = [Math.log10(lo), Math.log10(hi), Math.log10(max)];
+    if (h - m >= fraction * (h - l)) return domain;
+    return [lo, 10 ** Math.ceil((m - fraction * l) / (1 - fraction))];
+  }
+  if (hi - max >= fraction * (hi - lo)) return domain;
+  const top = (max - fraction * lo) / (1 - fraction);
+  const step = niceStep((top - lo) / 5);
+  return [lo, Math.ceil(top / step) * step];
 }
 
 function niceStep(raw: number): number {
@@ -196,10 +233,11 @@ export function buildChartModel(input: ChartInput): ChartModel {
   const xDomain: [number, number] = times.length ? padDomain([Math.min(...times), Math.max(...times)]) : [0, 1];
   const x = (t: number) => plot.left + ((t - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plot.width;
 
-  const yDomain = niceDomain(
-    input.points.map((p) => p.value),
-    input.log,
-  );
+  // Direct labels sit in rows at the top of the plot: the data keeps below them, so a high line
+  // never runs under a label (the rows a host may need: one per key event, at most MAX_LABEL_ROWS).
+  const labelRows = Math.min(MAX_LABEL_ROWS, visible.filter(isKeyEvent).length);
+  const values = input.points.map((p) => p.value);
+  const yDomain = withHeadroom(niceDomain(values, input.log), values, labelHeadroom(labelRows), input.log);
   const y = (v: number) => {
     const [lo, hi] = yDomain;
     const f = input.log ? (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
@@ -246,6 +284,7 @@ export function buildChartModel(input: ChartInput): ChartModel {
     plot,
     xDomain,
     yDomain,
+    labelRows,
     xTicks: yearTicks(xDomain, plot.width).map((t) => ({ x: x(t.t), label: t.label })),
     yTicks,
     points,
