@@ -8,6 +8,8 @@ import { compareLayers } from "./chart-layers";
 export interface CompareChartProps {
   id: string;
   rows: CompareRow[];
+  /** A bar chart's rows: one per period, gaps kept (compareModel). */
+  bars: CompareRow[];
   series: { key: string; label: string }[];
   chart: ChartType;
   log: boolean;
@@ -16,11 +18,11 @@ export interface CompareChartProps {
   domain: [number, number];
 }
 
-export function CompareChart({ id, rows, series, chart, log, unit, ticks, domain }: CompareChartProps) {
+export function CompareChart({ id, rows, bars, series, chart, log, unit, ticks, domain }: CompareChartProps) {
   return (
     <div className="h-80 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart id={id} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <ComposedChart id={id} data={chart === "bar" ? bars : rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           {compareLayers({ series, chart, log, ticks, domain, unit })}
           <Tooltip
             isAnimationActive={false}

@@ -122,7 +122,7 @@ export function plotLayers({ model, label, unit = "", colours }: LayerInput): Re
 // Okabe–Ito, in an order that keeps neighbours distinguishable.
 export const COMPARE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c7a00", "#3d3d3d"];
 
-/** The explorer's comparison: one line, area or bar series per corridor on a shared time axis. */
+/** The explorer's comparison: one line or area per corridor on a shared time axis, or bars per period. */
 export function compareLayers({
   series,
   chart,
@@ -143,17 +143,24 @@ export function compareLayers({
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }) };
   return [
     <CartesianGrid key="grid" vertical={false} className={colours ? "cr-grid" : "stroke-tremor-border dark:stroke-dark-tremor-border"} {...(colours && { stroke: colours.grid })} />,
-    <XAxis
-      key="x"
-      dataKey="t"
-      type="number"
-      scale="time"
-      domain={domain}
-      ticks={ticks}
-      tickFormatter={(t: number) => String(new Date(t).getUTCFullYear())}
-      tick={tick}
-      {...(colours && { stroke: colours.axis })}
-    />,
+    chart === "bar" ? (
+      // Bars stand on a row of periods (compareModel's `bars`, gaps kept as empty periods): on a
+      // time axis recharts sizes bars by the gap between dates, and a single date got no bar at all.
+      <XAxis key="x" dataKey="period" type="category" interval="preserveStartEnd" minTickGap={12} tick={tick} {...(colours && { stroke: colours.axis })} />
+    ) : (
+      <XAxis
+        key="x"
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={domain}
+        ticks={ticks}
+        tickFormatter={(t: number) => String(new Date(t).getUTCFullYear())}
+        tick={tick}
+        allowDataOverflow
+        {...(colours && { stroke: colours.axis })}
+      />
+    ),
     <YAxis
       key="y"
       width={72}

@@ -359,7 +359,7 @@ export function sparseSeriesSentence(points: readonly Pick<ChartPoint, "period" 
   return p.start === p.end ? `one value, on ${formatDay(p.start)}` : `one value, for ${p.period}`;
 }
 
-const FREQUENCY_ADJECTIVE: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
+export const FREQUENCY_ADJECTIVE: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
 
 export interface NotShown {
   frequency: Frequency;
@@ -381,4 +381,19 @@ export function valuesNotShown(ranges: readonly { frequency: Frequency; first: s
       ...r,
       sentence: `${r.count} ${FREQUENCY_ADJECTIVE[r.frequency] ?? r.frequency} value${r.count === 1 ? "" : "s"} not shown (${r.first === r.last ? r.first : `${r.first} to ${r.last}`})`,
     }));
+}
+
+/** Several series' stored frequencies as one (counts added, the widest first–last): a view of many corridors. */
+export function mergeRanges(ranges: readonly { frequency: Frequency; first: string; last: string; count: number }[]): { frequency: Frequency; first: string; last: string; count: number }[] {
+  const merged = new Map<Frequency, { frequency: Frequency; first: string; last: string; count: number }>();
+  for (const r of ranges) {
+    const m = merged.get(r.frequency);
+    if (!m) merged.set(r.frequency, { ...r });
+    else {
+      m.count += r.count;
+      if (r.first < m.first) m.first = r.first;
+      if (r.last > m.last) m.last = r.last;
+    }
+  }
+  return (["A", "H", "Q", "M", "D"] as const).filter((f) => merged.has(f)).map((f) => merged.get(f)!);
 }

@@ -82,7 +82,14 @@ export function compareCsv(data: CompareData, options: { provenance: string }): 
   );
   const about = toCsv(
     ["about", "text"],
-    [["indicator", data.indicator.name], ["unit", data.unit], ...data.notes.map((n) => ["note", n]), ...data.sources.map((src) => ["source", src]), ["chart", options.provenance]],
+    [
+      ["indicator", data.indicator.name],
+      ["unit", data.unit],
+      ...data.notes.map((n) => ["note", n]),
+      ...(data.notShown ?? []).map((n) => ["note", n.sentence]),
+      ...data.sources.map((src) => ["source", src]),
+      ["chart", options.provenance],
+    ],
   );
   return `${table}\r\n${about}`;
 }

@@ -257,6 +257,28 @@ describe("renderCompareSvg", () => {
     expect((renderCompareSvg(data, { ...view, chart: "area" }, { width: 700, theme: "light" }).match(/recharts-area-area/g) ?? []).length).toBe(2);
   });
 
+  it("a single-date indicator (8 corridors on one day): a bar per corridor, and line dots mid-plot, not on the y-axis", () => {
+    const d = "2021-04-16";
+    const lines = ["AZE", "KGZ", "MDA", "TJK", "UKR", "UZB", "ARM", "KAZ"].map((c, i) => ({ key: `${c}-RUS`, label: c, points: [{ period: d, start: d, end: d, value: 1000 * (i + 1) }] }));
+    const single = { ...data, lines, notes: [] };
+    const bars = renderCompareSvg(single, { ...view, series: lines.map((l) => l.key), chart: "bar" }, { width: 700, theme: "light" });
+    const widths = [...bars.matchAll(/class="recharts-rectangle"[^>]*?width="([\d.]+)"|width="([\d.]+)"[^>]*?class="recharts-rectangle"/g)].map((m) => Number(m[1] ?? m[2]));
+    expect(widths).toHaveLength(8);
+    for (const w of widths) expect(w).toBeGreaterThan(2);
+    const line = renderCompareSvg(single, { ...view, series: lines.map((l) => l.key) }, { width: 700, theme: "light" });
+    const clip = /<clipPath id="export-compare-clip"><rect x="([\d.]+)" y="[\d.]+" height="[\d.]+" width="([\d.]+)"/.exec(line)!;
+    const [left, right] = [Number(clip[1]), Number(clip[1]) + Number(clip[2])];
+    const xs = [...line.matchAll(/class="recharts-dot recharts-line-dot"[^>]*cx="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(xs).toHaveLength(8);
+    for (const x of xs) expect(x).toBeCloseTo((left + right) / 2, 0);
+  });
+
+  it("says which values at other frequencies it leaves out, in the image and the CSV", () => {
+    const notShown = [{ frequency: "Q" as const, count: 4, first: "2023-Q1", last: "2023-Q4", sentence: "4 quarterly values not shown (2023-Q1 to 2023-Q4)" }];
+    expect(renderCompareSvg({ ...data, notShown }, view, { width: 700, theme: "light" })).toContain(">4 quarterly values not shown (2023-Q1 to 2023-Q4).</text>");
+    expect(compareCsv({ ...data, notShown }, { provenance: "p" })).toContain("note,4 quarterly values not shown (2023-Q1 to 2023-Q4)");
+  });
+
   it("CSV: one row per period, one column per corridor", () => {
     const rows = Papa.parse<string[]>(compareCsv(data, { provenance: "p" }).split("\r\n\r\n")[0]!.trim()).data;
     expect(rows).toEqual([

@@ -90,7 +90,7 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
     main,
     events,
     // With no main series (or no points) every event is in range: seriesRange() is then open.
-    notShown: main && chosen ? valuesNotShown(chosen.ranges, main.frequency) : [],
+    notShown: main ? valuesNotShown(main.ranges ?? chosen?.ranges ?? [], main.frequency) : [],
     inRange: main ? chartEvents.filter((e) => eventInRange(e, seriesRange(main))) : chartEvents,
   };
 }

@@ -8,7 +8,8 @@ import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/li
 import { compareData } from "@/server/compare-data";
 import { ChartActions } from "@/components/ChartActions";
 import { toSearchParams } from "@/lib/params";
-import { formatValue } from "@corridor/data/pure";
+import Link from "next/link";
+import { FREQUENCY_NAME, formatValue } from "@corridor/data/pure";
 import { requirePageReader } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -31,8 +32,8 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
   const all = await corridors(db());
   const withIndicator = all.filter((c) => c.indicators.some((i) => i.code === view.indicator));
   const indicator = catalog.find((i) => i.code === view.indicator)!;
-  const { lines: loaded, notes, unit } = await compareData(view);
-  const { merged, rows, domain, ticks } = compareModel(loaded);
+  const { lines: loaded, notes, unit, frequency, notShown = [] } = await compareData(view);
+  const { merged, rows, bars, domain, ticks } = compareModel(loaded);
 
   return (
     <div className="space-y-4">
@@ -60,6 +61,7 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
             <option value="H">Half-yearly</option>
             <option value="Q">Quarterly</option>
             <option value="M">Monthly</option>
+            <option value="D">Daily snapshots</option>
           </select>
         </label>
         <label>
@@ -109,9 +111,10 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>
             <Title>{indicator.name}</Title>
-            <Text>
+            <Text data-testid="explorer-subtitle">
               {unit}
               {view.log ? ", log scale" : ""}
+              {frequency ? `, ${FREQUENCY_NAME[frequency]}${view.frequency ? "" : " (as published)"}` : ""}
             </Text>
           </div>
           {rows.length > 0 && <ChartActions kind="compare" query={canonical.split("?")[1] ?? ""} viewPath={canonical} title={`${indicator.name}: ${loaded.map((l) => l.label).join(", ")}`} />}
@@ -121,8 +124,31 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
             {n}
           </Text>
         ))}
+        {notShown.length > 0 && (
+          // The same rule as the dashboard: one frequency drawn, the others said and one click away.
+          <ul className="mt-1 text-tremor-default" data-testid="not-shown">
+            {notShown.map((n) => (
+              <li key={n.frequency}>
+                {n.sentence} —{" "}
+                <Link href={explorerHref({ ...view, frequency: n.frequency })} className="underline underline-offset-2">
+                  show them
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
         {rows.length > 0 ? (
-          <CompareChart id="explorer-chart" rows={rows} series={loaded.map((s) => ({ key: s.key, label: s.label }))} chart={view.chart} log={view.log} unit={unit} ticks={ticks} domain={domain} />
+          <CompareChart
+            id="explorer-chart"
+            rows={rows}
+            bars={bars}
+            series={loaded.map((s) => ({ key: s.key, label: s.label }))}
+            chart={view.chart}
+            log={view.log}
+            unit={unit}
+            ticks={ticks}
+            domain={domain}
+          />
         ) : (
           <Text className="mt-4">Nothing to chart: choose corridors that have this indicator.</Text>
         )}
