@@ -6,7 +6,8 @@ import { Sparkline } from "@/components/Sparkline";
 import { ChartOnDemand } from "@/components/ChartOnDemand";
 import { ChartPlaceholder } from "@/components/ChartPlaceholder";
 import { ChartActions } from "@/components/ChartActions";
-import { dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
+import { RELATED_LEGEND } from "@/components/chart-layers";
+import { dashboardChartQuery, dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { EventListItem } from "@/components/EventListItem";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER, sparseSeriesSentence } from "@/lib/chart-model";
@@ -148,11 +149,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
             <Text>{seriesTitle(main).subtitle}</Text>
           </div>
           <div className="mt-2 flex justify-end">
-            <ChartActions
-              query={new URLSearchParams({ indicator: main.indicator.code, origin, destination: main.destination, ...(view.hide.length && { hide: view.hide.join(",") }) }).toString()}
-              viewPath={dashboardHref(view)}
-              title={seriesTitle(main).title}
-            />
+            <ChartActions query={dashboardChartQuery(view, main.destination, main.indicator.code)} viewPath={dashboardHref(view)} title={seriesTitle(main).title} />
           </div>
           <fieldset className="mt-3 flex flex-wrap gap-2" aria-label="Event kinds shown">
             {KIND_ORDER.filter((k) => inRange.some((e) => e.kind === k)).map((k) => {
@@ -173,6 +170,13 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               );
             })}
           </fieldset>
+          {inRange.some((e) => e.related && !view.hide.includes(e.kind)) && (
+            // The layer's legend entry: drawn as EventMarker's hollow ring and a dotted mark on the plot.
+            <p className="mt-2 flex items-center gap-1.5 text-tremor-label" data-testid="related-legend">
+              <span aria-hidden className="h-2.5 w-2.5 rounded-full border-[1.5px] border-dashed border-tremor-content dark:border-dark-tremor-content" />
+              {RELATED_LEGEND}: outlined markers and dotted lines; hover one to see which corridor it concerns.
+            </p>
+          )}
           <p className="mt-2 text-tremor-label">
             <Link href={dashboardHref({ ...view, related: !view.related })} scroll={false} aria-pressed={view.related} role="button" data-testid="related-toggle" className="underline">
               {view.related ? "Hide related events" : `Show related events (other corridors' events naming ${originName} or ${destinationName})`}

@@ -93,6 +93,11 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
               <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
                 {KIND_LABEL[event.kind as Kind]} · {exactDate}
               </div>
+              {event.related && (
+                <div className="text-tremor-label font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid="related-note">
+                  Related event, not this corridor&apos;s: {event.related}
+                </div>
+              )}
               {period && <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">Shaded: {period.note}</div>}
               {event.documentRef && <div className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{event.documentRef}</div>}
             </div>

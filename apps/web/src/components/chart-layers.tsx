@@ -87,7 +87,34 @@ export function plotLayers({ model, label, unit = "", colours }: LayerInput): Re
       {...(colours && { stroke: colours.axis })}
     />,
     ...model.events.map((e) =>
-      e.t2 === null ? (
+      // A related event (another corridor's) is context: a faint dotted line, an outline without fill.
+      e.event.related ? (
+        e.t2 === null ? (
+          <ReferenceLine
+            key={`mark-${e.event.id}`}
+            x={e.t}
+            stroke={KIND_COLOUR[e.event.kind]}
+            strokeDasharray="1 3"
+            strokeWidth={1.5}
+            strokeOpacity={0.7}
+            ifOverflow="hidden"
+            className="event-mark related-mark"
+          />
+        ) : (
+          <ReferenceArea
+            key={`mark-${e.event.id}`}
+            x1={e.t}
+            x2={e.t2}
+            fill="none"
+            stroke={KIND_COLOUR[e.event.kind]}
+            strokeDasharray="1 3"
+            strokeWidth={1.5}
+            strokeOpacity={0.7}
+            ifOverflow="hidden"
+            className="event-mark related-mark"
+          />
+        )
+      ) : e.t2 === null ? (
         <ReferenceLine key={`mark-${e.event.id}`} x={e.t} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-mark" />
       ) : (
         // A span's band from its true start to its true end; a line at its start keeps a two-day span visible on a decade.
@@ -191,10 +218,17 @@ export function footnoteNumbers(events: ChartEvent[]): Map<string, number> {
 /** What a marker says to a screen reader or in a native tooltip: the event, or the cluster's events. */
 export function markerName(kind: Kind, cluster: Cluster): string {
   const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
+  const related = (e: ChartEvent) => (e.related ? ` (related event: ${e.related})` : "");
   return single
-    ? `${KIND_LABEL[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}`
-    : `${cluster.events.length} ${KIND_LABEL[kind].toLowerCase()}: ${cluster.events.map((e) => e.event.title).join("; ")}`;
+    ? `${KIND_LABEL[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}${related(single)}`
+    : `${cluster.events.length} ${KIND_LABEL[kind].toLowerCase()}: ${cluster.events.map((e) => `${e.event.title}${related(e.event)}`).join("; ")}`;
 }
+
+/** A marker drawn as a related event's: every event in it is another corridor's. */
+export const isRelatedCluster = (cluster: Cluster) => cluster.events.every((e) => !!e.event.related);
+
+/** The legend entry of the related-events layer, where the chart has one. */
+export const RELATED_LEGEND = "Related events (other corridors)";
 
 export interface LaneHover {
   cluster: Cluster;
@@ -281,7 +315,8 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
               const ids = cluster.events.map((e) => e.event.id);
               const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
               const name = markerName(lane.kind, cluster);
-              if (footnotes) return <StaticMarker key={ids.join("+")} x={cx} y={y} kind={lane.kind} cluster={cluster} name={name} footnotes={footnotes} linkBase={linkBase} />;
+              if (footnotes)
+                return <StaticMarker key={ids.join("+")} x={cx} y={y} kind={lane.kind} cluster={cluster} name={name} footnotes={footnotes} linkBase={linkBase} background={colours?.background} />;
               const show = () => onHover?.({ cluster, x: cx, y, pinned: false });
               const activate = () => (single ? onOpen?.(single) : onHover?.({ cluster, x: cx, y, pinned: true }));
               const onKey = (e: KeyboardEvent<SVGGElement>) => {
@@ -306,7 +341,14 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
                   onClick={activate}
                   onKeyDown={onKey}
                 >
-                  <EventMarker x={cx} y={y} kind={lane.kind} label={cluster.events.length > 1 ? String(cluster.events.length) : KIND_GLYPH[lane.kind]} large={cluster.events.length > 1} />
+                  <EventMarker
+                    x={cx}
+                    y={y}
+                    kind={lane.kind}
+                    label={cluster.events.length > 1 ? String(cluster.events.length) : KIND_GLYPH[lane.kind]}
+                    large={cluster.events.length > 1}
+                    hollow={isRelatedCluster(cluster) ? (colours?.background ?? true) : undefined}
+                  />
                 </g>
               );
             })}
@@ -318,13 +360,31 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
 }
 
 /** Static marker: footnote numbers ("3" or "3–5"), a native tooltip, and a link when a base URL is given. */
-function StaticMarker({ x, y, kind, cluster, name, footnotes, linkBase }: { x: number; y: number; kind: Kind; cluster: Cluster; name: string; footnotes: Map<string, number>; linkBase?: string }) {
+function StaticMarker({
+  x,
+  y,
+  kind,
+  cluster,
+  name,
+  footnotes,
+  linkBase,
+  background = "#ffffff",
+}: {
+  x: number;
+  y: number;
+  kind: Kind;
+  cluster: Cluster;
+  name: string;
+  footnotes: Map<string, number>;
+  linkBase?: string;
+  background?: string;
+}) {
   const numbers = cluster.events.map((e) => footnotes.get(e.event.id) ?? 0).sort((a, b) => a - b);
   const label = numbers.length === 1 ? String(numbers[0]) : `${numbers[0]}–${numbers.at(-1)}`;
   const mark = (
     <g className="event-marker" data-event-ids={cluster.events.map((e) => e.event.id).join(" ")}>
       <title>{name}</title>
-      <EventMarker x={x} y={y} kind={kind} label={label} large={numbers.length > 1} />
+      <EventMarker x={x} y={y} kind={kind} label={label} large={numbers.length > 1} hollow={isRelatedCluster(cluster) ? background : undefined} />
     </g>
   );
   if (!linkBase || cluster.events.length !== 1) return mark;

@@ -6,7 +6,7 @@
  * it a width and height and the same model draws the page and a server-side SVG.
  */
 import { periodContaining, type Frequency } from "@corridor/data/periods";
-import type { EventKind } from "@corridor/data/pure";
+import { countryName, type EventKind } from "@corridor/data/pure";
 
 // Display order (legend, filters); `satisfies` keeps it to the data package's kinds.
 export const KIND_ORDER = ["talks", "agreement", "decree", "law", "restriction", "enforcement", "economic", "other"] as const satisfies readonly EventKind[];
@@ -32,6 +32,51 @@ export interface ChartEvent {
   key?: boolean | null;
   /** Short text for the direct label (absent: the title, shortened). */
   label?: string | null;
+  /**
+   * Another corridor's event on the opt-in "related events" layer: what it concerns, in words
+   * ("concerns Kyrgyzstan and Russian Federation"); drawn muted and outlined, never labelled.
+   */
+  related?: string | null;
+}
+
+/** What the chart needs of a stored event (the data package's EventSummary). */
+export interface StoredEvent {
+  id: string;
+  title: string;
+  kind: Kind;
+  startsOn: string;
+  endsOn: string | null;
+  datePrecision?: "day" | "month" | "year";
+  documentRef?: string | null;
+  key?: boolean | null;
+  label?: string | null;
+  countries?: readonly { code: string; role: string }[];
+  related?: true;
+}
+
+/** "concerns Kyrgyzstan and Russian Federation": the parties of a related event (else every country it names). */
+export function relatedNote(countries: readonly { code: string; role: string }[]): string {
+  const named = countries.filter((c) => c.code !== "ALL");
+  const parties = named.filter((c) => c.role === "party");
+  const names = [...new Set((parties.length ? parties : named).map((c) => countryName(c.code)))];
+  if (names.length === 0) return "concerns another corridor";
+  return `concerns ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`}`;
+}
+
+/** A stored event as the chart draws it: one mapping for the dashboard, the images and the downloads. */
+export function toChartEvent(e: StoredEvent): ChartEvent {
+  return {
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn,
+    datePrecision: e.datePrecision,
+    documentRef: e.documentRef,
+    key: e.key,
+    label: e.label,
+    ...(e.related && { related: relatedNote(e.countries ?? []) }),
+  };
 }
 
 export interface ChartInput {
@@ -300,10 +345,11 @@ export const KEY_KINDS: readonly Kind[] = ["talks", "agreement", "decree", "law"
 export interface LabelledEvent {
   key?: boolean | null;
   label?: string | null;
+  related?: string | null;
 }
 
-/** Whether an event carries a direct label: its own `key`, else its kind's default. */
-export const isKeyEvent = (e: Pick<ChartEvent, "kind"> & LabelledEvent) => e.key ?? KEY_KINDS.includes(e.kind);
+/** Whether an event carries a direct label: its own `key`, else its kind's default; a related event never (it is context). */
+export const isKeyEvent = (e: Pick<ChartEvent, "kind"> & LabelledEvent) => !e.related && (e.key ?? KEY_KINDS.includes(e.kind));
 
 /** The label's text: the analyst's short label, else the title cut to `max` characters. */
 export function labelText(e: Pick<ChartEvent, "title"> & LabelledEvent, max = 28): string {

@@ -21,11 +21,14 @@ interface Note {
   /** "unverified" events and their caveats (a date given from memory) travel with the download, not only the page. */
   verification: string;
   verificationNote: string | null;
+  /** On the opt-in related-events layer: what this other corridor's event concerns; null for the corridor's own. */
+  related: string | null;
 }
 
 function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
   const shown = chartEvents(data, hidden);
   const numbers = footnoteNumbers(shown);
+  const related = new Map(shown.map((e) => [e.id, e.related ?? null]));
   return data.events
     .filter((e) => numbers.has(e.id))
     .map((e) => ({
@@ -39,6 +42,7 @@ function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
       sourceUrl: e.sourceUrl,
       verification: e.verification,
       verificationNote: e.verificationNote,
+      related: related.get(e.id) ?? null,
     }))
     .sort((a, b) => a.number - b.number);
 }
@@ -66,8 +70,8 @@ export function chartCsv(data: ChartData, options: { hidden: readonly string[]; 
   // The same table as GET /api/series.csv; the notes and about blocks are the download's own.
   const table = seriesCsv(s);
   const notes = toCsv(
-    ["note", "starts_on", "ends_on", "kind", "title", "document", "source_url", "verification", "verification_note"],
-    notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl, n.verification, n.verificationNote]),
+    ["note", "starts_on", "ends_on", "kind", "title", "document", "source_url", "verification", "verification_note", "related"],
+    notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl, n.verification, n.verificationNote, n.related]),
   );
   const about = toCsv(["about", "text"], [["title", chartTitle(data).title], ["unit", s.indicator.unit], ...sourcesOf(data).map((src) => ["source", src]), ["chart", options.provenance]]);
   return `${table}\r\n${notes}\r\n${about}`;

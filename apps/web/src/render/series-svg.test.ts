@@ -208,8 +208,8 @@ describe("chart data downloads", () => {
       ["3", "2022-01-01", "", "law", '\'=HYPERLINK("x") law'],
     ]);
     // Every note says whether the event is verified, and carries its caveat.
-    expect(notes![0]!.slice(7)).toEqual(["verification", "verification_note"]);
-    expect(notes![3]!.slice(7)).toEqual(["unverified", "date from memory"]);
+    expect(notes![0]!.slice(7, 9)).toEqual(["verification", "verification_note"]);
+    expect(notes![3]!.slice(7, 9)).toEqual(["unverified", "date from memory"]);
     expect(about).toContainEqual(["source", "Synthetic test source"]);
   });
 
@@ -224,6 +224,42 @@ describe("chart data downloads", () => {
     ]);
     expect(json.notes[3]).toMatchObject({ verification: "unverified", verificationNote: "date from memory" });
     expect(json.title).toBe("Entries (synthetic): Tajikistan → Russian Federation (people, annual)");
+  });
+});
+
+describe("the related-events layer", () => {
+  // The 2015 EAEU accession on a Tajik chart: Kyrgyzstan and Russia's, not this corridor's.
+  const accession = {
+    ...event("eaeu", "agreement", "2021-08-12", "Kyrgyzstan joins the EAEU"),
+    countries: [
+      { code: "KGZ", role: "party" },
+      { code: "RUS", role: "party" },
+    ],
+    related: true,
+  } as unknown as ChartData["events"][number];
+  const data: ChartData = { ...DATA, events: [DATA.events[0]!, accession] };
+
+  it("draws a related event outlined and muted, says what it concerns, and names the layer in the legend", () => {
+    const svg = renderSeriesSvg(data, { width: 900, theme: "light" });
+    expect(svg).toContain(`data-legend="Related events (other corridors)"`);
+    // Its lane marker is a dashed ring, the corridor's own talks a filled disc.
+    const marker = (id: string) => new RegExp(`data-event-ids="${id}"[^]*?<circle[^>]*>`).exec(svg)![0];
+    expect(marker("eaeu")).toMatch(/stroke-dasharray="3 2"/);
+    expect(marker("t1")).not.toMatch(/stroke-dasharray/);
+    expect(svg).toContain("related event: concerns Kyrgyzstan and Russian Federation");
+    expect(svg).toMatch(/class="[^"]*related-mark/);
+    // Context, not a key event: no direct label for it.
+    expect(svg).not.toContain('data-label-for="eaeu"');
+    expect(renderSeriesSvg(DATA, { width: 900, theme: "light" })).not.toContain("Related events");
+  });
+
+  it("carries the layer into the CSV and JSON notes", () => {
+    const notes = Papa.parse<string[]>(chartCsv(data, { hidden: [], provenance: "p" }).split("\r\n\r\n")[1]!.trim()).data;
+    expect(notes[0]!.at(-1)).toBe("related");
+    expect(notes.find((n) => n[4] === "Kyrgyzstan joins the EAEU")!.at(-1)).toBe("concerns Kyrgyzstan and Russian Federation");
+    expect(notes.find((n) => n[4] === DATA.events[0]!.title)!.at(-1)).toBe("");
+    const json = JSON.parse(chartJson(data, { hidden: [], provenance: "p" }));
+    expect(json.notes.find((n: { id: string }) => n.id === "eaeu").related).toBe("concerns Kyrgyzstan and Russian Federation");
   });
 });
 

@@ -10,10 +10,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { ComposedChart, Customized } from "recharts";
 import type { ChartData } from "@corridor/data";
 import { countryName, flagMeaning, FREQUENCY_NAME, formatValue, seriesTitle } from "@corridor/data/pure";
-import { buildChartModel, KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
+import { buildChartModel, KIND_ORDER, toChartEvent, type ChartEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
-import { AXIS, DARK, LANE, LIGHT, LaneLayer, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
+import { AXIS, DARK, LANE, LIGHT, LaneLayer, RELATED_LEGEND, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
 
 export type Theme = "light" | "dark" | "auto";
 
@@ -43,9 +43,7 @@ export function chartTitle(data: ChartData): { title: string; subtitle: string }
 }
 
 export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
-  return data.events
-    .filter((e) => !hidden.includes(e.kind))
-    .map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef, key: e.key, label: e.label }));
+  return data.events.filter((e) => !hidden.includes(e.kind)).map(toChartEvent);
 }
 
 function truncate(text: string, px: number, fontSize: number): string {
@@ -81,7 +79,8 @@ export interface FrameInput {
   subtitle: string;
   /** Text alternative: every value drawn, in words. */
   description: string;
-  legend: { label: string; colour: string; line: boolean }[];
+  /** `hollow`: an outlined, dashed ring (the related-events layer). */
+  legend: { label: string; colour: string; line: boolean; hollow?: boolean }[];
   /** Numbered event notes (already written), or corridor notes. */
   notes: string[];
   sources: string[];
@@ -112,7 +111,7 @@ export function frameSvg(input: FrameInput): string {
   }
   header.push({ text: input.subtitle, y: y - 2, size: 12.5, weight: 400, cls: "cr-muted", colour: colours.muted });
   y += 16;
-  const legend: { x: number; y: number; label: string; colour: string; line: boolean }[] = [];
+  const legend: { x: number; y: number; label: string; colour: string; line: boolean; hollow?: boolean }[] = [];
   let lx = PAD;
   for (const item of input.legend) {
     const w = 22 + item.label.length * 12 * CHAR + 14;
@@ -173,7 +172,13 @@ export function frameSvg(input: FrameInput): string {
       <g className="legend">
         {legend.map((l) => (
           <g key={l.label} data-legend={l.label}>
-            {l.line ? <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={2.5} /> : <circle cx={l.x + 8} cy={l.y - 4} r={5} fill={l.colour} />}
+            {l.line ? (
+              <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={2.5} />
+            ) : l.hollow ? (
+              <circle cx={l.x + 8} cy={l.y - 4} r={5} fill="none" stroke={l.colour} strokeWidth={1.5} strokeDasharray="3 2" />
+            ) : (
+              <circle cx={l.x + 8} cy={l.y - 4} r={5} fill={l.colour} />
+            )}
             <text x={l.x + 22} y={l.y} fontSize={12} fill={colours.muted} className="cr-muted">
               {l.label}
             </text>
@@ -226,7 +231,10 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
       : events
           .filter((e) => numbers.has(e.id))
           .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
-          .map((e) => `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${caveat(data, e.id)}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`)
+          .map(
+            (e) =>
+              `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${e.related ? ` (related event: ${e.related})` : ""}${caveat(data, e.id)}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`,
+          )
           .concat(flagNote(data));
   const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
   const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
@@ -237,7 +245,11 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     title,
     subtitle,
     description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip")}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
-    legend: [{ label: data.series.indicator.name, colour: colours.series, line: true }, ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false }))],
+    legend: [
+      { label: data.series.indicator.name, colour: colours.series, line: true },
+      ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false })),
+      ...(events.some((e) => e.related) ? [{ label: RELATED_LEGEND, colour: colours.muted, line: false, hollow: true }] : []),
+    ],
     notes,
     sources: sourcesOf(data),
     events: true,

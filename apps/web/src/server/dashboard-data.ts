@@ -6,7 +6,7 @@ import "server-only";
 import { corridorIndicators, corridors, eventInRange, latestOf, listEvents, series, seriesRange, type LatestValue, type Series } from "@corridor/data";
 import { isStale } from "@corridor/data/pure";
 import { db } from "@/server/db";
-import { valuesNotShown, type ChartEvent, type NotShown } from "@/lib/chart-model";
+import { toChartEvent, valuesNotShown, type ChartEvent, type NotShown } from "@/lib/chart-model";
 import type { DashboardView } from "@/lib/params";
 
 export interface DashboardKpi {
@@ -62,18 +62,8 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
       : (loaded.get(`${chosen.code}>${chosen.destination}`) ?? null)
     : null;
   const events = await listEvents(db(), { corridor: { origin, destination, related: view.related } });
-  // A related event (another corridor's, opted into with ?related=1) says so wherever its title shows.
-  const chartEvents: ChartEvent[] = events.map((e) => ({
-    id: e.id,
-    title: e.related ? `Related: ${e.title}` : e.title,
-    kind: e.kind,
-    startsOn: e.startsOn,
-    endsOn: e.endsOn,
-    datePrecision: e.datePrecision,
-    documentRef: e.documentRef,
-    key: e.key,
-    label: e.label,
-  }));
+  // A related event (another corridor's, opted into with ?related=1) is drawn as such and says what it concerns.
+  const chartEvents = events.map(toChartEvent);
   const names = new Map(
     all.flatMap((c) => [
       [c.origin, c.originName],

@@ -37,7 +37,13 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 function viewHref(source: ChartSource): string {
   if (source.kind === "compare") return explorerHref(source.chart.compare!);
   const s = source.data.series;
-  return dashboardHref({ origin: s.origin, destination: s.destination === "WLD" ? "RUS" : s.destination, indicator: s.indicator.code, hide: source.chart.hide, related: false });
+  return dashboardHref({
+    origin: s.origin,
+    destination: s.destination === "WLD" ? "RUS" : s.destination,
+    indicator: s.indicator.code,
+    hide: source.chart.hide,
+    related: !!source.chart.series?.related,
+  });
 }
 
 export const config = { api: { bodyParser: false } };
