@@ -20,3 +20,5 @@ export { CorridorError, httpStatusOf, exitCodeOf, type ErrorCode, type ErrorDeta
 export { formatValue, unitCaption, type FormatUse, type Bound } from "./format.ts";
 export { seriesTitle, corridorWords, countryName, isStale, FREQUENCY_NAME, type TitledSeries } from "./titles.ts";
 export { FLAG_MEANINGS, flagMeaning } from "./flags.ts";
+// A source's publisher, release, address and licence, read from its stored text.
+export { describeSource, mergeSources, sourceLine, releaseWords, licenceWords, type SourceInfo } from "./sources.ts";

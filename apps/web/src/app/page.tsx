@@ -7,6 +7,7 @@ import { ChartOnDemand } from "@/components/ChartOnDemand";
 import { ChartPlaceholder } from "@/components/ChartPlaceholder";
 import { ChartActions } from "@/components/ChartActions";
 import { RELATED_LEGEND } from "@/components/chart-layers";
+import { SourceFooter, SourcesSection } from "@/components/Sources";
 import { dashboardChartQuery, dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { EventListItem } from "@/components/EventListItem";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
@@ -27,7 +28,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   await requirePageReader(params.size ? `/?${params}` : "/");
   const view = parseDashboardView(params);
   const { origin, destination } = view;
-  const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange, notShown } = await dashboardData(view);
+  const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange, notShown, mainSources, sources } = await dashboardData(view);
   const toggle = (kind: string): DashboardView => ({ ...view, hide: view.hide.includes(kind) ? view.hide.filter((k) => k !== kind) : [...view.hide, kind] });
 
   return (
@@ -203,6 +204,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               ))}
             </ul>
           )}
+          <SourceFooter sources={mainSources} />
           <details className="mt-2">
             <summary className="cursor-pointer text-tremor-default">Data table</summary>
             <table className="mt-2 w-full text-left text-tremor-default">
@@ -241,6 +243,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
                 ))}
               </tbody>
             </table>
+            <SourceFooter sources={mainSources} testId="table-source-footer" />
           </details>
         </Card>
       )}
@@ -256,6 +259,8 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
             ))}
         </ul>
       </Card>
+
+      {sources.length > 0 && <SourcesSection series={sources} />}
     </div>
   );
 }

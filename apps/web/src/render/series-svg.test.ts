@@ -66,7 +66,8 @@ describe("renderSeriesSvg", () => {
     expect(svg).toMatch(/data-event-ids="d1 d2"[^]*?>2–3<\/text>/);
     expect(svg).toContain(">1. 19 Apr 2021 – 20 Apr 2021 · Talks: Talks one (doc t1)</text>");
     expect(svg).toContain(">4. 1 Jan 2022 · Laws (unverified): =HYPERLINK(&quot;x&quot;) law (doc l1)</text>");
-    expect(svg).toContain(">Source: Synthetic test source. Events: Corridor event register.</text>");
+    // Publisher, release and licence, said even when the source states none.
+    expect(svg).toContain(">Source: Synthetic test source · release: not stated · licence: not stated. Events: Corridor event register.</text>");
     expect(svg).toContain(">test provenance</text>");
     // One mark per event: the two-day talks a band, the three one-day events lines.
     expect((svg.match(/class="recharts-layer recharts-reference-area event-mark"/g) ?? []).length).toBe(1);
@@ -227,6 +228,22 @@ describe("chart data downloads", () => {
   });
 });
 
+describe("sources in the image footer", () => {
+  it("names publisher, release, licence and address, one line per publisher however many reports quote it", () => {
+    const points = [
+      { period: "2016", start: "2016-01-01", end: "2016-12-31", value: 1, source: "Bank of Russia, quoted by: https://a.example/1" },
+      { period: "2017", start: "2017-01-01", end: "2017-12-31", value: 2, source: "Bank of Russia, quoted by: https://b.example/2" },
+      { period: "2018", start: "2018-01-01", end: "2018-12-31", value: 3, source: "World Bank, World Development Indicators, BX.TRF.PWKR.CD.DT (Last Updated Date 2025-07-01)" },
+    ];
+    const svg = renderSeriesSvg({ series: { ...DATA.series, points }, events: [] }, { width: 1600, theme: "light" });
+    const footer = [...svg.matchAll(/<text[^>]*class="cr-muted"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
+    expect(footer).toContain("Source: Bank of Russia, as quoted by news reports · release: not stated · licence: not stated · https://a.example/1 · https://b.example/2;");
+    expect(footer).toContain(
+      "World Bank, World Development Indicators, BX.TRF.PWKR.CD.DT · release: Last Updated Date 2025-07-01 · licence: CC BY 4.0 · https://data.worldbank.org/indicator/BX.TRF.PWKR.CD.DT",
+    );
+  });
+});
+
 describe("the related-events layer", () => {
   // The 2015 EAEU accession on a Tajik chart: Kyrgyzstan and Russia's, not this corridor's.
   const accession = {
@@ -284,7 +301,7 @@ describe("renderCompareSvg", () => {
     expect(svg).toContain('data-legend="Tajikistan → Russia"');
     expect(svg).toContain('data-legend="Uzbekistan → Russia"');
     expect(svg).toContain(">Kyrgyzstan → Russia: no data for this indicator.</text>");
-    expect(svg).toContain(">Source: Synthetic test source.</text>");
+    expect(svg).toContain(">Source: Synthetic test source · release: not stated · licence: not stated.</text>");
     expect(svg).toContain("Entries (synthetic): Tajikistan → Russia, Uzbekistan → Russia");
   });
 

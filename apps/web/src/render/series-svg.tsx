@@ -9,7 +9,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ComposedChart, Customized } from "recharts";
 import type { ChartData } from "@corridor/data";
-import { countryName, flagMeaning, FREQUENCY_NAME, formatValue, seriesTitle } from "@corridor/data/pure";
+import { countryName, describeSource, flagMeaning, FREQUENCY_NAME, formatValue, mergeSources, seriesTitle, sourceLine } from "@corridor/data/pure";
 import { buildChartModel, KIND_ORDER, toChartEvent, type ChartEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
@@ -125,7 +125,9 @@ export function frameSvg(input: FrameInput): string {
   const chartTop = y + 10;
 
   const noteLines = input.notes.map((n) => truncate(n, inner, 11.5));
-  const sourceLines = wrap(`Source: ${input.sources.length ? input.sources.join("; ") : "—"}.${input.events ? " Events: Corridor event register." : ""}`, inner, 11, 3);
+  // Publisher, release, licence and address of each source (reports quoting the same figures merged).
+  const sources = mergeSources(input.sources.map(describeSource)).map(sourceLine);
+  const sourceLines = wrap(`Source: ${sources.length ? sources.join("; ") : "—"}.${input.events ? " Events: Corridor event register." : ""}`, inner, 11, 4);
   const provenance = input.provenance ? [truncate(input.provenance, inner, 10.5)] : [];
   const footerFixed = sourceLines.length * 15 + provenance.length * 15 + PAD;
   const height = input.height ?? Math.round(chartTop + Math.max(input.chartMinimum, input.chartPreferred) + Math.min(noteLines.length, 24) * 16 + 8 + footerFixed);

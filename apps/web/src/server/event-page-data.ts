@@ -3,7 +3,7 @@
  * impact panels — every indicator of the event's corridors, ±2 periods around it. The page only renders.
  */
 import "server-only";
-import { concernsCorridor, corridors, eventVersions, getEvent, impact, series, type EventDetail, type Impact, type SeriesPoint } from "@corridor/data";
+import { concernsCorridor, corridors, eventVersions, getEvent, impact, series, seriesSources, type EventDetail, type Impact, type SeriesPoint, type SeriesSource } from "@corridor/data";
 import { db } from "@/server/db";
 import { versionHistory, type HistoryEntry } from "@/lib/event-form";
 
@@ -12,6 +12,8 @@ export interface ImpactPanel {
   points: SeriesPoint[];
   originName: string;
   destinationName: string;
+  /** Where the panel's values come from (its footer and the page's Sources section). */
+  sources: SeriesSource[];
 }
 
 /** undefined when there is no such event. */
@@ -29,7 +31,8 @@ export async function eventPageData(id: string): Promise<{ event: EventDetail; h
       const result = await impact(db(), { event: event.id, indicator: indicator.code, origin: c.origin, destination: c.destination, window: 2 });
       if (result.comparison.status !== "ok" && result.baseline.status !== "ok") continue;
       const s = await series(db(), { indicator: indicator.code, origin: c.origin, destination: c.destination });
-      panels.push({ impact: result, points: s.points, originName: c.originName, destinationName: c.destinationName });
+      const sources = await seriesSources(db(), { indicator: indicator.code, origin: c.origin, destination: c.destination });
+      panels.push({ impact: result, points: s.points, originName: c.originName, destinationName: c.destinationName, sources });
     }
   }
   return { event, history, panels };

@@ -4,6 +4,7 @@ import { importFile } from "../import/index.ts";
 import { memoryDb, tmpFile } from "../test/helpers.ts";
 import { series } from "./series.ts";
 import { predominantFrequency } from "../periods.ts";
+import { seriesSources } from "./provenance.ts";
 import { corridors } from "./corridors.ts";
 import { latest } from "./latest.ts";
 import { addIndicator } from "../catalog-admin.ts";
@@ -69,6 +70,25 @@ describe("series", () => {
       { frequency: "Q", count: 6, first: "2017-Q3", last: "2023-Q4" },
     ]);
     expect(s.otherFrequencies).toEqual([{ frequency: "Q", count: 6 }]);
+  });
+
+  it("lists a series' sources with the imports that wrote its values", async () => {
+    const db = memoryDb();
+    const seed = await importFile(db, fileURLToPath(new URL("../../../../data/seed/cbr_transfers_from_russia.csv", import.meta.url)));
+    expect(seed.committed).toBe(true);
+    await load(db, ["transfers_from_russia_usd_mn,TJK,RUS,2023-Q1,100,"]);
+    const sources = await seriesSources(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS" });
+    // The seed's four reports (one import) and the upload without a source (said as such, not dropped).
+    expect(sources.map((s) => [s.info?.publisher ?? null, s.info?.quotedBy ?? null, s.values, s.imports.map((i) => i.id)])).toEqual([
+      [null, null, 1, [2]],
+      ["Bank of Russia", "news reports", 3, [1]],
+      ["Bank of Russia", "news reports", 2, [1]],
+      ["Bank of Russia", "news reports", 1, [1]],
+      ["Bank of Russia", "news reports", 1, [1]],
+    ]);
+    expect(sources[1]!.imports[0]).toMatchObject({ id: 1, fileName: expect.stringContaining("cbr_transfers_from_russia.csv"), values: 3 });
+    const ranged = await seriesSources(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", to: "2014" });
+    expect(ranged.reduce((n, s) => n + s.values, 0)).toBe(2);
   });
 
   it("names the predominant frequency by time covered, ties to the coarser", () => {

@@ -1,7 +1,8 @@
 import Form from "next/form";
 import { redirect } from "next/navigation";
 import { Card, Text, Title } from "@tremor/react";
-import { corridors, listIndicators } from "@corridor/data";
+import { corridors, listIndicators, seriesSources } from "@corridor/data";
+import { SourceFooter, SourcesSection } from "@/components/Sources";
 import { db } from "@/server/db";
 import { CompareChart } from "@/components/CompareChart";
 import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/lib/explorer";
@@ -34,6 +35,18 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
   const indicator = catalog.find((i) => i.code === view.indicator)!;
   const { lines: loaded, notes, unit, frequency, notShown = [] } = await compareData(view);
   const { merged, rows, bars, domain, ticks } = compareModel(loaded);
+  // Every corridor drawn, with its sources and the imports that brought its values.
+  const sourced = await Promise.all(
+    loaded.map(async (l) => {
+      const [origin, destination] = l.key.split("-") as [string, string];
+      return {
+        key: l.key,
+        title: `${indicator.name}: ${l.label}`,
+        sources: await seriesSources(db(), { indicator: view.indicator, origin, destination, from: view.from ?? undefined, to: view.to ?? undefined }),
+      };
+    }),
+  );
+  const allSources = sourced.flatMap((s) => s.sources);
 
   return (
     <div className="space-y-4">
@@ -152,6 +165,7 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
         ) : (
           <Text className="mt-4">Nothing to chart: choose corridors that have this indicator.</Text>
         )}
+        {rows.length > 0 && <SourceFooter sources={allSources} />}
         <details className="mt-2" open={rows.length > 0 && rows.length <= 12}>
           <summary className="cursor-pointer">Data table</summary>
           <table className="mt-2 w-full text-left text-tremor-default" data-testid="explorer-table">
@@ -178,8 +192,10 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
               ))}
             </tbody>
           </table>
+          {rows.length > 0 && <SourceFooter sources={allSources} testId="table-source-footer" />}
         </details>
       </Card>
+      {sourced.some((s) => s.sources.length > 0) && <SourcesSection series={sourced} />}
     </div>
   );
 }

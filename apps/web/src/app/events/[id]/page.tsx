@@ -6,6 +6,7 @@ import { canEdit } from "@/lib/roles";
 import { EventBody } from "@/components/EventBody";
 import { StaticEventChart } from "@/components/StaticEventChart";
 import { ChartActions } from "@/components/ChartActions";
+import { SourceFooter, SourcesSection } from "@/components/Sources";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { dateRange, pct } from "@/lib/format";
@@ -163,7 +164,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           Before and after
         </h2>
         {panels.length === 0 && <Text>Not enough data around this event in any of its corridors.</Text>}
-        {panels.map(({ impact: r, points, originName, destinationName }) => {
+        {panels.map(({ impact: r, points, originName, destinationName, sources }) => {
           const c = r.comparison;
           const b = r.baseline;
           const around = c.status === "ok" ? [...c.before.periods, c.eventPeriod, ...c.after.periods] : [];
@@ -233,9 +234,19 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
                   </tr>
                 </tbody>
               </table>
+              <SourceFooter sources={sources} />
             </Card>
           );
         })}
+        {panels.length > 0 && (
+          <SourcesSection
+            series={panels.map((p) => ({
+              key: `${p.impact.indicator.code}-${p.impact.origin}-${p.impact.destination}`,
+              title: `${p.impact.indicator.name}: ${p.originName} → ${p.destinationName}`,
+              sources: p.sources,
+            }))}
+          />
+        )}
       </section>
     </article>
   );
