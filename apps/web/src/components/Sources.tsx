@@ -17,14 +17,21 @@ const host = (url: string) => {
   }
 };
 
+/** The host names an address; where two addresses share a host, its path tells them apart. */
+function addressLabel(a: string, all: readonly string[]): string {
+  if (all.filter((b) => host(b) === host(a)).length < 2) return host(a);
+  const path = a.slice(a.indexOf(host(a)) + host(a).length);
+  return `${host(a)}${path.length > 24 ? `${path.slice(0, 23)}…` : path}`;
+}
+
 function Addresses({ addresses }: { addresses: string[] }) {
   return (
     <>
       {addresses.map((a, i) => (
         <span key={a}>
           {i > 0 && ", "}
-          <a href={a} rel="noopener noreferrer" title={a} className="underline underline-offset-2">
-            {host(a)}
+          <a href={a} rel="noopener noreferrer" title={a} className="break-all underline underline-offset-2">
+            {addressLabel(a, addresses)}
           </a>
         </span>
       ))}
