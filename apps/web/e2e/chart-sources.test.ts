@@ -48,7 +48,8 @@ describe("the explorer draws any data shape", () => {
     await expect.poll(() => bars.count()).toBe(8);
     for (const box of await bars.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) expect(box.width * box.height).toBeGreaterThan(20);
     expect(await page.getByTestId("explorer-table").locator("tbody tr").count()).toBe(1);
-    expect(await page.getByTestId("explorer-subtitle").innerText()).toContain("daily snapshots (as published)");
+    // The one frequency drawn is named: the irregular-stay figure is a snapshot on one day.
+    expect(await page.getByText("persons, daily snapshots (as published)").count()).toBe(1);
 
     await page.goto(`${browser.server.url}${IRREGULAR}`, { waitUntil: "networkidle" });
     const clip = await page

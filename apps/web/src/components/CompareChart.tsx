@@ -20,7 +20,9 @@ export interface CompareChartProps {
 
 export function CompareChart({ id, rows, bars, series, chart, log, unit, ticks, domain }: CompareChartProps) {
   return (
-    <div className="h-80 w-full">
+    // The legend sits inside recharts' box: each corridor beyond three gets a line of height, so on a
+    // phone (one legend entry a line) eight corridors do not squeeze the plot to nothing.
+    <div className="w-full" style={{ height: 320 + 22 * Math.max(0, series.length - 3) }}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart id={id} data={chart === "bar" ? bars : rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           {compareLayers({ series, chart, log, ticks, domain, unit })}

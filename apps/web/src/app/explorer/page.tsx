@@ -124,7 +124,7 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>
             <Title>{indicator.name}</Title>
-            <Text data-testid="explorer-subtitle">
+            <Text>
               {unit}
               {view.log ? ", log scale" : ""}
               {frequency ? `, ${FREQUENCY_NAME[frequency]}${view.frequency ? "" : " (as published)"}` : ""}
@@ -168,30 +168,32 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
         {rows.length > 0 && <SourceFooter sources={allSources} />}
         <details className="mt-2" open={rows.length > 0 && rows.length <= 12}>
           <summary className="cursor-pointer">Data table</summary>
-          <table className="mt-2 w-full text-left text-tremor-default" data-testid="explorer-table">
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                {loaded.map((s) => (
-                  <th key={s.key} scope="col" className="text-right">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {merged.map((r) => (
-                <tr key={r.period}>
-                  <td>{r.period}</td>
+          <div className="overflow-x-auto">
+            <table className="mt-2 w-full text-left text-tremor-default" data-testid="explorer-table">
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
                   {loaded.map((s) => (
-                    <td key={s.key} className="text-right tabular-nums">
-                      {r.values[s.key] === null ? "—" : formatValue(r.values[s.key]!, unit, "table")}
-                    </td>
+                    <th key={s.key} scope="col" className="text-right">
+                      {s.label}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {merged.map((r) => (
+                  <tr key={r.period}>
+                    <td>{r.period}</td>
+                    {loaded.map((s) => (
+                      <td key={s.key} className="text-right tabular-nums">
+                        {r.values[s.key] === null ? "—" : formatValue(r.values[s.key]!, unit, "table")}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {rows.length > 0 && <SourceFooter sources={allSources} testId="table-source-footer" />}
         </details>
       </Card>
