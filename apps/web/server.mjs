@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Production server: Next.js, with one thing in front of its router. Charts read by many report
+ * Production server: Next.js, with two things in front of its router. Anonymous readers' pages
+ * (dashboard, explorer, events) come from memory while the data version stands (page-cache.mjs). Charts read by many report
  * readers (/api/charts/*, /embed/*) are answered from the chart routes' in-memory cache when the
  * same URL was served before and the data has not changed — a 304 or the cached bytes — so a busy
  * embed costs a map lookup, not a trip through Next. Everything else goes to Next unchanged.
@@ -14,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { dirname } from "node:path";
 import next from "next";
 import { isApiPath, isPublicPath, routedPath } from "./request-gate.mjs";
+import { createPageCache } from "./page-cache.mjs";
 
 const arg = (flag, fallback) => {
   const i = process.argv.indexOf(flag);
@@ -27,6 +29,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const requireLogin = process.env.CORRIDOR_REQUIRE_LOGIN === "1";
+// Installed by src/server/db.ts once the app has opened its database.
+const pageCache = createPageCache({ dir: dirname(fileURLToPath(import.meta.url)), dataVersion: () => globalThis.corridorDataVersion?.() });
 const selfHost = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
 /** Credentials → [allowed, expiry]: a few seconds so a page's burst of requests asks once. */
 const checked = new Map();
@@ -102,6 +106,7 @@ const server = createServer(async (req, res) => {
     // Installed by src/server/chart-response.ts once a chart route has run in this process.
     const fromMemory = globalThis.corridorServeFromMemory;
     if (fromMemory && (await fromMemory(req, res))) return;
+    if (await pageCache.serve(req, res, requireLogin)) return;
   } catch (error) {
     console.error(error); // the fast path is an optimisation: on any doubt, Next answers
   }

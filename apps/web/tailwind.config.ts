@@ -19,7 +19,9 @@ const config: Config = {
           content: { subtle: colors.gray[500], DEFAULT: colors.gray[600], emphasis: colors.gray[700], strong: colors.gray[900], inverted: colors.white },
         },
         "dark-tremor": {
-          brand: { faint: "#0B1229", muted: colors.blue[950], subtle: colors.blue[800], DEFAULT: colors.blue[500], emphasis: colors.blue[400], inverted: colors.blue[950] },
+          // Links and marks in brand colour must read on every dark surface (WCAG AA 4.5:1): blue-500 was
+          // 4.0:1 on gray-800; blue-400 is 5.8:1 there. Buttons keep the light brand (blue-600) under white text.
+          brand: { faint: "#0B1229", muted: colors.blue[950], subtle: colors.blue[800], DEFAULT: colors.blue[400], emphasis: colors.blue[300], inverted: colors.blue[950] },
           background: { muted: "#131A2B", subtle: colors.gray[800], DEFAULT: colors.gray[900], emphasis: colors.gray[300] },
           border: { DEFAULT: colors.gray[800] },
           ring: { DEFAULT: colors.gray[800] },

@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "./server.ts";
 
@@ -56,16 +60,62 @@ describe("read API (built app, seeded database)", () => {
     expect(quarterly.otherFrequencies).toEqual([{ frequency: "A", count: 5 }]);
   });
 
-  it("GET /api/series.csv: period,value,flag,flag_meaning,source", async () => {
+  it("GET /api/series.csv: one table, UTF-8 with a byte-order mark, each row with its flag in words and its source", async () => {
     const r = await get("/api/series.csv?indicator=work_patents_issued&origin=TJK&destination=RUS");
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toMatch(/text\/csv/);
-    const lines = (await r.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("period,value,flag,flag_meaning,source");
-    expect(lines[1]).toMatch(/^2021,787000,a,approximate: the publication rounds,MVD Russia: https:\/\/sputniknews\.uz/);
-    // A source with commas is quoted, so the file still has five columns.
+    const bytes = Buffer.from(await r.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
+    expect(lines[0]).toBe("indicator,indicator_name,unit,origin,destination,period,period_start,period_end,value,bound,flag,flag_meaning,source,partial");
+    expect(lines[1]).toMatch(/^work_patents_issued,[^,]+,[^,]+,TJK,RUS,2021,2021-01-01,2021-12-31,787000,,a,approximate: the publication rounds,MVD Russia: https:\/\/sputniknews\.uz/);
+    // A source with commas is quoted, so pandas still reads it as one table (below, and in downloads.test.ts).
     const stay = await (await get("/api/series.csv?indicator=irregular_stay_stock&origin=TJK&destination=RUS")).text();
-    expect(stay.split("\r\n")[1]).toMatch(/^2021-04-16,247000,a,approximate: the publication rounds,"MVD Russia \(A\. Gorovoy slide, CIS IPA\): https:/);
+    expect(stay.split("\r\n")[1]).toMatch(/,2021-04-16,2021-04-16,2021-04-16,247000,,a,approximate: the publication rounds,"MVD Russia \(A\. Gorovoy slide, CIS IPA\): https:/);
+  });
+
+  it("the served CSVs and ZIP read with a real pandas.read_csv (issue 18.6)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "corridor-pandas-"));
+    const view = "indicator=remittances_received_usd&origin=TJK";
+    const save = async (path: string, name: string) => {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      writeFileSync(join(dir, name), Buffer.from(await res.arrayBuffer()));
+      return res;
+    };
+    await save(`/api/series.csv?${view}`, "series.csv");
+    await save(`/api/charts/series.csv?${view}&download=1`, "chart.csv");
+    const zip = await save(`/api/charts/series.zip?${view}&download=1`, "chart.zip");
+    expect(zip.headers.get("content-type")).toBe("application/zip");
+    expect(zip.headers.get("content-disposition")).toBe('attachment; filename="remittances_received_usd_TJK-WLD.zip"');
+    await save(`/api/charts/compare.zip?series=KGZ-WLD,TJK-WLD&from=2015`, "compare.zip");
+    const script = `
+import json, sys, zipfile
+import pandas as pd
+d = sys.argv[1]
+series = pd.read_csv(d + "/series.csv")
+chart = pd.read_csv(d + "/chart.csv")
+z = zipfile.ZipFile(d + "/chart.zip")
+data = pd.read_csv(z.open("data.csv"))
+events = pd.read_csv(z.open("events.csv"))
+meta = json.load(z.open("metadata.json"))
+c = zipfile.ZipFile(d + "/compare.zip")
+compare = pd.read_csv(c.open("data.csv"))
+print(json.dumps({
+  "same": series.equals(chart) and chart.equals(data),
+  "rows": len(chart), "first": chart.columns[0], "origins": sorted(set(chart["origin"])),
+  "sourced": bool(chart["source"].notna().all()),
+  "events": events["event_id"].tolist(), "view": meta["view"], "names": sorted(z.namelist()),
+  "compare": list(compare.columns), "compareRows": len(compare),
+}))`;
+    const r = spawnSync("/usr/bin/python3", ["-c", script, dir], { encoding: "utf8" });
+    expect(r.error ?? r.stderr).toBeFalsy();
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ same: true, first: "indicator", origins: ["TJK"], sourced: true, names: ["README.txt", "data.csv", "events.csv", "metadata.json"], view: "/" });
+    expect(out.rows).toBeGreaterThan(10);
+    expect(out.events).toContain("2021-04-19-russia-tajikistan-migration-talks");
+    expect(out.compare).toEqual(["period", "Kyrgyzstan → World (all partners)", "Tajikistan → World (all partners)"]);
+    expect(out.compareRows).toBeGreaterThan(5);
   });
 
   it("GET /api/events, /api/indicators, /api/corridors", async () => {

@@ -14,12 +14,13 @@ export const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? "/usr/bin/chromium";
 /** Screenshots are test artefacts: look at them (e2e/artifacts/*.png). */
 export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 
-export async function launch(options: { colorScheme?: "light" | "dark"; width?: number; height?: number } = {}): Promise<BrowserContext> {
+export async function launch(options: { colorScheme?: "light" | "dark"; width?: number; height?: number; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "corridor-chromium-")), {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? "light",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }

@@ -35,7 +35,8 @@ describe("event editor in a real browser", () => {
 
     await browser.page.getByLabel("Paste a press release").fill(RELEASE);
     await browser.page.getByRole("button", { name: "Suggest from this text" }).click();
-    await expect.poll(() => browser.page.locator("#f-starts_on").inputValue()).toBe("2021-04-19");
+    // The suggestion is a server round trip: a loaded machine needs more than expect.poll's default second.
+    await expect.poll(() => browser.page.locator("#f-starts_on").inputValue(), { timeout: 15_000 }).toBe("2021-04-19");
     expect(await browser.page.locator("#f-ends_on").inputValue()).toBe("2021-04-20");
     expect(await browser.page.locator("#f-kind").inputValue()).toBe("talks");
     expect(await browser.page.getByLabel("Country 1", { exact: true }).inputValue()).toBe("RUS");

@@ -24,7 +24,8 @@ describe("explorer in a real browser", () => {
     await browser.page.goBack();
     await browser.page.waitForURL(`${browser.server.url}/explorer`);
     // The form follows the URL back (it is keyed by the view, so it re-mounts with the URL's values).
-    await expect.poll(() => browser.page.locator('select[name="chart"]').inputValue()).toBe("line");
+    // Back re-fetches the dynamic page (now with its corridors' events): allow it more than poll's default second on a loaded machine.
+    await expect.poll(() => browser.page.locator('select[name="chart"]').inputValue(), { timeout: 10_000 }).toBe("line");
     expect(await browser.page.locator("text=Personal remittances, received").count()).toBeGreaterThan(0);
   });
 });

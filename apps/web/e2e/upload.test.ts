@@ -72,10 +72,12 @@ describe("analyst upload, diff, commit and undo", () => {
     const diff = await browser.page.getByTestId("diff").innerText();
     expect(diff).toMatch(/2 new/);
     expect(diff).toMatch(/1 changed/);
-    expect(diff).toContain("migration_registrations · WLD → RUS");
+    // Names, not codes: the catalogue's indicator name and the countries in words.
+    expect(diff).toContain("Migration registrations · all countries → Russian Federation");
     expect(diff).toContain("3,757,303");
     expect(diff).toContain("3,757,310");
-    expect(diff).toContain("migration_registrations · TJK → RUS");
+    expect(diff).toContain("Migration registrations · Tajikistan → Russian Federation");
+    expect(diff).not.toContain("migration_registrations · ");
     await browser.page.screenshot({ path: `${ARTIFACTS}upload-diff.png`, fullPage: true });
     // Nothing is written by a check.
     expect(await registrations("TJK")).toEqual([]);
@@ -131,6 +133,35 @@ describe("analyst upload, diff, commit and undo", () => {
     expect((await registrations("WLD")).find((p) => p.period === "2022-Q1")?.value).toBe(3757303);
     await browser.page.screenshot({ path: `${ARTIFACTS}imports-after-undo.png`, fullPage: true });
     expect(browser.errors).toEqual([]);
+  });
+
+  it('says in the preview, before Commit, that a row with no value ("-") will be skipped', async () => {
+    await browser.page.goto(`${browser.server.url}/upload`);
+    const table = "indicator,origin,destination,period,value\nentries,TJK,RUS,2031,5\nentries,TJK,RUS,2032,-\n";
+    await browser.page.getByTestId("file-input").setInputFiles({ name: "with_dash.csv", mimeType: "text/csv", buffer: Buffer.from(table) });
+    await browser.page.getByTestId("check").click();
+    await browser.page.getByTestId("diff").waitFor();
+    const skipped = await browser.page.getByTestId("skipped").innerText();
+    expect(skipped).toMatch(/^1 cell has no value .* will be skipped: not imported, never read as zero\.$/);
+    expect(await browser.page.getByTestId("diff").innerText()).toMatch(/1 new/);
+    await browser.page.screenshot({ path: `${ARTIFACTS}upload-preview-skipped.png`, fullPage: true });
+    for (const [name, options] of [
+      ["desktop", { width: 1400, height: 900 }],
+      ["phone", { width: 375, height: 812 }],
+      ["dark", { width: 1400, height: 900, colorScheme: "dark" as const }],
+    ] as const) {
+      const other = await launch(options);
+      await other.addCookies(await browser.context.cookies());
+      const p = await other.newPage();
+      await p.goto(`${browser.server.url}/upload`);
+      await p.getByTestId("file-input").setInputFiles({ name: "with_dash.csv", mimeType: "text/csv", buffer: Buffer.from(table) });
+      await p.getByTestId("check").click();
+      await p.getByTestId("skipped").waitFor();
+      await p.screenshot({ path: join(ARTIFACTS, `upload-skipped-${name}.png`), fullPage: true });
+      await other.close();
+    }
+    // Nothing was committed.
+    expect((await (await fetch(`${browser.server.url}/api/series?indicator=entries&origin=TJK&destination=RUS&from=2031`)).json()).points).toEqual([]);
   });
 
   it("reads on a phone and in dark mode", async () => {

@@ -15,6 +15,7 @@ import { once } from "node:events";
 import { performance } from "node:perf_hooks";
 import { openDb } from "../src/db.ts";
 import { series } from "../src/queries/series.ts";
+import { corridors } from "../src/queries/corridors.ts";
 import { COUNTRY_RECORDS } from "../src/countries.ts";
 import { addIndicator } from "../src/catalog-admin.ts";
 import { countries, destinations, generateTidyCsv, importRounds, median, month, timed } from "./import-rounds.ts";
@@ -198,6 +199,16 @@ for (const pick of picks) {
 const t = performance.now();
 big.sqlite.prepare("SELECT count(*) FROM observations WHERE value < 0").get();
 const scan = performance.now() - t;
+// corridors(), which every page reads: a full scan once per data version, then the cached ranges.
+let c = performance.now();
+const corridorCount = (await corridors(big)).length;
+const corridorsCold = performance.now() - c;
+const corridorsWarm: number[] = [];
+for (let i = 0; i < 100; i++) {
+  c = performance.now();
+  await corridors(big);
+  corridorsWarm.push(performance.now() - c);
+}
 big.close();
 
 row("observations in the series database", total.toLocaleString("en"));
@@ -205,6 +216,7 @@ row("`series()` p50 / p95, 1,000 monthly points (target p50 < 5 ms)", `${percent
 row("baseline: the same rows by raw prepared SQL, p50", `${percentile(rawTimes, 50).toFixed(2)} ms`);
 row("ratio series() / raw SQL, p50", `${(percentile(seriesTimes, 50) / percentile(rawTimes, 50)).toFixed(1)}×`);
 row("for scale: one full-table scan", `${scan.toFixed(0)} ms`);
+row(`\`corridors()\` (${corridorCount} corridors): first read after a commit / p50 after (target p50 < 100 ms)`, `${corridorsCold.toFixed(0)} ms / ${percentile(corridorsWarm, 50).toFixed(2)} ms`);
 
 console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}, ${(await import("node:os")).cpus().length} cores.\n`);
 console.log("| measure | result |\n|---|---|");

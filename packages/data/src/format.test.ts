@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatValue, unitCaption } from "./format.ts";
+import { formatRange, formatValue, unitCaption } from "./format.ts";
 
 describe("formatValue", () => {
   it("writes current US$ with the symbol and a scale word", () => {
@@ -68,5 +68,14 @@ describe("unitCaption", () => {
     expect(unitCaption("US$ million")).toBe("US$");
     expect(unitCaption("% of GDP")).toBe("% of GDP");
     expect(unitCaption("persons")).toBe("persons");
+  });
+});
+
+describe("formatRange", () => {
+  it("says the unit once, and 'to' when the interval crosses zero", () => {
+    expect(formatRange(400.2, 525.4, "patents")).toBe("400–525 patents");
+    expect(formatRange(775_123_456, 3_791_000_000, "current US$")).toBe("US$ 775 million–3.79 bn");
+    expect(formatRange(9.33, 21.4, "% of GDP")).toBe("9.33–21.4 % of GDP");
+    expect(formatRange(-120, 80, "US$ million")).toBe("−US$ 120 million to 80 million");
   });
 });

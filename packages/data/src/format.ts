@@ -9,8 +9,10 @@
  * - `table`: the full published value with grouping ("2,186,807,504.32").
  */
 
+import type { Bound } from "./schema.ts";
+
 export type FormatUse = "card" | "axis" | "tooltip" | "table";
-export type Bound = "lower" | "upper";
+export type { Bound };
 
 /** How a catalog unit is written: a currency with the factor its values carry, a percentage, or a count noun. */
 type UnitSpec = { kind: "currency"; symbol: string; factor: number } | { kind: "percent"; suffix: string } | { kind: "count"; noun: string };
@@ -78,8 +80,27 @@ export function formatValue(value: number, unit: string, use: FormatUse, options
   return `${bound}${sign}${text}`;
 }
 
+/** A bound in words, for notes and tooltips beside "> 3 million": one wording everywhere. */
+export function boundMeaning(bound: Bound | null | undefined): string | null {
+  return bound === "lower" ? "a lower bound (published as “more than”)" : bound === "upper" ? "an upper bound (published as “less than” or “almost”)" : null;
+}
+
 /** The unit as a chart's title or axis names it: "US$", "% of GDP", "persons". */
 export function unitCaption(unit: string): string {
   const spec = unitSpec(unit);
   return spec.kind === "currency" ? spec.symbol : spec.kind === "percent" ? spec.suffix : spec.noun;
+}
+
+/**
+ * An interval in one unit, the unit said once: "400–525 patents", "US$ 775 million–3.79 bn",
+ * "9.33–21.4 % of GDP"; "−120 to 80 …" when it crosses zero (a dash beside a minus sign misreads).
+ */
+export function formatRange(low: number, high: number, unit: string, use: Exclude<FormatUse, "table"> = "card", options: { locale?: string } = {}): string {
+  const spec = unitSpec(unit);
+  const a = formatValue(low, unit, use, options);
+  const b = formatValue(high, unit, use, options);
+  const joiner = low < 0 || high < 0 ? " to " : "–";
+  if (spec.kind === "currency") return `${a}${joiner}${b.replace(`${spec.symbol} `, "")}`;
+  const suffix = ` ${spec.kind === "percent" ? spec.suffix : spec.noun}`;
+  return `${a.endsWith(suffix) ? a.slice(0, -suffix.length) : a}${joiner}${b}`;
 }

@@ -2,7 +2,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { CorridorDb } from "./db.ts";
 import { CorridorError, type ErrorCode } from "./errors.ts";
-import { imports, type ImportRow } from "./schema.ts";
+import { imports, type Bound, type ImportRow } from "./schema.ts";
 
 export class UndoError extends CorridorError {
   constructor(message: string, code: Extract<ErrorCode, "conflict" | "not_found"> = "conflict") {
@@ -45,7 +45,7 @@ export async function undoImport(db: CorridorDb, importId: number): Promise<Undo
     // Updated rows: restore the value each had before this import (its revision).
     const restored = sqlite
       .prepare(
-        `UPDATE observations AS o SET value = r.old_value, flag = r.old_flag, source = r.old_source, import_id = r.old_import_id
+        `UPDATE observations AS o SET value = r.old_value, flag = r.old_flag, bound = r.old_bound, source = r.old_source, import_id = r.old_import_id
          FROM revisions AS r
          WHERE r.new_import_id = ? AND o.import_id = ?
            AND o.indicator = r.indicator AND o.origin = r.origin AND o.destination = r.destination
@@ -75,6 +75,7 @@ export interface ObservationKey {
 export interface ObservationValue {
   value: number;
   flag: string | null;
+  bound: Bound | null;
   source: string | null;
   importId: number;
 }
@@ -109,13 +110,13 @@ export async function observationHistory(db: CorridorDb, key: ObservationKey): P
   const args = [key.indicator, key.origin, key.destination ?? "WLD", key.period, key.breakdown ?? "total"];
   const current = db.sqlite
     .prepare(
-      `SELECT value, flag, source, import_id AS importId FROM observations
+      `SELECT value, flag, bound, source, import_id AS importId FROM observations
        WHERE indicator = ? AND origin = ? AND destination = ? AND period = ? AND breakdown = ?`,
     )
     .get(...args) as ObservationValue | undefined;
   const rows = db.sqlite
     .prepare(
-      `SELECT r.old_value, r.old_flag, r.old_source, r.old_import_id, r.new_value, r.new_flag, r.new_import_id, r.replaced_at,
+      `SELECT r.old_value, r.old_flag, r.old_bound, r.old_source, r.old_import_id, r.new_value, r.new_flag, r.new_bound, r.new_import_id, r.replaced_at,
               o.file_name AS old_file, o.imported_at AS old_at, o.imported_by AS old_by, o.status AS old_status,
               n.file_name AS new_file, n.imported_at AS new_at, n.imported_by AS new_by, n.status AS new_status
        FROM revisions r JOIN imports o ON o.id = r.old_import_id JOIN imports n ON n.id = r.new_import_id
@@ -127,14 +128,14 @@ export async function observationHistory(db: CorridorDb, key: ObservationKey): P
   for (const r of rows) {
     const replacementUndone = r.new_status === "undone";
     history.push({
-      value: r.old_value as number, flag: r.old_flag as string | null, source: r.old_source as string | null, importId: r.old_import_id as number,
+      value: r.old_value as number, flag: r.old_flag as string | null, bound: r.old_bound as Bound | null, source: r.old_source as string | null, importId: r.old_import_id as number,
       fileName: r.old_file as string, importedAt: r.old_at as string, importedBy: r.old_by as string, undone: r.old_status === "undone",
       replacedByImportId: r.new_import_id as number, replacedAt: r.replaced_at as string, replacementUndone,
     });
     // A replacement that was undone is no longer in observations: list its value here, once.
     if (replacementUndone)
       history.push({
-        value: r.new_value as number, flag: r.new_flag as string | null, source: null /* revisions do not keep the new source */, importId: r.new_import_id as number,
+        value: r.new_value as number, flag: r.new_flag as string | null, bound: r.new_bound as Bound | null, source: null /* revisions do not keep the new source */, importId: r.new_import_id as number,
         fileName: r.new_file as string, importedAt: r.new_at as string, importedBy: r.new_by as string, undone: true,
         replacedByImportId: null, replacedAt: null, replacementUndone: false,
       });

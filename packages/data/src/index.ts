@@ -15,23 +15,52 @@ export { describeSource, mergeSources, sourceLine, releaseWords, licenceWords, t
 export { latest, latestOf, corridorIndicators, type LatestValue, type Comparison } from "./queries/latest.ts";
 export { QueryArgumentError } from "./queries/resolve.ts";
 export {
-  listImports, undoImport, UndoError, getImport, observationHistory,
-  type UndoSummary, type ObservationKey, type ObservationValue, type ObservationHistory, type ObservationHistoryEntry,
+  listImports,
+  undoImport,
+  UndoError,
+  getImport,
+  observationHistory,
+  type UndoSummary,
+  type ObservationKey,
+  type ObservationValue,
+  type ObservationHistory,
+  type ObservationHistoryEntry,
 } from "./history.ts";
 export { type ImportDiff, type DiffGroup, type DiffChange, DIFF_CHANGES_PER_GROUP } from "./import/diff.ts";
 export { type AddIndicatorInput } from "./catalog-admin.ts";
 export { events, getEvent, listEvents, importEvents, type EventSummary, type EventDetail, type EventQuery, type EventLink, type EventImportSummary } from "./events/store.ts";
 export {
-  createEvent, updateEvent, deleteEvent, eventVersions, defaultEventId,
-  EventValidationError, EventConflictError, EventNotFoundError, type EventInput, type EventFieldError, type EventVersion,
+  createEvent,
+  updateEvent,
+  deleteEvent,
+  eventVersions,
+  defaultEventId,
+  EventValidationError,
+  EventConflictError,
+  EventNotFoundError,
+  type EventInput,
+  type EventFieldError,
+  type EventVersion,
 } from "./events/edit.ts";
 export { EVENT_KEYS, type EventRecord } from "./events/model.ts";
-export { impact, type Impact, type ImpactQuery, type Comparison as ImpactComparison } from "./events/impact.ts";
+export { fitIts, type ItsFit, type ItsRow } from "./stats/its.ts";
+export { impact, ITS_DEFAULT_WINDOW, type Impact, type ImpactQuery, type ItsEstimate, type Comparison as ImpactComparison } from "./events/impact.ts";
 export { suggestEvent, type Suggestion, type Reference } from "./events/suggest.ts";
 export { listIndicators, addIndicator } from "./catalog-admin.ts";
-export { seriesJson, seriesCsv, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
+export { seriesJson, seriesCsv, SERIES_CSV_COLUMNS, type SeriesCsvRow, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
 export { eventInRange, seriesRange, type DateRange } from "./events/range.ts";
 export { concernsCorridor, relatedToCorridor, type CorridorEventCountries } from "./events/corridor.ts";
 export { chartData, dataVersion, publishSnapshot, getSnapshot, readSnapshotPayload, seriesSnapshotData, SNAPSHOT_SCHEMA_VERSION, type ChartData, type DataVersion, type Snapshot } from "./publish.ts";
 // Request bodies and stored JSON, declared once with zod.
-export { newUserBody, suggestBody, eventBody, eventUpdateBody, importFormOptions, profileOptions, importProfileRow, type NewUserBody, type ImportFormOptions, type ImportProfileRow } from "./shapes.ts";
+export {
+  newUserBody,
+  suggestBody,
+  eventBody,
+  eventUpdateBody,
+  importFormOptions,
+  profileOptions,
+  importProfileRow,
+  type NewUserBody,
+  type ImportFormOptions,
+  type ImportProfileRow,
+} from "./shapes.ts";

@@ -10,7 +10,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { CorridorError } from "./errors.ts";
 import type { CorridorDb } from "./db.ts";
-import { snapshots } from "./schema.ts";
+import { bounds, eventDateEnds, snapshots } from "./schema.ts";
 import { series, type Series, type SeriesQuery } from "./queries/series.ts";
 import { events, type EventSummary } from "./events/store.ts";
 import { seriesRange } from "./events/range.ts";
@@ -78,9 +78,10 @@ export const seriesSnapshotData = z.looseObject({
     origin: z.string(),
     destination: z.string(),
     frequency: z.string().nullable(),
-    points: z.array(z.looseObject({ period: z.string(), start: z.string(), end: z.string(), value: z.number() })),
+    points: z.array(z.looseObject({ period: z.string(), start: z.string(), end: z.string(), value: z.number(), bound: z.enum(bounds).optional() })),
   }),
-  events: z.array(z.looseObject({ id: z.string(), title: z.string(), kind: z.string(), startsOn: z.string() })),
+  // Snapshots published before date certainty existed have no uncertainDates: they read as "both dates sure".
+  events: z.array(z.looseObject({ id: z.string(), title: z.string(), kind: z.string(), startsOn: z.string(), uncertainDates: z.array(z.enum(eventDateEnds)).default([]) })),
 }) as unknown as z.ZodType<ChartData>;
 
 /** The stored payload (any version) as today's data, checked with `schema`; a CorridorError when it does not fit. */

@@ -4,9 +4,9 @@ export { parsePeriod, periodContaining, shiftPeriod, yearEarlier, type Period, t
 export { parseNumber, detectDecimalMark, type DecimalMark } from "./numbers.ts";
 // The vocabularies: declared once in the schema, imported by the web app rather than retyped.
 export { eventKinds, eventRelations, eventRoles, datePrecisions, verifications, USER_ROLES, type EventKind, type EventRelation, type EventRole, type UserRole } from "./schema.ts";
-export { toCsv } from "./csv-writer.ts";
+export { toCsv, columnsCsv, csvFile, CSV_BOM, type CsvColumn } from "./csv-writer.ts";
 // The series' public JSON and CSV, and which events sit beside it: one rule for server and browser.
-export { seriesJson, seriesCsv, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
+export { seriesJson, seriesCsv, SERIES_CSV_COLUMNS, type SeriesCsvRow, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
 export { eventInRange, seriesRange, type DateRange } from "./events/range.ts";
 export { concernsCorridor, relatedToCorridor, type CorridorEventCountries } from "./events/corridor.ts";
 // How a header maps to roles: the upload page's preview uses the very rules the import applies.
@@ -17,8 +17,10 @@ export { isSameOrigin } from "./origins.ts";
 // The one error type and its code → HTTP status / exit status mapping, for server and browser alike.
 export { CorridorError, httpStatusOf, exitCodeOf, type ErrorCode, type ErrorDetails } from "./errors.ts";
 // How a value and a chart's title read: one wording for the web pages, the renderer and the CLI.
-export { formatValue, unitCaption, type FormatUse, type Bound } from "./format.ts";
+export { formatRange, formatValue, boundMeaning, unitCaption, type FormatUse, type Bound } from "./format.ts";
 export { seriesTitle, corridorWords, countryName, isStale, FREQUENCY_NAME, type TitledSeries } from "./titles.ts";
 export { FLAG_MEANINGS, flagMeaning } from "./flags.ts";
 // A source's publisher, release, address and licence, read from its stored text.
 export { describeSource, mergeSources, sourceLine, releaseWords, licenceWords, type SourceInfo } from "./sources.ts";
+// An impact estimate's JSON (the CLI's and the event page's export) and its ITS table (CSV, chart).
+export { impactJson, itsTable, itsCsv, ITS_CSV_FIELDS, type ItsTableRow } from "./events/impact-export.ts";

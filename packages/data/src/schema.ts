@@ -57,6 +57,9 @@ export const imports = sqliteTable("imports", {
 }, (t) => [index("imports_sha256_idx").on(t.sha256)]);
 
 export const frequencies = ["A", "H", "Q", "M", "D"] as const;
+/** A figure published as "more than N" (lower) or "less than / almost N" (upper): the value is the bound, not an estimate. */
+export const bounds = ["lower", "upper"] as const;
+export type Bound = (typeof bounds)[number];
 
 export const observations = sqliteTable(
   "observations",
@@ -76,6 +79,8 @@ export const observations = sqliteTable(
     breakdown: text("breakdown").notNull().default("total"),
     /** p provisional, e estimated, b break in series, a approximate (rounded as reported), u unverified. */
     flag: text("flag"),
+    /** null: the value as published; lower/upper: the publication gives only a bound ("more than 3 million"). */
+    bound: text("bound", { enum: bounds }),
     source: text("source"),
     importId: integer("import_id").notNull().references(() => imports.id),
   },
@@ -100,11 +105,13 @@ export const revisions = sqliteTable(
     breakdown: text("breakdown").notNull(),
     oldValue: real("old_value").notNull(),
     oldFlag: text("old_flag"),
+    oldBound: text("old_bound", { enum: bounds }),
     oldSource: text("old_source"),
     /** The import that wrote the replaced value. */
     oldImportId: integer("old_import_id").notNull().references(() => imports.id),
     newValue: real("new_value").notNull(),
     newFlag: text("new_flag"),
+    newBound: text("new_bound", { enum: bounds }),
     /** The import that replaced it. */
     newImportId: integer("new_import_id").notNull().references(() => imports.id),
     replacedAt: text("replaced_at").notNull(),
@@ -130,6 +137,9 @@ export type EventKind = (typeof eventKinds)[number];
 export const datePrecisions = ["day", "month", "year"] as const;
 export type DatePrecision = (typeof datePrecisions)[number];
 export const verifications = ["verified", "unverified"] as const;
+/** Which of an event's dates are uncertain (e.g. an end date known only from memory). */
+export const eventDateEnds = ["start", "end"] as const;
+export type EventDateEnd = (typeof eventDateEnds)[number];
 export type Verification = (typeof verifications)[number];
 export const eventRoles = ["party", "affected"] as const;
 export type EventRole = (typeof eventRoles)[number];
@@ -149,6 +159,8 @@ export const events = sqliteTable(
     /** Last day of a span (inclusive); null for a point event. */
     endsOn: text("ends_on"),
     datePrecision: text("date_precision", { enum: datePrecisions }).notNull().default("day"),
+    /** The dates (start, end) that are uncertain, as opposed to merely imprecise (datePrecision). */
+    uncertainDates: text("uncertain_dates", { mode: "json" }).$type<EventDateEnd[]>().notNull().default(sql`'[]'`),
     announcedOn: text("announced_on"),
     inForceOn: text("in_force_on"),
     expiresOn: text("expires_on"),

@@ -5,15 +5,16 @@ import { Card, Metric, Text, Title } from "@tremor/react";
 import { Sparkline } from "@/components/Sparkline";
 import { ChartOnDemand } from "@/components/ChartOnDemand";
 import { ChartPlaceholder } from "@/components/ChartPlaceholder";
+import { CaveatLegend } from "@/components/CaveatLegend";
 import { ChartActions } from "@/components/ChartActions";
 import { RELATED_LEGEND } from "@/components/chart-layers";
 import { SourceFooter, SourcesSection } from "@/components/Sources";
-import { dashboardChartQuery, dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
+import { dashboardChartQuery, dashboardFallbacks, dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { EventListItem } from "@/components/EventListItem";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER, sparseSeriesSentence } from "@/lib/chart-model";
-import { flagMeaning, formatValue, seriesTitle } from "@corridor/data/pure";
-import { compact, date, pct } from "@/lib/format";
+import { boundMeaning, flagMeaning, formatValue, seriesTitle, type Bound } from "@corridor/data/pure";
+import { date, pct } from "@/lib/format";
 import { observationHref } from "@/lib/observation-query";
 import { requirePageReader } from "@/server/page-auth";
 import { dashboardData } from "@/server/dashboard-data";
@@ -29,10 +30,19 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   const view = parseDashboardView(params);
   const { origin, destination } = view;
   const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange, notShown, mainSources, sources } = await dashboardData(view);
+  const fallbacks = dashboardFallbacks(params, view);
   const toggle = (kind: string): DashboardView => ({ ...view, hide: view.hide.includes(kind) ? view.hide.filter((k) => k !== kind) : [...view.hide, kind] });
 
   return (
     <div className="space-y-6">
+      {fallbacks.length > 0 && (
+        <Card className="p-3" decoration="left" decorationColor="amber" role="status" data-testid="fallback">
+          <Text>
+            {fallbacks.map((f) => `No ${f.parameter === "indicator" ? "indicator" : `data for ${f.parameter}`} “${f.asked}”`).join("; ")} — showing {main ? `${main.indicator.name}, ` : ""}
+            {originName} → {destinationName}. Choose a corridor with From and To.
+          </Text>
+        </Card>
+      )}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
@@ -100,7 +110,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
                 )}
               </div>
               <Metric className="mt-1" data-testid="kpi-value">
-                {formatValue(k.value, unit, "card")}
+                {formatValue(k.value, unit, "card", { bound: k.bound })}
                 {k.flag ? (
                   <sup title={flagMeaning(k.flag) ?? undefined} className="ml-1 text-tremor-label">
                     {k.flag}
@@ -109,6 +119,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               </Metric>
               <Text className="text-tremor-label">
                 {stale ? `latest published: ${k.period}` : k.period}
+                {k.bound ? ` · ${boundMeaning(k.bound)}` : ""}
                 {k.flag ? ` · ${k.flag} = ${flagMeaning(k.flag)}` : ""}
               </Text>
               <Text className="text-tremor-label" data-testid="kpi-change">
@@ -118,7 +129,9 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
                     ? `${pct(comparison.changePct)} on ${comparison.period}`
                     : comparison.whyNot === "flag"
                       ? `change on ${comparison.period} not comparable: ${[k.flag && `${k.period} is ${flagMeaning(k.flag)}`, comparison.flag && `${comparison.period} is ${flagMeaning(comparison.flag)}`].filter(Boolean).join(", ")}`
-                      : `change on ${comparison.period} not comparable: different sources`}
+                      : comparison.whyNot === "bound"
+                        ? `change on ${comparison.period} not comparable: ${[k.bound && `${k.period} is ${boundMeaning(k.bound)}`, comparison.bound && `${comparison.period} is ${boundMeaning(comparison.bound)}`].filter(Boolean).join(", ")}`
+                        : `change on ${comparison.period} not comparable: different sources`}
               </Text>
               {comparison && !comparison.comparable && comparison.whyNot === "source" && (
                 <ul className="mt-1 space-y-0.5 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
@@ -188,6 +201,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               <ChartPlaceholder unit={main.indicator.unit} points={main.points} events={inRange} frequency={main.frequency} hiddenKinds={view.hide} />
             </ChartOnDemand>
           </div>
+          <CaveatLegend events={inRange.filter((e) => !view.hide.includes(e.kind))} />
           <p className="mt-2 text-tremor-default" data-testid="chart-summary">
             {summarise(main.points, main.indicator.unit, originName, inRange.filter((e) => !view.hide.includes(e.kind)).length)}
           </p>
@@ -231,14 +245,14 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
                           className="hover:underline"
                           title="Every value this observation had, from which import"
                         >
-                          {formatValue(p.value, main.indicator.unit, "table")}
+                          {formatValue(p.value, main.indicator.unit, "table", { bound: p.bound })}
                         </Link>
                       ) : (
                         // A roll-up is computed, not stored: it has no history of its own.
-                        <span title={`Rolled up from ${p.rolledUpFrom} periods`}>{formatValue(p.value, main.indicator.unit, "table")}</span>
+                        <span title={`Rolled up from ${p.rolledUpFrom} periods`}>{formatValue(p.value, main.indicator.unit, "table", { bound: p.bound })}</span>
                       )}
                     </td>
-                    <td>{p.flag ? `${p.flag}: ${flagMeaning(p.flag)}` : ""}</td>
+                    <td>{[p.bound && boundMeaning(p.bound), p.flag && `${p.flag}: ${flagMeaning(p.flag)}`].filter(Boolean).join("; ")}</td>
                   </tr>
                 ))}
               </tbody>
@@ -265,12 +279,13 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   );
 }
 
-function summarise(points: { period: string; start: string; end: string; value: number }[], unit: string, who: string, events: number): string {
+function summarise(points: { period: string; start: string; end: string; value: number; bound?: Bound }[], unit: string, who: string, events: number): string {
   const sparse = sparseSeriesSentence(points, (iso) => date(iso));
   if (points.length === 0) return "No data.";
-  if (sparse) return `${who}: ${sparse}, ${compact(points[0]!.value)} ${unit}. ${events} event${events === 1 ? "" : "s"} marked on the timeline.`;
+  if (sparse) return `${who}: ${sparse}, ${formatValue(points[0]!.value, unit, "card", { bound: points[0]!.bound })}. ${events} event${events === 1 ? "" : "s"} marked on the timeline.`;
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const peak = points.reduce((a, b) => (b.value > a.value ? b : a));
-  return `${who}: ${formatValue(first.value, unit, "card")} in ${first.period}, ${formatValue(last.value, unit, "card")} in ${last.period}; highest ${formatValue(peak.value, unit, "card")} in ${peak.period}. ${events} event${events === 1 ? "" : "s"} marked on the timeline.`;
+  const card = (p: (typeof points)[number]) => formatValue(p.value, unit, "card", { bound: p.bound });
+  return `${who}: ${card(first)} in ${first.period}, ${card(last)} in ${last.period}; highest ${card(peak)} in ${peak.period}. ${events} event${events === 1 ? "" : "s"} marked on the timeline.`;
 }

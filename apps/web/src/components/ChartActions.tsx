@@ -150,7 +150,12 @@ export function ChartActions({ kind = "series", query, viewPath, title }: ChartA
             </li>
             <li>
               <a className="underline" href={download("csv")}>
-                CSV: {kind === "compare" ? "table and sources" : "data, events, sources"}
+                CSV: {kind === "compare" ? "the table" : "the data, a row per value"}
+              </a>
+            </li>
+            <li>
+              <a className="underline" href={download("zip")}>
+                ZIP: {kind === "compare" ? "table, notes, sources" : "data, events, sources"} as files
               </a>
             </li>
             <li>

@@ -6,10 +6,10 @@
  * pages. ChartOnDemand swaps in the interactive chart when the reader reaches for it.
  */
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, isKeyEvent, labelText, MAX_LABEL_ROWS, placeLabels, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
+import { buildChartModel, isKeyEvent, isUnverified, labelText, markStyle, MAX_LABEL_ROWS, placeLabels, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
-import { AXIS, isRelatedCluster, LANE, markerName } from "./chart-layers";
+import { AXIS, FadeGradients, LANE, fadeId, isHollowCluster, isRelatedCluster, markState, markerName } from "./chart-layers";
 
 // The interactive chart's layout (EventChart: margin and YAxis width), so the swap does not move anything.
 const TOP = 8;
@@ -69,38 +69,54 @@ export function ChartPlaceholder({
           {m.yTicks.map((t) => (
             <line key={t.value} x1={0} x2={PLOT} y1={t.y} y2={t.y} vectorEffect="non-scaling-stroke" className="stroke-tremor-border dark:stroke-dark-tremor-border" />
           ))}
-          {/* One mark per event at its true date: a band for a span, a dashed line for a day. */}
-          {/* A related event (another corridor's): a faint dotted line, an outline without fill. */}
-          {m.events.map((e) =>
-            e.x2 === null ? (
-              <line
-                key={e.event.id}
-                x1={e.x}
-                x2={e.x}
-                y1={m.plot.top}
-                y2={bottom}
-                stroke={KIND_COLOUR[e.event.kind]}
-                strokeDasharray={e.event.related ? "1 3" : "4 3"}
-                strokeOpacity={e.event.related ? 0.7 : 1}
-                strokeWidth={1.5}
-                vectorEffect="non-scaling-stroke"
-              />
-            ) : (
-              <rect
-                key={e.event.id}
-                x={e.x}
-                y={m.plot.top}
-                width={Math.max(0.1, e.x2 - e.x)}
-                height={m.plot.height}
-                fill={e.event.related ? "none" : KIND_COLOUR[e.event.kind]}
-                fillOpacity={0.18}
-                strokeDasharray={e.event.related ? "1 3" : undefined}
-                stroke={KIND_COLOUR[e.event.kind]}
-                strokeWidth={1.5}
-                vectorEffect="non-scaling-stroke"
-              />
-            ),
-          )}
+          <FadeGradients events={visible} />
+          {/* One mark per event at its true date: a band for a span, a dashed line for a day; caveats and related events (another corridor's) drawn as markStyle says. */}
+          {m.events.map((e) => {
+            const colour = KIND_COLOUR[e.event.kind];
+            const style = markStyle(e.event);
+            if (e.x2 === null)
+              return (
+                <line
+                  key={e.event.id}
+                  x1={e.x}
+                  x2={e.x}
+                  y1={m.plot.top}
+                  y2={bottom}
+                  stroke={colour}
+                  strokeDasharray={style.line.dash}
+                  strokeOpacity={style.line.opacity}
+                  strokeWidth={1.5}
+                  vectorEffect="non-scaling-stroke"
+                  className={`event-mark${markState(e.event)}`}
+                />
+              );
+            return (
+              <g key={e.event.id} className={`event-mark${markState(e.event)}`}>
+                <rect
+                  x={e.x}
+                  y={m.plot.top}
+                  width={Math.max(0.1, e.x2 - e.x)}
+                  height={m.plot.height}
+                  fill={style.fade ? `url(#${fadeId(e.event.kind, style.fade)})` : colour}
+                  fillOpacity={style.fillOpacity}
+                />
+                {(["start", "end"] as const).map((edge) => (
+                  <line
+                    key={edge}
+                    x1={edge === "start" ? e.x : e.x2!}
+                    x2={edge === "start" ? e.x : e.x2!}
+                    y1={m.plot.top}
+                    y2={bottom}
+                    stroke={colour}
+                    strokeDasharray={style[edge].dash}
+                    strokeOpacity={style[edge].opacity}
+                    strokeWidth={1.5}
+                    vectorEffect="non-scaling-stroke"
+                  />
+                ))}
+              </g>
+            );
+          })}
           <line x1={0} x2={PLOT} y1={bottom} y2={bottom} vectorEffect="non-scaling-stroke" className="stroke-tremor-content-subtle" />
           <line x1={0} x2={0} y1={m.plot.top} y2={bottom} vectorEffect="non-scaling-stroke" className="stroke-tremor-content-subtle" />
           {m.lanes.map((l) => (
@@ -140,11 +156,12 @@ export function ChartPlaceholder({
           l.clusters.map((c) => {
             const single = c.events.length === 1 ? c.events[0]!.event : null;
             const name = markerName(l.kind, c);
-            // A related event's marker is an outlined ring in its kind's colour (EventMarker's `hollow`).
-            const related = isRelatedCluster(c);
-            const style = related ? { left: pct(c.x), top: l.y, borderColor: KIND_COLOUR[l.kind], color: KIND_COLOUR[l.kind] } : { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
+            // Unverified or related (another corridor's): hollow, a dashed ring in the kind's colour (as EventMarker draws it).
+            const hollow = isHollowCluster(c);
+            const style = hollow ? { left: pct(c.x), top: l.y, borderColor: KIND_COLOUR[l.kind], color: KIND_COLOUR[l.kind] } : { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
             const size = single ? "h-[15px] min-w-[15px]" : "h-[19px] min-w-[19px]";
-            const look = related ? "border-dashed bg-tremor-background dark:bg-dark-tremor-background" : "border-white text-white";
+            const caveat = `${c.events.every((e) => isUnverified(e.event)) ? " event-unverified" : ""}${isRelatedCluster(c) ? " related-marker" : ""}`;
+            const look = hollow ? `border-dashed bg-tremor-background dark:bg-dark-tremor-background${caveat}` : "border-white text-white";
             const className = `absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] ${look} px-0.5 text-[9px] font-bold leading-none`;
             const ids = c.events.map((e) => e.event.id).join(" ");
             const label = single ? KIND_GLYPH[l.kind] : String(c.events.length);

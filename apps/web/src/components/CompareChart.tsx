@@ -1,9 +1,23 @@
 "use client";
-/** Several corridors' series of one indicator on a shared time axis: line, area or bars, linear or log. */
-import { ComposedChart, Legend, ResponsiveContainer, Tooltip } from "recharts";
+/**
+ * Several corridors' series of one indicator on a shared time axis: line, area or bars, linear or
+ * log; the corridors' own events as dashed lines in their kind's colour and glyph (on the chart's
+ * own time axis, so they sit where the values do).
+ */
+import { ComposedChart, Legend, ReferenceLine, ResponsiveContainer, Tooltip } from "recharts";
 import { formatValue } from "@corridor/data/pure";
-import type { ChartType, CompareRow } from "@/lib/explorer";
+import { barPeriodOf, type ChartType, type CompareRow } from "@/lib/explorer";
+import { KIND_COLOUR, KIND_GLYPH } from "@/lib/palette";
+import type { Kind } from "@/lib/chart-model";
 import { compareLayers } from "./chart-layers";
+
+export interface CompareEvent {
+  id: string;
+  title: string;
+  kind: Kind;
+  /** Milliseconds since the epoch: the event's first day, on the chart's time axis. */
+  t: number;
+}
 
 export interface CompareChartProps {
   id: string;
@@ -16,9 +30,10 @@ export interface CompareChartProps {
   unit: string;
   ticks: number[];
   domain: [number, number];
+  events?: CompareEvent[];
 }
 
-export function CompareChart({ id, rows, bars, series, chart, log, unit, ticks, domain }: CompareChartProps) {
+export function CompareChart({ id, rows, bars, series, chart, log, unit, ticks, domain, events = [] }: CompareChartProps) {
   return (
     // The legend sits inside recharts' box: each corridor beyond three gets a line of height, so on a
     // phone (one legend entry a line) eight corridors do not squeeze the plot to nothing.
@@ -26,6 +41,20 @@ export function CompareChart({ id, rows, bars, series, chart, log, unit, ticks, 
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart id={id} data={chart === "bar" ? bars : rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           {compareLayers({ series, chart, log, ticks, domain, unit })}
+          {events
+            // On bars the x axis is the row of periods: an event stands on the bar whose period holds it.
+            .map((e) => ({ ...e, x: chart === "bar" ? barPeriodOf(bars, new Date(e.t).toISOString().slice(0, 10)) : e.t >= domain[0] && e.t <= domain[1] ? e.t : null }))
+            .filter((e) => e.x !== null)
+            .map((e) => (
+              <ReferenceLine
+                key={e.id}
+                x={e.x!}
+                stroke={KIND_COLOUR[e.kind]}
+                strokeDasharray="4 3"
+                className="compare-event"
+                label={{ value: KIND_GLYPH[e.kind], position: "insideTop", fill: KIND_COLOUR[e.kind], fontSize: 11 }}
+              />
+            ))}
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(_t, p) => String((p?.[0]?.payload as { period?: string } | undefined)?.period ?? "")}

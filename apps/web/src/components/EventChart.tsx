@@ -9,9 +9,9 @@ import { useRouter } from "next/navigation";
 import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { ComposedChart, Customized, Tooltip } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, type ChartEvent, type ChartPoint, type Kind } from "@/lib/chart-model";
+import { buildChartModel, eventCaveats, type ChartEvent, type ChartPoint, type Kind } from "@/lib/chart-model";
 import { KIND_LABEL } from "@/lib/palette";
-import { flagMeaning, formatValue } from "@corridor/data/pure";
+import { boundMeaning, flagMeaning, formatValue, type Bound } from "@corridor/data/pure";
 import { LANE, LaneLayer, plotLayers, type LaneHover } from "./chart-layers";
 
 export interface EventChartProps {
@@ -33,7 +33,7 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
   const visible = useMemo(() => events.filter((e) => !hiddenKinds.includes(e.kind)), [events, hiddenKinds]);
   // Domains and ticks come from the model (width-free), so server and client agree.
   const model = useMemo(() => buildChartModel({ points, events: visible, frequency, width: 1000, height: 400 }), [points, visible, frequency]);
-  const data = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period, flag: p.flag }));
+  const data = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period, flag: p.flag, bound: p.bound }));
   const lanesHeight = model.lanes.length * LANE;
 
   const open = (event: ChartEvent) => router.push(`/events/${event.id}`);
@@ -67,10 +67,11 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
             {plotLayers({ model, events: visible, frequency, label, unit })}
             <Tooltip
               isAnimationActive={false}
-              formatter={(v: number) => [formatValue(v, unit, "tooltip"), label]}
+              formatter={(v: number, _name, item) => [formatValue(v, unit, "tooltip", { bound: (item.payload as { bound?: Bound }).bound }), label]}
               labelFormatter={(_t, payload) => {
-                const p = payload?.[0]?.payload as { period?: string; flag?: string } | undefined;
-                return p ? `${p.period}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}` : "";
+                const p = payload?.[0]?.payload as { period?: string; flag?: string; bound?: Bound } | undefined;
+                const notes = [p?.bound && boundMeaning(p.bound), p?.flag && `${p.flag}: ${flagMeaning(p.flag)}`].filter(Boolean);
+                return p ? `${p.period}${notes.length ? ` (${notes.join("; ")})` : ""}` : "";
               }}
             />
             {/* An element, not a component defined in render: a stable type keeps keyboard focus across re-renders. */}
@@ -98,6 +99,11 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
                   Related event, not this corridor&apos;s: {event.related}
                 </div>
               )}
+              {eventCaveats(event).map((c) => (
+                <div key={c} data-testid="event-caveat" className="text-tremor-label font-medium text-amber-800 dark:text-amber-300">
+                  {c[0]!.toUpperCase() + c.slice(1)}
+                </div>
+              ))}
               {period && <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">Shaded: {period.note}</div>}
               {event.documentRef && <div className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{event.documentRef}</div>}
             </div>

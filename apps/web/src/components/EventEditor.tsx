@@ -199,6 +199,34 @@ export function EventEditor({
             <option value="year">Year</option>
           </select>
         </Field>
+        {/* A fieldset, not Field: two checkboxes, each with its own label. */}
+        <fieldset data-field="uncertain_dates">
+          <legend className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Uncertain dates</legend>
+          <div className="mt-1 flex flex-wrap gap-4 text-tremor-default">
+            {(["start", "end"] as const).map((d) => (
+              <label key={d} className="inline-flex items-center gap-1.5">
+                <input
+                  type="checkbox"
+                  id={`f-uncertain_${d}`}
+                  checked={form.uncertain_dates.includes(d)}
+                  onChange={(e) =>
+                    set(
+                      "uncertain_dates",
+                      (["start", "end"] as const).filter((x) => (x === d ? e.target.checked : form.uncertain_dates.includes(x))),
+                    )
+                  }
+                />
+                {d === "start" ? "Start date" : "End date"} may be wrong
+              </label>
+            ))}
+          </div>
+          <p className="mt-0.5 text-tremor-label text-tremor-content-subtle">From memory or a weak source, not merely imprecise; charts draw that end faded.</p>
+          {errors.uncertain_dates?.map((e) => (
+            <p key={e} id="err-uncertain_dates" role="alert" className="mt-0.5 text-tremor-label text-red-700 dark:text-red-400">
+              {e}
+            </p>
+          ))}
+        </fieldset>
         <Field name="announced_on" label="Announced on" errors={errors.announced_on}>
           <input id="f-announced_on" className={input} value={form.announced_on} onChange={(e) => set("announced_on", e.target.value)} aria-describedby={describedBy("announced_on")} />
         </Field>

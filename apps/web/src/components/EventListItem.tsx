@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { EventSummary } from "@corridor/data";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
+import { dateCaveats } from "@/lib/chart-model";
 
 export function EventListItem({ event: e, className, withCountries = false }: { event: EventSummary; className: string; withCountries?: boolean }) {
   return (
@@ -16,6 +17,7 @@ export function EventListItem({ event: e, className, withCountries = false }: { 
           {KIND_LABEL[e.kind]} · {dateRange(e.startsOn, e.endsOn, e.datePrecision)}
           {withCountries ? ` · ${e.countries.map((c) => c.code).join(", ")}` : ""}
           {e.verification === "unverified" ? " · unverified" : ""}
+          {dateCaveats(e).map((c) => ` · ${c}`)}
           {e.related ? " · related (another corridor's event)" : ""}
         </div>
       </div>

@@ -3,7 +3,7 @@ import { KIND_COLOUR } from "@/lib/palette";
 
 /**
  * One event mark: a kind-coloured disc with a short label (kind glyph, cluster count or footnote
- * number). `hollow` (a related event, another corridor's): an outlined ring on the background colour.
+ * number). `hollow` (unverified events, and related ones: another corridor's): a dashed ring in the kind's colour on the background.
  */
 export function EventMarker({
   x,
@@ -12,7 +12,8 @@ export function EventMarker({
   label,
   large = false,
   size = 7,
-  hollow,
+  hollow = false,
+  background,
 }: {
   x: number;
   y: number;
@@ -20,23 +21,29 @@ export function EventMarker({
   label: string;
   large?: boolean;
   size?: number;
-  /** A related event's ring: filled with this background colour, or (true) the page's, light or dark. */
-  hollow?: string | true;
+  hollow?: boolean;
+  /** The hollow disc's fill in a standalone SVG (absent: the page's background colour). */
+  background?: string;
 }) {
   const r = large ? size + 2 + Math.max(0, label.length - 2) * 2.5 : size + Math.max(0, label.length - 1) * 2.5;
+  const colour = KIND_COLOUR[kind];
   return (
     <>
-      <circle
-        cx={x}
-        cy={y}
-        r={r}
-        fill={hollow ? (hollow === true ? undefined : hollow) : KIND_COLOUR[kind]}
-        stroke={hollow ? KIND_COLOUR[kind] : "white"}
-        strokeWidth={1.5}
-        strokeDasharray={hollow ? "3 2" : undefined}
-        className={hollow === true ? "related-marker fill-tremor-background dark:fill-dark-tremor-background" : hollow ? "cr-bg related-marker" : undefined}
-      />
-      <text x={x} y={y + 3.5} textAnchor="middle" fontSize={label.length > 2 ? 9 : 10} fontWeight={700} fill={hollow ? KIND_COLOUR[kind] : "white"} pointerEvents="none">
+      {hollow ? (
+        <circle
+          cx={x}
+          cy={y}
+          r={r}
+          fill={background ?? "currentColor"}
+          className={background ? "cr-bg" : "fill-tremor-background dark:fill-dark-tremor-background"}
+          stroke={colour}
+          strokeWidth={1.75}
+          strokeDasharray="3 2"
+        />
+      ) : (
+        <circle cx={x} cy={y} r={r} fill={colour} stroke="white" strokeWidth={1.5} />
+      )}
+      <text x={x} y={y + 3.5} textAnchor="middle" fontSize={label.length > 2 ? 9 : 10} fontWeight={700} fill={hollow ? colour : "white"} pointerEvents="none">
         {label}
       </text>
     </>

@@ -8,11 +8,14 @@ import { Area, Bar, CartesianGrid, Line, ReferenceArea, ReferenceLine, XAxis, YA
 import type { Frequency } from "@corridor/data/periods";
 import {
   buildChartModel,
+  eventCaveats,
   isKeyEvent,
+  isUnverified,
   KIND_ORDER,
   LABEL_FONT,
   LABEL_ROW,
   labelText,
+  markStyle,
   MAX_LABEL_ROWS,
   placeLabels,
   type ChartEvent,
@@ -21,6 +24,7 @@ import {
   type Cluster,
   type Kind,
   type PlacedEvent,
+  UNCERTAIN_DASH,
 } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
@@ -86,52 +90,51 @@ export function plotLayers({ model, label, unit = "", colours }: LayerInput): Re
       allowDataOverflow
       {...(colours && { stroke: colours.axis })}
     />,
-    ...model.events.map((e) =>
-      // A related event (another corridor's) is context: a faint dotted line, an outline without fill.
-      e.event.related ? (
-        e.t2 === null ? (
+    ...model.events.flatMap((e) => {
+      const colour = KIND_COLOUR[e.event.kind];
+      const style = markStyle(e.event);
+      // markState also names a related event's mark (another corridor's: dotted and unfilled, markStyle).
+      const state = markState(e.event);
+      if (e.t2 === null)
+        return [
           <ReferenceLine
             key={`mark-${e.event.id}`}
             x={e.t}
-            stroke={KIND_COLOUR[e.event.kind]}
-            strokeDasharray="1 3"
+            stroke={colour}
+            strokeDasharray={style.line.dash}
+            strokeOpacity={style.line.opacity}
             strokeWidth={1.5}
-            strokeOpacity={0.7}
             ifOverflow="hidden"
-            className="event-mark related-mark"
-          />
-        ) : (
-          <ReferenceArea
-            key={`mark-${e.event.id}`}
-            x1={e.t}
-            x2={e.t2}
-            fill="none"
-            stroke={KIND_COLOUR[e.event.kind]}
-            strokeDasharray="1 3"
-            strokeWidth={1.5}
-            strokeOpacity={0.7}
-            ifOverflow="hidden"
-            className="event-mark related-mark"
-          />
-        )
-      ) : e.t2 === null ? (
-        <ReferenceLine key={`mark-${e.event.id}`} x={e.t} stroke={KIND_COLOUR[e.event.kind]} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="hidden" className="event-mark" />
-      ) : (
-        // A span's band from its true start to its true end; a line at its start keeps a two-day span visible on a decade.
+            className={`event-mark${state}`}
+          />,
+        ];
+      // A span's band from its true start to its true end, fading towards an uncertain end; its edges
+      // are lines of their own (dotted where the date is uncertain), which also keep a two-day span visible on a decade.
+      return [
         <ReferenceArea
           key={`mark-${e.event.id}`}
           x1={e.t}
           x2={e.t2}
-          fill={KIND_COLOUR[e.event.kind]}
-          fillOpacity={0.18}
-          stroke={KIND_COLOUR[e.event.kind]}
-          strokeWidth={1.5}
-          strokeOpacity={0.9}
+          fill={style.fade ? `url(#${fadeId(e.event.kind, style.fade)})` : colour}
+          fillOpacity={style.fillOpacity}
+          stroke="none"
           ifOverflow="hidden"
-          className="event-mark"
-        />
-      ),
-    ),
+          className={`event-mark${state}`}
+        />,
+        ...(["start", "end"] as const).map((edge) => (
+          <ReferenceLine
+            key={`edge-${edge}-${e.event.id}`}
+            x={edge === "start" ? e.t : e.t2!}
+            stroke={colour}
+            strokeDasharray={style[edge].dash}
+            strokeOpacity={style[edge].opacity}
+            strokeWidth={1.5}
+            ifOverflow="hidden"
+            className={`event-edge event-edge-${edge}${style[edge].dash === UNCERTAIN_DASH ? " event-edge-uncertain" : ""}`}
+          />
+        )),
+      ];
+    }),
     <Line
       key="series"
       dataKey="value"
@@ -215,17 +218,71 @@ export function footnoteNumbers(events: ChartEvent[]): Map<string, number> {
   return numbers;
 }
 
-/** What a marker says to a screen reader or in a native tooltip: the event, or the cluster's events. */
+/** What a marker says to a screen reader or in a native tooltip: the event with its caveats, or the cluster's events. */
 export function markerName(kind: Kind, cluster: Cluster): string {
   const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
   const related = (e: ChartEvent) => (e.related ? ` (related event: ${e.related})` : "");
+  const caveats = (e: ChartEvent) =>
+    eventCaveats(e)
+      .map((c) => ` (${c})`)
+      .join("");
   return single
-    ? `${KIND_LABEL[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}${related(single)}`
-    : `${cluster.events.length} ${KIND_LABEL[kind].toLowerCase()}: ${cluster.events.map((e) => `${e.event.title}${related(e.event)}`).join("; ")}`;
+    ? `${KIND_LABEL[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}${related(single)}${caveats(single)}`
+    : `${cluster.events.length} ${KIND_LABEL[kind].toLowerCase()}: ${cluster.events.map((e) => `${e.event.title}${related(e.event)}${caveats(e.event)}`).join("; ")}`;
+}
+
+/** Classes that say, in the markup, which caveat a mark draws (tests and embeds' stylesheets read them). */
+export function markState(e: ChartEvent): string {
+  const s = markStyle(e);
+  return `${e.related ? " related-mark" : ""}${isUnverified(e) ? " event-unverified" : ""}${s.fade ? ` event-uncertain-${s.fade}` : ""}`;
+}
+
+export const fadeId = (kind: Kind, fade: "start" | "end" | "both") => `cr-fade-${fade}-${kind}`;
+
+/** The gradients a fading band fills with (only those the events need): the colour thins out towards an uncertain date. */
+export function FadeGradients({ events }: { events: readonly ChartEvent[] }) {
+  const needed = new Map<string, { kind: Kind; fade: "start" | "end" | "both" }>();
+  for (const e of events) {
+    const fade = markStyle(e).fade;
+    if (fade && e.endsOn) needed.set(fadeId(e.kind, fade), { kind: e.kind, fade });
+  }
+  if (needed.size === 0) return null;
+  const stops = {
+    end: [
+      [0, 1],
+      [0.45, 1],
+      [1, 0.08],
+    ],
+    start: [
+      [0, 0.08],
+      [0.55, 1],
+      [1, 1],
+    ],
+    both: [
+      [0, 0.08],
+      [0.35, 1],
+      [0.65, 1],
+      [1, 0.08],
+    ],
+  } as const;
+  return (
+    <defs>
+      {[...needed].map(([id, { kind, fade }]) => (
+        <linearGradient key={id} id={id} x1="0" x2="1" y1="0" y2="0">
+          {stops[fade].map(([offset, opacity]) => (
+            <stop key={offset} offset={offset} stopColor={KIND_COLOUR[kind]} stopOpacity={opacity} />
+          ))}
+        </linearGradient>
+      ))}
+    </defs>
+  );
 }
 
 /** A marker drawn as a related event's: every event in it is another corridor's. */
 export const isRelatedCluster = (cluster: Cluster) => cluster.events.every((e) => !!e.event.related);
+
+/** A marker drawn as a dashed ring: every event in it is unverified or another corridor's (related). */
+export const isHollowCluster = (cluster: Cluster) => cluster.events.every((e) => isUnverified(e.event) || !!e.event.related);
 
 /** The legend entry of the related-events layer, where the chart has one. */
 export const RELATED_LEGEND = "Related events (other corridors)";
@@ -267,6 +324,7 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
   const keepPinned = (h: LaneHover | null) => (h?.pinned ? h : null);
   return (
     <g aria-label="Events by kind" className="event-lanes">
+      <FadeGradients events={events} />
       {laneModel.events
         .filter((e) => e.period && highlight.includes(e.event.id))
         .map((e) => {
@@ -347,7 +405,8 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
                     kind={lane.kind}
                     label={cluster.events.length > 1 ? String(cluster.events.length) : KIND_GLYPH[lane.kind]}
                     large={cluster.events.length > 1}
-                    hollow={isRelatedCluster(cluster) ? (colours?.background ?? true) : undefined}
+                    hollow={isHollowCluster(cluster)}
+                    background={colours?.background}
                   />
                 </g>
               );
@@ -368,7 +427,7 @@ function StaticMarker({
   name,
   footnotes,
   linkBase,
-  background = "#ffffff",
+  background,
 }: {
   x: number;
   y: number;
@@ -381,10 +440,12 @@ function StaticMarker({
 }) {
   const numbers = cluster.events.map((e) => footnotes.get(e.event.id) ?? 0).sort((a, b) => a - b);
   const label = numbers.length === 1 ? String(numbers[0]) : `${numbers[0]}–${numbers.at(-1)}`;
+  const hollow = isHollowCluster(cluster);
+  const unverified = cluster.events.every((e) => isUnverified(e.event));
   const mark = (
-    <g className="event-marker" data-event-ids={cluster.events.map((e) => e.event.id).join(" ")}>
+    <g className={`event-marker${unverified ? " event-unverified" : ""}${isRelatedCluster(cluster) ? " related-marker" : ""}`} data-event-ids={cluster.events.map((e) => e.event.id).join(" ")}>
       <title>{name}</title>
-      <EventMarker x={x} y={y} kind={kind} label={label} large={numbers.length > 1} hollow={isRelatedCluster(cluster) ? background : undefined} />
+      <EventMarker x={x} y={y} kind={kind} label={label} large={numbers.length > 1} hollow={hollow} background={background} />
     </g>
   );
   if (!linkBase || cluster.events.length !== 1) return mark;

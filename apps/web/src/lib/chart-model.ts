@@ -6,7 +6,7 @@
  * it a width and height and the same model draws the page and a server-side SVG.
  */
 import { periodContaining, type Frequency } from "@corridor/data/periods";
-import { countryName, type EventKind } from "@corridor/data/pure";
+import { countryName, type Bound, type EventKind } from "@corridor/data/pure";
 
 // Display order (legend, filters); `satisfies` keeps it to the data package's kinds.
 export const KIND_ORDER = ["talks", "agreement", "decree", "law", "restriction", "enforcement", "economic", "other"] as const satisfies readonly EventKind[];
@@ -18,6 +18,8 @@ export interface ChartPoint {
   end: string;
   value: number;
   flag?: string;
+  /** "> 3 million": the publication gives only a bound. */
+  bound?: Bound;
 }
 
 export interface ChartEvent {
@@ -37,6 +39,11 @@ export interface ChartEvent {
    * ("concerns Kyrgyzstan and Russian Federation"); drawn muted and outlined, never labelled.
    */
   related?: string | null;
+  /** An unverified event is drawn dashed and hollow and says so (absent: verified, e.g. an editor draft). */
+  verification?: string;
+  verificationNote?: string | null;
+  /** Dates that may be wrong: that end of the mark is drawn dotted and faded. */
+  uncertainDates?: readonly string[];
 }
 
 /** What the chart needs of a stored event (the data package's EventSummary). */
@@ -52,6 +59,10 @@ export interface StoredEvent {
   label?: string | null;
   countries?: readonly { code: string; role: string }[];
   related?: true;
+  verification?: string;
+  verificationNote?: string | null;
+  /** Absent in a snapshot published before date certainty existed: both dates read as sure. */
+  uncertainDates?: readonly string[];
 }
 
 /** "concerns Kyrgyzstan and Russian Federation": the parties of a related event (else every country it names). */
@@ -75,6 +86,9 @@ export function toChartEvent(e: StoredEvent): ChartEvent {
     documentRef: e.documentRef,
     key: e.key,
     label: e.label,
+    verification: e.verification,
+    verificationNote: e.verificationNote,
+    uncertainDates: e.uncertainDates ?? [],
     ...(e.related && { related: relatedNote(e.countries ?? []) }),
   };
 }
@@ -226,7 +240,8 @@ export function withHeadroom(domain: [number, number], values: readonly number[]
   return [lo, Math.ceil(top / step) * step];
 }
 
-function niceStep(raw: number): number {
+/** A round step (1, 2, 2.5 or 5 × 10ⁿ) at least `raw`. */
+export function niceStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
   const unit = raw / power;
   return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 2.5 ? 2.5 : unit <= 5 ? 5 : 10) * power;
@@ -297,7 +312,9 @@ export function buildChartModel(input: ChartInput): ChartModel {
     });
 
   const placed = timed.map(({ event, t, t2, holder }): PlacedEvent => {
-    const exactDate = event.endsOn && event.endsOn !== event.startsOn ? `${event.startsOn} – ${event.endsOn}` : event.startsOn;
+    // As precise as known: a law known only by its month reads "2024-06", not a made-up first day.
+    const written = (iso: string) => (event.datePrecision === "month" ? iso.slice(0, 7) : event.datePrecision === "year" ? iso.slice(0, 4) : iso);
+    const exactDate = event.endsOn && written(event.endsOn) !== written(event.startsOn) ? `${written(event.startsOn)} – ${written(event.endsOn)}` : written(event.startsOn);
     const period = holder && periodic ? { t: ms(holder.start), t2: ms(holder.end) + DAY, x: x(ms(holder.start)), x2: x(ms(holder.end) + DAY), note: periodNote(holder.period, periodic) } : null;
     const snappedPeriod = holder ? holder.period : input.frequency === "D" ? event.startsOn : null;
     return { event, snappedPeriod, exactDate, t, t2, x: x(t), x2: t2 === null ? null : x(t2), period };
@@ -351,10 +368,76 @@ export interface LabelledEvent {
 /** Whether an event carries a direct label: its own `key`, else its kind's default; a related event never (it is context). */
 export const isKeyEvent = (e: Pick<ChartEvent, "kind"> & LabelledEvent) => !e.related && (e.key ?? KEY_KINDS.includes(e.kind));
 
-/** The label's text: the analyst's short label, else the title cut to `max` characters. */
-export function labelText(e: Pick<ChartEvent, "title"> & LabelledEvent, max = 28): string {
+/** The label's text: the analyst's short label, else the title cut to `max` characters; "(unverified)" is never cut. */
+export function labelText(e: Pick<ChartEvent, "title" | "verification"> & LabelledEvent, max = 28): string {
   const text = e.label?.trim() || e.title;
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  const short = text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  return isUnverified(e) ? `${short} (unverified)` : short;
+}
+
+export const isUnverified = (e: Pick<ChartEvent, "verification">) => e.verification === "unverified";
+export const startUncertain = (e: Pick<ChartEvent, "uncertainDates">) => !!e.uncertainDates?.includes("start");
+/** Only a span has an end to be unsure of. */
+export const endUncertain = (e: Pick<ChartEvent, "uncertainDates" | "endsOn">) => !!e.endsOn && !!e.uncertainDates?.includes("end");
+
+/**
+ * What a reader must be told beside an event wherever it is shown (tooltip, marker name, image
+ * footnote): "unverified — <note>", "start date uncertain", "end date uncertain". One wording.
+ */
+export function eventCaveats(e: Pick<ChartEvent, "verification" | "verificationNote" | "uncertainDates" | "endsOn">): string[] {
+  // The note's own full stop is dropped: the caveats are joined with "; " after it.
+  const note = e.verificationNote?.trim().replace(/\.$/, "");
+  return [...(isUnverified(e) ? [note ? `unverified — ${note}` : "unverified"] : []), ...dateCaveats(e)];
+}
+
+/** "start date uncertain" ("date uncertain" for a day), "end date uncertain". */
+export function dateCaveats(e: Pick<ChartEvent, "uncertainDates" | "endsOn">): string[] {
+  const out: string[] = [];
+  if (startUncertain(e)) out.push(e.endsOn ? "start date uncertain" : "date uncertain");
+  if (endUncertain(e)) out.push("end date uncertain");
+  return out;
+}
+
+export interface EdgeStyle {
+  /** SVG stroke-dasharray ("" solid). */
+  dash: string;
+  opacity: number;
+}
+
+/**
+ * How an event's mark is drawn, by every host (recharts layers, the server placeholder, the static
+ * panels): a sure, verified day is a dashed line, a span a band with solid edges. An unverified event
+ * is lighter with dash-dot strokes; an uncertain date's edge is dotted and faint, and the band fades
+ * towards it (`fade`: a gradient, see FadeGradients).
+ */
+export const UNVERIFIED_DASH = "8 3 2 3";
+export const UNCERTAIN_DASH = "1.5 3";
+
+/** A related event (another corridor's, on the opt-in layer) is context: a faint dotted mark, its span unfilled. */
+export const RELATED_DASH = "1 3";
+
+export function markStyle(e: ChartEvent): { line: EdgeStyle; start: EdgeStyle; end: EdgeStyle; fillOpacity: number; fade: "start" | "end" | "both" | null } {
+  const unverified = isUnverified(e);
+  const related = !!e.related;
+  const sure: EdgeStyle = unverified ? { dash: UNVERIFIED_DASH, opacity: 0.65 } : related ? { dash: RELATED_DASH, opacity: 0.7 } : { dash: "", opacity: 0.9 };
+  const unsure: EdgeStyle = { dash: UNCERTAIN_DASH, opacity: 0.55 };
+  const start = startUncertain(e);
+  const end = endUncertain(e);
+  return {
+    line: start ? unsure : unverified || related ? sure : { dash: "4 3", opacity: 1 },
+    start: start ? unsure : sure,
+    end: end ? unsure : sure,
+    fillOpacity: related ? 0 : unverified ? 0.09 : 0.18,
+    fade: start && end ? "both" : start ? "start" : end ? "end" : null,
+  };
+}
+
+/** The legend entries for the caveat marks actually drawn (none when every event is verified and sure). */
+export function caveatLegend(events: readonly ChartEvent[]): { label: string; dash: string }[] {
+  const out: { label: string; dash: string }[] = [];
+  if (events.some(isUnverified)) out.push({ label: "unverified event (hollow marker)", dash: UNVERIFIED_DASH });
+  if (events.some((e) => startUncertain(e) || endUncertain(e))) out.push({ label: "uncertain date (faded end)", dash: UNCERTAIN_DASH });
+  return out;
 }
 
 export interface LabelBox {

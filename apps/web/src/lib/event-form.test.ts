@@ -39,6 +39,8 @@ describe("form ⇄ record", () => {
       starts_on: "2020-04",
       ends_on: "2020-06",
       date_precision: "",
+      // A stored event without the field (an old snapshot): both dates sure.
+      uncertain_dates: "",
       announced_on: "2020-04-18",
       in_force_on: "",
       expires_on: "",
@@ -133,8 +135,18 @@ describe("draftMarker and errorsByField", () => {
       endsOn: "2021-06-30",
       datePrecision: "month",
       documentRef: null,
+      verification: "unverified",
+      verificationNote: null,
+      uncertainDates: [],
     });
     expect(draftMarker({ ...emptyForm(), starts_on: "2021-02-30" })).toBeNull();
+  });
+
+  it("carries uncertain dates both ways, and into the draft's marker with its verification", () => {
+    const form = formFromEvent({ ...DECREE, uncertainDates: ["end"], verification: "unverified", verificationNote: "from memory" });
+    expect(form.uncertain_dates).toEqual(["end"]);
+    expect(formToRecord({ ...form, uncertain_dates: ["start", "end"] }).uncertain_dates).toBe("start; end");
+    expect(draftMarker(form)).toMatchObject({ uncertainDates: ["end"], verification: "unverified", verificationNote: "from memory" });
   });
 
   it("puts relates errors on the links", () => {

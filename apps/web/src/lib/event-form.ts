@@ -21,6 +21,8 @@ export interface EventForm {
   ends_on: string;
   /** "" = as written in starts_on (2021 → year, 2021-04 → month, 2021-04-19 → day). */
   date_precision: "" | Precision;
+  /** Dates that may be wrong (not merely imprecise): "start", "end". */
+  uncertain_dates: ("start" | "end")[];
   announced_on: string;
   in_force_on: string;
   expires_on: string;
@@ -47,6 +49,7 @@ export function emptyForm(): EventForm {
     starts_on: "",
     ends_on: "",
     date_precision: "",
+    uncertain_dates: [],
     announced_on: "",
     in_force_on: "",
     expires_on: "",
@@ -72,6 +75,8 @@ export interface StoredEvent {
   startsOn: string;
   endsOn: string | null;
   datePrecision: Precision;
+  /** Absent in snapshots written before the field existed. */
+  uncertainDates?: string[];
   announcedOn: string | null;
   inForceOn: string | null;
   expiresOn: string | null;
@@ -114,6 +119,7 @@ export function formFromEvent(e: StoredEvent): EventForm {
     starts_on: starts,
     ends_on: dateAsWritten(e.endsOn, e.datePrecision, "end"),
     date_precision: precisionOf(starts) === e.datePrecision ? "" : e.datePrecision,
+    uncertain_dates: (["start", "end"] as const).filter((d) => e.uncertainDates?.includes(d)),
     announced_on: e.announcedOn ?? "",
     in_force_on: e.inForceOn ?? "",
     expires_on: e.expiresOn ?? "",
@@ -139,6 +145,7 @@ export function formToRecord(f: EventForm): Record<string, string> {
     starts_on: f.starts_on.trim(),
     ends_on: f.ends_on.trim(),
     date_precision: f.date_precision,
+    uncertain_dates: f.uncertain_dates.join("; "),
     announced_on: f.announced_on.trim(),
     in_force_on: f.in_force_on.trim(),
     expires_on: f.expires_on.trim(),
@@ -208,6 +215,10 @@ export function draftMarker(f: EventForm, id = "draft"): ChartEvent | null {
     endsOn: end?.ok ? end.value.end : null,
     datePrecision: precision,
     documentRef: f.document_ref.trim() || null,
+    // The preview draws the draft as the charts will: hollow when unverified, faded at an uncertain date.
+    verification: f.verification,
+    verificationNote: f.verification_note.trim() || null,
+    uncertainDates: f.uncertain_dates,
   };
 }
 
@@ -233,6 +244,7 @@ const LABELS: [keyof StoredEvent, string][] = [
   ["startsOn", "start"],
   ["endsOn", "end"],
   ["datePrecision", "date precision"],
+  ["uncertainDates", "uncertain dates"],
   ["announcedOn", "announced"],
   ["inForceOn", "in force"],
   ["expiresOn", "expires"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barRows, compareModel, EXPLORER_DEFAULTS, explorerHref, indexTo100, mergeSeries, parseExplorerView } from "./explorer";
+import { barPeriodOf, barRows, compareModel, EXPLORER_DEFAULTS, explorerHref, indexTo100, mergeSeries, parseExplorerView } from "./explorer";
 import { MIN_DOMAIN } from "./chart-model";
 
 const q = (s: string) => new URLSearchParams(s);
@@ -104,6 +104,14 @@ describe("compareModel: any data shape", () => {
   it("leaves rows of mixed frequencies as they are (no gap filling across frequencies)", () => {
     const merged = mergeSeries([{ key: "a", points: [year(2017, 1), { period: "2018-Q3", start: "2018-07-01", end: "2018-09-30", value: 2 }] }]);
     expect(barRows(merged, ["a"]).map((r) => r.period)).toEqual(["2017", "2018-Q3"]);
+  });
+
+  it("puts an event on the bar whose period holds it, and nowhere when no bar does", () => {
+    const { bars } = compareModel([{ key: "a", points: [year(2013, 1), year(2016, 4)] }]);
+    expect(barPeriodOf(bars, "2014-06-15")).toBe("2014");
+    expect(barPeriodOf(bars, "2016-12-31")).toBe("2016");
+    expect(barPeriodOf(bars, "2017-01-01")).toBeNull();
+    expect(barPeriodOf([], "2014-06-15")).toBeNull();
   });
 
   it("takes daily snapshots as a frequency a link can ask for", () => {

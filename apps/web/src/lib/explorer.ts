@@ -156,6 +156,17 @@ export function barRows(merged: MergedRow[], keys: readonly string[]): CompareRo
   return filled;
 }
 
+/**
+ * Where an event stands on a bar chart, whose x axis is its row of periods, not time: the bar
+ * whose period holds the event's first day; null when no bar does (or the rows mix frequencies).
+ */
+export function barPeriodOf(bars: readonly CompareRow[], isoDate: string): string | null {
+  const frequency = bars[0] ? frequencyOf(bars[0].period) : null;
+  if (!frequency) return null;
+  const period = periodContaining(isoDate, frequency).period;
+  return bars.some((b) => b.period === period) ? period : null;
+}
+
 function frequencyOf(period: string): Frequency | null {
   const parsed = parsePeriod(period);
   return parsed.ok ? parsed.value.frequency : null;

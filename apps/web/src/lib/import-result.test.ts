@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorsByLine, finalMessage, formatRevision, readNdjson, revisionChange, revisionLines, summariseDiff, windowAround } from "./import-result";
+import { boundSign, errorsByLine, finalMessage, formatRevision, readNdjson, revisionChange, revisionLines, summariseDiff, windowAround } from "./import-result";
 
 describe("readNdjson", () => {
   it("yields whole lines and keeps a half line for later", () => {
@@ -39,14 +39,18 @@ describe("summariseDiff", () => {
   it("totals the groups, puts changed groups first and orders changes by period", () => {
     const s = summariseDiff(diff);
     expect(s).toMatchObject({ inserted: 1, updated: 1, unchanged: 3, truncated: false });
-    expect(s.groups.map((g) => g.label)).toEqual(["work_patents_issued · TJK → RUS", "entries · UZB → RUS"]);
+    expect(s.groups.map((g) => g.label)).toEqual(["work_patents_issued · Tajikistan → Russian Federation", "entries · Uzbekistan → Russian Federation"]);
+    expect(s.groups.map((g) => g.codes)).toEqual(["work_patents_issued · TJK → RUS", "entries · UZB → RUS"]);
+    // With the catalogue's names, the diff speaks as the rest of the app does.
+    const named = summariseDiff(diff, (code) => ({ work_patents_issued: "Work patents issued" })[code]);
+    expect(named.groups.map((g) => g.label)).toEqual(["Work patents issued · Tajikistan → Russian Federation", "entries · Uzbekistan → Russian Federation"]);
     expect(s.groups[0]!.changes.map((c) => c.period)).toEqual(["2021", "2022"]);
     expect(s.groups[0]!.revisions).toHaveLength(1);
     expect(s.groups[0]!.additions).toHaveLength(1);
     expect(summariseDiff(undefined).groups).toEqual([]);
   });
   it("names a breakdown that is not the total", () => {
-    expect(summariseDiff({ truncated: true, groups: [{ ...diff.groups[0]!, breakdown: "sex=F" }] }).groups[0]!.label).toBe("entries · UZB → RUS · sex=F");
+    expect(summariseDiff({ truncated: true, groups: [{ ...diff.groups[0]!, breakdown: "sex=F" }] }).groups[0]!.label).toBe("entries · Uzbekistan → Russian Federation · sex=F");
   });
 });
 
@@ -64,6 +68,12 @@ describe("formatRevision", () => {
     expect(formatRevision({ period: "2022-Q1", old: 200, new: 190, line: 2 })).toBe("−5.0%");
     expect(formatRevision({ period: "2022-Q1", old: 5, new: 5, line: 2 })).toBe("0%");
     expect(formatRevision({ period: "2022-Q1", old: null, new: 5, line: 2 })).toBe("—");
+  });
+
+  it("says a bound that changed on the same number, and marks bounded values", () => {
+    expect(formatRevision({ period: "2021", old: 3000000, new: 3000000, oldBound: null, newBound: "lower", line: 2 })).toBe("bound changed");
+    expect(formatRevision({ period: "2021", old: 3000000, new: 3100000, oldBound: "lower", newBound: "lower", line: 2 })).toBe("+3.3%");
+    expect([boundSign("lower"), boundSign("upper"), boundSign(null), boundSign(undefined)]).toEqual(["> ", "< ", "", ""]);
   });
 });
 

@@ -5,6 +5,7 @@
 
 // Type-only: erased at build time, so the browser bundle takes nothing from the server-side importer.
 import type { DiffChange, DiffGroup, ImportDiff, ImportError, ImportSummary } from "@corridor/data/import";
+import { corridorWords } from "@corridor/data/pure";
 
 export type { DiffChange, DiffGroup, ImportDiff, ImportError, ImportSummary };
 
@@ -37,8 +38,10 @@ export function finalMessage(text: string, offset: number): StreamMessage | unde
 
 export interface GroupSummary extends DiffGroup {
   key: string;
-  /** work_patents_issued · TJK → RUS (· breakdown when not total) */
+  /** Work patents issued · Tajikistan → Russian Federation (· breakdown when not total) */
   label: string;
+  /** work_patents_issued · TJK → RUS */
+  codes: string;
   revisions: DiffChange[];
   additions: DiffChange[];
 }
@@ -52,11 +55,17 @@ export interface DiffSummary {
   truncated: boolean;
 }
 
-export function summariseDiff(diff: ImportDiff | undefined): DiffSummary {
+/**
+ * The diff by group, in words: "Work patents issued · Tajikistan → Russian Federation" (names, as
+ * the rest of the app speaks; `codes` keeps "work_patents_issued · TJK → RUS" for a tooltip).
+ * `indicatorName` knows the catalogue's names; an unknown code stays a code.
+ */
+export function summariseDiff(diff: ImportDiff | undefined, indicatorName: (code: string) => string | undefined = () => undefined): DiffSummary {
   const groups = (diff?.groups ?? []).map((g) => ({
     ...g,
     key: `${g.indicator}|${g.origin}|${g.destination}|${g.breakdown}`,
-    label: `${g.indicator} · ${g.origin} → ${g.destination}${g.breakdown && g.breakdown !== "total" ? ` · ${g.breakdown}` : ""}`,
+    label: `${indicatorName(g.indicator) ?? g.indicator} · ${corridorWords(g.origin, g.destination)}${g.breakdown && g.breakdown !== "total" ? ` · ${g.breakdown}` : ""}`,
+    codes: `${g.indicator} · ${g.origin} → ${g.destination}`,
     changes: [...g.changes].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)),
     revisions: g.changes.filter((c) => c.old !== null).sort((a, b) => (a.period < b.period ? -1 : 1)),
     additions: g.changes.filter((c) => c.old === null).sort((a, b) => (a.period < b.period ? -1 : 1)),
@@ -67,6 +76,9 @@ export function summariseDiff(diff: ImportDiff | undefined): DiffSummary {
   return { inserted: sum("inserted"), updated: sum("updated"), unchanged: sum("unchanged"), groups, truncated: !!diff?.truncated };
 }
 
+/** "> " or "< " before a value the publication gives only as a bound (the diff's old and new cells). */
+export const boundSign = (bound: DiffChange["newBound"]) => (bound === "lower" ? "> " : bound === "upper" ? "< " : "");
+
 /** Relative change of a revision, for "+4.2%"; null when the old value was zero. */
 export function revisionChange(change: DiffChange): number | null {
   if (change.old === null || change.old === 0) return null;
@@ -75,6 +87,8 @@ export function revisionChange(change: DiffChange): number | null {
 
 /** "+4.2%", and small revisions shown as small rather than "+0.0%" (3 757 303 → 3 757 310 is +0.0002%). */
 export function formatRevision(change: DiffChange): string {
+  // "more than 3 million" replacing "3 million": the same number, a different statement.
+  if (change.old === change.new && (change.oldBound ?? null) !== (change.newBound ?? null)) return "bound changed";
   const p = revisionChange(change);
   if (p === null) return "—";
   if (p === 0) return "0%";

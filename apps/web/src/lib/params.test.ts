@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { chartQuery, DASHBOARD_DEFAULTS, dashboardChartQuery, dashboardHref, ParameterError, parseChartParams, parseDashboardView, parseEventParams, parseSeriesParams } from "./params";
+import {
+  chartQuery,
+  DASHBOARD_DEFAULTS,
+  dashboardChartQuery,
+  dashboardFallbacks,
+  dashboardHref,
+  ParameterError,
+  parseChartParams,
+  parseDashboardView,
+  parseEventParams,
+  parseSeriesParams,
+} from "./params";
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -136,5 +147,30 @@ describe("the related-events layer travels with the chart", () => {
     expect(chartQuery(chart)).toBe("indicator=entries&origin=UZB&destination=RUS&related=1");
     expect(parseChartParams(q("indicator=entries&origin=UZB&related=0")).series).not.toHaveProperty("related");
     expect(() => parseSeriesParams(q("indicator=x&origin=TJK&related=maybe"))).toThrow(/related: "maybe" must be 1 or 0/);
+  });
+});
+
+describe("dashboardFallbacks", () => {
+  const q = (s: string) => new URLSearchParams(s);
+  const fallbacks = (s: string, indicators: string[] = ["remittances_received_usd", "entries"]) => dashboardFallbacks(q(s), parseDashboardView(q(s), indicators));
+  it("names each parameter the view could not honour, as asked", () => {
+    expect(fallbacks("origin=XXX")).toEqual([{ parameter: "origin", asked: "XXX" }]);
+    expect(fallbacks("origin=TJK&destination=WLD&indicator=nope")).toEqual([
+      { parameter: "destination", asked: "WLD" },
+      { parameter: "indicator", asked: "nope" },
+    ]);
+  });
+  it("is empty when every value was used, in any spelling the resolver accepts", () => {
+    expect(fallbacks("")).toEqual([]);
+    expect(fallbacks("origin=Uzbekistan&destination=rus&indicator=entries")).toEqual([]);
+  });
+});
+
+describe("parseChartParams' default theme", () => {
+  it("is light for images and what the caller says for embeds; an explicit theme wins", () => {
+    const q = new URLSearchParams("indicator=entries&origin=TJK");
+    expect(parseChartParams(q).theme).toBe("light");
+    expect(parseChartParams(q, "series", "auto").theme).toBe("auto");
+    expect(parseChartParams(new URLSearchParams("indicator=entries&origin=TJK&theme=light"), "series", "auto").theme).toBe("light");
   });
 });

@@ -154,6 +154,23 @@ export function parseDashboardView(params: URLSearchParams, indicators: string[]
   };
 }
 
+/**
+ * What the address asked for that the view does not show (an unknown country, a code that is not
+ * an origin): the dashboard says so instead of silently showing the default corridor.
+ */
+export function dashboardFallbacks(params: URLSearchParams, view: DashboardView): { parameter: "origin" | "destination" | "indicator"; asked: string }[] {
+  const fallbacks: { parameter: "origin" | "destination" | "indicator"; asked: string }[] = [];
+  for (const parameter of ["origin", "destination"] as const) {
+    const asked = params.get(parameter)?.trim();
+    if (!asked) continue;
+    const found = countries.resolve(asked);
+    if (!found.ok || found.code !== view[parameter]) fallbacks.push({ parameter, asked });
+  }
+  const indicator = params.get("indicator")?.trim();
+  if (indicator && indicator !== view.indicator) fallbacks.push({ parameter: "indicator", asked: indicator });
+  return fallbacks;
+}
+
 /** Writes only what differs from the defaults, in a stable order. */
 export function dashboardHref(view: DashboardView): string {
   const params = new URLSearchParams();
@@ -204,7 +221,7 @@ export interface ChartParams {
   notes: boolean;
 }
 
-function intParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
+export function intParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
   const raw = params.get(name)?.trim();
   if (!raw) return undefined;
   const value = Number(raw);
@@ -217,10 +234,11 @@ function viewParams(params: URLSearchParams, kind: ChartKind): Pick<ChartParams,
   return kind === "compare" ? { compare: parseExplorerView(params) } : { series: parseSeriesParams(params) };
 }
 
-export function parseChartParams(params: URLSearchParams, kind: ChartKind = "series"): ChartParams {
+/** `defaultTheme`: "auto" for embeds (they follow the reader's light or dark mode), "light" for images. */
+export function parseChartParams(params: URLSearchParams, kind: ChartKind = "series", defaultTheme: ChartParams["theme"] = "light"): ChartParams {
   const version = params.get("version")?.trim() || undefined;
   if (version !== undefined && !/^[0-9a-f]{20}$/.test(version)) throw new ParameterError("version", `"${version}" is not a published snapshot id`);
-  const theme = params.get("theme")?.trim() || "light";
+  const theme = params.get("theme")?.trim() || defaultTheme;
   if (theme !== "light" && theme !== "dark" && theme !== "auto") throw new ParameterError("theme", `"${theme}" must be light, dark or auto`);
   const hide = (params.get("hide") ?? "")
     .split(",")

@@ -3,6 +3,8 @@ import type { ChartSource } from "./chart-source";
 import { formatValue } from "@corridor/data/pure";
 import { chartTitle, renderSeriesSvg } from "./series-svg";
 import { compareTitle, renderCompareSvg } from "./compare-svg";
+import { dashboardHref } from "@/lib/params";
+import { explorerHref } from "@/lib/explorer";
 
 export function chartSvg(source: ChartSource, options: { linkBase?: string } = {}): string {
   const { chart, provenance } = source;
@@ -21,4 +23,17 @@ export function chartWords(source: ChartSource): { title: string; summary: strin
   }
   const { title } = chartTitle(source.data);
   return { title, summary: `${title}. ${source.data.series.points.map((p) => `${p.period}: ${formatValue(p.value, source.data.series.indicator.unit, "tooltip")}`).join(", ")}.` };
+}
+
+/** The app page that shows this chart: the embed's "open in Corridor", the downloads' `view`. */
+export function chartViewHref(source: ChartSource): string {
+  if (source.kind === "compare") return explorerHref(source.chart.compare!);
+  const s = source.data.series;
+  return dashboardHref({
+    origin: s.origin,
+    destination: s.destination === "WLD" ? "RUS" : s.destination,
+    indicator: s.indicator.code,
+    hide: source.chart.hide,
+    related: !!source.chart.series?.related,
+  });
 }

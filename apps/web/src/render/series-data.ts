@@ -1,9 +1,14 @@
 /**
- * The chart's data as a download: exactly the points drawn, their sources, and the events shown
- * (numbered as the image's footnotes), as CSV with a notes section or as one JSON document.
+ * The chart's data as downloads analysts' tools read as-is: the CSV is one table (a row per point,
+ * each complete: corridor, period, value, flag in words, source); events, sources and the view's
+ * metadata come as their own files in a ZIP (data.csv, events.csv, metadata.json, README.txt), as
+ * Our World in Data ships its downloads. The JSON download is the same content in one document.
+ * Tables are column lists (CsvColumn): a new column is one entry, and its description travels into
+ * metadata.json and the README.
  */
-import { seriesCsv, seriesJson, toCsv } from "@corridor/data/pure";
+import { columnsCsv, csvFile, FLAG_MEANINGS, SERIES_CSV_COLUMNS, seriesCsv, seriesJson, type CsvColumn } from "@corridor/data/pure";
 import type { ChartData } from "@corridor/data";
+import { strToU8, zipSync } from "fflate";
 import { footnoteNumbers } from "@/components/chart-layers";
 import { compareModel } from "@/lib/explorer";
 import type { CompareData } from "./chart-source";
@@ -15,6 +20,10 @@ interface Note {
   kind: string;
   startsOn: string;
   endsOn: string | null;
+  /** "month": only the month of starts_on is known. */
+  datePrecision: string;
+  /** The dates (start, end) that are uncertain, as the chart draws them faded. */
+  uncertainDates: string[];
   title: string;
   documentRef: string | null;
   sourceUrl: string | null;
@@ -37,6 +46,8 @@ function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
       kind: e.kind,
       startsOn: e.startsOn,
       endsOn: e.endsOn,
+      datePrecision: e.datePrecision,
+      uncertainDates: e.uncertainDates,
       title: e.title,
       documentRef: e.documentRef,
       sourceUrl: e.sourceUrl,
@@ -47,55 +58,150 @@ function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
     .sort((a, b) => a.number - b.number);
 }
 
-export function chartJson(data: ChartData, options: { hidden: readonly string[]; provenance: string }): string {
+/** events.csv: the events the chart shows, numbered as the image's notes. */
+export const EVENT_CSV_COLUMNS: readonly CsvColumn<Note>[] = [
+  { name: "note", description: "the event's number in the chart image's notes", value: (n) => n.number },
+  { name: "event_id", description: "the event's id in Corridor's register (/events/ID)", value: (n) => n.id },
+  { name: "starts_on", description: "the day it starts (YYYY-MM-DD)", value: (n) => n.startsOn },
+  { name: "ends_on", description: "the day it ends, empty for a one-day event", value: (n) => n.endsOn },
+  { name: "date_precision", description: "day, month or year: how precisely the start date is known", value: (n) => n.datePrecision },
+  { name: "uncertain_dates", description: "start, end or start;end: dates that may be wrong (drawn faded on the chart)", value: (n) => n.uncertainDates.join(";") },
+  { name: "kind", description: "decree, law, agreement, talks, shock…", value: (n) => n.kind },
+  { name: "title", description: "the event's title", value: (n) => n.title },
+  { name: "document", description: "the document it rests on (decree number, treaty…)", value: (n) => n.documentRef },
+  { name: "source_url", description: "where the event is documented", value: (n) => n.sourceUrl },
+  { name: "verification", description: "verified, or unverified (not yet checked against a source)", value: (n) => n.verification },
+  { name: "verification_note", description: "what is uncertain about an unverified event", value: (n) => n.verificationNote },
+  { name: "related", description: "on the related-events layer (related=1): what this other corridor's event concerns; empty for the corridor's own", value: (n) => n.related },
+];
+
+export interface DownloadOptions {
+  hidden: readonly string[];
+  provenance: string;
+  /** The app page that shows this view (path + query), so a reader can find it again. */
+  view: string;
+}
+
+export function chartJson(data: ChartData, options: Omit<DownloadOptions, "view">): string {
+  const { title, subtitle } = chartTitle(data);
+  return JSON.stringify({ title, subtitle, ...seriesJson(data.series), notes: notesOf(data, options.hidden), sources: sourcesOf(data), provenance: options.provenance }, null, 2);
+}
+
+/** The chart's CSV download: one table, the same as GET /api/series.csv, with a byte-order mark for Excel. */
+export function chartCsv(data: ChartData): string {
+  return csvFile(seriesCsv(data.series));
+}
+
+const columnDocs = <R>(columns: readonly CsvColumn<R>[]) => columns.map(({ name, description }) => ({ name, description }));
+
+/** metadata.json: what the view is, where the figures come from, and what each file's columns mean. */
+export function chartMetadata(data: ChartData, options: DownloadOptions) {
   const s = data.series;
   const { title, subtitle } = chartTitle(data);
-  return JSON.stringify(
-    {
-      title,
-      subtitle,
-      ...seriesJson(s),
-      notes: notesOf(data, options.hidden),
-      sources: sourcesOf(data),
-      provenance: options.provenance,
+  const flags = [...new Set(s.points.flatMap((p) => (p.flag ? p.flag.split("") : [])))].sort();
+  return {
+    title,
+    subtitle,
+    indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit },
+    origin: s.origin,
+    destination: s.destination,
+    frequency: s.frequency,
+    otherFrequencies: s.otherFrequencies ?? [],
+    sources: sourcesOf(data),
+    provenance: options.provenance,
+    view: options.view,
+    flags: Object.fromEntries(flags.map((f) => [f, FLAG_MEANINGS[f.toLowerCase()] ?? "not in the glossary"])),
+    files: {
+      "data.csv": { rows: s.points.length, columns: columnDocs(SERIES_CSV_COLUMNS) },
+      "events.csv": { rows: notesOf(data, options.hidden).length, columns: columnDocs(EVENT_CSV_COLUMNS) },
     },
-    null,
-    2,
-  );
+  };
 }
 
-/** Two tables in one file: the data, then (after a blank row) the notes; then sources and provenance. */
-export function chartCsv(data: ChartData, options: { hidden: readonly string[]; provenance: string }): string {
-  const s = data.series;
-  // The same table as GET /api/series.csv; the notes and about blocks are the download's own.
-  const table = seriesCsv(s);
-  const notes = toCsv(
-    ["note", "starts_on", "ends_on", "kind", "title", "document", "source_url", "verification", "verification_note", "related"],
-    notesOf(data, options.hidden).map((n) => [n.number, n.startsOn, n.endsOn, n.kind, n.title, n.documentRef, n.sourceUrl, n.verification, n.verificationNote, n.related]),
+function readme(title: string, subtitle: string, files: Record<string, { rows: number; columns: { name: string; description: string }[] }>, about: string[]): string {
+  const lines = [title, subtitle, "", "Downloaded from Corridor. Files:", ""];
+  for (const [file, { rows, columns }] of Object.entries(files)) {
+    lines.push(`${file} (${rows} rows): one table, UTF-8 with a byte-order mark, comma-separated, header in the first row.`);
+    for (const c of columns) lines.push(`  ${c.name}: ${c.description}`);
+    lines.push("");
+  }
+  lines.push("metadata.json: the same descriptions as data, plus the view, its sources and provenance.", "", ...about, "");
+  lines.push(
+    "Reading the tables:",
+    '  Python: pandas.read_csv("data.csv")',
+    '  R: readr::read_csv("data.csv"), or read.csv("data.csv", fileEncoding = "UTF-8-BOM")',
+    "  Excel: open the file; the byte-order mark tells it the text is UTF-8.",
+    "",
   );
-  const about = toCsv(["about", "text"], [["title", chartTitle(data).title], ["unit", s.indicator.unit], ...sourcesOf(data).map((src) => ["source", src]), ["chart", options.provenance]]);
-  return `${table}\r\n${notes}\r\n${about}`;
+  return lines.join("\r\n");
 }
 
-/** The comparison's table: one row per period, one column per corridor, then sources. */
-export function compareCsv(data: CompareData, options: { provenance: string }): string {
+function zip(files: Record<string, string>): Buffer {
+  // One fixed time for every entry: the same view and data give the same bytes (and ETag).
+  const mtime = new Date("2000-01-01T00:00:00Z");
+  return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), { mtime }]]))));
+}
+
+/** The ZIP download: data.csv, events.csv, metadata.json and a README.txt saying what each holds. */
+export function chartZip(data: ChartData, options: DownloadOptions): Buffer {
+  const metadata = chartMetadata(data, options);
+  const about = [`Sources: ${metadata.sources.join("; ") || "none named"}.`, `View: ${options.view}`, `Provenance: ${options.provenance}`];
+  if (Object.keys(metadata.flags).length)
+    about.push(
+      `Flags: ${Object.entries(metadata.flags)
+        .map(([f, m]) => `${f} = ${m}`)
+        .join("; ")}.`,
+    );
+  return zip({
+    "data.csv": chartCsv(data),
+    "events.csv": csvFile(columnsCsv(EVENT_CSV_COLUMNS, notesOf(data, options.hidden))),
+    "metadata.json": `${JSON.stringify(metadata, null, 2)}\n`,
+    "README.txt": readme(metadata.title, metadata.subtitle, metadata.files, about),
+  });
+}
+
+/** The comparison's table: one row per period, one column per corridor (its label), with a byte-order mark. */
+export function compareCsv(data: CompareData): string {
   const { merged } = compareModel(data.lines);
-  const table = toCsv(
-    ["period", ...data.lines.map((l) => l.label)],
-    merged.map((r) => [r.period, ...data.lines.map((l) => r.values[l.key])]),
-  );
-  const about = toCsv(
-    ["about", "text"],
-    [
-      ["indicator", data.indicator.name],
-      ["unit", data.unit],
-      ...data.notes.map((n) => ["note", n]),
-      ...(data.notShown ?? []).map((n) => ["note", n.sentence]),
-      ...data.sources.map((src) => ["source", src]),
-      ["chart", options.provenance],
-    ],
-  );
-  return `${table}\r\n${about}`;
+  const columns: CsvColumn<(typeof merged)[number]>[] = [
+    { name: "period", description: "the period as published", value: (r) => r.period },
+    ...data.lines.map((l) => ({ name: l.label, description: `${l.label}, in ${data.unit}`, value: (r: (typeof merged)[number]) => r.values[l.key] })),
+  ];
+  return csvFile(columnsCsv(columns, merged));
+}
+
+export function compareMetadata(data: CompareData, options: Omit<DownloadOptions, "hidden"> & { title: string; subtitle: string }) {
+  const { merged } = compareModel(data.lines);
+  return {
+    title: options.title,
+    subtitle: options.subtitle,
+    indicator: data.indicator,
+    unit: data.unit,
+    corridors: data.lines.map((l) => ({ key: l.key, label: l.label, values: l.points.length })),
+    notes: data.notes,
+    // Values at a frequency the comparison does not draw ("6 quarterly values not shown").
+    notShown: (data.notShown ?? []).map((n) => n.sentence),
+    sources: data.sources,
+    provenance: options.provenance,
+    view: options.view,
+    files: {
+      "data.csv": {
+        rows: merged.length,
+        columns: [{ name: "period", description: "the period as published" }, ...data.lines.map((l) => ({ name: l.label, description: `${l.label}, in ${data.unit}` }))],
+      },
+    },
+  };
+}
+
+/** The comparison's ZIP: data.csv, metadata.json (notes, sources, view) and README.txt. */
+export function compareZip(data: CompareData, options: Omit<DownloadOptions, "hidden"> & { title: string; subtitle: string }): Buffer {
+  const metadata = compareMetadata(data, options);
+  const about = [...data.notes, ...metadata.notShown, `Sources: ${data.sources.join("; ") || "none named"}.`, `View: ${options.view}`, `Provenance: ${options.provenance}`];
+  return zip({
+    "data.csv": compareCsv(data),
+    "metadata.json": `${JSON.stringify(metadata, null, 2)}\n`,
+    "README.txt": readme(options.title, options.subtitle, metadata.files, about),
+  });
 }
 
 export function compareJson(data: CompareData, options: { provenance: string }): string {

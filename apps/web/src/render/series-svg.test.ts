@@ -4,7 +4,8 @@ import Papa from "papaparse";
 import { PNG } from "pngjs";
 import type { ChartData } from "@corridor/data";
 import { renderSeriesSvg } from "./series-svg";
-import { chartCsv, chartJson, compareCsv } from "./series-data";
+import { strFromU8, unzipSync } from "fflate";
+import { chartCsv, chartJson, chartZip, compareCsv, compareMetadata, compareZip } from "./series-data";
 import { renderCompareSvg } from "./compare-svg";
 import svgToPng from "../../render-worker.mjs";
 
@@ -26,6 +27,7 @@ const event = (id: string, kind: string, startsOn: string, title: string, endsOn
     tags: [],
     verification: "verified",
     verificationNote: null,
+    uncertainDates: [],
     links: [],
   }) as unknown as ChartData["events"][number];
 
@@ -65,13 +67,53 @@ describe("renderSeriesSvg", () => {
     expect(svg).toMatch(/data-event-ids="t1"[^]*?>1<\/text>/);
     expect(svg).toMatch(/data-event-ids="d1 d2"[^]*?>2–3<\/text>/);
     expect(svg).toContain(">1. 19 Apr 2021 – 20 Apr 2021 · Talks: Talks one (doc t1)</text>");
-    expect(svg).toContain(">4. 1 Jan 2022 · Laws (unverified): =HYPERLINK(&quot;x&quot;) law (doc l1)</text>");
+    expect(svg).toContain(">4. 1 Jan 2022 · Laws (unverified): =HYPERLINK(&quot;x&quot;) law (doc l1) — date from memory</text>");
     // Publisher, release and licence, said even when the source states none.
     expect(svg).toContain(">Source: Synthetic test source · release: not stated · licence: not stated. Events: Corridor event register.</text>");
     expect(svg).toContain(">test provenance</text>");
     // One mark per event: the two-day talks a band, the three one-day events lines.
     expect((svg.match(/class="recharts-layer recharts-reference-area event-mark"/g) ?? []).length).toBe(1);
-    expect((svg.match(/class="recharts-layer recharts-reference-line event-mark"/g) ?? []).length).toBe(3);
+    expect((svg.match(/class="recharts-layer recharts-reference-line event-mark[^"]*"/g) ?? []).length).toBe(3);
+  });
+
+  it("draws an unverified event differently and says so: dash-dot line, hollow marker, '(unverified)' label, legend entry", () => {
+    const mark = (id: string) => new RegExp(`reference-line (event-mark[^"]*)"><line[^>]*x="${Date.parse(DATA.events.find((e) => e.id === id)!.startsOn)}"[^>]*stroke-dasharray="([^"]*)"`).exec(svg)!;
+    expect(mark("l1").slice(1)).toEqual(["event-mark event-unverified", "8 3 2 3"]);
+    expect(mark("d2").slice(1)).toEqual(["event-mark", "4 3"]);
+    expect(svg).toMatch(
+      /<g class="event-marker event-unverified" data-event-ids="l1"><title>[^<]*\(unverified — date from memory\)<\/title><circle[^>]*fill="#ffffff"[^>]*stroke="#CC79A7"[^>]*stroke-dasharray="3 2"/,
+    );
+    expect(svg).toMatch(/<g class="event-marker" data-event-ids="t1"><title>[^<]*<\/title><circle[^>]*fill="#009E73"/);
+    expect(svg).toContain("law (unverified)</text>");
+    expect(svg).toContain('data-legend="unverified event (hollow marker)"');
+    // Nothing is drawn with an uncertain date here: no legend entry for it.
+    expect(svg).not.toContain("uncertain date");
+  });
+
+  it("draws an uncertain end date faded and dotted, and says so in the notes and the legend; a bound is said in the notes", () => {
+    const data: ChartData = {
+      series: { ...DATA.series, points: DATA.series.points.map((p, i) => (i === 3 ? { ...p, bound: "lower" as const } : p)) },
+      events: [{ ...event("d274", "decree", "2020-04-18", "Decree No. 274", "2020-06-15"), uncertainDates: ["end"] }, event("t1", "talks", "2021-04-19", "Talks one", "2021-04-20")],
+    };
+    const out = renderSeriesSvg(data, { width: 800, height: 600, theme: "dark" });
+    const x = xScale(out);
+    // The decree's band fills with the fading gradient; the talks' band is plain.
+    expect(out).toMatch(/reference-area event-mark event-uncertain-end"><path[^>]*fill="url\(#cr-fade-end-decree\)"/);
+    expect(out).toMatch(/<linearGradient id="cr-fade-end-decree"[^]*?stop-opacity="0.08"/);
+    expect(out).toMatch(/reference-area event-mark"><path[^>]*fill="#009E73"/);
+    // Its end edge, at 16 June 2020 (the day after the last), is dotted and faint; its start edge solid.
+    const edge = (side: string) =>
+      new RegExp(
+        `event-edge event-edge-${side}[^"]*"><line[^>]*x="${Date.UTC(2020, side === "start" ? 3 : 5, side === "start" ? 18 : 16)}"[^>]*stroke-dasharray="([^"]*)"[^>]*stroke-opacity="([\\d.]+)"[^>]*x1="([\\d.]+)"`,
+      ).exec(out)!;
+    expect(edge("end").slice(1, 3)).toEqual(["1.5 3", "0.55"]);
+    expect(Math.abs(Number(edge("end")[3]) - x("2020-06-16"))).toBeLessThan(0.5);
+    expect(edge("start").slice(1, 3)).toEqual(["", "0.9"]);
+    expect(out).toContain("· Decrees (end date uncertain): Decree No. 274");
+    expect(out).toContain('data-legend="uncertain date (faded end)"');
+    expect(out).not.toContain("unverified event");
+    expect(out).toContain("Bounds: &gt; = a lower bound (published as “more than”) (2021).");
+    expect(out).toContain("2021: &gt; 90 people");
   });
 
   it("draws the talks once, at x(2021-04-19): a band to 20 April, its lane marker on the same x, no period band", () => {
@@ -86,7 +128,7 @@ describe("renderSeriesSvg", () => {
     expect(Number(marker[1])).toBeCloseTo(Number(x), 6);
     // Nothing at 1 January or mid-2021 (where the annual point sits), and no band over the year.
     expect(svg).not.toContain("event-period");
-    const lines = [...svg.matchAll(/reference-line event-mark"><line[^>]*x1="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const lines = [...svg.matchAll(/reference-line event-mark[^"]*"><line[^>]*x1="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(lines).toHaveLength(3);
     for (const lx of [...lines, Number(x)]) for (const wrong of ["2021-01-01", "2021-07-02"]) expect(Math.abs(lx - at(wrong))).toBeGreaterThan(5);
   });
@@ -198,20 +240,14 @@ describe("any data shape renders", () => {
 });
 
 describe("chart data downloads", () => {
-  it("CSV: the points, then the events shown as numbered notes, then sources, formula cells neutralised", () => {
-    const csv = chartCsv(DATA, { hidden: ["talks"], provenance: "p" });
-    const [points, notes, about] = csv.split("\r\n\r\n").map((part) => Papa.parse<string[]>(part.trim()).data);
-    expect(points).toEqual([["period", "value", "flag", "flag_meaning", "source"], ...DATA.series.points.map((p) => [p.period, String(p.value), "", "", "Synthetic test source"])]);
-    expect(notes!.map((n) => n.slice(0, 5))).toEqual([
-      ["note", "starts_on", "ends_on", "kind", "title"],
-      ["1", "2020-03-18", "", "decree", "Decree with <script>alert(1)</script>"],
-      ["2", "2020-04-01", "", "decree", "Decree two"],
-      ["3", "2022-01-01", "", "law", '\'=HYPERLINK("x") law'],
-    ]);
-    // Every note says whether the event is verified, and carries its caveat.
-    expect(notes![0]!.slice(7, 9)).toEqual(["verification", "verification_note"]);
-    expect(notes![3]!.slice(7, 9)).toEqual(["unverified", "date from memory"]);
-    expect(about).toContainEqual(["source", "Synthetic test source"]);
+  it("CSV: one table, a row per point, with the byte-order mark for Excel", () => {
+    const csv = chartCsv(DATA);
+    expect(csv.startsWith("\uFEFFindicator,")).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
+    expect(rows[0]!.slice(5, 13)).toEqual(["period", "period_start", "period_end", "value", "bound", "flag", "flag_meaning", "source"]);
+    expect(rows.slice(1).map((r) => [r[5], r[8], r[9], r[12]])).toEqual(DATA.series.points.map((p) => [p.period, String(p.value), "", "Synthetic test source"]));
+    // One table: every row as wide as the header.
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([rows[0]!.length]));
   });
 
   it("JSON: the same points and notes", () => {
@@ -270,11 +306,17 @@ describe("the related-events layer", () => {
     expect(renderSeriesSvg(DATA, { width: 900, theme: "light" })).not.toContain("Related events");
   });
 
-  it("carries the layer into the CSV and JSON notes", () => {
-    const notes = Papa.parse<string[]>(chartCsv(data, { hidden: [], provenance: "p" }).split("\r\n\r\n")[1]!.trim()).data;
+  it("carries the layer into events.csv and the JSON notes", () => {
+    const files = unzipSync(chartZip(data, { hidden: [], provenance: "p", view: "/?related=1" }));
+    const notes = Papa.parse<string[]>(
+      strFromU8(files["events.csv"]!)
+        .replace(/^\uFEFF/, "")
+        .trim(),
+    ).data;
     expect(notes[0]!.at(-1)).toBe("related");
-    expect(notes.find((n) => n[4] === "Kyrgyzstan joins the EAEU")!.at(-1)).toBe("concerns Kyrgyzstan and Russian Federation");
-    expect(notes.find((n) => n[4] === DATA.events[0]!.title)!.at(-1)).toBe("");
+    const title = notes[0]!.indexOf("title");
+    expect(notes.find((n) => n[title] === "Kyrgyzstan joins the EAEU")!.at(-1)).toBe("concerns Kyrgyzstan and Russian Federation");
+    expect(notes.find((n) => n[title] === DATA.events[0]!.title)!.at(-1)).toBe("");
     const json = JSON.parse(chartJson(data, { hidden: [], provenance: "p" }));
     expect(json.notes.find((n: { id: string }) => n.id === "eaeu").related).toBe("concerns Kyrgyzstan and Russian Federation");
   });
@@ -326,14 +368,18 @@ describe("renderCompareSvg", () => {
     for (const x of xs) expect(x).toBeCloseTo((left + right) / 2, 0);
   });
 
-  it("says which values at other frequencies it leaves out, in the image and the CSV", () => {
+  it("says which values at other frequencies it leaves out, in the image and the download's metadata and README", () => {
     const notShown = [{ frequency: "Q" as const, count: 4, first: "2023-Q1", last: "2023-Q4", sentence: "4 quarterly values not shown (2023-Q1 to 2023-Q4)" }];
     expect(renderCompareSvg({ ...data, notShown }, view, { width: 700, theme: "light" })).toContain(">4 quarterly values not shown (2023-Q1 to 2023-Q4).</text>");
-    expect(compareCsv({ ...data, notShown }, { provenance: "p" })).toContain("note,4 quarterly values not shown (2023-Q1 to 2023-Q4)");
+    const options = { provenance: "p", view: "/explorer", title: "t", subtitle: "s" };
+    expect(compareMetadata({ ...data, notShown }, options).notShown).toEqual(["4 quarterly values not shown (2023-Q1 to 2023-Q4)"]);
+    expect(strFromU8(unzipSync(compareZip({ ...data, notShown }, options))["README.txt"]!)).toContain("4 quarterly values not shown (2023-Q1 to 2023-Q4)");
   });
 
-  it("CSV: one row per period, one column per corridor", () => {
-    const rows = Papa.parse<string[]>(compareCsv(data, { provenance: "p" }).split("\r\n\r\n")[0]!.trim()).data;
+  it("CSV: one table, one row per period, one column per corridor", () => {
+    const csv = compareCsv(data);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
     expect(rows).toEqual([
       ["period", "Tajikistan → Russia", "Uzbekistan → Russia"],
       ["2018", "1", "3"],

@@ -9,8 +9,8 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ComposedChart, Customized } from "recharts";
 import type { ChartData } from "@corridor/data";
-import { countryName, describeSource, flagMeaning, FREQUENCY_NAME, formatValue, mergeSources, seriesTitle, sourceLine } from "@corridor/data/pure";
-import { buildChartModel, KIND_ORDER, toChartEvent, type ChartEvent } from "@/lib/chart-model";
+import { boundMeaning, countryName, describeSource, flagMeaning, FREQUENCY_NAME, formatValue, mergeSources, seriesTitle, sourceLine } from "@corridor/data/pure";
+import { buildChartModel, caveatLegend, eventCaveats, KIND_ORDER, toChartEvent, type ChartEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
 import { AXIS, DARK, LANE, LIGHT, LaneLayer, RELATED_LEGEND, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
@@ -79,10 +79,15 @@ export interface FrameInput {
   subtitle: string;
   /** Text alternative: every value drawn, in words. */
   description: string;
-  /** `hollow`: an outlined, dashed ring (the related-events layer). */
-  legend: { label: string; colour: string; line: boolean; hollow?: boolean }[];
+  /**
+   * `hollow`: an outlined, dashed ring (the related-events layer). `dash`: a stroked sample — a dashed
+   * series line (line: true, the counterfactual) or a caveat mark (unverified, uncertain date).
+   */
+  legend: { label: string; colour: string; line: boolean; hollow?: boolean; dash?: string }[];
   /** Numbered event notes (already written), or corridor notes. */
   notes: string[];
+  /** Wrap each note onto as many lines as it needs (readings, a citation) instead of cutting it to one. */
+  wrapNotes?: boolean;
   sources: string[];
   /** Whether events are drawn (the source line then names the event register). */
   events: boolean;
@@ -111,7 +116,7 @@ export function frameSvg(input: FrameInput): string {
   }
   header.push({ text: input.subtitle, y: y - 2, size: 12.5, weight: 400, cls: "cr-muted", colour: colours.muted });
   y += 16;
-  const legend: { x: number; y: number; label: string; colour: string; line: boolean; hollow?: boolean }[] = [];
+  const legend: { x: number; y: number; label: string; colour: string; line: boolean; hollow?: boolean; dash?: string }[] = [];
   let lx = PAD;
   for (const item of input.legend) {
     const w = 22 + item.label.length * 12 * CHAR + 14;
@@ -124,7 +129,7 @@ export function frameSvg(input: FrameInput): string {
   }
   const chartTop = y + 10;
 
-  const noteLines = input.notes.map((n) => truncate(n, inner, 11.5));
+  const noteLines = input.wrapNotes ? input.notes.flatMap((n) => wrap(n, inner, 11.5, 6)) : input.notes.map((n) => truncate(n, inner, 11.5));
   // Publisher, release, licence and address of each source (reports quoting the same figures merged).
   const sources = mergeSources(input.sources.map(describeSource)).map(sourceLine);
   const sourceLines = wrap(`Source: ${sources.length ? sources.join("; ") : "—"}.${input.events ? " Events: Corridor event register." : ""}`, inner, 11, 4);
@@ -143,7 +148,7 @@ export function frameSvg(input: FrameInput): string {
   const footerHeight = shownNotes.length * 16 + (shownNotes.length ? 8 : 0) + footerFixed;
   const chartHeight = Math.max(input.chartMinimum, height - chartTop - footerHeight);
   const chartMarkup = renderToStaticMarkup(input.chart(chartHeight));
-  const chartSvg = chartMarkup.slice(chartMarkup.indexOf("<svg"), chartMarkup.lastIndexOf("</svg>") + 6);
+  const chartSvg = nestedPlotSvg(chartMarkup.slice(chartMarkup.indexOf("<svg"), chartMarkup.lastIndexOf("</svg>") + 6));
 
   let fy = chartTop + chartHeight + 4;
   const footer: { text: string; y: number; size: number; cls: string; colour: string }[] = [];
@@ -175,9 +180,11 @@ export function frameSvg(input: FrameInput): string {
         {legend.map((l) => (
           <g key={l.label} data-legend={l.label}>
             {l.line ? (
-              <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={2.5} />
+              <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={2.5} strokeDasharray={l.dash} />
             ) : l.hollow ? (
               <circle cx={l.x + 8} cy={l.y - 4} r={5} fill="none" stroke={l.colour} strokeWidth={1.5} strokeDasharray="3 2" />
+            ) : l.dash ? (
+              <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={1.75} strokeDasharray={l.dash} />
             ) : (
               <circle cx={l.x + 8} cy={l.y - 4} r={5} fill={l.colour} />
             )}
@@ -200,14 +207,37 @@ export function frameSvg(input: FrameInput): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${renderToStaticMarkup(svg)}`;
 }
 
+/**
+ * recharts' `<svg>` made fit to nest in a standalone file: without its `style="width:100%;height:100%"`.
+ * Chromium and resvg size a nested `<svg>` by its width/height attributes, but librsvg (GNOME,
+ * LibreOffice's import, most converters) lets that CSS win: the plot took the whole image's size,
+ * was scaled into it and slid down over the notes. Its width, height and viewBox already say its size.
+ */
+export function nestedPlotSvg(markup: string): string {
+  const end = markup.indexOf(">");
+  if (!markup.startsWith("<svg") || end < 0) throw new Error("nestedPlotSvg: expected an <svg> element");
+  return markup.slice(0, end).replace(/\sstyle="[^"]*"/, "") + markup.slice(end);
+}
+
 export const themeColours = (theme: Theme): ChartColours => (theme === "dark" ? DARK : LIGHT);
 
 /**
- * " (unverified)" before the title, where a one-line note cannot truncate it away: an image carries the
- * register's doubt about an event, not only its page. The caveats in full are in the CSV/JSON notes.
+ * An event's footnote. Its caveats ("unverified", "end date uncertain") go before the title, where a
+ * one-line note cannot truncate them away: an image carries the register's doubt about an event, not
+ * only its page; the verification note follows the title (in full in the CSV/JSON notes).
  */
-function caveat(data: ChartData, id: string): string {
-  return data.events.find((x) => x.id === id)?.verification === "unverified" ? " (unverified)" : "";
+function eventNote(e: ChartEvent, number: number): string {
+  const caveats = eventCaveats({ ...e, verificationNote: null });
+  const note = e.verification === "unverified" && e.verificationNote?.trim() ? ` — ${e.verificationNote.trim()}` : "";
+  return `${number}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${e.related ? ` (related event: ${e.related})` : ""}${caveats.length ? ` (${caveats.join("; ")})` : ""}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}${note}`;
+}
+
+/** One line saying which values are bounds ("> = a lower bound (published as “more than”): 2017"), none when no value is. */
+function boundNote(data: ChartData): string[] {
+  const byBound = new Map<string, string[]>();
+  for (const p of data.series.points) if (p.bound) byBound.set(p.bound, [...(byBound.get(p.bound) ?? []), p.period]);
+  if (byBound.size === 0) return [];
+  return [`Bounds: ${[...byBound].map(([b, periods]) => `${b === "lower" ? ">" : "<"} = ${boundMeaning(b as "lower" | "upper")} (${periods.join(", ")})`).join("; ")}.`];
 }
 
 /** One line explaining every flag drawn ("Flags: a = approximate…: 2017, 2021"), none when nothing is flagged. */
@@ -233,11 +263,8 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
       : events
           .filter((e) => numbers.has(e.id))
           .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
-          .map(
-            (e) =>
-              `${numbers.get(e.id)}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${e.related ? ` (related event: ${e.related})` : ""}${caveat(data, e.id)}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}`,
-          )
-          .concat(flagNote(data));
+          .map((e) => eventNote(e, numbers.get(e.id)!))
+          .concat(boundNote(data), flagNote(data));
   const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
   const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
   return frameSvg({
@@ -246,11 +273,13 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     colours,
     title,
     subtitle,
-    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip")}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
+    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip", { bound: p.bound })}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
     legend: [
       { label: data.series.indicator.name, colour: colours.series, line: true },
       ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false })),
       ...(events.some((e) => e.related) ? [{ label: RELATED_LEGEND, colour: colours.muted, line: false, hollow: true }] : []),
+      // Only for caveat marks actually drawn.
+      ...caveatLegend(events).map(({ label, dash }) => ({ label, colour: colours.muted, line: false, dash })),
     ],
     notes,
     sources: sourcesOf(data),

@@ -112,7 +112,8 @@ export async function serveChart(
   if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { allow: "GET, HEAD", "content-type": "text/plain" }, "method not allowed");
   const params = new URL(req.url ?? "/", "http://localhost").searchParams;
   try {
-    const chart = parseChartParams(params, chartKind);
+    // An embed follows the reader's light or dark mode unless it is told a theme; an image is light.
+    const chart = parseChartParams(params, chartKind, kind === "embed" ? "auto" : "light");
     const { key: version, pinned } = await versionKey(chart);
     // Flags that change the response but not the chart: an SVG fragment for embeds, a download name.
     const variant = ["fragment", "download"].filter((flag) => params.get(flag) === "1").join(",");

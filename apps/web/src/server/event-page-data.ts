@@ -1,39 +1,127 @@
 /**
  * What an event's page (`/events/[id]`) loads on the server: the event, its edit history and the
- * impact panels — every indicator of the event's corridors, ±2 periods around it. The page only renders.
+ * impact panels — every indicator of the event's corridors with an interrupted-time-series estimate
+ * (against the control corridor the URL names, if any) beside the plain ±2-period comparison, the
+ * control corridors a panel may pick, and the titles of the other events in each window. The origin's
+ * own flows come first (Tajikistan's for Russian–Tajik talks), then the rest. The page only renders.
  */
 import "server-only";
-import { concernsCorridor, corridors, eventVersions, getEvent, impact, series, seriesSources, type EventDetail, type Impact, type SeriesPoint, type SeriesSource } from "@corridor/data";
+import {
+  concernsCorridor,
+  CorridorError,
+  corridors,
+  events,
+  eventVersions,
+  getEvent,
+  impact,
+  seriesSources,
+  type Corridor as CorridorRow,
+  type EventDetail,
+  type Impact,
+  type SeriesSource,
+} from "@corridor/data";
 import { db } from "@/server/db";
 import { versionHistory, type HistoryEntry } from "@/lib/event-form";
+import { panelKey, parseControls, type Corridor } from "@/lib/impact-view";
+import { DASHBOARD_DEFAULTS } from "@/lib/params";
+
+export interface ControlOption extends Corridor {
+  name: string;
+}
 
 export interface ImpactPanel {
   impact: Impact;
-  points: SeriesPoint[];
   originName: string;
   destinationName: string;
   /** Where the panel's values come from (its footer and the page's Sources section). */
   sources: SeriesSource[];
+  /** The control corridors this panel may be compared against: same indicator, not concerned by the event. */
+  controlOptions: ControlOption[];
+  /** The chosen control, as the URL has it (also when it could not be used: then `controlError` says why). */
+  control: Corridor | null;
+  controlError: string | null;
+  /** Why there is no interrupted time series at all (a daily series), when there is none. */
+  itsError: string | null;
 }
 
-/** undefined when there is no such event. */
-export async function eventPageData(id: string): Promise<{ event: EventDetail; history: HistoryEntry[]; panels: ImpactPanel[] } | undefined> {
+/** Corridors in the order a reader of this event wants them: the migrants' origins first, the dashboard's own first of all. */
+function byOrigin(event: EventDetail, relevant: CorridorRow[]): CorridorRow[] {
+  const named = new Set(event.countries.map((c) => c.code));
+  // An origin is the event's "sending" side when it is affected, or has a corridor to another country the event names.
+  const sending = new Set(
+    relevant.filter((c) => event.countries.some((x) => x.code === c.origin && x.role === "affected") || (c.destination !== c.origin && named.has(c.destination))).map((c) => c.origin),
+  );
+  // Among them the dashboard's own origin (Tajikistan) first, as on every other page.
+  const rank = (c: CorridorRow) => (sending.has(c.origin) ? (c.origin === DASHBOARD_DEFAULTS.origin ? 0 : 1) : 2);
+  return [...relevant].sort((a, b) => rank(a) - rank(b));
+}
+
+function controlOptions(event: EventDetail, all: CorridorRow[], panel: CorridorRow, indicator: string): ControlOption[] {
+  return all
+    .filter((c) => c.origin !== "WLD" && !(c.origin === panel.origin && c.destination === panel.destination) && !concernsCorridor(event, c.origin, c.destination))
+    .filter((c) => c.indicators.some((i) => i.code === indicator))
+    .sort((a, b) => Number(b.destination === panel.destination) - Number(a.destination === panel.destination))
+    .slice(0, 6)
+    .map((c) => ({ origin: c.origin, destination: c.destination, name: `${c.originName} → ${c.destinationName}` }));
+}
+
+/** undefined when there is no such event. `params`: the page's query (per-panel control corridors). */
+export async function eventPageData(
+  id: string,
+  params: URLSearchParams,
+): Promise<{ event: EventDetail; history: HistoryEntry[]; panels: ImpactPanel[]; eventTitles: Map<string, string> } | undefined> {
   const event = await getEvent(db(), id);
   if (!event) return undefined;
   const history = versionHistory(await eventVersions(db(), id), event);
+  const { controls, errors } = parseControls(params);
 
   const all = await corridors(db());
   // The corridors the event concerns (the rule their charts use); all origins together (WLD → B) are left out.
-  const relevant = all.filter((c) => c.origin !== "WLD" && concernsCorridor(event, c.origin, c.destination));
+  const relevant = byOrigin(
+    event,
+    all.filter((c) => c.origin !== "WLD" && concernsCorridor(event, c.origin, c.destination)),
+  );
   const panels: ImpactPanel[] = [];
   for (const c of relevant.slice(0, 8)) {
     for (const indicator of c.indicators) {
-      const result = await impact(db(), { event: event.id, indicator: indicator.code, origin: c.origin, destination: c.destination, window: 2 });
-      if (result.comparison.status !== "ok" && result.baseline.status !== "ok") continue;
-      const s = await series(db(), { indicator: indicator.code, origin: c.origin, destination: c.destination });
-      const sources = await seriesSources(db(), { indicator: indicator.code, origin: c.origin, destination: c.destination });
-      panels.push({ impact: result, points: s.points, originName: c.originName, destinationName: c.destinationName, sources });
+      const base = { event: event.id, indicator: indicator.code, origin: c.origin, destination: c.destination };
+      const key = panelKey({ indicator: indicator.code, origin: c.origin, destination: c.destination });
+      const control = controls.get(key) ?? null;
+      let controlError = errors.get(key) ?? null;
+      let itsError: string | null = null;
+      // A control that cannot be used (no such corridor or indicator) is said in the panel, which then shows
+      // the estimate without it; a series the model cannot take (daily) keeps its before/after comparison.
+      const attempt = async (method: "its" | "before-after", against: Corridor | null) => {
+        try {
+          return await impact(db(), { ...base, method, control: against ?? undefined });
+        } catch (error) {
+          if (!CorridorError.is(error)) throw error;
+          if (against) controlError = `${against.origin} → ${against.destination} cannot serve as a control: ${error.message}`;
+          else itsError = error.message;
+          return null;
+        }
+      };
+      const result = (control && (await attempt("its", control))) || (await attempt("its", null)) || (await impact(db(), { ...base, method: "before-after" }));
+      const its = result.its;
+      // A panel needs something to show: a comparison, an estimate, or a series long enough to say what is missing.
+      if (result.comparison.status !== "ok" && result.baseline.status !== "ok" && its?.status !== "ok" && (its?.observed.length ?? 0) < 3) continue;
+      panels.push({
+        impact: result,
+        originName: c.originName,
+        destinationName: c.destinationName,
+        controlOptions: controlOptions(event, all, c, indicator.code),
+        control,
+        controlError,
+        itsError,
+        sources: await seriesSources(db(), { indicator: indicator.code, origin: c.origin, destination: c.destination }),
+      });
     }
   }
-  return { event, history, panels };
+  // Origin by origin (in the order above), panels with an estimate before those that can only say what is missing.
+  const origins = [...new Set(relevant.map((c) => c.origin))];
+  const rank = (p: ImpactPanel) => 2 * origins.indexOf(p.impact.origin) + (p.impact.its?.status === "ok" ? 0 : 1);
+  panels.sort((a, b) => rank(a) - rank(b));
+  const confounders = new Set(panels.flatMap((p) => p.impact.its?.confounders ?? []));
+  const eventTitles = new Map((await events(db())).filter((e) => confounders.has(e.id)).map((e) => [e.id, e.title]));
+  return { event, history, panels, eventTitles };
 }

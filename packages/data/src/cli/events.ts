@@ -73,11 +73,11 @@ export function registerEvents({ program, dbOption }: Cli): void {
       if (o.controlDestination && !o.controlOrigin) throw new UsageError("--control-destination needs --control-origin");
       const control = o.controlOrigin ? { origin: o.controlOrigin, destination: o.controlDestination ?? o.destination } : undefined;
       // Loaded here, not at start-up: the statistics (ml-matrix, jStat) cost every other command time.
-      const { impact } = await import("../events/impact.ts");
+      const [{ impact }, { impactJson }] = await Promise.all([import("../events/impact.ts"), import("../events/impact-export.ts")]);
       const result = await withDb(o.db, (db) =>
         impact(db, { event: id, indicator: o.indicator, origin: o.origin, destination: o.destination, window: o.window === undefined ? undefined : Number(o.window), frequency: o.frequency, method: o.method, control }),
       );
-      if (o.json) return json(result);
+      if (o.json) return print(impactJson(result));
       const c = result.comparison;
       print(`${result.indicator.name}, ${result.origin} → ${result.destination}${c.eventPeriod ? `, event period ${c.eventPeriod}` : ""}`);
       if (c.status !== "ok") print(`  before/after: not enough data around ${c.eventPeriod || "the event"}: missing ${c.missing.join(", ") || "the whole series"}`);

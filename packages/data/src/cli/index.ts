@@ -6,16 +6,14 @@ import { Command, CommanderError, Option } from "commander";
 import { EXIT_OK, EXIT_USAGE, exitCodeOf } from "../errors.ts";
 import { BadInputError } from "../import/index.ts";
 import type { Cli } from "./context.ts";
+import { registerBackup } from "./backup.ts";
 import { registerEvents } from "./events.ts";
 import { registerImport, registerSeed } from "./import.ts";
 import { registerSeries } from "./series.ts";
 import { registerUsers } from "./users.ts";
 
 export function buildProgram(): Command {
-  const program = new Command("corridor")
-    .description("Corridor: labour-migration statistics and the policy events that move them")
-    .showHelpAfterError()
-    .exitOverride();
+  const program = new Command("corridor").description("Corridor: labour-migration statistics and the policy events that move them").showHelpAfterError().exitOverride();
   const dbOption = () => new Option("--db <path>", "SQLite database (default: $CORRIDOR_DB or data/corridor.db)");
   const cli: Cli = { program, dbOption, command: (name) => program.command(name).addOption(dbOption()).exitOverride() };
   // In this order in --help.
@@ -24,6 +22,7 @@ export function buildProgram(): Command {
   registerEvents(cli);
   registerUsers(cli);
   registerSeed(cli);
+  registerBackup(cli);
   return program;
 }
 

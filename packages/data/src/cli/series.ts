@@ -28,7 +28,7 @@ export function registerSeries({ command, dbOption }: Cli): void {
       );
       if (o.json) return json(seriesJson(s));
       print(`${s.indicator.name} (${s.indicator.unit}), ${s.origin} → ${s.destination}, ${s.frequency ?? "no data"}`);
-      for (const p of s.points) print(`${p.period.padEnd(10)} ${String(p.value).padStart(20)} ${p.flag ?? ""}`);
+      for (const p of s.points) print(`${p.period.padEnd(10)} ${`${p.bound === "lower" ? "> " : p.bound === "upper" ? "< " : ""}${p.value}`.padStart(20)} ${p.flag ?? ""}`);
     });
 
   command("corridors")
@@ -53,8 +53,8 @@ export function registerSeries({ command, dbOption }: Cli): void {
       if (o.json) return json(rows);
       for (const r of rows)
         print(
-          `${r.indicator.code.padEnd(32)} ${r.period.padEnd(10)} ${r.value}${
-            !r.yearAgo ? "" : r.yearAgo.comparable && r.yearAgo.changePct != null ? ` (${r.yearAgo.changePct.toFixed(1)}% on a year earlier)` : ` (not comparable with ${r.yearAgo.period}: ${r.yearAgo.whyNot === "flag" ? "flagged" : "another source"})`
+          `${r.indicator.code.padEnd(32)} ${r.period.padEnd(10)} ${r.bound === "lower" ? "> " : r.bound === "upper" ? "< " : ""}${r.value}${
+            !r.yearAgo ? "" : r.yearAgo.comparable && r.yearAgo.changePct != null ? ` (${r.yearAgo.changePct.toFixed(1)}% on a year earlier)` : ` (not comparable with ${r.yearAgo.period}: ${r.yearAgo.whyNot === "flag" ? "flagged" : r.yearAgo.whyNot === "bound" ? "a bound, not a value" : "another source"})`
           }`,
         );
     });

@@ -41,6 +41,8 @@ export type ItsEstimate = ((ItsFit & { reading: { level: string; slope: string; 
   to: string | null;
   window: number;
   control: { origin: string; destination: string } | null;
+  /** What the model sees in the window, the event's own period included: the series, or treated − control. */
+  observed: { period: string; value: number }[];
   /** Other events of the corridor inside the window: their effects cannot be told apart from this one's. */
   confounders: string[];
 };
@@ -137,6 +139,7 @@ async function itsEstimate(db: CorridorDb, query: ImpactQuery, s: Series, treate
   const rows: ItsRow[] = cut.flatMap((p, t) =>
     t === t0 || !values.has(p.period) ? [] : [{ t, period: p.period, value: values.get(p.period)!, season: seasons === 1 ? 0 : seasonOf(p) }],
   );
+  const observed = cut.filter((p) => values.has(p.period)).map((p) => ({ period: p.period, value: values.get(p.period)! }));
   const from = rows[0]?.period ?? null;
   const to = rows.at(-1)?.period ?? null;
   const confounders = from && to
@@ -147,7 +150,7 @@ async function itsEstimate(db: CorridorDb, query: ImpactQuery, s: Series, treate
   if (fit.status === "ok") {
     const { unit, kind } = s.indicator;
     const reading = { level: levelReading(fit.levelChange, unit, frequency, kind), slope: slopeReading(fit.slopeChange, unit, frequency, kind), confounders: confounderReading(confounders.length) };
-    return { ...fit, reading, ...base, from, to, confounders };
+    return { ...fit, reading, ...base, from, to, observed, confounders };
   }
   // Which periods next to the event would have to be there for the minimum.
   const needed = [
@@ -155,7 +158,7 @@ async function itsEstimate(db: CorridorDb, query: ImpactQuery, s: Series, treate
     ...Array.from({ length: ITS_MIN_AFTER }, (_, i) => shiftPeriod(eventPeriod, i + 1)),
   ];
   const missing = needed.filter((p) => !values.has(p.period)).map((p) => p.period);
-  return { ...fit, missing, ...base, from, to, confounders };
+  return { ...fit, missing, ...base, from, to, observed, confounders };
 }
 
 const seasonOf = (p: Period) => (p.frequency === "Q" ? Math.floor((+p.start.slice(5, 7) - 1) / 3) : +p.start.slice(5, 7) - 1);

@@ -5,8 +5,8 @@
 import { CountryResolver } from "../countries.ts";
 import { parsePeriod } from "../periods.ts";
 import {
-  eventKinds, eventRelations, eventRoles, verifications,
-  type DatePrecision, type EventKind, type EventRelation, type EventRole, type Verification,
+  eventDateEnds, eventKinds, eventRelations, eventRoles, verifications,
+  type DatePrecision, type EventDateEnd, type EventKind, type EventRelation, type EventRole, type Verification,
 } from "../schema.ts";
 
 /** Every foreign national, not one country. */
@@ -19,6 +19,8 @@ export interface EventRecord {
   startsOn: string;
   endsOn: string | null;
   datePrecision: DatePrecision;
+  /** Dates that are uncertain ("end": the end date is from memory), start before end; [] when both are sure. */
+  uncertainDates: EventDateEnd[];
   announcedOn: string | null;
   inForceOn: string | null;
   expiresOn: string | null;
@@ -46,7 +48,7 @@ export interface EventError {
 
 /** Front matter / CSV keys (snake_case as written in files). */
 export const EVENT_KEYS = [
-  "id", "title", "kind", "starts_on", "ends_on", "date_precision", "announced_on", "in_force_on", "expires_on",
+  "id", "title", "kind", "starts_on", "ends_on", "date_precision", "uncertain_dates", "announced_on", "in_force_on", "expires_on",
   "countries", "document_ref", "source_url", "summary", "tags", "verification", "verification_note", "key", "label", "relates", "body",
 ] as const;
 
@@ -171,6 +173,14 @@ export function normaliseEvent(
     else fail("date_precision", rawPrecision, "date_precision must be day, month or year");
   }
 
+  // Uncertain is not imprecise: "2024-06" says only the month is known (date_precision); an
+  // uncertain date may be wrong altogether (from memory, a weak source). Listed as start, end.
+  const rawUncertain = list(input.uncertain_dates).map((d) => d.toLowerCase());
+  const uncertainDates = eventDateEnds.filter((d) => rawUncertain.includes(d));
+  for (const d of rawUncertain)
+    if (!(eventDateEnds as readonly string[]).includes(d)) fail("uncertain_dates", d, `uncertain_dates lists "start" and/or "end", not "${d}"`);
+  if (uncertainDates.includes("end") && !text(input.ends_on)) fail("uncertain_dates", "end", "uncertain_dates says the end date is uncertain, but the event has no ends_on");
+
   const countries: EventRecord["countries"] = [];
   const addCountry = (raw: string, role: string) => {
     if (!(eventRoles as readonly string[]).includes(role)) return fail("countries", raw, `unknown role "${role}" (roles: ${eventRoles.join(", ")})`);
@@ -260,6 +270,7 @@ export function normaliseEvent(
       // A span given at month/year precision ends on the last day of that month/year.
       endsOn: ends ? ends.end : null,
       datePrecision: precision,
+      uncertainDates,
       announcedOn: announced?.start ?? null, inForceOn: inForce?.start ?? null, expiresOn: expires?.end ?? null,
       documentRef, sourceUrl,
       summary, body,

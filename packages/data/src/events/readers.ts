@@ -4,7 +4,7 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar, type Pair } from "yaml";
 import { basename } from "node:path";
-import { parseText } from "../import/detect.ts";
+import { parseText, sniffDelimiter } from "../import/detect.ts";
 import { normaliseEvent, type EventError, type EventRecord } from "./model.ts";
 
 export interface ReadResult {
@@ -41,7 +41,10 @@ export function readMarkdownEvent(file: string, content: string): ReadResult {
 }
 
 export function readCsvEvents(file: string, content: string): ReadResult {
-  const { rows } = parseText(content.replace(/^\ufeff/, ""));
+  const text = content.replace(/^\ufeff/, "");
+  // The delimiter is guessed from the header alone: its keys never hold one, while the rows' lists
+  // ("RUS;TJK:affected", tags) are full of semicolons that can out-vote the commas in a guess.
+  const { rows } = parseText(text, sniffDelimiter(text.split(/\r?\n/).find((l) => l.trim() !== "") ?? ""));
   const header = rows.find((r) => r.fields.some((f) => f.trim() !== ""));
   if (!header) return { records: [], errors: [{ file, line: 1, message: "the file is empty" }] };
   const keys = header.fields.map((h) => h.trim().toLowerCase());

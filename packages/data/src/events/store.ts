@@ -185,6 +185,8 @@ export interface EventSummary {
   startsOn: string;
   endsOn: string | null;
   datePrecision: EventRow["datePrecision"];
+  /** Which dates are uncertain (start, end): drawn faded and said in tooltips and notes. */
+  uncertainDates: EventRow["uncertainDates"];
   announcedOn: string | null;
   inForceOn: string | null;
   expiresOn: string | null;
@@ -268,7 +270,7 @@ export async function events(db: CorridorDb, query: EventQuery = {}): Promise<Ev
       if (l.toEvent === row.id) links.push({ relation: l.relation, direction: "in", id: l.fromEvent, title: titles.get(l.fromEvent)!.title, startsOn: titles.get(l.fromEvent)!.startsOn });
     }
     out.push({
-      id: row.id, title: row.title, kind: row.kind, startsOn: row.startsOn, endsOn: row.endsOn, datePrecision: row.datePrecision,
+      id: row.id, title: row.title, kind: row.kind, startsOn: row.startsOn, endsOn: row.endsOn, datePrecision: row.datePrecision, uncertainDates: row.uncertainDates,
       announcedOn: row.announcedOn, inForceOn: row.inForceOn, expiresOn: row.expiresOn,
       countries: countries.sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === "party" ? -1 : 1)),
       documentRef: row.documentRef, sourceUrl: row.sourceUrl, summary: row.summary, tags: row.tags,

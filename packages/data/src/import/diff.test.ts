@@ -81,7 +81,7 @@ describe("observationHistory and getImport", () => {
     expect(await getImport(db, 999)).toBeUndefined();
 
     let h = await observationHistory(db, key);
-    expect(h.current).toEqual({ value: 120, flag: "e", source: null, importId: third.importId });
+    expect(h.current).toEqual({ value: 120, flag: "e", bound: null, source: null, importId: third.importId });
     expect(h.history).toMatchObject([
       { value: 100, flag: "p", importId: first.importId, fileName: "first.csv", importedBy: "ana", replacedByImportId: second.importId, undone: false, replacementUndone: false },
       { value: 110, flag: null, importId: second.importId, fileName: "second.csv", importedBy: "bob", replacedByImportId: third.importId },
@@ -89,7 +89,7 @@ describe("observationHistory and getImport", () => {
 
     await undoImport(db, third.importId!);
     h = await observationHistory(db, key);
-    expect(h.current).toEqual({ value: 110, flag: null, source: null, importId: second.importId });
+    expect(h.current).toEqual({ value: 110, flag: null, bound: null, source: null, importId: second.importId });
     expect(h.history.map((e) => [e.value, e.importId, e.replacedByImportId, e.undone, e.replacementUndone])).toEqual([
       [100, first.importId, second.importId, false, false],
       [110, second.importId, third.importId, false, true],

@@ -6,6 +6,8 @@
  */
 import type Database from "better-sqlite3";
 import type { NormalisedObservation } from "./normalise.ts";
+import type { Bound } from "../schema.ts";
+import { sameAsStored } from "./writer.ts";
 
 /** Changes listed per group; the counts are always complete. */
 export const DIFF_CHANGES_PER_GROUP = 500;
@@ -15,6 +17,9 @@ export interface DiffChange {
   /** null: a new observation. */
   old: number | null;
   new: number;
+  /** "> 3 million": the stored and the incoming value's bound (null: the value itself), when either has one. */
+  oldBound?: Bound | null;
+  newBound?: Bound | null;
   /** The line of the file the new value comes from. */
   line: number;
 }
@@ -41,6 +46,7 @@ export interface ImportDiff {
 interface Stored {
   value: number;
   flag: string | null;
+  bound: Bound | null;
   source: string | null;
 }
 
@@ -57,7 +63,7 @@ export class ImportDiffCollector {
 
   constructor(sqlite: Database.Database) {
     this.select = sqlite.prepare(
-      `SELECT value, flag, source FROM observations
+      `SELECT value, flag, bound, source FROM observations
        WHERE origin = ? AND destination = ? AND indicator = ? AND period = ? AND breakdown = ?`,
     );
   }
@@ -71,14 +77,14 @@ export class ImportDiffCollector {
       group = { indicator: o.indicator, origin: o.origin, destination: o.destination, breakdown: o.breakdown, inserted: 0, updated: 0, unchanged: 0, changes: [], pending: [] };
       this.groups.set(key, group);
     }
-    // The same rule as the writer: a value, flag or source that differs is an update.
-    if (stored && stored.value === o.value && stored.flag === o.flag && stored.source === o.source) {
+    if (stored && sameAsStored(stored, o)) {
       group.unchanged++;
       return;
     }
     if (stored) group.updated++;
     else group.inserted++;
-    group.pending.push({ period: o.period.period, start: o.period.start, old: stored ? stored.value : null, new: o.value, line });
+    const bounds = stored?.bound || o.bound ? { oldBound: stored ? stored.bound : null, newBound: o.bound } : {};
+    group.pending.push({ period: o.period.period, start: o.period.start, old: stored ? stored.value : null, new: o.value, ...bounds, line });
     // Keep memory bounded on big files: only the earliest periods are listed.
     if (group.pending.length >= 2 * DIFF_CHANGES_PER_GROUP) this.trim(group);
   }

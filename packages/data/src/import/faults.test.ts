@@ -4,45 +4,14 @@
  * small (tens of thousands of rows); the same faults at 1,000,000 rows run in test/faults-slow.ts.
  */
 import Database from "better-sqlite3";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { explainDatabaseError, openDb, DatabaseError } from "../db.ts";
 import { importFile } from "./index.ts";
-import { dbChecksum, dbCounts, integrity, syntheticTidyCsv, tmpFile, tmpPath } from "../test/helpers.ts";
-
-const bin = fileURLToPath(new URL("../../bin/corridor.mjs", import.meta.url));
-
-interface Run {
-  child: ChildProcess;
-  done: Promise<{ status: number | null; stdout: string; stderr: string }>;
-}
-
-function start(args: string[], env: Record<string, string> = {}, extra: { uid?: number; gid?: number } = {}): Run {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], cwd: tmpdir(), ...extra });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (d) => (stdout += d));
-  child.stderr!.on("data", (d) => (stderr += d));
-  const done = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.once("close", (status) => resolve({ status, stdout, stderr })),
-  );
-  return { child, done };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Waits until the import in `run` is visibly inside its transaction: its pages spill into the WAL. */
-async function untilWriting(run: Run, db: string, bytes = 1024 * 1024): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > bytes)) {
-    if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`import never got under way or finished too soon: ${(await run.done).stderr}`);
-    await sleep(10);
-  }
-}
+import { dbChecksum, dbCounts, integrity, sleep, startCli as start, type CliRun, syntheticTidyCsv, tmpFile, tmpPath, untilWriting } from "../test/helpers.ts";
 
 const ONE = "indicator,origin,destination,period,value\nentries,TJK,RUS,2020,1\n";
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at |Error:|node:internal/m);
@@ -74,7 +43,11 @@ describe("two imports at once", () => {
     const perImport = check.prepare("SELECT import_id AS id, count(*) AS n, sum(value) AS total FROM observations GROUP BY import_id ORDER BY import_id").all();
     check.close();
     const total = (20_000 * 19_999) / 2;
-    expect(perImport).toEqual([{ id: 1, n: 1, total: 1 }, { id: 2, n: 20_000, total }, { id: 3, n: 20_000, total }]);
+    expect(perImport).toEqual([
+      { id: 1, n: 1, total: 1 },
+      { id: 2, n: 20_000, total },
+      { id: 3, n: 20_000, total },
+    ]);
     expect(integrity(db)).toBe("ok");
   });
 
@@ -118,7 +91,7 @@ describe("two imports at once", () => {
  * spills its cache), and SQLite then answers "database is locked" until it runs on: let it run a
  * little and stop it again.
  */
-async function pauseOutsideLocks(run: Run, reader: Database.Database, read: () => unknown): Promise<void> {
+async function pauseOutsideLocks(run: CliRun, reader: Database.Database, read: () => unknown): Promise<void> {
   // A stopped writer never lets go: fail fast instead of the reader's usual 5 s wait.
   reader.pragma("busy_timeout = 100");
   try {
@@ -145,7 +118,8 @@ describe("readers during an import", () => {
     const db = await seededDb("readers.db");
     const before = dbChecksum(db);
     const reader = new Database(db, { readonly: true });
-    const counts = () => reader.prepare("SELECT (SELECT count(*) FROM observations) AS obs, (SELECT count(*) FROM imports) AS imports, (SELECT coalesce(sum(value), 0) FROM observations) AS total").get();
+    const counts = () =>
+      reader.prepare("SELECT (SELECT count(*) FROM observations) AS obs, (SELECT count(*) FROM imports) AS imports, (SELECT coalesce(sum(value), 0) FROM observations) AS total").get();
     // Big enough that the import is still mid-transaction however the machine is loaded.
     const a = start(["import", syntheticTidyCsv(ROWS), "--db", db]);
     try {

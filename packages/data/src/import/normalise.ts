@@ -6,11 +6,11 @@
 import type { CountryResolver } from "../countries.ts";
 import { CorridorError } from "../errors.ts";
 import type { IndicatorResolver } from "../indicators.ts";
-import type { Indicator } from "../schema.ts";
+import type { Bound, Indicator } from "../schema.ts";
 import { parseNumber, type DecimalMark } from "../numbers.ts";
 import { parsePeriod, type Period, type PeriodResult } from "../periods.ts";
 
-export const ROLES = ["indicator", "origin", "destination", "country", "period", "value", "breakdown", "flag", "source"] as const;
+export const ROLES = ["indicator", "origin", "destination", "country", "period", "value", "breakdown", "flag", "bound", "source"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Header names (normalised: lower case, spaces/dashes → _) that mean each role. */
@@ -24,6 +24,7 @@ const HEADER_ALIASES: Record<Role, string[]> = {
   value: ["value", "obs_value", "amount", "count", "number", "значение", "количество"],
   breakdown: ["breakdown", "dimension", "disaggregation", "разбивка"],
   flag: ["flag", "obs_flag", "flags", "status", "note_flag", "признак"],
+  bound: ["bound", "value_bound"],
   source: ["source", "sources", "источник"],
 };
 
@@ -115,6 +116,8 @@ export interface NormalisedObservation {
   value: number;
   breakdown: string;
   flag: string | null;
+  /** The value is a lower/upper bound as published ("more than 3 million"); null: the value itself. */
+  bound: Bound | null;
   source: string | null;
 }
 
@@ -243,11 +246,19 @@ export class RowNormaliser {
     if (destination === undefined && origin !== undefined && !("destination" in record))
       destination = origin === counterpart ? "WLD" : counterpart;
 
+    // Strict: only the two words, so "> 3" in a value cell or a stray note never becomes a bound unnoticed.
+    const rawBound = record.bound?.trim() ?? "";
+    // (Spelled out rather than imported from the schema: the parser worker loads this module without drizzle.)
+    const lowered = rawBound.toLowerCase();
+    const bound: Bound | null | undefined = rawBound === "" ? null : lowered === "lower" || lowered === "upper" ? lowered : undefined;
+    if (bound === undefined)
+      this.error(errors, names, "bound", rawBound, `bound must be "lower" (published as "more than N"), "upper" ("less than N", "almost N") or empty, not "${rawBound}"`);
+
     const rawPeriod = record.period ?? "";
     const parsed = this.period(rawPeriod);
     if (!parsed.ok) this.error(errors, names, "period", rawPeriod, parsed.reason);
 
-    if (errors.length > 0 || origin === undefined || destination === undefined || !indicator || !parsed.ok || number.kind !== "number") {
+    if (errors.length > 0 || origin === undefined || destination === undefined || !indicator || !parsed.ok || number.kind !== "number" || bound === undefined) {
       if (errors.length === 0) errors.push({ column: "", value: "", message: "row has no origin or destination" });
       return { kind: "errors", errors };
     }
@@ -270,6 +281,7 @@ export class RowNormaliser {
         value: number.value,
         breakdown: !rawBreakdown || rawBreakdown.toLowerCase() === "total" ? "total" : rawBreakdown,
         flag: rawFlag ? rawFlag : null,
+        bound,
         source: rawSource ? rawSource : (this.options.source ?? null),
       },
     };

@@ -21,6 +21,7 @@
 import type Database from "better-sqlite3";
 import type { NormalisedObservation } from "./normalise.ts";
 import type { Period } from "../periods.ts";
+import type { Bound } from "../schema.ts";
 
 export type WriteOutcome = "inserted" | "updated" | "unchanged" | { duplicateOfLine: number };
 
@@ -28,6 +29,7 @@ export type WriteOutcome = "inserted" | "updated" | "unchanged" | { duplicateOfL
 export interface PreviousValue {
   value: number;
   flag: string | null;
+  bound: Bound | null;
   source: string | null;
   importId: number;
 }
@@ -51,11 +53,12 @@ interface ExistingRow {
   id: number;
   value: number;
   flag: string | null;
+  bound: Bound | null;
   source: string | null;
   import_id: number;
 }
 
-const COLUMNS = "indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, flag, source";
+const COLUMNS = "indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, flag, bound, source";
 const CONFLICT = "ON CONFLICT (origin, destination, indicator, period, breakdown) DO NOTHING";
 /** Rows per staging INSERT: 16 measured ≈ 2× faster than 1 into an unindexed table; 64 no better. */
 const GROUP_ROWS = 16;
@@ -69,6 +72,8 @@ const PAIR = 2 ** 26;
 const pair = (high: number, low: number) => high * PAIR + low;
 const highOf = (packed: number) => Math.floor(packed / PAIR);
 const lowOf = (packed: number) => packed % PAIR;
+const boundCode = (b: Bound | null) => (b === "lower" ? 1 : b === "upper" ? 2 : 0);
+const boundOf = (code: number): Bound | null => (code === 1 ? "lower" : code === 2 ? "upper" : null);
 /** Rows per encoded batch (a multiple of GROUP_ROWS). */
 const ENCODED_BATCH_ROWS = 4096;
 /** Staged rows written to observations at a time: small enough to overlap with parsing. */
@@ -76,8 +81,8 @@ const FLUSH_ROWS = 16 * ENCODED_BATCH_ROWS;
 
 /**
  * Staged rows, encoded: per row STAGE_COLUMNS numbers — (indicator, origin), (destination,
- * period), value, (breakdown, flag), source, each pair packed into one number; text and period
- * ids from 1, 0 for a null flag or source — and its line. `texts` and `periods` are the ones first
+ * period), value, (breakdown, flag), (source, bound), each pair packed into one number; text and period
+ * ids from 1, 0 for a null flag or source, bound 0 none, 1 lower, 2 upper — and its line. `texts` and `periods` are the ones first
  * seen in this batch, their ids continuing the previous batch's. Plain typed arrays and strings,
  * so a worker can post them cheaply.
  */
@@ -86,6 +91,17 @@ export interface StageBatch {
   periods: Period[];
   rows: Float64Array;
   lines: Int32Array;
+}
+
+/**
+ * The one rule for "unchanged" (the writer and the diff): a value, flag, bound or source that differs
+ * is an update — a bound that appears, goes or flips too, since "> 3 million" and "3 million" differ.
+ */
+export function sameAsStored(
+  stored: { value: number; flag: string | null; bound: Bound | null; source: string | null },
+  o: Pick<NormalisedObservation, "value" | "flag" | "bound" | "source">,
+): boolean {
+  return stored.value === o.value && stored.flag === o.flag && stored.bound === o.bound && stored.source === o.source;
 }
 
 /** Encodes observations into StageBatches. Pure, so that it runs wherever the parser runs. */
@@ -128,7 +144,7 @@ export class StageEncoder {
     rows[k + 1] = pair(this.textId(o.destination), this.periodId(o.period));
     rows[k + 2] = o.value;
     rows[k + 3] = pair(this.textId(o.breakdown), o.flag === null ? 0 : this.textId(o.flag));
-    rows[k + 4] = o.source === null ? 0 : this.textId(o.source);
+    rows[k + 4] = pair(o.source === null ? 0 : this.textId(o.source), boundCode(o.bound));
     this.lines[this.count++] = line;
     return this.count === ENCODED_BATCH_ROWS ? this.take() : undefined;
   }
@@ -195,21 +211,21 @@ export class ObservationWriter {
 
   constructor(sqlite: Database.Database, private readonly importId: number, private readonly options: WriterOptions) {
     this.sqlite = sqlite;
-    this.insert = sqlite.prepare(`INSERT INTO observations (${COLUMNS}, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${CONFLICT}`);
+    this.insert = sqlite.prepare(`INSERT INTO observations (${COLUMNS}, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${CONFLICT}`);
     this.select = sqlite.prepare(
-      `SELECT id, value, flag, source, import_id FROM observations
+      `SELECT id, value, flag, bound, source, import_id FROM observations
        WHERE origin = ? AND destination = ? AND indicator = ? AND period = ? AND breakdown = ?`,
     );
-    this.update = sqlite.prepare("UPDATE observations SET value = ?, flag = ?, source = ?, import_id = ? WHERE id = ?");
+    this.update = sqlite.prepare("UPDATE observations SET value = ?, flag = ?, bound = ?, source = ?, import_id = ? WHERE id = ?");
     this.revise = sqlite.prepare(
-      `INSERT INTO revisions (indicator, origin, destination, period, breakdown, old_value, old_flag, old_source, old_import_id, new_value, new_flag, new_import_id, replaced_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO revisions (indicator, origin, destination, period, breakdown, old_value, old_flag, old_bound, old_source, old_import_id, new_value, new_flag, new_bound, new_import_id, replaced_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.maxIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) AS m FROM observations").get() as { m: number }).m;
     if (this.maxIdBefore === 0 && !options.onRow && !options.dryRun) {
       sqlite.exec(`DROP TABLE IF EXISTS ${STAGE_TABLE}; DROP TABLE IF EXISTS ${TEXT_TABLE}; DROP TABLE IF EXISTS ${PERIOD_TABLE}`);
       // INTEGER affinity stores the packed ids (bound as doubles) as integers, so / and % divide exactly.
-      sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator_origin INTEGER, destination_period INTEGER, value REAL, breakdown_flag INTEGER, source INTEGER)`);
+      sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator_origin INTEGER, destination_period INTEGER, value REAL, breakdown_flag INTEGER, source_bound INTEGER)`);
       sqlite.exec(`CREATE TABLE ${TEXT_TABLE} (id INTEGER PRIMARY KEY, text)`);
       sqlite.exec(`CREATE TABLE ${PERIOD_TABLE} (id INTEGER PRIMARY KEY, period, frequency, period_start, period_end)`);
       this.groupParams = new Array(GROUP_ROWS * STAGE_COLUMNS);
@@ -218,7 +234,8 @@ export class ObservationWriter {
       // CROSS JOIN keeps the staging table the outer loop, so rows go in in file order with no sort.
       this.flushStaged = sqlite.prepare(
         `INSERT INTO observations (${COLUMNS}, import_id)
-         SELECT i.text, o.text, d.text, p.period, p.frequency, p.period_start, p.period_end, s.value, b.text, f.text, src.text, ${importId}
+         SELECT i.text, o.text, d.text, p.period, p.frequency, p.period_start, p.period_end, s.value, b.text, f.text,
+                CASE s.source_bound % ${PAIR} WHEN 1 THEN 'lower' WHEN 2 THEN 'upper' END, src.text, ${importId}
          FROM ${STAGE_TABLE} AS s
          CROSS JOIN ${TEXT_TABLE} AS i ON i.id = s.indicator_origin / ${PAIR}
          CROSS JOIN ${TEXT_TABLE} AS o ON o.id = s.indicator_origin % ${PAIR}
@@ -226,7 +243,7 @@ export class ObservationWriter {
          CROSS JOIN ${PERIOD_TABLE} AS p ON p.id = s.destination_period % ${PAIR}
          CROSS JOIN ${TEXT_TABLE} AS b ON b.id = s.breakdown_flag / ${PAIR}
          LEFT JOIN ${TEXT_TABLE} AS f ON f.id = s.breakdown_flag % ${PAIR}
-         LEFT JOIN ${TEXT_TABLE} AS src ON src.id = s.source
+         LEFT JOIN ${TEXT_TABLE} AS src ON src.id = s.source_bound / ${PAIR}
          WHERE s.rowid > ? ORDER BY s.rowid ${CONFLICT}`,
       );
       this.textInsert = sqlite.prepare(`INSERT INTO ${TEXT_TABLE} (id, text) VALUES (?, ?)`);
@@ -288,7 +305,8 @@ export class ObservationWriter {
       const o: NormalisedObservation = {
         indicator: text(highOf(rows[k]!))!, origin: text(lowOf(rows[k]!))!,
         destination: text(highOf(rows[k + 1]!))!, period: this.periods[lowOf(rows[k + 1]!) - 1]!,
-        value: rows[k + 2]!, breakdown: text(highOf(rows[k + 3]!))!, flag: text(lowOf(rows[k + 3]!)), source: text(rows[k + 4]!),
+        value: rows[k + 2]!, breakdown: text(highOf(rows[k + 3]!))!, flag: text(lowOf(rows[k + 3]!)),
+        bound: boundOf(lowOf(rows[k + 4]!)), source: text(highOf(rows[k + 4]!)),
       };
       const { id } = this.select.get(o.origin, o.destination, o.indicator, o.period.period, o.breakdown) as ExistingRow;
       // Rows went in in file order with consecutive ids: the next id is this row's, any other an earlier line's.
@@ -351,7 +369,7 @@ export class ObservationWriter {
       return "inserted";
     }
     const result = this.insert.run(
-      o.indicator, o.origin, o.destination, p.period, p.frequency, p.start, p.end, o.value, o.breakdown, o.flag, o.source, this.importId,
+      o.indicator, o.origin, o.destination, p.period, p.frequency, p.start, p.end, o.value, o.breakdown, o.flag, o.bound, o.source, this.importId,
     );
     if (result.changes === 1) {
       this.recordInserted(Number(result.lastInsertRowid), line);
@@ -367,16 +385,16 @@ export class ObservationWriter {
     const seenOn = this.touchedExisting.get(existing.id);
     if (seenOn !== undefined) return { duplicateOfLine: seenOn };
     this.touchedExisting.set(existing.id, line);
-    this.previous = { value: existing.value, flag: existing.flag, source: existing.source, importId: existing.import_id };
-    if (existing.value === o.value && existing.flag === o.flag && existing.source === o.source) return "unchanged";
+    this.previous = { value: existing.value, flag: existing.flag, bound: existing.bound, source: existing.source, importId: existing.import_id };
+    if (sameAsStored(existing, o)) return "unchanged";
     if (this.options.dryRun) return "updated";
     const p = o.period;
     this.revise.run(
       o.indicator, o.origin, o.destination, p.period, o.breakdown,
-      existing.value, existing.flag, existing.source, existing.import_id,
-      o.value, o.flag, this.importId, this.now,
+      existing.value, existing.flag, existing.bound, existing.source, existing.import_id,
+      o.value, o.flag, o.bound, this.importId, this.now,
     );
-    this.update.run(o.value, o.flag, o.source, this.importId, existing.id);
+    this.update.run(o.value, o.flag, o.bound, o.source, this.importId, existing.id);
     return "updated";
   }
 }

@@ -13,13 +13,14 @@ export interface Comparison {
   /** null when the earlier value is zero. */
   changePct: number | null;
   flag?: string;
+  bound?: SeriesPoint["bound"];
   source?: string;
   /**
-   * A change is only read between values of the same source and release, neither flagged; otherwise
-   * it says why not (the web shows "not comparable" with both sources named).
+   * A change is only read between values of the same source and release, neither flagged nor a
+   * bound; otherwise it says why not (the web shows "not comparable" with both sources named).
    */
   comparable: boolean;
-  whyNot?: "source" | "flag";
+  whyNot?: "source" | "flag" | "bound";
 }
 
 export interface LatestValue {
@@ -28,6 +29,8 @@ export interface LatestValue {
   period: string;
   value: number;
   flag?: string;
+  /** "> 3 million": the publication gives only a lower (or upper) bound. */
+  bound?: SeriesPoint["bound"];
   source?: string;
   /** The immediately preceding period, only when it is published. */
   previous: Comparison | null;
@@ -39,10 +42,12 @@ function compare(current: SeriesPoint, earlier: SeriesPoint | undefined): Compar
   if (!earlier) return null;
   const change = current.value - earlier.value;
   // The source text carries the release (World Bank "Last Updated Date", the report's address): equal text, same release.
-  const whyNot = current.source !== earlier.source ? "source" : current.flag || earlier.flag ? "flag" : undefined;
+  // A bound has no exact difference: "more than 3 million" against 2.5 million is no change figure.
+  const whyNot = current.source !== earlier.source ? "source" : current.flag || earlier.flag ? "flag" : current.bound || earlier.bound ? "bound" : undefined;
   const out: Comparison = { period: earlier.period, value: earlier.value, change, changePct: earlier.value === 0 ? null : (change / earlier.value) * 100, comparable: !whyNot };
   if (whyNot) out.whyNot = whyNot;
   if (earlier.flag) out.flag = earlier.flag;
+  if (earlier.bound) out.bound = earlier.bound;
   if (earlier.source) out.source = earlier.source;
   return out;
 }
@@ -62,6 +67,7 @@ export function latestOf(s: Series): LatestValue | null {
     yearAgo: compare(last, byPeriod.get(yearEarlier(current).period)),
   };
   if (last.flag) entry.flag = last.flag;
+  if (last.bound) entry.bound = last.bound;
   if (last.source) entry.source = last.source;
   return entry;
 }

@@ -8,6 +8,7 @@ import { seriesSources } from "./provenance.ts";
 import { corridors } from "./corridors.ts";
 import { latest } from "./latest.ts";
 import { addIndicator } from "../catalog-admin.ts";
+import { listImports, undoImport } from "../history.ts";
 import type { CorridorDb } from "../db.ts";
 
 const HEADER = "indicator,origin,destination,period,value,flag\n";
@@ -33,12 +34,19 @@ describe("series", () => {
     await load(db, [...months("entries", 2021, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), ...months("entries", 2022, [1, 1, 1, 1])]);
     const q = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "Q" });
     expect(q.points.map((p) => [p.period, p.value])).toEqual([
-      ["2021-Q1", 6], ["2021-Q2", 15], ["2021-Q3", 24], ["2021-Q4", 33], ["2022-Q1", 3],
+      ["2021-Q1", 6],
+      ["2021-Q2", 15],
+      ["2021-Q3", 24],
+      ["2021-Q4", 33],
+      ["2022-Q1", 3],
     ]);
     const a = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A" });
     expect(a.points.map((p) => [p.period, p.value])).toEqual([["2021", 78]]);
     const partial = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A", partial: true });
-    expect(partial.points.map((p) => [p.period, p.value, p.partial])).toEqual([["2021", 78, undefined], ["2022", 4, true]]);
+    expect(partial.points.map((p) => [p.period, p.value, p.partial])).toEqual([
+      ["2021", 78, undefined],
+      ["2022", 4, true],
+    ]);
   });
 
   it("says which other frequencies the corridor has values in: the Bank of Russia's Tajik quarters beside the years", async () => {
@@ -110,7 +118,9 @@ describe("series", () => {
     const db = memoryDb();
     await addIndicator(db, { code: "stay_rate", name: "Rate", unit: "%", kind: "rate" });
     await load(db, [
-      "irregular_stay_stock,TJK,RUS,2021-01,10,", "irregular_stay_stock,TJK,RUS,2021-02,20,", "irregular_stay_stock,TJK,RUS,2021-03,15,",
+      "irregular_stay_stock,TJK,RUS,2021-01,10,",
+      "irregular_stay_stock,TJK,RUS,2021-02,20,",
+      "irregular_stay_stock,TJK,RUS,2021-03,15,",
       "irregular_stay_stock,TJK,RUS,2021-04,30,",
       ...months("stay_rate", 2021, [1, 2, 6]),
     ]);
@@ -140,21 +150,40 @@ describe("corridors and latest", () => {
     const tjk = list[0]!.indicators[0]!;
     expect(tjk).toMatchObject({ code: "entries", observations: 2, firstDay: "2019-01-01", lastDay: "2021-09-30" });
     expect(tjk.ranges).toEqual(
-      expect.arrayContaining([{ frequency: "A", first: "2019", last: "2019", count: 1 }, { frequency: "Q", first: "2021-Q3", last: "2021-Q3", count: 1 }]),
+      expect.arrayContaining([
+        { frequency: "A", first: "2019", last: "2019", count: 1 },
+        { frequency: "Q", first: "2021-Q3", last: "2021-Q3", count: 1 },
+      ]),
     );
     expect(list[0]!.originName).toBe("Tajikistan");
   });
 
+  it("reads the ranges once per data version: an import or an undo shows at once, nothing else rescans", async () => {
+    const db = memoryDb();
+    await load(db, ["entries,TJK,RUS,2019,1,"]);
+    expect((await corridors(db)).map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS"]);
+    // A row slipped in without an import (no commit moves the version) is not seen: the cached ranges are used.
+    db.sqlite.exec("UPDATE observations SET period = '2018', period_start = '2018-01-01', period_end = '2018-12-31'");
+    expect((await corridors(db))[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2019" });
+    // An import moves the version: its corridor and the range as stored now appear at once.
+    await load(db, ["entries,UZB,RUS,2020,4,"]);
+    const list = await corridors(db);
+    expect(list.map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS", "UZB>RUS"]);
+    expect(list[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2018" });
+    const newest = Math.max(...(await listImports(db)).map((i) => i.id));
+    await undoImport(db, newest);
+    expect((await corridors(db)).map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS"]);
+  });
+
   it("gives the latest value with changes on the previous period and a year earlier", async () => {
     const db = memoryDb();
-    await load(db, [
-      "entries,TJK,RUS,2020-Q3,100,", "entries,TJK,RUS,2021-Q2,200,", "entries,TJK,RUS,2021-Q3,150,p",
-      "work_patents_issued,TJK,RUS,2019,10,", "work_patents_issued,TJK,RUS,2021,0,",
-    ]);
+    await load(db, ["entries,TJK,RUS,2020-Q3,100,", "entries,TJK,RUS,2021-Q2,200,", "entries,TJK,RUS,2021-Q3,150,p", "work_patents_issued,TJK,RUS,2019,10,", "work_patents_issued,TJK,RUS,2021,0,"]);
     const rows = await latest(db, { origin: "TJK", destination: "RUS" });
     const entries = rows.find((r) => r.indicator.code === "entries")!;
     expect(entries).toMatchObject({
-      period: "2021-Q3", value: 150, flag: "p",
+      period: "2021-Q3",
+      value: 150,
+      flag: "p",
       previous: { period: "2021-Q2", value: 200, change: -50, changePct: -25 },
       yearAgo: { period: "2020-Q3", value: 100, change: 50, changePct: 50 },
     });

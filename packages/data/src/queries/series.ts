@@ -8,7 +8,7 @@ import {
   FREQUENCIES, isCoarserOrEqual, periodContaining, periodsPerCoarse, predominantFrequency,
   type Frequency, type Period,
 } from "../periods.ts";
-import { observations, type IndicatorKind } from "../schema.ts";
+import { observations, type Bound, type IndicatorKind } from "../schema.ts";
 import { periodArgument, resolveCountry, resolveIndicator } from "./resolve.ts";
 
 export interface SeriesQuery {
@@ -30,6 +30,8 @@ export interface SeriesPoint {
   end: string;
   value: number;
   flag?: string;
+  /** The publication gives only a bound: "more than" (lower) or "less than" (upper) this value. */
+  bound?: Bound;
   source?: string;
   /** Rolled up from this many finer periods. */
   rolledUpFrom?: number;
@@ -72,6 +74,7 @@ interface Row {
   end: string;
   value: number;
   flag: string | null;
+  bound: Bound | null;
   source: string | null;
 }
 
@@ -91,6 +94,7 @@ function frequencyRanges(rows: Row[]): FrequencyRange[] {
 function toPoint(r: Row): SeriesPoint {
   const point: SeriesPoint = { period: r.period, start: r.start, end: r.end, value: r.value };
   if (r.flag) point.flag = r.flag;
+  if (r.bound) point.bound = r.bound;
   if (r.source) point.source = r.source;
   return point;
 }
@@ -121,6 +125,12 @@ export function rollUp(rows: Row[], target: Frequency, kind: IndicatorKind, incl
     const point: SeriesPoint = { period: period.period, start: period.start, end: period.end, value, rolledUpFrom: members.length };
     const flags = [...new Set(members.map((r) => r.flag).filter(Boolean))];
     if (flags.length) point.flag = flags.join("");
+    // A sum, mean or last value of lower bounds (and exact values) is a lower bound; likewise upper.
+    // Lower and upper mixed bound nothing either way: the roll-up is then left out, not shown as exact.
+    const bounds = new Set(members.map((r) => r.bound).filter((b): b is Bound => b !== null));
+    const bound = kind === "stock" ? last.bound : bounds.size === 1 ? [...bounds][0]! : null;
+    if (kind !== "stock" && bounds.size > 1) continue;
+    if (bound) point.bound = bound;
     const sources = [...new Set(members.map((r) => r.source).filter(Boolean))];
     if (sources.length === 1) point.source = sources[0]!;
     if (!complete) point.partial = true;
@@ -145,6 +155,7 @@ export async function series(db: CorridorDb, query: SeriesQuery): Promise<Series
       end: observations.periodEnd,
       value: observations.value,
       flag: observations.flag,
+      bound: observations.bound,
       source: observations.source,
     })
     .from(observations)

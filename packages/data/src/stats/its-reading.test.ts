@@ -9,11 +9,15 @@ describe("levelReading / slopeReading", () => {
     expect(levelReading(estimate(12.34, 56.78), "persons", "Q")).toBe("a rise of 12.3–56.8 persons a quarter at the event (95 % interval)");
   });
   it("says it cannot be told apart from the trend when the interval holds zero", () => {
-    expect(levelReading(estimate(-120, 80), "US$ million", "A")).toBe("cannot be told apart from the trend: the 95 % interval of the change at the event, -120 to 80 US$ million a year, includes no change");
+    expect(levelReading(estimate(-120, 80), "US$ million", "A")).toBe("cannot be told apart from the trend: the 95 % interval of the change at the event, −US$ 120 million to 80 million a year, includes no change");
+  });
+  it("writes its figures as the rest of the dashboard does (formatValue), the unit said once", () => {
+    expect(levelReading(estimate(775_123_456, 3_791_000_000), "current US$", "A")).toBe("a rise of US$ 775 million–3.79 bn a year at the event (95 % interval)");
+    expect(levelReading(estimate(-2_000_000_000, 8_561_000_000), "current US$", "A")).toMatch(/, −US\$ 2 bn to 8.56 bn a year, includes no change$/);
   });
   it("reads the slope per period", () => {
     expect(slopeReading(estimate(-3.9, -1.2), "patents", "M")).toBe("the trend then falls by a further 1.2–3.9 patents a month with every month (95 % interval)");
-    expect(slopeReading(estimate(-1, 2), "patents", "M")).toBe("no change in the trend that can be told apart from noise (-1 to 2 patents a month with every month)");
+    expect(slopeReading(estimate(-1, 2), "patents", "M")).toBe("no change in the trend that can be told apart from noise (−1 to 2 patents a month with every month)");
   });
 });
 

@@ -64,6 +64,8 @@ export interface ItsFit {
   slopeChange: Estimate;
   /** (fitted − counterfactual) / counterfactual at the last period; null when the counterfactual is 0. */
   relativeEffect: number | null;
+  /** The model's value for every row, before the event too: the line a chart draws through the data. */
+  fitted: { period: string; value: number }[];
   counterfactual: CounterfactualPoint[];
 }
 
@@ -149,6 +151,7 @@ export function fitIts({ rows, t0, seasons }: ItsInput): ItsOutcome {
     levelChange: estimate(2),
     slopeChange: estimate(3),
     relativeEffect: last.counterfactual === 0 ? null : (last.fitted - last.counterfactual) / last.counterfactual,
+    fitted: sorted.map((r) => ({ period: r.period, value: predict(designRow(r.t, t0, r.season, seasons, true)) })),
     counterfactual,
   };
 }

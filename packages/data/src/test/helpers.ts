@@ -1,8 +1,10 @@
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { openDb, type CorridorDb } from "../db.ts";
 
 /** A fresh in-memory database with the real migrations and catalog. */
@@ -36,7 +38,12 @@ export function dbChecksum(path: string): string {
     for (const { name, sql } of tables) {
       hash.update(`${name}\n${sql ?? ""}\n`);
       if (!sql?.startsWith("CREATE TABLE") && name !== "sqlite_sequence") continue;
-      const rows = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().all().map((r) => JSON.stringify(r)).sort();
+      const rows = db
+        .prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`)
+        .raw()
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort();
       hash.update(`${rows.length}\n${rows.join("\n")}\n`);
     }
     return hash.digest("hex");
@@ -81,4 +88,34 @@ export function syntheticTidyCsv(rows: number, offsetDays = 0, path = tmpPath("s
   }
   writeFileSync(path, lines.join("\n") + "\n");
   return path;
+}
+
+const cliBin = fileURLToPath(new URL("../../bin/corridor.mjs", import.meta.url));
+
+/** A `corridor` CLI process and its outcome. */
+export interface CliRun {
+  child: ChildProcess;
+  done: Promise<{ status: number | null; stdout: string; stderr: string }>;
+}
+
+/** Starts the `corridor` CLI as a separate process (another writer or reader on the same file). */
+export function startCli(args: string[], env: Record<string, string> = {}, extra: { uid?: number; gid?: number } = {}): CliRun {
+  const child = spawn(process.execPath, [cliBin, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], cwd: tmpdir(), ...extra });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d) => (stdout += d));
+  child.stderr!.on("data", (d) => (stderr += d));
+  const done = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => child.once("close", (status) => resolve({ status, stdout, stderr })));
+  return { child, done };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the import in `run` is visibly inside its transaction: its pages spill into the WAL. */
+export async function untilWriting(run: CliRun, db: string, bytes = 1024 * 1024): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > bytes)) {
+    if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`import never got under way or finished too soon: ${(await run.done).stderr}`);
+    await sleep(10);
+  }
 }

@@ -32,7 +32,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const countries = [...new Set(everything.flatMap((e) => e.countries.map((c) => c.code)))].filter((c) => c !== "ALL").sort();
   const years = [...new Set(events.map((e) => e.startsOn.slice(0, 4)))];
   const editable = canEdit(await currentUser(await headers()));
-  const field = "mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background";
+  const field =
+    "mt-1 block w-full rounded-tremor-small border-tremor-border py-1 placeholder:italic placeholder:text-tremor-content-subtle dark:bg-dark-tremor-background dark:placeholder:text-dark-tremor-content-subtle";
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-2">
@@ -83,10 +84,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           </select>
         </label>
         <label>
-          From <input name="from" defaultValue={query.from ?? ""} placeholder="2020" className={field} />
+          From <input name="from" defaultValue={query.from ?? ""} placeholder="any, e.g. 2020" className={field} />
         </label>
         <label>
-          To <input name="to" defaultValue={query.to ?? ""} placeholder="2021-06" className={field} />
+          To <input name="to" defaultValue={query.to ?? ""} placeholder="any, e.g. 2021-06" className={field} />
         </label>
         <div className="self-end">
           <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">

@@ -1,15 +1,17 @@
 import Form from "next/form";
 import { redirect } from "next/navigation";
 import { Card, Text, Title } from "@tremor/react";
-import { corridors, listIndicators, seriesSources } from "@corridor/data";
+import Link from "next/link";
+import { corridors, events as corridorEvents, listIndicators, seriesSources } from "@corridor/data";
 import { SourceFooter, SourcesSection } from "@/components/Sources";
+import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL } from "@/lib/palette";
+import { dateRange } from "@/lib/format";
 import { db } from "@/server/db";
 import { CompareChart } from "@/components/CompareChart";
 import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";
 import { ChartActions } from "@/components/ChartActions";
 import { toSearchParams } from "@/lib/params";
-import Link from "next/link";
 import { FREQUENCY_NAME, formatValue } from "@corridor/data/pure";
 import { requirePageReader } from "@/server/page-auth";
 
@@ -47,6 +49,14 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
     }),
   );
   const allSources = sourced.flatMap((s) => s.sources);
+  // Each corridor's own events in the range drawn (as its dashboard chart shows them), once each.
+  const range = merged.length ? { from: merged[0]!.start, to: merged.at(-1)!.end } : null;
+  const found = range
+    ? (
+        await Promise.all(loaded.map((l) => l.key.split("-") as [string, string]).map(([origin, destination]) => corridorEvents(db(), { corridor: { origin, destination, related: false }, ...range })))
+      ).flat()
+    : [];
+  const shown = [...new Map(found.map((e) => [e.id, e])).values()].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
 
   return (
     <div className="space-y-4">
@@ -88,14 +98,31 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
           </select>
         </label>
         <label>
-          From <input name="from" defaultValue={view.from ?? ""} placeholder="2010" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" />
+          From{" "}
+          <input
+            name="from"
+            defaultValue={view.from ?? ""}
+            placeholder="earliest"
+            className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 placeholder:italic placeholder:text-tremor-content-subtle dark:bg-dark-tremor-background dark:placeholder:text-dark-tremor-content-subtle"
+          />
         </label>
         <label>
-          To <input name="to" defaultValue={view.to ?? ""} placeholder="2024" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" />
+          To{" "}
+          <input
+            name="to"
+            defaultValue={view.to ?? ""}
+            placeholder="latest"
+            className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 placeholder:italic placeholder:text-tremor-content-subtle dark:bg-dark-tremor-background dark:placeholder:text-dark-tremor-content-subtle"
+          />
         </label>
         <label>
           Index = 100 at{" "}
-          <input name="index" defaultValue={view.index ?? ""} placeholder="e.g. 2015" className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background" />
+          <input
+            name="index"
+            defaultValue={view.index ?? ""}
+            placeholder="none, e.g. 2015"
+            className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 placeholder:italic placeholder:text-tremor-content-subtle dark:bg-dark-tremor-background dark:placeholder:text-dark-tremor-content-subtle"
+          />
         </label>
         <label className="flex items-center gap-2 self-end">
           <input type="checkbox" name="log" value="1" defaultChecked={view.log} /> Log scale
@@ -161,11 +188,30 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
             unit={unit}
             ticks={ticks}
             domain={domain}
+            events={shown.map((e) => ({ id: e.id, title: e.title, kind: e.kind, t: Date.parse(`${e.startsOn}T00:00:00Z`) }))}
           />
         ) : (
           <Text className="mt-4">Nothing to chart: choose corridors that have this indicator.</Text>
         )}
         {rows.length > 0 && <SourceFooter sources={allSources} />}
+        {shown.length > 0 && (
+          <details className="mt-2" data-testid="explorer-events">
+            <summary className="cursor-pointer">Events in this period ({shown.length})</summary>
+            <ul className="mt-1 space-y-0.5 text-tremor-default">
+              {shown.map((e) => (
+                <li key={e.id}>
+                  <span aria-hidden="true" style={{ color: KIND_COLOUR[e.kind] }}>
+                    {KIND_GLYPH[e.kind]}
+                  </span>{" "}
+                  <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{KIND_LABEL[e.kind]}</span> · {dateRange(e.startsOn, e.endsOn, e.datePrecision)} ·{" "}
+                  <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href={`/events/${e.id}`}>
+                    {e.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <details className="mt-2" open={rows.length > 0 && rows.length <= 12}>
           <summary className="cursor-pointer">Data table</summary>
           <div className="overflow-x-auto">

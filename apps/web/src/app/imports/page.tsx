@@ -21,7 +21,7 @@ export default async function ImportsPage() {
           <Text>Every file that went into the database: who, when, what it changed. Undo brings the previous values back.</Text>
         </div>
         {analyst && (
-          <Link href="/upload" className="rounded-tremor-small bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white hover:bg-tremor-brand-emphasis dark:bg-dark-tremor-brand">
+          <Link href="/upload" className="rounded-tremor-small bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white hover:bg-tremor-brand-emphasis">
             Upload a file
           </Link>
         )}

@@ -1,12 +1,18 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { ACCOUNT_MARKER } from "@/components/account-marker";
+import { LOGIN_ERRORS } from "@/lib/login-errors";
 
 const COOKIE_REFUSED =
   "Your password was accepted, but this browser did not keep the session cookie, so you are still signed out. Allow cookies for this site; if it is served over plain HTTP behind a proxy that sends X-Forwarded-Proto: https, fix the proxy or CORRIDOR_TRUST_PROXY.";
 
-export function LoginForm({ next }: { next: string }) {
-  const [error, setError] = useState<string | null>(null);
+/**
+ * Without JavaScript the browser posts the form itself (method="post": the password is in the body,
+ * never the URL) to /api/auth/sign-in/form, which redirects to `next` or back here with ?error=.
+ * With JavaScript the same form signs in by fetch, so it can say when the browser refused the cookie.
+ */
+export function LoginForm({ next, initialError }: { next: string; initialError: string | null }) {
+  const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -33,7 +39,7 @@ export function LoginForm({ next }: { next: string }) {
         window.location.assign(next);
         return;
       }
-      setError(res.status === 429 ? "Too many failed attempts. Wait a minute and try again." : "Wrong email or password.");
+      setError(res.status === 429 ? LOGIN_ERRORS.limited : LOGIN_ERRORS.wrong);
     } catch {
       setError("The server did not answer. Try again.");
     }
@@ -41,17 +47,30 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="mt-4 space-y-3" aria-describedby={error ? "login-error" : undefined}>
+    <form method="post" action="/api/auth/sign-in/form" onSubmit={submit} className="mt-4 space-y-3" aria-describedby={error ? "login-error" : undefined}>
+      <input type="hidden" name="next" value={next} />
       <label className="block text-tremor-default">
         Email
-        <input name="email" type="email" autoComplete="username" required className="mt-1 block w-full rounded-tremor-default border-tremor-border" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="mt-1 block w-full rounded-tremor-default border-tremor-border dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong"
+        />
       </label>
       <label className="block text-tremor-default">
         Password
-        <input name="password" type="password" autoComplete="current-password" required className="mt-1 block w-full rounded-tremor-default border-tremor-border" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded-tremor-default border-tremor-border dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong"
+        />
       </label>
       {error && (
-        <p id="login-error" role="alert" className="text-tremor-default text-red-700">
+        <p id="login-error" role="alert" className="text-tremor-default text-red-700 dark:text-red-300">
           {error}
         </p>
       )}

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
+import { loginErrorMessage } from "@/lib/login-errors";
 import { safeNext } from "@/lib/next-path";
 import { LoginForm } from "./LoginForm";
 
 export const metadata: Metadata = { title: "Sign in — Corridor" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const raw = (await searchParams).next;
+  const params = await searchParams;
+  const raw = params.next;
   const next = safeNext(typeof raw === "string" ? raw : null);
+  // Set by the plain form post (/api/auth/sign-in/form) after a failed attempt: a code, never what was typed.
+  const error = loginErrorMessage(typeof params.error === "string" ? params.error : null);
   return (
     <section className="mx-auto max-w-sm">
-      <h1 className="text-tremor-title font-semibold text-tremor-content-strong">Sign in</h1>
-      <p className="mt-1 text-tremor-default text-tremor-content">Analysts and admins sign in to upload data and edit events. Accounts are made by an admin.</p>
-      <LoginForm next={next} />
+      <h1 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Sign in</h1>
+      <p className="mt-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content">Analysts and admins sign in to upload data and edit events. Accounts are made by an admin.</p>
+      <LoginForm next={next} initialError={error} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { TableHeader } from "@/components/TableHeader";
 import Link from "next/link";
 import { Badge, Card, Text, Title } from "@tremor/react";
-import { observationHistory, type ObservationHistory } from "@corridor/data";
+import { listIndicators, observationHistory, type ObservationHistory } from "@corridor/data";
 import { db } from "@/server/db";
 import { flagMeaning } from "@corridor/data/pure";
 import { full } from "@/lib/format";
@@ -20,12 +20,16 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
   await requirePageReader(params.size ? `/observations?${params}` : "/observations");
   let key: ObservationKey | null = null;
   let problem: string | null = null;
-  try {
-    key = parseObservationKey(params);
-  } catch (error) {
-    if (!(error instanceof ParameterError)) throw error;
-    problem = error.message;
+  // Opened bare (from the menu or a typed address): a form to fill and where to find values, not an error.
+  if (params.size > 0) {
+    try {
+      key = parseObservationKey(params);
+    } catch (error) {
+      if (!(error instanceof ParameterError)) throw error;
+      problem = error.message;
+    }
   }
+  const indicators = key ? [] : await listIndicators(db());
   const result: ObservationHistory | null = key ? await observationHistory(db(), key) : null;
   const importLink = (id: number | null) =>
     id === null ? (
@@ -56,17 +60,39 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
             <input
               name={name}
               defaultValue={key?.[name] ?? ""}
-              placeholder={{ indicator: "work_patents_issued", origin: "TJK", destination: "WLD", period: "2021", breakdown: "total" }[name]}
-              className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 dark:bg-dark-tremor-background"
+              list={name === "indicator" && indicators.length ? "indicator-codes" : undefined}
+              placeholder={{ indicator: "e.g. work_patents_issued", origin: "e.g. TJK", destination: "e.g. RUS, or WLD", period: "e.g. 2021 or 2021-Q2", breakdown: "total" }[name]}
+              className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 placeholder:italic placeholder:text-tremor-content-subtle dark:bg-dark-tremor-background dark:placeholder:text-dark-tremor-content-subtle"
             />
           </label>
         ))}
+        {indicators.length > 0 && (
+          <datalist id="indicator-codes">
+            {indicators.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.name}
+              </option>
+            ))}
+          </datalist>
+        )}
         <div className="self-end">
           <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">
             Show
           </button>
         </div>
       </form>
+      {params.size === 0 && (
+        <Card className="p-4" data-testid="observation-help">
+          <Text>
+            One value&apos;s story: what it is now, and every value it had before, with the import that wrote each. Every value in the dashboard&apos;s table links here; or fill in the fields above —
+            for example{" "}
+            <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href="/observations?indicator=work_patents_issued&origin=TJK&destination=RUS&period=2021">
+              work patents issued, Tajikistan → Russia, 2021
+            </Link>
+            .
+          </Text>
+        </Card>
+      )}
       {problem && (
         <Card className="p-4" decoration="left" decorationColor="amber">
           <Text>{problem}</Text>

@@ -1,7 +1,7 @@
 import { TableHeader } from "@/components/TableHeader";
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { full } from "@/lib/format";
-import { formatRevision, type DiffSummary } from "@/lib/import-result";
+import { boundSign, formatRevision, type DiffSummary } from "@/lib/import-result";
 import { RevisionSparkline } from "./RevisionSparkline";
 
 /** What the import would change, per indicator and corridor: new observations, revisions old → new, unchanged. */
@@ -23,7 +23,9 @@ export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (
           <li key={g.key} className="py-3" data-testid="diff-group">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <div className="min-w-0">
-                <p className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{g.label}</p>
+                <p className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong" title={g.codes}>
+                  {g.label}
+                </p>
                 <Text>
                   {g.inserted} new · {g.updated} changed · {g.unchanged} unchanged
                 </Text>
@@ -45,8 +47,8 @@ export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (
                   {g.changes.slice(0, 12).map((c) => (
                     <tr key={c.period} className="tabular-nums">
                       <td className="py-0.5">{c.period}</td>
-                      <td className="py-0.5 text-right text-tremor-content-subtle">{c.old === null ? "—" : full(c.old)}</td>
-                      <td className="py-0.5 text-right font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{full(c.new)}</td>
+                      <td className="py-0.5 text-right text-tremor-content-subtle">{c.old === null ? "—" : `${boundSign(c.oldBound)}${full(c.old)}`}</td>
+                      <td className="py-0.5 text-right font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{`${boundSign(c.newBound)}${full(c.new)}`}</td>
                       <td className="py-0.5 text-right">
                         {c.old === null ? (
                           <Badge color="emerald" size="xs">

@@ -355,7 +355,7 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
               </button>
               <button
                 type="button"
-                className={`${button} bg-tremor-brand text-white hover:bg-tremor-brand-emphasis dark:bg-dark-tremor-brand`}
+                className={`${button} bg-tremor-brand text-white hover:bg-tremor-brand-emphasis`}
                 disabled={busy || outcome?.kind !== "checked" || outcome.summary.errorCount > 0}
                 onClick={() => void run(false)}
                 data-testid="commit"
@@ -432,10 +432,18 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
             </Card>
           )}
           {outcome.summary.skippedAggregates.length > 0 && <Text>Skipped aggregates (not countries): {outcome.summary.skippedAggregates.join(", ")}</Text>}
-          {outcome.summary.diff && <DiffView summary={summariseDiff(outcome.summary.diff)} onLine={ready ? setFocusLine : undefined} />}
+          {outcome.summary.skipped > 0 && (
+            <Card className="p-4" decoration="left" decorationColor="amber" data-testid="skipped">
+              <Text>
+                {full(outcome.summary.skipped)} {outcome.summary.skipped === 1 ? "cell has" : "cells have"} no value (“-”, “..”, “:” or empty){" "}
+                {outcome.kind === "committed" ? "and were skipped" : "and will be skipped"}: not imported, never read as zero.
+              </Text>
+            </Card>
+          )}
+          {outcome.summary.diff && <DiffView summary={summariseDiff(outcome.summary.diff, (code) => indicators.find((i) => i.code === code)?.name)} onLine={ready ? setFocusLine : undefined} />}
           {!outcome.summary.diff && (
             <Text>
-              {full(outcome.summary.inserted)} new · {full(outcome.summary.updated)} changed · {full(outcome.summary.unchanged)} unchanged · {full(outcome.summary.skipped)} missing values skipped
+              {full(outcome.summary.inserted)} new · {full(outcome.summary.updated)} changed · {full(outcome.summary.unchanged)} unchanged
             </Text>
           )}
         </>

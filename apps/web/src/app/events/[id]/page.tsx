@@ -1,15 +1,15 @@
-/** An event's page: text, source, links, edit history and impact panels; server/event-page-data.ts loads them. */
+/** An event's page: text, source, links, edit history and impact panels (components/ImpactPanelCard); server/event-page-data.ts loads them. */
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, Text, Title } from "@tremor/react";
 import { canEdit } from "@/lib/roles";
 import { EventBody } from "@/components/EventBody";
-import { StaticEventChart } from "@/components/StaticEventChart";
-import { ChartActions } from "@/components/ChartActions";
-import { SourceFooter, SourcesSection } from "@/components/Sources";
+import { ImpactPanelCard } from "@/components/ImpactPanelCard";
+import { SourcesSection } from "@/components/Sources";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
-import { formatValue } from "@corridor/data/pure";
-import { dateRange, pct } from "@/lib/format";
+import { dateRange } from "@/lib/format";
+import { toSearchParams } from "@/lib/params";
+import { dateCaveats } from "@/lib/chart-model";
 import { requirePageReader } from "@/server/page-auth";
 import { eventPageData } from "@/server/event-page-data";
 
@@ -22,12 +22,13 @@ const RELATION: Record<string, [string, string]> = {
   cites: ["Cites", "Cited by"],
 };
 
-export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EventPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
+  const query = toSearchParams(await searchParams);
   const editable = canEdit(await requirePageReader(`/events/${encodeURIComponent(id)}`));
-  const loaded = await eventPageData(id);
+  const loaded = await eventPageData(id, query);
   if (!loaded) notFound();
-  const { event, history, panels } = loaded;
+  const { event, history, panels, eventTitles } = loaded;
 
   return (
     <article className="space-y-6">
@@ -55,6 +56,12 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             {KIND_LABEL[event.kind]}
           </span>
           <span>{dateRange(event.startsOn, event.endsOn, event.datePrecision)}</span>
+          {/* Uncertain, not merely imprecise: said beside the date, as the charts draw that end faded. */}
+          {dateCaveats(event).map((t) => (
+            <span key={t} data-testid="date-caveat" className="rounded-tremor-small border border-dashed border-amber-600 px-1.5 py-0.5 text-tremor-label text-amber-900 dark:text-amber-200">
+              {t}
+            </span>
+          ))}
           <span
             className={`rounded-tremor-small px-1.5 py-0.5 text-tremor-label font-medium ${event.verification === "verified" ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
           >
@@ -76,7 +83,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             <>
               <dt className="font-medium">Source</dt>
               <dd>
-                <a href={event.sourceUrl} rel="noopener noreferrer" className="break-all text-tremor-brand underline">
+                <a href={event.sourceUrl} rel="noopener noreferrer" className="break-all text-tremor-brand underline dark:text-dark-tremor-brand">
                   {event.sourceUrl}
                 </a>
               </dd>
@@ -118,7 +125,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             {event.links.map((l) => (
               <li key={`${l.direction}-${l.relation}-${l.id}`}>
                 {RELATION[l.relation]?.[l.direction === "out" ? 0 : 1] ?? l.relation}{" "}
-                <Link href={`/events/${l.id}`} className="text-tremor-brand underline">
+                <Link href={`/events/${l.id}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">
                   {l.title}
                 </Link>{" "}
                 ({l.startsOn})
@@ -161,83 +168,19 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
 
       <section aria-labelledby="impact" className="space-y-4">
         <h2 id="impact" className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
-          Before and after
+          What did the event do?
         </h2>
         {panels.length === 0 && <Text>Not enough data around this event in any of its corridors.</Text>}
-        {panels.map(({ impact: r, points, originName, destinationName, sources }) => {
-          const c = r.comparison;
-          const b = r.baseline;
-          const around = c.status === "ok" ? [...c.before.periods, c.eventPeriod, ...c.after.periods] : [];
-          return (
-            <Card key={`${r.indicator.code}-${r.origin}-${r.destination}`} className="p-4" data-testid="impact-panel">
-              <Title>
-                {r.indicator.name}: {originName} → {destinationName}
-              </Title>
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <Text>
-                  {r.indicator.unit}; {r.window} periods before and after {c.eventPeriod || "the event"}, the event&rsquo;s own period excluded
-                </Text>
-                {around.length > 0 && (
-                  <ChartActions
-                    query={new URLSearchParams({ indicator: r.indicator.code, origin: r.origin, destination: r.destination, from: around[0]!, to: around.at(-1)!, events: event.id }).toString()}
-                    viewPath={`/events/${event.id}`}
-                    title={`${r.indicator.name}: ${originName} → ${destinationName}, around ${event.title}`}
-                  />
-                )}
-              </div>
-              <StaticEventChart
-                points={points.filter((p) => around.length === 0 || around.includes(p.period))}
-                events={[{ id: event.id, title: event.title, kind: event.kind, startsOn: event.startsOn, endsOn: event.endsOn, datePrecision: event.datePrecision, documentRef: event.documentRef }]}
-                frequency={r.frequency}
-                unit={r.indicator.unit}
-                label={r.indicator.name}
-              />
-              <table className="mt-2 w-full text-left text-tremor-default">
-                <thead className="border-b border-tremor-border dark:border-dark-tremor-border">
-                  <tr>
-                    <th scope="col" className="py-1.5">
-                      Comparison
-                    </th>
-                    <th scope="col">Before (mean)</th>
-                    <th scope="col">After (mean)</th>
-                    <th scope="col">Change</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
-                  <tr>
-                    <td className="py-1.5">Around the event ({c.eventPeriod})</td>
-                    {c.status === "ok" ? (
-                      <>
-                        <td title={formatValue(c.before.mean, r.indicator.unit, "table")}>
-                          {formatValue(c.before.mean, r.indicator.unit, "card")} ({c.before.periods.join(", ")})
-                        </td>
-                        <td title={formatValue(c.after.mean, r.indicator.unit, "table")}>
-                          {formatValue(c.after.mean, r.indicator.unit, "card")} ({c.after.periods.join(", ")})
-                        </td>
-                        <td>{pct(c.changePct)}</td>
-                      </>
-                    ) : (
-                      <td colSpan={3}>Not enough data: missing {c.missing.join(", ")}</td>
-                    )}
-                  </tr>
-                  <tr>
-                    <td className="py-1.5">A year earlier ({b.eventPeriod})</td>
-                    {b.status === "ok" ? (
-                      <>
-                        <td>{formatValue(b.before.mean, r.indicator.unit, "card")}</td>
-                        <td>{formatValue(b.after.mean, r.indicator.unit, "card")}</td>
-                        <td>{pct(b.changePct)}</td>
-                      </>
-                    ) : (
-                      <td colSpan={3}>Not enough data: missing {b.missing.join(", ")}</td>
-                    )}
-                  </tr>
-                </tbody>
-              </table>
-              <SourceFooter sources={sources} />
-            </Card>
-          );
-        })}
+        {panels.map((panel) => (
+          <ImpactPanelCard
+            key={`${panel.impact.indicator.code}-${panel.impact.origin}-${panel.impact.destination}`}
+            panel={panel}
+            event={event}
+            path={`/events/${event.id}`}
+            params={query}
+            eventTitles={eventTitles}
+          />
+        ))}
         {panels.length > 0 && (
           <SourcesSection
             series={panels.map((p) => ({

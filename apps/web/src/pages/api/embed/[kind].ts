@@ -5,11 +5,11 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { requireNodeReader } from "@/server/auth";
 import { env } from "@/lib/env";
-import { serveChart, type ChartSource } from "@/server/chart-response";
-import { chartSvg } from "@/render/chart-svg";
+import { serveChart } from "@/server/chart-response";
+import { chartSvg, chartViewHref as viewHref } from "@/render/chart-svg";
 import { embedHtml } from "@/render/embed-html";
-import { CHART_KINDS, dashboardHref, type ChartKind } from "@/lib/params";
-import { explorerHref } from "@/lib/explorer";
+import { CHART_KINDS, ParameterError, parseChartParams, type ChartKind } from "@/lib/params";
+import { embedHelpHtml } from "@/render/embed-html";
 
 function embedHeaders(): Record<string, string> {
   const ancestors = env().CORRIDOR_EMBED_ANCESTORS || "*";
@@ -25,24 +25,22 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (!CHART_KINDS.includes(kind)) return res.status(404).json({ error: `no embed "${kind}" (${CHART_KINDS.join(", ")})` });
   // Checked here too, not only by server.mjs's gate (defence in depth).
   if (!(await requireNodeReader(req, res))) return;
+  // An embed is opened by people (in an iframe, or to see what it takes): a missing or bad parameter
+  // gets a readable page naming the parameters, not the API's JSON.
+  const params = new URL(req.url ?? "/", "http://localhost").searchParams;
+  params.delete("kind");
+  try {
+    parseChartParams(params, kind, "auto");
+  } catch (error) {
+    if (!(error instanceof ParameterError)) throw error;
+    res.writeHead(400, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...embedHeaders() });
+    return res.end(embedHelpHtml(kind, params.size ? error.message : null));
+  }
   await serveChart(req, res, kind, "embed", (source, params) => {
     // Relative links: inside the iframe they resolve against this server.
     const svg = chartSvg(source, { linkBase: "" });
     if (params.get("fragment") === "1") return { body: Buffer.from(svg.replace(/^<\?xml[^>]*>\s*/, "")), contentType: "image/svg+xml; charset=utf-8", headers: embedHeaders() };
     return { body: Buffer.from(embedHtml({ source, svg, viewHref: viewHref(source) })), contentType: "text/html; charset=utf-8", headers: embedHeaders() };
-  });
-}
-
-/** The app page that shows this chart, for "open in Corridor". */
-function viewHref(source: ChartSource): string {
-  if (source.kind === "compare") return explorerHref(source.chart.compare!);
-  const s = source.data.series;
-  return dashboardHref({
-    origin: s.origin,
-    destination: s.destination === "WLD" ? "RUS" : s.destination,
-    indicator: s.indicator.code,
-    hide: source.chart.hide,
-    related: !!source.chart.series?.related,
   });
 }
 

@@ -1,0 +1,34 @@
+/** The CLI's backup and restore commands (backup.ts does the work). */
+import { backupDatabase, restoreDatabase, type CopyReport } from "../backup.ts";
+import { defaultDbPath } from "../db.ts";
+import { withDb, type Cli } from "./context.ts";
+import { json, print } from "./output.ts";
+
+function describe(verb: string, r: CopyReport): string {
+  const rows = ["observations", "imports", "revisions", "events", "user", "snapshots", "audit_log"]
+    .filter((t) => t in r.tables)
+    .map((t) => `${r.tables[t]!.toLocaleString("en")} ${t}`)
+    .join(", ");
+  return `${verb} ${r.path} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, ${r.migrations} migrations): ${rows}`;
+}
+
+export function registerBackup({ command }: Cli): void {
+  command("backup")
+    .description("copy the database into a new file, consistent even while the server runs and imports write")
+    .argument("<file>", "the backup file to create (never overwritten)")
+    .option("--json", "print JSON")
+    .action(async (file: string, o) => {
+      const report = await withDb(o.db, (db) => backupDatabase(db, file));
+      if (o.json) json(report);
+      else print(describe("backed up to", report));
+    });
+  command("restore")
+    .description("restore a backup into an empty database (--db), migrating an older release's backup")
+    .argument("<file>", "a file made by `corridor backup`")
+    .option("--json", "print JSON")
+    .action(async (file: string, o) => {
+      const report = await restoreDatabase(file, o.db ?? defaultDbPath());
+      if (o.json) json(report);
+      else print(describe("restored into", report));
+    });
+}
