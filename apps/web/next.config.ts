@@ -3,12 +3,17 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   // @corridor/data ships TypeScript source; Next compiles it (no build step in development).
   transpilePackages: ["@corridor/data"],
-  // Native modules stay plain Node requires on the server; piscina loads render-worker.mjs by path.
-  serverExternalPackages: ["better-sqlite3", "@resvg/resvg-js", "piscina"],
+  // Native modules stay plain Node requires on the server; piscina loads render-worker.mjs by path;
+  // pdfkit reads its own data files beside its code, so it is not bundled either.
+  serverExternalPackages: ["better-sqlite3", "@resvg/resvg-js", "piscina", "pdfkit", "svg-to-pdfkit", "fontkit"],
   poweredByHeader: false,
   // Embeds are pages-router API routes (server-rendered recharts SVG); readers see /embed/….
   async rewrites() {
-    return [{ source: "/embed/:kind", destination: "/api/embed/:kind" }];
+    return [
+      { source: "/embed/:kind", destination: "/api/embed/:kind" },
+      // The one-page PDF brief beside the event's page; a pages-router route, as charts are (recharts).
+      { source: "/events/:id/brief.pdf", destination: "/api/briefs/:id" },
+    ];
   },
   // Only embeds may be framed (their own CSP says by whom); every other page refuses framing.
   async headers() {

@@ -5,7 +5,8 @@ import forms from "@tailwindcss/forms";
 // Tremor 3's theme tokens (light and dark), as its installation guide sets them up.
 const config: Config = {
   content: ["./src/**/*.{ts,tsx}", "../../node_modules/@tremor/**/*.{js,ts,jsx,tsx}"],
-  darkMode: "media",
+  // Dark on screens only: a page printed (or saved as PDF) from a dark-mode system comes out light.
+  darkMode: ["variant", "@media screen and (prefers-color-scheme: dark) { & }"],
   theme: {
     transparent: "transparent",
     current: "currentColor",

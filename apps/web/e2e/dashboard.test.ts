@@ -15,8 +15,8 @@ describe("dashboard in a real browser", () => {
     await browser.page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
     // Reaching for the chart swaps in the interactive one.
     await browser.page.getByTestId("main-chart").hover({ position: { x: 10, y: 10 } });
-    // Its code loads on demand: on a loaded machine that takes longer than expect.poll's default second.
-    await expect.poll(() => browser.page.locator(`[data-testid="main-chart"] svg.recharts-surface`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The chart's code is fetched on demand: on a loaded machine that takes longer than poll's default second.
+    await expect.poll(() => browser.page.locator('[data-testid="main-chart"] svg.recharts-surface').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await browser.page.locator('[data-testid="chart-placeholder"]').count()).toBe(0);
     expect(await browser.page.locator("h1").innerText()).toBe("Tajikistan → Russian Federation");
     expect(await browser.page.locator('[data-testid="chart-summary"]').innerText()).toMatch(/^Tajikistan: US\$ [\d.]+ million in 2002, US\$ 6\.8 bn in 2024/);

@@ -34,6 +34,9 @@ const READS = [
   "/api/profiles",
   `/api/charts/series.svg?${SERIES}`,
   `/api/charts/series.json?${SERIES}`,
+  `/api/charts/series.pdf?${SERIES}`,
+  "/events/2021-04-19-russia-tajikistan-migration-talks/brief.pdf",
+  "/api/briefs/2021-04-19-russia-tajikistan-migration-talks",
   `/embed/series?${SERIES}`,
   `/api/embed/series?${SERIES}`,
 ];
@@ -43,7 +46,7 @@ describe("routes check the reader themselves (no gate in front)", () => {
   it.each(READS)("%s: 401 anonymous, not 401 for a viewer", async (path) => {
     const anonymous = await fetch(server.url + path);
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.text()).not.toMatch(/remittances|<svg/i);
+    expect(await anonymous.text()).not.toMatch(/remittances|<svg|%PDF/i);
     const ok = await fetch(server.url + path, { headers: { Authorization: `Bearer ${viewer}` } });
     expect(ok.status).not.toBe(401);
   });

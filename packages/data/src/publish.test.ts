@@ -3,7 +3,7 @@ import { importFile } from "./import/index.ts";
 import { undoImport } from "./history.ts";
 import { importEvents } from "./events/store.ts";
 import { memoryDb, tmpFile } from "./test/helpers.ts";
-import { chartData, dataVersion, getSnapshot, publishSnapshot, seriesSnapshotData, SNAPSHOT_SCHEMA_VERSION } from "./publish.ts";
+import { chartData, dataDate, dataVersion, getSnapshot, publishSnapshot, seriesSnapshotData, SNAPSHOT_SCHEMA_VERSION } from "./publish.ts";
 import { CorridorError } from "./errors.ts";
 
 const csv = (rows: string[]) => tmpFile("indicator,origin,destination,period,value\n" + rows.join("\n") + "\n");
@@ -36,6 +36,22 @@ describe("dataVersion", () => {
 
   it("differs between two databases", async () => {
     expect((await dataVersion(memoryDb())).databaseId).not.toBe((await dataVersion(memoryDb())).databaseId);
+  });
+});
+
+describe("dataDate", () => {
+  it("is the day of the latest committed import or undo, null before any", async () => {
+    const db = memoryDb();
+    expect(await dataDate(db)).toBeNull();
+    const first = await importFile(db, csv(["entries,TJK,RUS,2021,1"]));
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await dataDate(db)).toBe(today);
+    // Dates set by hand: an older import, then its undo on a later day.
+    db.sqlite.prepare("UPDATE imports SET imported_at = '2026-01-05T10:00:00.000Z' WHERE id = ?").run(first.importId);
+    expect(await dataDate(db)).toBe("2026-01-05");
+    await undoImport(db, first.importId!);
+    db.sqlite.prepare("UPDATE imports SET undone_at = '2026-02-07T09:00:00.000Z' WHERE id = ?").run(first.importId);
+    expect(await dataDate(db)).toBe("2026-02-07");
   });
 });
 

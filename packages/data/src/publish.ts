@@ -41,6 +41,18 @@ export async function dataVersion(db: CorridorDb): Promise<DataVersion> {
   return row;
 }
 
+/**
+ * The day the observations last changed — the latest committed import or undo — as YYYY-MM-DD, or
+ * null before any import: what a chart's footer states as its data date ("data of 2026-11-28"), a
+ * date a reader can check against the imports page, where a bare version number says nothing.
+ */
+export async function dataDate(db: CorridorDb): Promise<string | null> {
+  const row = db.sqlite
+    .prepare("SELECT max(coalesce((SELECT max(imported_at) FROM imports WHERE status = 'committed'), ''), coalesce((SELECT max(undone_at) FROM imports), '')) AS at")
+    .get() as { at: string };
+  return row.at ? row.at.slice(0, 10) : null;
+}
+
 export interface Snapshot<T = unknown> {
   id: string;
   kind: string;

@@ -33,8 +33,10 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   const fallbacks = dashboardFallbacks(params, view);
   const toggle = (kind: string): DashboardView => ({ ...view, hide: view.hide.includes(kind) ? view.hide.filter((k) => k !== kind) : [...view.hide, kind] });
 
+  // On a phone the main chart comes right after the corridor's name, the cards below it (the
+  // cards first put the chart two screens down); from `sm` up the order is the source order.
   return (
-    <div className="space-y-6">
+    <div className="flex flex-col gap-6">
       {fallbacks.length > 0 && (
         <Card className="p-3" decoration="left" decorationColor="amber" role="status" data-testid="fallback">
           <Text>
@@ -50,10 +52,15 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           </h1>
           <Text>Labour-migration flows and the policy events beside them.</Text>
         </div>
-        <Form key={dashboardHref(view)} action="/" className="flex w-full flex-wrap items-end gap-2 sm:w-auto" aria-label="Choose a corridor">
-          <label className="text-tremor-label">
+        <Form key={dashboardHref(view)} action="/" className="flex w-full flex-wrap items-end gap-2 sm:w-auto sm:flex-nowrap" aria-label="Choose a corridor">
+          {/* On a phone From takes a row and To shares one with Show: "Russian Federation" whole, not "Russian Federa". */}
+          <label className="basis-full text-tremor-label sm:basis-auto">
             From
-            <select name="origin" defaultValue={origin} className="mt-1 block max-w-[10rem] rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background">
+            <select
+              name="origin"
+              defaultValue={origin}
+              className="mt-1 block w-full rounded-tremor-small sm:w-auto sm:max-w-[14rem] border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background"
+            >
               {origins.map((c) => (
                 <option key={c} value={c}>
                   {names.get(c) ?? c}
@@ -61,12 +68,12 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               ))}
             </select>
           </label>
-          <label className="text-tremor-label">
+          <label className="min-w-0 flex-1 text-tremor-label sm:flex-none">
             To
             <select
               name="destination"
               defaultValue={destination}
-              className="mt-1 block max-w-[10rem] rounded-tremor-small border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background"
+              className="mt-1 block w-full rounded-tremor-small sm:w-auto sm:max-w-[14rem] border-tremor-border py-1 text-tremor-default dark:bg-dark-tremor-background"
             >
               {destinations.map((c) => (
                 <option key={c} value={c}>
@@ -75,7 +82,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-tremor-default text-white">
+          <button type="submit" className="shrink-0 rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-tremor-default text-white">
             Show
           </button>
         </Form>
@@ -86,7 +93,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           <Text>No data for this corridor yet.</Text>
         </Card>
       )}
-      <section aria-label="Latest figures" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <section aria-label="Latest figures" className="grid gap-4 max-sm:order-1 sm:grid-cols-2 lg:grid-cols-3">
         {kpis.map(({ latest: k, destination: side, points: spark, stale }) => {
           const unit = k.indicator.unit;
           const comparison = k.yearAgo ?? k.previous;
@@ -262,7 +269,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
         </Card>
       )}
 
-      <Card className="p-4">
+      <Card className="p-4 max-sm:order-2">
         <Title>Recent events</Title>
         <ul className="mt-2 divide-y divide-tremor-border dark:divide-dark-tremor-border">
           {[...events]

@@ -38,7 +38,7 @@ export function AccountMenu() {
 
   if (!me) {
     return (
-      <a href="/login" className="ml-auto text-tremor-default hover:underline">
+      <a href="/login" className="ml-auto whitespace-nowrap text-tremor-default hover:underline">
         Sign in
       </a>
     );

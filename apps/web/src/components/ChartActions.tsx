@@ -149,6 +149,11 @@ export function ChartActions({ kind = "series", query, viewPath, title }: ChartA
               </a>
             </li>
             <li>
+              <a className="underline" href={download("pdf")}>
+                PDF (vector, text as text)
+              </a>
+            </li>
+            <li>
               <a className="underline" href={download("csv")}>
                 CSV: {kind === "compare" ? "the table" : "the data, a row per value"}
               </a>

@@ -6,7 +6,7 @@
  * pages. ChartOnDemand swaps in the interactive chart when the reader reaches for it.
  */
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, isKeyEvent, isUnverified, labelText, markStyle, MAX_LABEL_ROWS, placeLabels, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
+import { buildChartModel, isKeyEvent, isUnverified, labelText, markStyle, MAX_LABEL_ROWS, placeLabels, yearTicks, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { AXIS, FadeGradients, LANE, fadeId, isHollowCluster, isRelatedCluster, markState, markerName } from "./chart-layers";
@@ -16,6 +16,15 @@ const TOP = 8;
 const LEFT = 80;
 const RIGHT = 16;
 const PLOT = 1000; // model units across the plot; percentages below
+/**
+ * The narrowest plot each breakpoint draws (the page's and card's padding, LEFT and RIGHT taken off):
+ * a 320-px phone, a 640-px tablet, a 1024-px desktop. Year ticks are spaced for it, shown only there.
+ */
+const TICK_SETS = [
+  { width: 160, className: "sm:hidden" },
+  { width: 480, className: "hidden sm:block lg:hidden" },
+  { width: 860, className: "hidden lg:block" },
+];
 
 export function ChartPlaceholder({
   points,
@@ -147,11 +156,20 @@ export function ChartPlaceholder({
             </span>
           ))}
         </div>
-        {m.xTicks.map((t) => (
-          <span key={t.label} className="absolute -translate-x-1/2 text-xs text-tremor-content dark:text-dark-tremor-content" style={{ left: pct(t.x), top: bottom + 6 }}>
-            {t.label}
-          </span>
-        ))}
+        {/* Year ticks for the width the plot is drawn at — the server cannot measure, so one set per
+            breakpoint: the desktop's every-other-year ran "2002200420062008…" together on a phone. */}
+        {TICK_SETS.map(({ width, className }) =>
+          yearTicks(m.xDomain, width).map((t) => (
+            <span
+              key={`${width}-${t.label}`}
+              data-tick-set={width}
+              className={`absolute -translate-x-1/2 text-xs text-tremor-content dark:text-dark-tremor-content ${className}`}
+              style={{ left: `${(((t.t - m.xDomain[0]) / (m.xDomain[1] - m.xDomain[0])) * 100).toFixed(3)}%`, top: bottom + 6 }}
+            >
+              {t.label}
+            </span>
+          )),
+        )}
         {m.lanes.flatMap((l) =>
           l.clusters.map((c) => {
             const single = c.events.length === 1 ? c.events[0]!.event : null;

@@ -31,8 +31,11 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
   const router = useRouter();
   const [hover, setHover] = useState<LaneHover | null>(null);
   const visible = useMemo(() => events.filter((e) => !hiddenKinds.includes(e.kind)), [events, hiddenKinds]);
-  // Domains and ticks come from the model (width-free), so server and client agree.
-  const model = useMemo(() => buildChartModel({ points, events: visible, frequency, width: 1000, height: 400 }), [points, visible, frequency]);
+  // Domains come from the model; its year ticks from the width drawn (a 1000-px tick step ran
+  // "2002200420062008…" together on a phone). The box is measured below; 1000 until then.
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const model = useMemo(() => buildChartModel({ points, events: visible, frequency, width: width || 1000, height: 400 }), [points, visible, frequency, width]);
   const data = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period, flag: p.flag, bound: p.bound }));
   const lanesHeight = model.lanes.length * LANE;
 
@@ -41,8 +44,6 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
   // Our own width measurement instead of recharts' ResponsiveContainer: the chart's (large) render
   // then runs as a transition, which React splits into short slices, so hydrating the dashboard
   // never blocks the main thread for long. The server sends the box at its final height.
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
   useEffect(() => {
     const element = box.current;
     if (!element) return;

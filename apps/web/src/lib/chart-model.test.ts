@@ -190,8 +190,9 @@ describe("domains and ticks", () => {
     const domain: [number, number] = [Date.UTC(2000, 0, 1), Date.UTC(2025, 0, 1)];
     expect(yearTicks(domain, 2000).length).toBe(26);
     expect(yearTicks(domain, 400).map((t) => t.label)).toEqual(["2000", "2005", "2010", "2015", "2020", "2025"]);
-    // 300 px holds five 56-px labels, not six: the step grows to ten years.
-    expect(yearTicks(domain, 300).map((t) => t.label)).toEqual(["2000", "2010", "2020"]);
+    // 300 px: 12 px a year, so five years are 60 px apart, enough for a 56-px label; 250 px: 50 px, not enough.
+    expect(yearTicks(domain, 300).map((t) => t.label)).toEqual(["2000", "2005", "2010", "2015", "2020", "2025"]);
+    expect(yearTicks(domain, 250).map((t) => t.label)).toEqual(["2000", "2010", "2020"]);
   });
 });
 

@@ -247,13 +247,16 @@ export function niceStep(raw: number): number {
   return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 2.5 ? 2.5 : unit <= 5 ? 5 : 10) * power;
 }
 
-/** Year ticks at a step that leaves at least `minPx` between labels. */
+/**
+ * Year ticks at the smallest round step whose labels stand at least `minPx` apart at this width
+ * (a four-digit year is ~30 px at 12 px Inter, so 56 leaves a clear gap): the tick count follows the
+ * width, and a phone gets 2005, 2010, … where a desktop gets every other year.
+ */
 export function yearTicks(domain: [number, number], width: number, minPx = 56): { t: number; label: string }[] {
   const first = new Date(domain[0]).getUTCFullYear();
   const last = new Date(domain[1]).getUTCFullYear();
-  const years = Math.max(1, last - first + 1);
-  const fit = Math.max(1, Math.floor(width / minPx));
-  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => years / s <= fit) ?? 100;
+  const pxPerYear = width / Math.max(1, (domain[1] - domain[0]) / (365.25 * 86_400_000));
+  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => s * pxPerYear >= minPx) ?? 100;
   const ticks: { t: number; label: string }[] = [];
   for (let y = Math.ceil(first / step) * step; y <= last + 1; y += step) {
     const t = Date.UTC(y, 0, 1);

@@ -22,6 +22,8 @@ export const env = envSchema({
   /** PNG render threads and queued renders past them. */
   CORRIDOR_RENDER_THREADS: positiveCount(),
   CORRIDOR_RENDER_QUEUE: positiveCount(),
+  /** The site's public address (https://corridor.example), for the addresses printed in exports; default: the request's Host. */
+  CORRIDOR_PUBLIC_URL: envText(),
   /** frame-ancestors for embeds (default any). */
   CORRIDOR_EMBED_ANCESTORS: envText(),
 });

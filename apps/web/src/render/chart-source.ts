@@ -34,7 +34,11 @@ interface SourceOf<K, D> {
   kind: K;
   chart: ChartParams;
   data: D;
-  /** "data version 12" or "pinned snapshot … published 2026-11-28". */
+  /** The footer line: "Corridor · data of 2026-11-28 · https://…/embed/series?…" (or the pinned snapshot and its date). */
   provenance: string;
+  /** The day the data drawn last changed (latest import or undo; a snapshot's publication day); null before any import. */
+  dataDate: string | null;
+  /** The absolute address that shows this very chart again. */
+  viewUrl: string;
   pinned: boolean;
 }

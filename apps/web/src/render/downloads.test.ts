@@ -71,7 +71,7 @@ describe("downloads read by pandas", () => {
     );
     expect(out).toEqual({
       // The byte-order mark is not part of the first column's name.
-      columns: ["indicator", "indicator_name", "unit", "origin", "destination", "period", "period_start", "period_end", "value", "flag", "flag_meaning", "source", "partial"],
+      columns: ["indicator", "indicator_name", "unit", "origin", "destination", "period", "period_start", "period_end", "value", "bound", "flag", "flag_meaning", "source", "partial"],
       values: [120, 40.5, -3],
       flags: ["", "estimated", "approximate: the publication rounds"],
       sources: ["Synthetic source, with a comma: https://example.org/a", "Синтетический источник", "Synthetic source, with a comma: https://example.org/a"],

@@ -80,7 +80,6 @@ export function renderImpactSvg(data: ImpactExportData, options: { width: number
       { label: "The event", colour: KIND_COLOUR[data.event.kind], line: true },
     ],
     notes: impactNotes(data),
-    wrapNotes: true,
     sources: data.sources,
     events: true,
     provenance: options.provenance,

@@ -47,7 +47,8 @@ function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
       startsOn: e.startsOn,
       endsOn: e.endsOn,
       datePrecision: e.datePrecision,
-      uncertainDates: e.uncertainDates,
+      // A snapshot published before date certainty existed has none: both dates read as sure.
+      uncertainDates: e.uncertainDates ?? [],
       title: e.title,
       documentRef: e.documentRef,
       sourceUrl: e.sourceUrl,

@@ -4,6 +4,7 @@ import Papa from "papaparse";
 import { PNG } from "pngjs";
 import type { ChartData } from "@corridor/data";
 import { renderSeriesSvg } from "./series-svg";
+import { textWidth } from "./text-measure";
 import { strFromU8, unzipSync } from "fflate";
 import { chartCsv, chartJson, chartZip, compareCsv, compareMetadata, compareZip } from "./series-data";
 import { renderCompareSvg } from "./compare-svg";
@@ -387,4 +388,26 @@ describe("renderCompareSvg", () => {
       ["2020", "3", "1"],
     ]);
   });
+});
+
+describe("year ticks at a phone's width", () => {
+  // Twenty-three years, as the remittance series: at 360 px a label per year cannot fit.
+  const long: ChartData = {
+    ...DATA,
+    events: [],
+    series: {
+      ...DATA.series,
+      points: Array.from({ length: 23 }, (_, i) => ({ period: String(2002 + i), start: `${2002 + i}-01-01`, end: `${2002 + i}-12-31`, value: 100 + i, source: "Synthetic test source" })),
+    },
+  };
+  for (const width of [320, 360, 480, 960]) {
+    it(`leave a gap between every two year labels at ${width} px`, () => {
+      const svg = renderSeriesSvg(long, { width, theme: "light" });
+      const ticks = [...svg.matchAll(/<text[^>]*font-size="?([\d.]+)?[^>]*class="recharts-text recharts-cartesian-axis-tick-value"[^>]*><tspan x="([\d.]+)" dy="0.71em">(\d{4})<\/tspan>/g)].map(
+        ([, size, x, label]) => ({ x: Number(x), label: label!, half: textWidth(label!, Number(size ?? 12)) / 2 }),
+      );
+      expect(ticks.length).toBeGreaterThanOrEqual(width < 400 ? 2 : 4);
+      for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.x - ticks[i]!.half, `${ticks[i - 1]!.label}|${ticks[i]!.label}`).toBeGreaterThan(ticks[i - 1]!.x + ticks[i - 1]!.half + 4);
+    });
+  }
 });

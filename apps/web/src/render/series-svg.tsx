@@ -13,6 +13,7 @@ import { boundMeaning, countryName, describeSource, flagMeaning, FREQUENCY_NAME,
 import { buildChartModel, caveatLegend, eventCaveats, KIND_ORDER, toChartEvent, type ChartEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
+import { textWidth, wrapText } from "./text-measure";
 import { AXIS, DARK, LANE, LIGHT, LaneLayer, RELATED_LEGEND, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
 
 export type Theme = "light" | "dark" | "auto";
@@ -34,7 +35,6 @@ export interface SeriesSvgOptions {
 
 const FONT = "Inter, 'Liberation Sans', Arial, Helvetica, sans-serif";
 const PAD = 16;
-const CHAR = 0.56; // average glyph width in em, for truncating text without measuring it
 // The title and names are the data package's, shared with the dashboard and the explorer.
 export { countryName, FREQUENCY_NAME };
 
@@ -44,27 +44,6 @@ export function chartTitle(data: ChartData): { title: string; subtitle: string }
 
 export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
   return data.events.filter((e) => !hidden.includes(e.kind)).map(toChartEvent);
-}
-
-function truncate(text: string, px: number, fontSize: number): string {
-  const max = Math.max(4, Math.floor(px / (fontSize * CHAR)));
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** Words into lines of at most `px`, at most `maxLines` (the last one truncated). */
-function wrap(text: string, px: number, fontSize: number, maxLines: number): string[] {
-  const max = Math.max(4, Math.floor(px / (fontSize * CHAR)));
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    if (line && (line + " " + word).length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  return [...lines.slice(0, maxLines - 1), truncate(lines.slice(maxLines - 1).join(" "), px, fontSize)];
 }
 
 export function sourcesOf(data: ChartData): string[] {
@@ -84,10 +63,8 @@ export interface FrameInput {
    * series line (line: true, the counterfactual) or a caveat mark (unverified, uncertain date).
    */
   legend: { label: string; colour: string; line: boolean; hollow?: boolean; dash?: string }[];
-  /** Numbered event notes (already written), or corridor notes. */
+  /** Numbered event notes (already written), or corridor notes: each wraps onto the lines it needs, never cut. */
   notes: string[];
-  /** Wrap each note onto as many lines as it needs (readings, a citation) instead of cutting it to one. */
-  wrapNotes?: boolean;
   sources: string[];
   /** Whether events are drawn (the source line then names the event register). */
   events: boolean;
@@ -99,27 +76,45 @@ export interface FrameInput {
   chart: (height: number) => ReactElement;
 }
 
+/** Type sizes of the frame's text, and the line heights they are set on. */
+const TITLE = { size: 17, line: 22 };
+const NOTE = { size: 11.5, line: 16 };
+const SOURCE = { size: 11, line: 15 };
+const PROVENANCE = { size: 10.5, line: 15 };
+
+/** One line of text in the frame, where it is drawn. */
+export interface FrameLine {
+  text: string;
+  y: number;
+  size: number;
+  weight: number;
+  cls: string;
+  colour: string;
+}
+
 /**
- * A chart as a standalone document: title (two lines at most), subtitle, legend in SVG, the plot,
- * notes (as many as fit, and how many did not), sources and provenance. Text is truncated by an
- * average glyph width, not measured: the same layout on a server as in any viewer.
+ * A chart as a standalone document: title, subtitle, legend in SVG, the plot, notes, sources and
+ * the footer (the data's date and the view's address). Text is wrapped by the glyph widths of the
+ * embedded Inter (text-measure.ts), never cut: when a fixed height cannot hold every note, whole
+ * notes are left out and a line says how many and where to find them.
  */
 export function frameSvg(input: FrameInput): string {
   const { width, colours } = input;
   const inner = width - 2 * PAD;
-  const titleLines = wrap(input.title, inner, 17, 2);
   let y = PAD + 15;
-  const header: { text: string; y: number; size: number; weight: number; cls: string; colour: string }[] = [];
-  for (const line of titleLines) {
-    header.push({ text: line, y, size: 17, weight: 600, cls: "cr-text", colour: colours.text });
-    y += 22;
+  const header: FrameLine[] = [];
+  for (const line of wrapText(input.title, inner, TITLE.size, "semibold")) {
+    header.push({ text: line, y, size: TITLE.size, weight: 600, cls: "cr-text", colour: colours.text });
+    y += TITLE.line;
   }
-  header.push({ text: input.subtitle, y: y - 2, size: 12.5, weight: 400, cls: "cr-muted", colour: colours.muted });
-  y += 16;
+  for (const line of wrapText(input.subtitle, inner, 12.5)) {
+    header.push({ text: line, y: y - 2, size: 12.5, weight: 400, cls: "cr-muted", colour: colours.muted });
+    y += 16;
+  }
   const legend: { x: number; y: number; label: string; colour: string; line: boolean; hollow?: boolean; dash?: string }[] = [];
   let lx = PAD;
   for (const item of input.legend) {
-    const w = 22 + item.label.length * 12 * CHAR + 14;
+    const w = 22 + textWidth(item.label, 12) + 14;
     if (lx + w > width - PAD && lx > PAD) {
       lx = PAD;
       y += 18;
@@ -129,33 +124,38 @@ export function frameSvg(input: FrameInput): string {
   }
   const chartTop = y + 10;
 
-  const noteLines = input.wrapNotes ? input.notes.flatMap((n) => wrap(n, inner, 11.5, 6)) : input.notes.map((n) => truncate(n, inner, 11.5));
+  const notes = input.notes.map((n) => wrapText(n, inner, NOTE.size));
   // Publisher, release, licence and address of each source (reports quoting the same figures merged).
   const sources = mergeSources(input.sources.map(describeSource)).map(sourceLine);
-  const sourceLines = wrap(`Source: ${sources.length ? sources.join("; ") : "—"}.${input.events ? " Events: Corridor event register." : ""}`, inner, 11, 4);
-  const provenance = input.provenance ? [truncate(input.provenance, inner, 10.5)] : [];
-  const footerFixed = sourceLines.length * 15 + provenance.length * 15 + PAD;
-  const height = input.height ?? Math.round(chartTop + Math.max(input.chartMinimum, input.chartPreferred) + Math.min(noteLines.length, 24) * 16 + 8 + footerFixed);
-  // The plot keeps its minimum; notes get what is left and say how many did not fit.
-  const maxNotes = Math.max(0, Math.floor((height - chartTop - input.chartMinimum - footerFixed - 8) / 16));
-  const shownNotes =
-    noteLines.length > maxNotes
-      ? [...noteLines.slice(0, Math.max(0, maxNotes - 1)), `… ${noteLines.length - Math.max(0, maxNotes - 1)} more notes: hover the markers, or download the CSV for every note`].slice(
-          0,
-          Math.max(1, maxNotes),
-        )
-      : noteLines;
-  const footerHeight = shownNotes.length * 16 + (shownNotes.length ? 8 : 0) + footerFixed;
+  const sourceLines = wrapText(`Source: ${sources.length ? sources.join("; ") : "—"}.${input.events ? " Events: Corridor event register." : ""}`, inner, SOURCE.size);
+  const provenance = input.provenance ? wrapText(input.provenance, inner, PROVENANCE.size) : [];
+  const footerFixed = sourceLines.length * SOURCE.line + provenance.length * PROVENANCE.line + PAD;
+  const noteLines = (list: string[][]) => list.reduce((n, lines) => n + lines.length, 0);
+  const height = input.height ?? Math.round(chartTop + Math.max(input.chartMinimum, input.chartPreferred) + noteLines(notes) * NOTE.line + 8 + footerFixed);
+  // The plot keeps its minimum; notes get the lines left, whole notes only, and say how many did not fit.
+  const room = Math.max(0, Math.floor((height - chartTop - input.chartMinimum - footerFixed - 8) / NOTE.line));
+  let shownNotes = notes;
+  if (noteLines(notes) > room) {
+    const more = (left: number) => wrapText(`… ${left} more note${left === 1 ? "" : "s"}: hover the markers, or download the CSV for every note`, inner, NOTE.size);
+    shownNotes = [];
+    for (const note of notes) {
+      if (noteLines(shownNotes) + note.length + more(notes.length - shownNotes.length - 1).length > room) break;
+      shownNotes.push(note);
+    }
+    shownNotes.push(more(notes.length - shownNotes.length));
+  }
+  const shownLines = shownNotes.flat();
+  const footerHeight = shownLines.length * NOTE.line + (shownLines.length ? 8 : 0) + footerFixed;
   const chartHeight = Math.max(input.chartMinimum, height - chartTop - footerHeight);
   const chartMarkup = renderToStaticMarkup(input.chart(chartHeight));
   const chartSvg = nestedPlotSvg(chartMarkup.slice(chartMarkup.indexOf("<svg"), chartMarkup.lastIndexOf("</svg>") + 6));
 
   let fy = chartTop + chartHeight + 4;
-  const footer: { text: string; y: number; size: number; cls: string; colour: string }[] = [];
-  for (const note of shownNotes) footer.push({ text: note, y: (fy += 16), size: 11.5, cls: "cr-text", colour: colours.text });
-  if (shownNotes.length) fy += 8;
-  for (const line of sourceLines) footer.push({ text: line, y: (fy += 15), size: 11, cls: "cr-muted", colour: colours.muted });
-  for (const line of provenance) footer.push({ text: line, y: (fy += 15), size: 10.5, cls: "cr-muted", colour: colours.muted });
+  const footer: FrameLine[] = [];
+  for (const line of shownLines) footer.push({ text: line, y: (fy += NOTE.line), size: NOTE.size, weight: 400, cls: "cr-text", colour: colours.text });
+  if (shownLines.length) fy += 8;
+  for (const line of sourceLines) footer.push({ text: line, y: (fy += SOURCE.line), size: SOURCE.size, weight: 400, cls: "cr-muted", colour: colours.muted });
+  for (const line of provenance) footer.push({ text: line, y: (fy += PROVENANCE.line), size: PROVENANCE.size, weight: 400, cls: "cr-muted", colour: colours.muted });
 
   const svg = (
     <svg
@@ -265,7 +265,8 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
           .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
           .map((e) => eventNote(e, numbers.get(e.id)!))
           .concat(boundNote(data), flagNote(data));
-  const model = buildChartModel({ points: data.series.points, events, frequency, width: 1000, height: 400 });
+  // Year ticks spaced for the width drawn: at 360 px every year ran the labels together.
+  const model = buildChartModel({ points: data.series.points, events, frequency, width: width - 8, height: 400 });
   const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
   return frameSvg({
     width,

@@ -10,13 +10,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LRUCache } from "lru-cache";
 import type { ExplorerView } from "@/lib/explorer";
-import { chartData, CorridorError, dataVersion, getSnapshot, httpStatusOf, readSnapshotPayload, seriesSnapshotData } from "@corridor/data";
+import { chartData, CorridorError, dataDate, dataVersion, getSnapshot, httpStatusOf, readSnapshotPayload, seriesSnapshotData } from "@corridor/data";
 import { db } from "@/server/db";
 import { chartQuery, parseChartParams, type ChartKind, type ChartParams } from "@/lib/params";
 import { compareData, compareSnapshotData } from "./compare-data";
 import type { ChartSource } from "@/render/chart-source";
 import { loginRequired } from "./auth";
 import { RendererBusy } from "@/render/png";
+import { env } from "@/lib/env";
 
 // The routes that serve charts take the type from here, with serveChart().
 export type { ChartSource };
@@ -64,33 +65,46 @@ async function liveVersion(): Promise<string> {
   return `data:${v.databaseId}:${v.version}`;
 }
 
-export async function loadChart(chart: ChartParams): Promise<ChartSource> {
-  const source = await loadData(chart);
+/**
+ * The chart and its data; `origin` ("https://corridor.example") makes the view's address absolute,
+ * for footers that a printed page carries away from the site.
+ */
+export async function loadChart(chart: ChartParams, origin: string): Promise<ChartSource> {
+  const source = await loadData(chart, origin);
   const only = chart.events;
   if (source.kind === "series" && only) return { ...source, data: { ...source.data, events: source.data.events.filter((e) => only.includes(e.id)) } };
   return source;
 }
 
-async function loadData(chart: ChartParams): Promise<ChartSource> {
+/** The chart's own page: the embed, which draws exactly this chart (range, frequency, events, snapshot) at any size. */
+export function viewUrl(chart: ChartParams, origin: string): string {
+  return `${origin}/embed/${chart.kind}?${chartQuery(chart, { width: 960, height: undefined, theme: "light", scale: 1, notes: true })}`;
+}
+
+/** The site's address for printed links: CORRIDOR_PUBLIC_URL, else the scheme and Host the request came with. */
+export function requestOrigin(req: IncomingMessage): string {
+  const configured = env().CORRIDOR_PUBLIC_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const proto = req.headers["x-corridor-proto"] === "https" ? "https" : "http";
+  return `${proto}://${req.headers.host ?? "localhost"}`;
+}
+
+async function loadData(chart: ChartParams, origin: string): Promise<ChartSource> {
+  const address = viewUrl(chart, origin);
   if (chart.version) {
     const snapshot = await getSnapshot(db(), chart.version);
     // A snapshot is one kind of chart: a series snapshot is not a comparison.
     if (!snapshot || snapshot.kind !== chart.kind) throw new NotFound(`no published ${chart.kind} snapshot ${chart.version}`);
-    const provenance = `Corridor · pinned snapshot ${snapshot.id}, published ${snapshot.createdAt.slice(0, 10)} (data version ${snapshot.dataVersion})`;
+    const published = snapshot.createdAt.slice(0, 10);
+    const pinned = { provenance: `Corridor · pinned snapshot ${snapshot.id}, data of ${published} · ${address}`, dataDate: published, viewUrl: address, pinned: true };
     return chart.kind === "compare"
-      ? {
-          kind: "compare",
-          chart: { ...chart, compare: snapshot.query as unknown as ExplorerView },
-          data: readSnapshotPayload(snapshot.id, snapshot.payload, compareSnapshotData),
-          provenance,
-          pinned: true,
-        }
-      : { kind: "series", chart, data: readSnapshotPayload(snapshot.id, snapshot.payload, seriesSnapshotData), provenance, pinned: true };
+      ? { kind: "compare", chart: { ...chart, compare: snapshot.query as unknown as ExplorerView }, data: readSnapshotPayload(snapshot.id, snapshot.payload, compareSnapshotData), ...pinned }
+      : { kind: "series", chart, data: readSnapshotPayload(snapshot.id, snapshot.payload, seriesSnapshotData), ...pinned };
   }
-  const v = await dataVersion(db());
-  const provenance = `Corridor · live data, version ${v.version}`;
-  if (chart.kind === "compare") return { kind: "compare", chart, data: await compareData(chart.compare!), provenance, pinned: false };
-  return { kind: "series", chart, data: await chartData(db(), chart.series!), provenance, pinned: false };
+  const date = await dataDate(db());
+  const live = { provenance: `Corridor · data of ${date ?? "no import yet"} · ${address}`, dataDate: date, viewUrl: address, pinned: false };
+  if (chart.kind === "compare") return { kind: "compare", chart, data: await compareData(chart.compare!), ...live };
+  return { kind: "series", chart, data: await chartData(db(), chart.series!), ...live };
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: Buffer | string) {
@@ -117,7 +131,9 @@ export async function serveChart(
     const { key: version, pinned } = await versionKey(chart);
     // Flags that change the response but not the chart: an SVG fragment for embeds, a download name.
     const variant = ["fragment", "download"].filter((flag) => params.get(flag) === "1").join(",");
-    const key = `${chartKind}.${kind}|${version}|${chartQuery(chart)}|${variant}|${BUILD}`;
+    // The origin is printed in the footer (the view's address), so it is part of what was rendered.
+    const origin = requestOrigin(req);
+    const key = `${chartKind}.${kind}|${version}|${chartQuery(chart)}|${variant}|${origin}|${BUILD}`;
     const etag = `"${createHash("sha1").update(key).digest("base64url")}"`;
     const caching = { etag, "cache-control": pinned ? pinnedCache() : liveCache(), vary: "Accept-Encoding" };
     const match = req.headers["if-none-match"];
@@ -128,7 +144,7 @@ export async function serveChart(
       let pending = rendering.get(key);
       if (!pending) {
         pending = (async () => {
-          const made = await render(await loadChart(chart), params);
+          const made = await render(await loadChart(chart, origin), params);
           // Data read across a commit may be newer than `version`: such a render is served once,
           // uncached and without the ETag, so no key or ETag ever stands for another version's figures.
           return { rendered: made, current: pinned || (await liveVersion()) === version };
@@ -149,7 +165,7 @@ export async function serveChart(
       rendered = shared.rendered;
     }
     const headers = { ...caching, "content-type": rendered.contentType, "content-length": String(rendered.body.length), ...rendered.headers };
-    remember(req.url, { key, version, pinned, etag, caching, headers, base: outgoing(res) });
+    remember(req, { key, version, pinned, etag, caching, headers, base: outgoing(res) });
     return send(res, 200, headers, req.method === "HEAD" ? undefined : rendered.body);
   } catch (error) {
     // RendererBusy (render/png.ts) carries its own Retry-After; every other refusal is a CorridorError.
@@ -192,13 +208,14 @@ function outgoing(res: ServerResponse): Record<string, string> {
   return Object.fromEntries(Object.entries(res.getHeaders()).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v)]));
 }
 
-function remember(url: string | undefined, entry: Remembered) {
-  if (url) remembered.set(urlKey(url), entry);
+/** By origin too: the footer prints the view's address, so another Host is another image. */
+function remember(req: IncomingMessage, entry: Remembered) {
+  if (req.url) remembered.set(`${requestOrigin(req)} ${urlKey(req.url)}`, entry);
 }
 
 export async function serveFromMemory(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if ((req.method !== "GET" && req.method !== "HEAD") || !req.url || !(req.url.startsWith("/api/charts/") || req.url.startsWith("/embed/"))) return false;
-  const hit = remembered.get(urlKey(req.url));
+  const hit = remembered.get(`${requestOrigin(req)} ${urlKey(req.url)}`);
   if (!hit) return false;
   if (!hit.pinned && (await liveVersion()) !== hit.version) return false;
   const match = req.headers["if-none-match"];

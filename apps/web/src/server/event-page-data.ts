@@ -5,7 +5,8 @@
  * control corridors a panel may pick, and the titles of the other events in each window. The origin's
  * own flows come first (Tajikistan's for Russian–Tajik talks), then the rest. The page only renders.
  */
-import "server-only";
+// No `import "server-only"`: the pages-router brief (/events/ID/brief.pdf) loads this too, and that
+// marker throws outside the react-server build (see db.ts).
 import {
   concernsCorridor,
   CorridorError,
@@ -24,6 +25,7 @@ import { db } from "@/server/db";
 import { versionHistory, type HistoryEntry } from "@/lib/event-form";
 import { panelKey, parseControls, type Corridor } from "@/lib/impact-view";
 import { DASHBOARD_DEFAULTS } from "@/lib/params";
+import { orderPanels } from "@/lib/panel-order";
 
 export interface ControlOption extends Corridor {
   name: string;
@@ -117,11 +119,17 @@ export async function eventPageData(
       });
     }
   }
-  // Origin by origin (in the order above), panels with an estimate before those that can only say what is missing.
-  const origins = [...new Set(relevant.map((c) => c.origin))];
-  const rank = (p: ImpactPanel) => 2 * origins.indexOf(p.impact.origin) + (p.impact.its?.status === "ok" ? 0 : 1);
-  panels.sort((a, b) => rank(a) - rank(b));
+  // The origin's own flows first (lib/panel-order.ts), panels with an estimate or a comparison before
+  // those that can only say what is missing; equal ranks keep byOrigin's order (the dashboard's origin first).
+  const parties = event.countries.filter((c) => c.role !== "affected").map((c) => c.code);
+  const receiving = new Set(all.map((c) => c.destination).filter((d) => d !== "WLD"));
+  const ordered = orderPanels(
+    panels,
+    (p) => ({ origin: p.impact.origin, destination: p.impact.destination, complete: p.impact.its?.status === "ok" || p.impact.comparison.status === "ok" }),
+    receiving,
+    parties,
+  );
   const confounders = new Set(panels.flatMap((p) => p.impact.its?.confounders ?? []));
   const eventTitles = new Map((await events(db())).filter((e) => confounders.has(e.id)).map((e) => [e.id, e.title]));
-  return { event, history, panels, eventTitles };
+  return { event, history, panels: ordered, eventTitles };
 }

@@ -34,17 +34,25 @@ export default async function EventPage({ params, searchParams }: { params: Prom
     <article className="space-y-6">
       <div>
         <div className="flex items-center justify-between gap-2">
-          <Link href="/events" className="text-tremor-label hover:underline">
+          <Link href="/events" className="text-tremor-label hover:underline print:hidden">
             ← All events
           </Link>
-          {editable && (
-            <Link
-              href={`/events/${event.id}/edit`}
+          <div className="flex items-center gap-2 print:hidden">
+            <a
+              href={`/events/${encodeURIComponent(event.id)}/brief.pdf`}
               className="rounded-tremor-default border border-tremor-border px-3 py-1 text-tremor-default hover:bg-tremor-background-muted dark:border-dark-tremor-border"
             >
-              Edit
-            </Link>
-          )}
+              One-page brief (PDF)
+            </a>
+            {editable && (
+              <Link
+                href={`/events/${event.id}/edit`}
+                className="rounded-tremor-default border border-tremor-border px-3 py-1 text-tremor-default hover:bg-tremor-background-muted dark:border-dark-tremor-border"
+              >
+                Edit
+              </Link>
+            )}
+          </div>
         </div>
         <h1 className="mt-1 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{event.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-tremor-default">

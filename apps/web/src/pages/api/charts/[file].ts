@@ -1,28 +1,31 @@
 /**
- * GET /api/charts/{series,compare}.{svg,png,csv,zip,json} — a chart as a standalone image for
- * reports, or its data: the CSV is one table (the points, or the comparison's periods × corridors);
- * the ZIP adds the events shown, the sources and the view's metadata as files of their own; the
- * JSON is all of it in one document. GET /api/charts/impact.{svg,png,csv,json}: an event page's
- * impact panel (server/impact-export). A pages-router API route on purpose: recharts needs react-dom/server's full
+ * GET /api/charts/{series,compare}.{svg,png,pdf,csv,zip,json} — a chart as a standalone image for
+ * reports (the PDF in vectors with its text as text), or its data: the CSV is one table (the points,
+ * or the comparison's periods × corridors); the ZIP adds the events shown, the sources and the view's
+ * metadata as files of their own; the JSON is all of it in one document. GET
+ * /api/charts/impact.{svg,png,csv,json}: an event page's impact panel (server/impact-export).
+ * A pages-router API route on purpose: recharts needs react-dom/server's full
  * build, which App Router route handlers (react-server) do not have.
  */
 import type { NextApiRequest, NextApiResponse } from "next";
 import { requireNodeReader } from "@/server/auth";
 import { fileName, serveChart, type ChartSource } from "@/server/chart-response";
-import { chartSvg, chartViewHref } from "@/render/chart-svg";
+import { chartSvg, chartViewHref, chartWords } from "@/render/chart-svg";
 import { compareTitle } from "@/render/compare-svg";
 import { renderPng } from "@/render/png";
+import { svgToPdf } from "@/render/pdf";
 import { chartCsv, chartJson, chartZip, compareCsv, compareJson, compareZip } from "@/render/series-data";
 import { CHART_KINDS, type ChartKind } from "@/lib/params";
 import { IMPACT_FORMATS, type ImpactFormat } from "@/lib/impact-view";
 import { serveImpactExport } from "@/server/impact-export";
 
-const FORMATS = ["svg", "png", "csv", "zip", "json"] as const;
+const FORMATS = ["svg", "png", "pdf", "csv", "zip", "json"] as const;
 type Format = (typeof FORMATS)[number];
 
 const CONTENT_TYPE: Record<Format, string> = {
   svg: "image/svg+xml; charset=utf-8",
   png: "image/png",
+  pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
   zip: "application/zip",
   json: "application/json; charset=utf-8",
@@ -39,6 +42,7 @@ async function body(source: ChartSource, format: Format): Promise<Buffer> {
   }
   if (format === "json") return Buffer.from(source.kind === "compare" ? compareJson(source.data, { provenance }) : chartJson(source.data, { hidden: source.chart.hide, provenance }));
   if (format === "svg") return Buffer.from(chartSvg(source));
+  if (format === "pdf") return svgToPdf(chartSvg(source), chartWords(source));
   return renderPng(() => chartSvg(source), source.chart.scale, { width: source.chart.width, height: source.chart.height });
 }
 

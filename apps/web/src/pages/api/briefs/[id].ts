@@ -1,0 +1,29 @@
+/**
+ * GET /events/ID/brief.pdf (rewritten here by next.config): the event's one-page A4 brief as PDF —
+ * title, dates, summary, the corridor's chart with the event labelled, before/after figures,
+ * sources. A pages-router route, as the chart exports are: the chart is recharts on react-dom/server.
+ */
+import type { NextApiRequest, NextApiResponse } from "next";
+import { requireNodeReader } from "@/server/auth";
+import { requestOrigin } from "@/server/chart-response";
+import { eventBrief } from "@/server/event-brief";
+import { eventBriefPdf } from "@/render/pdf";
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  if (req.method !== "GET" && req.method !== "HEAD") return res.status(405).setHeader("allow", "GET, HEAD").json({ error: "method not allowed" });
+  if (!(await requireNodeReader(req, res))) return;
+  const id = String(req.query.id ?? "");
+  const brief = await eventBrief(id, requestOrigin(req));
+  if (!brief) return res.status(404).json({ error: `no event "${id}"` });
+  const pdf = await eventBriefPdf(brief);
+  res.writeHead(200, {
+    "content-type": "application/pdf",
+    "content-length": String(pdf.length),
+    "content-disposition": `inline; filename="${id.replace(/[^\w.-]+/g, "_")}-brief.pdf"`,
+    // Drawn from live data: a reader's cache may keep it briefly, a shared cache never (it may sit behind sign-in).
+    "cache-control": "private, max-age=60",
+  });
+  res.end(req.method === "HEAD" ? undefined : pdf);
+}
+
+export const config = { api: { bodyParser: false } };
