@@ -8,8 +8,8 @@ import { Card, Text, Title } from "@tremor/react";
 import { FREQUENCY_NAME, formatValue } from "@corridor/data/pure";
 import type { EventDetail } from "@corridor/data";
 import { pct } from "@/lib/format";
-import { KIND_COLOUR } from "@/lib/palette";
 import { itsChartModel } from "@/lib/its-chart";
+import { toChartEvent } from "@/lib/chart-model";
 import { controlHref, IMPACT_FORMATS, impactExportHref, panelAnchor, panelKey, type ImpactFormat } from "@/lib/impact-view";
 import type { ImpactPanel } from "@/server/event-page-data";
 import { ChartActions } from "./ChartActions";
@@ -138,7 +138,7 @@ export function ImpactPanelCard({ panel, event, path, params, eventTitles }: { p
             id={`its-${panelKey(id)}`}
             model={model}
             unit={unit}
-            eventColour={KIND_COLOUR[event.kind]}
+            event={toChartEvent(event)}
             label={`${title}${used ? `, minus ${used.origin} → ${used.destination}` : ""}: ${its!.observed.map((o) => `${o.period} ${formatValue(o.value, unit, "tooltip")}`).join(", ")}${model.fitted ? "; with the model's fit and, after the event, the counterfactual and its 95 % band" : ""}`}
           />
           <Legend fitted={model.fitted} />
@@ -195,7 +195,7 @@ export function ImpactPanelCard({ panel, event, path, params, eventTitles }: { p
       )}
 
       {its && (
-        <p className="mt-3 text-tremor-label" data-testid="its-exports">
+        <p className="mt-3 text-tremor-label" data-testid="its-exports" data-print="hide">
           Download this estimate:{" "}
           {IMPACT_FORMATS.map((f, i) => (
             <span key={f}>

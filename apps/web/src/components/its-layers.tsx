@@ -5,10 +5,15 @@
  * true date. No hooks and no "use client", so both hosts can import it.
  */
 import type { ReactElement } from "react";
-import { Area, CartesianGrid, Line, ReferenceLine, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, Customized, Line, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
 import { formatValue } from "@corridor/data/pure";
 import type { ItsChartModel } from "@/lib/its-chart";
-import type { ChartColours } from "./chart-layers";
+import { markStyle, type ChartEvent } from "@/lib/chart-model";
+import { KIND_COLOUR } from "@/lib/palette";
+import { FadeGradients, fadeId, markState, type ChartColours } from "./chart-layers";
+
+const DAY = 86_400_000;
+const dayT = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /** Okabe–Ito, like every other chart: the series blue, the counterfactual vermillion, the fit a grey that reads on both backgrounds. */
 export const ITS_COLOURS = { observed: "#0072B2", fitted: "#7a7a7a", counterfactual: "#D55E00" } as const;
@@ -20,7 +25,16 @@ export const ITS_LEGEND = {
   counterfactual: "Without the event (counterfactual, 95 % band)",
 } as const;
 
-export function itsLayers({ model, unit, eventColour, colours }: { model: ItsChartModel; unit: string; eventColour: string; colours?: ChartColours }): ReactElement[] {
+/**
+ * The event is drawn as on every other chart: a line at its true start, a span to its true end, and
+ * the same caveat styles (chart-model's markStyle): dashed when unverified, the span fading towards a
+ * date that may be wrong.
+ */
+export function itsLayers({ model, unit, event, colours }: { model: ItsChartModel; unit: string; event: ChartEvent; colours?: ChartColours }): ReactElement[] {
+  const eventColour = KIND_COLOUR[event.kind];
+  const style = markStyle(event);
+  const state = markState(event);
+  const caveat = state.includes("unverified") ? " (unverified)" : "";
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }), className: "cr-muted" };
   return [
     <CartesianGrid key="grid" vertical={false} className={colours ? "cr-grid" : "stroke-tremor-border dark:stroke-dark-tremor-border"} {...(colours && { stroke: colours.grid })} />,
@@ -47,14 +61,31 @@ export function itsLayers({ model, unit, eventColour, colours }: { model: ItsCha
       allowDataOverflow
       {...(colours && { stroke: colours.axis })}
     />,
+    ...(event.endsOn
+      ? [
+          <Customized key="fade" component={() => <FadeGradients events={[event]} />} />,
+          <ReferenceArea
+            key="event-span"
+            x1={model.eventT}
+            x2={dayT(event.endsOn) + DAY}
+            fill={style.fade ? `url(#${fadeId(event.kind, style.fade)})` : eventColour}
+            fillOpacity={style.fade ? 1 : style.fillOpacity}
+            stroke="none"
+            ifOverflow="hidden"
+            className={`event-mark${state}`}
+          />,
+        ]
+      : []),
     <ReferenceLine
       key="event"
       x={model.eventT}
       stroke={eventColour}
       strokeWidth={1.5}
+      strokeDasharray={style.start.dash || undefined}
+      strokeOpacity={style.start.opacity}
       ifOverflow="hidden"
-      className="event-mark"
-      label={{ value: "event", position: "insideTopLeft", fontSize: 11, fill: colours?.muted ?? eventColour }}
+      className={`event-mark${state}`}
+      label={{ value: `event${caveat}`, position: "insideTopLeft", fontSize: 11, fill: colours?.muted ?? eventColour }}
     />,
     // No estimate, no model lines: the chart then shows only what was observed.
     ...(model.fitted

@@ -62,7 +62,7 @@ export interface StoredEvent {
   verification?: string;
   verificationNote?: string | null;
   /** Absent in a snapshot published before date certainty existed: both dates read as sure. */
-  uncertainDates?: readonly string[];
+  uncertainDates?: readonly string[] | null;
 }
 
 /** "concerns Kyrgyzstan and Russian Federation": the parties of a related event (else every country it names). */
@@ -74,7 +74,7 @@ export function relatedNote(countries: readonly { code: string; role: string }[]
   return `concerns ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`}`;
 }
 
-/** A stored event as the chart draws it: one mapping for the dashboard, the images and the downloads. */
+/** A stored event as the chart draws it: one mapping for the dashboard, the images, the downloads and the impact panels. */
 export function toChartEvent(e: StoredEvent): ChartEvent {
   return {
     id: e.id,

@@ -9,7 +9,7 @@ import { corridorWords, FREQUENCY_NAME, formatValue } from "@corridor/data/pure"
 import type { Impact } from "@corridor/data";
 import { itsChartModel } from "@/lib/its-chart";
 import { KIND_COLOUR } from "@/lib/palette";
-import type { Kind } from "@/lib/chart-model";
+import type { ChartEvent } from "@/lib/chart-model";
 import { COUNTERFACTUAL_DASH, ITS_COLOURS, ITS_LEGEND, itsLayers } from "@/components/its-layers";
 import { frameSvg, themeColours } from "./series-svg";
 
@@ -17,7 +17,8 @@ export const ITS_CITATION_SHORT = "Method: interrupted time series (segmented re
 
 export interface ImpactExportData {
   impact: Impact;
-  event: { id: string; title: string; kind: Kind; startsOn: string };
+  /** What the chart draws of the event: its true dates and their caveats (chart-model's ChartEvent). */
+  event: ChartEvent;
   sources: string[];
 }
 
@@ -88,7 +89,7 @@ export function renderImpactSvg(data: ImpactExportData, options: { width: number
     chart: (height) =>
       model ? (
         <ComposedChart id="export-impact" width={width - 8} height={height} data={model.rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
-          {itsLayers({ model, unit, eventColour: KIND_COLOUR[data.event.kind], colours })}
+          {itsLayers({ model, unit, event: data.event, colours })}
         </ComposedChart>
       ) : (
         <svg width={width - 8} height={height} />

@@ -10,6 +10,7 @@ import { impactJson, itsCsv } from "@corridor/data/pure";
 import { db } from "@/server/db";
 import { parseImpactExportParams, type ImpactExportParams, type ImpactFormat } from "@/lib/impact-view";
 import { renderImpactSvg, type ImpactExportData } from "@/render/impact-svg";
+import { toChartEvent } from "@/lib/chart-model";
 import { renderPng, RendererBusy } from "@/render/png";
 import { NotFound } from "./chart-response";
 
@@ -27,7 +28,7 @@ export async function loadImpactExport(p: ImpactExportParams): Promise<ImpactExp
   const result = await impact(db(), { ...query, method: "its", control: p.control ?? undefined });
   const s = await series(db(), { indicator: p.indicator, origin: p.origin, destination: p.destination });
   const sources = [...new Set(s.points.map((pt) => pt.source).filter((x): x is string => !!x))];
-  return { impact: result, event: { id: event.id, title: event.title, kind: event.kind, startsOn: event.startsOn }, sources };
+  return { impact: result, event: toChartEvent(event), sources };
 }
 
 async function body(data: ImpactExportData, p: ImpactExportParams, format: ImpactFormat): Promise<Buffer> {
