@@ -49,8 +49,10 @@ describe("dashboard HTML (built app, seeded database)", () => {
     const related = text(await (await fetch(`${server.url}/?origin=UZB&related=1`)).text());
     expect(related).toMatch(/Protocol amending the 2019 organised-recruitment agreement[^·]*Agreements · [^·]*· related \(another corridor/);
     expect(related).toContain("Hide related events");
-    // On the chart too: each related marker's label says so.
-    expect(related).toContain("Talks: Related: Second round of Tajik–Russian negotiations on migration in Dushanbe");
+    // On the chart too: each related marker's name says so and which corridor it concerns, and the legend names the layer.
+    expect(related).toMatch(/Talks: Second round of Tajik–Russian negotiations on migration in Dushanbe, [^"]*\(related event: concerns Russian Federation and Tajikistan\)/);
+    expect(related).toContain("Related events (other corridors)");
+    expect(uzb).not.toContain("Related events (other corridors)");
   });
 
   it("draws every event on one time axis, each mark a link to its page", async () => {

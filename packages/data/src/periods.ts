@@ -237,6 +237,22 @@ export function periodsPerCoarse(fine: Frequency, coarse: Frequency, coarsePerio
 }
 
 export const FREQUENCIES: Frequency[] = ["A", "H", "Q", "M", "D"];
+
+/** Nominal days per period: how much of the time axis one value of a frequency covers. */
+const NOMINAL_DAYS: Record<Frequency, number> = { A: 365, H: 182, Q: 91, M: 30, D: 1 };
+
+/**
+ * The frequency a view draws when none is asked for: the one whose values cover the most time
+ * (ties to the coarser). Counting values instead let four 2023 quarters outvote five years of
+ * annual history, and the chart lost the years.
+ */
+export function predominantFrequency(counts: Iterable<{ frequency: Frequency; count: number }>): Frequency | null {
+  const cover = new Map<Frequency, number>();
+  for (const { frequency, count } of counts) cover.set(frequency, (cover.get(frequency) ?? 0) + count * NOMINAL_DAYS[frequency]);
+  let best: Frequency | null = null;
+  for (const f of FREQUENCIES) if ((cover.get(f) ?? 0) > (best ? cover.get(best)! : 0)) best = f;
+  return best;
+}
 export function isFrequency(value: string): value is Frequency {
   return (FREQUENCIES as string[]).includes(value);
 }

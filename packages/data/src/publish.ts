@@ -21,9 +21,10 @@ export interface ChartData {
   events: EventSummary[];
 }
 
-export async function chartData(db: CorridorDb, query: SeriesQuery): Promise<ChartData> {
+/** `related`: also other corridors' events naming one of its countries, marked `related` (the opt-in layer). */
+export async function chartData(db: CorridorDb, query: SeriesQuery & { related?: boolean }): Promise<ChartData> {
   const s = await series(db, query);
-  const found = await events(db, { corridor: { origin: s.origin, destination: s.destination }, ...seriesRange(s, query) });
+  const found = await events(db, { corridor: { origin: s.origin, destination: s.destination, related: query.related }, ...seriesRange(s, query) });
   return { series: s, events: found };
 }
 

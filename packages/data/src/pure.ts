@@ -20,5 +20,7 @@ export { CorridorError, httpStatusOf, exitCodeOf, type ErrorCode, type ErrorDeta
 export { formatRange, formatValue, boundMeaning, unitCaption, type FormatUse, type Bound } from "./format.ts";
 export { seriesTitle, corridorWords, countryName, isStale, FREQUENCY_NAME, type TitledSeries } from "./titles.ts";
 export { FLAG_MEANINGS, flagMeaning } from "./flags.ts";
+// A source's publisher, release, address and licence, read from its stored text.
+export { describeSource, mergeSources, sourceLine, releaseWords, licenceWords, type SourceInfo } from "./sources.ts";
 // An impact estimate's JSON (the CLI's and the event page's export) and its ITS table (CSV, chart).
 export { impactJson, itsTable, itsCsv, ITS_CSV_FIELDS, type ItsTableRow } from "./events/impact-export.ts";

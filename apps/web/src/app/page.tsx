@@ -7,7 +7,9 @@ import { ChartOnDemand } from "@/components/ChartOnDemand";
 import { ChartPlaceholder } from "@/components/ChartPlaceholder";
 import { CaveatLegend } from "@/components/CaveatLegend";
 import { ChartActions } from "@/components/ChartActions";
-import { dashboardFallbacks, dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
+import { RELATED_LEGEND } from "@/components/chart-layers";
+import { SourceFooter, SourcesSection } from "@/components/Sources";
+import { dashboardChartQuery, dashboardFallbacks, dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { EventListItem } from "@/components/EventListItem";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER, sparseSeriesSentence } from "@/lib/chart-model";
@@ -27,7 +29,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   await requirePageReader(params.size ? `/?${params}` : "/");
   const view = parseDashboardView(params);
   const { origin, destination } = view;
-  const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange, notShown } = await dashboardData(view);
+  const { names, originName, destinationName, origins, destinations, kpis, main, events, inRange, notShown, mainSources, sources } = await dashboardData(view);
   const fallbacks = dashboardFallbacks(params, view);
   const toggle = (kind: string): DashboardView => ({ ...view, hide: view.hide.includes(kind) ? view.hide.filter((k) => k !== kind) : [...view.hide, kind] });
 
@@ -168,11 +170,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
             <Text>{seriesTitle(main).subtitle}</Text>
           </div>
           <div className="mt-2 flex justify-end">
-            <ChartActions
-              query={new URLSearchParams({ indicator: main.indicator.code, origin, destination: main.destination, ...(view.hide.length && { hide: view.hide.join(",") }) }).toString()}
-              viewPath={dashboardHref(view)}
-              title={seriesTitle(main).title}
-            />
+            <ChartActions query={dashboardChartQuery(view, main.destination, main.indicator.code)} viewPath={dashboardHref(view)} title={seriesTitle(main).title} />
           </div>
           <fieldset className="mt-3 flex flex-wrap gap-2" aria-label="Event kinds shown">
             {KIND_ORDER.filter((k) => inRange.some((e) => e.kind === k)).map((k) => {
@@ -193,6 +191,13 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               );
             })}
           </fieldset>
+          {inRange.some((e) => e.related && !view.hide.includes(e.kind)) && (
+            // The layer's legend entry: drawn as EventMarker's hollow ring and a dotted mark on the plot.
+            <p className="mt-2 flex items-center gap-1.5 text-tremor-label" data-testid="related-legend">
+              <span aria-hidden className="h-2.5 w-2.5 rounded-full border-[1.5px] border-dashed border-tremor-content dark:border-dark-tremor-content" />
+              {RELATED_LEGEND}: outlined markers and dotted lines; hover one to see which corridor it concerns.
+            </p>
+          )}
           <p className="mt-2 text-tremor-label">
             <Link href={dashboardHref({ ...view, related: !view.related })} scroll={false} aria-pressed={view.related} role="button" data-testid="related-toggle" className="underline">
               {view.related ? "Hide related events" : `Show related events (other corridors' events naming ${originName} or ${destinationName})`}
@@ -220,6 +225,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               ))}
             </ul>
           )}
+          <SourceFooter sources={mainSources} />
           <details className="mt-2">
             <summary className="cursor-pointer text-tremor-default">Data table</summary>
             <table className="mt-2 w-full text-left text-tremor-default">
@@ -258,6 +264,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
                 ))}
               </tbody>
             </table>
+            <SourceFooter sources={mainSources} testId="table-source-footer" />
           </details>
         </Card>
       )}
@@ -273,6 +280,8 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
             ))}
         </ul>
       </Card>
+
+      {sources.length > 0 && <SourcesSection series={sources} />}
     </div>
   );
 }

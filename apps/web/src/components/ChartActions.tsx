@@ -19,7 +19,7 @@ type Mode = "live" | "pinned";
 
 /** The keys a snapshot freezes; whatever else is in the query only changes how it is drawn. */
 const VIEW_KEYS = {
-  series: ["indicator", "origin", "destination", "frequency", "from", "to"],
+  series: ["indicator", "origin", "destination", "frequency", "from", "to", "related"],
   compare: ["indicator", "series", "frequency", "from", "to", "chart", "log", "index"],
 };
 

@@ -6,10 +6,10 @@
  * pages. ChartOnDemand swaps in the interactive chart when the reader reaches for it.
  */
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, isKeyEvent, isUnverified, labelText, markStyle, placeLabels, yearTicks, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
+import { buildChartModel, isKeyEvent, isUnverified, labelText, markStyle, MAX_LABEL_ROWS, placeLabels, yearTicks, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
-import { AXIS, FadeGradients, LANE, fadeId, markState, markerName } from "./chart-layers";
+import { AXIS, FadeGradients, LANE, fadeId, isHollowCluster, isRelatedCluster, markState, markerName } from "./chart-layers";
 
 // The interactive chart's layout (EventChart: margin and YAxis width), so the swap does not move anything.
 const TOP = 8;
@@ -79,7 +79,7 @@ export function ChartPlaceholder({
             <line key={t.value} x1={0} x2={PLOT} y1={t.y} y2={t.y} vectorEffect="non-scaling-stroke" className="stroke-tremor-border dark:stroke-dark-tremor-border" />
           ))}
           <FadeGradients events={visible} />
-          {/* One mark per event at its true date: a band for a span, a dashed line for a day; caveats drawn as markStyle says. */}
+          {/* One mark per event at its true date: a band for a span, a dashed line for a day; caveats and related events (another corridor's) drawn as markStyle says. */}
           {m.events.map((e) => {
             const colour = KIND_COLOUR[e.event.kind];
             const style = markStyle(e.event);
@@ -144,7 +144,7 @@ export function ChartPlaceholder({
         <div className="hidden lg:block" aria-hidden>
           {placeLabels(
             m.events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * 11 * 0.56 + 8, priority: e.event.key ? 1 : 0 })),
-            { left: 0, right: PLOT, maxRows: 3 },
+            { left: 0, right: PLOT, maxRows: MAX_LABEL_ROWS },
           ).map((l) => (
             <span
               key={l.id}
@@ -174,11 +174,12 @@ export function ChartPlaceholder({
           l.clusters.map((c) => {
             const single = c.events.length === 1 ? c.events[0]!.event : null;
             const name = markerName(l.kind, c);
-            // Unverified: hollow, a dashed ring in the kind's colour (as EventMarker draws it).
-            const hollow = c.events.every((e) => isUnverified(e.event));
+            // Unverified or related (another corridor's): hollow, a dashed ring in the kind's colour (as EventMarker draws it).
+            const hollow = isHollowCluster(c);
             const style = hollow ? { left: pct(c.x), top: l.y, borderColor: KIND_COLOUR[l.kind], color: KIND_COLOUR[l.kind] } : { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
             const size = single ? "h-[15px] min-w-[15px]" : "h-[19px] min-w-[19px]";
-            const look = hollow ? "border-dashed bg-tremor-background dark:bg-dark-tremor-background event-unverified" : "border-white text-white";
+            const caveat = `${c.events.every((e) => isUnverified(e.event)) ? " event-unverified" : ""}${isRelatedCluster(c) ? " related-marker" : ""}`;
+            const look = hollow ? `border-dashed bg-tremor-background dark:bg-dark-tremor-background${caveat}` : "border-white text-white";
             const className = `absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] ${look} px-0.5 text-[9px] font-bold leading-none`;
             const ids = c.events.map((e) => e.event.id).join(" ");
             const label = single ? KIND_GLYPH[l.kind] : String(c.events.length);

@@ -6,7 +6,7 @@
  */
 import { ComposedChart, Legend, ReferenceLine, ResponsiveContainer, Tooltip } from "recharts";
 import { formatValue } from "@corridor/data/pure";
-import type { ChartType, CompareRow } from "@/lib/explorer";
+import { barPeriodOf, type ChartType, type CompareRow } from "@/lib/explorer";
 import { KIND_COLOUR, KIND_GLYPH } from "@/lib/palette";
 import type { Kind } from "@/lib/chart-model";
 import { compareLayers } from "./chart-layers";
@@ -22,6 +22,8 @@ export interface CompareEvent {
 export interface CompareChartProps {
   id: string;
   rows: CompareRow[];
+  /** A bar chart's rows: one per period, gaps kept (compareModel). */
+  bars: CompareRow[];
   series: { key: string; label: string }[];
   chart: ChartType;
   log: boolean;
@@ -31,18 +33,22 @@ export interface CompareChartProps {
   events?: CompareEvent[];
 }
 
-export function CompareChart({ id, rows, series, chart, log, unit, ticks, domain, events = [] }: CompareChartProps) {
+export function CompareChart({ id, rows, bars, series, chart, log, unit, ticks, domain, events = [] }: CompareChartProps) {
   return (
-    <div className="h-80 w-full">
+    // The legend sits inside recharts' box: each corridor beyond three gets a line of height, so on a
+    // phone (one legend entry a line) eight corridors do not squeeze the plot to nothing.
+    <div className="w-full" style={{ height: 320 + 22 * Math.max(0, series.length - 3) }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart id={id} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <ComposedChart id={id} data={chart === "bar" ? bars : rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           {compareLayers({ series, chart, log, ticks, domain, unit })}
           {events
-            .filter((e) => e.t >= domain[0] && e.t <= domain[1])
+            // On bars the x axis is the row of periods: an event stands on the bar whose period holds it.
+            .map((e) => ({ ...e, x: chart === "bar" ? barPeriodOf(bars, new Date(e.t).toISOString().slice(0, 10)) : e.t >= domain[0] && e.t <= domain[1] ? e.t : null }))
+            .filter((e) => e.x !== null)
             .map((e) => (
               <ReferenceLine
                 key={e.id}
-                x={e.t}
+                x={e.x!}
                 stroke={KIND_COLOUR[e.kind]}
                 strokeDasharray="4 3"
                 className="compare-event"

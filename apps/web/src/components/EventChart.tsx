@@ -95,6 +95,11 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
               <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
                 {KIND_LABEL[event.kind as Kind]} · {exactDate}
               </div>
+              {event.related && (
+                <div className="text-tremor-label font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid="related-note">
+                  Related event, not this corridor&apos;s: {event.related}
+                </div>
+              )}
               {eventCaveats(event).map((c) => (
                 <div key={c} data-testid="event-caveat" className="text-tremor-label font-medium text-amber-800 dark:text-amber-300">
                   {c[0]!.toUpperCase() + c.slice(1)}

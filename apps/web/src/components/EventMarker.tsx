@@ -3,7 +3,7 @@ import { KIND_COLOUR } from "@/lib/palette";
 
 /**
  * One event mark: a kind-coloured disc with a short label (kind glyph, cluster count or footnote
- * number). `hollow` (unverified events): a dashed ring in the kind's colour on the background.
+ * number). `hollow` (unverified events, and related ones: another corridor's): a dashed ring in the kind's colour on the background.
  */
 export function EventMarker({
   x,

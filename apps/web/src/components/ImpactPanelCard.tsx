@@ -13,6 +13,7 @@ import { toChartEvent } from "@/lib/chart-model";
 import { controlHref, IMPACT_FORMATS, impactExportHref, panelAnchor, panelKey, type ImpactFormat } from "@/lib/impact-view";
 import type { ImpactPanel } from "@/server/event-page-data";
 import { ChartActions } from "./ChartActions";
+import { SourceFooter } from "./Sources";
 import { ItsChart } from "./ItsChart";
 import { COUNTERFACTUAL_DASH, ITS_COLOURS, ITS_LEGEND } from "./its-layers";
 
@@ -265,6 +266,7 @@ export function ImpactPanelCard({ panel, event, path, params, eventTitles }: { p
         </table>
       </div>
       <p className="mt-1 text-tremor-label">A plain comparison of means: it cannot tell an effect from a trend, a season or noise — the time series above can.</p>
+      <SourceFooter sources={panel.sources} />
     </Card>
   );
 }

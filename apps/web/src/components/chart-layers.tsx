@@ -12,8 +12,11 @@ import {
   isKeyEvent,
   isUnverified,
   KIND_ORDER,
+  LABEL_FONT,
+  LABEL_ROW,
   labelText,
   markStyle,
+  MAX_LABEL_ROWS,
   placeLabels,
   type ChartEvent,
   type ChartModel,
@@ -90,6 +93,7 @@ export function plotLayers({ model, label, unit = "", colours }: LayerInput): Re
     ...model.events.flatMap((e) => {
       const colour = KIND_COLOUR[e.event.kind];
       const style = markStyle(e.event);
+      // markState also names a related event's mark (another corridor's: dotted and unfilled, markStyle).
       const state = markState(e.event);
       if (e.t2 === null)
         return [
@@ -148,7 +152,7 @@ export function plotLayers({ model, label, unit = "", colours }: LayerInput): Re
 // Okabe–Ito, in an order that keeps neighbours distinguishable.
 export const COMPARE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c7a00", "#3d3d3d"];
 
-/** The explorer's comparison: one line, area or bar series per corridor on a shared time axis. */
+/** The explorer's comparison: one line or area per corridor on a shared time axis, or bars per period. */
 export function compareLayers({
   series,
   chart,
@@ -169,17 +173,24 @@ export function compareLayers({
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }) };
   return [
     <CartesianGrid key="grid" vertical={false} className={colours ? "cr-grid" : "stroke-tremor-border dark:stroke-dark-tremor-border"} {...(colours && { stroke: colours.grid })} />,
-    <XAxis
-      key="x"
-      dataKey="t"
-      type="number"
-      scale="time"
-      domain={domain}
-      ticks={ticks}
-      tickFormatter={(t: number) => String(new Date(t).getUTCFullYear())}
-      tick={tick}
-      {...(colours && { stroke: colours.axis })}
-    />,
+    chart === "bar" ? (
+      // Bars stand on a row of periods (compareModel's `bars`, gaps kept as empty periods): on a
+      // time axis recharts sizes bars by the gap between dates, and a single date got no bar at all.
+      <XAxis key="x" dataKey="period" type="category" interval="preserveStartEnd" minTickGap={12} tick={tick} {...(colours && { stroke: colours.axis })} />
+    ) : (
+      <XAxis
+        key="x"
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={domain}
+        ticks={ticks}
+        tickFormatter={(t: number) => String(new Date(t).getUTCFullYear())}
+        tick={tick}
+        allowDataOverflow
+        {...(colours && { stroke: colours.axis })}
+      />
+    ),
     <YAxis
       key="y"
       width={72}
@@ -210,19 +221,20 @@ export function footnoteNumbers(events: ChartEvent[]): Map<string, number> {
 /** What a marker says to a screen reader or in a native tooltip: the event with its caveats, or the cluster's events. */
 export function markerName(kind: Kind, cluster: Cluster): string {
   const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
+  const related = (e: ChartEvent) => (e.related ? ` (related event: ${e.related})` : "");
   const caveats = (e: ChartEvent) =>
     eventCaveats(e)
       .map((c) => ` (${c})`)
       .join("");
   return single
-    ? `${KIND_LABEL[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}${caveats(single)}`
-    : `${cluster.events.length} ${KIND_LABEL[kind].toLowerCase()}: ${cluster.events.map((e) => `${e.event.title}${caveats(e.event)}`).join("; ")}`;
+    ? `${KIND_LABEL[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}${related(single)}${caveats(single)}`
+    : `${cluster.events.length} ${KIND_LABEL[kind].toLowerCase()}: ${cluster.events.map((e) => `${e.event.title}${related(e.event)}${caveats(e.event)}`).join("; ")}`;
 }
 
 /** Classes that say, in the markup, which caveat a mark draws (tests and embeds' stylesheets read them). */
 export function markState(e: ChartEvent): string {
   const s = markStyle(e);
-  return `${isUnverified(e) ? " event-unverified" : ""}${s.fade ? ` event-uncertain-${s.fade}` : ""}`;
+  return `${e.related ? " related-mark" : ""}${isUnverified(e) ? " event-unverified" : ""}${s.fade ? ` event-uncertain-${s.fade}` : ""}`;
 }
 
 export const fadeId = (kind: Kind, fade: "start" | "end" | "both") => `cr-fade-${fade}-${kind}`;
@@ -265,6 +277,15 @@ export function FadeGradients({ events }: { events: readonly ChartEvent[] }) {
     </defs>
   );
 }
+
+/** A marker drawn as a related event's: every event in it is another corridor's. */
+export const isRelatedCluster = (cluster: Cluster) => cluster.events.every((e) => !!e.event.related);
+
+/** A marker drawn as a dashed ring: every event in it is unverified or another corridor's (related). */
+export const isHollowCluster = (cluster: Cluster) => cluster.events.every((e) => isUnverified(e.event) || !!e.event.related);
+
+/** The legend entry of the related-events layer, where the chart has one. */
+export const RELATED_LEGEND = "Related events (other corridors)";
 
 export interface LaneHover {
   cluster: Cluster;
@@ -384,7 +405,7 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
                     kind={lane.kind}
                     label={cluster.events.length > 1 ? String(cluster.events.length) : KIND_GLYPH[lane.kind]}
                     large={cluster.events.length > 1}
-                    hollow={cluster.events.every((e) => isUnverified(e.event))}
+                    hollow={isHollowCluster(cluster)}
                     background={colours?.background}
                   />
                 </g>
@@ -419,9 +440,10 @@ function StaticMarker({
 }) {
   const numbers = cluster.events.map((e) => footnotes.get(e.event.id) ?? 0).sort((a, b) => a - b);
   const label = numbers.length === 1 ? String(numbers[0]) : `${numbers[0]}–${numbers.at(-1)}`;
-  const hollow = cluster.events.every((e) => isUnverified(e.event));
+  const hollow = isHollowCluster(cluster);
+  const unverified = cluster.events.every((e) => isUnverified(e.event));
   const mark = (
-    <g className={`event-marker${hollow ? " event-unverified" : ""}`} data-event-ids={cluster.events.map((e) => e.event.id).join(" ")}>
+    <g className={`event-marker${unverified ? " event-unverified" : ""}${isRelatedCluster(cluster) ? " related-marker" : ""}`} data-event-ids={cluster.events.map((e) => e.event.id).join(" ")}>
       <title>{name}</title>
       <EventMarker x={x} y={y} kind={kind} label={label} large={numbers.length > 1} hollow={hollow} background={background} />
     </g>
@@ -434,9 +456,6 @@ function StaticMarker({
   );
 }
 
-const LABEL_FONT = 11;
-const LABEL_ROW = 15;
-
 /**
  * Key events named on the plot itself, at the top, beside their mark; rows keep labels apart
  * (placeLabels). Decorative for assistive technology: the lane markers carry the same names.
@@ -444,7 +463,7 @@ const LABEL_ROW = 15;
 function DirectLabels({ offset, events, colours }: { offset: { left: number; top: number; width: number }; events: PlacedEvent[]; colours?: ChartColours }) {
   const byId = new Map(events.map((e) => [e.event.id, e]));
   const boxes = events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * LABEL_FONT * 0.56 + 8, priority: e.event.key ? 1 : 0 }));
-  const placed = placeLabels(boxes, { left: 0, right: offset.width, maxRows: 3 });
+  const placed = placeLabels(boxes, { left: 0, right: offset.width, maxRows: MAX_LABEL_ROWS });
   return (
     <g className="direct-labels" aria-hidden="true">
       {placed.map((p) => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   buildChartModel,
+  HEADROOM_BASIS,
+  LABEL_ROW,
+  labelHeadroom,
+  MAX_LABEL_ROWS,
+  withHeadroom,
   valuesNotShown,
   sparseSeriesSentence,
   isKeyEvent,
@@ -265,5 +270,33 @@ describe("values not shown", () => {
     expect(valuesNotShown(ranges, "Q").map((n) => n.sentence)).toEqual(["5 annual values not shown (2013 to 2017)"]);
     expect(valuesNotShown([{ frequency: "M", first: "2020-01", last: "2020-01", count: 1 }], "A")[0]!.sentence).toBe("1 monthly value not shown (2020-01)");
     expect(valuesNotShown(ranges.slice(0, 1), "A")).toEqual([]);
+  });
+});
+
+describe("label headroom", () => {
+  // The label boxes' bottom edge in row `rows - 1` (DirectLabels: top + 2 + row * LABEL_ROW, LABEL_ROW - 2 tall).
+  const labelsBottom = (m: ReturnType<typeof buildChartModel>, rows: number) => m.plot.top + 2 + (rows - 1) * LABEL_ROW + LABEL_ROW - 2;
+  const size = { width: 800, height: HEADROOM_BASIS, margin: { top: 0, right: 0, bottom: 0, left: 0 }, frequency: "A" as const, laneHeight: 0 };
+
+  it("keeps the highest value below the direct labels, even on the smallest plot", () => {
+    // 2024's value is exactly a nice round top: without headroom it would sit on the plot's top edge.
+    const points = [year(2020, 500), year(2022, 800), year(2024, 1000)];
+    const bare = buildChartModel({ ...size, points, events: [ev("crash", "economic", "2014-12-16")] });
+    expect(bare.labelRows).toBe(0);
+    expect(bare.yDomain).toEqual([0, 1000]);
+    const one = buildChartModel({ ...size, points, events: [ev("talks", "talks", "2024-04-19")] });
+    expect(one.labelRows).toBe(1);
+    expect(Math.min(...one.points.map((p) => p.y))).toBeGreaterThan(labelsBottom(one, 1));
+    const many = buildChartModel({ ...size, points, events: ["2020-01-01", "2021-01-01", "2022-01-01", "2023-01-01"].map((d, i) => ev(`t${i}`, "decree", d)) });
+    expect(many.labelRows).toBe(MAX_LABEL_ROWS);
+    expect(Math.min(...many.points.map((p) => p.y))).toBeGreaterThan(labelsBottom(many, MAX_LABEL_ROWS));
+  });
+
+  it("leaves a domain with room to spare as it is, and rounds a raised one to a nice step", () => {
+    expect(withHeadroom([0, 1000], [500], labelHeadroom(1))).toEqual([0, 1000]);
+    // 1000 needs a top of 1000 / (1 - 21/200) ≈ 1117; ticks then step by 250, so the top is 1250.
+    expect(withHeadroom([0, 1000], [1000], labelHeadroom(1))).toEqual([0, 1250]);
+    expect(withHeadroom([1, 1000], [1000], labelHeadroom(1), true)).toEqual([1, 10_000]);
+    expect(withHeadroom([0, 1], [], labelHeadroom(3))).toEqual([0, 1]);
   });
 });

@@ -6,7 +6,7 @@
  * it a width and height and the same model draws the page and a server-side SVG.
  */
 import { periodContaining, type Frequency } from "@corridor/data/periods";
-import type { Bound, EventKind } from "@corridor/data/pure";
+import { countryName, type Bound, type EventKind } from "@corridor/data/pure";
 
 // Display order (legend, filters); `satisfies` keeps it to the data package's kinds.
 export const KIND_ORDER = ["talks", "agreement", "decree", "law", "restriction", "enforcement", "economic", "other"] as const satisfies readonly EventKind[];
@@ -34,6 +34,11 @@ export interface ChartEvent {
   key?: boolean | null;
   /** Short text for the direct label (absent: the title, shortened). */
   label?: string | null;
+  /**
+   * Another corridor's event on the opt-in "related events" layer: what it concerns, in words
+   * ("concerns Kyrgyzstan and Russian Federation"); drawn muted and outlined, never labelled.
+   */
+  related?: string | null;
   /** An unverified event is drawn dashed and hollow and says so (absent: verified, e.g. an editor draft). */
   verification?: string;
   verificationNote?: string | null;
@@ -41,8 +46,36 @@ export interface ChartEvent {
   uncertainDates?: readonly string[];
 }
 
-/** A stored event as the chart draws it: one mapping for the dashboard, the images and the downloads. */
-export function toChartEvent(e: ChartEvent & { uncertainDates?: readonly string[] | null }): ChartEvent {
+/** What the chart needs of a stored event (the data package's EventSummary). */
+export interface StoredEvent {
+  id: string;
+  title: string;
+  kind: Kind;
+  startsOn: string;
+  endsOn: string | null;
+  datePrecision?: "day" | "month" | "year";
+  documentRef?: string | null;
+  key?: boolean | null;
+  label?: string | null;
+  countries?: readonly { code: string; role: string }[];
+  related?: true;
+  verification?: string;
+  verificationNote?: string | null;
+  /** Absent in a snapshot published before date certainty existed: both dates read as sure. */
+  uncertainDates?: readonly string[] | null;
+}
+
+/** "concerns Kyrgyzstan and Russian Federation": the parties of a related event (else every country it names). */
+export function relatedNote(countries: readonly { code: string; role: string }[]): string {
+  const named = countries.filter((c) => c.code !== "ALL");
+  const parties = named.filter((c) => c.role === "party");
+  const names = [...new Set((parties.length ? parties : named).map((c) => countryName(c.code)))];
+  if (names.length === 0) return "concerns another corridor";
+  return `concerns ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`}`;
+}
+
+/** A stored event as the chart draws it: one mapping for the dashboard, the images, the downloads and the impact panels. */
+export function toChartEvent(e: StoredEvent): ChartEvent {
   return {
     id: e.id,
     title: e.title,
@@ -56,6 +89,7 @@ export function toChartEvent(e: ChartEvent & { uncertainDates?: readonly string[
     verification: e.verification,
     verificationNote: e.verificationNote,
     uncertainDates: e.uncertainDates ?? [],
+    ...(e.related && { related: relatedNote(e.countries ?? []) }),
   };
 }
 
@@ -119,6 +153,8 @@ export interface ChartModel {
   plot: { left: number; top: number; width: number; height: number };
   xDomain: [number, number];
   yDomain: [number, number];
+  /** Rows of direct labels the plot keeps free above the data (0 without key events). */
+  labelRows: number;
   xTicks: Tick[];
   yTicks: { y: number; value: number }[];
   points: PlacedPoint[];
@@ -167,6 +203,41 @@ export function niceDomain(values: number[], log = false): [number, number] {
   if (hi === lo) hi = lo + 1;
   const step = niceStep((hi - lo) / 5);
   return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
+}
+
+/** Direct labels: font size (px), row height (px), and how many rows a plot stacks at most. */
+export const LABEL_FONT = 11;
+export const LABEL_ROW = 15;
+export const MAX_LABEL_ROWS = 3;
+/**
+ * The least plot height any host draws (small embeds, the dashboard on a phone): headroom is a
+ * share of the plot's height, sized so `rows` label rows clear the data even there.
+ */
+export const HEADROOM_BASIS = 200;
+
+/** The share of the plot's height above the highest value kept free for `rows` rows of labels. */
+export function labelHeadroom(rows: number): number {
+  return rows > 0 ? Math.min(0.5, (rows * LABEL_ROW + 6) / HEADROOM_BASIS) : 0;
+}
+
+/**
+ * Raises a y-domain's top until the highest value sits at least `fraction` of the plot below it
+ * (rounded up to a nice step; on a log scale, to a power of ten). Unchanged when it already does.
+ */
+export function withHeadroom(domain: [number, number], values: readonly number[], fraction: number, log = false): [number, number] {
+  const finite = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
+  if (fraction <= 0 || finite.length === 0) return domain;
+  const [lo, hi] = domain;
+  const max = Math.max(...finite);
+  if (log) {
+    const [l, h, m] = [Math.log10(lo), Math.log10(hi), Math.log10(max)];
+    if (h - m >= fraction * (h - l)) return domain;
+    return [lo, 10 ** Math.ceil((m - fraction * l) / (1 - fraction))];
+  }
+  if (hi - max >= fraction * (hi - lo)) return domain;
+  const top = (max - fraction * lo) / (1 - fraction);
+  const step = niceStep((top - lo) / 5);
+  return [lo, Math.ceil(top / step) * step];
 }
 
 /** A round step (1, 2, 2.5 or 5 × 10ⁿ) at least `raw`. */
@@ -225,10 +296,11 @@ export function buildChartModel(input: ChartInput): ChartModel {
   const xDomain: [number, number] = times.length ? padDomain([Math.min(...times), Math.max(...times)]) : [0, 1];
   const x = (t: number) => plot.left + ((t - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plot.width;
 
-  const yDomain = niceDomain(
-    input.points.map((p) => p.value),
-    input.log,
-  );
+  // Direct labels sit in rows at the top of the plot: the data keeps below them, so a high line
+  // never runs under a label (the rows a host may need: one per key event, at most MAX_LABEL_ROWS).
+  const labelRows = Math.min(MAX_LABEL_ROWS, visible.filter(isKeyEvent).length);
+  const values = input.points.map((p) => p.value);
+  const yDomain = withHeadroom(niceDomain(values, input.log), values, labelHeadroom(labelRows), input.log);
   const y = (v: number) => {
     const [lo, hi] = yDomain;
     const f = input.log ? (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
@@ -277,6 +349,7 @@ export function buildChartModel(input: ChartInput): ChartModel {
     plot,
     xDomain,
     yDomain,
+    labelRows,
     xTicks: yearTicks(xDomain, plot.width).map((t) => ({ x: x(t.t), label: t.label })),
     yTicks,
     points,
@@ -292,10 +365,11 @@ export const KEY_KINDS: readonly Kind[] = ["talks", "agreement", "decree", "law"
 export interface LabelledEvent {
   key?: boolean | null;
   label?: string | null;
+  related?: string | null;
 }
 
-/** Whether an event carries a direct label: its own `key`, else its kind's default. */
-export const isKeyEvent = (e: Pick<ChartEvent, "kind"> & LabelledEvent) => e.key ?? KEY_KINDS.includes(e.kind);
+/** Whether an event carries a direct label: its own `key`, else its kind's default; a related event never (it is context). */
+export const isKeyEvent = (e: Pick<ChartEvent, "kind"> & LabelledEvent) => !e.related && (e.key ?? KEY_KINDS.includes(e.kind));
 
 /** The label's text: the analyst's short label, else the title cut to `max` characters; "(unverified)" is never cut. */
 export function labelText(e: Pick<ChartEvent, "title" | "verification"> & LabelledEvent, max = 28): string {
@@ -342,17 +416,21 @@ export interface EdgeStyle {
 export const UNVERIFIED_DASH = "8 3 2 3";
 export const UNCERTAIN_DASH = "1.5 3";
 
+/** A related event (another corridor's, on the opt-in layer) is context: a faint dotted mark, its span unfilled. */
+export const RELATED_DASH = "1 3";
+
 export function markStyle(e: ChartEvent): { line: EdgeStyle; start: EdgeStyle; end: EdgeStyle; fillOpacity: number; fade: "start" | "end" | "both" | null } {
   const unverified = isUnverified(e);
-  const sure: EdgeStyle = unverified ? { dash: UNVERIFIED_DASH, opacity: 0.65 } : { dash: "", opacity: 0.9 };
+  const related = !!e.related;
+  const sure: EdgeStyle = unverified ? { dash: UNVERIFIED_DASH, opacity: 0.65 } : related ? { dash: RELATED_DASH, opacity: 0.7 } : { dash: "", opacity: 0.9 };
   const unsure: EdgeStyle = { dash: UNCERTAIN_DASH, opacity: 0.55 };
   const start = startUncertain(e);
   const end = endUncertain(e);
   return {
-    line: start ? unsure : unverified ? sure : { dash: "4 3", opacity: 1 },
+    line: start ? unsure : unverified || related ? sure : { dash: "4 3", opacity: 1 },
     start: start ? unsure : sure,
     end: end ? unsure : sure,
-    fillOpacity: unverified ? 0.09 : 0.18,
+    fillOpacity: related ? 0 : unverified ? 0.09 : 0.18,
     fade: start && end ? "both" : start ? "start" : end ? "end" : null,
   };
 }
@@ -413,7 +491,7 @@ export function sparseSeriesSentence(points: readonly Pick<ChartPoint, "period" 
   return p.start === p.end ? `one value, on ${formatDay(p.start)}` : `one value, for ${p.period}`;
 }
 
-const FREQUENCY_ADJECTIVE: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
+export const FREQUENCY_ADJECTIVE: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily" };
 
 export interface NotShown {
   frequency: Frequency;
@@ -435,4 +513,19 @@ export function valuesNotShown(ranges: readonly { frequency: Frequency; first: s
       ...r,
       sentence: `${r.count} ${FREQUENCY_ADJECTIVE[r.frequency] ?? r.frequency} value${r.count === 1 ? "" : "s"} not shown (${r.first === r.last ? r.first : `${r.first} to ${r.last}`})`,
     }));
+}
+
+/** Several series' stored frequencies as one (counts added, the widest first–last): a view of many corridors. */
+export function mergeRanges(ranges: readonly { frequency: Frequency; first: string; last: string; count: number }[]): { frequency: Frequency; first: string; last: string; count: number }[] {
+  const merged = new Map<Frequency, { frequency: Frequency; first: string; last: string; count: number }>();
+  for (const r of ranges) {
+    const m = merged.get(r.frequency);
+    if (!m) merged.set(r.frequency, { ...r });
+    else {
+      m.count += r.count;
+      if (r.first < m.first) m.first = r.first;
+      if (r.last > m.last) m.last = r.last;
+    }
+  }
+  return (["A", "H", "Q", "M", "D"] as const).filter((f) => merged.has(f)).map((f) => merged.get(f)!);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EXPLORER_DEFAULTS, explorerHref, indexTo100, mergeSeries, parseExplorerView } from "./explorer";
+import { barPeriodOf, barRows, compareModel, EXPLORER_DEFAULTS, explorerHref, indexTo100, mergeSeries, parseExplorerView } from "./explorer";
+import { MIN_DOMAIN } from "./chart-model";
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -71,5 +72,49 @@ describe("indexTo100 and mergeSeries", () => {
       ["2020", { a: 1, b: null }],
       ["2021", { a: 2, b: 8 }],
     ]);
+  });
+});
+
+describe("compareModel: any data shape", () => {
+  const year = (y: number, value: number) => ({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, value });
+  const day = (d: string, value: number) => ({ period: d, start: d, end: d, value });
+
+  it("centres a single date in a padded year, for every corridor", () => {
+    const m = compareModel([
+      { key: "TJK-RUS", points: [day("2021-04-16", 1)] },
+      { key: "UZB-RUS", points: [day("2021-04-16", 2)] },
+    ]);
+    expect(m.domain[1] - m.domain[0]).toBe(MIN_DOMAIN);
+    expect(m.rows).toHaveLength(1);
+    expect(m.rows[0]!.t).toBeCloseTo((m.domain[0] + m.domain[1]) / 2, -3);
+    expect(m.bars.map((b) => [b.period, b["TJK-RUS"], b["UZB-RUS"]])).toEqual([["2021-04-16", 1, 2]]);
+  });
+
+  it("keeps a missing year as an empty bar, and nothing at all as an empty chart", () => {
+    const m = compareModel([{ key: "a", points: [year(2013, 1), year(2016, 4)] }]);
+    expect(m.bars.map((b) => [b.period, b.a])).toEqual([
+      ["2013", 1],
+      ["2014", null],
+      ["2015", null],
+      ["2016", 4],
+    ]);
+    expect(compareModel([{ key: "a", points: [] }])).toMatchObject({ rows: [], bars: [], domain: [0, 1] });
+  });
+
+  it("leaves rows of mixed frequencies as they are (no gap filling across frequencies)", () => {
+    const merged = mergeSeries([{ key: "a", points: [year(2017, 1), { period: "2018-Q3", start: "2018-07-01", end: "2018-09-30", value: 2 }] }]);
+    expect(barRows(merged, ["a"]).map((r) => r.period)).toEqual(["2017", "2018-Q3"]);
+  });
+
+  it("puts an event on the bar whose period holds it, and nowhere when no bar does", () => {
+    const { bars } = compareModel([{ key: "a", points: [year(2013, 1), year(2016, 4)] }]);
+    expect(barPeriodOf(bars, "2014-06-15")).toBe("2014");
+    expect(barPeriodOf(bars, "2016-12-31")).toBe("2016");
+    expect(barPeriodOf(bars, "2017-01-01")).toBeNull();
+    expect(barPeriodOf([], "2014-06-15")).toBeNull();
+  });
+
+  it("takes daily snapshots as a frequency a link can ask for", () => {
+    expect(parseExplorerView(q("frequency=d")).frequency).toBe("D");
   });
 });

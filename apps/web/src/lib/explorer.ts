@@ -2,8 +2,8 @@
  * The explorer's view in the URL (parsed to valid values or defaults, written with non-defaults
  * only) and its pure data steps: indexing to 100 and the merged table.
  */
-import { CountryResolver, parsePeriod, type Frequency } from "@corridor/data/pure";
-import { yearTicks } from "./chart-model";
+import { CountryResolver, parsePeriod, periodContaining, shiftPeriod, type Frequency } from "@corridor/data/pure";
+import { padDomain, yearTicks } from "./chart-model";
 
 const countries = new CountryResolver();
 
@@ -68,7 +68,7 @@ export function parseExplorerView(params: URLSearchParams, indicators: string[] 
     indicator: indicator && (indicators.length === 0 || indicators.includes(indicator)) ? indicator : EXPLORER_DEFAULTS.indicator,
     // A set of corridors: sorted, so the same choice always makes the same link.
     series: series.length ? series.slice(0, 8).sort() : EXPLORER_DEFAULTS.series,
-    frequency: frequency && ["A", "H", "Q", "M"].includes(frequency) ? (frequency as Frequency) : null,
+    frequency: frequency && ["A", "H", "Q", "M", "D"].includes(frequency) ? (frequency as Frequency) : null,
     from: period(params.get("from")),
     to: period(params.get("to")),
     chart: (CHART_TYPES as readonly string[]).includes(chart ?? "") ? (chart as ChartType) : "line",
@@ -131,13 +131,67 @@ export interface CompareRow {
   [key: string]: number | string | null;
 }
 
-/** The comparison's chart data: merged rows on a real time axis, its domain and year ticks. */
+const DAY = 86_400_000;
+const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+/** Bars of more periods than this are too thin to read: the bar chart keeps only the published ones. */
+const MAX_BARS = 400;
+
+/**
+ * Every period from the first row's to the last row's (rows of one frequency), with null values
+ * in the gaps: bars stand in a row of periods, so a missing year stays a visible gap.
+ */
+export function barRows(merged: MergedRow[], keys: readonly string[]): CompareRow[] {
+  const rows: CompareRow[] = merged.map((r) => ({ t: (ms(r.start) + ms(r.end) + DAY) / 2, period: r.period, ...r.values }));
+  const first = merged[0];
+  const last = merged.at(-1);
+  const frequencies = new Set(merged.map((r) => frequencyOf(r.period)));
+  const frequency = frequencies.size === 1 ? [...frequencies][0] : null;
+  if (!first || !last || !frequency) return rows;
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  const filled: CompareRow[] = [];
+  for (let p = periodContaining(first.start, frequency); p.start <= last.start; p = shiftPeriod(p, 1)) {
+    if (filled.length >= MAX_BARS) return rows;
+    filled.push(byPeriod.get(p.period) ?? { t: (ms(p.start) + ms(p.end) + DAY) / 2, period: p.period, ...Object.fromEntries(keys.map((k) => [k, null])) });
+  }
+  return filled;
+}
+
+/**
+ * Where an event stands on a bar chart, whose x axis is its row of periods, not time: the bar
+ * whose period holds the event's first day; null when no bar does (or the rows mix frequencies).
+ */
+export function barPeriodOf(bars: readonly CompareRow[], isoDate: string): string | null {
+  const frequency = bars[0] ? frequencyOf(bars[0].period) : null;
+  if (!frequency) return null;
+  const period = periodContaining(isoDate, frequency).period;
+  return bars.some((b) => b.period === period) ? period : null;
+}
+
+function frequencyOf(period: string): Frequency | null {
+  const parsed = parsePeriod(period);
+  return parsed.ok ? parsed.value.frequency : null;
+}
+
+/**
+ * The comparison's chart data: merged rows on a real time axis, its domain (widened around a lone
+ * date, as the dashboard's chart is, so a single-date indicator sits mid-plot, not on the y-axis),
+ * year ticks, and the rows a bar chart draws (one per period, gaps kept).
+ */
 export function compareModel(
   lines: { key: string; points: (Point & { start: string; end: string })[] }[],
   width = 900,
-): { merged: MergedRow[]; rows: CompareRow[]; domain: [number, number]; ticks: number[] } {
+): { merged: MergedRow[]; rows: CompareRow[]; bars: CompareRow[]; domain: [number, number]; ticks: number[] } {
   const merged = mergeSeries(lines);
-  const rows = merged.map((r) => ({ t: (Date.parse(`${r.start}T00:00:00Z`) + Date.parse(`${r.end}T00:00:00Z`) + 86_400_000) / 2, period: r.period, ...r.values }));
-  const domain: [number, number] = rows.length ? [Date.parse(`${merged[0]!.start}T00:00:00Z`), rows.at(-1)!.t + 183 * 86_400_000] : [0, 1];
-  return { merged, rows, domain, ticks: yearTicks(domain, width).map((t) => t.t) };
+  const rows = merged.map((r) => ({ t: (ms(r.start) + ms(r.end) + DAY) / 2, period: r.period, ...r.values }));
+  const domain: [number, number] = merged.length ? padDomain([Math.min(...merged.map((r) => ms(r.start))), Math.max(...merged.map((r) => ms(r.end) + DAY))]) : [0, 1];
+  return {
+    merged,
+    rows,
+    bars: barRows(
+      merged,
+      lines.map((l) => l.key),
+    ),
+    domain,
+    ticks: yearTicks(domain, width).map((t) => t.t),
+  };
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { chartQuery, DASHBOARD_DEFAULTS, dashboardFallbacks, dashboardHref, ParameterError, parseChartParams, parseDashboardView, parseEventParams, parseSeriesParams } from "./params";
+import {
+  chartQuery,
+  DASHBOARD_DEFAULTS,
+  dashboardChartQuery,
+  dashboardFallbacks,
+  dashboardHref,
+  ParameterError,
+  parseChartParams,
+  parseDashboardView,
+  parseEventParams,
+  parseSeriesParams,
+} from "./params";
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -120,6 +131,22 @@ describe("parseChartParams", () => {
     ["theme=dark", "indicator"],
   ])("%s → error naming %s", (query, parameter) => {
     expect(() => parseChartParams(q(query))).toThrow(expect.objectContaining({ parameter }));
+  });
+});
+
+describe("the related-events layer travels with the chart", () => {
+  it("the dashboard's exports carry related=1, frequency and hidden kinds when the view has them", () => {
+    const view = parseDashboardView(q("origin=UZB&related=1&hide=law&frequency=Q"));
+    const query = dashboardChartQuery(view, "RUS", "work_patents_issued");
+    expect(query).toBe("indicator=work_patents_issued&origin=UZB&destination=RUS&frequency=Q&hide=law&related=1");
+    expect(dashboardChartQuery({ ...view, related: false }, "RUS", "x")).not.toContain("related");
+  });
+  it("a chart query parses related=1 and writes it back, so images, embeds and downloads draw the layer", () => {
+    const chart = parseChartParams(q("indicator=entries&origin=UZB&destination=RUS&related=1"));
+    expect(chart.series?.related).toBe(true);
+    expect(chartQuery(chart)).toBe("indicator=entries&origin=UZB&destination=RUS&related=1");
+    expect(parseChartParams(q("indicator=entries&origin=UZB&related=0")).series).not.toHaveProperty("related");
+    expect(() => parseSeriesParams(q("indicator=x&origin=TJK&related=maybe"))).toThrow(/related: "maybe" must be 1 or 0/);
   });
 });
 

@@ -73,11 +73,14 @@ export interface SeriesParams {
   frequency?: Frequency;
   from?: string;
   to?: string;
+  /** `related=1`: other corridors' events naming one of its countries, as the "related events" layer. */
+  related?: true;
 }
 
 export function parseSeriesParams(params: URLSearchParams): SeriesParams {
   const from = periodParam(params, "from");
   const to = periodParam(params, "to");
+  const related = flagParam(params, "related");
   return {
     indicator: requiredParam(params, "indicator"),
     origin: countryParam(params, "origin"),
@@ -85,6 +88,7 @@ export function parseSeriesParams(params: URLSearchParams): SeriesParams {
     frequency: frequencyParam(params),
     ...(from && { from }),
     ...(to && { to }),
+    ...(related && { related }),
   };
 }
 
@@ -180,6 +184,19 @@ export function dashboardHref(view: DashboardView): string {
   return query ? `/?${query}` : "/";
 }
 
+/**
+ * The dashboard's main chart as the query its exports take (/api/charts/*, /embed/series,
+ * snapshots): the series it draws (`destination` is the series', WLD for flows from everywhere)
+ * and what the view changes about it — frequency, hidden kinds, the related-events layer.
+ */
+export function dashboardChartQuery(view: DashboardView, destination: string, indicator: string): string {
+  const params = new URLSearchParams({ indicator, origin: view.origin, destination });
+  if (view.frequency) params.set("frequency", view.frequency);
+  if (view.hide.length) params.set("hide", [...view.hide].sort().join(","));
+  if (view.related) params.set("related", "1");
+  return params.toString();
+}
+
 /** The chart kinds that leave the app: the event-annotated series, the explorer's comparison. */
 export const CHART_KINDS = ["series", "compare"] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
@@ -263,6 +280,7 @@ export function chartQuery(chart: ChartParams, overrides: Partial<ChartParams> =
     if (c.series.frequency) params.set("frequency", c.series.frequency);
     if (c.series.from) params.set("from", c.series.from);
     if (c.series.to) params.set("to", c.series.to);
+    if (c.series.related) params.set("related", "1");
   }
   if (c.hide.length) params.set("hide", c.hide.join(","));
   if (c.events?.length) params.set("events", c.events.join(","));

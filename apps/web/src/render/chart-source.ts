@@ -4,7 +4,9 @@
  * so server/ (which loads the data) depends on render/ and never the reverse.
  */
 import type { ChartData } from "@corridor/data";
+import type { Frequency } from "@corridor/data/periods";
 import type { ChartParams } from "@/lib/params";
+import type { NotShown } from "@/lib/chart-model";
 
 export interface CompareLine {
   key: string;
@@ -16,9 +18,13 @@ export interface CompareData {
   indicator: { code: string; name: string; unit: string };
   /** The unit drawn: the indicator's, or "index, 2015 = 100". */
   unit: string;
+  /** The one frequency every line is drawn in (absent in snapshots published before it was). */
+  frequency?: Frequency | null;
   lines: CompareLine[];
   /** Corridors left out or empty, said in words. */
   notes: string[];
+  /** Values stored at other frequencies than the one drawn: said, never dropped silently. */
+  notShown?: NotShown[];
   sources: string[];
 }
 

@@ -29,5 +29,11 @@ export function chartWords(source: ChartSource): { title: string; summary: strin
 export function chartViewHref(source: ChartSource): string {
   if (source.kind === "compare") return explorerHref(source.chart.compare!);
   const s = source.data.series;
-  return dashboardHref({ origin: s.origin, destination: s.destination === "WLD" ? "RUS" : s.destination, indicator: s.indicator.code, hide: source.chart.hide, related: false });
+  return dashboardHref({
+    origin: s.origin,
+    destination: s.destination === "WLD" ? "RUS" : s.destination,
+    indicator: s.indicator.code,
+    hide: source.chart.hide,
+    related: !!source.chart.series?.related,
+  });
 }

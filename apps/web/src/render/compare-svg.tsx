@@ -14,14 +14,16 @@ export function compareTitle(data: CompareData, view: ExplorerView): { title: st
   const title = `${data.indicator.name}: ${labels.length <= 3 ? labels.join(", ") : `${labels.length} corridors compared`}`;
   const periods = data.lines.flatMap((l) => l.points.map((p) => p.period)).sort();
   const span = periods.length ? `${periods[0]}–${periods.at(-1)}` : "no data";
-  const frequency = view.frequency ? FREQUENCY_NAME[view.frequency] : "as published";
+  // The frequency drawn: asked for, or (as published) the one the corridors' values cover most.
+  const drawn = view.frequency ?? data.frequency;
+  const frequency = drawn ? `${FREQUENCY_NAME[drawn]}${view.frequency ? "" : " (as published)"}` : "as published";
   return { title, subtitle: `${data.unit}${view.log ? ", log scale" : ""}, ${frequency}, ${span}` };
 }
 
 export function renderCompareSvg(data: CompareData, view: ExplorerView, options: { width: number; height?: number; theme: Theme; provenance?: string }): string {
   const { width } = options;
   const colours = themeColours(options.theme);
-  const { rows, domain, ticks } = compareModel(data.lines, width);
+  const { rows, bars, domain, ticks } = compareModel(data.lines, width);
   const { title, subtitle } = compareTitle(data, view);
   return frameSvg({
     width,
@@ -31,14 +33,14 @@ export function renderCompareSvg(data: CompareData, view: ExplorerView, options:
     subtitle,
     description: `${title}. ${data.lines.map((l) => `${l.label}: ${l.points.map((p) => `${p.period} ${formatValue(p.value, data.unit, "tooltip")}`).join(", ")}`).join(". ")}.`,
     legend: data.lines.map((l, i) => ({ label: l.label, colour: COMPARE_COLOURS[i % COMPARE_COLOURS.length]!, line: view.chart === "line" })),
-    notes: data.notes,
+    notes: [...data.notes, ...(data.notShown ?? []).map((n) => `${n.sentence}.`)],
     sources: data.sources,
     events: false,
     provenance: options.provenance,
     chartMinimum: 200,
     chartPreferred: width * 0.45,
     chart: (height) => (
-      <ComposedChart id="export-compare" width={width - 8} height={height} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
+      <ComposedChart id="export-compare" width={width - 8} height={height} data={view.chart === "bar" ? bars : rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
         {compareLayers({ series: data.lines, chart: view.chart, log: view.log, ticks, domain, unit: data.unit, colours })}
       </ComposedChart>
     ),

@@ -87,7 +87,8 @@ describe("svgToPdf", () => {
     expect(words).toContain("Entries (synthetic): Tajikistan → Russian Federation");
     // The whole note, not "Decree No. 274 of…".
     expect(words).toContain(`1. 28 Dec 2024 · Decrees: ${NOTE} (No. 274)`);
-    expect(words).toContain("Source: Synthetic test source.");
+    // Publisher, release and licence (describeSource), said even when the source states none.
+    expect(words).toContain("Source: Synthetic test source · release: not stated · licence: not stated.");
     expect(words).toContain("data of 2026-11-28");
     expect(run("pdffonts", path)).toMatch(/Inter-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     // Vectors, not a picture of the chart: no image in the file, and the line drawn in the series colour.

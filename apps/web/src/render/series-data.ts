@@ -30,11 +30,14 @@ interface Note {
   /** "unverified" events and their caveats (a date given from memory) travel with the download, not only the page. */
   verification: string;
   verificationNote: string | null;
+  /** On the opt-in related-events layer: what this other corridor's event concerns; null for the corridor's own. */
+  related: string | null;
 }
 
 function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
   const shown = chartEvents(data, hidden);
   const numbers = footnoteNumbers(shown);
+  const related = new Map(shown.map((e) => [e.id, e.related ?? null]));
   return data.events
     .filter((e) => numbers.has(e.id))
     .map((e) => ({
@@ -51,6 +54,7 @@ function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
       sourceUrl: e.sourceUrl,
       verification: e.verification,
       verificationNote: e.verificationNote,
+      related: related.get(e.id) ?? null,
     }))
     .sort((a, b) => a.number - b.number);
 }
@@ -69,6 +73,7 @@ export const EVENT_CSV_COLUMNS: readonly CsvColumn<Note>[] = [
   { name: "source_url", description: "where the event is documented", value: (n) => n.sourceUrl },
   { name: "verification", description: "verified, or unverified (not yet checked against a source)", value: (n) => n.verification },
   { name: "verification_note", description: "what is uncertain about an unverified event", value: (n) => n.verificationNote },
+  { name: "related", description: "on the related-events layer (related=1): what this other corridor's event concerns; empty for the corridor's own", value: (n) => n.related },
 ];
 
 export interface DownloadOptions {
@@ -175,6 +180,8 @@ export function compareMetadata(data: CompareData, options: Omit<DownloadOptions
     unit: data.unit,
     corridors: data.lines.map((l) => ({ key: l.key, label: l.label, values: l.points.length })),
     notes: data.notes,
+    // Values at a frequency the comparison does not draw ("6 quarterly values not shown").
+    notShown: (data.notShown ?? []).map((n) => n.sentence),
     sources: data.sources,
     provenance: options.provenance,
     view: options.view,
@@ -190,7 +197,7 @@ export function compareMetadata(data: CompareData, options: Omit<DownloadOptions
 /** The comparison's ZIP: data.csv, metadata.json (notes, sources, view) and README.txt. */
 export function compareZip(data: CompareData, options: Omit<DownloadOptions, "hidden"> & { title: string; subtitle: string }): Buffer {
   const metadata = compareMetadata(data, options);
-  const about = [...data.notes, `Sources: ${data.sources.join("; ") || "none named"}.`, `View: ${options.view}`, `Provenance: ${options.provenance}`];
+  const about = [...data.notes, ...metadata.notShown, `Sources: ${data.sources.join("; ") || "none named"}.`, `View: ${options.view}`, `Provenance: ${options.provenance}`];
   return zip({
     "data.csv": compareCsv(data),
     "metadata.json": `${JSON.stringify(metadata, null, 2)}\n`,

@@ -5,7 +5,8 @@ import { PNG } from "pngjs";
 import type { ChartData } from "@corridor/data";
 import { renderSeriesSvg } from "./series-svg";
 import { textWidth } from "./text-measure";
-import { chartCsv, chartJson, compareCsv } from "./series-data";
+import { strFromU8, unzipSync } from "fflate";
+import { chartCsv, chartJson, chartZip, compareCsv, compareMetadata, compareZip } from "./series-data";
 import { renderCompareSvg } from "./compare-svg";
 import svgToPng from "../../render-worker.mjs";
 
@@ -68,7 +69,8 @@ describe("renderSeriesSvg", () => {
     expect(svg).toMatch(/data-event-ids="d1 d2"[^]*?>2–3<\/text>/);
     expect(svg).toContain(">1. 19 Apr 2021 – 20 Apr 2021 · Talks: Talks one (doc t1)</text>");
     expect(svg).toContain(">4. 1 Jan 2022 · Laws (unverified): =HYPERLINK(&quot;x&quot;) law (doc l1) — date from memory</text>");
-    expect(svg).toContain(">Source: Synthetic test source. Events: Corridor event register.</text>");
+    // Publisher, release and licence, said even when the source states none.
+    expect(svg).toContain(">Source: Synthetic test source · release: not stated · licence: not stated. Events: Corridor event register.</text>");
     expect(svg).toContain(">test provenance</text>");
     // One mark per event: the two-day talks a band, the three one-day events lines.
     expect((svg.match(/class="recharts-layer recharts-reference-area event-mark"/g) ?? []).length).toBe(1);
@@ -263,6 +265,64 @@ describe("chart data downloads", () => {
   });
 });
 
+describe("sources in the image footer", () => {
+  it("names publisher, release, licence and address, one line per publisher however many reports quote it", () => {
+    const points = [
+      { period: "2016", start: "2016-01-01", end: "2016-12-31", value: 1, source: "Bank of Russia, quoted by: https://a.example/1" },
+      { period: "2017", start: "2017-01-01", end: "2017-12-31", value: 2, source: "Bank of Russia, quoted by: https://b.example/2" },
+      { period: "2018", start: "2018-01-01", end: "2018-12-31", value: 3, source: "World Bank, World Development Indicators, BX.TRF.PWKR.CD.DT (Last Updated Date 2025-07-01)" },
+    ];
+    const svg = renderSeriesSvg({ series: { ...DATA.series, points }, events: [] }, { width: 1600, theme: "light" });
+    const footer = [...svg.matchAll(/<text[^>]*class="cr-muted"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
+    expect(footer).toContain("Source: Bank of Russia, as quoted by news reports · release: not stated · licence: not stated · https://a.example/1 · https://b.example/2;");
+    expect(footer).toContain(
+      "World Bank, World Development Indicators, BX.TRF.PWKR.CD.DT · release: Last Updated Date 2025-07-01 · licence: CC BY 4.0 · https://data.worldbank.org/indicator/BX.TRF.PWKR.CD.DT",
+    );
+  });
+});
+
+describe("the related-events layer", () => {
+  // The 2015 EAEU accession on a Tajik chart: Kyrgyzstan and Russia's, not this corridor's.
+  const accession = {
+    ...event("eaeu", "agreement", "2021-08-12", "Kyrgyzstan joins the EAEU"),
+    countries: [
+      { code: "KGZ", role: "party" },
+      { code: "RUS", role: "party" },
+    ],
+    related: true,
+  } as unknown as ChartData["events"][number];
+  const data: ChartData = { ...DATA, events: [DATA.events[0]!, accession] };
+
+  it("draws a related event outlined and muted, says what it concerns, and names the layer in the legend", () => {
+    const svg = renderSeriesSvg(data, { width: 900, theme: "light" });
+    expect(svg).toContain(`data-legend="Related events (other corridors)"`);
+    // Its lane marker is a dashed ring, the corridor's own talks a filled disc.
+    const marker = (id: string) => new RegExp(`data-event-ids="${id}"[^]*?<circle[^>]*>`).exec(svg)![0];
+    expect(marker("eaeu")).toMatch(/stroke-dasharray="3 2"/);
+    expect(marker("t1")).not.toMatch(/stroke-dasharray/);
+    expect(svg).toContain("related event: concerns Kyrgyzstan and Russian Federation");
+    expect(svg).toMatch(/class="[^"]*related-mark/);
+    // Context, not a key event: no direct label for it.
+    expect(svg).not.toContain('data-label-for="eaeu"');
+    expect(renderSeriesSvg(DATA, { width: 900, theme: "light" })).not.toContain("Related events");
+  });
+
+  it("carries the layer into events.csv and the JSON notes", () => {
+    const files = unzipSync(chartZip(data, { hidden: [], provenance: "p", view: "/?related=1" }));
+    const notes = Papa.parse<string[]>(
+      strFromU8(files["events.csv"]!)
+        .replace(/^\uFEFF/, "")
+        .trim(),
+    ).data;
+    expect(notes[0]!.at(-1)).toBe("related");
+    const title = notes[0]!.indexOf("title");
+    expect(notes.find((n) => n[title] === "Kyrgyzstan joins the EAEU")!.at(-1)).toBe("concerns Kyrgyzstan and Russian Federation");
+    expect(notes.find((n) => n[title] === DATA.events[0]!.title)!.at(-1)).toBe("");
+    const json = JSON.parse(chartJson(data, { hidden: [], provenance: "p" }));
+    expect(json.notes.find((n: { id: string }) => n.id === "eaeu").related).toBe("concerns Kyrgyzstan and Russian Federation");
+  });
+});
+
 describe("renderCompareSvg", () => {
   const line = (key: string, label: string, values: number[]) => ({
     key,
@@ -284,13 +344,37 @@ describe("renderCompareSvg", () => {
     expect(svg).toContain('data-legend="Tajikistan → Russia"');
     expect(svg).toContain('data-legend="Uzbekistan → Russia"');
     expect(svg).toContain(">Kyrgyzstan → Russia: no data for this indicator.</text>");
-    expect(svg).toContain(">Source: Synthetic test source.</text>");
+    expect(svg).toContain(">Source: Synthetic test source · release: not stated · licence: not stated.</text>");
     expect(svg).toContain("Entries (synthetic): Tajikistan → Russia, Uzbekistan → Russia");
   });
 
   it("draws bars and areas when asked", () => {
     expect((renderCompareSvg(data, { ...view, chart: "bar" }, { width: 700, theme: "light" }).match(/class="recharts-rectangle"/g) ?? []).length).toBe(6);
     expect((renderCompareSvg(data, { ...view, chart: "area" }, { width: 700, theme: "light" }).match(/recharts-area-area/g) ?? []).length).toBe(2);
+  });
+
+  it("a single-date indicator (8 corridors on one day): a bar per corridor, and line dots mid-plot, not on the y-axis", () => {
+    const d = "2021-04-16";
+    const lines = ["AZE", "KGZ", "MDA", "TJK", "UKR", "UZB", "ARM", "KAZ"].map((c, i) => ({ key: `${c}-RUS`, label: c, points: [{ period: d, start: d, end: d, value: 1000 * (i + 1) }] }));
+    const single = { ...data, lines, notes: [] };
+    const bars = renderCompareSvg(single, { ...view, series: lines.map((l) => l.key), chart: "bar" }, { width: 700, theme: "light" });
+    const widths = [...bars.matchAll(/class="recharts-rectangle"[^>]*?width="([\d.]+)"|width="([\d.]+)"[^>]*?class="recharts-rectangle"/g)].map((m) => Number(m[1] ?? m[2]));
+    expect(widths).toHaveLength(8);
+    for (const w of widths) expect(w).toBeGreaterThan(2);
+    const line = renderCompareSvg(single, { ...view, series: lines.map((l) => l.key) }, { width: 700, theme: "light" });
+    const clip = /<clipPath id="export-compare-clip"><rect x="([\d.]+)" y="[\d.]+" height="[\d.]+" width="([\d.]+)"/.exec(line)!;
+    const [left, right] = [Number(clip[1]), Number(clip[1]) + Number(clip[2])];
+    const xs = [...line.matchAll(/class="recharts-dot recharts-line-dot"[^>]*cx="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(xs).toHaveLength(8);
+    for (const x of xs) expect(x).toBeCloseTo((left + right) / 2, 0);
+  });
+
+  it("says which values at other frequencies it leaves out, in the image and the download's metadata and README", () => {
+    const notShown = [{ frequency: "Q" as const, count: 4, first: "2023-Q1", last: "2023-Q4", sentence: "4 quarterly values not shown (2023-Q1 to 2023-Q4)" }];
+    expect(renderCompareSvg({ ...data, notShown }, view, { width: 700, theme: "light" })).toContain(">4 quarterly values not shown (2023-Q1 to 2023-Q4).</text>");
+    const options = { provenance: "p", view: "/explorer", title: "t", subtitle: "s" };
+    expect(compareMetadata({ ...data, notShown }, options).notShown).toEqual(["4 quarterly values not shown (2023-Q1 to 2023-Q4)"]);
+    expect(strFromU8(unzipSync(compareZip({ ...data, notShown }, options))["README.txt"]!)).toContain("4 quarterly values not shown (2023-Q1 to 2023-Q4)");
   });
 
   it("CSV: one table, one row per period, one column per corridor", () => {

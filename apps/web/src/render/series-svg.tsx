@@ -9,12 +9,12 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ComposedChart, Customized } from "recharts";
 import type { ChartData } from "@corridor/data";
-import { boundMeaning, countryName, flagMeaning, FREQUENCY_NAME, formatValue, seriesTitle } from "@corridor/data/pure";
-import { buildChartModel, caveatLegend, eventCaveats, KIND_ORDER, type ChartEvent } from "@/lib/chart-model";
+import { boundMeaning, countryName, describeSource, flagMeaning, FREQUENCY_NAME, formatValue, mergeSources, seriesTitle, sourceLine } from "@corridor/data/pure";
+import { buildChartModel, caveatLegend, eventCaveats, KIND_ORDER, toChartEvent, type ChartEvent } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
 import { textWidth, wrapText } from "./text-measure";
-import { AXIS, DARK, LANE, LIGHT, LaneLayer, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
+import { AXIS, DARK, LANE, LIGHT, LaneLayer, RELATED_LEGEND, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
 
 export type Theme = "light" | "dark" | "auto";
 
@@ -43,23 +43,7 @@ export function chartTitle(data: ChartData): { title: string; subtitle: string }
 }
 
 export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
-  return data.events
-    .filter((e) => !hidden.includes(e.kind))
-    .map((e) => ({
-      id: e.id,
-      title: e.title,
-      kind: e.kind,
-      startsOn: e.startsOn,
-      endsOn: e.endsOn,
-      datePrecision: e.datePrecision,
-      documentRef: e.documentRef,
-      key: e.key,
-      label: e.label,
-      verification: e.verification,
-      verificationNote: e.verificationNote,
-      // A snapshot published before date certainty existed has none: both dates read as sure.
-      uncertainDates: e.uncertainDates ?? [],
-    }));
+  return data.events.filter((e) => !hidden.includes(e.kind)).map(toChartEvent);
 }
 
 export function sourcesOf(data: ChartData): string[] {
@@ -74,8 +58,11 @@ export interface FrameInput {
   subtitle: string;
   /** Text alternative: every value drawn, in words. */
   description: string;
-  /** `dash`: a stroked sample — a dashed series line (line: true, the counterfactual) or a caveat mark (unverified, uncertain date). */
-  legend: { label: string; colour: string; line: boolean; dash?: string }[];
+  /**
+   * `hollow`: an outlined, dashed ring (the related-events layer). `dash`: a stroked sample — a dashed
+   * series line (line: true, the counterfactual) or a caveat mark (unverified, uncertain date).
+   */
+  legend: { label: string; colour: string; line: boolean; hollow?: boolean; dash?: string }[];
   /** Numbered event notes (already written), or corridor notes: each wraps onto the lines it needs, never cut. */
   notes: string[];
   sources: string[];
@@ -124,7 +111,7 @@ export function frameSvg(input: FrameInput): string {
     header.push({ text: line, y: y - 2, size: 12.5, weight: 400, cls: "cr-muted", colour: colours.muted });
     y += 16;
   }
-  const legend: { x: number; y: number; label: string; colour: string; line: boolean; dash?: string }[] = [];
+  const legend: { x: number; y: number; label: string; colour: string; line: boolean; hollow?: boolean; dash?: string }[] = [];
   let lx = PAD;
   for (const item of input.legend) {
     const w = 22 + textWidth(item.label, 12) + 14;
@@ -138,7 +125,9 @@ export function frameSvg(input: FrameInput): string {
   const chartTop = y + 10;
 
   const notes = input.notes.map((n) => wrapText(n, inner, NOTE.size));
-  const sourceLines = wrapText(`Source: ${input.sources.length ? input.sources.join("; ") : "—"}.${input.events ? " Events: Corridor event register." : ""}`, inner, SOURCE.size);
+  // Publisher, release, licence and address of each source (reports quoting the same figures merged).
+  const sources = mergeSources(input.sources.map(describeSource)).map(sourceLine);
+  const sourceLines = wrapText(`Source: ${sources.length ? sources.join("; ") : "—"}.${input.events ? " Events: Corridor event register." : ""}`, inner, SOURCE.size);
   const provenance = input.provenance ? wrapText(input.provenance, inner, PROVENANCE.size) : [];
   const footerFixed = sourceLines.length * SOURCE.line + provenance.length * PROVENANCE.line + PAD;
   const noteLines = (list: string[][]) => list.reduce((n, lines) => n + lines.length, 0);
@@ -192,6 +181,8 @@ export function frameSvg(input: FrameInput): string {
           <g key={l.label} data-legend={l.label}>
             {l.line ? (
               <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={2.5} strokeDasharray={l.dash} />
+            ) : l.hollow ? (
+              <circle cx={l.x + 8} cy={l.y - 4} r={5} fill="none" stroke={l.colour} strokeWidth={1.5} strokeDasharray="3 2" />
             ) : l.dash ? (
               <line x1={l.x} x2={l.x + 16} y1={l.y - 4} y2={l.y - 4} stroke={l.colour} strokeWidth={1.75} strokeDasharray={l.dash} />
             ) : (
@@ -238,7 +229,7 @@ export const themeColours = (theme: Theme): ChartColours => (theme === "dark" ? 
 function eventNote(e: ChartEvent, number: number): string {
   const caveats = eventCaveats({ ...e, verificationNote: null });
   const note = e.verification === "unverified" && e.verificationNote?.trim() ? ` — ${e.verificationNote.trim()}` : "";
-  return `${number}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${caveats.length ? ` (${caveats.join("; ")})` : ""}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}${note}`;
+  return `${number}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${e.related ? ` (related event: ${e.related})` : ""}${caveats.length ? ` (${caveats.join("; ")})` : ""}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}${note}`;
 }
 
 /** One line saying which values are bounds ("> = a lower bound (published as “more than”): 2017"), none when no value is. */
@@ -287,6 +278,7 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     legend: [
       { label: data.series.indicator.name, colour: colours.series, line: true },
       ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false })),
+      ...(events.some((e) => e.related) ? [{ label: RELATED_LEGEND, colour: colours.muted, line: false, hollow: true }] : []),
       // Only for caveat marks actually drawn.
       ...caveatLegend(events).map(({ label, dash }) => ({ label, colour: colours.muted, line: false, dash })),
     ],

@@ -5,8 +5,11 @@
  */
 import { z } from "zod";
 import { corridors, listIndicators, series } from "@corridor/data";
+import type { Frequency } from "@corridor/data/pure";
 import { db } from "@/server/db";
+import { predominantFrequency } from "@corridor/data/periods";
 import { indexTo100, type ExplorerView } from "@/lib/explorer";
+import { FREQUENCY_ADJECTIVE, mergeRanges, valuesNotShown } from "@/lib/chart-model";
 import type { CompareData, CompareLine } from "@/render/chart-source";
 
 /** A compare snapshot's data as stored: the drawn fields checked, the rest as published (see seriesSnapshotData). */
@@ -24,9 +27,20 @@ export async function compareData(view: ExplorerView): Promise<CompareData> {
   const lines: CompareLine[] = [];
   const notes: string[] = [];
   const sources = new Set<string>();
-  for (const key of view.series) {
+  const range = { from: view.from ?? undefined, to: view.to ?? undefined };
+  const load = (key: string, frequency?: Frequency) => {
     const [origin, destination] = key.split("-") as [string, string];
-    const s = await series(db(), { indicator: view.indicator, origin, destination, frequency: view.frequency ?? undefined, from: view.from ?? undefined, to: view.to ?? undefined });
+    return series(db(), { indicator: view.indicator, origin, destination, frequency, ...range });
+  };
+  // One frequency for the whole view: a quarterly value never sits beside annual ones as if
+  // comparable. "As published" is the frequency that covers the most time across the corridors.
+  let loaded = await Promise.all(view.series.map((key) => load(key, view.frequency ?? undefined)));
+  const ranges = mergeRanges(loaded.flatMap((s) => s.ranges ?? []));
+  const frequency = view.frequency ?? predominantFrequency(ranges);
+  if (frequency && loaded.some((s) => s.frequency !== frequency)) loaded = await Promise.all(view.series.map((key) => load(key, frequency)));
+  for (const [i, key] of view.series.entries()) {
+    const [origin, destination] = key.split("-") as [string, string];
+    const s = loaded[i]!;
     const name = all.find((c) => c.origin === origin && c.destination === destination);
     const label = name ? `${name.originName} → ${name.destinationName}` : `${origin} → ${destination}`;
     let points = s.points.map(({ period, start, end, value }) => ({ period, start, end, value }));
@@ -38,15 +52,17 @@ export async function compareData(view: ExplorerView): Promise<CompareData> {
       }
       points = points.map((p, i) => ({ ...p, value: indexed[i]!.value }));
     }
-    if (s.points.length === 0) notes.push(`${label}: no data for this indicator${view.frequency ? ` at frequency ${view.frequency}` : ""}.`);
+    if (s.points.length === 0) notes.push(`${label}: no ${frequency ? `${FREQUENCY_ADJECTIVE[frequency]} ` : ""}values for this indicator${s.ranges?.length ? " (see below)" : ""}.`);
     for (const p of s.points) if (p.source) sources.add(p.source);
     lines.push({ key, label, points });
   }
   return {
     indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit },
     unit: view.index ? `index, ${view.index} = 100` : indicator.unit,
+    frequency,
     lines,
     notes,
+    notShown: valuesNotShown(ranges, frequency),
     sources: [...sources],
   };
 }

@@ -3,10 +3,11 @@
  * indicator and side, the main series and the corridor's events. The page only renders it.
  */
 import "server-only";
-import { corridorIndicators, corridors, eventInRange, latestOf, listEvents, series, seriesRange, type LatestValue, type Series } from "@corridor/data";
-import { isStale } from "@corridor/data/pure";
+import { corridorIndicators, corridors, eventInRange, latestOf, listEvents, series, seriesRange, seriesSources, type LatestValue, type Series, type SeriesSource } from "@corridor/data";
+import { isStale, seriesTitle } from "@corridor/data/pure";
+import type { SourcedSeries } from "@/components/Sources";
 import { db } from "@/server/db";
-import { valuesNotShown, type ChartEvent, type NotShown } from "@/lib/chart-model";
+import { toChartEvent, valuesNotShown, type ChartEvent, type NotShown } from "@/lib/chart-model";
 import type { DashboardView } from "@/lib/params";
 
 export interface DashboardKpi {
@@ -34,6 +35,10 @@ export interface DashboardData {
   inRange: ChartEvent[];
   /** The main series' values at other frequencies than the one drawn (said under the chart, with a link). */
   notShown: NotShown[];
+  /** Where the main chart's values come from (its footer). */
+  mainSources: SeriesSource[];
+  /** Every series the view shows (cards and main chart), with its sources and imports: the Sources section. */
+  sources: SourcedSeries[];
 }
 
 export async function dashboardData(view: DashboardView): Promise<DashboardData> {
@@ -62,28 +67,28 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
       : (loaded.get(`${chosen.code}>${chosen.destination}`) ?? null)
     : null;
   const events = await listEvents(db(), { corridor: { origin, destination, related: view.related } });
-  // A related event (another corridor's, opted into with ?related=1) says so wherever its title shows.
-  const chartEvents: ChartEvent[] = events.map((e) => ({
-    id: e.id,
-    title: e.related ? `Related: ${e.title}` : e.title,
-    kind: e.kind,
-    startsOn: e.startsOn,
-    endsOn: e.endsOn,
-    datePrecision: e.datePrecision,
-    documentRef: e.documentRef,
-    key: e.key,
-    label: e.label,
-    verification: e.verification,
-    verificationNote: e.verificationNote,
-    uncertainDates: e.uncertainDates,
-  }));
+  // A related event (another corridor's, opted into with ?related=1) is drawn as such and says what it concerns.
+  const chartEvents = events.map(toChartEvent);
   const names = new Map(
     all.flatMap((c) => [
       [c.origin, c.originName],
       [c.destination, c.destinationName],
     ]),
   );
+  // Each series the page shows, once: the cards' and the main chart's (the same series unless a frequency is asked for).
+  const sources: SourcedSeries[] = [];
+  for (const s of loaded.values()) {
+    if (!s.points.length) continue;
+    sources.push({
+      key: `${s.indicator.code}>${s.destination}`,
+      title: seriesTitle(s).title,
+      sources: await seriesSources(db(), { indicator: s.indicator.code, origin: s.origin, destination: s.destination, breakdown: s.breakdown }),
+    });
+  }
+  const mainSources = main ? (sources.find((s) => s.key === `${main.indicator.code}>${main.destination}`)?.sources ?? []) : [];
   return {
+    mainSources,
+    sources,
     names,
     originName: names.get(origin) ?? origin,
     destinationName: names.get(destination) ?? destination,
@@ -93,7 +98,7 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
     main,
     events,
     // With no main series (or no points) every event is in range: seriesRange() is then open.
-    notShown: main && chosen ? valuesNotShown(chosen.ranges, main.frequency) : [],
+    notShown: main ? valuesNotShown(main.ranges ?? chosen?.ranges ?? [], main.frequency) : [],
     inRange: main ? chartEvents.filter((e) => eventInRange(e, seriesRange(main))) : chartEvents,
   };
 }

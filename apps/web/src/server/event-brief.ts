@@ -2,8 +2,8 @@
  * The one-page brief of an event (/events/ID/brief.pdf): what render/pdf.ts draws, from the event
  * page's own data (eventPageData) — the same panels, the same figures, in the same words.
  */
-import { chartData, dataDate, series } from "@corridor/data";
-import { countryName, formatValue } from "@corridor/data/pure";
+import { chartData, dataDate } from "@corridor/data";
+import { countryName, formatValue, mergeSources, sourceLine } from "@corridor/data/pure";
 import { db } from "@/server/db";
 import { dateRange, pct } from "@/lib/format";
 import { KIND_LABEL } from "@/lib/palette";
@@ -20,7 +20,6 @@ export async function eventBrief(id: string, origin: string): Promise<EventBrief
   // The first panel, in the page's order (the origin's own flows first).
   const shown = panels[0];
   let chartSvg: string | null = null;
-  const sources = new Set<string>();
   if (shown) {
     const { impact: r } = shown;
     const data = await chartData(db(), { indicator: r.indicator.code, origin: r.origin, destination: r.destination });
@@ -28,10 +27,10 @@ export async function eventBrief(id: string, origin: string): Promise<EventBrief
     const own = data.events.filter((e) => e.id === event.id).map((e) => ({ ...e, key: true }));
     chartSvg = renderSeriesSvg({ ...data, events: own }, { width: 760, theme: "light" });
   }
-  for (const { impact: r } of panels) {
-    const s = await series(db(), { indicator: r.indicator.code, origin: r.origin, destination: r.destination });
-    for (const point of s.points) if (point.source) sources.add(point.source);
-  }
+  // The panels' sources as their footers say them (publisher, release, licence, address), merged across panels.
+  const stored = panels.flatMap((p) => p.sources);
+  const sources = mergeSources(stored.flatMap((s) => (s.info ? [s.info] : []))).map(sourceLine);
+  if (stored.some((s) => !s.info)) sources.push("values without a stored source");
   const figures = panels.map(({ impact: r, originName, destinationName }) => {
     const c = r.comparison;
     const b = r.baseline;
@@ -61,7 +60,7 @@ export async function eventBrief(id: string, origin: string): Promise<EventBrief
     method: `Before and after: the mean of the ${window} periods before and the ${window} after the event's period, that period excluded, as published; "Year earlier": the same windows a year before, the change a season brings without the event. A comparison of means, not an estimate of the event's effect.`,
     sources: [
       ...(event.sourceUrl || event.documentRef ? [`event: ${[event.documentRef, event.sourceUrl].filter(Boolean).join(", ")}`] : []),
-      ...[...sources].map((s) => `data: ${s}`),
+      ...sources.map((s) => `data: ${s}`),
       "events: Corridor event register",
     ],
     footer: `Corridor · data of ${(await dataDate(db())) ?? "no import yet"} · ${origin}/events/${encodeURIComponent(event.id)}`,

@@ -7,7 +7,20 @@
  */
 // No `import "server-only"`: the pages-router brief (/events/ID/brief.pdf) loads this too, and that
 // marker throws outside the react-server build (see db.ts).
-import { concernsCorridor, CorridorError, corridors, events, eventVersions, getEvent, impact, type Corridor as CorridorRow, type EventDetail, type Impact } from "@corridor/data";
+import {
+  concernsCorridor,
+  CorridorError,
+  corridors,
+  events,
+  eventVersions,
+  getEvent,
+  impact,
+  seriesSources,
+  type Corridor as CorridorRow,
+  type EventDetail,
+  type Impact,
+  type SeriesSource,
+} from "@corridor/data";
 import { db } from "@/server/db";
 import { versionHistory, type HistoryEntry } from "@/lib/event-form";
 import { panelKey, parseControls, type Corridor } from "@/lib/impact-view";
@@ -22,6 +35,8 @@ export interface ImpactPanel {
   impact: Impact;
   originName: string;
   destinationName: string;
+  /** Where the panel's values come from (its footer and the page's Sources section). */
+  sources: SeriesSource[];
   /** The control corridors this panel may be compared against: same indicator, not concerned by the event. */
   controlOptions: ControlOption[];
   /** The chosen control, as the URL has it (also when it could not be used: then `controlError` says why). */
@@ -100,6 +115,7 @@ export async function eventPageData(
         control,
         controlError,
         itsError,
+        sources: await seriesSources(db(), { indicator: indicator.code, origin: c.origin, destination: c.destination }),
       });
     }
   }

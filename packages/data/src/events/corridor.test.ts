@@ -71,4 +71,10 @@ describe("events({ corridor }) on the seed events", () => {
     expect(withRelated).toContain("related:kyrgyzstan-eaeu-accession-2015");
     expect(withRelated.filter((id) => !id.startsWith("related:"))).toEqual(await ids("UZB", "RUS"));
   });
+  it("on a flow from all partners (UZB → WLD, the dashboard chart's series and its exports) the layer holds the other corridors' events too", async () => {
+    const withRelated = await ids("UZB", "WLD", true);
+    expect(withRelated).toContain("related:2021-04-19-russia-tajikistan-migration-talks");
+    expect(withRelated).toContain("related:kyrgyzstan-eaeu-accession-2015");
+    expect(withRelated.filter((id) => !id.startsWith("related:"))).toEqual(await ids("UZB", "WLD"));
+  });
 });

@@ -42,7 +42,13 @@ function concernsPair(event: CorridorEventCountries, named: string[], a: string,
   return isParty(a) || isParty(b) || !thirdParty;
 }
 
-/** Not the corridor's own event but naming one of its countries: the opt-in "related events" layer. */
+/**
+ * Not the corridor's own event but naming one of its countries: the opt-in "related events" layer.
+ * WLD stands for every partner, so on A → WLD (the dashboard's flows from everywhere, as its
+ * images and downloads draw them) every other event naming a country is related, e.g. the
+ * RUS–TJK talks on Uzbekistan's remittances; without that the layer was always empty there.
+ */
 export function relatedToCorridor(event: CorridorEventCountries, origin: string, destination: string): boolean {
-  return !concernsCorridor(event, origin, destination) && event.countries.some((c) => c.code === origin || c.code === destination);
+  const world = origin === WORLD || destination === WORLD;
+  return !concernsCorridor(event, origin, destination) && event.countries.some((c) => c.code === origin || c.code === destination || (world && c.code !== ALL_FOREIGNERS));
 }

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { importFile } from "../import/index.ts";
 import { memoryDb, tmpFile } from "../test/helpers.ts";
 import { series } from "./series.ts";
+import { predominantFrequency } from "../periods.ts";
+import { seriesSources } from "./provenance.ts";
 import { corridors } from "./corridors.ts";
 import { latest } from "./latest.ts";
 import { addIndicator } from "../catalog-admin.ts";
@@ -59,6 +61,50 @@ describe("series", () => {
     const quarterly = await series(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", frequency: "Q" });
     expect(quarterly.otherFrequencies).toEqual([{ frequency: "A", count: 5 }]);
     expect((await series(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", to: "2016" })).otherFrequencies).toEqual([]);
+  });
+
+  it("draws the frequency that covers the most time: an upload of 2023 quarters does not hide the annual history", async () => {
+    const db = memoryDb();
+    const imported = await importFile(db, fileURLToPath(new URL("../../../../data/seed/cbr_transfers_from_russia.csv", import.meta.url)));
+    expect(imported.committed).toBe(true);
+    // Four quarters of 2023 beside 2017-Q3 and 2018-Q3: six quarterly values outnumber the five years.
+    await load(db, [1, 2, 3, 4].map((q) => `transfers_from_russia_usd_mn,TJK,RUS,2023-Q${q},${100 * q},`));
+    const s = await series(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS" });
+    expect(s.frequency).toBe("A");
+    // The years as published, and 2023 as the sum of its four quarters.
+    expect(s.points.map((p) => [p.period, p.rolledUpFrom ?? null])).toEqual([["2013", null], ["2014", null], ["2015", null], ["2016", null], ["2017", null], ["2023", 4]]);
+    expect(s.ranges).toEqual([
+      { frequency: "A", count: 5, first: "2013", last: "2017" },
+      { frequency: "Q", count: 6, first: "2017-Q3", last: "2023-Q4" },
+    ]);
+    expect(s.otherFrequencies).toEqual([{ frequency: "Q", count: 6 }]);
+  });
+
+  it("lists a series' sources with the imports that wrote its values", async () => {
+    const db = memoryDb();
+    const seed = await importFile(db, fileURLToPath(new URL("../../../../data/seed/cbr_transfers_from_russia.csv", import.meta.url)));
+    expect(seed.committed).toBe(true);
+    await load(db, ["transfers_from_russia_usd_mn,TJK,RUS,2023-Q1,100,"]);
+    const sources = await seriesSources(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS" });
+    // The seed's four reports (one import) and the upload without a source (said as such, not dropped).
+    expect(sources.map((s) => [s.info?.publisher ?? null, s.info?.quotedBy ?? null, s.values, s.imports.map((i) => i.id)])).toEqual([
+      [null, null, 1, [2]],
+      ["Bank of Russia", "news reports", 3, [1]],
+      ["Bank of Russia", "news reports", 2, [1]],
+      ["Bank of Russia", "news reports", 1, [1]],
+      ["Bank of Russia", "news reports", 1, [1]],
+    ]);
+    expect(sources[1]!.imports[0]).toMatchObject({ id: 1, fileName: expect.stringContaining("cbr_transfers_from_russia.csv"), values: 3 });
+    const ranged = await seriesSources(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", to: "2014" });
+    expect(ranged.reduce((n, s) => n + s.values, 0)).toBe(2);
+  });
+
+  it("names the predominant frequency by time covered, ties to the coarser", () => {
+    expect(predominantFrequency([{ frequency: "A", count: 5 }, { frequency: "Q", count: 6 }])).toBe("A");
+    expect(predominantFrequency([{ frequency: "A", count: 1 }, { frequency: "M", count: 24 }])).toBe("M");
+    expect(predominantFrequency([{ frequency: "A", count: 1 }, { frequency: "Q", count: 4 }])).toBe("A");
+    expect(predominantFrequency([{ frequency: "D", count: 1 }])).toBe("D");
+    expect(predominantFrequency([])).toBeNull();
   });
 
   it("prefers a published coarse value over a roll-up", async () => {

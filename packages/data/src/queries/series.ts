@@ -5,7 +5,7 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { CorridorDb } from "../db.ts";
 import {
-  isCoarserOrEqual, periodContaining, periodsPerCoarse,
+  FREQUENCIES, isCoarserOrEqual, periodContaining, periodsPerCoarse, predominantFrequency,
   type Frequency, type Period,
 } from "../periods.ts";
 import { observations, type Bound, type IndicatorKind } from "../schema.ts";
@@ -53,6 +53,18 @@ export interface Series {
    * may be in its points as complete roll-ups). Absent in snapshots published before it existed.
    */
   otherFrequencies?: { frequency: Frequency; count: number }[];
+  /**
+   * Every frequency the series has values stored in within the range (the one drawn too), coarsest
+   * first: how many, first and last period. What views say about values they do not show.
+   */
+  ranges?: FrequencyRange[];
+}
+
+export interface FrequencyRange {
+  frequency: Frequency;
+  count: number;
+  first: string;
+  last: string;
 }
 
 interface Row {
@@ -66,15 +78,17 @@ interface Row {
   source: string | null;
 }
 
-/** The frequency a series is mostly published in; ties go to the coarser one. */
-function nativeFrequency(rows: Row[]): Frequency | null {
-  const counts = new Map<Frequency, number>();
-  for (const r of rows) counts.set(r.frequency, (counts.get(r.frequency) ?? 0) + 1);
-  let best: Frequency | null = null;
-  for (const f of ["A", "H", "Q", "M", "D"] as Frequency[]) {
-    if ((counts.get(f) ?? 0) > (best ? counts.get(best)! : 0)) best = f;
+/** Values per stored frequency, coarsest first, with the first and last period (rows are in period order). */
+function frequencyRanges(rows: Row[]): FrequencyRange[] {
+  const ranges = new Map<Frequency, FrequencyRange>();
+  for (const r of rows) {
+    const range = ranges.get(r.frequency);
+    if (range) {
+      range.count++;
+      range.last = r.period;
+    } else ranges.set(r.frequency, { frequency: r.frequency, count: 1, first: r.period, last: r.period });
   }
-  return best;
+  return FREQUENCIES.filter((f) => ranges.has(f)).map((f) => ranges.get(f)!);
 }
 
 function toPoint(r: Row): SeriesPoint {
@@ -157,13 +171,12 @@ export async function series(db: CorridorDb, query: SeriesQuery): Promise<Series
     )
     .orderBy(asc(observations.periodStart), asc(observations.periodEnd));
 
-  const frequency = query.frequency ?? nativeFrequency(rows);
-  const stored = new Map<Frequency, number>();
-  for (const r of rows) stored.set(r.frequency, (stored.get(r.frequency) ?? 0) + 1);
-  const otherFrequencies = (["A", "H", "Q", "M", "D"] as Frequency[]).filter((f) => f !== frequency && stored.has(f)).map((f) => ({ frequency: f, count: stored.get(f)! }));
+  const ranges = frequencyRanges(rows);
+  const frequency = query.frequency ?? predominantFrequency(ranges);
+  const otherFrequencies = ranges.filter((r) => r.frequency !== frequency).map(({ frequency: f, count }) => ({ frequency: f, count }));
   const result: Series = {
     indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, kind: indicator.kind },
-    origin, destination, breakdown, frequency, points: [], otherFrequencies,
+    origin, destination, breakdown, frequency, points: [], otherFrequencies, ranges,
   };
   if (!frequency) return result;
 

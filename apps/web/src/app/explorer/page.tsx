@@ -2,7 +2,8 @@ import Form from "next/form";
 import { redirect } from "next/navigation";
 import { Card, Text, Title } from "@tremor/react";
 import Link from "next/link";
-import { corridors, events as corridorEvents, listIndicators } from "@corridor/data";
+import { corridors, events as corridorEvents, listIndicators, seriesSources } from "@corridor/data";
+import { SourceFooter, SourcesSection } from "@/components/Sources";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
 import { db } from "@/server/db";
@@ -11,7 +12,7 @@ import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/li
 import { compareData } from "@/server/compare-data";
 import { ChartActions } from "@/components/ChartActions";
 import { toSearchParams } from "@/lib/params";
-import { formatValue } from "@corridor/data/pure";
+import { FREQUENCY_NAME, formatValue } from "@corridor/data/pure";
 import { requirePageReader } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -34,8 +35,20 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
   const all = await corridors(db());
   const withIndicator = all.filter((c) => c.indicators.some((i) => i.code === view.indicator));
   const indicator = catalog.find((i) => i.code === view.indicator)!;
-  const { lines: loaded, notes, unit } = await compareData(view);
-  const { merged, rows, domain, ticks } = compareModel(loaded);
+  const { lines: loaded, notes, unit, frequency, notShown = [] } = await compareData(view);
+  const { merged, rows, bars, domain, ticks } = compareModel(loaded);
+  // Every corridor drawn, with its sources and the imports that brought its values.
+  const sourced = await Promise.all(
+    loaded.map(async (l) => {
+      const [origin, destination] = l.key.split("-") as [string, string];
+      return {
+        key: l.key,
+        title: `${indicator.name}: ${l.label}`,
+        sources: await seriesSources(db(), { indicator: view.indicator, origin, destination, from: view.from ?? undefined, to: view.to ?? undefined }),
+      };
+    }),
+  );
+  const allSources = sourced.flatMap((s) => s.sources);
   // Each corridor's own events in the range drawn (as its dashboard chart shows them), once each.
   const range = merged.length ? { from: merged[0]!.start, to: merged.at(-1)!.end } : null;
   const found = range
@@ -71,6 +84,7 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
             <option value="H">Half-yearly</option>
             <option value="Q">Quarterly</option>
             <option value="M">Monthly</option>
+            <option value="D">Daily snapshots</option>
           </select>
         </label>
         <label>
@@ -140,6 +154,7 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
             <Text>
               {unit}
               {view.log ? ", log scale" : ""}
+              {frequency ? `, ${FREQUENCY_NAME[frequency]}${view.frequency ? "" : " (as published)"}` : ""}
             </Text>
           </div>
           {rows.length > 0 && <ChartActions kind="compare" query={canonical.split("?")[1] ?? ""} viewPath={canonical} title={`${indicator.name}: ${loaded.map((l) => l.label).join(", ")}`} />}
@@ -149,10 +164,24 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
             {n}
           </Text>
         ))}
+        {notShown.length > 0 && (
+          // The same rule as the dashboard: one frequency drawn, the others said and one click away.
+          <ul className="mt-1 text-tremor-default" data-testid="not-shown">
+            {notShown.map((n) => (
+              <li key={n.frequency}>
+                {n.sentence} —{" "}
+                <Link href={explorerHref({ ...view, frequency: n.frequency })} className="underline underline-offset-2">
+                  show them
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
         {rows.length > 0 ? (
           <CompareChart
             id="explorer-chart"
             rows={rows}
+            bars={bars}
             series={loaded.map((s) => ({ key: s.key, label: s.label }))}
             chart={view.chart}
             log={view.log}
@@ -164,6 +193,7 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
         ) : (
           <Text className="mt-4">Nothing to chart: choose corridors that have this indicator.</Text>
         )}
+        {rows.length > 0 && <SourceFooter sources={allSources} />}
         {shown.length > 0 && (
           <details className="mt-2" data-testid="explorer-events">
             <summary className="cursor-pointer">Events in this period ({shown.length})</summary>
@@ -184,32 +214,36 @@ export default async function Explorer({ searchParams }: { searchParams: SearchP
         )}
         <details className="mt-2" open={rows.length > 0 && rows.length <= 12}>
           <summary className="cursor-pointer">Data table</summary>
-          <table className="mt-2 w-full text-left text-tremor-default" data-testid="explorer-table">
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                {loaded.map((s) => (
-                  <th key={s.key} scope="col" className="text-right">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {merged.map((r) => (
-                <tr key={r.period}>
-                  <td>{r.period}</td>
+          <div className="overflow-x-auto">
+            <table className="mt-2 w-full text-left text-tremor-default" data-testid="explorer-table">
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
                   {loaded.map((s) => (
-                    <td key={s.key} className="text-right tabular-nums">
-                      {r.values[s.key] === null ? "—" : formatValue(r.values[s.key]!, unit, "table")}
-                    </td>
+                    <th key={s.key} scope="col" className="text-right">
+                      {s.label}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {merged.map((r) => (
+                  <tr key={r.period}>
+                    <td>{r.period}</td>
+                    {loaded.map((s) => (
+                      <td key={s.key} className="text-right tabular-nums">
+                        {r.values[s.key] === null ? "—" : formatValue(r.values[s.key]!, unit, "table")}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {rows.length > 0 && <SourceFooter sources={allSources} testId="table-source-footer" />}
         </details>
       </Card>
+      {sourced.some((s) => s.sources.length > 0) && <SourcesSection series={sourced} />}
     </div>
   );
 }

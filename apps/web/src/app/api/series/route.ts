@@ -2,7 +2,7 @@
 import { listEvents, series, seriesJson, seriesRange } from "@corridor/data";
 import { db } from "@/server/db";
 import { route } from "@/server/route";
-import { flagParam, parseSeriesParams } from "@/lib/params";
+import { parseSeriesParams } from "@/lib/params";
 
 export const dynamic = "force-dynamic";
 
@@ -10,8 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = route({ role: "reader" }, async ({ request }) => {
   const params = new URL(request.url).searchParams;
   const q = parseSeriesParams(params);
-  const related = flagParam(params, "related");
   const s = await series(db(), q);
-  const events = await listEvents(db(), { corridor: { origin: s.origin, destination: s.destination, related }, ...seriesRange(s, q) });
+  const events = await listEvents(db(), { corridor: { origin: s.origin, destination: s.destination, related: q.related }, ...seriesRange(s, q) });
   return Response.json(seriesJson(s, events));
 });

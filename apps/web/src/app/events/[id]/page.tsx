@@ -5,6 +5,7 @@ import { Card, Text, Title } from "@tremor/react";
 import { canEdit } from "@/lib/roles";
 import { EventBody } from "@/components/EventBody";
 import { ImpactPanelCard } from "@/components/ImpactPanelCard";
+import { SourcesSection } from "@/components/Sources";
 import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
 import { toSearchParams } from "@/lib/params";
@@ -188,6 +189,15 @@ export default async function EventPage({ params, searchParams }: { params: Prom
             eventTitles={eventTitles}
           />
         ))}
+        {panels.length > 0 && (
+          <SourcesSection
+            series={panels.map((p) => ({
+              key: `${p.impact.indicator.code}-${p.impact.origin}-${p.impact.destination}`,
+              title: `${p.impact.indicator.name}: ${p.originName} → ${p.destinationName}`,
+              sources: p.sources,
+            }))}
+          />
+        )}
       </section>
     </article>
   );

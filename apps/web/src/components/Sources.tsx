@@ -1,0 +1,159 @@
+/**
+ * Where a view's figures come from. SourceFooter: one line under a chart or table (publisher,
+ * release, address). SourcesSection: a view's "Sources" — every series shown with each source's
+ * publisher, release, licence, address and the imports that brought its values (/imports/ID).
+ */
+import Link from "next/link";
+import { Card, Title } from "@tremor/react";
+import type { SeriesSource, SourcedImport } from "@corridor/data";
+import { licenceWords, mergeSources, releaseWords, type SourceInfo } from "@corridor/data/pure";
+import { date } from "@/lib/format";
+
+const host = (url: string) => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
+};
+
+/** The host names an address; where two addresses share a host, its path tells them apart. */
+function addressLabel(a: string, all: readonly string[]): string {
+  if (all.filter((b) => host(b) === host(a)).length < 2) return host(a);
+  const path = a.slice(a.indexOf(host(a)) + host(a).length);
+  return `${host(a)}${path.length > 24 ? `${path.slice(0, 23)}…` : path}`;
+}
+
+function Addresses({ addresses }: { addresses: string[] }) {
+  return (
+    <>
+      {addresses.map((a, i) => (
+        <span key={a}>
+          {i > 0 && ", "}
+          <a href={a} rel="noopener noreferrer" title={a} className="break-all underline underline-offset-2">
+            {addressLabel(a, addresses)}
+          </a>
+        </span>
+      ))}
+    </>
+  );
+}
+
+const who = (info: SourceInfo) => (info.quotedBy ? `${info.publisher}, as quoted by ${info.quotedBy}` : info.publisher);
+
+/** "Source: World Bank, World Development Indicators, … · release Last Updated Date 2025-07-01 · data.worldbank.org". */
+export function SourceFooter({ sources, testId = "source-footer" }: { sources: readonly SeriesSource[]; testId?: string }) {
+  const infos = mergeSources(sources.flatMap((s) => (s.info ? [s.info] : [])));
+  const unsourced = sources.some((s) => !s.info);
+  return (
+    <p className="mt-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid={testId}>
+      {infos.length + (unsourced ? 1 : 0) === 0 ? "Source: none stored for these values." : "Source: "}
+      {infos.map((info, i) => (
+        <span key={`${info.publisher}|${info.release}|${info.quotedBy}`}>
+          {i > 0 && "; "}
+          {who(info)} · release: {info.release ?? "not stated"}
+          {info.addresses.length > 0 && (
+            <>
+              {" "}
+              · <Addresses addresses={info.addresses} />
+            </>
+          )}
+        </span>
+      ))}
+      {unsourced && `${infos.length ? "; " : ""}some values carry no source`}
+      {infos.length > 0 && (
+        <>
+          {" "}
+          ·{" "}
+          <a href="#sources" className="underline underline-offset-2">
+            licences and imports
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
+interface Grouped {
+  info: SourceInfo | null;
+  values: number;
+  imports: SourcedImport[];
+}
+
+/** One entry per publisher and release (reports quoting the same figures merged), imports added up. */
+function group(sources: readonly SeriesSource[]): Grouped[] {
+  const out = new Map<string, Grouped>();
+  for (const s of sources) {
+    const key = s.info ? JSON.stringify([s.info.publisher, s.info.release, s.info.quotedBy, s.info.licence?.name ?? null]) : "";
+    const seen = out.get(key);
+    if (!seen) {
+      out.set(key, { info: s.info && mergeSources([s.info])[0]!, values: s.values, imports: s.imports.map((i) => ({ ...i })) });
+      continue;
+    }
+    seen.values += s.values;
+    if (seen.info && s.info) seen.info = mergeSources([seen.info, s.info])[0]!;
+    for (const i of s.imports) {
+      const known = seen.imports.find((x) => x.id === i.id);
+      if (known) known.values += i.values;
+      else seen.imports.push({ ...i });
+    }
+  }
+  return [...out.values()];
+}
+
+export interface SourcedSeries {
+  key: string;
+  /** What the series is: "Personal remittances, received: Tajikistan, from all countries". */
+  title: string;
+  sources: SeriesSource[];
+}
+
+export function SourcesSection({ series }: { series: readonly SourcedSeries[] }) {
+  return (
+    <Card className="p-4" id="sources" data-testid="sources-section">
+      <Title>Sources</Title>
+      <ul className="mt-2 space-y-4 text-tremor-default">
+        {series.map((s) => (
+          <li key={s.key}>
+            <h3 className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{s.title}</h3>
+            {s.sources.length === 0 && <p className="text-tremor-label">No values stored.</p>}
+            {group(s.sources).map((g) => (
+              <dl key={g.info ? `${g.info.publisher}|${g.info.release}|${g.info.quotedBy}` : "none"} className="mt-1 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-0.5 text-tremor-label">
+                <dt>Publisher</dt>
+                <dd className="min-w-0">{g.info ? who(g.info) : "not stated: these values were imported without a source"}</dd>
+                <dt>Release</dt>
+                <dd>{g.info ? releaseWords(g.info) : "not stated"}</dd>
+                <dt>Licence</dt>
+                <dd>
+                  {g.info?.licence ? (
+                    <a href={g.info.licence.url} rel="noopener noreferrer" className="underline underline-offset-2">
+                      {g.info.licence.name}
+                    </a>
+                  ) : g.info ? (
+                    licenceWords(g.info)
+                  ) : (
+                    "not stated"
+                  )}
+                </dd>
+                <dt>Address</dt>
+                <dd className="min-w-0 break-words">{g.info?.addresses.length ? <Addresses addresses={g.info.addresses} /> : "not stored"}</dd>
+                <dt>Imports</dt>
+                <dd className="min-w-0">
+                  {g.imports.map((i, n) => (
+                    <span key={i.id}>
+                      {n > 0 && "; "}
+                      <Link href={`/imports/${i.id}`} className="underline underline-offset-2">
+                        import #{i.id}
+                      </Link>{" "}
+                      ({i.fileName.split("/").at(-1)}, {date(i.importedAt.slice(0, 10))}, {i.values} value{i.values === 1 ? "" : "s"})
+                    </span>
+                  ))}
+                </dd>
+              </dl>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
