@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ARTIFACTS, browserPageFixture, launch } from "./browser.ts";
 import { corridorCli } from "./server.ts";
+import { strFromU8, unzipSync } from "fflate";
 
 const IRREGULAR = "/explorer?indicator=irregular_stay_stock&series=ARM-RUS,AZE-RUS,KAZ-RUS,KGZ-RUS,MDA-RUS,TJK-RUS,UKR-RUS,UZB-RUS";
 
@@ -117,11 +118,13 @@ describe("the related-events layer", () => {
     expect(await related.first().evaluate((e) => getComputedStyle(e).borderStyle)).toBe("dashed");
     // Every export of this view draws the layer too.
     for (const href of await page.locator('[data-testid="chart-actions"] a[href^="/api/charts/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) expect(href).toContain("related=1");
-    const csv = await (await fetch(`${browser.server.url}${await page.locator('[data-testid="chart-actions"] a[href*="series.csv"]').getAttribute("href")}`)).text();
-    expect(csv).toMatch(/Second round of Tajik–Russian negotiations[^\r\n]*concerns Russian Federation and Tajikistan/);
+    // The download's events.csv lists the related events with the corridor each concerns.
+    const zip = await fetch(`${browser.server.url}${await page.locator('[data-testid="chart-actions"] a[href*="series.zip"]').getAttribute("href")}`);
+    const eventsCsv = strFromU8(unzipSync(new Uint8Array(await zip.arrayBuffer()))["events.csv"]!);
+    expect(eventsCsv).toMatch(/Second round of Tajik–Russian negotiations[^\r\n]*concerns Russian Federation and Tajikistan/);
     // The interactive chart's tooltip says it is another corridor's event.
     await page.getByTestId("main-chart").hover({ position: { x: 10, y: 10 } });
-    await expect.poll(() => page.locator('[data-testid="main-chart"] svg.recharts-surface').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="main-chart"] svg.recharts-surface').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const marker = page.locator('[data-testid="main-chart"] g[role][aria-label*="(related event: concerns"]').first();
     await marker.focus();
     expect(await page.getByTestId("related-note").first().innerText()).toMatch(/^Related event, not this corridor's: concerns /);

@@ -3,6 +3,10 @@
  * data: the exports' JSON is the CLI's, the CSV one tidy table; in a real browser the talks' page
  * shows the estimate, its reading and a control-corridor picker that changes the URL and the estimate.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { ARTIFACTS, browserPageFixture, launch } from "./browser.ts";
@@ -72,6 +76,22 @@ describe("impact panel exports (built app, seeded database)", () => {
         .subarray(1, 4)
         .toString(),
     ).toBe("PNG");
+  });
+
+  it("PDF: the same drawing in vectors, one page, its reading, citation, data date and the event page's address as text", async () => {
+    const res = await get(exportPath("pdf", { control: "UZB-WLD" }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const file = join(mkdtempSync(join(tmpdir(), "impact-pdf-")), "impact.pdf");
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/^Pages:\s+1$/m);
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const its = cliJson(TALKS, "--control-origin", "UZB", "--control-destination", "WLD").its;
+    expect(text).toContain(`Level: ${its.reading.level}.`);
+    expect(text).toContain("Lopez Bernal, Cummins & Gasparrini");
+    expect(text).toMatch(/Corridor · data of \d{4}-\d{2}-\d{2} · http:\/\/127\.0\.0\.1:\d+\/events\/2021-04-19-russia-tajikistan-migration-talks\?control\.remittances_received_usd\.TJK-WLD=UZB-WLD/);
+    // Vectors, not a picture of the chart.
+    expect(execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").length).toBe(2);
   });
 
   it("not enough data: the JSON says which periods are missing and the CSV carries no model number", async () => {

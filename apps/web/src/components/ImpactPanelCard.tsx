@@ -19,7 +19,7 @@ import { COUNTERFACTUAL_DASH, ITS_COLOURS, ITS_LEGEND } from "./its-layers";
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.)]$/.test(text) ? "" : "."}`;
 
-const EXPORT_LABEL: Record<ImpactFormat, string> = { csv: "CSV (the table)", json: "JSON (the estimates)", svg: "SVG", png: "PNG" };
+const EXPORT_LABEL: Record<ImpactFormat, string> = { csv: "CSV (the table)", json: "JSON (the estimates)", svg: "SVG", png: "PNG", pdf: "PDF (vector)" };
 
 export const ITS_CITATION =
   "Lopez Bernal J, Cummins S, Gasparrini A. Interrupted time series regression for the evaluation of public health interventions: a tutorial. Int J Epidemiol 2017;46(1):348–355.";

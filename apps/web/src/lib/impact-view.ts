@@ -63,8 +63,7 @@ export function controlHref(path: string, params: URLSearchParams, panel: PanelI
   return `${path}${query ? `?${query}` : ""}#${panelAnchor(panel)}`;
 }
 
-export const IMPACT_FORMATS = ["svg", "png", "csv", "json"] as const;
-// The PDF (#18) joins this list and serves `renderImpactSvg`'s drawing (render/impact-svg.tsx) in its page.
+export const IMPACT_FORMATS = ["svg", "png", "pdf", "csv", "json"] as const;
 export type ImpactFormat = (typeof IMPACT_FORMATS)[number];
 
 export interface ImpactExportParams extends PanelId {

@@ -1,22 +1,25 @@
 /**
- * An impact panel's exports (GET /api/charts/impact.{svg,png,csv,json}): the estimate the event page
+ * An impact panel's exports (GET /api/charts/impact.{svg,png,pdf,csv,json}): the estimate the event page
  * shows for one indicator and corridor (and control corridor), computed by the same impact() the CLI
  * runs, written by the data package's writers — the JSON is the CLI's `events impact … --method its
- * --json` — or drawn by render/impact-svg. Bad parameters are a 400 naming the parameter.
+ * --json` — or drawn by render/impact-svg (the PDF: that drawing in vectors, render/pdf). The footer
+ * gives the data's date and the event page that shows the panel. Bad parameters are a 400 naming the parameter.
  */
 import type { NextApiRequest, NextApiResponse } from "next";
-import { CorridorError, dataVersion, getEvent, httpStatusOf, impact, series } from "@corridor/data";
+import { CorridorError, dataDate, getEvent, httpStatusOf, impact, series } from "@corridor/data";
 import { impactJson, itsCsv } from "@corridor/data/pure";
 import { db } from "@/server/db";
-import { parseImpactExportParams, type ImpactExportParams, type ImpactFormat } from "@/lib/impact-view";
+import { controlHref, parseImpactExportParams, type ImpactExportParams, type ImpactFormat } from "@/lib/impact-view";
 import { renderImpactSvg, type ImpactExportData } from "@/render/impact-svg";
 import { toChartEvent } from "@/lib/chart-model";
 import { renderPng, RendererBusy } from "@/render/png";
-import { NotFound } from "./chart-response";
+import { svgToPdf } from "@/render/pdf";
+import { NotFound, requestOrigin } from "./chart-response";
 
 const CONTENT_TYPE: Record<ImpactFormat, string> = {
   svg: "image/svg+xml; charset=utf-8",
   png: "image/png",
+  pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
   json: "application/json; charset=utf-8",
 };
@@ -31,15 +34,22 @@ export async function loadImpactExport(p: ImpactExportParams): Promise<ImpactExp
   return { impact: result, event: toChartEvent(event), sources };
 }
 
-async function body(data: ImpactExportData, p: ImpactExportParams, format: ImpactFormat): Promise<Buffer> {
+/** The event page that shows this panel (with its control corridor), as a printed footer names it. */
+function panelAddress(origin: string, p: ImpactExportParams): string {
+  return `${origin}${controlHref(`/events/${encodeURIComponent(p.event)}`, new URLSearchParams(), p, p.control)}`;
+}
+
+async function body(data: ImpactExportData, p: ImpactExportParams, format: ImpactFormat, origin: string): Promise<Buffer> {
   if (format === "json") return Buffer.from(impactJson(data.impact));
   if (format === "csv") {
     if (!data.impact.its) throw new CorridorError("usage", "this series has no interrupted time series to export", { parameter: "indicator" });
     return Buffer.from(itsCsv(data.impact.its));
   }
-  const v = await dataVersion(db());
-  const svg = () => renderImpactSvg(data, { width: p.width, theme: p.theme, provenance: `Corridor · live data, version ${v.version}` });
-  return format === "svg" ? Buffer.from(svg()) : renderPng(svg, p.scale, { width: p.width });
+  const provenance = `Corridor · data of ${(await dataDate(db())) ?? "no import yet"} · ${panelAddress(origin, p)}`;
+  const svg = () => renderImpactSvg(data, { width: p.width, theme: p.theme, provenance });
+  if (format === "svg") return Buffer.from(svg());
+  if (format === "pdf") return svgToPdf(svg(), { title: `${data.impact.indicator.name}: what “${data.event.title}” did` });
+  return renderPng(svg, p.scale, { width: p.width });
 }
 
 export async function serveImpactExport(req: NextApiRequest, res: NextApiResponse, format: ImpactFormat): Promise<void> {
@@ -47,7 +57,7 @@ export async function serveImpactExport(req: NextApiRequest, res: NextApiRespons
   try {
     const p = parseImpactExportParams(new URL(req.url ?? "/", "http://localhost").searchParams);
     const data = await loadImpactExport(p);
-    const bytes = await body(data, p, format);
+    const bytes = await body(data, p, format, requestOrigin(req));
     const control = p.control ? `_vs_${p.control.origin}-${p.control.destination}` : "";
     res.setHeader("content-type", CONTENT_TYPE[format]);
     res.setHeader("cache-control", "private, max-age=60");
