@@ -4,7 +4,7 @@
  * publisher, release, licence, address and the imports that brought its values (/imports/ID).
  */
 import Link from "next/link";
-import { Card, Title } from "@tremor/react";
+import { Card } from "@tremor/react";
 import type { SeriesSource, SourcedImport } from "@corridor/data";
 import { licenceWords, mergeSources, releaseWords, type SourceInfo } from "@corridor/data/pure";
 import { date } from "@/lib/format";
@@ -111,14 +111,15 @@ export interface SourcedSeries {
 export function SourcesSection({ series }: { series: readonly SourcedSeries[] }) {
   return (
     <Card className="p-4" id="sources" data-testid="sources-section">
-      <Title>Sources</Title>
+      {/* A real heading (Tremor's Title is a <p>): the series titles below are h3s under it. */}
+      <h2 className="text-tremor-title font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Sources</h2>
       <ul className="mt-2 space-y-4 text-tremor-default">
         {series.map((s) => (
           <li key={s.key}>
             <h3 className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{s.title}</h3>
             {s.sources.length === 0 && <p className="text-tremor-label">No values stored.</p>}
             {group(s.sources).map((g) => (
-              <dl key={g.info ? `${g.info.publisher}|${g.info.release}|${g.info.quotedBy}` : "none"} className="mt-1 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-0.5 text-tremor-label">
+              <dl key={g.info ? `${g.info.publisher}|${g.info.release}|${g.info.quotedBy}` : "none"} className="mt-1 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-2 text-tremor-label">
                 <dt>Publisher</dt>
                 <dd className="min-w-0">{g.info ? who(g.info) : "not stated: these values were imported without a source"}</dd>
                 <dt>Release</dt>
