@@ -70,6 +70,26 @@ function buildRecords(): CountryRecord[] {
 
 export const COUNTRY_RECORDS: readonly CountryRecord[] = buildRecords();
 
+/**
+ * The short names people use, where the ISO list gives a formal or dated one ("Киргизия",
+ * "Российская Федерация", "Moldova, Republic of"): the names the ministries of the region write.
+ */
+const SHORT_NAMES: Record<"en" | "ru", Record<string, string>> = {
+  en: {},
+  ru: { RUS: "Россия", KGZ: "Кыргызстан", MDA: "Молдова", TJK: "Таджикистан", UZB: "Узбекистан", KAZ: "Казахстан", BLR: "Беларусь", TKM: "Туркменистан" },
+};
+const BY_CODE = new Map(COUNTRY_RECORDS.map((c) => [c.code, c]));
+
+/** A country's name in the locale ("Russian Federation" / "Россия"); `WLD` is "all countries" / "все страны"; an unknown code stays a code. */
+export function countryName(code: string, locale = "en"): string {
+  const ru = locale.split("-")[0]!.toLowerCase() === "ru";
+  if (code === WORLD) return ru ? "все страны" : "all countries";
+  const short = SHORT_NAMES[ru ? "ru" : "en"][code];
+  if (short) return short;
+  const record = BY_CODE.get(code);
+  return record ? (ru ? record.nameRu : record.nameEn) : code;
+}
+
 export type CountryLookup =
   | { ok: true; code: string }
   | { ok: false; reason: string; suggestion?: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRange, formatValue, unitCaption } from "./format.ts";
+import { boundMeaning, formatRange, formatValue, unitCaption, unitName } from "./format.ts";
 
 describe("formatValue", () => {
   it("writes current US$ with the symbol and a scale word", () => {
@@ -56,10 +56,6 @@ describe("formatValue", () => {
     expect(formatValue(Number.NaN, "persons", "card")).toBe("—");
   });
 
-  it("takes a locale", () => {
-    expect(formatValue(2_186_807_504.32, "current US$", "card", { locale: "ru" })).toBe("US$ 2,19 млрд");
-    expect(formatValue(787_000, "patents", "table", { locale: "ru" })).toBe("787\u00a0000");
-  });
 });
 
 describe("unitCaption", () => {
@@ -77,5 +73,48 @@ describe("formatRange", () => {
     expect(formatRange(775_123_456, 3_791_000_000, "current US$")).toBe("US$ 775 million–3.79 bn");
     expect(formatRange(9.33, 21.4, "% of GDP")).toBe("9.33–21.4 % of GDP");
     expect(formatRange(-120, 80, "US$ million")).toBe("−US$ 120 million to 80 million");
+  });
+});
+
+describe("Russian", () => {
+  const ru = { locale: "ru" };
+  const nb = (s: string) => s.replace(/ /g, "\u00a0");
+  it("puts the currency after the number, with a decimal comma and Russian scale words", () => {
+    expect(formatValue(2500, "US$ million", "card", ru)).toBe(nb("2,5 млрд $"));
+    expect(formatValue(2_186_807_504.32, "current US$", "tooltip", ru)).toBe(nb("2,187 млрд $"));
+    expect(formatValue(4.2e12, "current US$", "card", ru)).toBe(nb("4,2 трлн $"));
+    expect(formatValue(-1_234_000_000, "current US$", "card", ru)).toBe(nb("−1,23 млрд $"));
+  });
+  it("says thousands as тыс., with the noun in the genitive plural after a scale word", () => {
+    expect(formatValue(787_000, "patents", "card", ru)).toBe(nb("787 тыс. патентов"));
+    expect(formatValue(3_200_000, "persons", "card", ru)).toBe(nb("3,2 млн человек"));
+    expect(formatValue(787_000, "entries", "axis", ru)).toBe(nb("787 тыс."));
+    // Just under a million rounds into millions, never "1 000 тыс.".
+    expect(formatValue(999_950, "persons", "card", ru)).toBe(nb("1 млн человек"));
+  });
+  it("agrees a count noun with its number (1 патент, 2 патента, 5 патентов)", () => {
+    expect(formatValue(1, "patents", "card", ru)).toBe(nb("1 патент"));
+    expect(formatValue(2, "patents", "card", ru)).toBe(nb("2 патента"));
+    expect(formatValue(5, "patents", "card", ru)).toBe(nb("5 патентов"));
+    expect(formatValue(21, "registrations", "card", ru)).toBe(nb("21 регистрация"));
+    expect(formatValue(2.5, "permits", "card", ru)).toBe(nb("2,5 разрешения"));
+  });
+  it("groups a table's figure with no-break spaces and a decimal comma", () => {
+    expect(formatValue(2_186_807_504.32, "current US$", "table", ru)).toBe("2\u00a0186\u00a0807\u00a0504,32");
+    expect(formatValue(787_000, "patents", "table", ru)).toBe("787\u00a0000");
+  });
+  it("writes shares of GDP as % ВВП and bounds in Russian", () => {
+    expect(formatValue(16.58, "% of GDP", "card", ru)).toBe("16,6\u00a0% ВВП");
+    expect(formatValue(3_000_000, "entries", "card", { ...ru, bound: "lower" })).toBe(nb("> 3 млн въездов"));
+    expect(boundMeaning("lower", "ru")).toMatch(/^нижняя граница/);
+  });
+  it("names units and ranges in Russian", () => {
+    expect(unitCaption("current US$", "ru")).toBe("$");
+    expect(unitCaption("persons", "ru")).toBe("человек");
+    expect(unitCaption("% of GDP", "ru")).toBe("% ВВП");
+    expect(unitName("US$ million", "ru")).toBe("млн $");
+    expect(formatRange(400, 525, "patents", "card", ru)).toBe(nb("400–525 патентов"));
+    expect(formatRange(775, 3790, "US$ million", "card", ru)).toBe(nb("775 млн–3,79 млрд $"));
+    expect(formatRange(-120, 80, "persons", "card", ru)).toBe("от −120 до 80\u00a0человек");
   });
 });

@@ -17,8 +17,10 @@ export { isSameOrigin } from "./origins.ts";
 // The one error type and its code → HTTP status / exit status mapping, for server and browser alike.
 export { CorridorError, httpStatusOf, exitCodeOf, type ErrorCode, type ErrorDetails } from "./errors.ts";
 // How a value and a chart's title read: one wording for the web pages, the renderer and the CLI.
-export { formatRange, formatValue, boundMeaning, unitCaption, type FormatUse, type Bound } from "./format.ts";
-export { seriesTitle, corridorWords, countryName, isStale, FREQUENCY_NAME, type TitledSeries } from "./titles.ts";
+export { formatRange, formatValue, boundMeaning, unitCaption, unitName, type FormatUse, type Bound } from "./format.ts";
+export { formatDate, formatDateRange, type DatePrecision } from "./dates.ts";
+export { indicatorName, indicatorDescription } from "./catalog-names.ts";
+export { seriesTitle, corridorWords, countryName, frequencyName, isStale, FREQUENCY_NAME, type TitledSeries } from "./titles.ts";
 export { FLAG_MEANINGS, flagMeaning } from "./flags.ts";
 // A source's publisher, release, address and licence, read from its stored text.
 export { describeSource, mergeSources, sourceLine, releaseWords, licenceWords, type SourceInfo } from "./sources.ts";

@@ -31,3 +31,20 @@ describe("isStale", () => {
     expect(isStale("2026-03-31", today)).toBe(false);
   });
 });
+
+describe("in Russian", () => {
+  it("names countries by the short names the region uses, and the catalog's indicators in Russian", async () => {
+    const { countryName } = await import("./countries.ts");
+    expect(["RUS", "KGZ", "MDA", "TJK", "UZB", "KAZ"].map((c) => countryName(c, "ru"))).toEqual(["Россия", "Кыргызстан", "Молдова", "Таджикистан", "Узбекистан", "Казахстан"]);
+    expect(countryName("DEU", "ru")).toBe("Германия");
+    expect(countryName("WLD", "ru")).toBe("все страны");
+    expect(countryName("RUS")).toBe("Russian Federation");
+    const t = seriesTitle({ indicator: { code: "transfers_from_russia_usd_mn", name: "Cross-border transfers of individuals from Russia", unit: "US$ million" }, origin: "TJK", destination: "RUS", frequency: "Q", points: [{ period: "2020-Q1" }, { period: "2021-Q4" }] }, "ru");
+    expect(t.title).toBe("Трансграничные переводы физических лиц из России: Таджикистан → Россия (млн $, квартальные данные)");
+  });
+  it("has a Russian name for every built-in indicator", async () => {
+    const { BUILTIN_INDICATORS } = await import("./catalog.ts");
+    const { TRANSLATED_INDICATORS } = await import("./catalog-names.ts");
+    expect(BUILTIN_INDICATORS.map((i) => i.code).filter((c) => !TRANSLATED_INDICATORS.includes(c))).toEqual([]);
+  });
+});

@@ -2,15 +2,24 @@
  * What a chart shows, in words: the one title for the dashboard, the explorer, SVG/PNG, embeds and
  * the CSV/JSON downloads, so no view can call a chart of remittances from all countries by a corridor's name.
  */
-import { COUNTRY_RECORDS, WORLD } from "./countries.ts";
+import { countryName, WORLD } from "./countries.ts";
+import { indicatorName } from "./catalog-names.ts";
+import { unitName } from "./format.ts";
 
-const NAMES = new Map(COUNTRY_RECORDS.map((c) => [c.code, c.nameEn]));
-export const countryName = (code: string): string => (code === WORLD ? "all countries" : (NAMES.get(code) ?? code));
+export { countryName };
 
 export const FREQUENCY_NAME: Record<string, string> = { A: "annual", H: "half-yearly", Q: "quarterly", M: "monthly", D: "daily snapshots" };
+const FREQUENCY_NAME_RU: Record<string, string> = { A: "годовые данные", H: "полугодовые данные", Q: "квартальные данные", M: "месячные данные", D: "ежедневные срезы" };
+
+const isRu = (locale: string) => locale.split("-")[0]!.toLowerCase() === "ru";
+
+/** "annual" / "годовые данные"; "no data" / "нет данных" for none. */
+export function frequencyName(frequency: string | null | undefined, locale = "en"): string {
+  return (isRu(locale) ? FREQUENCY_NAME_RU : FREQUENCY_NAME)[frequency ?? ""] ?? (isRu(locale) ? "нет данных" : "no data");
+}
 
 export interface TitledSeries {
-  indicator: { name: string; unit: string };
+  indicator: { code?: string; name: string; unit: string };
   origin: string;
   destination: string;
   frequency: string | null;
@@ -18,7 +27,8 @@ export interface TitledSeries {
 }
 
 /** "Tajikistan, from all countries" or "Tajikistan → Russian Federation" (the migrants' direction). */
-export function corridorWords(origin: string, destination: string): string {
+export function corridorWords(origin: string, destination: string, locale = "en"): string {
+  if (isRu(locale)) return destination === WORLD ? `${countryName(origin, locale)}, все страны` : `${countryName(origin, locale)} → ${countryName(destination, locale)}`;
   return destination === WORLD ? `${countryName(origin)}, from all countries` : `${countryName(origin)} → ${countryName(destination)}`;
 }
 
@@ -26,12 +36,13 @@ export function corridorWords(origin: string, destination: string): string {
  * title: "Personal remittances, received: Tajikistan, from all countries (current US$, annual)";
  * subtitle: the periods drawn, "2002–2024".
  */
-export function seriesTitle(s: TitledSeries): { title: string; subtitle: string } {
+export function seriesTitle(s: TitledSeries, locale = "en"): { title: string; subtitle: string } {
   const first = s.points[0]?.period;
   const last = s.points.at(-1)?.period;
-  const span = first ? (first === last ? first : `${first}–${last}`) : "no data";
-  const frequency = FREQUENCY_NAME[s.frequency ?? ""] ?? "no data";
-  return { title: `${s.indicator.name}: ${corridorWords(s.origin, s.destination)} (${s.indicator.unit}, ${frequency})`, subtitle: span };
+  const span = first ? (first === last ? first : `${first}–${last}`) : isRu(locale) ? "нет данных" : "no data";
+  const frequency = frequencyName(s.frequency, locale);
+  const name = indicatorName(s.indicator, locale);
+  return { title: `${name}: ${corridorWords(s.origin, s.destination, locale)} (${unitName(s.indicator.unit, locale)}, ${frequency})`, subtitle: span };
 }
 
 // Older than this many years before today's: a reader would otherwise take the figure for a current one.
