@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const config: NextConfig = {
   // @corridor/data ships TypeScript source; Next compiles it (no build step in development).
@@ -13,6 +16,7 @@ const config: NextConfig = {
       { source: "/embed/:kind", destination: "/api/embed/:kind" },
       // The one-page PDF brief beside the event's page; a pages-router route, as charts are (recharts).
       { source: "/events/:id/brief.pdf", destination: "/api/briefs/:id" },
+      { source: "/ru/events/:id/brief.pdf", destination: "/api/briefs/:id?lang=ru" },
     ];
   },
   // Only embeds may be framed (their own CSP says by whom); every other page refuses framing.
@@ -30,4 +34,4 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+export default withNextIntl(config);

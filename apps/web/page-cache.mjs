@@ -8,17 +8,26 @@
  * Only what cannot differ between readers is cached: GET/HEAD of those pages from a request with no
  * cookie and no credentials (a signed-in reader's page names them), not an RSC navigation request,
  * never under CORRIDOR_REQUIRE_LOGIN, and only a 200 HTML answer that set no cookie, rendered while
- * the data version stood still. A page that will depend on anything else (a language chosen by
- * Accept-Language, say) must join the key below or leave the list.
+ * the data version stood still. A page that will depend on anything else must join the key below
+ * or leave the list.
+ *
+ * Languages: `/ru/…` is its own path, so its own key. The root `/` alone depends on the reader: a
+ * NEXT_LOCALE cookie (never cached: it is a cookie) or an Accept-Language preferring Russian gets a
+ * redirect to `/ru` (src/proxy.ts), never kept. So `/` is answered from memory only for a request
+ * whose header would not be redirected (the same rule: accept-language.mjs), and says
+ * `Vary: Accept-Language, Cookie` so a CDN keeps it apart too.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LRUCache } from "lru-cache";
 import { routedPath } from "./request-gate.mjs";
+import { preferredLocale } from "./accept-language.mjs";
 
-/** Dashboard, explorer, events list, one event (its brief or edit form are not on the list). */
-const PAGES = /^\/(?:explorer|events(?:\/[A-Za-z0-9._~-]+)?)?$/;
+/** Dashboard, explorer, events list, one event, in English or under /ru (an event's brief or edit form are not on the list). */
+const PAGES = /^(?:\/ru)?\/(?:explorer|events(?:\/[A-Za-z0-9._~-]+)?)?$|^\/ru$/;
+/** The root: which language it answers in depends on the reader (see above). */
+const ROOT_VARY = "Accept-Encoding, Accept-Language, Cookie";
 /** "Latest published: 2017"-style wording depends on today's date: a page is re-rendered at least this often. */
 const MAX_AGE_MS = 5 * 60_000;
 export const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
@@ -42,6 +51,8 @@ export function createPageCache({ dir, dataVersion }) {
     if (h.cookie || h.authorization || h.rsc || h["next-router-state-tree"] || h["next-router-prefetch"] || h["next-action"]) return null;
     const { path, query, canonical } = routedPath(req.url);
     if (!canonical || !PAGES.test(path)) return null;
+    // A reader who prefers Russian is redirected from `/` to `/ru`: that is Next's to answer, never from memory.
+    if (path === "/" && preferredLocale(h["accept-language"]) === "ru") return null;
     const version = await dataVersion();
     if (version === undefined) return null; // the app has not opened its database yet
     const params = new URLSearchParams(query);
@@ -49,7 +60,7 @@ export function createPageCache({ dir, dataVersion }) {
     // Compressed and plain answers differ: the client's Accept-Encoding is part of the key.
     const key = `${String(h["accept-encoding"] ?? "").replace(/\s+/g, "")}|${path}?${params}`;
     const etag = `"p-${createHash("sha1").update(`${key}|${version}|${build}`).digest("base64url")}"`;
-    return { key, etag, version };
+    return { key, etag, version, vary: path === "/" ? ROOT_VARY : "Accept-Encoding" };
   }
 
   const matches = (req, etag) =>
@@ -65,7 +76,7 @@ export function createPageCache({ dir, dataVersion }) {
     const id = await identify(req, requireLogin);
     if (!id) return false;
     if (matches(req, id.etag)) {
-      res.writeHead(304, { etag: id.etag, "cache-control": PAGE_CACHE_CONTROL, vary: "Accept-Encoding" });
+      res.writeHead(304, { etag: id.etag, "cache-control": PAGE_CACHE_CONTROL, vary: id.vary });
       res.end();
       return true;
     }
@@ -94,6 +105,7 @@ export function createPageCache({ dir, dataVersion }) {
       }
       res.setHeader("etag", id.etag);
       res.setHeader("cache-control", PAGE_CACHE_CONTROL);
+      res.setHeader("vary", id.vary);
     };
     res.writeHead = (...args) => {
       // Headers passed to writeHead itself (rare in Next) are applied by Node after this; check them too.

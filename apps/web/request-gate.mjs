@@ -6,7 +6,7 @@
  */
 
 /** Paths anyone may fetch: the login page, sign-in itself, the header's "who am I", static assets. */
-const PUBLIC_EXACT = new Set(["/login", "/api/me", "/icon.svg", "/favicon.ico", "/robots.txt"]);
+const PUBLIC_EXACT = new Set(["/login", "/ru/login", "/api/me", "/icon.svg", "/favicon.ico", "/robots.txt"]);
 const PUBLIC_PREFIXES = ["/api/auth/", "/_next/static/"];
 
 /**

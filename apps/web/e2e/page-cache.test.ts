@@ -70,4 +70,41 @@ describe("anonymous readers' pages", () => {
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body).toMatch(/<html/);
   });
+
+  it("keep each language apart: /ru pages are their own entries, in Russian", async () => {
+    for (const path of ["/ru", "/ru/explorer", "/ru/events", `/ru${TALKS}`]) {
+      await get(path);
+      const hit = await get(path);
+      expect(hit.headers["x-cache"], path).toBe("HIT");
+      expect(hit.body, path).toContain('<html lang="ru"');
+    }
+    await get("/events");
+    const en = await get("/events");
+    expect(en.headers["x-cache"]).toBe("HIT");
+    expect(en.body).toContain('<html lang="en"');
+    expect(en.headers["etag"]).not.toBe((await get("/ru/events")).headers["etag"]);
+  });
+
+  it("never answer the root from memory to a reader who prefers Russian, and say that the root varies", async () => {
+    // An English page for / is in memory now...
+    await get("/", { "accept-language": "en" });
+    const english = await get("/", { "accept-language": "en" });
+    expect(english.headers["x-cache"]).toBe("HIT");
+    expect(String(english.headers.vary)).toMatch(/Accept-Language/);
+    expect(String(english.headers.vary)).toMatch(/Cookie/);
+    // ...yet a Russian-preferring reader is redirected, and neither that answer nor a 304 comes from the cache.
+    for (const headers of [{ "accept-language": "ru-RU,ru;q=0.9" }, { "accept-language": "ru", "if-none-match": String(english.headers["etag"]) }]) {
+      const res = await get("/", headers);
+      expect(res.status, JSON.stringify(headers)).toBe(307);
+      expect(res.headers["x-cache"]).toBeUndefined();
+      expect(res.headers.location).toMatch(/\/ru$/);
+    }
+    // A cookie (the switch's remembered choice) is never served from memory either.
+    const remembered = await get("/", { cookie: "NEXT_LOCALE=ru", "accept-language": "en" });
+    expect(remembered.status).toBe(307);
+    expect(remembered.headers["x-cache"]).toBeUndefined();
+    // Other pages do not depend on the header: one entry whatever it says.
+    await get("/explorer", { "accept-language": "en" });
+    expect((await get("/explorer", { "accept-language": "ru" })).headers["x-cache"]).toBe("HIT");
+  });
 });

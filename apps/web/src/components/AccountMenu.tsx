@@ -17,7 +17,18 @@ function clearMarker() {
   document.cookie = `${ACCOUNT_MARKER}=; path=/; max-age=0; samesite=lax`;
 }
 
-export function AccountMenu() {
+export interface AccountLabels {
+  signIn: string;
+  signOut: string;
+  upload: string;
+  imports: string;
+  users: string;
+  /** ICU: "signed in as {role}" */
+  signedInAs: string;
+}
+
+/** `prefix` is the language's path prefix ("" or "/ru"); `home` where signing out lands. */
+export function AccountMenu({ labels, prefix, home }: { labels: AccountLabels; prefix: string; home: string }) {
   const [me, setMe] = useState<Me | null>(null);
 
   useEffect(() => {
@@ -32,14 +43,13 @@ export function AccountMenu() {
     await fetch("/api/auth/sign-out", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }).catch(() => undefined);
     clearMarker();
     // A full load on purpose: every server-rendered part of the page drops the signed-in view.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign("/");
+    window.location.assign(home);
   }
 
   if (!me) {
     return (
-      <a href="/login" className="ml-auto whitespace-nowrap text-tremor-default hover:underline">
-        Sign in
+      <a href={`${prefix}/login`} className="ml-auto whitespace-nowrap text-tremor-default hover:underline">
+        {labels.signIn}
       </a>
     );
   }
@@ -47,22 +57,22 @@ export function AccountMenu() {
     <span className="ml-auto flex flex-wrap items-center gap-x-3 text-tremor-default">
       {(me.role === "analyst" || me.role === "admin") && (
         <>
-          <Link href="/upload" className="hover:underline">
-            Upload
+          <Link href={`${prefix}/upload`} className="hover:underline">
+            {labels.upload}
           </Link>
-          <Link href="/imports" className="hover:underline">
-            Imports
+          <Link href={`${prefix}/imports`} className="hover:underline">
+            {labels.imports}
           </Link>
         </>
       )}
       {me.role === "admin" && (
-        <Link href="/admin/users" className="hover:underline">
-          Users
+        <Link href={`${prefix}/admin/users`} className="hover:underline">
+          {labels.users}
         </Link>
       )}
-      <span title={`signed in as ${me.role}`}>{me.email}</span>
+      <span title={labels.signedInAs.replace("{role}", me.role)}>{me.email}</span>
       <button type="button" onClick={signOut} className="hover:underline">
-        Sign out
+        {labels.signOut}
       </button>
     </span>
   );

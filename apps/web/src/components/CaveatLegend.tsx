@@ -3,10 +3,15 @@
  * marker): State Duma adopts … — month only from a weak mirror source"). Rendered only when such a
  * mark is drawn; readable on a phone, where tooltips are hard to reach.
  */
-import { caveatLegend, eventCaveats, type ChartEvent } from "@/lib/chart-model";
+import { getTranslations } from "next-intl/server";
+import { eventCaveats, type ChartEvent } from "@/lib/chart-model";
+import { caveatLegendWords, eventCaveatWords, type CaveatTranslate } from "@/lib/caveat-words";
+import { Link } from "@/i18n/navigation";
+import { EventTitle } from "./EventTitle";
 
-export function CaveatLegend({ events }: { events: readonly ChartEvent[] }) {
-  const legend = caveatLegend(events);
+export async function CaveatLegend({ events }: { events: readonly ChartEvent[] }) {
+  const t = (await getTranslations("Caveats")) as unknown as CaveatTranslate;
+  const legend = caveatLegendWords(events, t);
   if (legend.length === 0) return null;
   const flagged = events.filter((e) => eventCaveats(e).length > 0);
   return (
@@ -24,10 +29,10 @@ export function CaveatLegend({ events }: { events: readonly ChartEvent[] }) {
       <ul className="mt-1 space-y-0.5">
         {flagged.map((e) => (
           <li key={e.id}>
-            <a href={`/events/${e.id}`} className="underline underline-offset-2">
-              {e.title}
-            </a>
-            : {eventCaveats(e).join("; ")}
+            <Link href={`/events/${e.id}`} className="underline underline-offset-2">
+              <EventTitle event={e} />
+            </Link>
+            : {eventCaveatWords(e, t).join("; ")}
           </li>
         ))}
       </ul>

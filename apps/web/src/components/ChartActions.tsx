@@ -13,6 +13,37 @@ export interface ChartActionsProps {
   /** The page that shows this view (path + query), for "copy link". */
   viewPath: string;
   title: string;
+  /** The page's language: the embed code and images carry `lang=ru`, so a pinned Russian embed stays Russian. */
+  locale?: "en" | "ru";
+  labels: ChartActionLabels;
+}
+
+/** Words from the page's catalog (server/chart-action-labels.ts); `snapshot` has {id} and {date}. */
+export interface ChartActionLabels {
+  share: string;
+  linkToView: string;
+  embed: string;
+  whichData: string;
+  live: string;
+  pinned: string;
+  publishing: string;
+  publishFailed: string;
+  snapshot: string;
+  responsive: string;
+  fixed: string;
+  preview: string;
+  download: string;
+  png: string;
+  svg: string;
+  pdf: string;
+  csvSeries: string;
+  csvCompare: string;
+  zipSeries: string;
+  zipCompare: string;
+  jsonSeries: string;
+  jsonCompare: string;
+  copy: string;
+  copied: string;
 }
 
 type Mode = "live" | "pinned";
@@ -28,7 +59,7 @@ const button =
 const panel =
   "absolute right-0 z-20 mt-1 w-[min(36rem,90vw)] rounded-tremor-default border border-tremor-border bg-tremor-background p-3 text-tremor-default shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background";
 
-function CopyField({ label, value, rows = 3 }: { label: string; value: string; rows?: number }) {
+function CopyField({ label, value, rows = 3, words }: { label: string; value: string; rows?: number; words: { copy: string; copied: string } }) {
   const id = useId();
   const [copied, setCopied] = useState(false);
   return (
@@ -45,7 +76,7 @@ function CopyField({ label, value, rows = 3 }: { label: string; value: string; r
             )
           }
         >
-          {copied ? "Copied" : "Copy"}
+          {copied ? words.copied : words.copy}
         </button>
       </div>
       <textarea
@@ -63,7 +94,7 @@ function CopyField({ label, value, rows = 3 }: { label: string; value: string; r
 /** The page's origin never changes while it is open: nothing to subscribe to. */
 const noSubscription = () => () => {};
 
-export function ChartActions({ kind = "series", query, viewPath, title }: ChartActionsProps) {
+export function ChartActions({ kind = "series", query, viewPath, title, locale = "en", labels: l }: ChartActionsProps) {
   // Absolute URLs need the origin the reader sees: known only in the browser ("" while rendering on the server).
   const origin = useSyncExternalStore(
     noSubscription,
@@ -80,14 +111,16 @@ export function ChartActions({ kind = "series", query, viewPath, title }: ChartA
     setError(null);
     const response = await fetch(`/api/snapshots?${kind === "compare" ? `kind=compare&${query}` : query}`, { method: "POST" }).catch(() => null);
     const body = response ? await response.json().catch(() => null) : null;
-    if (!response?.ok || !body?.id) return setError(body?.error ?? "publishing failed; try again");
+    if (!response?.ok || !body?.id) return setError(body?.error ?? l.publishFailed);
     setPinned({ id: body.id, createdAt: body.createdAt });
   };
 
   // A pinned chart's version replaces the series query; display options (hide, events) stay.
   const display = new URLSearchParams(query);
   for (const key of VIEW_KEYS[kind]) display.delete(key);
-  const chartQuery = mode === "pinned" && pinned ? `version=${pinned.id}${display.size ? `&${display}` : ""}` : query;
+  if (locale !== "en") display.set("lang", locale);
+  const chartQuery = mode === "pinned" && pinned ? `version=${pinned.id}${display.size ? `&${display}` : ""}` : `${query}${locale !== "en" ? `&lang=${locale}` : ""}`;
+  const words = { copy: l.copy, copied: l.copied };
   const embedUrl = `${origin}/embed/${kind}?${chartQuery}`;
   const safeTitle = title.replace(/"/g, "&quot;");
   const responsive = `<iframe data-corridor-embed src="${embedUrl}" title="${safeTitle}" style="width:100%;height:640px;border:0" loading="lazy"></iframe>\n<script async src="${origin}/embed.js"></script>`;
@@ -97,75 +130,71 @@ export function ChartActions({ kind = "series", query, viewPath, title }: ChartA
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="chart-actions">
       <details className="relative">
-        <summary className={`${button} cursor-pointer list-none`}>Share</summary>
+        <summary className={`${button} cursor-pointer list-none`}>{l.share}</summary>
         <div className={panel}>
-          <CopyField label="Link to this exact view" value={`${origin}${viewPath}`} rows={2} />
+          <CopyField label={l.linkToView} value={`${origin}${viewPath}`} rows={2} words={words} />
         </div>
       </details>
       <details className="relative">
-        <summary className={`${button} cursor-pointer list-none`}>Embed</summary>
+        <summary className={`${button} cursor-pointer list-none`}>{l.embed}</summary>
         <div className={panel}>
           <fieldset className="flex flex-wrap gap-4 text-tremor-label">
-            <legend className="sr-only">Which data the embed shows</legend>
+            <legend className="sr-only">{l.whichData}</legend>
             <label className="flex items-center gap-1.5">
-              <input type="radio" name="embed-mode" checked={mode === "live"} onChange={() => setMode("live")} /> Live: follows new data
+              <input type="radio" name="embed-mode" checked={mode === "live"} onChange={() => setMode("live")} /> {l.live}
             </label>
             <label className="flex items-center gap-1.5">
-              <input type="radio" name="embed-mode" checked={mode === "pinned"} onChange={publish} /> Pinned: today&apos;s data, for a report
+              <input type="radio" name="embed-mode" checked={mode === "pinned"} onChange={publish} /> {l.pinned}
             </label>
           </fieldset>
-          {mode === "pinned" && !pinned && !error && <p className="mt-2 text-tremor-label">Publishing…</p>}
+          {mode === "pinned" && !pinned && !error && <p className="mt-2 text-tremor-label">{l.publishing}</p>}
           {error && (
             <p role="alert" className="mt-2 text-tremor-label text-red-700 dark:text-red-300">
               {error}
             </p>
           )}
-          {pinned && mode === "pinned" && (
-            <p className="mt-2 text-tremor-label">
-              Snapshot {pinned.id}, published {pinned.createdAt.slice(0, 10)}: later imports and undos do not change it.
-            </p>
-          )}
-          <CopyField label="Responsive embed (resizes to its content)" value={responsive} rows={4} />
-          <CopyField label="Fixed size (where scripts are not allowed)" value={fixed} />
+          {pinned && mode === "pinned" && <p className="mt-2 text-tremor-label">{l.snapshot.replace("{id}", pinned.id).replace("{date}", pinned.createdAt.slice(0, 10))}</p>}
+          <CopyField label={l.responsive} value={responsive} rows={4} words={words} />
+          <CopyField label={l.fixed} value={fixed} words={words} />
           <p className="mt-2 text-tremor-label">
             <a className="underline" href={`/embed/${kind}?${chartQuery}`} target="_blank" rel="noopener">
-              Preview the embed
+              {l.preview}
             </a>
           </p>
         </div>
       </details>
       <details className="relative">
-        <summary className={`${button} cursor-pointer list-none`}>Download</summary>
+        <summary className={`${button} cursor-pointer list-none`}>{l.download}</summary>
         <div className={`${panel} w-56`}>
           <ul className="space-y-1">
             <li>
               <a className="underline" href={download("png", "&scale=2")}>
-                PNG image (print, 2×)
+                {l.png}
               </a>
             </li>
             <li>
               <a className="underline" href={download("svg")}>
-                SVG image
+                {l.svg}
               </a>
             </li>
             <li>
               <a className="underline" href={download("pdf")}>
-                PDF (vector, text as text)
+                {l.pdf}
               </a>
             </li>
             <li>
               <a className="underline" href={download("csv")}>
-                CSV: {kind === "compare" ? "the table" : "the data, a row per value"}
+                {kind === "compare" ? l.csvCompare : l.csvSeries}
               </a>
             </li>
             <li>
               <a className="underline" href={download("zip")}>
-                ZIP: {kind === "compare" ? "table, notes, sources" : "data, events, sources"} as files
+                {kind === "compare" ? l.zipCompare : l.zipSeries}
               </a>
             </li>
             <li>
               <a className="underline" href={download("json")}>
-                JSON: {kind === "compare" ? "table and sources" : "data, events, sources"}
+                {kind === "compare" ? l.jsonCompare : l.jsonSeries}
               </a>
             </li>
           </ul>

@@ -6,10 +6,12 @@
  * pages. ChartOnDemand swaps in the interactive chart when the reader reaches for it.
  */
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, isKeyEvent, isUnverified, labelText, markStyle, MAX_LABEL_ROWS, placeLabels, yearTicks, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
-import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
+import { buildChartModel, isKeyEvent, isUnverified, markStyle, MAX_LABEL_ROWS, placeLabels, yearTicks, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
+import { KIND_COLOUR, KIND_GLYPH, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
-import { AXIS, FadeGradients, LANE, fadeId, isHollowCluster, isRelatedCluster, markState, markerName } from "./chart-layers";
+import { AXIS, FadeGradients, LANE, eventLabel, fadeId, isHollowCluster, isRelatedCluster, markState, markerName } from "./chart-layers";
+import type { ChartWords } from "@/lib/chart-words";
+import { EN_CHART_WORDS } from "@/lib/chart-words-en";
 
 // The interactive chart's layout (EventChart: margin and YAxis width), so the swap does not move anything.
 const TOP = 8;
@@ -34,6 +36,7 @@ export function ChartPlaceholder({
   hiddenKinds = [],
   interactive = true,
   unit = "",
+  words = EN_CHART_WORDS,
 }: {
   points: ChartPoint[];
   events: ChartEvent[];
@@ -44,6 +47,8 @@ export function ChartPlaceholder({
   interactive?: boolean;
   /** The indicator's unit, for the value axis' ticks. */
   unit?: string;
+  /** The page's language's chart words (server/chart-words.ts); English for the editor's preview. */
+  words?: ChartWords;
 }) {
   const visible = events.filter((e) => !hiddenKinds.includes(e.kind));
   const lanes = buildChartModel({ points, events: visible, frequency, width: PLOT, height: 400 }).lanes.length;
@@ -65,12 +70,12 @@ export function ChartPlaceholder({
     <div className="relative w-full select-none" style={{ height: total }} data-testid="chart-placeholder">
       {m.yTicks.map((t) => (
         <span key={t.value} className="absolute text-xs text-tremor-content dark:text-dark-tremor-content" style={{ right: `calc(100% - ${LEFT - 8}px)`, top: t.y - 8 }}>
-          {formatValue(t.value, unit, "axis")}
+          {formatValue(t.value, unit, "axis", { locale: words.locale })}
         </span>
       ))}
       {m.lanes.map((l) => (
         <span key={l.kind} className="absolute text-[11px] text-tremor-content dark:text-dark-tremor-content" style={{ right: `calc(100% - ${LEFT - 8}px)`, top: l.y - 8 }}>
-          {KIND_LABEL[l.kind]}
+          {words.kinds[l.kind]}
         </span>
       ))}
       <div className="absolute inset-y-0" style={{ left: LEFT, right: RIGHT }}>
@@ -143,7 +148,7 @@ export function ChartPlaceholder({
         {/* Direct labels placed at the desktop width (model units ≈ px); phones wait for the interactive chart, which measures. */}
         <div className="hidden lg:block" aria-hidden>
           {placeLabels(
-            m.events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * 11 * 0.56 + 8, priority: e.event.key ? 1 : 0 })),
+            m.events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: eventLabel(e.event, words).length * 11 * 0.56 + 8, priority: e.event.key ? 1 : 0 })),
             { left: 0, right: PLOT, maxRows: MAX_LABEL_ROWS },
           ).map((l) => (
             <span
@@ -152,7 +157,7 @@ export function ChartPlaceholder({
               className="absolute whitespace-nowrap rounded-sm bg-tremor-background/85 px-1 text-[11px] leading-[13px] text-tremor-content-strong dark:bg-dark-tremor-background/85 dark:text-dark-tremor-content-strong"
               style={{ left: pct(l.left), top: m.plot.top + 2 + l.row * 15 }}
             >
-              {labelText(m.events.find((e) => e.event.id === l.id)!.event)}
+              {eventLabel(m.events.find((e) => e.event.id === l.id)!.event, words)}
             </span>
           ))}
         </div>
@@ -173,7 +178,7 @@ export function ChartPlaceholder({
         {m.lanes.flatMap((l) =>
           l.clusters.map((c) => {
             const single = c.events.length === 1 ? c.events[0]!.event : null;
-            const name = markerName(l.kind, c);
+            const name = markerName(l.kind, c, words);
             // Unverified or related (another corridor's): hollow, a dashed ring in the kind's colour (as EventMarker draws it).
             const hollow = isHollowCluster(c);
             const style = hollow ? { left: pct(c.x), top: l.y, borderColor: KIND_COLOUR[l.kind], color: KIND_COLOUR[l.kind] } : { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };

@@ -31,16 +31,17 @@ export interface CompareChartProps {
   ticks: number[];
   domain: [number, number];
   events?: CompareEvent[];
+  locale?: string;
 }
 
-export function CompareChart({ id, rows, bars, series, chart, log, unit, ticks, domain, events = [] }: CompareChartProps) {
+export function CompareChart({ id, rows, bars, series, chart, log, unit, ticks, domain, events = [], locale = "en" }: CompareChartProps) {
   return (
     // The legend sits inside recharts' box: each corridor beyond three gets a line of height, so on a
     // phone (one legend entry a line) eight corridors do not squeeze the plot to nothing.
     <div className="w-full" style={{ height: 320 + 22 * Math.max(0, series.length - 3) }}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart id={id} data={chart === "bar" ? bars : rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          {compareLayers({ series, chart, log, ticks, domain, unit })}
+          {compareLayers({ series, chart, log, ticks, domain, unit, locale })}
           {events
             // On bars the x axis is the row of periods: an event stands on the bar whose period holds it.
             .map((e) => ({ ...e, x: chart === "bar" ? barPeriodOf(bars, new Date(e.t).toISOString().slice(0, 10)) : e.t >= domain[0] && e.t <= domain[1] ? e.t : null }))
@@ -58,7 +59,7 @@ export function CompareChart({ id, rows, bars, series, chart, log, unit, ticks, 
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(_t, p) => String((p?.[0]?.payload as { period?: string } | undefined)?.period ?? "")}
-            formatter={(v: number, name: string) => [formatValue(v, unit, "tooltip"), name]}
+            formatter={(v: number, name: string) => [formatValue(v, unit, "tooltip", { locale }), name]}
           />
           <Legend />
         </ComposedChart>

@@ -9,8 +9,9 @@ import { useRouter } from "next/navigation";
 import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { ComposedChart, Customized, Tooltip } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, eventCaveats, type ChartEvent, type ChartPoint, type Kind } from "@/lib/chart-model";
-import { KIND_LABEL } from "@/lib/palette";
+import { buildChartModel, type ChartEvent, type ChartPoint, type Kind } from "@/lib/chart-model";
+import { caveatTranslator, fill, type ChartWords } from "@/lib/chart-words";
+import { eventCaveatWords } from "@/lib/caveat-words";
 import { boundMeaning, flagMeaning, formatValue, type Bound } from "@corridor/data/pure";
 import { LANE, LaneLayer, plotLayers, type LaneHover } from "./chart-layers";
 
@@ -25,9 +26,12 @@ export interface EventChartProps {
   height?: number;
   /** Focus this event's marker once drawn (keyboard focus carried over from the placeholder). */
   focusEvent?: string;
+  /** The page's language's chart words (server/chart-words.ts). */
+  words: ChartWords;
 }
 
-export function EventChart({ id, points, events, frequency, unit, label, hiddenKinds = [], height = 320, focusEvent }: EventChartProps) {
+export function EventChart({ id, points, events, frequency, unit, label, hiddenKinds = [], height = 320, focusEvent, words }: EventChartProps) {
+  const locale = words.locale;
   const router = useRouter();
   const [hover, setHover] = useState<LaneHover | null>(null);
   const visible = useMemo(() => events.filter((e) => !hiddenKinds.includes(e.kind)), [events, hiddenKinds]);
@@ -65,18 +69,20 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
       <div ref={box} style={{ height: height + lanesHeight }} className="w-full">
         {width > 0 && (
           <ComposedChart id={id} width={width} height={height + lanesHeight} data={data} margin={{ top: 8, right: 16, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
-            {plotLayers({ model, events: visible, frequency, label, unit })}
+            {plotLayers({ model, events: visible, frequency, label, unit, locale })}
             <Tooltip
               isAnimationActive={false}
-              formatter={(v: number, _name, item) => [formatValue(v, unit, "tooltip", { bound: (item.payload as { bound?: Bound }).bound }), label]}
+              formatter={(v: number, _name, item) => [formatValue(v, unit, "tooltip", { bound: (item.payload as { bound?: Bound }).bound, locale }), label]}
               labelFormatter={(_t, payload) => {
                 const p = payload?.[0]?.payload as { period?: string; flag?: string; bound?: Bound } | undefined;
-                const notes = [p?.bound && boundMeaning(p.bound), p?.flag && `${p.flag}: ${flagMeaning(p.flag)}`].filter(Boolean);
+                const notes = [p?.bound && boundMeaning(p.bound, locale), p?.flag && `${p.flag}: ${flagMeaning(p.flag, locale)}`].filter(Boolean);
                 return p ? `${p.period}${notes.length ? ` (${notes.join("; ")})` : ""}` : "";
               }}
             />
             {/* An element, not a component defined in render: a stable type keeps keyboard focus across re-renders. */}
-            <Customized component={<LaneLayer points={points} events={visible} frequency={frequency} onHover={setHover} onOpen={open} highlight={hover?.cluster.events.map((e) => e.event.id)} />} />
+            <Customized
+              component={<LaneLayer points={points} events={visible} frequency={frequency} words={words} onHover={setHover} onOpen={open} highlight={hover?.cluster.events.map((e) => e.event.id)} />}
+            />
           </ComposedChart>
         )}
       </div>
@@ -93,25 +99,25 @@ export function EventChart({ id, points, events, frequency, unit, label, hiddenK
                 {event.title}
               </a>
               <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-                {KIND_LABEL[event.kind as Kind]} · {exactDate}
+                {words.kinds[event.kind as Kind]} · {exactDate}
               </div>
               {event.related && (
                 <div className="text-tremor-label font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid="related-note">
-                  Related event, not this corridor&apos;s: {event.related}
+                  {fill(words.relatedNote, { corridor: event.related })}
                 </div>
               )}
-              {eventCaveats(event).map((c) => (
+              {eventCaveatWords(event, caveatTranslator(words)).map((c) => (
                 <div key={c} data-testid="event-caveat" className="text-tremor-label font-medium text-amber-800 dark:text-amber-300">
                   {c[0]!.toUpperCase() + c.slice(1)}
                 </div>
               ))}
-              {period && <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">Shaded: {period.note}</div>}
+              {period && <div className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">{fill(words.shaded, { note: period.note })}</div>}
               {event.documentRef && <div className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{event.documentRef}</div>}
             </div>
           ))}
           {hover.pinned && (
             <button type="button" className="mt-1 text-tremor-label underline" onClick={() => setHover(null)}>
-              Close
+              {words.close}
             </button>
           )}
         </div>

@@ -3,12 +3,18 @@
  * bars, point events as dots, close ones of a kind as a count; each mark links to its event page.
  */
 import { buildChartModel, type ChartEvent } from "@/lib/chart-model";
-import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL } from "@/lib/palette";
+import { getLocale, getTranslations } from "next-intl/server";
+import { KIND_COLOUR, KIND_GLYPH } from "@/lib/palette";
+import { localePath } from "@/i18n/locale-path";
+import type { Locale } from "@/i18n/routing";
 import { EventMarker } from "./EventMarker";
 import { dateRange } from "@/lib/format";
 
-export function EventTimeline({ events, width = 1100 }: { events: ChartEvent[]; width?: number }) {
+export async function EventTimeline({ events, width = 1100 }: { events: ChartEvent[]; width?: number }) {
   if (events.length === 0) return null;
+  const locale = (await getLocale()) as Locale;
+  const kindsT = await getTranslations("Kinds");
+  const t = await getTranslations("Events");
   const lane = 30;
   const margin = { top: 4, right: 16, bottom: 0, left: 96 };
   const kinds = new Set(events.map((e) => e.kind)).size;
@@ -17,7 +23,7 @@ export function EventTimeline({ events, width = 1100 }: { events: ChartEvent[]; 
   const m = buildChartModel({ points: [], events, frequency: null, width, height, laneHeight: lane, margin: { ...margin, bottom: 24 }, minMarkerGap: 16 });
   const axisY = m.plot.top + m.plot.height;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="group" aria-label="Timeline of events by kind">
+    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="group" aria-label={t("timeline")}>
       {m.xTicks.map((t) => (
         <g key={t.label}>
           <line x1={t.x} x2={t.x} y1={axisY + 20} y2={height} className="stroke-tremor-border dark:stroke-dark-tremor-border" />
@@ -29,7 +35,7 @@ export function EventTimeline({ events, width = 1100 }: { events: ChartEvent[]; 
       {m.lanes.map((l) => (
         <g key={l.kind}>
           <text x={margin.left - 10} y={l.y + 4} textAnchor="end" fontSize={12} className="fill-tremor-content-emphasis dark:fill-dark-tremor-content-emphasis">
-            {KIND_LABEL[l.kind]}
+            {kindsT(l.kind)}
           </text>
           {m.spans
             .filter((s) => s.event.kind === l.kind)
@@ -38,9 +44,9 @@ export function EventTimeline({ events, width = 1100 }: { events: ChartEvent[]; 
             ))}
           {l.clusters.map((c) => {
             const first = c.events[0]!.event;
-            const label = c.events.map((e) => `${e.event.title} (${dateRange(e.event.startsOn, e.event.endsOn, e.event.datePrecision)})`).join("; ");
+            const label = c.events.map((e) => `${e.event.title} (${dateRange(e.event.startsOn, e.event.endsOn, e.event.datePrecision, locale)})`).join("; ");
             return (
-              <a key={c.events.map((e) => e.event.id).join("+")} href={`/events/${first.id}`} aria-label={label}>
+              <a key={c.events.map((e) => e.event.id).join("+")} href={localePath(`/events/${first.id}`, locale)} aria-label={label}>
                 <title>{label}</title>
                 <EventMarker x={c.x} y={l.y} kind={l.kind} label={c.events.length > 1 ? String(c.events.length) : KIND_GLYPH[l.kind]} large={c.events.length > 1} size={8} />
               </a>

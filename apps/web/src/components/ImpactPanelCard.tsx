@@ -12,6 +12,9 @@ import { itsChartModel } from "@/lib/its-chart";
 import { toChartEvent } from "@/lib/chart-model";
 import { controlHref, IMPACT_FORMATS, impactExportHref, panelAnchor, panelKey, type ImpactFormat } from "@/lib/impact-view";
 import type { ImpactPanel } from "@/server/event-page-data";
+import { getLocale } from "next-intl/server";
+import type { Locale } from "@/i18n/routing";
+import { chartActionLabels } from "@/server/chart-action-labels";
 import { ChartActions } from "./ChartActions";
 import { SourceFooter } from "./Sources";
 import { ItsChart } from "./ItsChart";
@@ -76,7 +79,20 @@ function Legend({ fitted }: { fitted: boolean }) {
   );
 }
 
-export function ImpactPanelCard({ panel, event, path, params, eventTitles }: { panel: ImpactPanel; event: EventDetail; path: string; params: URLSearchParams; eventTitles: Map<string, string> }) {
+export async function ImpactPanelCard({
+  panel,
+  event,
+  path,
+  params,
+  eventTitles,
+}: {
+  panel: ImpactPanel;
+  event: EventDetail;
+  path: string;
+  params: URLSearchParams;
+  eventTitles: Map<string, string>;
+}) {
+  const locale = (await getLocale()) as Locale;
   const { impact: r, originName, destinationName, control, controlOptions } = panel;
   const id = { indicator: r.indicator.code, origin: r.origin, destination: r.destination };
   const unit = r.indicator.unit;
@@ -218,6 +234,8 @@ export function ImpactPanelCard({ panel, event, path, params, eventTitles }: { p
             query={new URLSearchParams({ indicator: r.indicator.code, origin: r.origin, destination: r.destination, from: around[0]!, to: around.at(-1)!, events: event.id }).toString()}
             viewPath={`/events/${event.id}`}
             title={`${title}, around ${event.title}`}
+            locale={locale}
+            labels={await chartActionLabels()}
           />
         )}
       </div>

@@ -3,7 +3,9 @@
  * release, address). SourcesSection: a view's "Sources" — every series shown with each source's
  * publisher, release, licence, address and the imports that brought its values (/imports/ID).
  */
-import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
 import { Card } from "@tremor/react";
 import type { SeriesSource, SourcedImport } from "@corridor/data";
 import { licenceWords, mergeSources, releaseWords, type SourceInfo } from "@corridor/data/pure";
@@ -39,19 +41,23 @@ function Addresses({ addresses }: { addresses: string[] }) {
   );
 }
 
-const who = (info: SourceInfo) => (info.quotedBy ? `${info.publisher}, as quoted by ${info.quotedBy}` : info.publisher);
+type Translate = Awaited<ReturnType<typeof getTranslations<"Sources">>>;
+
+const who = (info: SourceInfo, t: Translate) => (info.quotedBy ? t("quotedBy", { publisher: info.publisher, quotedBy: info.quotedBy }) : info.publisher);
 
 /** "Source: World Bank, World Development Indicators, … · release Last Updated Date 2025-07-01 · data.worldbank.org". */
-export function SourceFooter({ sources, testId = "source-footer" }: { sources: readonly SeriesSource[]; testId?: string }) {
+export async function SourceFooter({ sources, testId = "source-footer" }: { sources: readonly SeriesSource[]; testId?: string }) {
+  const t = await getTranslations("Sources");
+  const c = await getTranslations("Common");
   const infos = mergeSources(sources.flatMap((s) => (s.info ? [s.info] : [])));
   const unsourced = sources.some((s) => !s.info);
   return (
     <p className="mt-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid={testId}>
-      {infos.length + (unsourced ? 1 : 0) === 0 ? "Source: none stored for these values." : "Source: "}
+      {infos.length + (unsourced ? 1 : 0) === 0 ? t("noneStored") : t("source")}
       {infos.map((info, i) => (
         <span key={`${info.publisher}|${info.release}|${info.quotedBy}`}>
           {i > 0 && "; "}
-          {who(info)} · release: {info.release ?? "not stated"}
+          {who(info, t)} · {t("release", { release: info.release ?? c("notStated") })}
           {info.addresses.length > 0 && (
             <>
               {" "}
@@ -60,13 +66,13 @@ export function SourceFooter({ sources, testId = "source-footer" }: { sources: r
           )}
         </span>
       ))}
-      {unsourced && `${infos.length ? "; " : ""}some values carry no source`}
+      {unsourced && `${infos.length ? "; " : ""}${t("someUnsourced")}`}
       {infos.length > 0 && (
         <>
           {" "}
           ·{" "}
           <a href="#sources" className="underline underline-offset-2">
-            licences and imports
+            {t("licencesAndImports")}
           </a>
         </>
       )}
@@ -108,23 +114,26 @@ export interface SourcedSeries {
   sources: SeriesSource[];
 }
 
-export function SourcesSection({ series }: { series: readonly SourcedSeries[] }) {
+export async function SourcesSection({ series }: { series: readonly SourcedSeries[] }) {
+  const t = await getTranslations("Sources");
+  const c = await getTranslations("Common");
+  const locale = (await getLocale()) as Locale;
   return (
     <Card className="p-4" id="sources" data-testid="sources-section">
       {/* A real heading (Tremor's Title is a <p>): the series titles below are h3s under it. */}
-      <h2 className="text-tremor-title font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Sources</h2>
+      <h2 className="text-tremor-title font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("heading")}</h2>
       <ul className="mt-2 space-y-4 text-tremor-default">
         {series.map((s) => (
           <li key={s.key}>
             <h3 className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{s.title}</h3>
-            {s.sources.length === 0 && <p className="text-tremor-label">No values stored.</p>}
+            {s.sources.length === 0 && <p className="text-tremor-label">{t("noValues")}</p>}
             {group(s.sources).map((g) => (
               <dl key={g.info ? `${g.info.publisher}|${g.info.release}|${g.info.quotedBy}` : "none"} className="mt-1 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-2 text-tremor-label">
-                <dt>Publisher</dt>
-                <dd className="min-w-0">{g.info ? who(g.info) : "not stated: these values were imported without a source"}</dd>
-                <dt>Release</dt>
-                <dd>{g.info ? releaseWords(g.info) : "not stated"}</dd>
-                <dt>Licence</dt>
+                <dt>{t("publisher")}</dt>
+                <dd className="min-w-0">{g.info ? who(g.info, t) : t("noPublisher")}</dd>
+                <dt>{t("releaseLabel")}</dt>
+                <dd>{g.info ? releaseWords(g.info) : c("notStated")}</dd>
+                <dt>{t("licence")}</dt>
                 <dd>
                   {g.info?.licence ? (
                     <a href={g.info.licence.url} rel="noopener noreferrer" className="underline underline-offset-2">
@@ -133,20 +142,20 @@ export function SourcesSection({ series }: { series: readonly SourcedSeries[] })
                   ) : g.info ? (
                     licenceWords(g.info)
                   ) : (
-                    "not stated"
+                    c("notStated")
                   )}
                 </dd>
-                <dt>Address</dt>
-                <dd className="min-w-0 break-words">{g.info?.addresses.length ? <Addresses addresses={g.info.addresses} /> : "not stored"}</dd>
-                <dt>Imports</dt>
+                <dt>{t("address")}</dt>
+                <dd className="min-w-0 break-words">{g.info?.addresses.length ? <Addresses addresses={g.info.addresses} /> : t("notStored")}</dd>
+                <dt>{t("imports")}</dt>
                 <dd className="min-w-0">
                   {g.imports.map((i, n) => (
                     <span key={i.id}>
                       {n > 0 && "; "}
                       <Link href={`/imports/${i.id}`} className="underline underline-offset-2">
-                        import #{i.id}
+                        {t("importLink", { id: i.id })}
                       </Link>{" "}
-                      ({i.fileName.split("/").at(-1)}, {date(i.importedAt.slice(0, 10))}, {i.values} value{i.values === 1 ? "" : "s"})
+                      ({t("importDetail", { file: i.fileName.split("/").at(-1) ?? "", date: date(i.importedAt.slice(0, 10), "day", locale), count: i.values })})
                     </span>
                   ))}
                 </dd>

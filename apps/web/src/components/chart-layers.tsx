@@ -8,7 +8,6 @@ import { Area, Bar, CartesianGrid, Line, ReferenceArea, ReferenceLine, XAxis, YA
 import type { Frequency } from "@corridor/data/periods";
 import {
   buildChartModel,
-  eventCaveats,
   isKeyEvent,
   isUnverified,
   KIND_ORDER,
@@ -26,7 +25,9 @@ import {
   type PlacedEvent,
   UNCERTAIN_DASH,
 } from "@/lib/chart-model";
-import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
+import { KIND_COLOUR, KIND_GLYPH, SERIES_COLOUR } from "@/lib/palette";
+import { caveatTranslator, fill, type ChartWords } from "@/lib/chart-words";
+import { eventCaveatWords } from "@/lib/caveat-words";
 import { formatValue } from "@corridor/data/pure";
 import { dateRange } from "@/lib/format";
 import { EventMarker } from "./EventMarker";
@@ -59,10 +60,12 @@ export interface LayerInput {
   /** The indicator's unit, for the value axis' ticks ("US$ 8 bn"). */
   unit?: string;
   colours?: ChartColours;
+  /** The language of the axis' numbers ("8 млрд $"). */
+  locale?: string;
 }
 
 /** Grid, axes, one mark per event at its true date (a band for a span, a line for a day) and the series line. */
-export function plotLayers({ model, label, unit = "", colours }: LayerInput): ReactElement[] {
+export function plotLayers({ model, label, unit = "", colours, locale = "en" }: LayerInput): ReactElement[] {
   const ticks = model.xTicks.map((t) => Date.UTC(Number(t.label), 0, 1));
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }), className: "cr-muted" };
   return [
@@ -85,7 +88,7 @@ export function plotLayers({ model, label, unit = "", colours }: LayerInput): Re
       width={72}
       domain={model.yDomain}
       ticks={model.yTicks.map((t) => t.value)}
-      tickFormatter={(v: number) => formatValue(v, unit, "axis")}
+      tickFormatter={(v: number) => formatValue(v, unit, "axis", { locale })}
       tick={tick}
       allowDataOverflow
       {...(colours && { stroke: colours.axis })}
@@ -161,6 +164,7 @@ export function compareLayers({
   domain,
   unit = "",
   colours,
+  locale = "en",
 }: {
   series: { key: string; label: string }[];
   chart: "line" | "area" | "bar";
@@ -169,6 +173,7 @@ export function compareLayers({
   domain: [number, number];
   unit?: string;
   colours?: ChartColours;
+  locale?: string;
 }): ReactElement[] {
   const tick = { fontSize: 12, ...(colours && { fill: colours.muted }) };
   return [
@@ -197,7 +202,7 @@ export function compareLayers({
       scale={log ? "log" : "linear"}
       domain={log ? ["auto", "auto"] : [0, "auto"]}
       allowDataOverflow={log}
-      tickFormatter={(v: number) => formatValue(v, unit, "axis")}
+      tickFormatter={(v: number) => formatValue(v, unit, "axis", { locale })}
       tick={tick}
       {...(colours && { stroke: colours.axis })}
     />,
@@ -219,16 +224,21 @@ export function footnoteNumbers(events: ChartEvent[]): Map<string, number> {
 }
 
 /** What a marker says to a screen reader or in a native tooltip: the event with its caveats, or the cluster's events. */
-export function markerName(kind: Kind, cluster: Cluster): string {
+export function markerName(kind: Kind, cluster: Cluster, words: ChartWords): string {
   const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
-  const related = (e: ChartEvent) => (e.related ? ` (related event: ${e.related})` : "");
+  const related = (e: ChartEvent) => (e.related ? ` (${fill(words.relatedEvent, { corridor: e.related })})` : "");
   const caveats = (e: ChartEvent) =>
-    eventCaveats(e)
+    eventCaveatWords(e, caveatTranslator(words))
       .map((c) => ` (${c})`)
       .join("");
   return single
-    ? `${KIND_LABEL[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision)}${related(single)}${caveats(single)}`
-    : `${cluster.events.length} ${KIND_LABEL[kind].toLowerCase()}: ${cluster.events.map((e) => `${e.event.title}${related(e.event)}${caveats(e.event)}`).join("; ")}`;
+    ? `${words.kinds[kind]}: ${single.title}, ${dateRange(single.startsOn, single.endsOn, single.datePrecision, words.locale)}${related(single)}${caveats(single)}`
+    : fill(words.cluster, { kind: words.kinds[kind], count: cluster.events.length, titles: cluster.events.map((e) => `${e.event.title}${related(e.event)}${caveats(e.event)}`).join("; ") });
+}
+
+/** A key event's label on the plot, "(unverified)" in the chart's language. */
+export function eventLabel(e: ChartEvent, words: ChartWords): string {
+  return isUnverified(e) ? fill(words.unverifiedLabel, { label: labelText({ ...e, verification: "verified" }) }) : labelText(e);
 }
 
 /** Classes that say, in the markup, which caveat a mark draws (tests and embeds' stylesheets read them). */
@@ -284,9 +294,6 @@ export const isRelatedCluster = (cluster: Cluster) => cluster.events.every((e) =
 /** A marker drawn as a dashed ring: every event in it is unverified or another corridor's (related). */
 export const isHollowCluster = (cluster: Cluster) => cluster.events.every((e) => isUnverified(e.event) || !!e.event.related);
 
-/** The legend entry of the related-events layer, where the chart has one. */
-export const RELATED_LEGEND = "Related events (other corridors)";
-
 export interface LaneHover {
   cluster: Cluster;
   x: number;
@@ -301,6 +308,7 @@ export interface LaneLayerProps {
   events: ChartEvent[];
   frequency: Frequency | null;
   colours?: ChartColours;
+  words: ChartWords;
   /** Interactive chart: hover, focus and open handlers. */
   onHover?: (update: LaneHover | null | ((h: LaneHover | null) => LaneHover | null)) => void;
   onOpen?: (event: ChartEvent) => void;
@@ -316,7 +324,7 @@ export interface LaneLayerProps {
 }
 
 /** The event lanes under the plot, drawn inside recharts' SVG with the plot's real offset and width. */
-export function LaneLayer({ offset, points, events, frequency, colours, onHover, onOpen, footnotes, linkBase, highlight = [] }: LaneLayerProps) {
+export function LaneLayer({ offset, points, events, frequency, colours, words, onHover, onOpen, footnotes, linkBase, highlight = [] }: LaneLayerProps) {
   if (!offset) return null;
   // The same model at the plot's real width: cluster distances are in real pixels.
   const laneModel = buildChartModel({ points, events, frequency, width: offset.width, height: 400, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
@@ -344,7 +352,7 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
             />
           );
         })}
-      <DirectLabels offset={offset} events={laneModel.events} colours={colours} />
+      <DirectLabels offset={offset} events={laneModel.events} colours={colours} words={words} />
       {laneModel.lanes.map((lane, i) => {
         const y = top + i * LANE + LANE / 2;
         return (
@@ -357,7 +365,7 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
               className={colours ? "cr-muted" : "fill-tremor-content dark:fill-dark-tremor-content"}
               {...(colours && { fill: colours.muted })}
             >
-              {KIND_LABEL[lane.kind]}
+              {words.kinds[lane.kind]}
             </text>
             <line
               x1={offset.left}
@@ -372,7 +380,7 @@ export function LaneLayer({ offset, points, events, frequency, colours, onHover,
               const cx = offset.left + cluster.x;
               const ids = cluster.events.map((e) => e.event.id);
               const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
-              const name = markerName(lane.kind, cluster);
+              const name = markerName(lane.kind, cluster, words);
               if (footnotes)
                 return <StaticMarker key={ids.join("+")} x={cx} y={y} kind={lane.kind} cluster={cluster} name={name} footnotes={footnotes} linkBase={linkBase} background={colours?.background} />;
               const show = () => onHover?.({ cluster, x: cx, y, pinned: false });
@@ -460,9 +468,9 @@ function StaticMarker({
  * Key events named on the plot itself, at the top, beside their mark; rows keep labels apart
  * (placeLabels). Decorative for assistive technology: the lane markers carry the same names.
  */
-function DirectLabels({ offset, events, colours }: { offset: { left: number; top: number; width: number }; events: PlacedEvent[]; colours?: ChartColours }) {
+function DirectLabels({ offset, events, colours, words }: { offset: { left: number; top: number; width: number }; events: PlacedEvent[]; colours?: ChartColours; words: ChartWords }) {
   const byId = new Map(events.map((e) => [e.event.id, e]));
-  const boxes = events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * LABEL_FONT * 0.56 + 8, priority: e.event.key ? 1 : 0 }));
+  const boxes = events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: eventLabel(e.event, words).length * LABEL_FONT * 0.56 + 8, priority: e.event.key ? 1 : 0 }));
   const placed = placeLabels(boxes, { left: 0, right: offset.width, maxRows: MAX_LABEL_ROWS });
   return (
     <g className="direct-labels" aria-hidden="true">
@@ -488,7 +496,7 @@ function DirectLabels({ offset, events, colours }: { offset: { left: number; top
               className={colours ? "cr-text" : "fill-tremor-content-strong dark:fill-dark-tremor-content-strong"}
               {...(colours && { fill: colours.text })}
             >
-              {labelText(e.event)}
+              {eventLabel(e.event, words)}
             </text>
           </g>
         );

@@ -7,21 +7,13 @@ export function full(value: number): string {
   return new Intl.NumberFormat("en", { maximumFractionDigits: 2 }).format(value);
 }
 
-export function pct(value: number | null | undefined): string {
+/** A change in per cent: "+3.2%", in Russian "+3,2 %" (Russian sets the sign apart). */
+export function pct(value: number | null | undefined, locale = "en"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  return `${value > 0 ? "+" : ""}${value.toFixed(1)}%`;
+  if (!locale.startsWith("ru")) return `${value > 0 ? "+" : ""}${value.toFixed(1)}%`;
+  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "never", useGrouping: "min2" }).format(Math.abs(value));
+  return `${value > 0 ? "+" : value < 0 ? "−" : ""}${number}\u00a0%`;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** 2021-04-19 → 19 Apr 2021; month/year precision shown as such. */
-export function date(iso: string, precision: "day" | "month" | "year" = "day"): string {
-  const [y, m, d] = iso.split("-");
-  if (precision === "year") return y!;
-  if (precision === "month") return `${MONTHS[Number(m) - 1]} ${y}`;
-  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
-}
-
-export function dateRange(start: string, end: string | null, precision: "day" | "month" | "year" = "day"): string {
-  return end && end !== start ? `${date(start, precision)} – ${date(end, precision)}` : date(start, precision);
-}
+/** Dates come from the one module beside format.ts in @corridor/data: "19 Apr 2021", "19 апреля 2021 г.". */
+export { formatDate as date, formatDateRange as dateRange } from "@corridor/data/pure";

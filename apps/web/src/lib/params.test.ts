@@ -99,10 +99,18 @@ describe("parseChartParams", () => {
       theme: "dark",
       scale: 2,
       notes: true,
+      lang: "en",
     });
     expect(chartQuery(chart)).toBe("indicator=entries&origin=TJK&destination=RUS&hide=decree%2Claw&width=640&theme=dark&scale=2");
     // Two spellings of one chart share a key (and so a cache entry and an ETag).
     expect(chartQuery(parseChartParams(q("origin=TJK&indicator=entries&destination=RUS&theme=dark&scale=2&width=640&hide=decree,law")))).toBe(chartQuery(chart));
+  });
+
+  it("takes lang=ru into the chart and its key; any other language is a 400 naming lang", () => {
+    const chart = parseChartParams(q("indicator=entries&origin=TJK&destination=RUS&lang=ru"));
+    expect(chart.lang).toBe("ru");
+    expect(chartQuery(chart)).toBe("indicator=entries&origin=TJK&destination=RUS&lang=ru");
+    expect(() => parseChartParams(q("indicator=entries&origin=TJK&lang=de"))).toThrow(/lang/);
   });
 
   it("takes the explorer's view for a comparison, with the explorer's defaults", () => {

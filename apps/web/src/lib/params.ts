@@ -219,6 +219,8 @@ export interface ChartParams {
   /** Pixel density of a PNG (2 or 3 for print). */
   scale: number;
   notes: boolean;
+  /** The language of the chart's words and numbers (`lang=ru`); a query parameter, so an iframe never redirects. */
+  lang: "en" | "ru";
 }
 
 export function intParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
@@ -248,6 +250,8 @@ export function parseChartParams(params: URLSearchParams, kind: ChartKind = "ser
   const notes = params.get("notes");
   if (notes !== null && notes !== "0" && notes !== "1") throw new ParameterError("notes", `"${notes}" must be 0 or 1`);
   const height = intParam(params, "height", 200, 2400);
+  const lang = params.get("lang")?.trim() || "en";
+  if (lang !== "en" && lang !== "ru") throw new ParameterError("lang", `"${lang}" must be en or ru`);
   const events = (params.get("events") ?? "")
     .split(",")
     .map((id) => id.trim())
@@ -264,6 +268,7 @@ export function parseChartParams(params: URLSearchParams, kind: ChartKind = "ser
     theme,
     scale: intParam(params, "scale", 1, 4) ?? 1,
     notes: notes !== "0",
+    lang,
   };
 }
 
@@ -289,5 +294,6 @@ export function chartQuery(chart: ChartParams, overrides: Partial<ChartParams> =
   if (c.theme !== "light") params.set("theme", c.theme);
   if (c.scale !== 1) params.set("scale", String(c.scale));
   if (!c.notes) params.set("notes", "0");
+  if (c.lang !== "en") params.set("lang", c.lang);
   return params.toString();
 }

@@ -10,7 +10,7 @@ export function chartSvg(source: ChartSource, options: { linkBase?: string } = {
   const { chart, provenance } = source;
   const theme = chart.theme === "dark" ? "dark" : "light";
   if (source.kind === "compare") return renderCompareSvg(source.data, source.chart.compare!, { width: chart.width, height: chart.height, theme, provenance });
-  return renderSeriesSvg(source.data, { width: chart.width, height: chart.height, theme, hiddenKinds: chart.hide, notes: chart.notes, linkBase: options.linkBase, provenance });
+  return renderSeriesSvg(source.data, { width: chart.width, height: chart.height, theme, hiddenKinds: chart.hide, notes: chart.notes, linkBase: options.linkBase, provenance, lang: chart.lang });
 }
 
 export function chartWords(source: ChartSource): { title: string; summary: string } {
@@ -21,8 +21,9 @@ export function chartWords(source: ChartSource): { title: string; summary: strin
       summary: `${title}. ${source.data.lines.map((l) => `${l.label}: ${l.points.map((p) => `${p.period} ${formatValue(p.value, source.data.unit, "tooltip")}`).join(", ")}`).join(". ")}.`,
     };
   }
-  const { title } = chartTitle(source.data);
-  return { title, summary: `${title}. ${source.data.series.points.map((p) => `${p.period}: ${formatValue(p.value, source.data.series.indicator.unit, "tooltip")}`).join(", ")}.` };
+  const locale = source.chart.lang;
+  const { title } = chartTitle(source.data, locale);
+  return { title, summary: `${title}. ${source.data.series.points.map((p) => `${p.period}: ${formatValue(p.value, source.data.series.indicator.unit, "tooltip", { locale })}`).join(", ")}.` };
 }
 
 /** The app page that shows this chart: the embed's "open in Corridor", the downloads' `view`. */

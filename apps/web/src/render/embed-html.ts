@@ -7,6 +7,7 @@ import { chartQuery } from "@/lib/params";
 import { DARK } from "@/components/chart-layers";
 import type { ChartSource } from "./chart-source";
 import { chartWords } from "./chart-svg";
+import { chartWords as catalogWords } from "@/server/chart-words";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -62,10 +63,11 @@ ${problem ? `<p class="problem" role="alert">This embed cannot be drawn: ${escap
 export function embedHtml({ source, svg, viewHref }: { source: ChartSource; svg: string; viewHref: string }): string {
   const { chart } = source;
   const { title, summary } = chartWords(source);
+  const words = catalogWords(chart.lang);
   const fragment = `/embed/${source.kind}?${chartQuery(chart, { width: 960 })}&fragment=1`;
   const dark = chart.theme === "dark" ? darkRules : chart.theme === "auto" ? `@media (prefers-color-scheme: dark){${darkRules}}` : "";
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${chart.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escape(title)} · Corridor</title>
 <meta name="description" content="${escape(summary.slice(0, 300))}">
 <link rel="icon" href="/icon.svg" type="image/svg+xml">
@@ -78,6 +80,6 @@ ${dark}</style></head>
 <body><main>
 <figure id="chart" style="margin:0" data-fragment="${escape(fragment)}" data-width="${chart.width}">${svg.replace(/^<\?xml[^>]*>\s*/, "")}</figure>
 <p class="sr-only">${escape(summary)}</p>
-<a class="view" href="${escape(viewHref)}" target="_blank" rel="noopener">Open this chart in Corridor ↗</a>
+<a class="view" href="${escape(viewHref)}" target="_blank" rel="noopener">${escape(words.openInCorridor)}</a>
 </main><script src="/embed-frame.js" defer></script></body></html>`;
 }

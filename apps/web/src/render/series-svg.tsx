@@ -9,12 +9,15 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ComposedChart, Customized } from "recharts";
 import type { ChartData } from "@corridor/data";
-import { boundMeaning, countryName, describeSource, flagMeaning, FREQUENCY_NAME, formatValue, mergeSources, seriesTitle, sourceLine } from "@corridor/data/pure";
-import { buildChartModel, caveatLegend, eventCaveats, KIND_ORDER, toChartEvent, type ChartEvent } from "@/lib/chart-model";
-import { KIND_COLOUR, KIND_LABEL } from "@/lib/palette";
+import { boundMeaning, countryName, describeSource, flagMeaning, FREQUENCY_NAME, formatValue, indicatorName, mergeSources, seriesTitle, sourceLine } from "@corridor/data/pure";
+import { caveatTranslator, fill, type ChartWords } from "@/lib/chart-words";
+import { caveatLegendWords, eventCaveatWords } from "@/lib/caveat-words";
+import { chartWords } from "@/server/chart-words";
+import { buildChartModel, KIND_ORDER, toChartEvent, type ChartEvent } from "@/lib/chart-model";
+import { KIND_COLOUR } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
 import { textWidth, wrapText } from "./text-measure";
-import { AXIS, DARK, LANE, LIGHT, LaneLayer, RELATED_LEGEND, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
+import { AXIS, DARK, LANE, LIGHT, LaneLayer, footnoteNumbers, plotLayers, type ChartColours } from "@/components/chart-layers";
 
 export type Theme = "light" | "dark" | "auto";
 
@@ -31,6 +34,8 @@ export interface SeriesSvgOptions {
   linkBase?: string;
   /** The line under the source: data version or pinned snapshot. */
   provenance?: string;
+  /** The language of every word and number drawn (`lang=ru`); English when absent. */
+  lang?: "en" | "ru";
 }
 
 const FONT = "Inter, 'Liberation Sans', Arial, Helvetica, sans-serif";
@@ -38,8 +43,8 @@ const PAD = 16;
 // The title and names are the data package's, shared with the dashboard and the explorer.
 export { countryName, FREQUENCY_NAME };
 
-export function chartTitle(data: ChartData): { title: string; subtitle: string } {
-  return seriesTitle(data.series);
+export function chartTitle(data: ChartData, lang: "en" | "ru" = "en"): { title: string; subtitle: string } {
+  return seriesTitle(data.series, lang);
 }
 
 export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
@@ -68,6 +73,8 @@ export interface FrameInput {
   sources: string[];
   /** Whether events are drawn (the source line then names the event register). */
   events: boolean;
+  /** The frame's own words (source line); English when absent. */
+  words?: ChartWords;
   provenance?: string;
   /** Least plot height, and the height the plot would like at this width. */
   chartMinimum: number;
@@ -127,7 +134,8 @@ export function frameSvg(input: FrameInput): string {
   const notes = input.notes.map((n) => wrapText(n, inner, NOTE.size));
   // Publisher, release, licence and address of each source (reports quoting the same figures merged).
   const sources = mergeSources(input.sources.map(describeSource)).map(sourceLine);
-  const sourceLines = wrapText(`Source: ${sources.length ? sources.join("; ") : "—"}.${input.events ? " Events: Corridor event register." : ""}`, inner, SOURCE.size);
+  const words = input.words ?? chartWords("en");
+  const sourceLines = wrapText(`${fill(words.sourceLine, { sources: sources.length ? sources.join("; ") : "—" })}${input.events ? ` ${words.eventRegister}` : ""}`, inner, SOURCE.size);
   const provenance = input.provenance ? wrapText(input.provenance, inner, PROVENANCE.size) : [];
   const footerFixed = sourceLines.length * SOURCE.line + provenance.length * PROVENANCE.line + PAD;
   const noteLines = (list: string[][]) => list.reduce((n, lines) => n + lines.length, 0);
@@ -226,26 +234,26 @@ export const themeColours = (theme: Theme): ChartColours => (theme === "dark" ? 
  * one-line note cannot truncate them away: an image carries the register's doubt about an event, not
  * only its page; the verification note follows the title (in full in the CSV/JSON notes).
  */
-function eventNote(e: ChartEvent, number: number): string {
-  const caveats = eventCaveats({ ...e, verificationNote: null });
+function eventNote(e: ChartEvent, number: number, words: ChartWords): string {
+  const caveats = eventCaveatWords({ ...e, verificationNote: null }, caveatTranslator(words));
   const note = e.verification === "unverified" && e.verificationNote?.trim() ? ` — ${e.verificationNote.trim()}` : "";
-  return `${number}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision)} · ${KIND_LABEL[e.kind]}${e.related ? ` (related event: ${e.related})` : ""}${caveats.length ? ` (${caveats.join("; ")})` : ""}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}${note}`;
+  return `${number}. ${dateRange(e.startsOn, e.endsOn, e.datePrecision, words.locale)} · ${words.kinds[e.kind]}${e.related ? ` (${fill(words.relatedEvent, { corridor: e.related })})` : ""}${caveats.length ? ` (${caveats.join("; ")})` : ""}: ${e.title}${e.documentRef ? ` (${e.documentRef})` : ""}${note}`;
 }
 
 /** One line saying which values are bounds ("> = a lower bound (published as “more than”): 2017"), none when no value is. */
-function boundNote(data: ChartData): string[] {
+function boundNote(data: ChartData, words: ChartWords): string[] {
   const byBound = new Map<string, string[]>();
   for (const p of data.series.points) if (p.bound) byBound.set(p.bound, [...(byBound.get(p.bound) ?? []), p.period]);
   if (byBound.size === 0) return [];
-  return [`Bounds: ${[...byBound].map(([b, periods]) => `${b === "lower" ? ">" : "<"} = ${boundMeaning(b as "lower" | "upper")} (${periods.join(", ")})`).join("; ")}.`];
+  return [fill(words.bounds, { list: [...byBound].map(([b, periods]) => `${b === "lower" ? ">" : "<"} = ${boundMeaning(b as "lower" | "upper", words.locale)} (${periods.join(", ")})`).join("; ") })];
 }
 
 /** One line explaining every flag drawn ("Flags: a = approximate…: 2017, 2021"), none when nothing is flagged. */
-function flagNote(data: ChartData): string[] {
+function flagNote(data: ChartData, words: ChartWords): string[] {
   const byFlag = new Map<string, string[]>();
   for (const p of data.series.points) if (p.flag) byFlag.set(p.flag, [...(byFlag.get(p.flag) ?? []), p.period]);
   if (byFlag.size === 0) return [];
-  return [`Flags: ${[...byFlag].map(([f, periods]) => `${f} = ${flagMeaning(f)} (${periods.join(", ")})`).join("; ")}.`];
+  return [fill(words.flags, { list: [...byFlag].map(([f, periods]) => `${f} = ${flagMeaning(f, words.locale)} (${periods.join(", ")})`).join("; ") })];
 }
 
 export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): string {
@@ -253,7 +261,9 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
   const colours = themeColours(options.theme);
   const events = chartEvents(data, options.hiddenKinds);
   const { frequency } = data.series;
-  const { title, subtitle } = chartTitle(data);
+  const words = chartWords(options.lang);
+  const locale = words.locale;
+  const { title, subtitle } = chartTitle(data, locale);
   const numbers = footnoteNumbers(events);
   const kinds = KIND_ORDER.filter((k) => events.some((e) => e.kind === k));
   const lanesHeight = kinds.length * LANE;
@@ -263,8 +273,8 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
       : events
           .filter((e) => numbers.has(e.id))
           .sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!)
-          .map((e) => eventNote(e, numbers.get(e.id)!))
-          .concat(boundNote(data), flagNote(data));
+          .map((e) => eventNote(e, numbers.get(e.id)!, words))
+          .concat(boundNote(data, words), flagNote(data, words));
   // Year ticks spaced for the width drawn: at 360 px every year ran the labels together.
   const model = buildChartModel({ points: data.series.points, events, frequency, width: width - 8, height: 400 });
   const rows = model.points.map((p) => ({ t: p.t, value: p.value, period: p.period }));
@@ -274,25 +284,26 @@ export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): str
     colours,
     title,
     subtitle,
-    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip", { bound: p.bound })}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag)})` : ""}`).join(", ")}. ${events.length} event${events.length === 1 ? "" : "s"} marked.`,
+    description: `${title}. ${data.series.points.map((p) => `${p.period}: ${formatValue(p.value, data.series.indicator.unit, "tooltip", { bound: p.bound, locale })}${p.flag ? ` (${p.flag}: ${flagMeaning(p.flag, locale)})` : ""}`).join(", ")}. ${locale === "en" ? `${events.length} event${events.length === 1 ? "" : "s"} marked.` : fill(words.eventsMarked, { count: events.length })}`,
     legend: [
-      { label: data.series.indicator.name, colour: colours.series, line: true },
-      ...kinds.map((k) => ({ label: KIND_LABEL[k], colour: KIND_COLOUR[k], line: false })),
-      ...(events.some((e) => e.related) ? [{ label: RELATED_LEGEND, colour: colours.muted, line: false, hollow: true }] : []),
+      { label: indicatorName(data.series.indicator, locale), colour: colours.series, line: true },
+      ...kinds.map((k) => ({ label: words.kinds[k], colour: KIND_COLOUR[k], line: false })),
+      ...(events.some((e) => e.related) ? [{ label: words.relatedLegend, colour: colours.muted, line: false, hollow: true }] : []),
       // Only for caveat marks actually drawn.
-      ...caveatLegend(events).map(({ label, dash }) => ({ label, colour: colours.muted, line: false, dash })),
+      ...caveatLegendWords(events, caveatTranslator(words)).map(({ label, dash }) => ({ label, colour: colours.muted, line: false, dash })),
     ],
     notes,
     sources: sourcesOf(data),
     events: true,
+    words,
     provenance: options.provenance,
     chartMinimum: 160 + lanesHeight + AXIS + 12,
     chartPreferred: width * 0.38 + lanesHeight,
     // recharts' SVG at an explicit size (no ResponsiveContainer on a server).
     chart: (height) => (
       <ComposedChart id="export-chart" width={width - 8} height={height} data={rows} margin={{ top: 8, right: PAD, bottom: lanesHeight + 4, left: 8 }} accessibilityLayer={false}>
-        {plotLayers({ model, events, frequency, label: data.series.indicator.name, unit: data.series.indicator.unit, colours })}
-        <Customized component={<LaneLayer points={data.series.points} events={events} frequency={frequency} colours={colours} footnotes={numbers} linkBase={options.linkBase} />} />
+        {plotLayers({ model, events, frequency, label: indicatorName(data.series.indicator, locale), unit: data.series.indicator.unit, colours, locale })}
+        <Customized component={<LaneLayer points={data.series.points} events={events} frequency={frequency} colours={colours} words={words} footnotes={numbers} linkBase={options.linkBase} />} />
       </ComposedChart>
     ),
   });

@@ -4,7 +4,8 @@
  */
 import "server-only";
 import { corridorIndicators, corridors, eventInRange, latestOf, listEvents, series, seriesRange, seriesSources, type LatestValue, type Series, type SeriesSource } from "@corridor/data";
-import { isStale, seriesTitle } from "@corridor/data/pure";
+import { countryName, isStale, seriesTitle } from "@corridor/data/pure";
+import type { Locale } from "@/i18n/routing";
 import type { SourcedSeries } from "@/components/Sources";
 import { db } from "@/server/db";
 import { toChartEvent, valuesNotShown, type ChartEvent, type NotShown } from "@/lib/chart-model";
@@ -19,7 +20,7 @@ export interface DashboardKpi {
 }
 
 export interface DashboardData {
-  /** Country code → English name, for every country with data. */
+  /** Country code → name in the page's language, for every country with data. */
   names: Map<string, string>;
   originName: string;
   destinationName: string;
@@ -41,7 +42,7 @@ export interface DashboardData {
   sources: SourcedSeries[];
 }
 
-export async function dashboardData(view: DashboardView): Promise<DashboardData> {
+export async function dashboardData(view: DashboardView, locale: Locale = "en"): Promise<DashboardData> {
   const all = await corridors(db());
   const { origin, destination } = view;
   // A corridor's flows: what moves between the two countries, and what the origin receives from everywhere.
@@ -69,10 +70,12 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
   const events = await listEvents(db(), { corridor: { origin, destination, related: view.related } });
   // A related event (another corridor's, opted into with ?related=1) is drawn as such and says what it concerns.
   const chartEvents = events.map(toChartEvent);
+  // English names as the database stores them; other languages from the one country-name rule.
+  const name = (code: string, stored: string) => (locale === "en" ? stored : countryName(code, locale));
   const names = new Map(
     all.flatMap((c) => [
-      [c.origin, c.originName],
-      [c.destination, c.destinationName],
+      [c.origin, name(c.origin, c.originName)],
+      [c.destination, name(c.destination, c.destinationName)],
     ]),
   );
   // Each series the page shows, once: the cards' and the main chart's (the same series unless a frequency is asked for).
@@ -81,7 +84,7 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
     if (!s.points.length) continue;
     sources.push({
       key: `${s.indicator.code}>${s.destination}`,
-      title: seriesTitle(s).title,
+      title: seriesTitle(s, locale).title,
       sources: await seriesSources(db(), { indicator: s.indicator.code, origin: s.origin, destination: s.destination, breakdown: s.breakdown }),
     });
   }

@@ -10,6 +10,7 @@ import { chartSvg, chartViewHref as viewHref } from "@/render/chart-svg";
 import { embedHtml } from "@/render/embed-html";
 import { CHART_KINDS, ParameterError, parseChartParams, type ChartKind } from "@/lib/params";
 import { embedHelpHtml } from "@/render/embed-html";
+import { localePath } from "@/i18n/locale-path";
 
 function embedHeaders(): Record<string, string> {
   const ancestors = env().CORRIDOR_EMBED_ANCESTORS || "*";
@@ -37,10 +38,11 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     return res.end(embedHelpHtml(kind, params.size ? error.message : null));
   }
   await serveChart(req, res, kind, "embed", (source, params) => {
-    // Relative links: inside the iframe they resolve against this server.
-    const svg = chartSvg(source, { linkBase: "" });
+    // Relative links: inside the iframe they resolve against this server, in the embed's language.
+    const prefix = source.chart.lang === "en" ? "" : `/${source.chart.lang}`;
+    const svg = chartSvg(source, { linkBase: prefix });
     if (params.get("fragment") === "1") return { body: Buffer.from(svg.replace(/^<\?xml[^>]*>\s*/, "")), contentType: "image/svg+xml; charset=utf-8", headers: embedHeaders() };
-    return { body: Buffer.from(embedHtml({ source, svg, viewHref: viewHref(source) })), contentType: "text/html; charset=utf-8", headers: embedHeaders() };
+    return { body: Buffer.from(embedHtml({ source, svg, viewHref: localePath(viewHref(source), source.chart.lang) })), contentType: "text/html; charset=utf-8", headers: embedHeaders() };
   });
 }
 

@@ -1,0 +1,183 @@
+import { getTranslations } from "next-intl/server";
+import { TableHeader } from "@/components/TableHeader";
+import Link from "next/link";
+import { Badge, Card, Text, Title } from "@tremor/react";
+import { listIndicators, observationHistory, type ObservationHistory } from "@corridor/data";
+import { db } from "@/server/db";
+import { flagMeaning } from "@corridor/data/pure";
+import { full } from "@/lib/format";
+import { when } from "@/lib/imports-view";
+import { ParameterError, toSearchParams } from "@/lib/params";
+import { parseObservationKey, type ObservationKey } from "@/lib/observation-query";
+import { requirePageReader } from "@/server/page-auth";
+
+export const dynamic = "force-dynamic";
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "Meta" });
+  return { title: t("observations") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ObservationPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = toSearchParams(await searchParams);
+  await requirePageReader(params.size ? `/observations?${params}` : "/observations");
+  let key: ObservationKey | null = null;
+  let problem: string | null = null;
+  // Opened bare (from the menu or a typed address): a form to fill and where to find values, not an error.
+  if (params.size > 0) {
+    try {
+      key = parseObservationKey(params);
+    } catch (error) {
+      if (!(error instanceof ParameterError)) throw error;
+      problem = error.message;
+    }
+  }
+  const indicators = key ? [] : await listIndicators(db());
+  const result: ObservationHistory | null = key ? await observationHistory(db(), key) : null;
+  const importLink = (id: number | null) =>
+    id === null ? (
+      "—"
+    ) : (
+      <Link className="text-tremor-brand hover:underline dark:text-dark-tremor-brand" href={`/imports/${id}`}>
+        #{id}
+      </Link>
+    );
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Observation history</h1>
+        {key && (
+          <Text>
+            {key.indicator} · {key.origin} → {key.destination} · {key.period}
+            {key.breakdown !== "total" ? ` · ${key.breakdown}` : ""}
+          </Text>
+        )}
+      </div>
+      <form
+        action="/observations"
+        className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+      >
+        {(["indicator", "origin", "destination", "period", "breakdown"] as const).map((name) => (
+          <label key={name} className={name === "indicator" ? "sm:col-span-2 lg:col-span-1" : ""}>
+            {name[0]!.toUpperCase() + name.slice(1)}
+            <input
+              name={name}
+              defaultValue={key?.[name] ?? ""}
+              list={name === "indicator" && indicators.length ? "indicator-codes" : undefined}
+              placeholder={{ indicator: "e.g. work_patents_issued", origin: "e.g. TJK", destination: "e.g. RUS, or WLD", period: "e.g. 2021 or 2021-Q2", breakdown: "total" }[name]}
+              className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 placeholder:italic placeholder:text-tremor-content-subtle dark:bg-dark-tremor-background dark:placeholder:text-dark-tremor-content-subtle"
+            />
+          </label>
+        ))}
+        {indicators.length > 0 && (
+          <datalist id="indicator-codes">
+            {indicators.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.name}
+              </option>
+            ))}
+          </datalist>
+        )}
+        <div className="self-end">
+          <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">
+            Show
+          </button>
+        </div>
+      </form>
+      {params.size === 0 && (
+        <Card className="p-4" data-testid="observation-help">
+          <Text>
+            One value&apos;s story: what it is now, and every value it had before, with the import that wrote each. Every value in the dashboard&apos;s table links here; or fill in the fields above —
+            for example{" "}
+            <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href="/observations?indicator=work_patents_issued&origin=TJK&destination=RUS&period=2021">
+              work patents issued, Tajikistan → Russia, 2021
+            </Link>
+            .
+          </Text>
+        </Card>
+      )}
+      {problem && (
+        <Card className="p-4" decoration="left" decorationColor="amber">
+          <Text>{problem}</Text>
+        </Card>
+      )}
+      {result && (
+        <>
+          <Card className="p-4" data-testid="observation-current">
+            <Title>Now</Title>
+            {result.current ? (
+              <p className="mt-1 text-3xl font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                {full(result.current.value)}{" "}
+                {result.current.flag && (
+                  <Badge size="xs" title={flagMeaning(result.current.flag) ?? undefined}>
+                    {result.current.flag}: {flagMeaning(result.current.flag)}
+                  </Badge>
+                )}
+              </p>
+            ) : (
+              <Text className="mt-1">No value: never imported, or every import that wrote it was undone.</Text>
+            )}
+            {result.current && (
+              <Text className="mt-1">
+                From import {importLink(result.current.importId)}
+                {result.current.source ? ` · ${result.current.source}` : ""}
+              </Text>
+            )}
+          </Card>
+          <Card className="p-4">
+            <Title>Every value it had before</Title>
+            {result.history.length === 0 ? (
+              <Text className="mt-2">No earlier values.</Text>
+            ) : (
+              <div className="mt-2 overflow-x-auto">
+                <table className="w-full text-left text-tremor-default" data-testid="observation-history">
+                  <TableHeader
+                    columns={[
+                      { label: "Value", className: "py-1 pr-3" },
+                      { label: "Import", className: "py-1 pr-3" },
+                      { label: "File", className: "py-1 pr-3" },
+                      { label: "When", className: "py-1 pr-3" },
+                      { label: "By", className: "py-1 pr-3" },
+                      { label: "Replaced by", className: "py-1" },
+                    ]}
+                  />
+                  <tbody>
+                    {result.history.map((h, i) => (
+                      <tr key={i} className="border-t border-tremor-border tabular-nums dark:border-dark-tremor-border">
+                        <td className="py-1 pr-3 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                          {full(h.value)}
+                          {h.flag ? ` (${h.flag}: ${flagMeaning(h.flag)})` : ""}
+                          {h.undone && (
+                            <Badge size="xs" color="gray" className="ml-1">
+                              import undone
+                            </Badge>
+                          )}
+                        </td>
+                        <td className="py-1 pr-3">{importLink(h.importId)}</td>
+                        <td className="max-w-[14rem] truncate py-1 pr-3" title={h.fileName ?? ""}>
+                          {h.fileName ?? "—"}
+                        </td>
+                        <td className="whitespace-nowrap py-1 pr-3">{h.importedAt ? when(h.importedAt) : "—"}</td>
+                        <td className="py-1 pr-3">{h.importedBy ?? "—"}</td>
+                        <td className="py-1">
+                          {h.replacedByImportId === null ? "—" : importLink(h.replacedByImportId)}
+                          {h.replacedAt ? ` · ${when(h.replacedAt)}` : ""}
+                          {h.replacementUndone && (
+                            <Badge size="xs" color="amber" className="ml-1">
+                              undone: value restored
+                            </Badge>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}
