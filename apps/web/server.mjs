@@ -24,7 +24,11 @@ const arg = (flag, fallback) => {
 const port = Number(arg("-p", process.env.PORT ?? "3000"));
 const hostname = arg("-H", process.env.HOSTNAME ?? "0.0.0.0");
 
-const app = next({ dev: false, dir: dirname(fileURLToPath(import.meta.url)), hostname, port });
+// Next compares a proxy rewrite's origin (request.url, where a loopback host reads "localhost") with
+// one built from this hostname: given 127.0.0.1, every language rewrite (`/explorer` → `/en/explorer`)
+// looked external and came back as a 307 loop (vercel/next.js#94342, #94745). Same address, one spelling.
+const nextHostname = /^(127(\.\d{1,3}){3}|::1|\[::1\])$/.test(hostname) ? "localhost" : hostname;
+const app = next({ dev: false, dir: dirname(fileURLToPath(import.meta.url)), hostname: nextHostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -6,7 +6,7 @@
  * `lang=ru` as a query parameter and an iframe never bounces.
  */
 import createMiddleware from "next-intl/middleware";
-import { NextRequest, NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE, PATH_HEADER, isLocale, routing } from "@/i18n/routing";
 import { localePath, preferredLocale } from "@/i18n/locale-path";
 
@@ -24,9 +24,9 @@ export default function proxy(request: NextRequest) {
       return response;
     }
   }
-  const headers = new Headers(request.headers);
-  headers.set(PATH_HEADER, `${pathname}${search}`);
-  const response = intl(new NextRequest(request.url, { headers, method: request.method }));
+  // next-intl forwards the request's headers to the page: this one rides along (a client's own value is replaced).
+  request.headers.set(PATH_HEADER, `${pathname}${search}`);
+  const response = intl(request);
   // The English root is what a reader gets because they did not prefer Russian: shared caches must know.
   if (pathname === "/") response.headers.set("vary", "Accept-Language, Cookie");
   return response;

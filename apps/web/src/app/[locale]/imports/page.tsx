@@ -1,9 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { localePath } from "@/i18n/locale-path";
+import type { Locale } from "@/i18n/routing";
 import { Badge, Card, Text } from "@tremor/react";
 import { listImports } from "@corridor/data";
 import { db } from "@/server/db";
-import { countsLine, when } from "@/lib/imports-view";
+import { when } from "@/lib/imports-view";
 import { hasRole, requirePageReader } from "@/server/page-auth";
 import { UndoButton } from "@/components/imports/UndoButton";
 
@@ -13,25 +16,44 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("imports") };
 }
 
-export default async function ImportsPage() {
+export default async function ImportsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = (await params).locale as Locale;
+  setRequestLocale(locale);
+  const t = await getTranslations("Imports");
+  const number = new Intl.NumberFormat(locale);
+  // The counts line in the page's language, zero parts left out (imports-view's countsLine is the API's English).
+  const counts = (row: (typeof rows)[number]) => {
+    const parts = (
+      [
+        [row.inserted, "new"],
+        [row.updated, "changed"],
+        [row.unchanged, "unchanged"],
+        [row.skippedMissing, "missing"],
+        [row.rejected, "rejected"],
+      ] as const
+    )
+      .filter(([n]) => n > 0)
+      .map(([n, key]) => t(`counts.${key}`, { count: number.format(n) }));
+    return parts.length ? parts.join(" · ") : t("counts.none");
+  };
   // Provenance is public like the data (a viewer under CORRIDOR_REQUIRE_LOGIN); changing it is not.
-  const analyst = hasRole(await requirePageReader("/imports"), "analyst");
+  const analyst = hasRole(await requirePageReader(localePath("/imports", locale)), "analyst");
   const rows = await listImports(db());
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Imports</h1>
-          <Text>Every file that went into the database: who, when, what it changed. Undo brings the previous values back.</Text>
+          <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("heading")}</h1>
+          <Text>{t("intro")}</Text>
         </div>
         {analyst && (
           <Link href="/upload" className="rounded-tremor-small bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white hover:bg-tremor-brand-emphasis">
-            Upload a file
+            {t("upload")}
           </Link>
         )}
       </div>
       <Card className="p-0">
-        {rows.length === 0 && <Text className="p-4">No imports yet.</Text>}
+        {rows.length === 0 && <Text className="p-4">{t("none")}</Text>}
         <ul className="divide-y divide-tremor-border dark:divide-dark-tremor-border" data-testid="imports">
           {rows.map((row) => (
             <li key={row.id} className="flex flex-wrap items-start justify-between gap-3 p-4" data-testid={`import-${row.id}`}>
@@ -41,7 +63,7 @@ export default async function ImportsPage() {
                     #{row.id} {row.fileName}
                   </Link>
                   <Badge color={row.status === "undone" ? "gray" : "emerald"} size="xs">
-                    {row.status}
+                    {row.status === "undone" || row.status === "committed" ? t(`status.${row.status}`) : row.status}
                   </Badge>
                   <Badge color="blue" size="xs">
                     {row.format}
@@ -49,9 +71,9 @@ export default async function ImportsPage() {
                 </div>
                 <Text className="mt-0.5">
                   {when(row.importedAt)} · {row.importedBy}
-                  {row.undoneAt ? ` · undone ${when(row.undoneAt)}` : ""}
+                  {row.undoneAt ? ` · ${t("undoneAt", { when: when(row.undoneAt) })}` : ""}
                 </Text>
-                <Text className="mt-0.5">{countsLine(row)}</Text>
+                <Text className="mt-0.5">{counts(row)}</Text>
                 <p className="mt-0.5 truncate font-mono text-tremor-label text-tremor-content-subtle" title={row.sha256}>
                   sha256 {row.sha256}
                 </p>
@@ -62,7 +84,7 @@ export default async function ImportsPage() {
                   className="rounded-tremor-small border border-tremor-border px-2.5 py-1 text-tremor-default hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:hover:bg-dark-tremor-background-subtle"
                   download
                 >
-                  Original
+                  {t("original")}
                 </a>
                 {analyst && row.status === "committed" && <UndoButton importId={row.id} fileName={row.fileName} />}
               </div>
