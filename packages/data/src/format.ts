@@ -145,7 +145,7 @@ export function unitName(unit: string, locale = "en"): string {
   if (spec.kind === "currency") {
     const scale = /(thousand|million|billion|bn)$/i.exec(unit.trim())?.[1]?.toLowerCase();
     const word = scale ? { thousand: "тыс.", million: "млн", billion: "млрд", bn: "млрд" }[scale as "thousand"] : "";
-    return `${word ? `${word} ` : ""}${RU_CURRENCY[spec.symbol] ?? spec.symbol}${/^current/i.test(unit.trim()) ? " (в текущих ценах)" : ""}`;
+    return `${word ? `${word} ` : ""}${RU_CURRENCY[spec.symbol] ?? spec.symbol}${/^current/i.test(unit.trim()) ? ", в текущих ценах" : ""}`;
   }
   return unitCaption(unit, locale);
 }

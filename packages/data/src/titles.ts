@@ -28,7 +28,7 @@ export interface TitledSeries {
 
 /** "Tajikistan, from all countries" or "Tajikistan → Russian Federation" (the migrants' direction). */
 export function corridorWords(origin: string, destination: string, locale = "en"): string {
-  if (isRu(locale)) return destination === WORLD ? `${countryName(origin, locale)}, все страны` : `${countryName(origin, locale)} → ${countryName(destination, locale)}`;
+  if (isRu(locale)) return destination === WORLD ? `${countryName(origin, locale)}, из всех стран` : `${countryName(origin, locale)} → ${countryName(destination, locale)}`;
   return destination === WORLD ? `${countryName(origin)}, from all countries` : `${countryName(origin)} → ${countryName(destination)}`;
 }
 
