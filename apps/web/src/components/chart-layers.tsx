@@ -31,7 +31,7 @@ import { formatValue } from "@corridor/data/pure";
 import { dateRange } from "@/lib/format";
 import { EventMarker } from "./EventMarker";
 
-export const LANE = 22;
+export const LANE = 24;
 export const AXIS = 24;
 
 /**
