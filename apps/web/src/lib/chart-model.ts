@@ -46,21 +46,10 @@ export interface ChartEvent {
   uncertainDates?: readonly string[];
 }
 
-/** What the chart needs of a stored event (the data package's EventSummary). */
-export interface StoredEvent {
-  id: string;
-  title: string;
-  kind: Kind;
-  startsOn: string;
-  endsOn: string | null;
-  datePrecision?: "day" | "month" | "year";
-  documentRef?: string | null;
-  key?: boolean | null;
-  label?: string | null;
+/** What the chart needs of a stored event (the data package's EventSummary): a ChartEvent's fields as stored. */
+export interface StoredEvent extends Omit<ChartEvent, "related" | "uncertainDates"> {
   countries?: readonly { code: string; role: string }[];
   related?: true;
-  verification?: string;
-  verificationNote?: string | null;
   /** Absent in a snapshot published before date certainty existed: both dates read as sure. */
   uncertainDates?: readonly string[] | null;
 }
