@@ -257,7 +257,7 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
             <ul className="mt-1 text-tremor-default" data-testid="not-shown">
               {notShown.map((n) => (
                 <li key={n.frequency}>
-                  {t("notShown", { count: n.count, frequency: freq(n.frequency), range: n.first === n.last ? n.first : `${n.first}–${n.last}` })} —{" "}
+                  {t("notShown", { count: n.count, frequency: freq(n.frequency), range: n.first === n.last ? n.first : t("periodRange", { from: n.first, to: n.last }) })} —{" "}
                   <Link href={dashboardHref({ ...view, frequency: n.frequency })} className="underline underline-offset-2">
                     {t("showThem")}
                   </Link>

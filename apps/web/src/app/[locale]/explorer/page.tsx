@@ -197,7 +197,7 @@ export default async function Explorer({ params, searchParams }: { params: Promi
           <ul className="mt-1 text-tremor-default" data-testid="not-shown">
             {notShown.map((n) => (
               <li key={n.frequency}>
-                {d("notShown", { count: n.count, frequency: freq(n.frequency), range: n.first === n.last ? n.first : `${n.first}–${n.last}` })} —{" "}
+                {d("notShown", { count: n.count, frequency: freq(n.frequency), range: n.first === n.last ? n.first : d("periodRange", { from: n.first, to: n.last }) })} —{" "}
                 <Link href={explorerHref({ ...view, frequency: n.frequency })} className="underline underline-offset-2">
                   {d("showThem")}
                 </Link>
