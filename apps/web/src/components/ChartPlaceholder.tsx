@@ -10,7 +10,7 @@ import { buildChartModel, MIN_TARGET_SPACING, isKeyEvent, isUnverified, markStyl
 import { KIND_COLOUR, KIND_GLYPH, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { AXIS, FadeGradients, LANE, eventLabel, fadeId, isHollowCluster, isRelatedCluster, markState, markerName } from "./chart-layers";
-import type { ChartWords } from "@/lib/chart-words";
+import type { MarkWords } from "@/lib/chart-words";
 import { EN_CHART_WORDS } from "@/lib/chart-words-en";
 
 // The interactive chart's layout (EventChart: margin and YAxis width), so the swap does not move anything.
@@ -49,7 +49,7 @@ export function ChartPlaceholder({
   /** The indicator's unit, for the value axis' ticks. */
   unit?: string;
   /** The page's language's chart words (server/chart-words.ts); English for the editor's preview. */
-  words?: ChartWords;
+  words?: MarkWords;
 }) {
   const visible = events.filter((e) => !hiddenKinds.includes(e.kind));
   const lanes = buildChartModel({ points, events: visible, frequency, width: PLOT, height: 400 }).lanes.length;

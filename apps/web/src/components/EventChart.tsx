@@ -10,7 +10,7 @@ import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { ComposedChart, Customized, Tooltip } from "recharts";
 import type { Frequency } from "@corridor/data/periods";
 import { buildChartModel, type ChartEvent, type ChartPoint, type Kind } from "@/lib/chart-model";
-import { caveatTranslator, fill, type ChartWords } from "@/lib/chart-words";
+import { caveatTranslator, fill, type MarkWords } from "@/lib/chart-words";
 import { eventCaveatWords } from "@/lib/caveat-words";
 import { boundMeaning, flagMeaning, formatValue, type Bound } from "@corridor/data/pure";
 import { LANE, LaneLayer, plotLayers, type LaneHover } from "./chart-layers";
@@ -27,7 +27,7 @@ export interface EventChartProps {
   /** Focus this event's marker once drawn (keyboard focus carried over from the placeholder). */
   focusEvent?: string;
   /** The page's language's chart words (server/chart-words.ts). */
-  words: ChartWords;
+  words: MarkWords;
 }
 
 export function EventChart({ id, points, events, frequency, unit, label, hiddenKinds = [], height = 320, focusEvent, words }: EventChartProps) {

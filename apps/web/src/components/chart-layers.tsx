@@ -26,7 +26,7 @@ import {
   UNCERTAIN_DASH,
 } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, SERIES_COLOUR } from "@/lib/palette";
-import { caveatTranslator, fill, type ChartWords } from "@/lib/chart-words";
+import { caveatTranslator, fill, type MarkWords } from "@/lib/chart-words";
 import { eventCaveatWords } from "@/lib/caveat-words";
 import { formatValue } from "@corridor/data/pure";
 import { dateRange } from "@/lib/format";
@@ -224,7 +224,7 @@ export function footnoteNumbers(events: ChartEvent[]): Map<string, number> {
 }
 
 /** What a marker says to a screen reader or in a native tooltip: the event with its caveats, or the cluster's events. */
-export function markerName(kind: Kind, cluster: Cluster, words: ChartWords): string {
+export function markerName(kind: Kind, cluster: Cluster, words: MarkWords): string {
   const single = cluster.events.length === 1 ? cluster.events[0]!.event : null;
   const related = (e: ChartEvent) => (e.related ? ` (${fill(words.relatedEvent, { corridor: e.related })})` : "");
   const caveats = (e: ChartEvent) =>
@@ -237,7 +237,7 @@ export function markerName(kind: Kind, cluster: Cluster, words: ChartWords): str
 }
 
 /** A key event's label on the plot, "(unverified)" in the chart's language. */
-export function eventLabel(e: ChartEvent, words: ChartWords): string {
+export function eventLabel(e: ChartEvent, words: MarkWords): string {
   return isUnverified(e) ? fill(words.unverifiedLabel, { label: labelText({ ...e, verification: "verified" }) }) : labelText(e);
 }
 
@@ -308,7 +308,7 @@ export interface LaneLayerProps {
   events: ChartEvent[];
   frequency: Frequency | null;
   colours?: ChartColours;
-  words: ChartWords;
+  words: MarkWords;
   /** Interactive chart: hover, focus and open handlers. */
   onHover?: (update: LaneHover | null | ((h: LaneHover | null) => LaneHover | null)) => void;
   onOpen?: (event: ChartEvent) => void;
@@ -468,7 +468,7 @@ function StaticMarker({
  * Key events named on the plot itself, at the top, beside their mark; rows keep labels apart
  * (placeLabels). Decorative for assistive technology: the lane markers carry the same names.
  */
-function DirectLabels({ offset, events, colours, words }: { offset: { left: number; top: number; width: number }; events: PlacedEvent[]; colours?: ChartColours; words: ChartWords }) {
+function DirectLabels({ offset, events, colours, words }: { offset: { left: number; top: number; width: number }; events: PlacedEvent[]; colours?: ChartColours; words: MarkWords }) {
   const byId = new Map(events.map((e) => [e.event.id, e]));
   const boxes = events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: eventLabel(e.event, words).length * LABEL_FONT * 0.56 + 8, priority: e.event.key ? 1 : 0 }));
   const placed = placeLabels(boxes, { left: 0, right: offset.width, maxRows: MAX_LABEL_ROWS });

@@ -26,12 +26,23 @@ export interface ChartWords {
   openInCorridor: string;
 }
 
+/**
+ * The words a chart's marks need (lanes, marker names, tooltips, labels): all an interactive chart
+ * gets, so a page's payload carries no legend or footnote wording it does not draw.
+ */
+export type MarkWords = Pick<ChartWords, "locale" | "kinds" | "caveats" | "relatedEvent" | "relatedNote" | "shaded" | "close" | "cluster" | "unverifiedLabel">;
+
+export function markWords(w: ChartWords): MarkWords {
+  const { locale, kinds, caveats, relatedEvent, relatedNote, shaded, close, cluster, unverifiedLabel } = w;
+  return { locale, kinds, caveats, relatedEvent, relatedNote, shaded, close, cluster, unverifiedLabel };
+}
+
 /** `fill("Shaded: {note}", { note })`; an absent value leaves nothing behind. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
 }
 
 /** chart-model's caveat rules in these words (caveat-words.ts's translator). */
-export function caveatTranslator(words: ChartWords): CaveatTranslate {
+export function caveatTranslator(words: Pick<ChartWords, "caveats">): CaveatTranslate {
   return (key, values) => fill(words.caveats[key], values ?? {});
 }

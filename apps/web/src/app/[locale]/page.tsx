@@ -22,6 +22,7 @@ import { requirePageReader } from "@/server/page-auth";
 import { dashboardData } from "@/server/dashboard-data";
 import { chartActionLabels } from "@/server/chart-action-labels";
 import { chartWords } from "@/server/chart-words";
+import { markWords } from "@/lib/chart-words";
 
 // Reads the database on every request; nothing to prerender at build time.
 export const dynamic = "force-dynamic";
@@ -35,7 +36,8 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
   const t = await getTranslations("Dashboard");
   const kinds = await getTranslations("Kinds");
   const freq = await getTranslations("Frequency");
-  const words = chartWords(locale);
+  // Only the words the chart marks use travel to the client component.
+  const words = markWords(chartWords(locale));
   const params = toSearchParams(await searchParams);
   await requirePageReader(localePath(params.size ? `/?${params}` : "/", locale));
   const view = parseDashboardView(params);
