@@ -17,7 +17,7 @@ import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/li
 import { compareData } from "@/server/compare-data";
 import { ChartActions } from "@/components/ChartActions";
 import { toSearchParams } from "@/lib/params";
-import { countryName, formatValue, frequencyName, indicatorName, unitName } from "@corridor/data/pure";
+import { corridorWords, formatValue, frequencyName, indicatorName, unitName } from "@corridor/data/pure";
 import { requirePageReader } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -52,7 +52,7 @@ export default async function Explorer({ params, searchParams }: { params: Promi
   const corridorName = (key: string, stored: string) => {
     if (locale === "en") return stored;
     const [o, dest] = key.split("-") as [string, string];
-    return `${countryName(o, locale)} → ${countryName(dest, locale)}`;
+    return corridorWords(o, dest, locale);
   };
   const lines = loaded.map((l) => ({ ...l, label: corridorName(l.key, l.label) }));
   const indicatorTitle = indicatorName(indicator, locale);

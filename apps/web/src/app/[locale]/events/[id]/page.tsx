@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { localePath } from "@/i18n/locale-path";
 import type { Locale } from "@/i18n/routing";
-import { countryName, indicatorName } from "@corridor/data/pure";
+import { corridorWords, countryName, indicatorName } from "@corridor/data/pure";
 import { eventText } from "@/lib/event-text";
 import { EventTitle } from "@/components/EventTitle";
 import { dateCaveatWords, type CaveatTranslate } from "@/lib/caveat-words";
@@ -221,7 +221,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
           <SourcesSection
             series={panels.map((p) => ({
               key: `${p.impact.indicator.code}-${p.impact.origin}-${p.impact.destination}`,
-              title: `${indicatorName(p.impact.indicator, locale)}: ${locale === "en" ? `${p.originName} → ${p.destinationName}` : `${countryName(p.impact.origin, locale)} → ${countryName(p.impact.destination, locale)}`}`,
+              title: `${indicatorName(p.impact.indicator, locale)}: ${locale === "en" ? `${p.originName} → ${p.destinationName}` : corridorWords(p.impact.origin, p.impact.destination, locale)}`,
               sources: p.sources,
             }))}
           />
