@@ -178,6 +178,21 @@ export const events = sqliteTable(
     key: integer("is_key", { mode: "boolean" }),
     /** Short text for that label (null: the title, shortened). */
     label: text("label"),
+    // The same text in Russian ("" / null: none). The unsuffixed columns are the English text; an
+    // event has a title in at least one language (events/text.ts picks the reader's).
+    titleRu: text("title_ru").notNull().default(""),
+    summaryRu: text("summary_ru").notNull().default(""),
+    bodyRu: text("body_ru").notNull().default(""),
+    labelRu: text("label_ru"),
+    /**
+     * Set when that language's text is a translation the project wrote (who, and the day), not the
+     * source's own wording: it is shown as such, never as the ministry's text. Null: the text as the
+     * source (or the analyst writing the event) gave it.
+     */
+    translatedBy: text("translated_by"),
+    translatedOn: text("translated_on"),
+    translatedByRu: text("translated_by_ru"),
+    translatedOnRu: text("translated_on_ru"),
     version: integer("version").notNull().default(1),
     updatedAt: text("updated_at").notNull(),
     /** File (or user) that wrote this version. */
