@@ -7,6 +7,7 @@
  */
 import { periodContaining, type Frequency } from "@corridor/data/periods";
 import { countryName, type Bound, type EventKind } from "@corridor/data/pure";
+import { eventText, type EventTexts, type Locale } from "./event-text";
 
 // Display order (legend, filters); `satisfies` keeps it to the data package's kinds.
 export const KIND_ORDER = ["talks", "agreement", "decree", "law", "restriction", "enforcement", "economic", "other"] as const satisfies readonly EventKind[];
@@ -50,6 +51,8 @@ export interface ChartEvent {
 export interface StoredEvent {
   id: string;
   title: string;
+  /** Each language's title and label (absent in snapshots published before events had two). */
+  texts?: EventTexts;
   kind: Kind;
   startsOn: string;
   endsOn: string | null;
@@ -75,17 +78,19 @@ export function relatedNote(countries: readonly { code: string; role: string }[]
 }
 
 /** A stored event as the chart draws it: one mapping for the dashboard, the images, the downloads and the impact panels. */
-export function toChartEvent(e: StoredEvent): ChartEvent {
+export function toChartEvent(e: StoredEvent, locale: Locale = "en"): ChartEvent {
+  // Title and label in the reader's language, else the other's (eventText: one picker everywhere).
+  const text = eventText(e, locale);
   return {
     id: e.id,
-    title: e.title,
+    title: text.title,
     kind: e.kind,
     startsOn: e.startsOn,
     endsOn: e.endsOn,
     datePrecision: e.datePrecision,
     documentRef: e.documentRef,
     key: e.key,
-    label: e.label,
+    label: text.label,
     verification: e.verification,
     verificationNote: e.verificationNote,
     uncertainDates: e.uncertainDates ?? [],

@@ -68,7 +68,7 @@ export async function dashboardData(view: DashboardView): Promise<DashboardData>
     : null;
   const events = await listEvents(db(), { corridor: { origin, destination, related: view.related } });
   // A related event (another corridor's, opted into with ?related=1) is drawn as such and says what it concerns.
-  const chartEvents = events.map(toChartEvent);
+  const chartEvents = events.map((e) => toChartEvent(e));
   const names = new Map(
     all.flatMap((c) => [
       [c.origin, c.originName],

@@ -31,10 +31,11 @@ export function registerEvents({ program, dbOption }: Cli): void {
     .option("--to <date>", "overlapping up to this date/period")
     .option("--kind <kind>", "of this kind (repeatable)", collect)
     .option("--tag <tag>", "carrying this tag (repeatable)", collect)
+    .option("--search <words>", "whose English or Russian text holds every word (case-insensitive)")
     .option("--json", "print JSON")
     .action(async (o) => {
       // The list carries each event's full text too: the founding press release is the point.
-      const list = await withDb(o.db, (db) => listEvents(db, { countries: o.country, from: o.from, to: o.to, kinds: o.kind, tags: o.tag }));
+      const list = await withDb(o.db, (db) => listEvents(db, { countries: o.country, from: o.from, to: o.to, kinds: o.kind, tags: o.tag, text: o.search }));
       if (o.json) return json(list);
       // Month- and year-precision dates print as 2024-06 / 2024, not as their first day.
       const shown = (date: string, precision: string) => (precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date);

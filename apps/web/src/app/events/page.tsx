@@ -12,6 +12,7 @@ import { KIND_LABEL } from "@/lib/palette";
 import { KIND_ORDER } from "@/lib/chart-model";
 import { EventTimeline } from "@/components/EventTimeline";
 import { requirePageReader } from "@/server/page-auth";
+import { eventText, type Locale } from "@/lib/event-text";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     query = parseEventParams(new URLSearchParams());
   }
   const events = await listEvents(db(), query);
+  // The page's language (English until locale routing passes the reader's).
+  const locale: Locale = "en";
   const everything = await listEvents(db());
   const tags = [...new Set(everything.flatMap((e) => e.tags))].sort();
   const countries = [...new Set(everything.flatMap((e) => e.countries.map((c) => c.code)))].filter((c) => c !== "ALL").sort();
@@ -48,8 +51,12 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         key={raw.toString()}
         action="/events"
         aria-label="Filter events"
-        className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+        className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-8 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
       >
+        <label className="sm:col-span-3 lg:col-span-2">
+          Search
+          <input name="q" type="search" defaultValue={query.text ?? ""} placeholder="words, e.g. переговоры" className={field} />
+        </label>
         <label>
           Country
           <select name="country" defaultValue={query.countries[0] ?? ""} className={field}>
@@ -96,11 +103,22 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         </div>
       </Form>
       <Card className="p-3" data-testid="event-timeline">
-        <EventTimeline events={events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }))} />
+        <EventTimeline
+          events={events.map((e) => ({
+            id: e.id,
+            title: eventText(e, locale).title,
+            kind: e.kind,
+            startsOn: e.startsOn,
+            endsOn: e.endsOn,
+            datePrecision: e.datePrecision,
+            documentRef: e.documentRef,
+          }))}
+        />
       </Card>
       <Text>
         {events.length} event{events.length === 1 ? "" : "s"}
-        {query.countries.length ? ` involving ${query.countries.join(", ")} or all foreign nationals` : ""}.
+        {query.countries.length ? ` involving ${query.countries.join(", ")} or all foreign nationals` : ""}
+        {query.text ? ` with “${query.text}” in their text` : ""}.
       </Text>
       {years.map((year) => (
         <section key={year} aria-labelledby={`y${year}`}>
@@ -112,7 +130,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
               {events
                 .filter((e) => e.startsOn.startsWith(year))
                 .map((e) => (
-                  <EventListItem key={e.id} event={e} className="p-3" withCountries />
+                  <EventListItem key={e.id} event={e} className="p-3" withCountries locale={locale} />
                 ))}
             </ol>
           </Card>

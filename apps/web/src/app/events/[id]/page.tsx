@@ -12,6 +12,7 @@ import { toSearchParams } from "@/lib/params";
 import { dateCaveats } from "@/lib/chart-model";
 import { requirePageReader } from "@/server/page-auth";
 import { eventPageData } from "@/server/event-page-data";
+import { eventText, otherLanguageNote, translationNote, type Locale } from "@/lib/event-text";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,9 @@ export default async function EventPage({ params, searchParams }: { params: Prom
   const loaded = await eventPageData(id, query);
   if (!loaded) notFound();
   const { event, history, panels, eventTitles } = loaded;
+  // The page's language (English until locale routing passes the reader's).
+  const locale: Locale = "en";
+  const text = eventText(event, locale);
 
   return (
     <article className="space-y-6">
@@ -54,7 +58,15 @@ export default async function EventPage({ params, searchParams }: { params: Prom
             )}
           </div>
         </div>
-        <h1 className="mt-1 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{event.title}</h1>
+        <h1 lang={text.lang} className="mt-1 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+          {text.title}
+          {text.fallback && <span className="ml-2 text-tremor-default font-normal text-tremor-content">{otherLanguageNote(text.lang, locale)}</span>}
+        </h1>
+        {text.translation && (
+          <p data-testid="translation-note" className="mt-1 text-tremor-label text-tremor-content">
+            {translationNote(text, locale)}
+          </p>
+        )}
         <div className="mt-2 flex flex-wrap items-center gap-2 text-tremor-default">
           <span
             className="inline-flex items-center gap-1.5 rounded-tremor-full border px-2 py-0.5 text-tremor-label text-tremor-content-strong dark:text-dark-tremor-content-strong"
@@ -116,13 +128,24 @@ export default async function EventPage({ params, searchParams }: { params: Prom
             </>
           )}
         </dl>
-        {event.summary && <p className="mt-3 text-tremor-default">{event.summary}</p>}
+        {text.summary && (
+          <p lang={text.lang} className="mt-3 text-tremor-default">
+            {text.summary}
+          </p>
+        )}
       </Card>
 
-      {event.body && (
+      {text.body && (
         <Card className="p-4">
-          <Title>Text</Title>
-          <EventBody markdown={event.body} testId="event-body" />
+          <Title>Text{text.bodyFallback && <span className="ml-2 text-tremor-default font-normal text-tremor-content">{otherLanguageNote(text.bodyLang, locale)}</span>}</Title>
+          {text.bodyTranslation && text.bodyLang !== text.lang && (
+            <p className="text-tremor-label text-tremor-content">
+              {translationNote({ translatedBy: event.texts[text.bodyLang]?.translation?.by ?? null, translatedOn: event.texts[text.bodyLang]?.translation?.on ?? null }, locale)}
+            </p>
+          )}
+          <div lang={text.bodyLang}>
+            <EventBody markdown={text.body} testId="event-body" />
+          </div>
         </Card>
       )}
 

@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "New event — Corridor" };
 
 export default async function NewEventPage() {
-  if (!canEdit(await currentUser(await headers()))) redirect(`/login?next=${encodeURIComponent("/events/new")}`);
+  const user = await currentUser(await headers());
+  if (!canEdit(user)) redirect(`/login?next=${encodeURIComponent("/events/new")}`);
   const { events, corridors } = await editorData();
   return (
     <article className="space-y-4">
@@ -19,7 +20,7 @@ export default async function NewEventPage() {
         ← All events
       </Link>
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">New event</h1>
-      <EventEditor initial={emptyForm()} events={events} corridors={corridors} />
+      <EventEditor initial={emptyForm()} events={events} corridors={corridors} translator={user?.name || user?.email} />
     </article>
   );
 }
