@@ -98,8 +98,8 @@ describe("event editor in a real browser", () => {
 
     // Search finds it by a Russian word in any case.
     await browser.page.goto(`${browser.server.url}/events?q=${encodeURIComponent("БРАУЗЕРНЫЙ")}`);
-    expect(await browser.page.getByRole("link", { name: "Browser-test talks from the press release" }).count()).toBe(1);
-    expect(await browser.page.locator("li a[href^='/events/']").count()).toBe(1);
+    expect(await browser.page.getByRole("link", { name: "Browser-test talks from the press release" }).count()).toBeGreaterThan(0);
+    expect(await browser.page.locator("section[aria-labelledby^='y'] li").count()).toBe(1);
 
     await browser.page.goto(`${browser.server.url}/events?country=TJK`);
     expect(await browser.page.getByRole("link", { name: "Browser-test talks from the press release" }).count()).toBeGreaterThan(0);

@@ -51,9 +51,9 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         key={raw.toString()}
         action="/events"
         aria-label="Filter events"
-        className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-8 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+        className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
       >
-        <label className="sm:col-span-3 lg:col-span-2">
+        <label className="max-w-xl sm:col-span-3 lg:col-span-6">
           Search
           <input name="q" type="search" defaultValue={query.text ?? ""} placeholder="words, e.g. переговоры" className={field} />
         </label>
@@ -118,7 +118,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <Text>
         {events.length} event{events.length === 1 ? "" : "s"}
         {query.countries.length ? ` involving ${query.countries.join(", ")} or all foreign nationals` : ""}
-        {query.text ? ` with “${query.text}” in their text` : ""}.
+        {query.text ? ` with “${query.text}” in ${events.length === 1 ? "its" : "their"} text` : ""}.
       </Text>
       {years.map((year) => (
         <section key={year} aria-labelledby={`y${year}`}>
