@@ -3,6 +3,7 @@
  * a Russian-only event is shown in Russian with "(in Russian)" (never a blank) and its translation
  * said as ours, and the seeded events' Russian text reaches the JSON API marked as our translation.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,6 +74,18 @@ describe("events in two languages", () => {
       await page.screenshot({ path: `${ARTIFACTS}events-search-ru-${name}.png`, fullPage: true });
       await context.close();
     }
+  });
+
+  it("the event's one-page brief prints the Russian-only event in Russian with the same markers", async () => {
+    const response = await fetch(`${browser.server.url}/events/russian-only-test-event/brief.pdf`);
+    expect(response.status).toBe(200);
+    const file = join(mkdtempSync(join(tmpdir(), "corridor-brief-")), "brief.pdf");
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    // poppler's pdftotext (.ci/run installs it) reads the text back: Cyrillic drawn as text, not boxes.
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain("Консультации по трудовой миграции (тестовое событие) (in Russian)");
+    expect(text).toContain("Translated by Corridor project on 2026-12-02, not the source's own text.");
+    expect(text).toContain("Тестовое событие только на русском языке.");
   });
 
   it("an English event with our Russian translation shows no translation note in English, and the API returns both languages", async () => {
