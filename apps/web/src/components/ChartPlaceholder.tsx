@@ -6,7 +6,7 @@
  * pages. ChartOnDemand swaps in the interactive chart when the reader reaches for it.
  */
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, isKeyEvent, isUnverified, labelText, markStyle, MAX_LABEL_ROWS, placeLabels, yearTicks, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
+import { buildChartModel, MIN_TARGET_SPACING, isKeyEvent, isUnverified, labelText, markStyle, MAX_LABEL_ROWS, placeLabels, yearTicks, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { AXIS, FadeGradients, LANE, fadeId, isHollowCluster, isRelatedCluster, markState, markerName } from "./chart-layers";
@@ -18,9 +18,10 @@ const RIGHT = 16;
 const PLOT = 1000; // model units across the plot; percentages below
 /**
  * The narrowest plot each breakpoint draws (the page's and card's padding, LEFT and RIGHT taken off):
- * a 320-px phone, a 640-px tablet, a 1024-px desktop. Year ticks are spaced for it, shown only there.
+ * a 320-px phone, a 640-px tablet, a 1024-px desktop. Year ticks and lane markers are spaced for it,
+ * shown only there: the server cannot measure.
  */
-const TICK_SETS = [
+const WIDTH_CLASSES = [
   { width: 160, className: "sm:hidden" },
   { width: 480, className: "hidden sm:block lg:hidden" },
   { width: 860, className: "hidden lg:block" },
@@ -58,6 +59,8 @@ export function ChartPlaceholder({
     laneHeight: LANE,
     margin: { top: TOP, right: 0, bottom: AXIS, left: 0 },
   });
+  const markerLanes = (width: number) =>
+    buildChartModel({ points, events: visible, frequency, width: PLOT, height: 400, minMarkerGap: (MIN_TARGET_SPACING * PLOT) / width }).lanes.map((l, i) => ({ ...l, y: m.lanes[i]!.y }));
   const pct = (x: number) => `${((x / PLOT) * 100).toFixed(3)}%`;
   const bottom = m.plot.top + m.plot.height;
   const path = m.points.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join("");
@@ -158,7 +161,7 @@ export function ChartPlaceholder({
         </div>
         {/* Year ticks for the width the plot is drawn at — the server cannot measure, so one set per
             breakpoint: the desktop's every-other-year ran "2002200420062008…" together on a phone. */}
-        {TICK_SETS.map(({ width, className }) =>
+        {WIDTH_CLASSES.map(({ width, className }) =>
           yearTicks(m.xDomain, width).map((t) => (
             <span
               key={`${width}-${t.label}`}
@@ -170,37 +173,43 @@ export function ChartPlaceholder({
             </span>
           )),
         )}
-        {m.lanes.flatMap((l) =>
-          l.clusters.map((c) => {
-            const single = c.events.length === 1 ? c.events[0]!.event : null;
-            const name = markerName(l.kind, c);
-            // Unverified or related (another corridor's): hollow, a dashed ring in the kind's colour (as EventMarker draws it).
-            const hollow = isHollowCluster(c);
-            const style = hollow ? { left: pct(c.x), top: l.y, borderColor: KIND_COLOUR[l.kind], color: KIND_COLOUR[l.kind] } : { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
-            const size = single ? "h-[15px] min-w-[15px]" : "h-[19px] min-w-[19px]";
-            const caveat = `${c.events.every((e) => isUnverified(e.event)) ? " event-unverified" : ""}${isRelatedCluster(c) ? " related-marker" : ""}`;
-            const look = hollow ? `border-dashed bg-tremor-background dark:bg-dark-tremor-background${caveat}` : "border-white text-white";
-            const className = `absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] ${look} px-0.5 text-[9px] font-bold leading-none`;
-            const ids = c.events.map((e) => e.event.id).join(" ");
-            const label = single ? KIND_GLYPH[l.kind] : String(c.events.length);
-            if (!interactive)
-              return (
-                <span key={ids} role="img" aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
-                  {label}
-                </span>
-              );
-            // A single event is a link before any script runs; a cluster opens once the chart is interactive.
-            return single ? (
-              <a key={ids} href={`/events/${single.id}`} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
-                {label}
-              </a>
-            ) : (
-              <span key={ids} role="button" tabIndex={0} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
-                {label}
-              </span>
-            );
-          }),
-        )}
+        {/* Markers a finger (and WCAG's 24-px target spacing) can tell apart at each width: closer ones join a count badge. */}
+        {WIDTH_CLASSES.map(({ width, className: widthClass }) => (
+          <div key={width} className={`pointer-events-none absolute inset-0 ${widthClass}`} data-marker-set={width}>
+            {markerLanes(width).flatMap((l) =>
+              l.clusters.map((c) => {
+                const single = c.events.length === 1 ? c.events[0]!.event : null;
+                const name = markerName(l.kind, c);
+                // Unverified or related (another corridor's): hollow, a dashed ring in the kind's colour (as EventMarker draws it).
+                const hollow = isHollowCluster(c);
+                const style = hollow ? { left: pct(c.x), top: l.y, borderColor: KIND_COLOUR[l.kind], color: KIND_COLOUR[l.kind] } : { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
+                const size = single ? "h-[15px] min-w-[15px]" : "h-[19px] min-w-[19px]";
+                const caveat = `${c.events.every((e) => isUnverified(e.event)) ? " event-unverified" : ""}${isRelatedCluster(c) ? " related-marker" : ""}`;
+                const look = hollow ? `border-dashed bg-tremor-background dark:bg-dark-tremor-background${caveat}` : "border-white text-white";
+                const className = `pointer-events-auto absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] ${look} px-0.5 text-[9px] font-bold leading-none`;
+                const ids = c.events.map((e) => e.event.id).join(" ");
+                const key = `${width}-${ids}`;
+                const label = single ? KIND_GLYPH[l.kind] : String(c.events.length);
+                if (!interactive)
+                  return (
+                    <span key={key} role="img" aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
+                      {label}
+                    </span>
+                  );
+                // A single event is a link before any script runs; a cluster opens once the chart is interactive.
+                return single ? (
+                  <a key={key} href={`/events/${single.id}`} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
+                    {label}
+                  </a>
+                ) : (
+                  <span key={key} role="button" tabIndex={0} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
+                    {label}
+                  </span>
+                );
+              }),
+            )}
+          </div>
+        ))}
       </div>
     </div>
   );
