@@ -52,6 +52,11 @@ export function registerEvents({ program, dbOption }: Cli): void {
       if (!event) throw new QueryArgumentError(`unknown event "${id}"`);
       if (o.json) return json(event);
       print(`${event.title}\n${event.kind}, ${event.startsOn}${event.endsOn ? ` … ${event.endsOn}` : ""}, ${event.verification}${event.documentRef ? `\n${event.documentRef}` : ""}${event.sourceUrl ? `\n${event.sourceUrl}` : ""}`);
+      // The other language's title, and whose text each is: a translation is never shown as the source's.
+      const ru = event.texts.ru;
+      if (event.texts.en && ru) print(`ru: ${ru.title}`);
+      for (const [lang, t] of Object.entries(event.texts))
+        if (t.translation) print(`(${lang}: translated by ${t.translation.by}${t.translation.on ? ` on ${t.translation.on}` : ""}, not the source's own text)`);
       for (const l of event.links) print(`  ${l.direction === "out" ? l.relation : `${l.relation} (by)`} ${l.id}`);
       if (event.body) print(`\n${event.body}`);
     });
