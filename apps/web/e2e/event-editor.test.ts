@@ -44,7 +44,7 @@ describe("event editor in a real browser", () => {
     expect(await browser.page.getByLabel("Linked event 1", { exact: true }).inputValue()).toBe("decree-274-2020");
     expect(await browser.page.locator("#f-body").inputValue()).toBe(RELEASE);
     // The draft's marker is on the corridor's chart before saving.
-    await expect.poll(() => browser.page.locator('[data-testid="marker-preview"] [data-event-ids~="draft"]').count()).toBe(1);
+    await expect.poll(() => browser.page.locator('[data-testid="marker-preview"] [data-event-ids~="draft"]:visible').count()).toBe(1);
     // A preview: no marker in it is a link that would leave the unsaved form.
     expect(await browser.page.locator('[data-testid="marker-preview"] a[data-event-ids]').count()).toBe(0);
     await browser.page.screenshot({ path: `${ARTIFACTS}event-editor-suggested.png`, fullPage: true });
