@@ -22,6 +22,7 @@ import type Database from "better-sqlite3";
 import type { NormalisedObservation } from "./normalise.ts";
 import type { Period } from "../periods.ts";
 import type { Bound } from "../schema.ts";
+import { RangeTally } from "../corridor-ranges.ts";
 
 export type WriteOutcome = "inserted" | "updated" | "unchanged" | { duplicateOfLine: number };
 
@@ -184,6 +185,8 @@ export class ObservationWriter {
   private readonly newKeys = new Map<string, number>();
   private readonly now = new Date().toISOString();
   private previous?: PreviousValue;
+  /** The groups of the rows inserted, for the corridor summary (merged in by finish()). */
+  private readonly ranges = new RangeTally();
 
   inserted = 0;
   updated = 0;
@@ -272,6 +275,7 @@ export class ObservationWriter {
     for (const p of batch.periods) this.periodInsert!.run(this.periods.push(p), p.period, p.frequency, p.start, p.end);
     const { rows } = batch;
     const n = batch.lines.length;
+    this.tallyStaged(batch);
     const params = this.groupParams;
     for (let first = 0; first < n; first += GROUP_ROWS) {
       const count = Math.min(GROUP_ROWS, n - first);
@@ -282,6 +286,21 @@ export class ObservationWriter {
     this.pending.push(batch);
     this.pendingRows += n;
     if (this.pendingRows >= FLUSH_ROWS) this.flush();
+  }
+
+  /**
+   * Every staged row counts towards the summary: a repeated key (the only row a flush leaves out)
+   * is an error, and an import with errors is rolled back, summary and all.
+   */
+  private tallyStaged({ rows, lines }: StageBatch): void {
+    const texts = this.texts;
+    for (let r = 0, k = 0; r < lines.length; r++, k += STAGE_COLUMNS) {
+      const indicatorOrigin = rows[k]!, destinationPeriod = rows[k + 1]!;
+      this.ranges.add(
+        texts[highOf(indicatorOrigin) - 1]!, texts[lowOf(indicatorOrigin) - 1]!, texts[highOf(destinationPeriod) - 1]!,
+        texts[highOf(rows[k + 3]!) - 1]!, this.periods[lowOf(destinationPeriod) - 1]!,
+      );
+    }
   }
 
   /** Staged rows go into observations, in file order; a repeated key goes in once. */
@@ -339,13 +358,15 @@ export class ObservationWriter {
     this.insertedLines[offset] = line;
   }
 
-  /** Writes the rows still being encoded. Call once, after the last row and before committing. */
+  /** Writes the rows still being encoded and the corridor summary's new counts. Call once, after the last row and before committing. */
   finish(): void {
-    if (!this.encoder) return;
-    const rest = this.encoder.take();
-    if (rest) this.stage(rest);
-    this.flush();
-    this.sqlite.exec(`DROP TABLE ${STAGE_TABLE}; DROP TABLE ${TEXT_TABLE}; DROP TABLE ${PERIOD_TABLE}`);
+    if (this.encoder) {
+      const rest = this.encoder.take();
+      if (rest) this.stage(rest);
+      this.flush();
+      this.sqlite.exec(`DROP TABLE ${STAGE_TABLE}; DROP TABLE ${TEXT_TABLE}; DROP TABLE ${PERIOD_TABLE}`);
+    }
+    if (!this.options.dryRun) this.ranges.write(this.sqlite);
   }
 
   private settle(o: NormalisedObservation, line: number, outcome: WriteOutcome): void {
@@ -373,6 +394,7 @@ export class ObservationWriter {
     );
     if (result.changes === 1) {
       this.recordInserted(Number(result.lastInsertRowid), line);
+      this.ranges.add(o.indicator, o.origin, o.destination, o.breakdown, p);
       return "inserted";
     }
     const existing = this.select.get(o.origin, o.destination, o.indicator, p.period, o.breakdown) as ExistingRow;

@@ -2,8 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { CorridorDb } from "../db.ts";
 import type { Frequency } from "../periods.ts";
-import { countries, indicators, observations } from "../schema.ts";
-import { dataVersion } from "../publish.ts";
+import { corridorRanges, countries, indicators } from "../schema.ts";
 
 export interface CorridorIndicator {
   code: string;
@@ -24,50 +23,30 @@ export interface Corridor {
   indicators: CorridorIndicator[];
 }
 
-/** One row per corridor, indicator and frequency: what corridors() builds on. */
-interface CorridorRange {
-  origin: string;
-  destination: string;
-  indicator: string;
-  frequency: Frequency;
-  count: number;
-  first: string;
-  last: string;
-  firstDay: string;
-  lastDay: string;
-}
-
 /**
- * The ranges read every observation (seconds at 10M rows), yet change only when an import or an undo
- * commits — which moves the data version. So every page asks for them, but each connection computes
- * them once per version: one indexed read of data_state instead of a scan.
+ * The ranges come from the corridor summary that every write keeps current (corridor-ranges.ts):
+ * one indexed read of a few rows per corridor and indicator, never a scan of the observations.
+ * Its rows are per breakdown; a corridor's ranges here count every breakdown, as the pages list them.
  */
-const rangesByVersion = new WeakMap<CorridorDb, { version: number; rows: readonly CorridorRange[] }>();
-
-async function corridorRanges(db: CorridorDb): Promise<readonly CorridorRange[]> {
-  const { version } = await dataVersion(db);
-  const cached = rangesByVersion.get(db);
-  if (cached?.version === version) return cached.rows;
-  const rows: CorridorRange[] = await db.orm
+async function rangesByFrequency(db: CorridorDb) {
+  return db.orm
     .select({
-      origin: observations.origin,
-      destination: observations.destination,
-      indicator: observations.indicator,
-      frequency: observations.frequency,
-      count: sql<number>`count(*)`,
-      first: sql<string>`min(${observations.period})`,
-      last: sql<string>`max(${observations.period})`,
-      firstDay: sql<string>`min(${observations.periodStart})`,
-      lastDay: sql<string>`max(${observations.periodEnd})`,
+      origin: corridorRanges.origin,
+      destination: corridorRanges.destination,
+      indicator: corridorRanges.indicator,
+      frequency: corridorRanges.frequency,
+      count: sql<number>`sum(${corridorRanges.observations})`,
+      first: sql<string>`min(${corridorRanges.firstPeriod})`,
+      last: sql<string>`max(${corridorRanges.lastPeriod})`,
+      firstDay: sql<string>`min(${corridorRanges.firstDay})`,
+      lastDay: sql<string>`max(${corridorRanges.lastDay})`,
     })
-    .from(observations)
-    .groupBy(observations.origin, observations.destination, observations.indicator, observations.frequency);
-  rangesByVersion.set(db, { version, rows });
-  return rows;
+    .from(corridorRanges)
+    .groupBy(corridorRanges.origin, corridorRanges.destination, corridorRanges.indicator, corridorRanges.frequency);
 }
 
 export async function corridors(db: CorridorDb): Promise<Corridor[]> {
-  const rows = await corridorRanges(db);
+  const rows = await rangesByFrequency(db);
   const names = new Map((await db.orm.select({ code: countries.code, name: countries.nameEn }).from(countries)).map((c) => [c.code, c.name]));
   const catalog = new Map((await db.orm.select().from(indicators)).map((i) => [i.code, i]));
 
