@@ -12,8 +12,12 @@ import { countries, destinations, month } from "./import-rounds.ts";
 export const PER_CORRIDOR = 1000;
 export const BIG_INDICATORS = ["entries", "work_patents_issued", "migration_registrations", "remittances_received_usd", "transfers_from_russia_usd_mn", "citizenship_granted", "first_residence_permits", "irregular_stay_stock", "remittances_received_pct_gdp"].sort();
 
-/** Adds about `rows` observations; returns the corridors of the first indicator (citizenship_granted), in order. */
-export function fillBigDb(sqlite: Database.Database, rows: number): { origin: string; destination: string }[] {
+/**
+ * Adds about `rows` observations; returns the corridors of the first indicator (citizenship_granted),
+ * in order. `skipOrigins`: countries left alone (a seeded database's own, so that its pages show
+ * the demo's series at the same size, and only the rest of the database grows).
+ */
+export function fillBigDb(sqlite: Database.Database, rows: number, skipOrigins: ReadonlySet<string> = new Set()): { origin: string; destination: string }[] {
   const built: { origin: string; destination: string }[] = [];
   const corridorsNeeded = Math.ceil(rows / PER_CORRIDOR);
   const importId = Number(
@@ -31,7 +35,7 @@ export function fillBigDb(sqlite: Database.Database, rows: number): { origin: st
   let n = 0;
   sqlite.exec("BEGIN");
   outer: for (const indicator of BIG_INDICATORS)
-    for (const origin of countries)
+    for (const origin of countries.filter((c) => !skipOrigins.has(c)))
       for (const destination of bigDestinations) {
         if (n >= corridorsNeeded) break outer;
         if (indicator === BIG_INDICATORS[0]) built.push({ origin, destination });
