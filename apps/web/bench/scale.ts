@@ -10,9 +10,9 @@
  * GROUP BY over every observation) and the commit times of the changes themselves.
  */
 import { request } from "node:http";
-import { writeFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { openDb } from "@corridor/data";
 import { importFile } from "@corridor/data/import";
 import { undoImport } from "@corridor/data";
@@ -27,6 +27,7 @@ let built = 0;
 let demo: string[] = [];
 const buildStart = performance.now();
 const server = await startServer({
+  readyTimeoutMs: 900_000,
   setup(dbPath) {
     const db = openDb(dbPath);
     // The demo's countries keep their own series: the pages measured show what they show on the
@@ -121,4 +122,6 @@ try {
 } finally {
   writer.close();
   await server.stop();
+  // The 10M-row database is ≈ 1.5 GB.
+  rmSync(dirname(server.dbPath), { recursive: true, force: true });
 }

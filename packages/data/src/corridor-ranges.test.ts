@@ -9,7 +9,8 @@ import { importFile } from "./import/index.ts";
 import { listImports, undoImport, UndoError } from "./history.ts";
 import { corridors } from "./queries/corridors.ts";
 import { corridorIndicators } from "./queries/latest.ts";
-import { rebuildCorridorRanges, RECOMPUTE, touchedTable } from "./corridor-ranges.ts";
+import { RangeTally, rebuildCorridorRanges, RECOMPUTE, touchedTable } from "./corridor-ranges.ts";
+import { parsePeriod, type Period } from "./periods.ts";
 import { memoryDb, scannedRanges, storedRanges, tmpFile } from "./test/helpers.ts";
 import type { CorridorDb } from "./db.ts";
 
@@ -101,5 +102,22 @@ describe("corridor_ranges", () => {
     const plans = RECOMPUTE.map((statement) => (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((r) => r.detail).join(" | "));
     expect(plans[1]).toMatch(/SEARCH observations USING INDEX observations_key_idx \(origin=\? AND destination=\? AND indicator=\?\)/);
     for (const plan of plans) expect(plan).not.toMatch(/SCAN (observations|corridor_ranges)\b/);
+  });
+
+  it("RangeTally counts rows scattered over many series (period-major), not a few series side by side", () => {
+    const month = (m: number): Period => {
+      const p = parsePeriod(`${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
+      if (!p.ok) throw new Error("bad period");
+      return p.value;
+    };
+    const origins = Array.from({ length: 40 }, (_, i) => `C${i}`);
+    const periodMajor = new RangeTally();
+    for (let m = 0; m < 24; m++) for (const o of origins) periodMajor.add("entries", o, "RUS", "total", month(m));
+    // Every row after the first month goes back to a series last written 40 series earlier.
+    expect(periodMajor.scattered).toBe(23 * 40);
+    const sideBySide = new RangeTally();
+    for (const o of origins) for (let m = 0; m < 24; m++) for (const i of ["a", "b", "c", "d"]) sideBySide.add(i, o, "RUS", "total", month(m));
+    expect(sideBySide.scattered).toBe(0);
+    expect(sideBySide.size).toBe(160);
   });
 });

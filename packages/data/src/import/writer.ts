@@ -77,7 +77,7 @@ const boundCode = (b: Bound | null) => (b === "lower" ? 1 : b === "upper" ? 2 : 
 const boundOf = (code: number): Bound | null => (code === 1 ? "lower" : code === 2 ? "upper" : null);
 /** Rows per encoded batch (a multiple of GROUP_ROWS). */
 const ENCODED_BATCH_ROWS = 4096;
-/** SQLite's page cache during a bulk load (KiB; used only as pages are read): the key index of 1M rows fits. */
+/** SQLite's page cache during a bulk load of scattered rows (KiB; used only as pages are read): the key index of 1M rows fits. */
 const BULK_CACHE_KIB = 128 * 1024;
 /** Staged rows written to observations at a time: small enough to overlap with parsing. */
 const FLUSH_ROWS = 16 * ENCODED_BATCH_ROWS;
@@ -214,6 +214,7 @@ export class ObservationWriter {
   private pendingRows = 0;
   private lastId = 0;
   private cacheSizeBefore = 0;
+  private bigCache = false;
 
   constructor(sqlite: Database.Database, private readonly importId: number, private readonly options: WriterOptions) {
     this.sqlite = sqlite;
@@ -229,10 +230,7 @@ export class ObservationWriter {
     );
     this.maxIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) AS m FROM observations").get() as { m: number }).m;
     if (this.maxIdBefore === 0 && !options.onRow && !options.dryRun) {
-      // Rows that arrive out of key order (period-major files) land all over the key index: with
-      // SQLite's 2 MB default cache its pages went back and forth to the WAL on every flush.
       this.cacheSizeBefore = sqlite.pragma("cache_size", { simple: true }) as number;
-      sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
       sqlite.exec(`DROP TABLE IF EXISTS ${STAGE_TABLE}; DROP TABLE IF EXISTS ${TEXT_TABLE}; DROP TABLE IF EXISTS ${PERIOD_TABLE}`);
       // INTEGER affinity stores the packed ids (bound as doubles) as integers, so / and % divide exactly.
       sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator_origin INTEGER, destination_period INTEGER, value REAL, breakdown_flag INTEGER, source_bound INTEGER)`);
@@ -314,6 +312,13 @@ export class ObservationWriter {
   private flush(): void {
     if (this.pendingRows === 0) return;
     const inserted = this.flushStaged!.run(this.flushedRows).changes;
+    // Rows of many series interleaved (period-major files) land all over the key index: with
+    // SQLite's 2 MB default cache its pages went back and forth to the WAL on every flush. A file
+    // in series order keeps the small cache, so its pages reach the WAL while the parser works.
+    if (!this.bigCache && this.ranges.scattered > (this.flushedRows + this.pendingRows) / 4) {
+      this.bigCache = true;
+      this.sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    }
     this.flushedRows += this.pendingRows;
     if (inserted === this.pendingRows) {
       for (const { lines } of this.pending) for (const line of lines) this.recordInserted(++this.lastId, line);
@@ -372,7 +377,7 @@ export class ObservationWriter {
       if (rest) this.stage(rest);
       this.flush();
       this.sqlite.exec(`DROP TABLE ${STAGE_TABLE}; DROP TABLE ${TEXT_TABLE}; DROP TABLE ${PERIOD_TABLE}`);
-      this.sqlite.pragma(`cache_size = ${this.cacheSizeBefore}`);
+      if (this.bigCache) this.sqlite.pragma(`cache_size = ${this.cacheSizeBefore}`);
     }
     if (!this.options.dryRun) this.ranges.write(this.sqlite);
   }
