@@ -113,7 +113,7 @@ describe("the related-events layer", () => {
     await page.goto(`${browser.server.url}/?origin=UZB&related=1`, { waitUntil: "networkidle" });
     expect(await page.getByTestId("related-legend").innerText()).toContain("Related events (other corridors)");
     // The server-drawn chart: related markers are dashed rings, the corridor's own are filled discs.
-    const related = page.locator('[data-testid="chart-placeholder"] [aria-label*="(related event: concerns"]');
+    const related = page.locator('[data-testid="chart-placeholder"] [aria-label*="(related event: concerns"]:visible');
     expect(await related.count()).toBeGreaterThan(0);
     expect(await related.first().evaluate((e) => getComputedStyle(e).borderStyle)).toBe("dashed");
     // Every export of this view draws the layer too.

@@ -127,8 +127,18 @@ describe("impact panels in a real browser", () => {
     expect(before).toContain(its.reading.level.slice(1));
     expect(before).toMatch(/n = 13 periods, 2011–2024/);
     // The counterfactual is drawn dashed, after the event only; the before/after comparison stays beside it.
-    await remittances.locator(".its-counterfactual path").first().waitFor();
-    expect(await remittances.locator(".its-counterfactual path").first().getAttribute("stroke-dasharray")).toBe("6 4");
+    // Drawn on the server, one drawing per width class: the one on screen.
+    const counterfactual = remittances.locator(".its-counterfactual path:visible");
+    expect(await counterfactual.count()).toBe(1);
+    expect(await counterfactual.getAttribute("stroke-dasharray")).toBe("6 4");
+    expect(await browser.page.locator("svg.recharts-surface").count()).toBe(0);
+    // Hovering reads out the nearest period's values, formatted as everywhere else.
+    const plot = remittances.locator('[data-testid="its-chart"] [role="img"]:visible');
+    await plot.scrollIntoViewIfNeeded();
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2);
+    const hover = await remittances.getByTestId("plot-hover").innerText();
+    expect(hover.replace(/\n+/g, "\n")).toMatch(/^20\d\d\nObserved: US\$ [\d.,]+ (?:bn|million)\nModel fit: .*\nWithout the event: .*\n95 % band: .* to .*$/);
     expect(await remittances.innerText()).toMatch(/Around the event \(2021\)/);
     // Fifteen other events: listed behind their reading, each linked to its page.
     const confounders = remittances.getByTestId("its-confounders");

@@ -41,6 +41,32 @@ async function phone(colorScheme: "light" | "dark" = "light"): Promise<{ page: P
   return { page: await context.newPage(), close: () => context.close() };
 }
 
+/** WCAG 2.2's target spacing (Lighthouse's target-size audit): centres of small targets at least 24 px apart. */
+async function expectTargetsApart(page: Page, width: number) {
+  const markers = await boxes(page.locator('[data-testid="chart-placeholder"] [data-event-ids]'));
+  expect(markers.length, `visible lane markers at ${width} px`).toBeGreaterThan(0);
+  for (let i = 0; i < markers.length; i++)
+    for (let j = i + 1; j < markers.length; j++) {
+      const [a, b] = [markers[i]!, markers[j]!];
+      const distance = Math.hypot((a.left + a.right - b.left - b.right) / 2, (a.top + a.bottom - b.top - b.bottom) / 2);
+      expect(distance, `at ${width} px, markers "${a.text}" and "${b.text}" are ${distance.toFixed(1)} px apart`).toBeGreaterThanOrEqual(23.5);
+    }
+}
+
+describe("lane markers a finger can tell apart", () => {
+  for (const width of [375, 700, 1350])
+    it(`at ${width} px, the server-drawn chart's markers are 24 px apart or joined in a count`, async () => {
+      const context = await launch({ width, height: 900 });
+      try {
+        const page = await context.newPage();
+        await page.goto(browser.server.url, { waitUntil: "networkidle" });
+        await expectTargetsApart(page, width);
+      } finally {
+        await context.close();
+      }
+    });
+});
+
 describe("at 375 px", () => {
   it("the dashboard's year labels stand apart, before and after the interactive chart loads", async () => {
     const { page, close } = await phone();
@@ -49,6 +75,11 @@ describe("at 375 px", () => {
       const placeholder = await boxes(page.locator('[data-testid="chart-placeholder"] [data-tick-set]'));
       expect(placeholder.length).toBeGreaterThanOrEqual(2);
       expectApart(placeholder, "server-drawn ticks");
+      // The server draws the key events' labels for a phone too, none over another or off the plot.
+      const labels = await boxes(page.locator('[data-testid="chart-placeholder"] [data-label-for]'));
+      expect(labels.length).toBeGreaterThan(0);
+      expectApart(labels, "server-drawn event labels");
+      for (const l of labels) expect(l.right, l.text).toBeLessThanOrEqual(375);
       await page.getByTestId("main-chart").hover({ position: { x: 10, y: 10 } });
       await page.locator('[data-testid="main-chart"] svg.recharts-surface').first().waitFor();
       const ticks = await boxes(page.locator('[data-testid="main-chart"] .recharts-xAxis .recharts-cartesian-axis-tick-value'));
@@ -82,6 +113,9 @@ describe("at 375 px", () => {
       const firstCard = (await page.getByTestId("kpi-card").first().boundingBox())!.y;
       expect(chartTop).toBeLessThan(firstCard);
       expect(chartTop).toBeLessThan(800); // on the first screen
+      // The Sources section closes the page, after the cards and the recent events.
+      const sourcesTop = (await page.getByTestId("sources-section").boundingBox())!.y;
+      expect(sourcesTop).toBeGreaterThan((await page.getByTestId("kpi-card").last().boundingBox())!.y);
       const signIn = (await page.getByRole("link", { name: "Sign in" }).boundingBox())!;
       expect(signIn.height).toBeLessThan(30);
       for (const name of ["origin", "destination"]) {

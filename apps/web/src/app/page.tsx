@@ -93,7 +93,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           <Text>No data for this corridor yet.</Text>
         </Card>
       )}
-      <section aria-label="Latest figures" className="grid gap-4 max-sm:order-1 sm:grid-cols-2 lg:grid-cols-3">
+      <section aria-label="Latest figures" className="grid gap-4 max-sm:order-1 print:order-1 sm:grid-cols-2 lg:grid-cols-3">
         {kpis.map(({ latest: k, destination: side, points: spark, stale }) => {
           const unit = k.indicator.unit;
           const comparison = k.yearAgo ?? k.previous;
@@ -172,7 +172,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
           <div className="mt-2 flex justify-end">
             <ChartActions query={dashboardChartQuery(view, main.destination, main.indicator.code)} viewPath={dashboardHref(view)} title={seriesTitle(main).title} />
           </div>
-          <fieldset className="mt-3 flex flex-wrap gap-2" aria-label="Event kinds shown">
+          <fieldset className="mt-3 flex flex-wrap gap-2" aria-label="Event kinds shown" data-print="hide">
             {KIND_ORDER.filter((k) => inRange.some((e) => e.kind === k)).map((k) => {
               const shown = !view.hide.includes(k);
               return (
@@ -198,7 +198,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
               {RELATED_LEGEND}: outlined markers and dotted lines; hover one to see which corridor it concerns.
             </p>
           )}
-          <p className="mt-2 text-tremor-label">
+          <p className="mt-2 text-tremor-label" data-print="hide">
             <Link href={dashboardHref({ ...view, related: !view.related })} scroll={false} aria-pressed={view.related} role="button" data-testid="related-toggle" className="underline">
               {view.related ? "Hide related events" : `Show related events (other corridors' events naming ${originName} or ${destinationName})`}
             </Link>
@@ -269,7 +269,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
         </Card>
       )}
 
-      <Card className="p-4 max-sm:order-2">
+      <Card className="p-4 max-sm:order-2 print:order-2">
         <Title>Recent events</Title>
         <ul className="mt-2 divide-y divide-tremor-border dark:divide-dark-tremor-border">
           {[...events]
@@ -281,7 +281,12 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
         </ul>
       </Card>
 
-      {sources.length > 0 && <SourcesSection series={sources} />}
+      {/* Last on phones and paper too, where the chart moves first and the cards and events follow it. */}
+      {sources.length > 0 && (
+        <div className="max-sm:order-3 print:order-3">
+          <SourcesSection series={sources} />
+        </div>
+      )}
     </div>
   );
 }

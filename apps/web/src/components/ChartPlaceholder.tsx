@@ -6,7 +6,7 @@
  * pages. ChartOnDemand swaps in the interactive chart when the reader reaches for it.
  */
 import type { Frequency } from "@corridor/data/periods";
-import { buildChartModel, isKeyEvent, isUnverified, labelText, markStyle, MAX_LABEL_ROWS, placeLabels, yearTicks, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
+import { buildChartModel, MIN_TARGET_SPACING, isKeyEvent, isUnverified, labelText, markStyle, MAX_LABEL_ROWS, placeLabels, yearTicks, type ChartEvent, type ChartPoint } from "@/lib/chart-model";
 import { KIND_COLOUR, KIND_GLYPH, KIND_LABEL, SERIES_COLOUR } from "@/lib/palette";
 import { formatValue } from "@corridor/data/pure";
 import { AXIS, FadeGradients, LANE, fadeId, isHollowCluster, isRelatedCluster, markState, markerName } from "./chart-layers";
@@ -18,9 +18,10 @@ const RIGHT = 16;
 const PLOT = 1000; // model units across the plot; percentages below
 /**
  * The narrowest plot each breakpoint draws (the page's and card's padding, LEFT and RIGHT taken off):
- * a 320-px phone, a 640-px tablet, a 1024-px desktop. Year ticks are spaced for it, shown only there.
+ * a 320-px phone, a 640-px tablet, a 1024-px desktop. Year ticks and lane markers are spaced for it,
+ * shown only there: the server cannot measure.
  */
-const TICK_SETS = [
+const WIDTH_CLASSES = [
   { width: 160, className: "sm:hidden" },
   { width: 480, className: "hidden sm:block lg:hidden" },
   { width: 860, className: "hidden lg:block" },
@@ -58,6 +59,8 @@ export function ChartPlaceholder({
     laneHeight: LANE,
     margin: { top: TOP, right: 0, bottom: AXIS, left: 0 },
   });
+  const markerLanes = (width: number) =>
+    buildChartModel({ points, events: visible, frequency, width: PLOT, height: 400, minMarkerGap: (MIN_TARGET_SPACING * PLOT) / width }).lanes.map((l, i) => ({ ...l, y: m.lanes[i]!.y }));
   const pct = (x: number) => `${((x / PLOT) * 100).toFixed(3)}%`;
   const bottom = m.plot.top + m.plot.height;
   const path = m.points.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join("");
@@ -140,25 +143,29 @@ export function ChartPlaceholder({
             style={{ left: pct(p.x), top: p.y, borderColor: SERIES_COLOUR }}
           />
         ))}
-        {/* Direct labels placed at the desktop width (model units ≈ px); phones wait for the interactive chart, which measures. */}
-        <div className="hidden lg:block" aria-hidden>
-          {placeLabels(
-            m.events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: labelText(e.event).length * 11 * 0.56 + 8, priority: e.event.key ? 1 : 0 })),
-            { left: 0, right: PLOT, maxRows: MAX_LABEL_ROWS },
-          ).map((l) => (
-            <span
-              key={l.id}
-              data-label-for={l.id}
-              className="absolute whitespace-nowrap rounded-sm bg-tremor-background/85 px-1 text-[11px] leading-[13px] text-tremor-content-strong dark:bg-dark-tremor-background/85 dark:text-dark-tremor-content-strong"
-              style={{ left: pct(l.left), top: m.plot.top + 2 + l.row * 15 }}
-            >
-              {labelText(m.events.find((e) => e.event.id === l.id)!.event)}
-            </span>
-          ))}
-        </div>
+        {/* Direct labels placed for the narrowest plot of each width class (label widths in model units), like the ticks and markers. */}
+        {WIDTH_CLASSES.map(({ width, className }) => (
+          <div key={width} className={className} aria-hidden data-label-set={width}>
+            {placeLabels(
+              m.events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: ((labelText(e.event).length * 11 * 0.56 + 8) * PLOT) / width, priority: e.event.key ? 1 : 0 })),
+              { left: 0, right: PLOT, maxRows: MAX_LABEL_ROWS },
+            ).map((l) => (
+              <span
+                key={l.id}
+                data-label-for={l.id}
+                className="absolute whitespace-nowrap rounded-sm bg-tremor-background/85 px-1 text-[11px] leading-[13px] text-tremor-content-strong dark:bg-dark-tremor-background/85 dark:text-dark-tremor-content-strong"
+                // A label pushed left of its event ends at the event: anchored by its right edge, as the
+                // reserved width (for the class's narrowest plot) is wider than the text on a wider one.
+                style={l.left < l.x ? { right: `${(100 - ((l.left + l.width) / PLOT) * 100).toFixed(3)}%`, top: m.plot.top + 2 + l.row * 15 } : { left: pct(l.left), top: m.plot.top + 2 + l.row * 15 }}
+              >
+                {labelText(m.events.find((e) => e.event.id === l.id)!.event)}
+              </span>
+            ))}
+          </div>
+        ))}
         {/* Year ticks for the width the plot is drawn at — the server cannot measure, so one set per
             breakpoint: the desktop's every-other-year ran "2002200420062008…" together on a phone. */}
-        {TICK_SETS.map(({ width, className }) =>
+        {WIDTH_CLASSES.map(({ width, className }) =>
           yearTicks(m.xDomain, width).map((t) => (
             <span
               key={`${width}-${t.label}`}
@@ -170,37 +177,43 @@ export function ChartPlaceholder({
             </span>
           )),
         )}
-        {m.lanes.flatMap((l) =>
-          l.clusters.map((c) => {
-            const single = c.events.length === 1 ? c.events[0]!.event : null;
-            const name = markerName(l.kind, c);
-            // Unverified or related (another corridor's): hollow, a dashed ring in the kind's colour (as EventMarker draws it).
-            const hollow = isHollowCluster(c);
-            const style = hollow ? { left: pct(c.x), top: l.y, borderColor: KIND_COLOUR[l.kind], color: KIND_COLOUR[l.kind] } : { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
-            const size = single ? "h-[15px] min-w-[15px]" : "h-[19px] min-w-[19px]";
-            const caveat = `${c.events.every((e) => isUnverified(e.event)) ? " event-unverified" : ""}${isRelatedCluster(c) ? " related-marker" : ""}`;
-            const look = hollow ? `border-dashed bg-tremor-background dark:bg-dark-tremor-background${caveat}` : "border-white text-white";
-            const className = `absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] ${look} px-0.5 text-[9px] font-bold leading-none`;
-            const ids = c.events.map((e) => e.event.id).join(" ");
-            const label = single ? KIND_GLYPH[l.kind] : String(c.events.length);
-            if (!interactive)
-              return (
-                <span key={ids} role="img" aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
-                  {label}
-                </span>
-              );
-            // A single event is a link before any script runs; a cluster opens once the chart is interactive.
-            return single ? (
-              <a key={ids} href={`/events/${single.id}`} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
-                {label}
-              </a>
-            ) : (
-              <span key={ids} role="button" tabIndex={0} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
-                {label}
-              </span>
-            );
-          }),
-        )}
+        {/* Markers a finger (and WCAG's 24-px target spacing) can tell apart at each width: closer ones join a count badge. */}
+        {WIDTH_CLASSES.map(({ width, className: widthClass }) => (
+          <div key={width} className={`pointer-events-none absolute inset-0 ${widthClass}`} data-marker-set={width}>
+            {markerLanes(width).flatMap((l) =>
+              l.clusters.map((c) => {
+                const single = c.events.length === 1 ? c.events[0]!.event : null;
+                const name = markerName(l.kind, c);
+                // Unverified or related (another corridor's): hollow, a dashed ring in the kind's colour (as EventMarker draws it).
+                const hollow = isHollowCluster(c);
+                const style = hollow ? { left: pct(c.x), top: l.y, borderColor: KIND_COLOUR[l.kind], color: KIND_COLOUR[l.kind] } : { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
+                const size = single ? "h-[15px] min-w-[15px]" : "h-[19px] min-w-[19px]";
+                const caveat = `${c.events.every((e) => isUnverified(e.event)) ? " event-unverified" : ""}${isRelatedCluster(c) ? " related-marker" : ""}`;
+                const look = hollow ? `border-dashed bg-tremor-background dark:bg-dark-tremor-background${caveat}` : "border-white text-white";
+                const className = `pointer-events-auto absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] ${look} px-0.5 text-[9px] font-bold leading-none`;
+                const ids = c.events.map((e) => e.event.id).join(" ");
+                const key = `${width}-${ids}`;
+                const label = single ? KIND_GLYPH[l.kind] : String(c.events.length);
+                if (!interactive)
+                  return (
+                    <span key={key} role="img" aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
+                      {label}
+                    </span>
+                  );
+                // A single event is a link before any script runs; a cluster opens once the chart is interactive.
+                return single ? (
+                  <a key={key} href={`/events/${single.id}`} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
+                    {label}
+                  </a>
+                ) : (
+                  <span key={key} role="button" tabIndex={0} aria-label={name} title={name} data-event-ids={ids} className={className} style={style}>
+                    {label}
+                  </span>
+                );
+              }),
+            )}
+          </div>
+        ))}
       </div>
     </div>
   );

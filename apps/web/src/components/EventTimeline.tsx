@@ -14,7 +14,7 @@ export function EventTimeline({ events, width = 1100 }: { events: ChartEvent[]; 
   const kinds = new Set(events.map((e) => e.kind)).size;
   const height = 24 + kinds * lane + margin.top;
   // No series: the plot collapses to the axis and the lanes carry everything.
-  const m = buildChartModel({ points: [], events, frequency: null, width, height, laneHeight: lane, margin: { ...margin, bottom: 24 }, minMarkerGap: 16 });
+  const m = buildChartModel({ points: [], events, frequency: null, width, height, laneHeight: lane, margin: { ...margin, bottom: 24 } });
   const axisY = m.plot.top + m.plot.height;
   return (
     <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="group" aria-label="Timeline of events by kind">

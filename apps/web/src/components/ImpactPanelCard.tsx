@@ -8,14 +8,14 @@ import { Card, Text, Title } from "@tremor/react";
 import { FREQUENCY_NAME, formatValue } from "@corridor/data/pure";
 import type { EventDetail } from "@corridor/data";
 import { pct } from "@/lib/format";
-import { itsChartModel } from "@/lib/its-chart";
-import { toChartEvent } from "@/lib/chart-model";
+import { ITS_MARGIN, itsChartModel, itsPlotGeometry, type ItsChartModel } from "@/lib/its-chart";
+import { toChartEvent, type ChartEvent } from "@/lib/chart-model";
 import { controlHref, IMPACT_FORMATS, impactExportHref, panelAnchor, panelKey, type ImpactFormat } from "@/lib/impact-view";
 import type { ImpactPanel } from "@/server/event-page-data";
 import { ChartActions } from "./ChartActions";
 import { SourceFooter } from "./Sources";
-import { ItsChart } from "./ItsChart";
-import { COUNTERFACTUAL_DASH, ITS_COLOURS, ITS_LEGEND } from "./its-layers";
+import { COUNTERFACTUAL_DASH, ITS_COLOURS, ITS_LEGEND, ItsPlot } from "./ItsPlot";
+import { PlotHover, type HoverRow } from "./PlotHover";
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.)]$/.test(text) ? "" : "."}`;
 
@@ -73,6 +73,48 @@ function Legend({ fitted }: { fitted: boolean }) {
         </>
       )}
     </ul>
+  );
+}
+
+/**
+ * The panel (Card p-4) in a 1152-px page is about 1070 px wide on a desktop, 560–940 on a tablet and
+ * 290–340 on a phone: one drawing per width class, so text keeps its size while the plot stretches.
+ */
+const PLOT_SIZES = [
+  { width: 330, height: 230, className: "sm:hidden" },
+  { width: 720, height: 288, className: "hidden sm:block lg:hidden" },
+  { width: 1070, height: 288, className: "hidden lg:block" },
+];
+
+function hoverRows(model: ItsChartModel, width: number, height: number, unit: string, endsOn: string | null): HoverRow[] {
+  const g = itsPlotGeometry(model, width, height, endsOn);
+  return model.rows.map((r, i) => ({
+    x: g.rowX[i]! / width,
+    title: r.period,
+    lines: [
+      ...(r.observed !== null ? [`${ITS_LEGEND.observed}: ${formatValue(r.observed, unit, "tooltip")}`] : []),
+      ...(r.fitted !== null ? [`${ITS_LEGEND.fitted}: ${formatValue(r.fitted, unit, "tooltip")}`] : []),
+      ...(r.counterfactual !== null ? [`Without the event: ${formatValue(r.counterfactual, unit, "tooltip")}`] : []),
+      ...(r.band ? [`95 % band: ${formatValue(r.band[0], unit, "tooltip")} to ${formatValue(r.band[1], unit, "tooltip")}`] : []),
+    ],
+  }));
+}
+
+/** The panel's chart, drawn on the server at each width class, with its hover read-out. */
+function ItsPanelChart({ its, event, unit, label }: { its: NonNullable<ImpactPanel["impact"]["its"]>; event: ChartEvent; unit: string; label: string }) {
+  return (
+    <div className="mt-2" data-testid="its-chart">
+      {PLOT_SIZES.map((size) => {
+        const model = itsChartModel(its, event.startsOn, size.width - ITS_MARGIN.left - ITS_MARGIN.right);
+        return (
+          <div key={size.width} className={size.className}>
+            <PlotHover rows={hoverRows(model, size.width, size.height, unit, event.endsOn)} label={label}>
+              <ItsPlot model={model} unit={unit} event={event} width={size.width} height={size.height} className="h-auto w-full" />
+            </PlotHover>
+          </div>
+        );
+      })}
+    </div>
   );
 }
 
@@ -134,11 +176,10 @@ export function ImpactPanelCard({ panel, event, path, params, eventTitles }: { p
 
       {model && (
         <>
-          <ItsChart
-            id={`its-${panelKey(id)}`}
-            model={model}
-            unit={unit}
+          <ItsPanelChart
+            its={its!}
             event={toChartEvent(event)}
+            unit={unit}
             label={`${title}${used ? `, minus ${used.origin} → ${used.destination}` : ""}: ${its!.observed.map((o) => `${o.period} ${formatValue(o.value, unit, "tooltip")}`).join(", ")}${model.fitted ? "; with the model's fit and, after the event, the counterfactual and its 95 % band" : ""}`}
           />
           <Legend fitted={model.fitted} />

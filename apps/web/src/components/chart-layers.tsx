@@ -31,7 +31,7 @@ import { formatValue } from "@corridor/data/pure";
 import { dateRange } from "@/lib/format";
 import { EventMarker } from "./EventMarker";
 
-export const LANE = 22;
+export const LANE = 24;
 export const AXIS = 24;
 
 /**
@@ -150,7 +150,7 @@ export function plotLayers({ model, label, unit = "", colours }: LayerInput): Re
 }
 
 // Okabe–Ito, in an order that keeps neighbours distinguishable.
-export const COMPARE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c7a00", "#3d3d3d"];
+export const COMPARE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c7a00", "#8a8a8a"];
 
 /** The explorer's comparison: one line or area per corridor on a shared time axis, or bars per period. */
 export function compareLayers({

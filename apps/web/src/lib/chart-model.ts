@@ -46,21 +46,10 @@ export interface ChartEvent {
   uncertainDates?: readonly string[];
 }
 
-/** What the chart needs of a stored event (the data package's EventSummary). */
-export interface StoredEvent {
-  id: string;
-  title: string;
-  kind: Kind;
-  startsOn: string;
-  endsOn: string | null;
-  datePrecision?: "day" | "month" | "year";
-  documentRef?: string | null;
-  key?: boolean | null;
-  label?: string | null;
+/** What the chart needs of a stored event (the data package's EventSummary): a ChartEvent's fields as stored. */
+export interface StoredEvent extends Omit<ChartEvent, "related" | "uncertainDates"> {
   countries?: readonly { code: string; role: string }[];
   related?: true;
-  verification?: string;
-  verificationNote?: string | null;
   /** Absent in a snapshot published before date certainty existed: both dates read as sure. */
   uncertainDates?: readonly string[] | null;
 }
@@ -265,6 +254,9 @@ export function yearTicks(domain: [number, number], width: number, minPx = 56): 
   return ticks;
 }
 
+/** WCAG 2.2 target size: markers smaller than 24 px need 24 px between centres, or they join a count badge. */
+export const MIN_TARGET_SPACING = 24;
+
 export function buildChartModel(input: ChartInput): ChartModel {
   const margin = input.margin ?? { top: 12, right: 16, bottom: 28, left: 64 };
   const hidden = new Set(input.hiddenKinds ?? []);
@@ -323,7 +315,7 @@ export function buildChartModel(input: ChartInput): ChartModel {
     return { event, snappedPeriod, exactDate, t, t2, x: x(t), x2: t2 === null ? null : x(t2), period };
   });
 
-  const minGap = input.minMarkerGap ?? 14;
+  const minGap = input.minMarkerGap ?? MIN_TARGET_SPACING;
   const lanes: Lane[] = kinds.map((kind, i) => {
     const inLane = placed.filter((p) => p.event.kind === kind).sort((a, b) => a.x - b.x);
     const clusters: Cluster[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barPeriodOf, barRows, compareModel, EXPLORER_DEFAULTS, explorerHref, indexTo100, mergeSeries, parseExplorerView } from "./explorer";
+import { barPeriodOf, barRows, compareModel, EXPLORER_DEFAULTS, explorerHref, glyphRows, indexTo100, mergeSeries, parseExplorerView } from "./explorer";
 import { MIN_DOMAIN } from "./chart-model";
 
 const q = (s: string) => new URLSearchParams(s);
@@ -116,5 +116,37 @@ describe("compareModel: any data shape", () => {
 
   it("takes daily snapshots as a frequency a link can ask for", () => {
     expect(parseExplorerView(q("frequency=d")).frequency).toBe("D");
+  });
+});
+
+describe("glyphRows: event letters along the top of the plot never print over one another", () => {
+  it("staggers close events into rows, drops what finds no room, keeps far ones in the first row", () => {
+    const rows = glyphRows(
+      [
+        { id: "d1", at: 0.5 },
+        { id: "far", at: 0.1 },
+        { id: "d2", at: 0.505 },
+        { id: "d3", at: 0.51 },
+        { id: "d4", at: 0.515 },
+        { id: "d5", at: 0.53 },
+      ],
+      0.02,
+      3,
+    );
+    expect(Object.fromEntries(rows)).toEqual({ far: 0, d1: 0, d2: 1, d3: 2, d4: null, d5: 0 });
+  });
+
+  it("leaves no two glyphs of a row closer than the gap, whatever the input (random positions)", () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const positions = Array.from({ length: 40 }, (_, i) => ({ id: `e${i}`, at: ((seed * 7919 + i * 104729) % 1000) / 1000 }));
+      const rows = glyphRows(positions, 0.03, 3);
+      for (let r = 0; r < 3; r++) {
+        const xs = positions
+          .filter((p) => rows.get(p.id) === r)
+          .map((p) => p.at)
+          .sort((a, b) => a - b);
+        for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(0.03 - 1e-12);
+      }
+    }
   });
 });

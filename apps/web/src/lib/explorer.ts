@@ -195,3 +195,25 @@ export function compareModel(
     ticks: yearTicks(domain, width).map((t) => t.t),
   };
 }
+
+/**
+ * Rows for the events' glyphs along the top of the explorer's plot, so close events' letters do not
+ * print over one another ("DDDD"): each glyph takes the first of `rows` rows where it stands at least
+ * `minGap` (a fraction of the plot's width) from the last glyph in that row; with no room, none
+ * (its dashed line stays, and the events list under the chart names it). Positions are fractions.
+ */
+export function glyphRows(positions: readonly { id: string; at: number }[], minGap = 0.02, rows = 3): Map<string, number | null> {
+  const lastInRow: number[] = [];
+  const out = new Map<string, number | null>();
+  for (const p of [...positions].sort((a, b) => a.at - b.at)) {
+    let row: number | null = null;
+    for (let r = 0; r < rows; r++)
+      if (lastInRow[r] === undefined || p.at - lastInRow[r]! >= minGap) {
+        row = r;
+        break;
+      }
+    if (row !== null) lastInRow[row] = p.at;
+    out.set(p.id, row);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 /** itsChartModel: what the ITS panel draws, on a SYNTHETIC annual series fitted by the real model (fitIts). */
 import { describe, expect, it } from "vitest";
 import { fitIts, type ItsEstimate } from "@corridor/data";
-import { itsChartModel } from "./its-chart";
+import { ITS_MARGIN, itsChartModel, itsPlotGeometry } from "./its-chart";
 
 /** 2005…2024 with the event in 2015 (t0 = 10): a trend, a drop of 300 after it, some wobble. */
 function estimate(): ItsEstimate {
@@ -60,5 +60,41 @@ describe("itsChartModel", () => {
     expect(model.fitted).toBe(false);
     expect(model.rows.every((r) => r.fitted === null && r.band === null)).toBe(true);
     expect(model.rows).toHaveLength(11);
+  });
+
+  describe("itsPlotGeometry (what the page and the exports draw)", () => {
+    const model = itsChartModel(estimate(), "2015-01-01", 600 - ITS_MARGIN.left - ITS_MARGIN.right);
+    const g = itsPlotGeometry(model, 600, 300, "2015-06-30");
+    const points = (d: string) => [...d.matchAll(/([ML])([\d.]+),([\d.]+)/g)].map((m) => ({ move: m[1] === "M", x: Number(m[2]), y: Number(m[3]) }));
+
+    it("keeps every mark inside the plot, values growing upwards", () => {
+      for (const d of [g.observed, g.fitted, g.counterfactual, g.band])
+        for (const p of points(d)) {
+          expect(p.x).toBeGreaterThanOrEqual(g.plot.left);
+          expect(p.x).toBeLessThanOrEqual(g.plot.right);
+          expect(p.y).toBeGreaterThanOrEqual(g.plot.top);
+          expect(p.y).toBeLessThanOrEqual(g.plot.bottom);
+        }
+      expect(g.yTicks[0]!.y).toBe(g.plot.bottom);
+      expect(g.yTicks.at(-1)!.y).toBeCloseTo(g.plot.top, 0);
+      for (const t of g.xTicks) expect(t.x >= g.plot.left && t.x <= g.plot.right).toBe(true);
+    });
+
+    it("draws the counterfactual and band right of the event only, and breaks the fit at the event's period", () => {
+      expect(points(g.counterfactual).every((p) => p.x > g.event.x)).toBe(true);
+      expect(points(g.band).every((p) => p.x > g.event.x)).toBe(true);
+      expect(g.band.match(/Z/g)).toHaveLength(1);
+      // The event's period (2015) has no fitted value: two runs, before and after.
+      expect(points(g.fitted).filter((p) => p.move)).toHaveLength(2);
+      expect(points(g.observed).filter((p) => p.move)).toHaveLength(1);
+      expect(g.dots).toHaveLength(20);
+    });
+
+    it("places the event at its true dates: a span from 1 January to the end of 30 June 2015", () => {
+      const x = (iso: string) => g.plot.left + ((Date.parse(iso) - model.xDomain[0]) / (model.xDomain[1] - model.xDomain[0])) * (g.plot.right - g.plot.left);
+      expect(g.event.x).toBeCloseTo(x("2015-01-01T00:00:00Z"), 0);
+      expect(g.event.x2).toBeCloseTo(x("2015-07-01T00:00:00Z"), 0);
+      expect(itsPlotGeometry(model, 600, 300).event.x2).toBeNull();
+    });
   });
 });

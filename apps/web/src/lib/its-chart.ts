@@ -59,3 +59,88 @@ export function itsChartModel(its: ItsEstimate, eventStartsOn: string, width = 4
     fitted: its.status === "ok",
   };
 }
+
+export interface ItsPlotGeometry {
+  width: number;
+  height: number;
+  plot: { left: number; top: number; right: number; bottom: number };
+  xTicks: { x: number; label: string }[];
+  yTicks: { y: number; value: number }[];
+  /** Path data ("M…L…"), one subpath per unbroken run: a missing value breaks the line. */
+  observed: string;
+  fitted: string;
+  counterfactual: string;
+  /** The 95 % band after the event, one closed polygon per run. */
+  band: string;
+  dots: { x: number; y: number; row: number }[];
+  /** The event's start, and the end of its span (null for a one-day event), clamped to the plot. */
+  event: { x: number; x2: number | null };
+  /** Each row's x, for the hover read-out. */
+  rowX: number[];
+}
+
+/** The plot's margins: room for value labels ("−US$ 12 bn") on the left and year labels below. */
+export const ITS_MARGIN = { top: 14, right: 12, bottom: 24, left: 84 } as const;
+
+/**
+ * The panel in pixels, pure: what the server-drawn SVG (event page and exports alike) draws, so the
+ * page ships no charting code. `eventEndsOn` is the span's last day (inclusive), if any.
+ */
+export function itsPlotGeometry(model: ItsChartModel, width: number, height: number, eventEndsOn: string | null = null): ItsPlotGeometry {
+  const plot = { left: ITS_MARGIN.left, top: ITS_MARGIN.top, right: width - ITS_MARGIN.right, bottom: height - ITS_MARGIN.bottom };
+  const [t0, t1] = model.xDomain;
+  const [v0, v1] = model.yDomain;
+  const x = (t: number) => plot.left + ((t - t0) / (t1 - t0)) * (plot.right - plot.left);
+  const y = (v: number) => plot.bottom - ((v - v0) / (v1 - v0)) * (plot.bottom - plot.top);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const clampX = (px: number) => Math.min(plot.right, Math.max(plot.left, px));
+
+  const runs = (value: (r: ItsChartRow) => number | null) => {
+    let d = "";
+    let open = false;
+    for (const r of model.rows) {
+      const v = value(r);
+      if (v === null) {
+        open = false;
+        continue;
+      }
+      d += `${open ? "L" : "M"}${round(x(r.t))},${round(y(v))}`;
+      open = true;
+    }
+    return d;
+  };
+
+  let band = "";
+  let run: ItsChartRow[] = [];
+  const closeBand = () => {
+    if (run.length) {
+      const upper = run.map((r, i) => `${i ? "L" : "M"}${round(x(r.t))},${round(y(r.band![1]))}`).join("");
+      const lower = [...run]
+        .reverse()
+        .map((r) => `L${round(x(r.t))},${round(y(r.band![0]))}`)
+        .join("");
+      band += `${upper}${lower}Z`;
+    }
+    run = [];
+  };
+  for (const r of model.rows) {
+    if (r.band) run.push(r);
+    else closeBand();
+  }
+  closeBand();
+
+  return {
+    width,
+    height,
+    plot,
+    xTicks: model.xTicks.filter((t) => t >= t0 && t <= t1).map((t) => ({ x: round(x(t)), label: String(new Date(t).getUTCFullYear()) })),
+    yTicks: model.yTicks.map((value) => ({ y: round(y(value)), value })),
+    observed: runs((r) => r.observed),
+    fitted: model.fitted ? runs((r) => r.fitted) : "",
+    counterfactual: model.fitted ? runs((r) => r.counterfactual) : "",
+    band: model.fitted ? band : "",
+    dots: model.rows.flatMap((r, row) => (r.observed === null ? [] : [{ x: round(x(r.t)), y: round(y(r.observed)), row }])),
+    event: { x: round(clampX(x(model.eventT))), x2: eventEndsOn ? round(clampX(x(ms(eventEndsOn) + DAY))) : null },
+    rowX: model.rows.map((r) => round(x(r.t))),
+  };
+}

@@ -11,7 +11,8 @@ export const KIND_COLOUR: Record<Kind, string> = {
   restriction: "#E69F00",
   enforcement: "#6b6b6b",
   economic: "#8c7a00",
-  other: "#3d3d3d",
+  // A grey with 3:1 contrast on both the light and the dark background (#3d3d3d vanished in dark mode).
+  other: "#8a8a8a",
 };
 
 export const KIND_LABEL: Record<Kind, string> = {

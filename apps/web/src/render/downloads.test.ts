@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ChartData } from "@corridor/data";
 import { chartCsv, chartZip, compareCsv, compareZip } from "./series-data";
+import { syntheticChartData, syntheticEvent } from "./test-data";
 
 const PYTHON = "/usr/bin/python3";
 
@@ -26,32 +27,13 @@ function saved(name: string, body: string | Buffer): string {
   return file;
 }
 
-const event = (id: string, kind: string, startsOn: string, title: string, extra: object = {}) =>
-  ({
-    id,
-    kind,
-    startsOn,
-    endsOn: null,
-    title,
-    datePrecision: "day",
-    countries: [],
-    documentRef: `Decree No. ${id}, of 1 March`,
-    sourceUrl: `https://example.org/${id}`,
-    summary: "",
-    tags: [],
-    verification: "verified",
-    verificationNote: null,
-    links: [],
-    ...extra,
-  }) as unknown as ChartData["events"][number];
+const event = (id: string, kind: string, startsOn: string, title: string, extra: Record<string, unknown> = {}) =>
+  syntheticEvent(id, kind, startsOn, title, { documentRef: `Decree No. ${id}, of 1 March`, ...extra });
 
+const FRAME = syntheticChartData(2019, []);
 const DATA: ChartData = {
   series: {
-    indicator: { code: "entries", name: "Entries (synthetic)", unit: "people", kind: "flow" },
-    origin: "TJK",
-    destination: "RUS",
-    breakdown: "total",
-    frequency: "A",
+    ...FRAME.series,
     points: [
       { period: "2019", start: "2019-01-01", end: "2019-12-31", value: 120, source: "Synthetic source, with a comma: https://example.org/a" },
       { period: "2020", start: "2020-01-01", end: "2020-12-31", value: 40.5, flag: "e", source: "Синтетический источник" },

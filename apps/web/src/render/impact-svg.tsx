@@ -1,16 +1,15 @@
 /**
- * An impact panel as a standalone SVG (and, through render/png, a PNG): the same recharts layers as
- * the event page (components/its-layers) in the frame every exported chart has — title, legend,
+ * An impact panel as a standalone SVG (and, through render/png, a PNG): the same drawing as the
+ * event page (components/ItsPlot) in the frame every exported chart has — title, legend,
  * the readings, the other events in the window and the method's citation in the footer, wrapped
  * rather than cut — then sources and provenance.
  */
-import { ComposedChart } from "recharts";
 import { corridorWords, FREQUENCY_NAME, formatValue } from "@corridor/data/pure";
 import type { Impact } from "@corridor/data";
-import { itsChartModel } from "@/lib/its-chart";
+import { ITS_MARGIN, itsChartModel } from "@/lib/its-chart";
 import { KIND_COLOUR } from "@/lib/palette";
 import type { ChartEvent } from "@/lib/chart-model";
-import { COUNTERFACTUAL_DASH, ITS_COLOURS, ITS_LEGEND, itsLayers } from "@/components/its-layers";
+import { COUNTERFACTUAL_DASH, ITS_COLOURS, ITS_LEGEND, ItsPlot } from "@/components/ItsPlot";
 import { frameSvg, themeColours } from "./series-svg";
 
 export const ITS_CITATION_SHORT = "Method: interrupted time series (segmented regression, Newey–West errors) after Lopez Bernal, Cummins & Gasparrini, Int J Epidemiol 2017;46:348–355.";
@@ -62,7 +61,8 @@ export function renderImpactSvg(data: ImpactExportData, options: { width: number
   const its = data.impact.its;
   const unit = data.impact.indicator.unit;
   const { title, subtitle } = impactTitle(data);
-  const model = its && its.observed.length ? itsChartModel(its, data.event.startsOn, width - 100) : null;
+  const plotWidth = width - 8;
+  const model = its && its.observed.length ? itsChartModel(its, data.event.startsOn, plotWidth - ITS_MARGIN.left - ITS_MARGIN.right) : null;
   return frameSvg({
     width,
     height: options.height,
@@ -86,13 +86,6 @@ export function renderImpactSvg(data: ImpactExportData, options: { width: number
     provenance: options.provenance,
     chartMinimum: 200,
     chartPreferred: width * 0.42,
-    chart: (height) =>
-      model ? (
-        <ComposedChart id="export-impact" width={width - 8} height={height} data={model.rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
-          {itsLayers({ model, unit, event: data.event, colours })}
-        </ComposedChart>
-      ) : (
-        <svg width={width - 8} height={height} />
-      ),
+    chart: (height) => (model ? <ItsPlot model={model} unit={unit} event={data.event} width={plotWidth} height={height} colours={colours} /> : <svg width={plotWidth} height={height} />),
   });
 }

@@ -11,6 +11,7 @@ import { PNG } from "pngjs";
 import type { ChartData } from "@corridor/data";
 import { renderSeriesSvg } from "./series-svg";
 import { eventBriefPdf, svgToPdf, type EventBrief } from "./pdf";
+import { syntheticChartData, syntheticEvent } from "./test-data";
 import { LIGHT } from "@/components/chart-layers";
 
 const dir = mkdtempSync(join(tmpdir(), "corridor-pdf-"));
@@ -41,38 +42,11 @@ function words(path: string): { word: string; xMax: number; yMax: number; xMin: 
 }
 
 const NOTE = "Decree No. 274 of the President of the Russian Federation of 28 December 2024 on measures to regulate the stay of foreign citizens, with a register of controlled persons";
-const DATA: ChartData = {
-  series: {
-    indicator: { code: "entries", name: "Entries (synthetic)", unit: "people", kind: "flow" },
-    origin: "TJK",
-    destination: "RUS",
-    breakdown: "total",
-    frequency: "A",
-    points: [2020, 2021, 2022, 2023, 2024, 2025].map((y, i) => ({
-      period: String(y),
-      start: `${y}-01-01`,
-      end: `${y}-12-31`,
-      value: [40, 90, 150, 120, 130, 60][i]!,
-      source: "Synthetic test source",
-    })),
-  },
-  events: [
-    {
-      id: "d274",
-      kind: "decree",
-      startsOn: "2024-12-28",
-      endsOn: null,
-      title: NOTE,
-      datePrecision: "day",
-      documentRef: "No. 274",
-      sourceUrl: null,
-      verification: "verified",
-      verificationNote: null,
-      key: true,
-      label: "Decree No. 274",
-    } as unknown as ChartData["events"][number],
-  ],
-};
+const DATA: ChartData = syntheticChartData(
+  2020,
+  [40, 90, 150, 120, 130, 60],
+  [syntheticEvent("d274", "decree", "2024-12-28", NOTE, { documentRef: "No. 274", sourceUrl: null, key: true, label: "Decree No. 274" })],
+);
 const SVG = renderSeriesSvg(DATA, { width: 960, theme: "light", provenance: "Corridor · data of 2026-11-28 · https://corridor.example/embed/series?indicator=entries&origin=TJK&destination=RUS" });
 
 describe("svgToPdf", () => {

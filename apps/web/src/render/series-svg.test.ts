@@ -4,43 +4,17 @@ import Papa from "papaparse";
 import { PNG } from "pngjs";
 import type { ChartData } from "@corridor/data";
 import { renderSeriesSvg } from "./series-svg";
+import { syntheticChartData, syntheticEvent } from "./test-data";
 import { textWidth } from "./text-measure";
 import { strFromU8, unzipSync } from "fflate";
 import { chartCsv, chartJson, chartZip, compareCsv, compareMetadata, compareZip } from "./series-data";
 import { renderCompareSvg } from "./compare-svg";
 import svgToPng from "../../render-worker.mjs";
 
-const event = (id: string, kind: string, startsOn: string, title: string, endsOn: string | null = null) =>
-  ({
-    id,
-    kind,
-    startsOn,
-    endsOn,
-    title,
-    datePrecision: "day",
-    announcedOn: null,
-    inForceOn: null,
-    expiresOn: null,
-    countries: [],
-    documentRef: `doc ${id}`,
-    sourceUrl: `https://example.org/${id}`,
-    summary: "",
-    tags: [],
-    verification: "verified",
-    verificationNote: null,
-    uncertainDates: [],
-    links: [],
-  }) as unknown as ChartData["events"][number];
+const event = (id: string, kind: string, startsOn: string, title: string, endsOn: string | null = null) => syntheticEvent(id, kind, startsOn, title, { endsOn });
 
 const DATA: ChartData = {
-  series: {
-    indicator: { code: "entries", name: "Entries (synthetic)", unit: "people", kind: "flow" },
-    origin: "TJK",
-    destination: "RUS",
-    breakdown: "total",
-    frequency: "A",
-    points: [2018, 2019, 2020, 2021, 2022].map((y, i) => ({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, value: [100, 120, 40, 90, 150][i]!, source: "Synthetic test source" })),
-  },
+  ...syntheticChartData(2018, [100, 120, 40, 90, 150]),
   events: [
     event("t1", "talks", "2021-04-19", "Talks one", "2021-04-20"),
     event("d1", "decree", "2020-03-18", "Decree with <script>alert(1)</script>"),

@@ -17,42 +17,15 @@ import type { ChartData } from "@corridor/data";
 import svgToPng from "../../render-worker.mjs";
 import { CHROMIUM } from "../../e2e/browser";
 import { nestedPlotSvg, renderSeriesSvg } from "./series-svg";
+import { syntheticChartData, syntheticEvent } from "./test-data";
 
-const event = (id: string, kind: string, startsOn: string, title: string) =>
-  ({
-    id,
-    kind,
-    startsOn,
-    endsOn: null,
-    title,
-    datePrecision: "day",
-    countries: [],
-    documentRef: null,
-    sourceUrl: null,
-    summary: "",
-    tags: [],
-    verification: "verified",
-    verificationNote: null,
-    links: [],
-  }) as unknown as ChartData["events"][number];
+const event = (id: string, kind: string, startsOn: string, title: string) => syntheticEvent(id, kind, startsOn, title, { documentRef: null, sourceUrl: null });
 
-const DATA: ChartData = {
-  series: {
-    indicator: { code: "entries", name: "Entries (synthetic)", unit: "people", kind: "flow" },
-    origin: "TJK",
-    destination: "RUS",
-    breakdown: "total",
-    frequency: "A",
-    points: [2016, 2017, 2018, 2019, 2020, 2021, 2022].map((y, i) => ({
-      period: String(y),
-      start: `${y}-01-01`,
-      end: `${y}-12-31`,
-      value: [80, 95, 100, 120, 40, 90, 150][i]!,
-      source: "Synthetic test source",
-    })),
-  },
-  events: [event("d1", "decree", "2020-03-18", "A decree with a long title that runs on to show the notes"), event("t1", "talks", "2021-04-19", "Talks")],
-};
+const DATA: ChartData = syntheticChartData(
+  2016,
+  [80, 95, 100, 120, 40, 90, 150],
+  [event("d1", "decree", "2020-03-18", "A decree with a long title that runs on to show the notes"), event("t1", "talks", "2021-04-19", "Talks")],
+);
 
 const SERIES = [0x00, 0x72, 0xb2] as const; // the light theme's series colour, #0072B2
 const DECREE = [0xd5, 0x5e, 0x00] as const; // decree markers and lines, #D55E00

@@ -6,6 +6,7 @@ import type { ChartData } from "@corridor/data";
 import { GLYPH_WIDTHS } from "./glyph-widths";
 import { textWidth, wrapText } from "./text-measure";
 import { renderSeriesSvg } from "./series-svg";
+import { syntheticChartData, syntheticEvent } from "./test-data";
 
 const require = createRequire(import.meta.url);
 const font = (file: string) => fontkit.openSync(require.resolve(file)) as fontkit.Font;
@@ -74,30 +75,7 @@ describe("wrapText", () => {
 describe("the exported chart's notes", () => {
   const NOTE =
     "Decree No. 274 of the President of the Russian Federation of 28 December 2024 on measures to regulate the stay of foreign citizens and stateless persons, including a register of controlled persons and expulsion without a court order";
-  const data: ChartData = {
-    series: {
-      indicator: { code: "entries", name: "Entries (synthetic)", unit: "people", kind: "flow" },
-      origin: "TJK",
-      destination: "RUS",
-      breakdown: "total",
-      frequency: "A",
-      points: [2022, 2023, 2024, 2025].map((y, i) => ({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, value: [10, 12, 9, 11][i]!, source: "Synthetic test source" })),
-    },
-    events: [
-      {
-        id: "d274",
-        kind: "decree",
-        startsOn: "2024-12-28",
-        endsOn: null,
-        title: NOTE,
-        datePrecision: "day",
-        documentRef: "Decree No. 274",
-        sourceUrl: null,
-        verification: "verified",
-        verificationNote: null,
-      } as unknown as ChartData["events"][number],
-    ],
-  };
+  const data: ChartData = syntheticChartData(2022, [10, 12, 9, 11], [syntheticEvent("d274", "decree", "2024-12-28", NOTE, { documentRef: "Decree No. 274", sourceUrl: null })]);
   const footer = (svg: string) =>
     [...svg.matchAll(/<g class="notes">([^]*?)<\/g>/g)].flatMap(([, g]) =>
       [...g!.matchAll(/<text x="16" y="([\d.]+)" font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ y: Number(m[1]), size: Number(m[2]), text: m[3]! })),
