@@ -150,6 +150,12 @@ describe("print", () => {
       run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", file, join(ARTIFACTS, "briefing-print-dashboard"));
       const text = words(file);
       expect(text).not.toContain("Sign in");
+      // As on a phone, the chart comes first: page 1 holds its title and year axis, the cards follow.
+      const firstPage = run("pdftotext", "-f", "1", "-l", "1", "-layout", file, "-");
+      expect(firstPage).toMatch(/Personal remittances, received: Tajikistan, from all countries/);
+      expect(firstPage).toMatch(/2010/);
+      const cards = firstPage.indexOf("latest published");
+      if (cards >= 0) expect(firstPage.indexOf("Personal remittances, received: Tajikistan, from all countries")).toBeLessThan(cards);
       const boxes = [...run("pdftotext", "-bbox", file, "-").matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
       expect(Math.max(...boxes)).toBeLessThanOrEqual(595.28);
     } finally {

@@ -44,7 +44,7 @@ describe("event editor in a real browser", () => {
     expect(await browser.page.getByLabel("Linked event 1", { exact: true }).inputValue()).toBe("decree-274-2020");
     expect(await browser.page.locator("#f-body").inputValue()).toBe(RELEASE);
     // The draft's marker is on the corridor's chart before saving.
-    await expect.poll(() => browser.page.locator('[data-testid="marker-preview"] [data-event-ids~="draft"]').count()).toBe(1);
+    await expect.poll(() => browser.page.locator('[data-testid="marker-preview"] [data-event-ids~="draft"]:visible').count()).toBe(1);
     // A preview: no marker in it is a link that would leave the unsaved form.
     expect(await browser.page.locator('[data-testid="marker-preview"] a[data-event-ids]').count()).toBe(0);
     await browser.page.screenshot({ path: `${ARTIFACTS}event-editor-suggested.png`, fullPage: true });
@@ -71,11 +71,57 @@ describe("event editor in a real browser", () => {
     expect(await browser.page.locator("#f-ends_on").inputValue()).toBe("2021-04-20");
     expect(await browser.page.getByLabel("Linked event 1", { exact: true }).inputValue()).toBe("decree-274-2020");
 
+    // The Russian side: a title marked as our translation (who and when filled in), saved beside the English.
+    await browser.page.locator("#f-title_ru").fill("Переговоры из пресс-релиза (браузерный тест)");
+    await browser.page.locator("#f-translated_ru").check();
+    expect(await browser.page.locator("#f-translated_by_ru").inputValue()).not.toBe("");
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await browser.page.locator("#f-translated_on_ru").inputValue()).toBe(today);
+    await browser.page.screenshot({ path: `${ARTIFACTS}event-editor-bilingual.png`, fullPage: true });
+    await browser.page.getByRole("button", { name: "Save changes" }).click();
+    await browser.page.waitForURL((url) => url.pathname === "/events/browser-test-talks-2021");
+    const saved = (await (await fetch(`${browser.server.url}/api/events/browser-test-talks-2021`)).json()) as {
+      version: number;
+      texts: Record<string, { title: string; body?: string; translation: { by: string; on: string } | null }>;
+    };
+    expect(saved.version).toBe(2);
+    expect(saved.texts.en).toMatchObject({ title: "Browser-test talks from the press release", translation: null });
+    expect(saved.texts.ru).toMatchObject({ title: "Переговоры из пресс-релиза (браузерный тест)", translation: { on: today } });
+    expect(saved.texts.en!.body).toContain("Russian-Tajik comprehensive talks");
+    await browser.page.locator("summary#edit-history").click();
+    expect(await browser.page.getByTestId("edit-history").textContent()).toContain("Russian title");
+    // The editor reopens with both languages as saved.
+    await browser.page.goto(`${browser.server.url}/events/browser-test-talks-2021/edit`);
+    expect(await browser.page.locator("#f-title_ru").inputValue()).toBe("Переговоры из пресс-релиза (браузерный тест)");
+    expect(await browser.page.locator("#f-translated_ru").isChecked()).toBe(true);
+    expect(await browser.page.locator("#f-translated_en").isChecked()).toBe(false);
+
+    // Search finds it by a Russian word in any case.
+    await browser.page.goto(`${browser.server.url}/events?q=${encodeURIComponent("БРАУЗЕРНЫЙ")}`);
+    expect(await browser.page.getByRole("link", { name: "Browser-test talks from the press release" }).count()).toBeGreaterThan(0);
+    expect(await browser.page.locator("section[aria-labelledby^='y'] li").count()).toBe(1);
+
     await browser.page.goto(`${browser.server.url}/events?country=TJK`);
     expect(await browser.page.getByRole("link", { name: "Browser-test talks from the press release" }).count()).toBeGreaterThan(0);
     await browser.page.screenshot({ path: `${ARTIFACTS}event-editor-saved.png`, fullPage: true });
     // The refused save's 422 is logged by the browser; anything else is a bug.
     expect(browser.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+  });
+
+  it("a Russian press release fills the Russian title and text, not the English", async () => {
+    const release =
+      "19-20 апреля 2021 года в Москве состоялись российско-таджикские переговоры по вопросам миграции. Стороны обсудили применение Указа Президента Российской Федерации от 18 апреля 2020 года № 274.";
+    await browser.page.goto(`${browser.server.url}/events/new`);
+    await browser.page.getByLabel("Paste a press release").fill(release);
+    await browser.page.getByRole("button", { name: "Suggest from this text" }).click();
+    await expect.poll(() => browser.page.locator("#f-starts_on").inputValue(), { timeout: 15_000 }).toBe("2021-04-19");
+    expect(await browser.page.locator("#f-title_ru").inputValue()).toBe("Переговоры по вопросам миграции: Россия – Таджикистан");
+    expect(await browser.page.locator("#f-body_ru").inputValue()).toBe(release);
+    expect(await browser.page.locator("#f-title").inputValue()).toBe("");
+    expect(await browser.page.locator("#f-body").inputValue()).toBe("");
+    // Pasted wording is the source's own, not our translation.
+    expect(await browser.page.locator("#f-translated_ru").isChecked()).toBe(false);
+    expect(await browser.page.getByLabel("Linked event 1", { exact: true }).inputValue()).toBe("decree-274-2020");
   });
 
   it("deletes an event from the editor after confirming, and refuses while other events link to it", async () => {

@@ -75,6 +75,11 @@ describe("at 375 px", () => {
       const placeholder = await boxes(page.locator('[data-testid="chart-placeholder"] [data-tick-set]'));
       expect(placeholder.length).toBeGreaterThanOrEqual(2);
       expectApart(placeholder, "server-drawn ticks");
+      // The server draws the key events' labels for a phone too, none over another or off the plot.
+      const labels = await boxes(page.locator('[data-testid="chart-placeholder"] [data-label-for]'));
+      expect(labels.length).toBeGreaterThan(0);
+      expectApart(labels, "server-drawn event labels");
+      for (const l of labels) expect(l.right, l.text).toBeLessThanOrEqual(375);
       await page.getByTestId("main-chart").hover({ position: { x: 10, y: 10 } });
       await page.locator('[data-testid="main-chart"] svg.recharts-surface').first().waitFor();
       const ticks = await boxes(page.locator('[data-testid="main-chart"] .recharts-xAxis .recharts-cartesian-axis-tick-value'));
@@ -108,6 +113,9 @@ describe("at 375 px", () => {
       const firstCard = (await page.getByTestId("kpi-card").first().boundingBox())!.y;
       expect(chartTop).toBeLessThan(firstCard);
       expect(chartTop).toBeLessThan(800); // on the first screen
+      // The Sources section closes the page, after the cards and the recent events.
+      const sourcesTop = (await page.getByTestId("sources-section").boundingBox())!.y;
+      expect(sourcesTop).toBeGreaterThan((await page.getByTestId("kpi-card").last().boundingBox())!.y);
       const signIn = (await page.getByRole("link", { name: "Sign in" }).boundingBox())!;
       expect(signIn.height).toBeLessThan(30);
       for (const name of ["origin", "destination"]) {

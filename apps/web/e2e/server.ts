@@ -45,6 +45,8 @@ export interface ServerOptions {
   beforeStart?: (uploadsDir: string) => void;
   /** "next": plain `next start`, without server.mjs's gate and fast path, to test what the routes check themselves. */
   entry?: "server.mjs" | "next";
+  /** How long the first answer may take (default 150 s; a benchmark's 10M-row database takes longer on a busy machine). */
+  readyTimeoutMs?: number;
 }
 
 /** Seeds a fresh database from data/seed and serves the app on it. */
@@ -68,7 +70,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
+  const readyMs = options.readyTimeoutMs ?? 150_000;
+  const deadline = Date.now() + readyMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
@@ -77,7 +80,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not answer in 150 s: ${output}`);
+    if (Date.now() > deadline) throw new Error(`server did not answer in ${readyMs / 1000} s: ${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

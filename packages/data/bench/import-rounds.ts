@@ -38,6 +38,59 @@ export async function generateTidyCsv(path: string, rows: number): Promise<void>
   await once(out, "finish");
 }
 
+/** The file shapes the import is benchmarked on (all SYNTHETIC, `rows` rows of distinct keys). */
+export const SHAPES = ["publication", "indicators", "unsorted", "series-major", "period-major"] as const;
+export type Shape = (typeof SHAPES)[number];
+const SHAPE_INDICATORS = ["entries", "work_patents_issued", "migration_registrations", "first_residence_permits"];
+
+/** A fixed shuffle (so every run writes the same file): countries out of alphabetical order. */
+function shuffled<T>(xs: readonly T[]): T[] {
+  const out = [...xs];
+  let seed = 20261202;
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * - publication: generateTidyCsv's file (one indicator; country, partner, then time);
+ * - indicators: four indicators, each country's months with the four side by side (indicator varies fastest);
+ * - unsorted: like publication, countries in a shuffled order;
+ * - series-major: four indicators, one whole series after another (indicator, then country, partner, time);
+ * - period-major: one indicator, time outermost (every month: every country and partner).
+ */
+export async function generateShapedCsv(path: string, rows: number, shape: Shape): Promise<void> {
+  if (shape === "publication") return generateTidyCsv(path, rows);
+  const indicators = shape === "indicators" || shape === "series-major" ? SHAPE_INDICATORS : ["entries"];
+  const origins = shape === "unsorted" ? shuffled(countries) : countries;
+  const months = Math.ceil(rows / (indicators.length * origins.length * destinations.length));
+  const out = createWriteStream(path);
+  out.write("indicator,origin,destination,period,value,flag\n");
+  let written = 0;
+  let buffer = "";
+  const emit = async (indicator: string, origin: string, destination: string, m: number) => {
+    if (written === rows) return;
+    buffer += `${indicator},${origin},${destination},${month(m)},${((written * 7919) % 1_000_003) + 0.5},${written % 97 === 0 ? "p" : ""}\n`;
+    written++;
+    if (buffer.length > 1 << 16) {
+      if (!out.write(buffer)) await once(out, "drain");
+      buffer = "";
+    }
+  };
+  if (shape === "period-major") {
+    for (let m = 0; m < months; m++) for (const o of origins) for (const d of destinations) await emit(indicators[0]!, o, d, m);
+  } else if (shape === "series-major") {
+    for (const i of indicators) for (const o of origins) for (const d of destinations) for (let m = 0; m < months; m++) await emit(i, o, d, m);
+  } else {
+    for (const o of origins) for (const d of destinations) for (let m = 0; m < months; m++) for (const i of indicators) await emit(i, o, d, m);
+  }
+  out.end(buffer);
+  await once(out, "finish");
+}
+
 export function timed(command: string, args: string[], input?: string): { seconds: number; stderr: string; stdout: string } {
   const start = performance.now();
   const r = spawnSync(command, args, { encoding: "utf8", input, maxBuffer: 1 << 26 });

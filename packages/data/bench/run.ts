@@ -18,7 +18,8 @@ import { series } from "../src/queries/series.ts";
 import { corridors } from "../src/queries/corridors.ts";
 import { COUNTRY_RECORDS } from "../src/countries.ts";
 import { addIndicator } from "../src/catalog-admin.ts";
-import { countries, destinations, generateTidyCsv, importRounds, median, month, timed } from "./import-rounds.ts";
+import { generateTidyCsv, importRounds, median, timed } from "./import-rounds.ts";
+import { fillBigDb } from "./big-db.ts";
 
 const root = resolve(import.meta.dirname, "..", "..", "..");
 const work = join(root, "bench-tmp");
@@ -149,34 +150,7 @@ const bigPath = join(work, "big.db");
 const built: { origin: string; destination: string }[] = [];
 const big = openDb(bigPath);
 const buildStart = performance.now();
-{
-  const perCorridor = 1000;
-  const corridorsNeeded = Math.ceil(BIG / perCorridor);
-  const importId = Number(
-    big.sqlite.prepare("INSERT INTO imports (file_name, sha256, format, imported_by, imported_at) VALUES ('synthetic', '', 'bench', 'bench', '')").run().lastInsertRowid,
-  );
-  const insert = big.sqlite.prepare(
-    `INSERT INTO observations (indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, import_id)
-     VALUES (?, ?, ?, ?, 'M', ?, ?, ?, 'total', ?)`,
-  );
-  const bigDestinations = [...destinations, "TUR", "KOR"];
-  const indicators = ["entries", "work_patents_issued", "migration_registrations", "remittances_received_usd", "transfers_from_russia_usd_mn", "citizenship_granted", "first_residence_permits", "irregular_stay_stock", "remittances_received_pct_gdp"].sort();
-  const periods = Array.from({ length: perCorridor }, (_, m) => {
-    const p = month(m);
-    return [p, `${p}-01`, `${p}-28`] as const;
-  });
-  let n = 0;
-  big.sqlite.exec("BEGIN");
-  outer: for (const indicator of indicators)
-    for (const origin of countries)
-      for (const destination of bigDestinations) {
-        if (n >= corridorsNeeded) break outer;
-        if (indicator === indicators[0]) built.push({ origin, destination });
-        for (const [p, s, e] of periods) insert.run(indicator, origin, destination, p, s, e, n, importId);
-        n++;
-      }
-  big.sqlite.exec("COMMIT");
-}
+built.push(...fillBigDb(big.sqlite, BIG));
 const total = (big.sqlite.prepare("SELECT count(*) AS n FROM observations").get() as { n: number }).n;
 console.error(`built ${total} observations in ${((performance.now() - buildStart) / 1000).toFixed(0)} s`);
 
@@ -199,7 +173,7 @@ for (const pick of picks) {
 const t = performance.now();
 big.sqlite.prepare("SELECT count(*) FROM observations WHERE value < 0").get();
 const scan = performance.now() - t;
-// corridors(), which every page reads: a full scan once per data version, then the cached ranges.
+// corridors(), which every page reads: the corridor summary (≈ 10,000 rows here), never the observations.
 let c = performance.now();
 const corridorCount = (await corridors(big)).length;
 const corridorsCold = performance.now() - c;
@@ -216,7 +190,7 @@ row("`series()` p50 / p95, 1,000 monthly points (target p50 < 5 ms)", `${percent
 row("baseline: the same rows by raw prepared SQL, p50", `${percentile(rawTimes, 50).toFixed(2)} ms`);
 row("ratio series() / raw SQL, p50", `${(percentile(seriesTimes, 50) / percentile(rawTimes, 50)).toFixed(1)}×`);
 row("for scale: one full-table scan", `${scan.toFixed(0)} ms`);
-row(`\`corridors()\` (${corridorCount} corridors): first read after a commit / p50 after (target p50 < 100 ms)`, `${corridorsCold.toFixed(0)} ms / ${percentile(corridorsWarm, 50).toFixed(2)} ms`);
+row(`\`corridors()\` (${corridorCount} corridors): first read / p50 of 100 reads (target p50 < 100 ms)`, `${corridorsCold.toFixed(0)} ms / ${percentile(corridorsWarm, 50).toFixed(2)} ms`);
 
 console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}, ${(await import("node:os")).cpus().length} cores.\n`);
 console.log("| measure | result |\n|---|---|");

@@ -124,6 +124,13 @@ describe("corridor events", () => {
       "extends:decree-2021-06-15-stay-to-september",
       "extends:decree-791-2020",
     ]);
+    // The seeded Russian text is our translation, and the text output says so.
+    expect(decree.texts.ru).toMatchObject({ label: "Указ № 274", translation: { by: "Corridor project", on: "2026-12-02" } });
+    const shown = corridor("events", "show", "decree-274-2020", "--db", db).stdout;
+    expect(shown).toContain("ru: Указ Президента № 274 о правовом положении иностранных граждан в период COVID-19");
+    expect(shown).toContain("(ru: translated by Corridor project on 2026-12-02, not the source's own text)");
+    const found = JSON.parse(corridor("events", "list", "--search", "ПЕРЕГОВОРЫ", "--json", "--db", db).stdout) as { id: string }[];
+    expect(found.map((e) => e.id)).toEqual(["2021-04-19-russia-tajikistan-migration-talks"]);
   });
 
   it("suggests the founding event from its press release, linked to Decree No. 274", () => {

@@ -3,6 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import type { CorridorDb } from "./db.ts";
 import { CorridorError, type ErrorCode } from "./errors.ts";
 import { imports, type Bound, type ImportRow } from "./schema.ts";
+import { recomputeTouched, touchImport } from "./corridor-ranges.ts";
 
 export class UndoError extends CorridorError {
   constructor(message: string, code: Extract<ErrorCode, "conflict" | "not_found"> = "conflict") {
@@ -52,8 +53,10 @@ export async function undoImport(db: CorridorDb, importId: number): Promise<Undo
            AND o.period = r.period AND o.breakdown = r.breakdown`,
       )
       .run(importId, importId).changes;
-    // What still carries this import's id was inserted by it.
+    // What still carries this import's id was inserted by it; the summary's groups of those rows shrink.
+    touchImport(sqlite, importId);
     const deleted = sqlite.prepare("DELETE FROM observations WHERE import_id = ?").run(importId).changes;
+    recomputeTouched(sqlite);
     sqlite.prepare("UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?").run(new Date().toISOString(), importId);
     return { importId, deleted, restored };
   })();

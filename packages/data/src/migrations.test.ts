@@ -9,7 +9,7 @@ import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { migrationsFolder, openDb } from "./db.ts";
-import { tmpPath } from "./test/helpers.ts";
+import { scannedRanges, storedRanges, tmpPath } from "./test/helpers.ts";
 
 const fixtures = join(import.meta.dirname, "..", "test", "fixtures");
 const journal = JSON.parse(readFileSync(join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
@@ -59,6 +59,17 @@ describe("databases made by earlier releases", () => {
       for (const [table, { rows }] of before) {
         expect(after.has(table), `table ${table} is gone`).toBe(true);
         expect(after.get(table)!.rows, `rows of ${table}`).toEqual(rows);
+      }
+      // The corridor summary (0007) is backfilled from the fixture's observations, every group.
+      const check = new Database(path, { readonly: true });
+      try {
+        const ranges = storedRanges(check);
+        expect(ranges.length).toBeGreaterThan(1);
+        expect(ranges).toEqual(scannedRanges(check));
+        const total = (check.prepare("SELECT sum(observations) AS n FROM corridor_ranges").get() as { n: number }).n;
+        expect(total).toBe(before.get("observations")!.rows.length);
+      } finally {
+        check.close();
       }
     });
   }

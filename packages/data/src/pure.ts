@@ -26,3 +26,5 @@ export { FLAG_MEANINGS, flagMeaning } from "./flags.ts";
 export { describeSource, mergeSources, sourceLine, releaseWords, licenceWords, type SourceInfo } from "./sources.ts";
 // An impact estimate's JSON (the CLI's and the event page's export) and its ITS table (CSV, chart).
 export { impactJson, itsTable, itsCsv, ITS_CSV_FIELDS, type ItsTableRow } from "./events/impact-export.ts";
+// An event's text in the reader's language (English/Russian, fallback and translation marked): one picker for every view.
+export { eventText, textsOf, matchesText, foldForSearch, EVENT_LANGS, type EventLang, type EventLangText, type EventTexts, type PickedEventText } from "./events/text.ts";

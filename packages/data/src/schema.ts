@@ -94,6 +94,30 @@ export const observations = sqliteTable(
   ],
 );
 
+/**
+ * What corridors() and the pages list — per corridor, indicator, breakdown and frequency: how many
+ * observations and their first and last period and day — kept current by every write to
+ * observations in the same transaction (corridor-ranges.ts), so that no page reads every
+ * observation to list them. Backfilled from observations by migration 0007.
+ */
+export const corridorRanges = sqliteTable(
+  "corridor_ranges",
+  {
+    origin: text("origin").notNull(),
+    destination: text("destination").notNull(),
+    indicator: text("indicator").notNull(),
+    breakdown: text("breakdown").notNull(),
+    frequency: text("frequency", { enum: frequencies }).notNull(),
+    observations: integer("observations").notNull(),
+    firstPeriod: text("first_period").notNull(),
+    lastPeriod: text("last_period").notNull(),
+    firstDay: text("first_day").notNull(),
+    lastDay: text("last_day").notNull(),
+  },
+  // Corridor first, as observations' key index: a write recomputes the (origin, destination, indicator) groups it touched.
+  (t) => [primaryKey({ columns: [t.origin, t.destination, t.indicator, t.breakdown, t.frequency] })],
+);
+
 export const revisions = sqliteTable(
   "revisions",
   {
@@ -129,6 +153,7 @@ export type NewIndicator = typeof indicators.$inferInsert;
 export type ImportRow = typeof imports.$inferSelect;
 export type Observation = typeof observations.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
+export type CorridorRangeRow = typeof corridorRanges.$inferSelect;
 
 // ---- Policy events (annotations) -----------------------------------------------------------
 
@@ -178,6 +203,21 @@ export const events = sqliteTable(
     key: integer("is_key", { mode: "boolean" }),
     /** Short text for that label (null: the title, shortened). */
     label: text("label"),
+    // The same text in Russian ("" / null: none). The unsuffixed columns are the English text; an
+    // event has a title in at least one language (events/text.ts picks the reader's).
+    titleRu: text("title_ru").notNull().default(""),
+    summaryRu: text("summary_ru").notNull().default(""),
+    bodyRu: text("body_ru").notNull().default(""),
+    labelRu: text("label_ru"),
+    /**
+     * Set when that language's text is a translation the project wrote (who, and the day), not the
+     * source's own wording: it is shown as such, never as the ministry's text. Null: the text as the
+     * source (or the analyst writing the event) gave it.
+     */
+    translatedBy: text("translated_by"),
+    translatedOn: text("translated_on"),
+    translatedByRu: text("translated_by_ru"),
+    translatedOnRu: text("translated_on_ru"),
     version: integer("version").notNull().default(1),
     updatedAt: text("updated_at").notNull(),
     /** File (or user) that wrote this version. */

@@ -148,22 +148,28 @@ export function ChartPlaceholder({
             style={{ left: pct(p.x), top: p.y, borderColor: SERIES_COLOUR }}
           />
         ))}
-        {/* Direct labels placed at the desktop width (model units ≈ px); phones wait for the interactive chart, which measures. */}
-        <div className="hidden lg:block" aria-hidden>
-          {placeLabels(
-            m.events.filter((e) => isKeyEvent(e.event)).map((e) => ({ id: e.event.id, x: e.x, width: eventLabel(e.event, words).length * 11 * 0.56 + 8, priority: e.event.key ? 1 : 0 })),
-            { left: 0, right: PLOT, maxRows: MAX_LABEL_ROWS },
-          ).map((l) => (
-            <span
-              key={l.id}
-              data-label-for={l.id}
-              className="absolute whitespace-nowrap rounded-sm bg-tremor-background/85 px-1 text-[11px] leading-[13px] text-tremor-content-strong dark:bg-dark-tremor-background/85 dark:text-dark-tremor-content-strong"
-              style={{ left: pct(l.left), top: m.plot.top + 2 + l.row * 15 }}
-            >
-              {eventLabel(m.events.find((e) => e.event.id === l.id)!.event, words)}
-            </span>
-          ))}
-        </div>
+        {/* Direct labels placed for the narrowest plot of each width class (label widths in model units), like the ticks and markers. */}
+        {WIDTH_CLASSES.map(({ width, className }) => (
+          <div key={width} className={className} aria-hidden data-label-set={width}>
+            {placeLabels(
+              m.events
+                .filter((e) => isKeyEvent(e.event))
+                .map((e) => ({ id: e.event.id, x: e.x, width: ((eventLabel(e.event, words).length * 11 * 0.56 + 8) * PLOT) / width, priority: e.event.key ? 1 : 0 })),
+              { left: 0, right: PLOT, maxRows: MAX_LABEL_ROWS },
+            ).map((l) => (
+              <span
+                key={l.id}
+                data-label-for={l.id}
+                className="absolute whitespace-nowrap rounded-sm bg-tremor-background/85 px-1 text-[11px] leading-[13px] text-tremor-content-strong dark:bg-dark-tremor-background/85 dark:text-dark-tremor-content-strong"
+                // A label pushed left of its event ends at the event: anchored by its right edge, as the
+                // reserved width (for the class's narrowest plot) is wider than the text on a wider one.
+                style={l.left < l.x ? { right: `${(100 - ((l.left + l.width) / PLOT) * 100).toFixed(3)}%`, top: m.plot.top + 2 + l.row * 15 } : { left: pct(l.left), top: m.plot.top + 2 + l.row * 15 }}
+              >
+                {eventLabel(m.events.find((e) => e.event.id === l.id)!.event, words)}
+              </span>
+            ))}
+          </div>
+        ))}
         {/* Year ticks for the width the plot is drawn at — the server cannot measure, so one set per
             breakpoint: the desktop's every-other-year ran "2002200420062008…" together on a phone. */}
         {WIDTH_CLASSES.map(({ width, className }) =>

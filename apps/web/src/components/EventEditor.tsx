@@ -8,7 +8,20 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { eventInRange, parsePeriod, seriesRange, type Frequency } from "@corridor/data/pure";
-import { applySuggestion, draftMarker, errorsByField, formToRecord, pickPreview, EVENT_KINDS, RELATIONS, ROLES, type EventForm, type FieldError, type SuggestionLike } from "@/lib/event-form";
+import {
+  applySuggestion,
+  draftMarker,
+  errorsByField,
+  formToRecord,
+  pickPreview,
+  EVENT_KINDS,
+  RELATIONS,
+  ROLES,
+  TEXT_FIELDS,
+  type EventForm,
+  type FieldError,
+  type SuggestionLike,
+} from "@/lib/event-form";
 import type { ChartEvent, ChartPoint } from "@/lib/chart-model";
 import { KIND_LABEL } from "@/lib/palette";
 import { ChartPlaceholder } from "./ChartPlaceholder";
@@ -48,8 +61,11 @@ export function EventEditor({
   baseVersion,
   events,
   corridors,
+  translator = "",
 }: {
   initial: EventForm;
+  /** Who is editing: the default "translated by" when a language is marked as our translation. */
+  translator?: string;
   /** Set when editing: the version the form started from (a newer save → 409). */
   baseVersion?: number;
   events: { id: string; title: string; startsOn: string }[];
@@ -77,7 +93,7 @@ export function EventEditor({
       if (!response.ok) throw new Error(body.error ?? `the suggestion failed (HTTP ${response.status})`);
       const suggestion = (body.suggestion ?? body) as SuggestionLike;
       setForm((f) => applySuggestion(f, suggestion, release));
-      setMessage("Filled in from the press release: check every field before saving.");
+      setMessage(`Filled in the ${suggestion.language === "ru" ? "Russian" : "English"} text from the press release: check every field before saving.`);
     } catch (error) {
       setMessage((error as Error).message);
     } finally {
@@ -117,7 +133,7 @@ export function EventEditor({
 
   async function remove() {
     // The id as saved: the form's id field may have been edited since.
-    if (!window.confirm(`Delete "${initial.title || initial.id}"? Its versions stay in the edit history.`)) return;
+    if (!window.confirm(`Delete "${initial.title || initial.title_ru || initial.id}"? Its versions stay in the edit history.`)) return;
     setSaving(true);
     setDeleteProblem(null);
     try {
@@ -167,12 +183,31 @@ export function EventEditor({
         </p>
       ))}
 
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div className="sm:col-span-2">
-          <Field name="title" label="Title" errors={errors.title}>
-            <input id="f-title" className={input} value={form.title} onChange={(e) => set("title", e.target.value)} aria-describedby={describedBy("title")} required />
-          </Field>
+      <section aria-labelledby="event-text" className="space-y-2">
+        <div className="flex items-center gap-2">
+          <h2 id="event-text" className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            Text in English and Russian
+          </h2>
+          <div role="tablist" className="ml-auto flex gap-1">
+            <button type="button" role="tab" aria-selected={tab === "write"} className={button} onClick={() => setTab("write")}>
+              Write
+            </button>
+            <button type="button" role="tab" aria-selected={tab === "preview"} className={button} onClick={() => setTab("preview")}>
+              Preview
+            </button>
+          </div>
         </div>
+        <p className="text-tremor-label text-tremor-content-subtle">
+          A title in at least one language. Readers see their language, else the other one marked as such; text we translated is shown as our translation, never as the source&apos;s.
+        </p>
+        <div className="grid gap-4 lg:grid-cols-2">
+          {(["en", "ru"] as const).map((lang) => (
+            <LanguageColumn key={lang} lang={lang} form={form} set={set} errors={errors} tab={tab} translator={translator} />
+          ))}
+        </div>
+      </section>
+
+      <div className="grid gap-4 sm:grid-cols-2">
         <Field name="id" label="Id" hint={editing ? "The id cannot change: it is the event's address." : "Leave empty: made from the title and year."}>
           <input id="f-id" className={input} value={form.id} readOnly={editing} onChange={(e) => set("id", e.target.value)} placeholder="e.g. decree-274-2020" />
         </Field>
@@ -303,11 +338,6 @@ export function EventEditor({
         <Field name="source_url" label="Source address" errors={errors.source_url}>
           <input id="f-source_url" type="url" className={input} value={form.source_url} onChange={(e) => set("source_url", e.target.value)} aria-describedby={describedBy("source_url")} />
         </Field>
-        <div className="sm:col-span-2">
-          <Field name="summary" label="Summary" errors={errors.summary}>
-            <textarea id="f-summary" rows={2} className={input} value={form.summary} onChange={(e) => set("summary", e.target.value)} />
-          </Field>
-        </div>
         <Field name="tags" label="Tags" errors={errors.tags} hint="Separated by commas">
           <input id="f-tags" className={input} value={form.tags} onChange={(e) => set("tags", e.target.value)} />
         </Field>
@@ -328,9 +358,6 @@ export function EventEditor({
             <option value="true">Yes</option>
             <option value="false">No</option>
           </select>
-        </Field>
-        <Field name="label" label="Chart label" errors={errors.label} hint="A few words; empty: the title, shortened">
-          <input id="f-label" className={input} maxLength={40} value={form.label} onChange={(e) => set("label", e.target.value)} />
         </Field>
       </div>
 
@@ -399,34 +426,6 @@ export function EventEditor({
         ))}
       </fieldset>
 
-      <section data-field="body">
-        <div className="flex items-center gap-2">
-          <label htmlFor="f-body" className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-            Text (Markdown)
-          </label>
-          <div role="tablist" className="ml-auto flex gap-1">
-            <button type="button" role="tab" aria-selected={tab === "write"} className={button} onClick={() => setTab("write")}>
-              Write
-            </button>
-            <button type="button" role="tab" aria-selected={tab === "preview"} className={button} onClick={() => setTab("preview")}>
-              Preview
-            </button>
-          </div>
-        </div>
-        {tab === "write" ? (
-          <textarea id="f-body" rows={10} className={`${input} font-mono`} value={form.body} onChange={(e) => set("body", e.target.value)} />
-        ) : (
-          <div className="mt-1 min-h-24 rounded-tremor-default border border-tremor-border p-3 dark:border-dark-tremor-border">
-            {form.body.trim() ? <EventBody markdown={form.body} testId="body-preview" /> : <p className="text-tremor-content-subtle">Nothing written yet.</p>}
-          </div>
-        )}
-        {errors.body?.map((e) => (
-          <p key={e} role="alert" className="text-tremor-label text-red-700">
-            {e}
-          </p>
-        ))}
-      </section>
-
       <MarkerPreview form={form} corridors={corridors} />
 
       <div className="flex items-center gap-3">
@@ -449,6 +448,92 @@ export function EventEditor({
         </p>
       )}
     </form>
+  );
+}
+
+const LANGUAGE_NAME = { en: "English", ru: "Русский" } as const;
+
+/** One language's text: title, summary, chart label, body, and whether it is our translation (who, when). */
+function LanguageColumn({
+  lang,
+  form,
+  set,
+  errors,
+  tab,
+  translator,
+}: {
+  lang: "en" | "ru";
+  form: EventForm;
+  set: <K extends keyof EventForm>(key: K, value: EventForm[K]) => void;
+  errors: Record<string, string[]>;
+  tab: "write" | "preview";
+  translator: string;
+}) {
+  const f = TEXT_FIELDS[lang];
+  const name = LANGUAGE_NAME[lang];
+  const suffix = lang === "en" ? "" : " (Russian)";
+  const translated = form[f.by].trim() !== "" || form[f.on].trim() !== "";
+  const described = (key: string) => (errors[key] ? `err-${key}` : undefined);
+  return (
+    <fieldset data-lang={lang} className="space-y-3 rounded-tremor-default border border-tremor-border p-3 dark:border-dark-tremor-border">
+      <legend lang={lang} className="px-1 text-tremor-default font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+        {name}
+      </legend>
+      <Field name={f.title} label={`Title${suffix}`} errors={errors[f.title]}>
+        <input id={`f-${f.title}`} lang={lang} className={input} value={form[f.title]} onChange={(e) => set(f.title, e.target.value)} aria-describedby={described(f.title)} />
+      </Field>
+      <Field name={f.summary} label={`Summary${suffix}`} errors={errors[f.summary]}>
+        <textarea id={`f-${f.summary}`} lang={lang} rows={2} className={input} value={form[f.summary]} onChange={(e) => set(f.summary, e.target.value)} />
+      </Field>
+      <Field name={f.label} label={`Chart label${suffix}`} errors={errors[f.label]} hint="A few words; empty: the title, shortened">
+        <input id={`f-${f.label}`} lang={lang} className={input} maxLength={40} value={form[f.label]} onChange={(e) => set(f.label, e.target.value)} />
+      </Field>
+      <div>
+        <label className="inline-flex items-center gap-1.5 text-tremor-default">
+          <input
+            type="checkbox"
+            id={`f-translated_${lang}`}
+            checked={translated}
+            onChange={(e) => {
+              set(f.by, e.target.checked ? translator || "Corridor" : "");
+              set(f.on, e.target.checked ? new Date().toISOString().slice(0, 10) : "");
+            }}
+          />
+          {lang === "en" ? "This English text is our translation" : "This Russian text is our translation"}, not the source&apos;s own wording
+        </label>
+        {translated && (
+          <div className="mt-1 grid grid-cols-2 gap-2">
+            <Field name={f.by} label="Translated by" errors={errors[f.by]}>
+              <input id={`f-${f.by}`} className={input} value={form[f.by]} onChange={(e) => set(f.by, e.target.value)} aria-describedby={described(f.by)} />
+            </Field>
+            <Field name={f.on} label="On" errors={errors[f.on]} hint="YYYY-MM-DD">
+              <input id={`f-${f.on}`} className={input} value={form[f.on]} onChange={(e) => set(f.on, e.target.value)} aria-describedby={described(f.on)} />
+            </Field>
+          </div>
+        )}
+      </div>
+      <div data-field={f.body}>
+        <label htmlFor={`f-${f.body}`} className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+          Text (Markdown){suffix}
+        </label>
+        {tab === "write" ? (
+          <textarea id={`f-${f.body}`} lang={lang} rows={10} className={`${input} font-mono`} value={form[f.body]} onChange={(e) => set(f.body, e.target.value)} />
+        ) : (
+          <div className="mt-1 min-h-24 rounded-tremor-default border border-tremor-border p-3 dark:border-dark-tremor-border">
+            {form[f.body].trim() ? (
+              <EventBody markdown={form[f.body]} testId={lang === "en" ? "body-preview" : "body-preview-ru"} />
+            ) : (
+              <p className="text-tremor-content-subtle">Nothing written yet.</p>
+            )}
+          </div>
+        )}
+        {errors[f.body]?.map((e) => (
+          <p key={e} role="alert" className="text-tremor-label text-red-700">
+            {e}
+          </p>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

@@ -7,11 +7,13 @@ import { KIND_COLOUR } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
 import { dateCaveatWords, type CaveatTranslate } from "@/lib/caveat-words";
 import { EventTitle } from "./EventTitle";
+import { eventText } from "@/lib/event-text";
 
-export async function EventListItem({ event: e, className, withCountries = false }: { event: EventSummary; className: string; withCountries?: boolean }) {
+export async function EventListItem({ event: e, className, withCountries = false }: { event: EventSummary; className: string; withCountries?: boolean; locale?: string }) {
   const locale = (await getLocale()) as Locale;
   const kinds = await getTranslations("Kinds");
   const t = await getTranslations("Events");
+  const text = eventText(e, locale);
   const caveats = (await getTranslations("Caveats")) as unknown as CaveatTranslate;
   return (
     <li className={`flex gap-3 ${className}`}>
@@ -24,6 +26,7 @@ export async function EventListItem({ event: e, className, withCountries = false
           {kinds(e.kind)} · {dateRange(e.startsOn, e.endsOn, e.datePrecision, locale)}
           {withCountries ? ` · ${e.countries.map((c) => c.code).join(", ")}` : ""}
           {e.verification === "unverified" ? ` · ${t("unverified")}` : ""}
+          {text.translation ? ` · ${t("translated")}` : ""}
           {dateCaveatWords(e, caveats).map((c) => ` · ${c}`)}
           {e.related ? ` · ${t("related")}` : ""}
         </div>

@@ -4,7 +4,7 @@
  */
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/routing";
-import { eventText, type EventTextSource } from "@/lib/event-text";
+import { eventText, type EventWithText as EventTextSource } from "@/lib/event-text";
 
 export async function EventTitle({ event, field = "title" }: { event: EventTextSource; field?: "title" | "summary" }) {
   const locale = (await getLocale()) as Locale;

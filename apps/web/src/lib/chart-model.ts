@@ -7,6 +7,7 @@
  */
 import { periodContaining, type Frequency } from "@corridor/data/periods";
 import { countryName, type Bound, type EventKind } from "@corridor/data/pure";
+import { eventText, type EventTexts, type Locale } from "./event-text";
 
 // Display order (legend, filters); `satisfies` keeps it to the data package's kinds.
 export const KIND_ORDER = ["talks", "agreement", "decree", "law", "restriction", "enforcement", "economic", "other"] as const satisfies readonly EventKind[];
@@ -48,6 +49,8 @@ export interface ChartEvent {
 
 /** What the chart needs of a stored event (the data package's EventSummary): a ChartEvent's fields as stored. */
 export interface StoredEvent extends Omit<ChartEvent, "related" | "uncertainDates"> {
+  /** Each language's title and label (absent in snapshots published before events had two). */
+  texts?: EventTexts;
   countries?: readonly { code: string; role: string }[];
   related?: true;
   /** Absent in a snapshot published before date certainty existed: both dates read as sure. */
@@ -64,17 +67,19 @@ export function relatedNote(countries: readonly { code: string; role: string }[]
 }
 
 /** A stored event as the chart draws it: one mapping for the dashboard, the images, the downloads and the impact panels. */
-export function toChartEvent(e: StoredEvent): ChartEvent {
+export function toChartEvent(e: StoredEvent, locale: Locale = "en"): ChartEvent {
+  // Title and label in the reader's language, else the other's (eventText: one picker everywhere).
+  const text = eventText(e, locale);
   return {
     id: e.id,
-    title: e.title,
+    title: text.title,
     kind: e.kind,
     startsOn: e.startsOn,
     endsOn: e.endsOn,
     datePrecision: e.datePrecision,
     documentRef: e.documentRef,
     key: e.key,
-    label: e.label,
+    label: text.label,
     verification: e.verification,
     verificationNote: e.verificationNote,
     uncertainDates: e.uncertainDates ?? [],

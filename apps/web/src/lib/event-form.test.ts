@@ -56,7 +56,54 @@ describe("form ⇄ record", () => {
       label: "",
       relates: "extends:older",
       body: "Text",
+      // An old snapshot has no Russian text and no translation marker.
+      title_ru: "",
+      summary_ru: "",
+      label_ru: "",
+      body_ru: "",
+      translated_by: "",
+      translated_on: "",
+      translated_by_ru: "",
+      translated_on_ru: "",
     });
+  });
+
+  it("reads each language from getEvent's texts (its title is a view) and sends both with their translation markers", () => {
+    // A Russian-only event: getEvent's `title` shows the Russian, which must not land in the English field.
+    const ruOnly: StoredEvent = {
+      ...DECREE,
+      title: "Указ № 274",
+      body: "",
+      texts: { ru: { title: "Указ № 274", summary: "Кратко", label: "Указ 274", body: "Текст", translation: { by: "ana@example.org", on: "2026-12-02" } } },
+    };
+    const form = formFromEvent(ruOnly);
+    expect(form).toMatchObject({
+      title: "",
+      body: "",
+      title_ru: "Указ № 274",
+      summary_ru: "Кратко",
+      label_ru: "Указ 274",
+      body_ru: "Текст",
+      translated_by_ru: "ana@example.org",
+      translated_on_ru: "2026-12-02",
+    });
+    expect(formToRecord(form)).toMatchObject({ title: "", title_ru: "Указ № 274", body_ru: "Текст", translated_by_ru: "ana@example.org", translated_on_ru: "2026-12-02", translated_by: "" });
+    expect(draftMarker(form)!.title).toBe("Указ № 274");
+  });
+
+  it("lists a changed translation in the history, in the same words for a snapshot and for getEvent's texts", () => {
+    const snapshot: StoredEvent = { ...DECREE, titleRu: "Указ", translatedByRu: null };
+    const current: StoredEvent = {
+      ...DECREE,
+      texts: {
+        en: { title: "Decree 274", summary: "", label: null, body: "Text", translation: null },
+        ru: { title: "Указ № 274", summary: "", label: null, body: "", translation: { by: "ana", on: null } },
+      },
+    };
+    expect(diffVersions(snapshot, current)).toEqual([
+      { field: "Russian title", before: "Указ", after: "Указ № 274" },
+      { field: "Russian translated by", before: "", after: "ana" },
+    ]);
   });
 
   it("carries the chart label choice both ways", () => {
@@ -88,6 +135,18 @@ describe("form ⇄ record", () => {
 });
 
 describe("applySuggestion", () => {
+  it("fills the Russian title and body from a Russian press release, leaving the English alone", () => {
+    const text = "19-20 апреля 2021 года состоялись российско-таджикские переговоры.";
+    const form = applySuggestion(
+      { ...emptyForm(), title: "Mine" },
+      { language: "ru", title: "Российско-таджикские переговоры", kind: "talks", startsOn: "2021-04-19", endsOn: "2021-04-20", countries: ["RUS", "TJK"], references: [] },
+      text,
+    );
+    expect(form).toMatchObject({ title: "Mine", body: "", title_ru: "Российско-таджикские переговоры", body_ru: text, starts_on: "2021-04-19", ends_on: "2021-04-20" });
+    // Pasted text is the source's own wording: not marked as a translation.
+    expect(form.translated_by_ru).toBe("");
+  });
+
   it("prefills title, kind, dates, countries, cited events and the body from the press release", () => {
     const text = "On April 19-20, 2021 … Decree No. 274 …";
     const form = applySuggestion(

@@ -5,6 +5,7 @@
  */
 import { concernsCorridor, datePrecisions, eventKinds, eventRelations, eventRoles, parsePeriod } from "@corridor/data/pure";
 import type { ChartEvent, Kind } from "./chart-model";
+import type { EventTexts } from "./event-text";
 
 // The data package's vocabularies, under the names the editor uses.
 export const EVENT_KINDS = eventKinds;
@@ -39,7 +40,22 @@ export interface EventForm {
   label: string;
   links: { relation: (typeof RELATIONS)[number]; to: string }[];
   body: string;
+  // The Russian text (the fields above are the English), and who translated either language ("": the source's own text).
+  title_ru: string;
+  summary_ru: string;
+  label_ru: string;
+  body_ru: string;
+  translated_by: string;
+  translated_on: string;
+  translated_by_ru: string;
+  translated_on_ru: string;
 }
+
+/** The form's text fields per language: the editor shows them side by side. */
+export const TEXT_FIELDS = {
+  en: { title: "title", summary: "summary", label: "label", body: "body", by: "translated_by", on: "translated_on" },
+  ru: { title: "title_ru", summary: "summary_ru", label: "label_ru", body: "body_ru", by: "translated_by_ru", on: "translated_on_ru" },
+} as const satisfies Record<"en" | "ru", Record<string, keyof EventForm>>;
 
 export function emptyForm(): EventForm {
   return {
@@ -64,6 +80,14 @@ export function emptyForm(): EventForm {
     label: "",
     links: [],
     body: "",
+    title_ru: "",
+    summary_ru: "",
+    label_ru: "",
+    body_ru: "",
+    translated_by: "",
+    translated_on: "",
+    translated_by_ru: "",
+    translated_on_ru: "",
   };
 }
 
@@ -91,6 +115,17 @@ export interface StoredEvent {
   /** Absent in snapshots written before the field existed. */
   key?: boolean | null;
   label?: string | null;
+  /** getEvent's texts (each language present); a snapshot has the flat fields below instead. */
+  texts?: EventTexts;
+  /** A snapshot's Russian text and translation markers (absent in snapshots written before them). */
+  titleRu?: string;
+  summaryRu?: string;
+  labelRu?: string | null;
+  bodyRu?: string;
+  translatedBy?: string | null;
+  translatedOn?: string | null;
+  translatedByRu?: string | null;
+  translatedOnRu?: string | null;
   /** getEvent's links carry a direction (only "out" ones belong to this event); snapshots have `to`. */
   links: ({ relation: string; to: string } | { relation: string; id: string; direction: "in" | "out" })[];
 }
@@ -110,11 +145,25 @@ function precisionOf(written: string): Precision | undefined {
   return /^\d{4}$/.test(written) ? "year" : /^\d{4}-\d{2}$/.test(written) ? "month" : /^\d{4}-\d{2}-\d{2}$/.test(written) ? "day" : undefined;
 }
 
+/**
+ * Each language's stored text: from `texts` (getEvent; its `title` is a view that may be the Russian)
+ * or from a snapshot's flat fields.
+ */
+export function storedTexts(e: StoredEvent) {
+  const one = (t: EventTexts["en"]) => ({ title: t?.title ?? "", summary: t?.summary ?? "", label: t?.label ?? "", body: t?.body ?? "", by: t?.translation?.by ?? "", on: t?.translation?.on ?? "" });
+  if (e.texts) return { en: one(e.texts.en), ru: one(e.texts.ru) };
+  return {
+    en: { title: e.title, summary: e.summary, label: e.label ?? "", body: e.body, by: e.translatedBy ?? "", on: e.translatedOn ?? "" },
+    ru: { title: e.titleRu ?? "", summary: e.summaryRu ?? "", label: e.labelRu ?? "", body: e.bodyRu ?? "", by: e.translatedByRu ?? "", on: e.translatedOnRu ?? "" },
+  };
+}
+
 export function formFromEvent(e: StoredEvent): EventForm {
   const starts = dateAsWritten(e.startsOn, e.datePrecision, "start");
+  const { en, ru } = storedTexts(e);
   return {
     id: e.id,
-    title: e.title,
+    title: en.title,
     kind: e.kind,
     starts_on: starts,
     ends_on: dateAsWritten(e.endsOn, e.datePrecision, "end"),
@@ -126,14 +175,22 @@ export function formFromEvent(e: StoredEvent): EventForm {
     countries: e.countries.map((c) => ({ code: c.code, role: c.role === "affected" ? "affected" : "party" })),
     document_ref: e.documentRef ?? "",
     source_url: e.sourceUrl ?? "",
-    summary: e.summary,
+    summary: en.summary,
     tags: e.tags.join(", "),
     verification: e.verification === "verified" ? "verified" : "unverified",
     verification_note: e.verificationNote ?? "",
     key: e.key === true ? "true" : e.key === false ? "false" : "",
-    label: e.label ?? "",
+    label: en.label,
     links: e.links.filter((l) => !("direction" in l) || l.direction === "out").map((l) => ({ relation: l.relation as EventForm["links"][number]["relation"], to: "to" in l ? l.to : l.id })),
-    body: e.body,
+    body: en.body,
+    title_ru: ru.title,
+    summary_ru: ru.summary,
+    label_ru: ru.label,
+    body_ru: ru.body,
+    translated_by: en.by,
+    translated_on: en.on,
+    translated_by_ru: ru.by,
+    translated_on_ru: ru.on,
   };
 }
 
@@ -170,6 +227,14 @@ export function formToRecord(f: EventForm): Record<string, string> {
       .map((l) => `${l.relation}:${l.to.trim()}`)
       .join("; "),
     body: f.body,
+    title_ru: f.title_ru.trim(),
+    summary_ru: f.summary_ru.trim(),
+    label_ru: f.label_ru.trim(),
+    body_ru: f.body_ru,
+    translated_by: f.translated_by.trim(),
+    translated_on: f.translated_on.trim(),
+    translated_by_ru: f.translated_by_ru.trim(),
+    translated_on_ru: f.translated_on_ru.trim(),
   };
   if (f.id.trim()) record.id = f.id.trim();
   return record;
@@ -177,6 +242,8 @@ export function formToRecord(f: EventForm): Record<string, string> {
 
 /** What suggestEvent() proposes (the data package's Suggestion, the fields the form uses). */
 export interface SuggestionLike {
+  /** The press release's language: a Russian one fills the Russian fields. */
+  language?: "en" | "ru";
   title: string;
   kind: string;
   startsOn: string | null;
@@ -185,19 +252,23 @@ export interface SuggestionLike {
   references: { text: string; eventId?: string }[];
 }
 
-/** Prefills the form from a suggestion: the press release becomes the body, cited stored events links. */
+/**
+ * Prefills the form from a suggestion: the press release becomes the body, cited stored events
+ * links. A Russian release fills the Russian title and body (the source's own text, not a translation).
+ */
 export function applySuggestion(f: EventForm, s: SuggestionLike, text: string): EventForm {
+  const fields = TEXT_FIELDS[s.language === "ru" ? "ru" : "en"];
   const links = [...f.links];
   for (const r of s.references) if (r.eventId && !links.some((l) => l.to === r.eventId)) links.push({ relation: "cites", to: r.eventId });
   return {
     ...f,
-    title: s.title || f.title,
+    [fields.title]: s.title || f[fields.title],
     kind: (EVENT_KINDS as readonly string[]).includes(s.kind) ? s.kind : f.kind,
     starts_on: s.startsOn ?? f.starts_on,
     ends_on: s.endsOn && s.endsOn !== s.startsOn ? s.endsOn : s.startsOn ? "" : f.ends_on,
     countries: s.countries.length > 0 ? s.countries.map((code) => ({ code, role: "party" as const })) : f.countries,
     links,
-    body: f.body.trim() ? f.body : text.trim(),
+    [fields.body]: f[fields.body].trim() ? f[fields.body] : text.trim(),
   };
 }
 
@@ -209,7 +280,7 @@ export function draftMarker(f: EventForm, id = "draft"): ChartEvent | null {
   const precision = f.date_precision || (start.value.frequency === "A" ? "year" : start.value.frequency === "M" ? "month" : "day");
   return {
     id: f.id.trim() || id,
-    title: f.title.trim() || "New event",
+    title: f.title.trim() || f.title_ru.trim() || "New event",
     kind: f.kind as Kind,
     startsOn: start.value.start,
     endsOn: end?.ok ? end.value.end : null,
@@ -259,9 +330,31 @@ const LABELS: [keyof StoredEvent, string][] = [
   ["label", "chart label"],
   ["links", "links"],
   ["body", "text"],
+  ["translatedBy", "translated by"],
+  ["titleRu", "Russian title"],
+  ["summaryRu", "Russian summary"],
+  ["labelRu", "Russian chart label"],
+  ["bodyRu", "Russian text"],
+  ["translatedByRu", "Russian translated by"],
 ];
 
+// Text fields are read per language (getEvent's `title` is a view, a snapshot's the English).
+const TEXT_KEYS: Partial<Record<keyof StoredEvent, ["en" | "ru", "title" | "summary" | "label" | "body" | "by"]>> = {
+  title: ["en", "title"],
+  summary: ["en", "summary"],
+  label: ["en", "label"],
+  body: ["en", "body"],
+  translatedBy: ["en", "by"],
+  titleRu: ["ru", "title"],
+  summaryRu: ["ru", "summary"],
+  labelRu: ["ru", "label"],
+  bodyRu: ["ru", "body"],
+  translatedByRu: ["ru", "by"],
+};
+
 function shown(key: keyof StoredEvent, e: StoredEvent): string {
+  const text = TEXT_KEYS[key];
+  if (text) return storedTexts(e)[text[0]][text[1]];
   const v = e[key];
   if (key === "countries")
     return e.countries
@@ -290,7 +383,7 @@ export function diffVersions(before: StoredEvent, after: StoredEvent): FieldChan
     const a = shown(key, before);
     const b = shown(key, after);
     if (a === b) continue;
-    if (key === "body" || key === "summary") {
+    if (key === "body" || key === "summary" || key === "bodyRu" || key === "summaryRu") {
       changes.push({ field, before: `${a.length} characters`, after: `${b.length} characters` });
     } else changes.push({ field, before: a, after: b });
   }

@@ -1,30 +1,36 @@
 /**
- * The one place that decides which language of an event's text a reader sees. Every view that shows
- * an event's title, summary, body or chart label goes through `eventText`. Events are stored in
- * English today: a Russian reader gets the English text with `fallback: true`, and the view marks it
- * "(на английском)" — never a blank, and never passed off as Russian. When events carry text per
- * language, this is the one function to change.
+ * An event's text in the page's language: the data package's picker (`eventText`, one rule for
+ * every view), adapted for what the web app holds. An event without `texts` — a chart snapshot
+ * published before events had two languages, an editor draft — reads as the English text it carries.
  */
-import type { Locale } from "@/i18n/routing";
+import { eventText as pick, type EventLang, type EventTexts, type PickedEventText } from "@corridor/data/pure";
 
-export interface EventTextSource {
-  title: string;
-  summary?: string | null;
-  body?: string | null;
+export type { EventLang, EventTexts, PickedEventText };
+export type Locale = EventLang;
+
+/** An event as any view holds it: with `texts` (EventSummary, EventDetail) or only its English fields. */
+export interface EventWithText {
+  texts?: EventTexts;
+  title?: string;
+  summary?: string;
+  body?: string;
   label?: string | null;
 }
 
-export interface EventText {
-  title: string;
-  summary: string | null;
-  body: string | null;
-  label: string | null;
-  /** The language the returned text is in. */
-  lang: Locale;
-  /** True when the reader asked for another language than `lang`: show the marker. */
-  fallback: boolean;
+export function eventText(event: EventWithText, locale: Locale | string = "en"): PickedEventText {
+  const texts: EventTexts = event.texts ?? { en: { title: event.title ?? "", summary: event.summary ?? "", label: event.label ?? null, body: event.body ?? "", translation: null } };
+  return pick({ texts }, locale);
 }
 
-export function eventText(event: EventTextSource, locale: Locale): EventText {
-  return { title: event.title, summary: event.summary ?? null, body: event.body ?? null, label: event.label ?? null, lang: "en", fallback: locale !== "en" };
+/** The marker after a text shown in the other language: "(in English)" / "(на русском)" — in the text's own language's name. */
+export function otherLanguageNote(lang: EventLang, locale: Locale | string = "en"): string {
+  if (locale === "ru") return lang === "en" ? "(на английском)" : "(на русском)";
+  return lang === "ru" ? "(in Russian)" : "(in English)";
+}
+
+/** The note under a translated text: never passed off as the source's own wording. */
+export function translationNote(t: Pick<PickedEventText, "translatedBy" | "translatedOn">, locale: Locale | string = "en"): string {
+  const by = t.translatedBy ?? "Corridor";
+  const on = t.translatedOn ? (locale === "ru" ? `, ${t.translatedOn}` : ` on ${t.translatedOn}`) : "";
+  return locale === "ru" ? `Перевод: ${by}${on}. Это не текст источника.` : `Translated by ${by}${on}, not the source's own text.`;
 }

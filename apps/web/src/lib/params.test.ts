@@ -52,6 +52,10 @@ describe("parseEventParams", () => {
       from: "2020-04",
     });
   });
+  it("takes search words from q, trimmed (blank: no search)", () => {
+    expect(parseEventParams(q(`q=${encodeURIComponent("  Переговоры Таджикистан ")}`)).text).toBe("Переговоры Таджикистан");
+    expect(parseEventParams(q("q=%20")).text).toBeUndefined();
+  });
   it("names the bad parameter", () => {
     expect(() => parseEventParams(q("kind=summit"))).toThrow(/kind: "summit" must be one of/);
     expect(() => parseEventParams(q("country=Atlantis"))).toThrow(/country: unknown country/);

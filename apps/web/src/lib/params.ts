@@ -98,6 +98,8 @@ export interface EventParams {
   tags: string[];
   from?: string;
   to?: string;
+  /** `q`: words to find in the events' text, English or Russian. */
+  text?: string;
 }
 
 export function parseEventParams(params: URLSearchParams): EventParams {
@@ -116,7 +118,8 @@ export function parseEventParams(params: URLSearchParams): EventParams {
   });
   const from = periodParam(params, "from");
   const to = periodParam(params, "to");
-  return { countries: countryCodes, kinds, tags: list("tag"), ...(from && { from }), ...(to && { to }) };
+  const text = params.get("q")?.trim().slice(0, 200);
+  return { countries: countryCodes, kinds, tags: list("tag"), ...(from && { from }), ...(to && { to }), ...(text && { text }) };
 }
 
 /** The dashboard's view. Invalid values fall back to the default: a shared link never breaks. */

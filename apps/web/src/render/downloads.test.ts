@@ -40,7 +40,17 @@ const DATA: ChartData = {
       { period: "2021", start: "2021-01-01", end: "2021-12-31", value: -3, flag: "a", source: "Synthetic source, with a comma: https://example.org/a", partial: true },
     ],
   },
-  events: [event("d1", "decree", "2020-03-18", 'A decree, "quoted", with a comma'), event("t1", "talks", "2021-04-19", "Talks", { verification: "unverified", verificationNote: "date from memory" })],
+  events: [
+    event("d1", "decree", "2020-03-18", 'A decree, "quoted", with a comma'),
+    event("t1", "talks", "2021-04-19", "Talks", {
+      verification: "unverified",
+      verificationNote: "date from memory",
+      texts: {
+        en: { title: "Talks", summary: "", label: null, translation: null },
+        ru: { title: "Переговоры, «первый раунд»", summary: "", label: null, translation: { by: "Corridor project", on: "2026-12-02" } },
+      },
+    }),
+  ],
 };
 
 const OPTIONS = { hidden: [], provenance: "Corridor · test", view: "/?indicator=entries&origin=TJK&destination=RUS" };
@@ -67,9 +77,9 @@ describe("downloads read by pandas", () => {
 data = pd.read_csv(z.open("data.csv"))
 events = pd.read_csv(z.open("events.csv"))
 meta = json.load(z.open("metadata.json"))
-print(json.dumps({"names": sorted(z.namelist()), "rows": len(data), "events": events[["note", "event_id", "title", "verification"]].values.tolist(), "note": events["verification_note"].fillna("").tolist(), "meta": {k: meta[k] for k in ["title", "view", "sources", "flags", "provenance"]}, "columns": [c["name"] for c in meta["files"]["data.csv"]["columns"]] == list(data.columns), "readme": z.read("README.txt").decode("utf-8")}))`,
+print(json.dumps({"names": sorted(z.namelist()), "rows": len(data), "events": events[["note", "event_id", "title", "verification"]].values.tolist(), "note": events["verification_note"].fillna("").tolist(), "ru": events[["title_ru", "title_ru_translated_by"]].fillna("").values.tolist(), "meta": {k: meta[k] for k in ["title", "view", "sources", "flags", "provenance"]}, "columns": [c["name"] for c in meta["files"]["data.csv"]["columns"]] == list(data.columns), "readme": z.read("README.txt").decode("utf-8")}))`,
       saved("download.zip", chartZip(DATA, OPTIONS)),
-    ) as { names: string[]; rows: number; events: unknown[]; note: string[]; meta: Record<string, unknown>; columns: boolean; readme: string };
+    ) as { names: string[]; rows: number; events: unknown[]; note: string[]; ru: string[][]; meta: Record<string, unknown>; columns: boolean; readme: string };
     expect(out.names).toEqual(["README.txt", "data.csv", "events.csv", "metadata.json"]);
     expect(out.rows).toBe(3);
     // Numbered as the image's notes (footnoteNumbers), quotes and commas intact.
@@ -78,6 +88,11 @@ print(json.dumps({"names": sorted(z.namelist()), "rows": len(data), "events": ev
       [2, "d1", 'A decree, "quoted", with a comma', "verified"],
     ]);
     expect(out.note).toEqual(["date from memory", ""]);
+    // Both languages travel with the download; a project translation says who made it.
+    expect(out.ru).toEqual([
+      ["Переговоры, «первый раунд»", "Corridor project"],
+      ["", ""],
+    ]);
     expect(out.meta).toEqual({
       title: "Entries (synthetic): Tajikistan → Russian Federation (people, annual)",
       view: OPTIONS.view,

@@ -25,6 +25,9 @@ interface Note {
   /** The dates (start, end) that are uncertain, as the chart draws them faded. */
   uncertainDates: string[];
   title: string;
+  /** The Russian title and who translated it ("" / null: none, or the source's own wording). */
+  titleRu: string;
+  titleRuTranslatedBy: string | null;
   documentRef: string | null;
   sourceUrl: string | null;
   /** "unverified" events and their caveats (a date given from memory) travel with the download, not only the page. */
@@ -50,6 +53,9 @@ function notesOf(data: ChartData, hidden: readonly string[]): Note[] {
       // A snapshot published before date certainty existed has none: both dates read as sure.
       uncertainDates: e.uncertainDates ?? [],
       title: e.title,
+      // A snapshot published before events had two languages has no `texts`.
+      titleRu: e.texts?.ru?.title ?? "",
+      titleRuTranslatedBy: e.texts?.ru?.translation?.by ?? null,
       documentRef: e.documentRef,
       sourceUrl: e.sourceUrl,
       verification: e.verification,
@@ -68,7 +74,13 @@ export const EVENT_CSV_COLUMNS: readonly CsvColumn<Note>[] = [
   { name: "date_precision", description: "day, month or year: how precisely the start date is known", value: (n) => n.datePrecision },
   { name: "uncertain_dates", description: "start, end or start;end: dates that may be wrong (drawn faded on the chart)", value: (n) => n.uncertainDates.join(";") },
   { name: "kind", description: "decree, law, agreement, talks, shock…", value: (n) => n.kind },
-  { name: "title", description: "the event's title", value: (n) => n.title },
+  { name: "title", description: "the event's title (in English; a Russian-only event's Russian title)", value: (n) => n.title },
+  { name: "title_ru", description: "the event's title in Russian, empty when it has none", value: (n) => n.titleRu },
+  {
+    name: "title_ru_translated_by",
+    description: "who translated the Russian title (Corridor's translation, not the source's wording); empty when it is the source's own text",
+    value: (n) => n.titleRuTranslatedBy,
+  },
   { name: "document", description: "the document it rests on (decree number, treaty…)", value: (n) => n.documentRef },
   { name: "source_url", description: "where the event is documented", value: (n) => n.sourceUrl },
   { name: "verification", description: "verified, or unverified (not yet checked against a source)", value: (n) => n.verification },

@@ -48,7 +48,7 @@ export function chartTitle(data: ChartData, lang: "en" | "ru" = "en"): { title: 
 }
 
 export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
-  return data.events.filter((e) => !hidden.includes(e.kind)).map(toChartEvent);
+  return data.events.filter((e) => !hidden.includes(e.kind)).map((e) => toChartEvent(e));
 }
 
 export function sourcesOf(data: ChartData): string[] {

@@ -10,9 +10,10 @@ import { KIND_LABEL } from "@/lib/palette";
 import { renderSeriesSvg } from "@/render/series-svg";
 import type { EventBrief } from "@/render/pdf";
 import { eventPageData } from "./event-page-data";
+import { eventText, otherLanguageNote, translationNote, type Locale } from "@/lib/event-text";
 
 /** undefined when there is no such event. `origin` makes the printed address absolute. */
-export async function eventBrief(id: string, origin: string): Promise<EventBrief | undefined> {
+export async function eventBrief(id: string, origin: string, locale: Locale = "en"): Promise<EventBrief | undefined> {
   // The page's default view: no control corridors chosen.
   const loaded = await eventPageData(id, new URLSearchParams());
   if (!loaded) return undefined;
@@ -43,7 +44,10 @@ export async function eventBrief(id: string, origin: string): Promise<EventBrief
       yearEarlier: b.status === "ok" ? pct(b.changePct) : "—",
     };
   });
+  const text = eventText(event, locale);
   const details: [string, string][] = [];
+  // A translation is said as one; text in the other language is marked so.
+  if (text.translation) details.push(["Text", translationNote(text, locale)]);
   if (event.documentRef) details.push(["Document", event.documentRef]);
   if (event.announcedOn) details.push(["Announced", dateRange(event.announcedOn, null)]);
   if (event.inForceOn) details.push(["In force", dateRange(event.inForceOn, null)]);
@@ -51,10 +55,10 @@ export async function eventBrief(id: string, origin: string): Promise<EventBrief
   const window = panels[0]?.impact.window ?? 2;
   const countries = event.countries.map((c) => `${c.code === "ALL" ? "all foreign nationals" : countryName(c.code)}${c.role === "affected" ? " (affected)" : ""}`).join(", ");
   return {
-    title: event.title,
+    title: text.fallback ? `${text.title} ${otherLanguageNote(text.lang, locale)}` : text.title,
     facts: [KIND_LABEL[event.kind], dateRange(event.startsOn, event.endsOn, event.datePrecision), event.verification, countries].filter(Boolean).join(" · "),
     details,
-    summary: event.summary,
+    summary: text.summary,
     chartSvg,
     figures,
     method: `Before and after: the mean of the ${window} periods before and the ${window} after the event's period, that period excluded, as published; "Year earlier": the same windows a year before, the change a season brings without the event. A comparison of means, not an estimate of the event's effect.`,

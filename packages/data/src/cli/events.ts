@@ -31,10 +31,11 @@ export function registerEvents({ program, dbOption }: Cli): void {
     .option("--to <date>", "overlapping up to this date/period")
     .option("--kind <kind>", "of this kind (repeatable)", collect)
     .option("--tag <tag>", "carrying this tag (repeatable)", collect)
+    .option("--search <words>", "whose English or Russian text holds every word (case-insensitive)")
     .option("--json", "print JSON")
     .action(async (o) => {
       // The list carries each event's full text too: the founding press release is the point.
-      const list = await withDb(o.db, (db) => listEvents(db, { countries: o.country, from: o.from, to: o.to, kinds: o.kind, tags: o.tag }));
+      const list = await withDb(o.db, (db) => listEvents(db, { countries: o.country, from: o.from, to: o.to, kinds: o.kind, tags: o.tag, text: o.search }));
       if (o.json) return json(list);
       // Month- and year-precision dates print as 2024-06 / 2024, not as their first day.
       const shown = (date: string, precision: string) => (precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date);
@@ -51,6 +52,11 @@ export function registerEvents({ program, dbOption }: Cli): void {
       if (!event) throw new QueryArgumentError(`unknown event "${id}"`);
       if (o.json) return json(event);
       print(`${event.title}\n${event.kind}, ${event.startsOn}${event.endsOn ? ` … ${event.endsOn}` : ""}, ${event.verification}${event.documentRef ? `\n${event.documentRef}` : ""}${event.sourceUrl ? `\n${event.sourceUrl}` : ""}`);
+      // The other language's title, and whose text each is: a translation is never shown as the source's.
+      const ru = event.texts.ru;
+      if (event.texts.en && ru) print(`ru: ${ru.title}`);
+      for (const [lang, t] of Object.entries(event.texts))
+        if (t.translation) print(`(${lang}: translated by ${t.translation.by}${t.translation.on ? ` on ${t.translation.on}` : ""}, not the source's own text)`);
       for (const l of event.links) print(`  ${l.direction === "out" ? l.relation : `${l.relation} (by)`} ${l.id}`);
       if (event.body) print(`\n${event.body}`);
     });

@@ -73,8 +73,10 @@ export function defaultEventId(title: string, startsOn: string | undefined): str
 export async function createEvent(db: CorridorDb, input: EventInput, options: { by: string }): Promise<EventDetail> {
   const who = by(options);
   const raw = { ...input };
-  if ((raw.id === undefined || String(raw.id).trim() === "") && typeof raw.title === "string" && raw.title.trim())
-    raw.id = defaultEventId(raw.title, typeof raw.starts_on === "string" ? raw.starts_on.trim() : undefined);
+  // The id comes from the English title, else the Russian (transliterated).
+  const title = [raw.title, raw.title_ru].find((t): t is string => typeof t === "string" && t.trim() !== "");
+  if ((raw.id === undefined || String(raw.id).trim() === "") && title)
+    raw.id = defaultEventId(title, typeof raw.starts_on === "string" ? raw.starts_on.trim() : undefined);
   const record = validate(db, raw);
   db.sqlite.transaction(() => {
     if (loadRecord(db, record.id)) throw new EventConflictError(`an event with id "${record.id}" already exists`);
@@ -143,11 +145,15 @@ export interface EventVersion {
   deleted: boolean;
 }
 
+const NO_RUSSIAN = { titleRu: "", summaryRu: "", bodyRu: "", labelRu: null, translatedBy: null, translatedOn: null, translatedByRu: null, translatedOnRu: null } as const;
+
 /** Replaced versions of an event, oldest first (the current one is getEvent()). */
 export async function eventVersions(db: CorridorDb, id: string): Promise<EventVersion[]> {
   const rows = await db.orm.select().from(eventVersionsTable).where(eq(eventVersionsTable.eventId, id)).orderBy(asc(eventVersionsTable.version));
   return rows.map((r) => {
-    const { deleted, ...snapshot } = r.snapshot as unknown as EventVersion["snapshot"] & { deleted?: boolean };
+    const { deleted, ...stored } = r.snapshot as unknown as EventVersion["snapshot"] & { deleted?: boolean };
+    // Snapshots written before events had a Russian text hold the English alone.
+    const snapshot = { ...NO_RUSSIAN, ...stored };
     return { version: r.version, replacedAt: r.replacedAt, replacedBy: r.replacedBy, snapshot, deleted: deleted === true };
   });
 }

@@ -34,6 +34,16 @@ export interface EventRecord {
   /** Direct label on the chart: null follows the kind (talks, agreements, decrees, laws are key). */
   key: boolean | null;
   label: string | null;
+  /** The Russian text ("" / null where there is none); the unsuffixed fields are English. */
+  titleRu: string;
+  summaryRu: string;
+  bodyRu: string;
+  labelRu: string | null;
+  /** Who translated that language's text and when (ISO day); null: the source's own (or the author's) text. */
+  translatedBy: string | null;
+  translatedOn: string | null;
+  translatedByRu: string | null;
+  translatedOnRu: string | null;
   countries: { code: string; role: EventRole }[];
   links: { relation: EventRelation; to: string }[];
 }
@@ -50,6 +60,8 @@ export interface EventError {
 export const EVENT_KEYS = [
   "id", "title", "kind", "starts_on", "ends_on", "date_precision", "uncertain_dates", "announced_on", "in_force_on", "expires_on",
   "countries", "document_ref", "source_url", "summary", "tags", "verification", "verification_note", "key", "label", "relates", "body",
+  // Russian text (the unsuffixed keys are English), and which language is a project translation.
+  "title_ru", "summary_ru", "label_ru", "body_ru", "translated_by", "translated_on", "translated_by_ru", "translated_on_ru",
 ] as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -69,6 +81,8 @@ export const EVENT_LIMITS = {
   verification_note: 2_000,
   /** A direct label sits on the plot: a few words. */
   label: 40,
+  /** Who translated a text: a name, not an essay. */
+  translated_by: 120,
   /** Items in each list, and characters per tag. */
   tags: 30,
   tag: 60,
@@ -84,10 +98,19 @@ function shown(value: unknown): string | undefined {
 }
 const countryResolver = new CountryResolver();
 
+// Cyrillic → Latin for ids made from a Russian title (an id is an ASCII slug, readable in a URL).
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  [..."абвгдеёжзийклмнопрстуфхцчшщъыьэюя"].map((c, i) =>
+    [c, ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"][i]!]),
+);
+
 export function slugify(text: string): string {
   return text
     .toLowerCase()
+    .normalize("NFC")
+    .replace(/[а-яё]/g, (c) => CYRILLIC[c] ?? c)
     .normalize("NFKD")
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 80);
@@ -136,9 +159,12 @@ export function normaliseEvent(
   }
 
   const title = text(input.title);
-  if (!title) fail("title", input.title, "title is required");
+  const titleRu = text(input.title_ru);
+  // A title in at least one language; the other language's other fields need its title too.
+  if (!title && !titleRu) fail("title", input.title, "title is required (title, or title_ru for a Russian-only event)");
   tooLong("title", title);
-  const id = text(input.id) ?? (title ? slugify(title) : undefined);
+  if (titleRu && titleRu.length > EVENT_LIMITS.title) fail("title_ru", titleRu, `title_ru has ${titleRu.length} characters; at most ${EVENT_LIMITS.title} are allowed`);
+  const id = text(input.id) ?? (title || titleRu ? slugify(title ?? titleRu!) : undefined);
   if (id && id.length > EVENT_LIMITS.id) tooLong("id", id);
   else if (!id || !SLUG.test(id)) fail("id", input.id, `id "${id ?? ""}" must be a slug: lower-case letters, digits and single dashes`);
 
@@ -255,6 +281,37 @@ export function normaliseEvent(
   if (key === null && rawKey !== undefined && rawKey !== null && rawKey !== "") fail("key", input.key, "key must be true or false");
   const label = text(input.label) ?? null;
   tooLong("label", label);
+
+  // Russian text, checked against the same limits as the English.
+  const summaryRu = text(input.summary_ru) ?? "";
+  const bodyRu = typeof input.body_ru === "string" ? input.body_ru.trim() : "";
+  const labelRu = text(input.label_ru) ?? null;
+  for (const [key, value, max] of [["summary_ru", summaryRu, EVENT_LIMITS.summary], ["body_ru", bodyRu, EVENT_LIMITS.body], ["label_ru", labelRu, EVENT_LIMITS.label]] as const)
+    if (value && value.length > max) fail(key, value, `${key} has ${value.length} characters; at most ${max} are allowed`);
+  const translation = (lang: "" | "_ru", has: boolean) => {
+    const byKey = `translated_by${lang}`;
+    const onKey = `translated_on${lang}`;
+    const by = text(input[byKey]) ?? null;
+    const onRaw = text(input[onKey]) ?? null;
+    const which = lang ? "Russian" : "English";
+    if (by && by.length > EVENT_LIMITS.translated_by) fail(byKey, by, `${byKey} has ${by.length} characters; at most ${EVENT_LIMITS.translated_by} are allowed`);
+    if (!by && onRaw) fail(onKey, onRaw, `${onKey} is given but not ${byKey}: say who translated the ${which} text`);
+    if (by && !has) fail(byKey, by, `${byKey} marks the ${which} text as a translation, but there is no ${which} title (title${lang})`);
+    let on: string | null = null;
+    if (onRaw) {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(onRaw) && parsePeriod(onRaw).ok) on = onRaw;
+      else fail(onKey, onRaw, `${onKey} must be a day (YYYY-MM-DD)`);
+    }
+    return { by, on };
+  };
+  const tEn = translation("", Boolean(title));
+  const tRu = translation("_ru", Boolean(titleRu));
+  if (!titleRu)
+    for (const [key, value] of [["summary_ru", summaryRu], ["body_ru", bodyRu], ["label_ru", labelRu]] as const)
+      if (value) fail(key, value, `${key} is given but not title_ru: a Russian text needs its title`);
+  if (!title)
+    for (const [key, value] of [["summary", text(input.summary)], ["body", typeof input.body === "string" ? input.body.trim() : ""], ["label", label]] as const)
+      if (value) fail(key, value, `${key} is given but not title: an English text needs its title`);
   const tags = [...new Set(list(input.tags).map((t) => t.toLowerCase()))];
   if (!tooMany("tags", tags.length, "tags")) {
     const long = tags.find((t) => t.length > EVENT_LIMITS.tag);
@@ -265,7 +322,7 @@ export function normaliseEvent(
   return {
     ok: true,
     record: {
-      id: id!, title: title!, kind: kind as EventKind,
+      id: id!, title: title ?? "", kind: kind as EventKind,
       startsOn: starts!.start,
       // A span given at month/year precision ends on the last day of that month/year.
       endsOn: ends ? ends.end : null,
@@ -277,6 +334,8 @@ export function normaliseEvent(
       tags,
       verification, verificationNote,
       key, label,
+      titleRu: titleRu ?? "", summaryRu, bodyRu, labelRu,
+      translatedBy: tEn.by, translatedOn: tEn.on, translatedByRu: tRu.by, translatedOnRu: tRu.on,
       countries, links,
     },
   };

@@ -13,6 +13,7 @@ import {
 import { ALL_FOREIGNERS, type EventError, type EventRecord } from "./model.ts";
 import { eventInRange } from "./range.ts";
 import { concernsCorridor, relatedToCorridor } from "./corridor.ts";
+import { eventText, matchesText, textsOf, type EventTexts } from "./text.ts";
 
 export interface EventImportSummary {
   files: number;
@@ -180,6 +181,10 @@ export interface EventLink {
 
 export interface EventSummary {
   id: string;
+  /**
+   * title, summary and label in English, else (a Russian-only event) in Russian: eventText(e, "en").
+   * Pages pick the reader's language from `texts` with eventText(e, locale).
+   */
   title: string;
   kind: EventKind;
   startsOn: string;
@@ -200,12 +205,15 @@ export interface EventSummary {
   /** Direct label on charts: null follows the kind's default. */
   key: boolean | null;
   label: string | null;
+  /** The text in each language it has (bodies only in getEvent and listEvents), with its translation marker. */
+  texts: EventTexts;
   links: EventLink[];
   /** Only with `corridor.related`: another corridor's event naming one of this corridor's countries. */
   related?: true;
 }
 
 export interface EventDetail extends EventSummary {
+  /** The English body, else the Russian (eventText(e, "en").body); `texts` has each language's. */
   body: string;
   version: number;
   updatedAt: string;
@@ -227,6 +235,11 @@ export interface EventQuery {
   kinds?: string[];
   /** Events carrying every one of these tags. */
   tags?: string[];
+  /**
+   * Words that must all occur in the event's text in either language (title, summary, label, body,
+   * document, id); case- and accent-insensitive for Cyrillic too (folded in JS: SQLite's lower() is ASCII-only).
+   */
+  text?: string;
   ids?: string[];
 }
 
@@ -254,7 +267,9 @@ export async function events(db: CorridorDb, query: EventQuery = {}): Promise<Ev
   const linkRows = await db.orm.select().from(eventLinks).where(or(inArray(eventLinks.fromEvent, ids), inArray(eventLinks.toEvent, ids)));
   const otherIds = [...new Set(linkRows.flatMap((l) => [l.fromEvent, l.toEvent]))];
   const titles = new Map(
-    (await db.orm.select({ id: eventsTable.id, title: eventsTable.title, startsOn: eventsTable.startsOn }).from(eventsTable).where(inArray(eventsTable.id, otherIds))).map((e) => [e.id, e]),
+    (await db.orm.select({ id: eventsTable.id, title: eventsTable.title, titleRu: eventsTable.titleRu, startsOn: eventsTable.startsOn }).from(eventsTable).where(inArray(eventsTable.id, otherIds))).map(
+      (e) => [e.id, { title: e.title || e.titleRu, startsOn: e.startsOn }],
+    ),
   );
 
   const out: EventSummary[] = [];
@@ -264,17 +279,20 @@ export async function events(db: CorridorDb, query: EventQuery = {}): Promise<Ev
     const related = corridor && !concernsCorridor({ countries }, corridor.origin, corridor.destination);
     if (related && !(corridor.related && relatedToCorridor({ countries }, corridor.origin, corridor.destination))) continue;
     if (query.tags?.length && !query.tags.every((t) => row.tags.includes(t.toLowerCase()))) continue;
+    const texts = textsOf(row, false);
+    if (query.text?.trim() && !matchesText({ id: row.id, documentRef: row.documentRef, texts: textsOf(row) }, query.text)) continue;
+    const en = eventText({ texts }, "en");
     const links: EventLink[] = [];
     for (const l of linkRows) {
       if (l.fromEvent === row.id) links.push({ relation: l.relation, direction: "out", id: l.toEvent, title: titles.get(l.toEvent)!.title, startsOn: titles.get(l.toEvent)!.startsOn });
       if (l.toEvent === row.id) links.push({ relation: l.relation, direction: "in", id: l.fromEvent, title: titles.get(l.fromEvent)!.title, startsOn: titles.get(l.fromEvent)!.startsOn });
     }
     out.push({
-      id: row.id, title: row.title, kind: row.kind, startsOn: row.startsOn, endsOn: row.endsOn, datePrecision: row.datePrecision, uncertainDates: row.uncertainDates,
+      id: row.id, title: en.title, kind: row.kind, startsOn: row.startsOn, endsOn: row.endsOn, datePrecision: row.datePrecision, uncertainDates: row.uncertainDates,
       announcedOn: row.announcedOn, inForceOn: row.inForceOn, expiresOn: row.expiresOn,
       countries: countries.sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === "party" ? -1 : 1)),
-      documentRef: row.documentRef, sourceUrl: row.sourceUrl, summary: row.summary, tags: row.tags,
-      verification: row.verification, verificationNote: row.verificationNote, key: row.key, label: row.label, links,
+      documentRef: row.documentRef, sourceUrl: row.sourceUrl, summary: en.summary, tags: row.tags,
+      verification: row.verification, verificationNote: row.verificationNote, key: row.key, label: en.label, texts, links,
       ...(related && { related: true as const }),
     });
   }
@@ -290,15 +308,19 @@ export async function getEvent(db: CorridorDb, id: string): Promise<EventDetail 
     .from(eventVersions)
     .where(eq(eventVersions.eventId, id))
     .orderBy(asc(eventVersions.version));
-  return { ...summary, body: row.body, version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy, versions };
+  const texts = textsOf(row);
+  return { ...summary, texts, body: eventText({ texts }, "en").body, version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy, versions };
 }
 
 /** events() plus each event's full text: what `corridor events list` and GET /api/events return. */
 export async function listEvents(db: CorridorDb, query: EventQuery = {}): Promise<(EventSummary & { body: string })[]> {
   const found = await events(db, query);
   if (found.length === 0) return [];
-  const bodies = new Map(
-    (await db.orm.select({ id: eventsTable.id, body: eventsTable.body }).from(eventsTable).where(inArray(eventsTable.id, found.map((e) => e.id)))).map((r) => [r.id, r.body]),
+  const rows = new Map(
+    (await db.orm.select().from(eventsTable).where(inArray(eventsTable.id, found.map((e) => e.id)))).map((r) => [r.id, r]),
   );
-  return found.map((e) => ({ ...e, body: bodies.get(e.id) ?? "" }));
+  return found.map((e) => {
+    const texts = textsOf(rows.get(e.id)!);
+    return { ...e, texts, body: eventText({ texts }, "en").body };
+  });
 }

@@ -189,6 +189,14 @@ const KIND_NOUN: Record<EventKind, string> = {
   enforcement: "enforcement action", economic: "economic event", other: "event",
 };
 
+/** A Russian release gets a Russian title (it fills the Russian fields): nouns and short names. */
+const KIND_NOUN_RU: Record<EventKind, string> = {
+  talks: "Переговоры", decree: "Указ", agreement: "Соглашение", law: "Закон", restriction: "Ограничение",
+  enforcement: "Правоприменительные меры", economic: "Экономическое событие", other: "Событие",
+};
+const SHORT_RU = new Map([["RUS", "Россия"], ["TJK", "Таджикистан"], ["UZB", "Узбекистан"], ["KGZ", "Кыргызстан"], ["KAZ", "Казахстан"], ["MDA", "Молдова"]]);
+const namesRu = new Map(COUNTRY_RECORDS.map((c) => [c.code, SHORT_RU.get(c.code) ?? c.nameRu]));
+
 export function suggestEvent(text: string, known: EventSummary[] = []): Suggestion {
   const cyrillic = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length;
   const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
@@ -204,9 +212,14 @@ export function suggestEvent(text: string, known: EventSummary[] = []): Suggesti
   const kind = findKind(text, spans);
   const topic = /migra|миграц/i.test(text) ? " on migration" : "";
   const who = countries.filter((c) => c !== "WLD").map((c) => names.get(c) ?? c);
+  const whoRu = countries.filter((c) => c !== "WLD").map((c) => namesRu.get(c) ?? c);
   return {
     language,
-    title: `${who.length ? `${who.join("–")} ` : ""}${KIND_NOUN[kind]}${topic}`.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+    // In the release's language: a Russian release fills the Russian title.
+    title:
+      language === "ru"
+        ? `${KIND_NOUN_RU[kind]}${topic ? " по вопросам миграции" : ""}${whoRu.length ? `: ${whoRu.join(" – ")}` : ""}`
+        : `${who.length ? `${who.join("–")} ` : ""}${KIND_NOUN[kind]}${topic}`.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
     kind,
     startsOn: own ? isoDate(own.start) : null,
     endsOn: own?.end ? isoDate(own.end) : own ? isoDate(own.start) : null,

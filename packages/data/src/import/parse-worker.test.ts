@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { BadInputError, importFile, sha256File, type ImportOptions } from "./index.ts";
 import { startParseWorker } from "./parse-worker-start.ts";
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { memoryDb, scannedRanges, storedRanges, tmpFile } from "../test/helpers.ts";
 import type { CorridorDb } from "../db.ts";
 
 const HEADER = "indicator,origin,destination,period,value,flag\n";
@@ -37,6 +37,9 @@ describe("import with the parser in a worker thread", () => {
     expect({ ...two, importId: 0 }).toEqual({ ...one, importId: 0 });
     expect(two.sha256).toBe(await sha256File(file));
     expect(dump(inWorker)).toEqual(dump(inThread));
+    // The corridor summary, tallied from the worker's encoded batches, is what the rows make.
+    expect(storedRanges(inWorker.sqlite)).toEqual(scannedRanges(inWorker.sqlite));
+    expect(storedRanges(inWorker.sqlite)).toHaveLength(4);
     expect(progress.length).toBeGreaterThan(0);
     const imported = inWorker.sqlite.prepare("SELECT sha256, rows_read, inserted FROM imports").get();
     expect(imported).toEqual({ sha256: two.sha256, rows_read: n, inserted: n });
@@ -56,6 +59,7 @@ describe("import with the parser in a worker thread", () => {
     expect(two.rejected).toBe(2);
     expect({ ...two, importId: 0 }).toEqual({ ...one, importId: 0 });
     expect(dump(inWorker)).toEqual([]);
+    expect(storedRanges(inWorker.sqlite)).toEqual([]);
   });
 
   it("reports bad cells with their lines, the first 100 in full and all of them counted", async () => {

@@ -22,6 +22,7 @@ import type Database from "better-sqlite3";
 import type { NormalisedObservation } from "./normalise.ts";
 import type { Period } from "../periods.ts";
 import type { Bound } from "../schema.ts";
+import { RangeTally } from "../corridor-ranges.ts";
 
 export type WriteOutcome = "inserted" | "updated" | "unchanged" | { duplicateOfLine: number };
 
@@ -76,6 +77,8 @@ const boundCode = (b: Bound | null) => (b === "lower" ? 1 : b === "upper" ? 2 : 
 const boundOf = (code: number): Bound | null => (code === 1 ? "lower" : code === 2 ? "upper" : null);
 /** Rows per encoded batch (a multiple of GROUP_ROWS). */
 const ENCODED_BATCH_ROWS = 4096;
+/** SQLite's page cache during a bulk load of scattered rows (KiB; used only as pages are read): the key index of 1M rows fits. */
+const BULK_CACHE_KIB = 128 * 1024;
 /** Staged rows written to observations at a time: small enough to overlap with parsing. */
 const FLUSH_ROWS = 16 * ENCODED_BATCH_ROWS;
 
@@ -184,6 +187,8 @@ export class ObservationWriter {
   private readonly newKeys = new Map<string, number>();
   private readonly now = new Date().toISOString();
   private previous?: PreviousValue;
+  /** The groups of the rows inserted, for the corridor summary (merged in by finish()). */
+  private readonly ranges = new RangeTally();
 
   inserted = 0;
   updated = 0;
@@ -208,6 +213,8 @@ export class ObservationWriter {
   private pending: StageBatch[] = [];
   private pendingRows = 0;
   private lastId = 0;
+  private cacheSizeBefore = 0;
+  private bigCache = false;
 
   constructor(sqlite: Database.Database, private readonly importId: number, private readonly options: WriterOptions) {
     this.sqlite = sqlite;
@@ -223,6 +230,7 @@ export class ObservationWriter {
     );
     this.maxIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) AS m FROM observations").get() as { m: number }).m;
     if (this.maxIdBefore === 0 && !options.onRow && !options.dryRun) {
+      this.cacheSizeBefore = sqlite.pragma("cache_size", { simple: true }) as number;
       sqlite.exec(`DROP TABLE IF EXISTS ${STAGE_TABLE}; DROP TABLE IF EXISTS ${TEXT_TABLE}; DROP TABLE IF EXISTS ${PERIOD_TABLE}`);
       // INTEGER affinity stores the packed ids (bound as doubles) as integers, so / and % divide exactly.
       sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator_origin INTEGER, destination_period INTEGER, value REAL, breakdown_flag INTEGER, source_bound INTEGER)`);
@@ -272,6 +280,7 @@ export class ObservationWriter {
     for (const p of batch.periods) this.periodInsert!.run(this.periods.push(p), p.period, p.frequency, p.start, p.end);
     const { rows } = batch;
     const n = batch.lines.length;
+    this.tallyStaged(batch);
     const params = this.groupParams;
     for (let first = 0; first < n; first += GROUP_ROWS) {
       const count = Math.min(GROUP_ROWS, n - first);
@@ -284,10 +293,32 @@ export class ObservationWriter {
     if (this.pendingRows >= FLUSH_ROWS) this.flush();
   }
 
+  /**
+   * Every staged row counts towards the summary: a repeated key (the only row a flush leaves out)
+   * is an error, and an import with errors is rolled back, summary and all.
+   */
+  private tallyStaged({ rows, lines }: StageBatch): void {
+    const texts = this.texts;
+    for (let r = 0, k = 0; r < lines.length; r++, k += STAGE_COLUMNS) {
+      const indicatorOrigin = rows[k]!, destinationPeriod = rows[k + 1]!;
+      this.ranges.add(
+        texts[highOf(indicatorOrigin) - 1]!, texts[lowOf(indicatorOrigin) - 1]!, texts[highOf(destinationPeriod) - 1]!,
+        texts[highOf(rows[k + 3]!) - 1]!, this.periods[lowOf(destinationPeriod) - 1]!,
+      );
+    }
+  }
+
   /** Staged rows go into observations, in file order; a repeated key goes in once. */
   private flush(): void {
     if (this.pendingRows === 0) return;
     const inserted = this.flushStaged!.run(this.flushedRows).changes;
+    // Rows of many series interleaved (period-major files) land all over the key index: with
+    // SQLite's 2 MB default cache its pages went back and forth to the WAL on every flush. A file
+    // in series order keeps the small cache, so its pages reach the WAL while the parser works.
+    if (!this.bigCache && this.ranges.scattered > (this.flushedRows + this.pendingRows) / 4) {
+      this.bigCache = true;
+      this.sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    }
     this.flushedRows += this.pendingRows;
     if (inserted === this.pendingRows) {
       for (const { lines } of this.pending) for (const line of lines) this.recordInserted(++this.lastId, line);
@@ -339,13 +370,16 @@ export class ObservationWriter {
     this.insertedLines[offset] = line;
   }
 
-  /** Writes the rows still being encoded. Call once, after the last row and before committing. */
+  /** Writes the rows still being encoded and the corridor summary's new counts. Call once, after the last row and before committing. */
   finish(): void {
-    if (!this.encoder) return;
-    const rest = this.encoder.take();
-    if (rest) this.stage(rest);
-    this.flush();
-    this.sqlite.exec(`DROP TABLE ${STAGE_TABLE}; DROP TABLE ${TEXT_TABLE}; DROP TABLE ${PERIOD_TABLE}`);
+    if (this.encoder) {
+      const rest = this.encoder.take();
+      if (rest) this.stage(rest);
+      this.flush();
+      this.sqlite.exec(`DROP TABLE ${STAGE_TABLE}; DROP TABLE ${TEXT_TABLE}; DROP TABLE ${PERIOD_TABLE}`);
+      if (this.bigCache) this.sqlite.pragma(`cache_size = ${this.cacheSizeBefore}`);
+    }
+    if (!this.options.dryRun) this.ranges.write(this.sqlite);
   }
 
   private settle(o: NormalisedObservation, line: number, outcome: WriteOutcome): void {
@@ -373,6 +407,7 @@ export class ObservationWriter {
     );
     if (result.changes === 1) {
       this.recordInserted(Number(result.lastInsertRowid), line);
+      this.ranges.add(o.indicator, o.origin, o.destination, o.breakdown, p);
       return "inserted";
     }
     const existing = this.select.get(o.origin, o.destination, o.indicator, p.period, o.breakdown) as ExistingRow;

@@ -1,9 +1,7 @@
 /** corridors(): every origin→destination pair with data, its indicators and their period ranges. */
-import { sql } from "drizzle-orm";
 import type { CorridorDb } from "../db.ts";
 import type { Frequency } from "../periods.ts";
-import { countries, indicators, observations } from "../schema.ts";
-import { dataVersion } from "../publish.ts";
+import { countries, indicators } from "../schema.ts";
 
 export interface CorridorIndicator {
   code: string;
@@ -24,77 +22,52 @@ export interface Corridor {
   indicators: CorridorIndicator[];
 }
 
-/** One row per corridor, indicator and frequency: what corridors() builds on. */
-interface CorridorRange {
-  origin: string;
-  destination: string;
-  indicator: string;
-  frequency: Frequency;
-  count: number;
-  first: string;
-  last: string;
-  firstDay: string;
-  lastDay: string;
-}
-
 /**
- * The ranges read every observation (seconds at 10M rows), yet change only when an import or an undo
- * commits — which moves the data version. So every page asks for them, but each connection computes
- * them once per version: one indexed read of data_state instead of a scan.
+ * Reads the corridor summary that every write keeps current (corridor-ranges.ts) — one row per
+ * corridor, indicator, breakdown and frequency, about 10,000 at 10M observations — never the
+ * observations. Its rows are merged here, in one pass in table order, rather than by a GROUP BY
+ * (a sort of the whole summary on every call): a corridor's ranges count every breakdown.
  */
-const rangesByVersion = new WeakMap<CorridorDb, { version: number; rows: readonly CorridorRange[] }>();
-
-async function corridorRanges(db: CorridorDb): Promise<readonly CorridorRange[]> {
-  const { version } = await dataVersion(db);
-  const cached = rangesByVersion.get(db);
-  if (cached?.version === version) return cached.rows;
-  const rows: CorridorRange[] = await db.orm
-    .select({
-      origin: observations.origin,
-      destination: observations.destination,
-      indicator: observations.indicator,
-      frequency: observations.frequency,
-      count: sql<number>`count(*)`,
-      first: sql<string>`min(${observations.period})`,
-      last: sql<string>`max(${observations.period})`,
-      firstDay: sql<string>`min(${observations.periodStart})`,
-      lastDay: sql<string>`max(${observations.periodEnd})`,
-    })
-    .from(observations)
-    .groupBy(observations.origin, observations.destination, observations.indicator, observations.frequency);
-  rangesByVersion.set(db, { version, rows });
-  return rows;
-}
-
 export async function corridors(db: CorridorDb): Promise<Corridor[]> {
-  const rows = await corridorRanges(db);
+  const rows = db.sqlite
+    .prepare("SELECT origin, destination, indicator, frequency, observations, first_period, last_period, first_day, last_day FROM corridor_ranges")
+    .raw()
+    .all() as [string, string, string, Frequency, number, string, string, string, string][];
   const names = new Map((await db.orm.select({ code: countries.code, name: countries.nameEn }).from(countries)).map((c) => [c.code, c.name]));
   const catalog = new Map((await db.orm.select().from(indicators)).map((i) => [i.code, i]));
 
   const byCorridor = new Map<string, Corridor>();
-  for (const r of rows) {
-    const key = `${r.origin}>${r.destination}`;
+  const byIndicator = new Map<string, CorridorIndicator>();
+  for (const [origin, destination, indicator, frequency, count, first, last, firstDay, lastDay] of rows) {
+    const key = `${origin}>${destination}`;
     let corridor = byCorridor.get(key);
     if (!corridor) {
-      corridor = {
-        origin: r.origin,
-        destination: r.destination,
-        originName: names.get(r.origin) ?? r.origin,
-        destinationName: names.get(r.destination) ?? r.destination,
-        indicators: [],
-      };
+      corridor = { origin, destination, originName: names.get(origin) ?? origin, destinationName: names.get(destination) ?? destination, indicators: [] };
       byCorridor.set(key, corridor);
     }
-    let entry = corridor.indicators.find((i) => i.code === r.indicator);
+    let entry = byIndicator.get(`${key}>${indicator}`);
     if (!entry) {
-      const meta = catalog.get(r.indicator)!;
-      entry = { code: r.indicator, name: meta.name, unit: meta.unit, observations: 0, ranges: [], firstDay: r.firstDay, lastDay: r.lastDay };
+      const meta = catalog.get(indicator)!;
+      entry = { code: indicator, name: meta.name, unit: meta.unit, observations: 0, ranges: [], firstDay, lastDay };
+      byIndicator.set(`${key}>${indicator}`, entry);
       corridor.indicators.push(entry);
     }
-    entry.observations += r.count;
-    entry.ranges.push({ frequency: r.frequency, first: r.first, last: r.last, count: r.count });
-    if (r.firstDay < entry.firstDay) entry.firstDay = r.firstDay;
-    if (r.lastDay > entry.lastDay) entry.lastDay = r.lastDay;
+    entry.observations += count;
+    if (firstDay < entry.firstDay) entry.firstDay = firstDay;
+    if (lastDay > entry.lastDay) entry.lastDay = lastDay;
+    // Another breakdown at a frequency already seen widens that range.
+    const range = entry.ranges.find((r) => r.frequency === frequency);
+    if (!range) entry.ranges.push({ frequency, first, last, count });
+    else {
+      range.count += count;
+      if (first < range.first) range.first = first;
+      if (last > range.last) range.last = last;
+    }
   }
-  return [...byCorridor.values()].sort((a, b) => a.origin.localeCompare(b.origin) || a.destination.localeCompare(b.destination));
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  for (const corridor of byCorridor.values()) {
+    corridor.indicators.sort((a, b) => byText(a.code, b.code));
+    for (const entry of corridor.indicators) entry.ranges.sort((a, b) => byText(a.frequency, b.frequency));
+  }
+  return [...byCorridor.values()].sort((a, b) => byText(a.origin, b.origin) || byText(a.destination, b.destination));
 }

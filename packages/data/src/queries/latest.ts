@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import type { CorridorDb } from "../db.ts";
 import { periodFromCanonical, shiftPeriod, yearEarlier, type Frequency } from "../periods.ts";
-import { indicators, observations } from "../schema.ts";
+import { corridorRanges, indicators } from "../schema.ts";
 import { resolveCountry } from "./resolve.ts";
 import { series, type Series, type SeriesPoint } from "./series.ts";
 
@@ -76,10 +76,11 @@ export function latestOf(s: Series): LatestValue | null {
 export async function corridorIndicators(db: CorridorDb, corridor: { origin: string; destination?: string }): Promise<{ origin: string; destination: string; codes: string[] }> {
   const origin = resolveCountry(corridor.origin);
   const destination = resolveCountry(corridor.destination ?? "WLD");
+  // The corridor summary, not the observations: a few rows whatever the corridor holds.
   const rows = await db.orm
-    .selectDistinct({ code: observations.indicator })
-    .from(observations)
-    .where(and(eq(observations.origin, origin), eq(observations.destination, destination), eq(observations.breakdown, "total")));
+    .selectDistinct({ code: corridorRanges.indicator })
+    .from(corridorRanges)
+    .where(and(eq(corridorRanges.origin, origin), eq(corridorRanges.destination, destination), eq(corridorRanges.breakdown, "total")));
   const order = (await db.orm.select({ code: indicators.code }).from(indicators)).map((i) => i.code);
   const codes = rows.map((r) => r.code).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return { origin, destination, codes };

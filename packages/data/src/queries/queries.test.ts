@@ -158,21 +158,19 @@ describe("corridors and latest", () => {
     expect(list[0]!.originName).toBe("Tajikistan");
   });
 
-  it("reads the ranges once per data version: an import or an undo shows at once, nothing else rescans", async () => {
+  it("shows an import's corridor at once and drops it when the import is undone", async () => {
     const db = memoryDb();
     await load(db, ["entries,TJK,RUS,2019,1,"]);
     expect((await corridors(db)).map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS"]);
-    // A row slipped in without an import (no commit moves the version) is not seen: the cached ranges are used.
-    db.sqlite.exec("UPDATE observations SET period = '2018', period_start = '2018-01-01', period_end = '2018-12-31'");
-    expect((await corridors(db))[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2019" });
-    // An import moves the version: its corridor and the range as stored now appear at once.
-    await load(db, ["entries,UZB,RUS,2020,4,"]);
+    await load(db, ["entries,UZB,RUS,2020,4,", "entries,TJK,RUS,2018,2,"]);
     const list = await corridors(db);
     expect(list.map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS", "UZB>RUS"]);
-    expect(list[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2018" });
+    expect(list[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2018", last: "2019", count: 2 });
     const newest = Math.max(...(await listImports(db)).map((i) => i.id));
     await undoImport(db, newest);
-    expect((await corridors(db)).map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS"]);
+    const after = await corridors(db);
+    expect(after.map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS"]);
+    expect(after[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2019", last: "2019", count: 1 });
   });
 
   it("gives the latest value with changes on the previous period and a year earlier", async () => {

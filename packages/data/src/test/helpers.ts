@@ -7,6 +7,23 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDb, type CorridorDb } from "../db.ts";
 
+const RANGE_GROUP = "origin, destination, indicator, breakdown, frequency";
+
+/** The corridor summary as stored (sorted rows). */
+export function storedRanges(sqlite: Database.Database): unknown[] {
+  return sqlite.prepare(`SELECT ${RANGE_GROUP}, observations, first_period, last_period, first_day, last_day FROM corridor_ranges ORDER BY ${RANGE_GROUP}`).all();
+}
+
+/** The corridor summary as a full scan of observations computes it now: what storedRanges() must equal. */
+export function scannedRanges(sqlite: Database.Database): unknown[] {
+  return sqlite
+    .prepare(
+      `SELECT ${RANGE_GROUP}, count(*) AS observations, min(period) AS first_period, max(period) AS last_period, min(period_start) AS first_day, max(period_end) AS last_day
+       FROM observations GROUP BY ${RANGE_GROUP} ORDER BY ${RANGE_GROUP}`,
+    )
+    .all();
+}
+
 /** A fresh in-memory database with the real migrations and catalog. */
 export function memoryDb(): CorridorDb {
   return openDb(":memory:");

@@ -106,7 +106,7 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
           <Text>{t("noData")}</Text>
         </Card>
       )}
-      <section aria-label={t("latestFigures")} className="grid gap-4 max-sm:order-1 sm:grid-cols-2 lg:grid-cols-3">
+      <section aria-label={t("latestFigures")} className="grid gap-4 max-sm:order-1 print:order-1 sm:grid-cols-2 lg:grid-cols-3">
         {kpis.map(({ latest: k, destination: side, points: spark, stale }) => {
           const unit = k.indicator.unit;
           const comparison = k.yearAgo ?? k.previous;
@@ -205,7 +205,7 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
               labels={await chartActionLabels()}
             />
           </div>
-          <fieldset className="mt-3 flex flex-wrap gap-2" aria-label={t("kindsShown")}>
+          <fieldset className="mt-3 flex flex-wrap gap-2" aria-label={t("kindsShown")} data-print="hide">
             {KIND_ORDER.filter((k) => inRange.some((e) => e.kind === k)).map((k) => {
               const shown = !view.hide.includes(k);
               return (
@@ -231,7 +231,7 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
               {t("relatedLegend")}
             </p>
           )}
-          <p className="mt-2 text-tremor-label">
+          <p className="mt-2 text-tremor-label" data-print="hide">
             <Link href={dashboardHref({ ...view, related: !view.related })} scroll={false} aria-pressed={view.related} role="button" data-testid="related-toggle" className="underline">
               {view.related ? t("hideRelated") : t("showRelated", { origin: originName, destination: destinationName })}
             </Link>
@@ -311,7 +311,7 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
         </Card>
       )}
 
-      <Card className="p-4 max-sm:order-2">
+      <Card className="p-4 max-sm:order-2 print:order-2">
         <Title>{t("recentEvents")}</Title>
         <ul className="mt-2 divide-y divide-tremor-border dark:divide-dark-tremor-border">
           {[...events]
@@ -323,7 +323,12 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
         </ul>
       </Card>
 
-      {sources.length > 0 && <SourcesSection series={sources} />}
+      {/* Last on phones and paper too, where the chart moves first and the cards and events follow it. */}
+      {sources.length > 0 && (
+        <div className="max-sm:order-3 print:order-3">
+          <SourcesSection series={sources} />
+        </div>
+      )}
     </div>
   );
 }

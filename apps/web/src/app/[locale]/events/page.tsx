@@ -14,6 +14,7 @@ import { parseEventParams, ParameterError, toSearchParams } from "@/lib/params";
 import { EventListItem } from "@/components/EventListItem";
 import { KIND_ORDER } from "@/lib/chart-model";
 import { EventTimeline } from "@/components/EventTimeline";
+import { eventText } from "@/lib/event-text";
 import { requirePageReader } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -63,6 +64,10 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
         aria-label={t("filter")}
         className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
       >
+        <label className="max-w-xl sm:col-span-3 lg:col-span-6">
+          Search
+          <input name="q" type="search" defaultValue={query.text ?? ""} placeholder="words, e.g. переговоры" className={field} />
+        </label>
         <label>
           {t("country")}
           <select name="country" defaultValue={query.countries[0] ?? ""} className={field}>
@@ -109,11 +114,22 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
         </div>
       </Form>
       <Card className="p-3" data-testid="event-timeline">
-        <EventTimeline events={events.map((e) => ({ id: e.id, title: e.title, kind: e.kind, startsOn: e.startsOn, endsOn: e.endsOn, datePrecision: e.datePrecision, documentRef: e.documentRef }))} />
+        <EventTimeline
+          events={events.map((e) => ({
+            id: e.id,
+            title: eventText(e, locale).title,
+            kind: e.kind,
+            startsOn: e.startsOn,
+            endsOn: e.endsOn,
+            datePrecision: e.datePrecision,
+            documentRef: e.documentRef,
+          }))}
+        />
       </Card>
       <Text>
         {t("count", { count: events.length })}
-        {query.countries.length ? t("involving", { countries: query.countries.map((c) => (locale === "en" ? c : countryName(c, locale))).join(", ") }) : ""}.
+        {query.countries.length ? t("involving", { countries: query.countries.map((c) => (locale === "en" ? c : countryName(c, locale))).join(", ") }) : ""}
+        {query.text ? t("withText", { text: query.text, count: events.length }) : ""}.
       </Text>
       {years.map((year) => (
         <section key={year} aria-labelledby={`y${year}`}>
@@ -125,7 +141,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
               {events
                 .filter((e) => e.startsOn.startsWith(year))
                 .map((e) => (
-                  <EventListItem key={e.id} event={e} className="p-3" withCountries />
+                  <EventListItem key={e.id} event={e} className="p-3" withCountries locale={locale} />
                 ))}
             </ol>
           </Card>

@@ -4,7 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { localePath } from "@/i18n/locale-path";
 import type { Locale } from "@/i18n/routing";
 import { corridorWords, countryName, indicatorName } from "@corridor/data/pure";
-import { eventText } from "@/lib/event-text";
+import { eventText, otherLanguageNote, translationNote } from "@/lib/event-text";
 import { EventTitle } from "@/components/EventTitle";
 import { dateCaveatWords, type CaveatTranslate } from "@/lib/caveat-words";
 import { notFound } from "next/navigation";
@@ -31,7 +31,6 @@ export default async function EventPage({ params, searchParams }: { params: Prom
   const kinds = await getTranslations("Kinds");
   const verification = await getTranslations("Verification");
   const caveats = (await getTranslations("Caveats")) as unknown as CaveatTranslate;
-  const fallbackWords = await getTranslations("EventText");
   const query = toSearchParams(await searchParams);
   const editable = canEdit(await requirePageReader(localePath(`/events/${encodeURIComponent(id)}`, locale)));
   const loaded = await eventPageData(id, query);
@@ -63,9 +62,15 @@ export default async function EventPage({ params, searchParams }: { params: Prom
             )}
           </div>
         </div>
-        <h1 className="mt-1 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
-          <EventTitle event={event} />
+        <h1 lang={text.lang} className="mt-1 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+          {text.title}
+          {text.fallback && <span className="ml-2 text-tremor-default font-normal text-tremor-content">{otherLanguageNote(text.lang, locale)}</span>}
         </h1>
+        {text.translation && (
+          <p data-testid="translation-note" className="mt-1 text-tremor-label text-tremor-content">
+            {translationNote(text, locale)}
+          </p>
+        )}
         <div className="mt-2 flex flex-wrap items-center gap-2 text-tremor-default">
           <span
             className="inline-flex items-center gap-1.5 rounded-tremor-full border px-2 py-0.5 text-tremor-label text-tremor-content-strong dark:text-dark-tremor-content-strong"
@@ -135,9 +140,8 @@ export default async function EventPage({ params, searchParams }: { params: Prom
           )}
         </dl>
         {text.summary && (
-          <p className="mt-3 text-tremor-default">
-            <span lang={text.lang}>{text.summary}</span>
-            {text.fallback && <span className="ml-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content">{fallbackWords(`fallback.${text.lang}`)}</span>}
+          <p lang={text.lang} className="mt-3 text-tremor-default">
+            {text.summary}
           </p>
         )}
       </Card>
@@ -146,9 +150,14 @@ export default async function EventPage({ params, searchParams }: { params: Prom
         <Card className="p-4">
           <Title>
             {t("text")}
-            {text.fallback && <span className="ml-2 text-tremor-label font-normal text-tremor-content dark:text-dark-tremor-content">{fallbackWords(`fallback.${text.lang}`)}</span>}
+            {text.bodyFallback && <span className="ml-2 text-tremor-default font-normal text-tremor-content">{otherLanguageNote(text.bodyLang, locale)}</span>}
           </Title>
-          <div lang={text.lang}>
+          {text.bodyTranslation && text.bodyLang !== text.lang && (
+            <p className="text-tremor-label text-tremor-content">
+              {translationNote({ translatedBy: event.texts[text.bodyLang]?.translation?.by ?? null, translatedOn: event.texts[text.bodyLang]?.translation?.on ?? null }, locale)}
+            </p>
+          )}
+          <div lang={text.bodyLang}>
             <EventBody markdown={text.body} testId="event-body" />
           </div>
         </Card>

@@ -15,7 +15,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 export default async function NewEventPage() {
-  if (!canEdit(await currentUser(await headers()))) redirect(`/login?next=${encodeURIComponent("/events/new")}`);
+  const user = await currentUser(await headers());
+  if (!canEdit(user)) redirect(`/login?next=${encodeURIComponent("/events/new")}`);
   const { events, corridors } = await editorData();
   return (
     <article className="space-y-4">
@@ -23,7 +24,7 @@ export default async function NewEventPage() {
         ← All events
       </Link>
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">New event</h1>
-      <EventEditor initial={emptyForm()} events={events} corridors={corridors} />
+      <EventEditor initial={emptyForm()} events={events} corridors={corridors} translator={user?.name || user?.email} />
     </article>
   );
 }

@@ -18,7 +18,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!canEdit(await currentUser(await headers()))) redirect(`/login?next=${encodeURIComponent(`/events/${id}/edit`)}`);
+  const user = await currentUser(await headers());
+  if (!canEdit(user)) redirect(`/login?next=${encodeURIComponent(`/events/${id}/edit`)}`);
   const event = await getEvent(db(), id);
   if (!event) notFound();
   const { events, corridors } = await editorData();
@@ -31,7 +32,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
       <p className="text-tremor-default">
         Version {event.version}, saved by {event.updatedBy} at {event.updatedAt.slice(0, 16).replace("T", " ")} UTC.
       </p>
-      <EventEditor initial={formFromEvent(event)} baseVersion={event.version} events={events} corridors={corridors} />
+      <EventEditor initial={formFromEvent(event)} baseVersion={event.version} events={events} corridors={corridors} translator={user?.name || user?.email} />
     </article>
   );
 }

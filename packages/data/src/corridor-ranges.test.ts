@@ -1,0 +1,123 @@
+/**
+ * The corridor summary stays equal to a fresh GROUP BY over observations through any sequence of
+ * imports (the bulk path into an empty table and the row-by-row path), revisions, refused and
+ * rolled-back imports, and undos (property test), and corridors() reads it.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { importFile } from "./import/index.ts";
+import { listImports, undoImport, UndoError } from "./history.ts";
+import { corridors } from "./queries/corridors.ts";
+import { corridorIndicators } from "./queries/latest.ts";
+import { RangeTally, rebuildCorridorRanges, RECOMPUTE, touchedTable } from "./corridor-ranges.ts";
+import { parsePeriod, type Period } from "./periods.ts";
+import { memoryDb, scannedRanges, storedRanges, tmpFile } from "./test/helpers.ts";
+import type { CorridorDb } from "./db.ts";
+
+const stored = (db: CorridorDb) => storedRanges(db.sqlite);
+const fresh = (db: CorridorDb) => scannedRanges(db.sqlite);
+
+const ORIGINS = ["TJK", "UZB", "KGZ"];
+const DESTINATIONS = ["RUS", "WLD"];
+const INDICATORS = ["entries", "work_patents_issued"];
+const BREAKDOWNS = ["total", "male"];
+// Every frequency, periods that sort differently as text and as days (2020-H1 after 2020-Q1).
+const PERIODS = ["2019", "2020", "2020-H1", "2020-Q1", "2020-Q4", "2021-03", "2021-04", "2021-04-16", "2018-12-31"];
+
+const cell = fc.record({
+  origin: fc.constantFrom(...ORIGINS),
+  destination: fc.constantFrom(...DESTINATIONS),
+  indicator: fc.constantFrom(...INDICATORS),
+  breakdown: fc.constantFrom(...BREAKDOWNS),
+  period: fc.constantFrom(...PERIODS),
+  value: fc.integer({ min: 0, max: 3 }),
+});
+type Cell = typeof cell extends fc.Arbitrary<infer T> ? T : never;
+
+const step = fc.oneof(
+  // Mostly files whose keys are distinct (they commit); a repeated key makes the import fail whole.
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("import" as const), rows: fc.array(cell, { minLength: 1, maxLength: 25 }), keepRepeats: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("undo" as const), pick: fc.nat() }) },
+);
+
+const key = (c: Cell) => `${c.indicator}|${c.origin}|${c.destination}|${c.period}|${c.breakdown}`;
+
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
+async function apply(db: CorridorDb, s: Step): Promise<void> {
+  if (s.kind === "import") {
+    const rows = s.keepRepeats && s.rows.length > 1 ? s.rows : [...new Map(s.rows.map((r) => [key(r), r])).values()];
+    const csv = ["indicator,origin,destination,period,breakdown,value", ...rows.map((r) => `${r.indicator},${r.origin},${r.destination},${r.period},${r.breakdown},${r.value}`)].join("\n");
+    await importFile(db, tmpFile(`${csv}\n`));
+    return;
+  }
+  const committed = (await listImports(db)).filter((i) => i.status === "committed");
+  if (committed.length === 0) return;
+  try {
+    await undoImport(db, committed[s.pick % committed.length]!.id);
+  } catch (error) {
+    // Refused (a later import changed its values): nothing changed, which the check below sees too.
+    if (!(error instanceof UndoError)) throw error;
+  }
+}
+
+describe("corridor_ranges", () => {
+  it("equals a fresh GROUP BY over observations after every import, revision and undo", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const db = memoryDb();
+        try {
+          for (const s of steps) {
+            await apply(db, s);
+            expect(stored(db)).toEqual(fresh(db));
+          }
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("corridors() and corridorIndicators() read the summary, not the observations", async () => {
+    const db = memoryDb();
+    await importFile(db, tmpFile("indicator,origin,destination,period,breakdown,value\nentries,TJK,RUS,2019,total,1\nentries,TJK,RUS,2020,male,2\nwork_patents_issued,TJK,RUS,2020,male,2\n"));
+    const [tjk] = await corridors(db);
+    // Breakdowns add up in corridors(); corridorIndicators() lists the indicators with a total.
+    expect(tjk!.indicators.map((i) => [i.code, i.observations, i.ranges])).toEqual([
+      ["entries", 2, [{ frequency: "A", first: "2019", last: "2020", count: 2 }]],
+      ["work_patents_issued", 1, [{ frequency: "A", first: "2020", last: "2020", count: 1 }]],
+    ]);
+    expect((await corridorIndicators(db, { origin: "TJK", destination: "RUS" })).codes).toEqual(["entries"]);
+    // A row written around the writers is not listed until the summary is rebuilt from observations.
+    db.sqlite.exec("UPDATE observations SET period = '2018', period_start = '2018-01-01', period_end = '2018-12-31' WHERE period = '2019'");
+    expect((await corridors(db))[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2019" });
+    rebuildCorridorRanges(db.sqlite);
+    expect((await corridors(db))[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2018" });
+  });
+
+  it("recomputes a touched group by searching observations' key index, never scanning the table", () => {
+    const db = memoryDb();
+    touchedTable(db.sqlite);
+    const plans = RECOMPUTE.map((statement) => (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((r) => r.detail).join(" | "));
+    expect(plans[1]).toMatch(/SEARCH observations USING INDEX observations_key_idx \(origin=\? AND destination=\? AND indicator=\?\)/);
+    for (const plan of plans) expect(plan).not.toMatch(/SCAN (observations|corridor_ranges)\b/);
+  });
+
+  it("RangeTally counts rows scattered over many series (period-major), not a few series side by side", () => {
+    const month = (m: number): Period => {
+      const p = parsePeriod(`${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
+      if (!p.ok) throw new Error("bad period");
+      return p.value;
+    };
+    const origins = Array.from({ length: 40 }, (_, i) => `C${i}`);
+    const periodMajor = new RangeTally();
+    for (let m = 0; m < 24; m++) for (const o of origins) periodMajor.add("entries", o, "RUS", "total", month(m));
+    // Every row after the first month goes back to a series last written 40 series earlier.
+    expect(periodMajor.scattered).toBe(23 * 40);
+    const sideBySide = new RangeTally();
+    for (const o of origins) for (let m = 0; m < 24; m++) for (const i of ["a", "b", "c", "d"]) sideBySide.add(i, o, "RUS", "total", month(m));
+    expect(sideBySide.scattered).toBe(0);
+    expect(sideBySide.size).toBe(160);
+  });
+});
