@@ -24,6 +24,8 @@ describe("Russian pages", () => {
     // A card's figure: Russian scale word and the currency after it.
     expect(await page.locator("[data-testid=kpi-value]").allTextContents()).toContainEqual(expect.stringMatching(/\d(,\d+)?\u00a0(млрд|млн|тыс\.)/));
     expect(await page.textContent("[data-testid=main-chart-title]")).toMatch(/^[А-Яа-яЁё]/);
+    // The events' own labels on the plot in Russian too (the seed's label_ru, our translation).
+    expect(await page.locator('[data-testid="chart-placeholder"] [data-label-for="2021-04-19-russia-tajikistan-migration-talks"]:visible').textContent()).toMatch(/^Переговоры России и Таджики/); // shortened with "…" like any long label
     const alternates = Object.fromEntries(
       await page
         .locator("link[rel=alternate][hreflang]")
@@ -110,6 +112,9 @@ describe("embeds and chart images take lang=ru", () => {
     expect(svg).toContain("Законы");
     expect(svg).toMatch(/млрд|млн/);
     expect(svg).not.toContain(">Laws<");
+    // The talks' label on the plot, in Russian (our translation), on the chart that spans 2021.
+    const remittances = (await get("/api/charts/series.svg?indicator=remittances_received_usd&origin=TJK&destination=WLD&lang=ru")).body;
+    expect(remittances).toContain("Переговоры России и Таджики");
     const en = (await get(`/api/charts/series.svg?${CHART}`)).body;
     expect(en).toContain("Tajikistan → Russian Federation");
     const png = await fetch(`${browser.server.url}/api/charts/series.png?${CHART}&lang=ru`);

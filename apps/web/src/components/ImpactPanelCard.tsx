@@ -194,7 +194,7 @@ export async function ImpactPanelCard({
         <>
           <ItsPanelChart
             its={its!}
-            event={toChartEvent(event)}
+            event={toChartEvent(event, locale)}
             unit={unit}
             label={`${title}${used ? `, minus ${used.origin} → ${used.destination}` : ""}: ${its!.observed.map((o) => `${o.period} ${formatValue(o.value, unit, "tooltip")}`).join(", ")}${model.fitted ? "; with the model's fit and, after the event, the counterfactual and its 95 % band" : ""}`}
           />

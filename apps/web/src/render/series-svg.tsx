@@ -47,8 +47,8 @@ export function chartTitle(data: ChartData, lang: "en" | "ru" = "en"): { title: 
   return seriesTitle(data.series, lang);
 }
 
-export function chartEvents(data: ChartData, hidden: readonly string[] = []): ChartEvent[] {
-  return data.events.filter((e) => !hidden.includes(e.kind)).map((e) => toChartEvent(e));
+export function chartEvents(data: ChartData, hidden: readonly string[] = [], lang: "en" | "ru" = "en"): ChartEvent[] {
+  return data.events.filter((e) => !hidden.includes(e.kind)).map((e) => toChartEvent(e, lang));
 }
 
 export function sourcesOf(data: ChartData): string[] {
@@ -259,7 +259,7 @@ function flagNote(data: ChartData, words: ChartWords): string[] {
 export function renderSeriesSvg(data: ChartData, options: SeriesSvgOptions): string {
   const { width } = options;
   const colours = themeColours(options.theme);
-  const events = chartEvents(data, options.hiddenKinds);
+  const events = chartEvents(data, options.hiddenKinds, options.lang);
   const { frequency } = data.series;
   const words = chartWords(options.lang);
   const locale = words.locale;

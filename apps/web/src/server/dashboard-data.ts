@@ -69,7 +69,7 @@ export async function dashboardData(view: DashboardView, locale: Locale = "en"):
     : null;
   const events = await listEvents(db(), { corridor: { origin, destination, related: view.related } });
   // A related event (another corridor's, opted into with ?related=1) is drawn as such and says what it concerns.
-  const chartEvents = events.map((e) => toChartEvent(e));
+  const chartEvents = events.map((e) => toChartEvent(e, locale));
   // English names as the database stores them; other languages from the one country-name rule.
   const name = (code: string, stored: string) => (locale === "en" ? stored : countryName(code, locale));
   const names = new Map(
