@@ -12,6 +12,9 @@ let viewer = "";
 beforeAll(async () => {
   server = await startServer({
     entry: "next",
+    // Next 16.4 on a loopback host name answers every localised page with a 307 to itself
+    // (vercel/next.js#94342; server.mjs works around it): bound to all interfaces, as deployed.
+    bind: "0.0.0.0",
     env: { CORRIDOR_REQUIRE_LOGIN: "1" },
     setup: (db) => {
       viewer = JSON.parse(corridorCli(db, ["tokens", "create", "--name", "reader", "--role", "viewer", "--json"])).token;
