@@ -27,4 +27,4 @@ export { describeSource, mergeSources, sourceLine, releaseWords, licenceWords, t
 // An impact estimate's JSON (the CLI's and the event page's export) and its ITS table (CSV, chart).
 export { impactJson, itsTable, itsCsv, ITS_CSV_FIELDS, type ItsTableRow } from "./events/impact-export.ts";
 // An event's text in the reader's language (English/Russian, fallback and translation marked): one picker for every view.
-export { eventText, textsOf, matchesText, foldForSearch, EVENT_LANGS, type EventLang, type EventLangText, type EventTexts, type PickedEventText } from "./events/text.ts";
+export { eventText, textsOf, matchesText, foldForSearch, EVENT_LANGS, type EventLang, type EventLangText, type EventTextColumns, type EventTexts, type PickedEventText } from "./events/text.ts";

@@ -3,7 +3,7 @@
  * Markdown/CSV files), a suggestion → form fields, the draft as a chart marker, and what changed
  * between two versions. Pure: safe in the browser and unit-tested.
  */
-import { concernsCorridor, datePrecisions, eventKinds, eventRelations, eventRoles, parsePeriod } from "@corridor/data/pure";
+import { concernsCorridor, datePrecisions, eventKinds, eventRelations, eventRoles, parsePeriod, type EventTextColumns } from "@corridor/data/pure";
 import type { ChartEvent, Kind } from "./chart-model";
 import type { EventTexts } from "./event-text";
 
@@ -91,8 +91,11 @@ export function emptyForm(): EventForm {
   };
 }
 
-/** The parts of a stored event (getEvent / an event_versions snapshot) the form shows. */
-export interface StoredEvent {
+/**
+ * The parts of a stored event the form shows. A snapshot carries its Russian text and translation
+ * markers as the stored columns (EventTextColumns; absent in snapshots written before them).
+ */
+export interface StoredEvent extends Pick<EventTextColumns, "titleRu" | "summaryRu" | "labelRu" | "bodyRu" | "translatedBy" | "translatedOn" | "translatedByRu" | "translatedOnRu"> {
   id: string;
   title: string;
   kind: string;
@@ -117,15 +120,6 @@ export interface StoredEvent {
   label?: string | null;
   /** getEvent's texts (each language present); a snapshot has the flat fields below instead. */
   texts?: EventTexts;
-  /** A snapshot's Russian text and translation markers (absent in snapshots written before them). */
-  titleRu?: string;
-  summaryRu?: string;
-  labelRu?: string | null;
-  bodyRu?: string;
-  translatedBy?: string | null;
-  translatedOn?: string | null;
-  translatedByRu?: string | null;
-  translatedOnRu?: string | null;
   /** getEvent's links carry a direction (only "out" ones belong to this event); snapshots have `to`. */
   links: ({ relation: string; to: string } | { relation: string; id: string; direction: "in" | "out" })[];
 }
