@@ -93,6 +93,17 @@ describe("the root alone redirects by preference", () => {
     }
     expect((await get("/ru/explorer", { "accept-language": "en" })).status).toBe(200);
   });
+
+  it("the switch is a plain link: it remembers the choice on the server, so a click before the page's script loads sticks", async () => {
+    const res = await get(`/api/language?to=ru&next=${encodeURIComponent("/ru/explorer?series=TJK-WLD")}`);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe("/ru/explorer?series=TJK-WLD");
+    expect(String(res.headers["set-cookie"])).toMatch(/^NEXT_LOCALE=ru; Path=\/;/);
+    expect(String(res.headers["cache-control"])).toMatch(/no-store/);
+    // Never off-site, never an unknown language.
+    expect((await get(`/api/language?to=en&next=${encodeURIComponent("//evil.example/")}`)).headers.location).toBe("/");
+    expect((await get("/api/language?to=de&next=/")).status).toBe(400);
+  });
 });
 
 describe("embeds and chart images take lang=ru", () => {

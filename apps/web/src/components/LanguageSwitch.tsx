@@ -1,24 +1,12 @@
-"use client";
 /**
- * The header's language link: the same view (path and query) in the other language. A plain link,
- * so the page loads whole in its language; clicking it remembers the choice (NEXT_LOCALE), which
- * only the root `/` reads.
+ * The header's language link: the same view (path and query) in the other language. It goes
+ * through /api/language, which remembers the choice (NEXT_LOCALE, read only at `/`) and redirects
+ * to `href`, so the choice sticks whether or not the page's JavaScript has loaded.
  */
-import { LOCALE_COOKIE } from "@/i18n/routing";
-
 export function LanguageSwitch({ locale, href, label, name }: { locale: string; href: string; label: string; name: string }) {
+  const params = new URLSearchParams({ to: locale, next: href });
   return (
-    <a
-      href={href}
-      hrefLang={locale}
-      lang={locale}
-      title={label}
-      data-testid="language-switch"
-      className="whitespace-nowrap text-tremor-default hover:underline"
-      onClick={() => {
-        document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
-      }}
-    >
+    <a href={`/api/language?${params}`} hrefLang={locale} lang={locale} title={label} data-testid="language-switch" className="whitespace-nowrap text-tremor-default hover:underline">
       {name}
     </a>
   );
