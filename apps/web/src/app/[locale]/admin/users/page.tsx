@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirectToLogin } from "@/server/page-auth";
 import { db } from "@/server/db";
 import { currentUser } from "@/server/auth";
 import { AddUserForm } from "./AddUserForm";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const me = await currentUser(await headers());
-  if (!me) redirect("/login?next=/admin/users");
+  if (!me) return redirectToLogin("/admin/users");
   if (me.role !== "admin") {
     return <p className="text-tremor-default">Only admins manage users; you are signed in as {me.role}.</p>;
   }

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirectToLogin } from "@/server/page-auth";
 import Link from "next/link";
 import { currentUser } from "@/server/auth";
 import { editorData } from "@/server/editor-data";
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function NewEventPage() {
   const user = await currentUser(await headers());
-  if (!canEdit(user)) redirect(`/login?next=${encodeURIComponent("/events/new")}`);
+  if (!canEdit(user)) return redirectToLogin("/events/new");
   const { events, corridors } = await editorData();
   return (
     <article className="space-y-4">

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { redirectToLogin } from "@/server/page-auth";
 import Link from "next/link";
 import { getEvent } from "@corridor/data";
 import { db } from "@/server/db";
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await currentUser(await headers());
-  if (!canEdit(user)) redirect(`/login?next=${encodeURIComponent(`/events/${id}/edit`)}`);
+  if (!canEdit(user)) return redirectToLogin(`/events/${encodeURIComponent(id)}/edit`);
   const event = await getEvent(db(), id);
   if (!event) notFound();
   const { events, corridors } = await editorData();
