@@ -88,6 +88,8 @@ describe("the upload workbench and imports in Russian", () => {
     const detected = await page.getByTestId("detected").innerText();
     expect(detected).toMatch(/разделитель[\s\S]*точка с запятой/i);
     expect(detected).toMatch(/кодировка/i);
+    // The detector's reason in Russian too.
+    expect(detected).toContain("не UTF-8; для русских таблиц это обычно");
     await page.getByTestId("role-2").selectOption("value");
     await page.getByTestId("constant-indicator").fill("migration_registrations");
     expect(await page.getByTestId("columns").innerText()).toMatch(/столбец[\s\S]*роль/i);

@@ -22,6 +22,17 @@ const ROLE_CHOICES: Role[] = ["indicator", "origin", "destination", "country", "
 const input = "mt-1 block w-full rounded-tremor-small border-tremor-border bg-tremor-background py-1.5 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background";
 const button = "rounded-tremor-small px-4 py-2 text-tremor-default font-medium shadow-tremor-input disabled:cursor-not-allowed disabled:opacity-50";
 
+/** The encoding detector's reasons (@corridor/data's detect.ts) → their catalog keys (Upload.encodingReason.*). */
+const ENCODING_REASONS: Record<string, "chosen" | "bom" | "utf16" | "binary" | "utf8" | "cyrillic" | "statistics"> = {
+  chosen: "chosen",
+  "byte-order mark": "bom",
+  "every other byte is zero": "utf16",
+  binary: "binary",
+  "valid UTF-8": "utf8",
+  "not UTF-8; Russian tables are the usual case": "cyrillic",
+  "byte statistics": "statistics",
+};
+
 type Outcome = { kind: "checked"; summary: ImportSummary } | { kind: "committed"; summary: ImportSummary } | { kind: "refused"; status: number; message: string; summary?: ImportSummary };
 
 export interface IndicatorChoice {
@@ -149,8 +160,14 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
         <>
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="detected">
             <Fact label={t("format")} value={ready.format} note={how(form.format === "auto")} />
-            {/* The detector's reason is the data package's English: marked so, not passed off as Russian. */}
-            <Fact label={t("encoding")} value={ready.encoding.encoding} note={ready.encoding.reason} noteLang="en" testId="detected-encoding" />
+            {/* The detector's reason in the page's language; one it does not know stays in its English, marked so. */}
+            <Fact
+              label={t("encoding")}
+              value={ready.encoding.encoding}
+              note={ENCODING_REASONS[ready.encoding.reason] ? t(`encodingReason.${ENCODING_REASONS[ready.encoding.reason]!}`) : ready.encoding.reason}
+              noteLang={ENCODING_REASONS[ready.encoding.reason] ? undefined : "en"}
+              testId="detected-encoding"
+            />
             <Fact label={t("delimiter")} value={delimiterName(ready.delimiter)} note={how(form.delimiter === "auto")} />
             <Fact label={t("decimal")} value={decimalName(ready.decimal)} note={`${ready.decimal === "," ? "1 020,5" : "1,020.5"} · ${how(form.decimal === "auto")}`} />
             <Fact label={t("rows")} value={full(ready.rows.length - 1)} note={ready.partial ? t("firstKiB", { size: full(HEAD_BYTES / 1024) }) : t("headerOn", { line: ready.headerLine })} />

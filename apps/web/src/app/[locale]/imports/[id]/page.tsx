@@ -40,6 +40,18 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
     [t("facts.missing"), number.format(row.skippedMissing)],
     [t("facts.rejected"), number.format(row.rejected)],
   ];
+  // The options as the page's language names them (English keeps the API's own names): known keys and values translated, anything else as stored.
+  const u = await getTranslations("Upload");
+  const OPTION_KEYS = ["format", "indicator", "origin", "destination", "source", "map", "countryRole", "columns", "decimal", "delimiter", "encoding", "profile"] as const;
+  const optionKey = (k: string) => ((OPTION_KEYS as readonly string[]).includes(k) ? t(`options.${k as (typeof OPTION_KEYS)[number]}`) : k);
+  const ROLES = ["indicator", "origin", "destination", "country", "period", "value", "breakdown", "flag", "source"] as const;
+  const optionValue = (k: string, v: string) => {
+    if ((k === "delimiter" || k === "decimal") && ["comma", "semicolon", "tab", "pipe"].includes(v)) return u(`delimiters.${v as "comma"}`);
+    if (k === "decimal" && v === "point") return u("point");
+    const role = /^([a-z]+)=(.*)$/.exec(v);
+    if (k === "map" && role && (ROLES as readonly string[]).includes(role[1]!)) return `${u(`roles.${role[1] as (typeof ROLES)[number]}`)}=${role[2]}`;
+    return v;
+  };
   const status = row.status === "undone" || row.status === "committed" ? t(`status.${row.status}`) : row.status;
   return (
     <div className="space-y-4">
@@ -87,12 +99,11 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
         </Card>
         <Card className="p-4">
           <Title>{t("howRead")}</Title>
-          {/* The import's own options, as the CLI and API name them (format, delimiter, map…): machine words, kept as stored. */}
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-tremor-default" lang="en">
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-tremor-default">
             {optionPairs(row.options).map(([k, v], i) => (
               <Fragment key={i}>
-                <dt className="text-tremor-content-subtle">{k}</dt>
-                <dd className="break-words text-tremor-content-strong dark:text-dark-tremor-content-strong">{v}</dd>
+                <dt className="text-tremor-content-subtle">{optionKey(k)}</dt>
+                <dd className="break-words text-tremor-content-strong dark:text-dark-tremor-content-strong">{optionValue(k, v)}</dd>
               </Fragment>
             ))}
           </dl>
