@@ -28,3 +28,4 @@ export { describeSource, mergeSources, publisherWords, sourceLine, releaseWords,
 export { impactJson, itsTable, itsCsv, ITS_CSV_FIELDS, type ItsTableRow } from "./events/impact-export.ts";
 // An event's text in the reader's language (English/Russian, fallback and translation marked): one picker for every view.
 export { eventText, textsOf, matchesText, foldForSearch, EVENT_LANGS, type EventLang, type EventLangText, type EventTextColumns, type EventTexts, type PickedEventText } from "./events/text.ts";
+export { confounderReading, levelReading, slopeReading } from "./stats/its-reading.ts";
