@@ -153,6 +153,35 @@ describe("the upload workbench and imports in Russian", () => {
   });
 });
 
+describe("the event page's impact panels and the editor in Russian", () => {
+  it("the ITS reading, the before/after table and the method are Russian, counts by Russian rules", async () => {
+    const { page, server } = browser;
+    await page.goto(`${server.url}/ru/events/${TALKS}`);
+    const panel = page.getByTestId("impact-panel").first();
+    await panel.waitFor();
+    const text = (await panel.innerText()).replace(/\s+/g, " ");
+    expect(text).toContain("Прерванный временной ряд");
+    expect(await panel.getByTestId("its-reading").innerText()).toMatch(/^(Снижение|Рост|Неотличимо)/);
+    expect(text).toMatch(/До и после: 2 периода с каждой стороны/);
+    expect(text).toContain("Годом ранее");
+    expect(text).toContain("Как это рассчитано");
+    for (const english of ["Interrupted time series", "Before and after", "A year earlier", "Download this estimate", "Not enough data"]) expect(text, english).not.toContain(english);
+    await page.screenshot({ path: `${ARTIFACTS}ru-event-impact.png`, fullPage: true });
+  });
+
+  it("/ru/events/new: the editor's labels, kinds and buttons are Russian", async () => {
+    const { page, server } = browser;
+    await page.goto(`${server.url}/ru/events/new`);
+    expect(await page.textContent("h1")).toBe("Новое событие");
+    expect((await page.locator("#f-kind option").allTextContents()).sort()).toEqual(["Другое", "Закон", "Контроль", "Ограничение", "Переговоры", "Соглашение", "Указ", "Экономика"]);
+    expect(await page.getByLabel("Вставьте пресс-релиз").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Создать событие" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Отмена" }).getAttribute("href")).toBe("/ru/events");
+    await page.screenshot({ path: `${ARTIFACTS}ru-event-new.png`, fullPage: true });
+    expect(browser.errors).toEqual([]);
+  });
+});
+
 describe("documents and images with lang=ru", () => {
   it("the Russian event brief PDF has Russian headings, table, method and footer, no English of ours", async () => {
     const res = await fetch(`${browser.server.url}/ru/events/${TALKS}/brief.pdf`);
