@@ -4,6 +4,7 @@
  * exports, how it is computed) and, beside it, the plain before/after comparison.
  */
 import { Link } from "@/i18n/navigation";
+import type { ReactNode } from "react";
 import { Card, Text, Title } from "@tremor/react";
 import { confounderReading, countryName, formatValue as formatIn, frequencyName, indicatorName, levelReading, slopeReading } from "@corridor/data/pure";
 import type { EventDetail } from "@corridor/data";
@@ -25,6 +26,9 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"Impact">>>;
 
+/** `<en>…</en>` in a message: text that stays in English (a paper's title, the model's own reason), marked so. */
+const english = (chunks: ReactNode) => <span lang="en">{chunks}</span>;
+
 export const ITS_CITATION =
   "Lopez Bernal J, Cummins S, Gasparrini A. Interrupted time series regression for the evaluation of public health interventions: a tutorial. Int J Epidemiol 2017;46(1):348–355.";
 
@@ -36,7 +40,7 @@ function MethodNote({ t }: { t: Translate }) {
         <p>{t("methodP1")}</p>
         <p>{t("methodP2")}</p>
         {/* The paper's own title: a citation, not translated. */}
-        <p className="text-tremor-label">{t.rich("method", { citation: () => <span lang="en">{ITS_CITATION}</span> })}</p>
+        <p className="text-tremor-label">{t.rich("method", { citation: ITS_CITATION, en: english })}</p>
       </div>
     </details>
   );
@@ -193,13 +197,13 @@ export async function ImpactPanelCard({
         <p className="mt-1 text-tremor-default" data-testid="its-reading">
           <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("notEnough")}</span>
           {/* The model's reason is the data package's English, marked so. */}
-          {t.rich("notEnoughAround", { period: its.eventPeriod, reason: () => <span lang="en">{its.reason}</span> })}
+          {t.rich("notEnoughAround", { period: its.eventPeriod, reason: its.reason, en: english })}
           {its.missing.length > 0 && t("missing", { list: its.missing.join(", ") })}
         </p>
       )}
       {!its && panel.itsError && (
         <p className="mt-1 text-tremor-default" data-testid="its-reading">
-          {t.rich("noEstimate", { error: () => <span lang="en">{panel.itsError}</span> })}
+          {t.rich("noEstimate", { error: panel.itsError ?? "", en: english })}
         </p>
       )}
 
