@@ -111,7 +111,7 @@ function ItsPanelChart({ its, event, unit, label, t, locale }: { its: NonNullabl
         return (
           <div key={size.width} className={size.className}>
             <PlotHover rows={hoverRows(model, size.width, size.height, unit, event.endsOn, t, locale)} label={label}>
-              <ItsPlot model={model} unit={unit} event={event} width={size.width} height={size.height} className="h-auto w-full" />
+              <ItsPlot model={model} unit={unit} event={event} width={size.width} height={size.height} className="h-auto w-full" locale={locale} />
             </PlotHover>
           </div>
         );
