@@ -135,7 +135,7 @@ describe("the upload workbench and imports in Russian", () => {
       void d.accept();
     });
     await page.getByTestId(`undo-${id}`).click();
-    await expect.poll(() => row.innerText()).toContain("отменён");
+    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain("отменён");
     await page.screenshot({ path: `${ARTIFACTS}ru-imports-after-undo.png`, fullPage: true });
     expect(browser.errors).toEqual([]);
   });
