@@ -8,15 +8,14 @@ import { describe, expect, it } from "vitest";
 import { importFile } from "./index.ts";
 /** Bigger than the staging batch (16), so that batches and a partial tail are both exercised. */
 const BATCH = 16;
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { memoryDb, scannedRanges, storedRanges, tmpFile } from "../test/helpers.ts";
+import { COUNTRY_RECORDS } from "../countries.ts";
 import type { CorridorDb } from "../db.ts";
 
 const HEADER = "indicator,origin,destination,period,value,flag\n";
 const month = (i: number) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
-const rows = (n: number, value: (i: number) => number, from = 0) =>
-  Array.from({ length: n }, (_, i) => `entries,TJK,RUS,${month(from + i)},${value(from + i)},\n`).join("");
-const values = (db: CorridorDb) =>
-  db.sqlite.prepare("SELECT period, value FROM observations ORDER BY period").all() as { period: string; value: number }[];
+const rows = (n: number, value: (i: number) => number, from = 0) => Array.from({ length: n }, (_, i) => `entries,TJK,RUS,${month(from + i)},${value(from + i)},\n`).join("");
+const values = (db: CorridorDb) => db.sqlite.prepare("SELECT period, value FROM observations ORDER BY period").all() as { period: string; value: number }[];
 
 describe("ObservationWriter: bulk load and row by row", () => {
   it("inserts many full batches and a partial tail, ids in file order", async () => {
@@ -47,7 +46,9 @@ describe("ObservationWriter: bulk load and row by row", () => {
 
   it("names both lines of a key repeated inside one batch and across batches, and writes nothing", async () => {
     const db = memoryDb();
-    const lines = rows(BATCH * 3, (i) => i).split("\n").slice(0, -1);
+    const lines = rows(BATCH * 3, (i) => i)
+      .split("\n")
+      .slice(0, -1);
     lines.splice(5, 0, lines[2]!); // same batch: file line 8 repeats line 4
     lines.splice(BATCH * 2 + 4, 0, lines[1]!); // a later batch repeats line 3
     const s = await importFile(db, tmpFile(HEADER + lines.join("\n") + "\n"));
@@ -63,12 +64,54 @@ describe("ObservationWriter: bulk load and row by row", () => {
   it("catches a row repeating an existing row twice in one file (second time is a duplicate, not an update)", async () => {
     const db = memoryDb();
     await importFile(db, tmpFile(HEADER + rows(1, () => 5)));
-    const lines = rows(BATCH * 2, (i) => i).split("\n").slice(0, -1);
+    const lines = rows(BATCH * 2, (i) => i)
+      .split("\n")
+      .slice(0, -1);
     lines.splice(BATCH + 3, 0, "entries,TJK,RUS,2000-01,7,");
     const s = await importFile(db, tmpFile(HEADER + lines.join("\n") + "\n"));
-    expect(s.errors.map((e) => [e.line, e.message])).toEqual([
-      [BATCH + 5, "the same observation appears twice in this file (first on line 2)"],
-    ]);
+    expect(s.errors.map((e) => [e.line, e.message])).toEqual([[BATCH + 5, "the same observation appears twice in this file (first on line 2)"]]);
     expect(values(db)).toEqual([{ period: "2000-01", value: 5 }]);
+  });
+
+  describe("a scattered file (time outermost: every series, then the next month)", () => {
+    // More rows than one flush (65,536), so the first flush goes in in file order and the rest in key order.
+    const origins = COUNTRY_RECORDS.map((c) => c.code)
+      .filter((c) => c !== "RUS" && c !== "KAZ")
+      .slice(0, 200);
+    const MONTHS = 200;
+    const periodMajor = () => {
+      const lines: string[] = [];
+      for (let m = 0; m < MONTHS; m++) for (const o of origins) for (const d of ["RUS", "KAZ"]) lines.push(`entries,${o},${d},${month(m)},${m + 0.5},`);
+      return lines;
+    };
+
+    it("loads every row once, the same rows and summary as the row-by-row path", async () => {
+      const bulk = memoryDb();
+      const lines = periodMajor();
+      const s = await importFile(bulk, tmpFile(HEADER + lines.join("\n") + "\n"));
+      expect(s).toMatchObject({ committed: true, inserted: lines.length, errorCount: 0 });
+      // Row by row: a database that already holds one row takes the general path.
+      const byRow = memoryDb();
+      await importFile(byRow, tmpFile(HEADER + "entries,TJK,UZB,2000-01,1,\n"));
+      await importFile(byRow, tmpFile(HEADER + lines.join("\n") + "\n"));
+      const keyed = (db: CorridorDb) => db.sqlite.prepare("SELECT origin, destination, period, value FROM observations WHERE destination <> 'UZB' ORDER BY origin, destination, period").all();
+      expect(keyed(bulk)).toEqual(keyed(byRow));
+      expect(storedRanges(bulk.sqlite)).toEqual(scannedRanges(bulk.sqlite));
+    });
+
+    it("names both lines of a key repeated across the first flush and the rest, and inside the rest, and writes nothing", async () => {
+      const db = memoryDb();
+      const lines = periodMajor();
+      const late = lines.length - 10;
+      lines.splice(late, 0, lines[3]!); // far past the first flush: repeats file line 5
+      lines.splice(late + 5, 0, lines[lines.length - 2]!); // inside the rows inserted in key order: an earlier copy of a later line
+      const s = await importFile(db, tmpFile(HEADER + lines.join("\n") + "\n"));
+      expect(s.committed).toBe(false);
+      expect(s.errors.map((e) => [e.line, e.message])).toEqual([
+        [late + 2, "the same observation appears twice in this file (first on line 5)"],
+        [lines.length, "the same observation appears twice in this file (first on line " + (late + 7) + ")"],
+      ]);
+      expect(values(db)).toEqual([]);
+    });
   });
 });
