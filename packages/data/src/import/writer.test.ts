@@ -74,11 +74,11 @@ describe("ObservationWriter: bulk load and row by row", () => {
   });
 
   describe("a scattered file (time outermost: every series, then the next month)", () => {
-    // More rows than one flush (65,536), so the first flush goes in in file order and the rest in key order.
+    // More rows than two flushes (65,536 each): the first goes in in file order, the next ones in key order.
     const origins = COUNTRY_RECORDS.map((c) => c.code)
       .filter((c) => c !== "RUS" && c !== "KAZ")
       .slice(0, 200);
-    const MONTHS = 200;
+    const MONTHS = 340;
     const periodMajor = () => {
       const lines: string[] = [];
       for (let m = 0; m < MONTHS; m++) for (const o of origins) for (const d of ["RUS", "KAZ"]) lines.push(`entries,${o},${d},${month(m)},${m + 0.5},`);
@@ -99,18 +99,17 @@ describe("ObservationWriter: bulk load and row by row", () => {
       expect(storedRanges(bulk.sqlite)).toEqual(scannedRanges(bulk.sqlite));
     });
 
-    it("names both lines of a key repeated across the first flush and the rest, and inside the rest, and writes nothing", async () => {
+    it("names both lines of a key repeated across flushes in file and key order, and inside one, and writes nothing", async () => {
       const db = memoryDb();
       const lines = periodMajor();
       const late = lines.length - 10;
-      lines.splice(late, 0, lines[3]!); // far past the first flush: repeats file line 5
-      lines.splice(late + 5, 0, lines[lines.length - 2]!); // inside the rows inserted in key order: an earlier copy of a later line
+      lines.splice(late, 0, lines[3]!); // in the last flush: repeats file line 5, flushed in file order
+      lines.splice(late + 3, 0, lines[100_000]!); // repeats a line flushed in key order (line 100,002)
+      lines.splice(late + 5, 0, lines[lines.length - 2]!); // an earlier copy of a later line, both in the last flush
       const s = await importFile(db, tmpFile(HEADER + lines.join("\n") + "\n"));
       expect(s.committed).toBe(false);
-      expect(s.errors.map((e) => [e.line, e.message])).toEqual([
-        [late + 2, "the same observation appears twice in this file (first on line 5)"],
-        [lines.length, "the same observation appears twice in this file (first on line " + (late + 7) + ")"],
-      ]);
+      const repeat = (line: number, first: number) => [line, `the same observation appears twice in this file (first on line ${first})`];
+      expect(s.errors.map((e) => [e.line, e.message])).toEqual([repeat(late + 2, 5), repeat(late + 5, 100_002), repeat(lines.length, late + 7)]);
       expect(values(db)).toEqual([]);
     });
   });

@@ -17,12 +17,12 @@
  *   (read.ts), so that parsing overlaps with SQLite's work. A flush that inserts fewer rows than it
  *   holds met a repeated key: its rows are then looked up one by one to tell which line came first.
  *   All of it runs inside the import's one transaction.
- *   Rows of many series interleaved (a period-major file: every country, then the next month) would
- *   land all over the key index, one page read and written back per row: inserting 1M such rows in
- *   file order took the sqlite3 CLI itself 13 s, against 2.4 s for the same rows in key order. So once
- *   the first flush shows the rows scattered, the rest stay staged and go in at the end with one
- *   INSERT … SELECT ordered by the key (SQLite's sorter, then appends to both B-trees); a file in
- *   series order keeps flushing as it goes, which overlaps SQLite's work with parsing.
+ *   Rows of many series interleaved (a period-major file: every country, then the next month) land
+ *   all over the key index, a page read and written back per row: inserting 1M such rows in file
+ *   order took the sqlite3 CLI itself 13 s (2 MB cache) or 5.6 s of CPU (128 MB), against 1.5 s in
+ *   key order. So once a flush shows the rows scattered, every later flush inserts its rows in key
+ *   order (SQLite's sorter: each flush then visits each leaf of the key index once, in order) with a
+ *   page cache the index fits in; a file in series order keeps file order and the small cache.
  */
 import type Database from "better-sqlite3";
 import type { NormalisedObservation } from "./normalise.ts";
@@ -83,6 +83,8 @@ const boundCode = (b: Bound | null) => (b === "lower" ? 1 : b === "upper" ? 2 : 
 const boundOf = (code: number): Bound | null => (code === 1 ? "lower" : code === 2 ? "upper" : null);
 /** Rows per encoded batch (a multiple of GROUP_ROWS). */
 const ENCODED_BATCH_ROWS = 4096;
+/** SQLite's page cache once rows come scattered (KiB; used only as pages are read): the key index of 1M rows fits. */
+const BULK_CACHE_KIB = 128 * 1024;
 /** Staged rows written to observations at a time: small enough to overlap with parsing. */
 const FLUSH_ROWS = 16 * ENCODED_BATCH_ROWS;
 
@@ -110,6 +112,9 @@ export function sameAsStored(
 ): boolean {
   return stored.value === o.value && stored.flag === o.flag && stored.bound === o.bound && stored.source === o.source;
 }
+
+/** One string per observation key (indicator, corridor, period, breakdown), for maps of lines. */
+const observationKey = (o: NormalisedObservation) => `${o.indicator}\u0000${o.origin}\u0000${o.destination}\u0000${o.period.period}\u0000${o.breakdown}`;
 
 /** Encodes observations into StageBatches. Pure, so that it runs wherever the parser runs. */
 export class StageEncoder {
@@ -219,9 +224,14 @@ export class ObservationWriter {
   private pending: StageBatch[] = [];
   private pendingRows = 0;
   private lastId = 0;
-  /** Scattered rows: staged to the end, then inserted in key order (sortedInsert); every batch since the last flush. */
-  private deferred = false;
+  /** Scattered rows: flushes insert in key order (sortedInsert) once this is set. */
+  private keyOrder = false;
   private readonly sortedInsert?: Database.Statement;
+  /** Key order: the last id written in file order, and the batches flushed in key order since (to name a repeat's first line). */
+  private lastFileOrderId = 0;
+  private readonly keyOrderBatches: StageBatch[] = [];
+  private firstLinesInKeyOrder?: Map<string, number>;
+  private cacheSizeBefore = 0;
 
   constructor(
     sqlite: Database.Database,
@@ -241,6 +251,7 @@ export class ObservationWriter {
     );
     this.maxIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) AS m FROM observations").get() as { m: number }).m;
     if (this.maxIdBefore === 0 && !options.onRow && !options.dryRun) {
+      this.cacheSizeBefore = sqlite.pragma("cache_size", { simple: true }) as number;
       sqlite.exec(`DROP TABLE IF EXISTS ${STAGE_TABLE}; DROP TABLE IF EXISTS ${TEXT_TABLE}; DROP TABLE IF EXISTS ${PERIOD_TABLE}`);
       // INTEGER affinity stores the packed ids (bound as doubles) as integers, so / and % divide exactly.
       sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator_origin INTEGER, destination_period INTEGER, value REAL, breakdown_flag INTEGER, source_bound INTEGER)`);
@@ -324,12 +335,16 @@ export class ObservationWriter {
     }
   }
 
-  /** Staged rows go into observations, in file order; a repeated key goes in once. Scattered rows wait for finish(). */
+  /** Staged rows go into observations, in file order (key order once scattered); a repeated key goes in once. */
   private flush(): void {
-    if (this.pendingRows === 0 || this.deferred) return;
+    if (this.pendingRows === 0) return;
+    if (this.keyOrder) return this.flushInKeyOrder();
     const inserted = this.flushStaged!.run(this.flushedRows).changes;
-    // More than a quarter of the rows went back to a series not among the last few: the rest waits.
-    if (this.ranges.scattered > (this.flushedRows + this.pendingRows) / 4) this.deferred = true;
+    // More than a quarter of the rows went back to a series not among the last few: key order from now on.
+    if (this.ranges.scattered > (this.flushedRows + this.pendingRows) / 4) {
+      this.keyOrder = true;
+      this.sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    }
     this.flushedRows += this.pendingRows;
     if (inserted === this.pendingRows) {
       for (const { lines } of this.pending) for (const line of lines) this.recordInserted(++this.lastId, line);
@@ -354,38 +369,54 @@ export class ObservationWriter {
   }
 
   /**
-   * The rows staged since the first flush, in key order. Their ids then follow the key, not the
-   * file, so a shortfall (a repeated key: an error, and the import is rolled back) is settled by
-   * walking the staged rows in file order with a map of the keys seen.
+   * The staged rows in key order. Their ids then follow the key, not the file, so a shortfall (a
+   * repeated key: an error, and the import is rolled back) is settled by walking the rows in file
+   * order: a key seen earlier in this flush, in a file-order flush (its line by id) or in an earlier
+   * key-order flush (a map of those batches' keys, built once, only then).
    */
-  private insertSorted(): void {
-    if (this.pendingRows === 0) return;
+  private flushInKeyOrder(): void {
+    if (this.lastFileOrderId === 0) this.lastFileOrderId = this.lastId;
+    const idBefore = this.maxIdBefore + this.inserted;
     const inserted = this.sortedInsert!.run(this.flushedRows).changes;
     if (inserted === this.pendingRows) this.inserted += inserted;
     else {
-      const firstLines = new Map<string, number>();
+      const seenHere = new Map<string, number>();
       for (const batch of this.pending)
         for (let r = 0; r < batch.lines.length; r++) {
           const o = this.decode(batch, r);
           const line = batch.lines[r]!;
-          const key = `${o.indicator}\u0000${o.origin}\u0000${o.destination}\u0000${o.period.period}\u0000${o.breakdown}`;
-          const seen = firstLines.get(key);
-          if (seen !== undefined) {
-            this.options.onDuplicate(o, line, seen);
+          const key = observationKey(o);
+          const first = seenHere.get(key);
+          if (first !== undefined) {
+            this.options.onDuplicate(o, line, first);
             continue;
           }
           const { id } = this.select.get(o.origin, o.destination, o.indicator, o.period.period, o.breakdown) as ExistingRow;
-          // Flushed in file order before the rest waited: that row's line is known by its id.
-          if (id <= this.lastId) this.options.onDuplicate(o, line, this.insertedLines[id - this.maxIdBefore - 1]!);
-          else {
-            firstLines.set(key, line);
+          if (id > idBefore) {
+            seenHere.set(key, line);
             this.inserted++;
-          }
+          } else if (id <= this.lastFileOrderId) this.options.onDuplicate(o, line, this.insertedLines[id - this.maxIdBefore - 1]!);
+          else this.options.onDuplicate(o, line, this.keyOrderFirstLines().get(key)!);
         }
     }
+    this.keyOrderBatches.push(...this.pending);
+    this.firstLinesInKeyOrder = undefined;
     this.flushedRows += this.pendingRows;
     this.pending = [];
     this.pendingRows = 0;
+  }
+
+  /** The first line of every key flushed in key order before the current flush. */
+  private keyOrderFirstLines(): Map<string, number> {
+    if (!this.firstLinesInKeyOrder) {
+      const lines = (this.firstLinesInKeyOrder = new Map<string, number>());
+      for (const batch of this.keyOrderBatches)
+        for (let r = 0; r < batch.lines.length; r++) {
+          const key = observationKey(this.decode(batch, r));
+          if (!lines.has(key)) lines.set(key, batch.lines[r]!);
+        }
+    }
+    return this.firstLinesInKeyOrder;
   }
 
   /** Staged row `r` of a batch as an observation. */
@@ -432,9 +463,9 @@ export class ObservationWriter {
     if (this.encoder) {
       const rest = this.encoder.take();
       if (rest) this.stage(rest);
-      if (this.deferred) this.insertSorted();
-      else this.flush();
+      this.flush();
       this.sqlite.exec(`DROP TABLE ${STAGE_TABLE}; DROP TABLE ${TEXT_TABLE}; DROP TABLE ${PERIOD_TABLE}`);
+      if (this.keyOrder) this.sqlite.pragma(`cache_size = ${this.cacheSizeBefore}`);
     }
     if (!this.options.dryRun) this.ranges.write(this.sqlite);
   }
@@ -453,7 +484,7 @@ export class ObservationWriter {
     if (this.options.dryRun) {
       const stored = this.select.get(o.origin, o.destination, o.indicator, p.period, o.breakdown) as ExistingRow | undefined;
       if (stored) return this.against(stored, o, line);
-      const key = `${o.indicator}\u0000${o.origin}\u0000${o.destination}\u0000${p.period}\u0000${o.breakdown}`;
+      const key = observationKey(o);
       const first = this.newKeys.get(key);
       if (first !== undefined) return { duplicateOfLine: first };
       this.newKeys.set(key, line);
