@@ -417,3 +417,19 @@ export const appSettings = sqliteTable("app_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Rate limits (rate-limits.ts): one row per counted event, in the database so that every server
+// process on it counts the same events. The key is a hash: failed sign-ins name an email and an address.
+
+export const rateLimitHits = sqliteTable(
+  "rate_limit_hits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bucket: text("bucket").notNull(),
+    keyHash: text("key_hash").notNull(),
+    /** Milliseconds since the epoch. */
+    at: integer("at").notNull(),
+  },
+  (t) => [index("rate_limit_hits_key_idx").on(t.bucket, t.keyHash, t.at), index("rate_limit_hits_at_idx").on(t.bucket, t.at)],
+);

@@ -3,7 +3,6 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, utimesSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { keepUpload, limitBody, sanitiseFileName, saveUpload, tidyUploads, TooLargeError } from "./uploads";
-import { FailureLimiter } from "./login-limit";
 
 describe("sanitiseFileName", () => {
   it("keeps only a printable base name", () => {
@@ -33,22 +32,6 @@ describe("limitBody", () => {
     await expect(limitBody(req, 16).arrayBuffer()).rejects.toBeInstanceOf(TooLargeError);
     const small = new Request("http://x.test/", { method: "POST", body: "hello" });
     expect(await limitBody(small, 16).text()).toBe("hello");
-  });
-});
-
-describe("FailureLimiter", () => {
-  it("blocks after max failures in the window, per key, and forgets after it", () => {
-    const l = new FailureLimiter(3, 60_000);
-    for (let i = 0; i < 3; i++) {
-      expect(l.blockedFor("a", 1000 + i)).toBe(0);
-      l.fail("a", 1000 + i);
-    }
-    expect(l.blockedFor("a", 2000)).toBe(59);
-    expect(l.blockedFor("b", 2000)).toBe(0);
-    expect(l.blockedFor("a", 61_001)).toBe(0);
-    l.fail("b", 0);
-    l.reset("b");
-    expect(l.blockedFor("b", 1)).toBe(0);
   });
 });
 
