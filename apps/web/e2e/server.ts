@@ -45,7 +45,7 @@ export interface ServerOptions {
   beforeStart?: (uploadsDir: string) => void;
   /** "next": plain `next start`, without server.mjs's gate and fast path, to test what the routes check themselves. */
   entry?: "server.mjs" | "next";
-  /** Another instance of the site: this server shares that one's database and uploads folder instead of seeding its own. */
+  /** Another instance of the site: this server shares that one's database instead of seeding its own. */
   sameSiteAs?: TestServer;
   /** How long the first answer may take (default 150 s; a benchmark's 10M-row database takes longer on a busy machine). */
   readyTimeoutMs?: number;
@@ -55,7 +55,8 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "corridor-web-"));
   const dbPath = options.sameSiteAs?.dbPath ?? join(dir, "test.db");
-  const uploadsDir = options.sameSiteAs?.uploadsDir ?? join(dir, "uploads");
+  // Its own uploads folder even then: it holds only uploads in flight; originals live in the database.
+  const uploadsDir = join(dir, "uploads");
   if (!options.sameSiteAs) {
     const seeded = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "seed", "--db", dbPath], { encoding: "utf8" });
     if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);

@@ -2,8 +2,8 @@
  * Two app processes on one database behave as one site: a session made on one is valid on the
  * other, a write on one is visible on the other at once (its page cache follows the database's data
  * version), failed sign-ins count across both, and an original uploaded through one is readable
- * through the other (both keep uploads in one folder: CORRIDOR_UPLOADS_DIR, a shared volume when
- * they run on separate machines). Here both run on one SQLite file.
+ * through the other (originals live in the database; each instance has its own uploads folder).
+ * Here both run on one SQLite file.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corridorCli, rawRequest, startServer, type TestServer } from "./server";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { keepUpload, limitBody, sanitiseFileName, saveUpload, tidyUploads, TooLargeError } from "./uploads";
+import { limitBody, sanitiseFileName, saveUpload, tidyUploads, TooLargeError } from "./uploads";
 
 describe("sanitiseFileName", () => {
   it("keeps only a printable base name", () => {
@@ -43,7 +43,7 @@ describe("uploads on disk", () => {
   });
   const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
-  it("are readable by the server's user only: folder 0700, files 0600, kept originals too", async () => {
+  it("are readable by the server's user only while in flight: folder 0700, files 0600", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "corridor-uploads-")), "uploads");
     process.env.CORRIDOR_UPLOADS_DIR = dir;
     const umask = process.umask(0o022);
@@ -51,8 +51,6 @@ describe("uploads on disk", () => {
       const saved = await saveUpload(new TextEncoder().encode("a,b\n1,2\n"));
       expect(modeOf(dir)).toBe("700");
       expect(modeOf(saved)).toBe("600");
-      await keepUpload(saved, 7);
-      expect(modeOf(join(dir, "import-7.upload"))).toBe("600");
     } finally {
       process.umask(umask);
     }
@@ -73,7 +71,7 @@ describe("uploads on disk", () => {
     expect(await tidyUploads()).toEqual([stray.slice(dir.length + 1)]);
     expect(existsSync(stray)).toBe(false);
     expect(existsSync(fresh)).toBe(true); // may be another server's upload in flight
-    expect(existsSync(kept)).toBe(true); // a committed import's original
+    expect(existsSync(kept)).toBe(true); // a committed import's original, as older releases kept them
     expect([modeOf(dir), modeOf(fresh), modeOf(kept)]).toEqual(["700", "600", "600"]);
   });
 });
