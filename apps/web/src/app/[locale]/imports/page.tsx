@@ -46,7 +46,8 @@ export default async function ImportsPage({ params }: { params: Promise<{ locale
           <ul className="divide-y divide-tremor-border dark:divide-dark-tremor-border" data-testid="imports">
             {rows.map((row) => (
               <li key={row.id} className="flex flex-wrap items-start justify-between gap-3 p-4" data-testid={`import-${row.id}`}>
-                <div className="min-w-0 flex-1">
+                {/* Wide enough for a date line: on a phone the buttons (longer in Russian) wrap below instead of squeezing it. */}
+                <div className="min-w-[15rem] flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <Link href={`/imports/${row.id}`} className="font-medium text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong">
                       #{row.id} {row.fileName}

@@ -26,26 +26,29 @@ export default async function UsersPage() {
   return (
     <section className="space-y-6">
       <h1 className="text-tremor-title font-semibold text-tremor-content-strong">{t("heading")}</h1>
-      <table className="w-full text-left text-tremor-default">
-        <thead>
-          <tr>
-            <th scope="col">{t("email")}</th>
-            <th scope="col">{t("name")}</th>
-            <th scope="col">{t("role")}</th>
-            <th scope="col">{t("added")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.email}</td>
-              <td>{u.name}</td>
-              <td>{role(u.role)}</td>
-              <td>{u.createdAt.slice(0, 10)}</td>
+      {/* A phone is narrower than an email, a name and a role: the table scrolls, the page does not. */}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-tremor-default">
+          <thead>
+            <tr>
+              <th scope="col">{t("email")}</th>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("role")}</th>
+              <th scope="col">{t("added")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.email}</td>
+                <td>{u.name}</td>
+                <td>{role(u.role)}</td>
+                <td>{u.createdAt.slice(0, 10)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <NextIntlClientProvider messages={{ Users: messages.Users }}>
         <AddUserForm />
       </NextIntlClientProvider>
