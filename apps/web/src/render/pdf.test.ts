@@ -1,5 +1,5 @@
 /**
- * The server's PDFs, read back by an independent reader (poppler: pdfinfo, pdftotext, pdffonts,
+ * The server's PDFs (drawn in the render pool's worker threads), read back by an independent reader (poppler: pdfinfo, pdftotext, pdffonts,
  * pdfimages, pdftoppm — installed by .ci/run), on synthetic data (test values, not published figures).
  */
 import { execFileSync } from "node:child_process";
@@ -11,6 +11,7 @@ import { PNG } from "pngjs";
 import type { ChartData } from "@corridor/data";
 import { renderSeriesSvg } from "./series-svg";
 import { eventBriefPdf, svgToPdf, type EventBrief } from "./pdf";
+import * as onThisThread from "../../render-pdf.mjs";
 import { syntheticChartData, syntheticEvent } from "./test-data";
 import { LIGHT } from "@/components/chart-layers";
 
@@ -140,5 +141,24 @@ describe("eventBriefPdf", () => {
     const path = file(await eventBriefPdf({ ...BRIEF, chartSvg: null, figures: [] }));
     expect(info(path).Pages).toBe("1");
     expect(text(path)).toContain("No before/after figures: not enough data around this event.");
+  });
+});
+
+describe("the render pool", () => {
+  // The creation date (to the second) and the file ID made from it are all that may differ.
+  const undated = (pdf: Buffer) =>
+    pdf
+      .toString("latin1")
+      .replace(/\(D:\d{14}Z\)/g, "(D:…)")
+      .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, "/ID […]");
+
+  it("draws the same bytes in its worker threads as render-pdf.mjs on this thread", async () => {
+    const [chartInPool, chartHere] = await Promise.all([svgToPdf(SVG, { title: "Entries (synthetic)" }), onThisThread.svgToPdf({ svg: SVG, title: "Entries (synthetic)" })]);
+    expect(chartInPool.length).toBeGreaterThan(10_000);
+    expect(undated(chartInPool)).toBe(undated(chartHere));
+    const [briefInPool, briefHere] = await Promise.all([eventBriefPdf(BRIEF), onThisThread.eventBriefPdf(BRIEF)]);
+    expect(undated(briefInPool)).toBe(undated(briefHere));
+    // Not vacuous: another title is other bytes.
+    expect(undated(await svgToPdf(SVG, { title: "Other" }))).not.toBe(undated(chartHere));
   });
 });
