@@ -19,6 +19,7 @@ import { ChartActions } from "./ChartActions";
 import { SourceFooter } from "./Sources";
 import { COUNTERFACTUAL_DASH, ITS_COLOURS, ITS_LEGEND, ItsPlot } from "./ItsPlot";
 import { PlotHover, type HoverRow } from "./PlotHover";
+import { Static } from "./Static";
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.)]$/.test(text) ? "" : "."}`;
 
@@ -29,7 +30,7 @@ export const ITS_CITATION =
 
 function MethodNote() {
   return (
-    <details className="mt-3 text-tremor-default" data-testid="its-method">
+    <Static as="details" className="mt-3 text-tremor-default" data-testid="its-method">
       <summary className="cursor-pointer font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">How this is computed, and what it cannot tell</summary>
       <div className="mt-2 space-y-2">
         <p>
@@ -44,14 +45,14 @@ function MethodNote() {
         </p>
         <p className="text-tremor-label">Method: {ITS_CITATION}</p>
       </div>
-    </details>
+    </Static>
   );
 }
 
 function Legend({ fitted }: { fitted: boolean }) {
   const item = "inline-flex items-center gap-1.5";
   return (
-    <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-tremor-label" aria-hidden>
+    <Static as="ul" className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-tremor-label" aria-hidden>
       <li className={item}>
         <svg width="18" height="8">
           <line x1="0" x2="18" y1="4" y2="4" stroke={ITS_COLOURS.observed} strokeWidth="2" />
@@ -75,7 +76,7 @@ function Legend({ fitted }: { fitted: boolean }) {
           </li>
         </>
       )}
-    </ul>
+    </Static>
   );
 }
 
@@ -112,7 +113,9 @@ function ItsPanelChart({ its, event, unit, label }: { its: NonNullable<ImpactPan
         return (
           <div key={size.width} className={size.className}>
             <PlotHover rows={hoverRows(model, size.width, size.height, unit, event.endsOn)} label={label}>
-              <ItsPlot model={model} unit={unit} event={event} width={size.width} height={size.height} className="h-auto w-full" />
+              <Static>
+                <ItsPlot model={model} unit={unit} event={event} width={size.width} height={size.height} className="h-auto w-full" />
+              </Static>
             </PlotHover>
           </div>
         );
@@ -203,7 +206,7 @@ export async function ImpactPanelCard({
       )}
 
       {its && its.confounders.length > 0 && (
-        <details className="mt-3 text-tremor-default" data-testid="its-confounders" open={its.confounders.length <= 4}>
+        <Static as="details" className="mt-3 text-tremor-default" data-testid="its-confounders" open={its.confounders.length <= 4}>
           <summary className="cursor-pointer">
             {its.status === "ok" && its.reading.confounders
               ? sentence(its.reading.confounders)
@@ -212,13 +215,13 @@ export async function ImpactPanelCard({
           <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-tremor-label">
             {its.confounders.map((cid) => (
               <li key={cid}>
-                <Link href={`/events/${cid}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">
+                <a href={`/events/${cid}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">
                   {eventTitles.get(cid) ?? cid}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
-        </details>
+        </Static>
       )}
 
       {its && controlOptions.length > 0 && (
@@ -232,6 +235,7 @@ export async function ImpactPanelCard({
                   <Link
                     href={controlHref(path, params, id, o.origin ? o : null)}
                     scroll={false}
+                    prefetch={false}
                     aria-current={current ? "page" : undefined}
                     className={current ? "font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong" : "text-tremor-brand underline dark:text-dark-tremor-brand"}
                   >
@@ -252,7 +256,7 @@ export async function ImpactPanelCard({
       )}
 
       {its && (
-        <p className="mt-3 text-tremor-label" data-testid="its-exports" data-print="hide">
+        <Static as="p" className="mt-3 text-tremor-label" data-testid="its-exports" data-print="hide">
           Download this estimate:{" "}
           {IMPACT_FORMATS.map((f, i) => (
             <span key={f}>
@@ -262,7 +266,7 @@ export async function ImpactPanelCard({
               </a>
             </span>
           ))}
-        </p>
+        </Static>
       )}
       {its && <MethodNote />}
 
@@ -280,7 +284,7 @@ export async function ImpactPanelCard({
           />
         )}
       </div>
-      <div className="overflow-x-auto">
+      <Static className="overflow-x-auto">
         <table className="mt-2 w-full text-left text-tremor-default">
           <thead className="border-b border-tremor-border dark:border-dark-tremor-border">
             <tr>
@@ -323,7 +327,7 @@ export async function ImpactPanelCard({
             </tr>
           </tbody>
         </table>
-      </div>
+      </Static>
       <p className="mt-1 text-tremor-label">A plain comparison of means: it cannot tell an effect from a trend, a season or noise — the time series above can.</p>
       <SourceFooter sources={panel.sources} />
     </Card>
