@@ -102,6 +102,71 @@ describe("PNG rendering is bounded", () => {
   });
 });
 
+describe("PDF rendering is off the main thread", () => {
+  const TALKS = "2021-04-19-russia-tajikistan-migration-talks";
+
+  it("keeps answering other requests while several PDFs render in the pool; the surplus gets 503 + Retry-After", { timeout: 180_000 }, async () => {
+    expect((await timed("/api/corridors")).status).toBe(200);
+    // One PDF alone, for how long a render takes on this machine.
+    const alone = await timed(`/events/${TALKS}/brief.pdf`);
+    expect(alone.status).toBe(200);
+
+    // Waves of PDFs — briefs (never cached) and wide charts (each URL new) — two at a time, as
+    // many as one rendering and one waiting admit; meanwhile the read API is asked again and again.
+    const pdfs: { path: string; status: number; ms: number }[] = [];
+    let rendering = true;
+    const waves = (async () => {
+      for (let wave = 0; wave < 4; wave++) {
+        const paths = [`/events/${TALKS}/brief.pdf`, `/api/charts/series.pdf?${REMITTANCES}&width=${2400 - wave}`];
+        pdfs.push(...(await Promise.all(paths.map(async (path) => ({ path, ...(await timed(path)) })))));
+      }
+    })().finally(() => (rendering = false));
+    const cheap: number[] = [];
+    while (rendering) {
+      const r = await timed("/api/corridors");
+      expect(r.status).toBe(200);
+      cheap.push(r.ms);
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
+    await waves;
+
+    expect(pdfs.map((p) => p.status)).toEqual(Array(8).fill(200));
+    const busy = pdfs.reduce((sum, p) => sum + p.ms, 0) / 2;
+    // Rendered in the request thread, a PDF held every request that came meanwhile for most of its
+    // render; in the pool the read API answers at its usual pace throughout.
+    expect(cheap.length).toBeGreaterThan(5);
+    cheap.sort((a, b) => a - b);
+    const median = cheap[Math.floor(cheap.length / 2)]!;
+    expect(median, `read API median ${median.toFixed(0)} ms while PDFs rendered (one brief alone: ${alone.ms.toFixed(0)} ms; ${busy.toFixed(0)} ms of rendering)`).toBeLessThan(
+      Math.max(100, alone.ms / 4),
+    );
+
+    // Six at once with one thread and a queue of one: the first two render, the rest are refused at
+    // once and told why (one may slip in as an earlier one finishes).
+    const burst = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map(async (i) => {
+        const r = await fetch(`${server.url}/api/charts/series.pdf?${REMITTANCES}&width=${2300 - i}`);
+        return { status: r.status, retryAfter: r.headers.get("retry-after"), body: await r.text() };
+      }),
+    );
+    const refused = burst.filter((r) => r.status === 503);
+    expect(burst.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    expect(refused.length + burst.filter((r) => r.status === 200).length).toBe(6);
+    for (const r of refused) {
+      expect(Number(r.retryAfter)).toBeGreaterThan(0);
+      expect(JSON.parse(r.body).error).toMatch(/^the PDF renderer is busy \(1 rendering, 1 waiting, PNGs and PDFs alike\); try again in \d+ s$/);
+    }
+    // Briefs are refused the same way.
+    const briefs = await Promise.all([0, 1, 2, 3, 4].map(() => fetch(`${server.url}/events/${TALKS}/brief.pdf`)));
+    const briefBusy = briefs.filter((r) => r.status === 503);
+    expect(briefBusy.length).toBeGreaterThanOrEqual(1);
+    expect(briefBusy.length + briefs.filter((r) => r.status === 200).length).toBe(5);
+    expect(briefBusy[0]!.headers.get("retry-after")).toBe("10");
+    expect(((await briefBusy[0]!.json()) as { error: string }).error).toMatch(/^the PDF renderer is busy/);
+  });
+});
+
 /** POSTs `total` bytes of a JSON string chunked (no Content-Length), optionally stalling after them; resolves with the status and when it came. */
 function chunkedPost(path: string, token: string, total: number, options: { stallAfter?: boolean } = {}): Promise<{ status: number; body: string; ms: number }> {
   return new Promise((resolve, reject) => {

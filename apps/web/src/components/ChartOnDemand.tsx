@@ -3,10 +3,12 @@
  * Shows the server-drawn chart (children) until the reader reaches for it — pointer over it, a
  * touch, or keyboard focus inside — then loads the interactive recharts chart in its place. The
  * dashboard thus ships and runs no charting code at load, its largest main-thread cost; focus on
- * a marker carries over to the same marker in the interactive chart.
+ * a marker carries over to the same marker in the interactive chart. Until then the server's
+ * markup is kept as it came, not hydrated (Static.tsx): its markers are plain links.
  */
 import { useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 import type { EventChartProps } from "./EventChart";
+import { SERVER_MARKUP, useServerMarkup } from "./Static";
 
 export function ChartOnDemand({ children, ...props }: EventChartProps & { children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
@@ -28,5 +30,7 @@ export function ChartOnDemand({ children, ...props }: EventChartProps & { childr
     };
   }, []);
 
+  const serverMarkup = useServerMarkup(children);
+  if (!Chart && serverMarkup) return <div ref={box} suppressHydrationWarning dangerouslySetInnerHTML={SERVER_MARKUP} />;
   return <div ref={box}>{Chart ? <Chart {...props} focusEvent={focusEvent} /> : children}</div>;
 }

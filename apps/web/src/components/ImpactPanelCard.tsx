@@ -3,7 +3,7 @@
  * corridor — the interrupted time series (reading, chart, confounders, control-corridor picker,
  * exports, how it is computed) and, beside it, the plain before/after comparison.
  */
-import { Link } from "@/i18n/navigation";
+import { Link, ViewLink } from "@/i18n/navigation";
 import type { ReactNode } from "react";
 import { Card, Text, Title } from "@tremor/react";
 import { confounderReading, countryName, formatValue as formatIn, frequencyName, indicatorName, levelReading, slopeReading } from "@corridor/data/pure";
@@ -21,6 +21,7 @@ import { ChartActions } from "./ChartActions";
 import { SourceFooter } from "./Sources";
 import { COUNTERFACTUAL_DASH, ITS_COLOURS, ITS_LEGEND, ItsPlot } from "./ItsPlot";
 import { PlotHover, type HoverRow } from "./PlotHover";
+import { Static } from "./Static";
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.)]$/.test(text) ? "" : "."}`;
 
@@ -34,7 +35,7 @@ export const ITS_CITATION =
 
 function MethodNote({ t }: { t: Translate }) {
   return (
-    <details className="mt-3 text-tremor-default" data-testid="its-method">
+    <Static as="details" className="mt-3 text-tremor-default" data-testid="its-method">
       <summary className="cursor-pointer font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("methodSummary")}</summary>
       <div className="mt-2 space-y-2">
         <p>{t("methodP1")}</p>
@@ -42,14 +43,14 @@ function MethodNote({ t }: { t: Translate }) {
         {/* The paper's own title: a citation, not translated. */}
         <p className="text-tremor-label">{t.rich("method", { citation: ITS_CITATION, en: english })}</p>
       </div>
-    </details>
+    </Static>
   );
 }
 
 function Legend({ fitted, words }: { fitted: boolean; words: Record<keyof typeof ITS_LEGEND, string> }) {
   const item = "inline-flex items-center gap-1.5";
   return (
-    <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-tremor-label" aria-hidden>
+    <Static as="ul" className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-tremor-label" aria-hidden>
       <li className={item}>
         <svg width="18" height="8">
           <line x1="0" x2="18" y1="4" y2="4" stroke={ITS_COLOURS.observed} strokeWidth="2" />
@@ -73,7 +74,7 @@ function Legend({ fitted, words }: { fitted: boolean; words: Record<keyof typeof
           </li>
         </>
       )}
-    </ul>
+    </Static>
   );
 }
 
@@ -111,7 +112,9 @@ function ItsPanelChart({ its, event, unit, label, t, locale }: { its: NonNullabl
         return (
           <div key={size.width} className={size.className}>
             <PlotHover rows={hoverRows(model, size.width, size.height, unit, event.endsOn, t, locale)} label={label}>
-              <ItsPlot model={model} unit={unit} event={event} width={size.width} height={size.height} className="h-auto w-full" locale={locale} />
+              <Static>
+                <ItsPlot model={model} unit={unit} event={event} width={size.width} height={size.height} className="h-auto w-full" locale={locale} />
+              </Static>
             </PlotHover>
           </div>
         );
@@ -222,18 +225,18 @@ export async function ImpactPanelCard({
       )}
 
       {its && its.confounders.length > 0 && (
-        <details className="mt-3 text-tremor-default" data-testid="its-confounders" open={its.confounders.length <= 4}>
+        <Static as="details" className="mt-3 text-tremor-default" data-testid="its-confounders" open={its.confounders.length <= 4}>
           <summary className="cursor-pointer">{reading?.confounders ? sentence(reading.confounders) : t("confounders", { count: its.confounders.length })}</summary>
           <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-tremor-label">
             {its.confounders.map((cid) => (
               <li key={cid}>
-                <Link href={`/events/${cid}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">
+                <a href={`/events/${cid}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">
                   {eventTitles.get(cid) ?? cid}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
-        </details>
+        </Static>
       )}
 
       {its && controlOptions.length > 0 && (
@@ -244,14 +247,14 @@ export async function ImpactPanelCard({
               const current = o.origin ? control?.origin === o.origin && control.destination === o.destination : !control;
               return (
                 <li key={o.name}>
-                  <Link
+                  <ViewLink
                     href={controlHref(path, params, id, o.origin ? o : null)}
                     scroll={false}
                     aria-current={current ? "page" : undefined}
                     className={current ? "font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong" : "text-tremor-brand underline dark:text-dark-tremor-brand"}
                   >
                     {o.name}
-                  </Link>
+                  </ViewLink>
                 </li>
               );
             })}
@@ -267,7 +270,7 @@ export async function ImpactPanelCard({
       )}
 
       {its && (
-        <p className="mt-3 text-tremor-label" data-testid="its-exports" data-print="hide">
+        <Static as="p" className="mt-3 text-tremor-label" data-testid="its-exports" data-print="hide">
           {t("download")}
           {IMPACT_FORMATS.map((f, i) => (
             <span key={f}>
@@ -277,7 +280,7 @@ export async function ImpactPanelCard({
               </a>
             </span>
           ))}
-        </p>
+        </Static>
       )}
       {its && <MethodNote t={t} />}
 
@@ -295,7 +298,7 @@ export async function ImpactPanelCard({
           />
         )}
       </div>
-      <div className="overflow-x-auto">
+      <Static className="overflow-x-auto">
         <table className="mt-2 w-full text-left text-tremor-default">
           <thead className="border-b border-tremor-border dark:border-dark-tremor-border">
             <tr>
@@ -338,7 +341,7 @@ export async function ImpactPanelCard({
             </tr>
           </tbody>
         </table>
-      </div>
+      </Static>
       <p className="mt-1 text-tremor-label">{t("plain")}</p>
       <SourceFooter sources={panel.sources} />
     </Card>

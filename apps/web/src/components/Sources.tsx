@@ -5,6 +5,7 @@
  */
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { Static } from "./Static";
 import type { Locale } from "@/i18n/routing";
 import { Card } from "@tremor/react";
 import type { SeriesSource, SourcedImport } from "@corridor/data";
@@ -121,7 +122,7 @@ export async function SourcesSection({ series }: { series: readonly SourcedSerie
     <Card className="p-4" id="sources" data-testid="sources-section">
       {/* A real heading (Tremor's Title is a <p>): the series titles below are h3s under it. */}
       <h2 className="text-tremor-title font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("heading")}</h2>
-      <ul className="mt-2 space-y-4 text-tremor-default">
+      <Static as="ul" className="mt-2 space-y-4 text-tremor-default">
         {series.map((s) => (
           <li key={s.key}>
             <h3 className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{s.title}</h3>
@@ -162,7 +163,7 @@ export async function SourcesSection({ series }: { series: readonly SourcedSerie
             ))}
           </li>
         ))}
-      </ul>
+      </Static>
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The server's PDFs, read back by an independent reader (poppler: pdfinfo, pdftotext, pdffonts,
+ * The server's PDFs (drawn in the render pool's worker threads), read back by an independent reader (poppler: pdfinfo, pdftotext, pdffonts,
  * pdfimages, pdftoppm — installed by .ci/run), on synthetic data (test values, not published figures).
  */
 import { execFileSync } from "node:child_process";
@@ -12,6 +12,7 @@ import type { ChartData } from "@corridor/data";
 import { renderSeriesSvg } from "./series-svg";
 import { eventBriefPdf, svgToPdf, type EventBrief } from "./pdf";
 import { briefLabels } from "@/server/brief-words";
+import * as onThisThread from "../../render-pdf.mjs";
 import { syntheticChartData, syntheticEvent } from "./test-data";
 import { LIGHT } from "@/components/chart-layers";
 
@@ -163,5 +164,24 @@ describe("eventBriefPdf", () => {
     const form = n % 10 === 1 && n % 100 !== 11 ? "коридор" : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? "коридора" : "коридоров";
     expect(more![2]).toBe(form);
     expect(said).not.toMatch(/Sources:|event brief|Corridor and indicator|continued on/);
+  });
+});
+
+describe("the render pool", () => {
+  // The creation date (to the second) and the file ID made from it are all that may differ.
+  const undated = (pdf: Buffer) =>
+    pdf
+      .toString("latin1")
+      .replace(/\(D:\d{14}Z\)/g, "(D:…)")
+      .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, "/ID […]");
+
+  it("draws the same bytes in its worker threads as render-pdf.mjs on this thread", async () => {
+    const [chartInPool, chartHere] = await Promise.all([svgToPdf(SVG, { title: "Entries (synthetic)" }), onThisThread.svgToPdf({ svg: SVG, title: "Entries (synthetic)" })]);
+    expect(chartInPool.length).toBeGreaterThan(10_000);
+    expect(undated(chartInPool)).toBe(undated(chartHere));
+    const [briefInPool, briefHere] = await Promise.all([eventBriefPdf(BRIEF), onThisThread.eventBriefPdf(BRIEF)]);
+    expect(undated(briefInPool)).toBe(undated(briefHere));
+    // Not vacuous: another title is other bytes.
+    expect(undated(await svgToPdf(SVG, { title: "Other" }))).not.toBe(undated(chartHere));
   });
 });

@@ -16,7 +16,7 @@ import { chartQuery, parseChartParams, type ChartKind, type ChartParams } from "
 import { compareData, compareSnapshotData } from "./compare-data";
 import type { ChartSource } from "@/render/chart-source";
 import { loginRequired } from "./auth";
-import { RendererBusy } from "@/render/png";
+import { RendererBusy } from "@/render/render-pool";
 import { fill } from "@/lib/chart-words";
 import { chartWords } from "./chart-words";
 import { env } from "@/lib/env";
@@ -172,7 +172,7 @@ export async function serveChart(
     remember(req, { key, version, pinned, etag, caching, headers, base: outgoing(res) });
     return send(res, 200, headers, req.method === "HEAD" ? undefined : rendered.body);
   } catch (error) {
-    // RendererBusy (render/png.ts) carries its own Retry-After; every other refusal is a CorridorError.
+    // RendererBusy (render/render-pool.ts) carries its own Retry-After; every other refusal is a CorridorError.
     if (error instanceof RendererBusy)
       return send(res, 503, { "content-type": "application/json", "retry-after": String(error.retryAfter), "cache-control": "no-store" }, JSON.stringify({ error: error.message }));
     if (CorridorError.is(error)) return send(res, httpStatusOf(error.code), { "content-type": "application/json" }, JSON.stringify(error.body()));

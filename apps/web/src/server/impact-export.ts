@@ -12,7 +12,8 @@ import { db } from "@/server/db";
 import { controlHref, parseImpactExportParams, type ImpactExportParams, type ImpactFormat } from "@/lib/impact-view";
 import { renderImpactSvg, type ImpactExportData } from "@/render/impact-svg";
 import { toChartEvent } from "@/lib/chart-model";
-import { renderPng, RendererBusy } from "@/render/png";
+import { renderPng } from "@/render/png";
+import { RendererBusy } from "@/render/render-pool";
 import { svgToPdf } from "@/render/pdf";
 import { NotFound, requestOrigin } from "./chart-response";
 

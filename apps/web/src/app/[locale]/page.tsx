@@ -1,7 +1,7 @@
 /** The dashboard (`/`): renders one corridor's view; server/dashboard-data.ts loads it. */
 import Form from "next/form";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link, ViewLink } from "@/i18n/navigation";
 import { localePath } from "@/i18n/locale-path";
 import type { Locale } from "@/i18n/routing";
 import { Card, Metric, Text, Title } from "@tremor/react";
@@ -10,6 +10,7 @@ import { ChartOnDemand } from "@/components/ChartOnDemand";
 import { ChartPlaceholder } from "@/components/ChartPlaceholder";
 import { CaveatLegend } from "@/components/CaveatLegend";
 import { ChartActions } from "@/components/ChartActions";
+import { Static } from "@/components/Static";
 import { SourceFooter, SourcesSection } from "@/components/Sources";
 import { dashboardChartQuery, dashboardFallbacks, dashboardHref, parseDashboardView, toSearchParams, type DashboardView } from "@/lib/params";
 import { EventListItem } from "@/components/EventListItem";
@@ -65,7 +66,7 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
           </h1>
           <Text>{t("tagline")}</Text>
         </div>
-        <Form key={dashboardHref(view)} action={localePath("/", locale)} className="flex w-full flex-wrap items-end gap-2 sm:w-auto sm:flex-nowrap" aria-label={t("chooseCorridor")}>
+        <Form key={dashboardHref(view)} action={localePath("/", locale)} prefetch={false} className="flex w-full flex-wrap items-end gap-2 sm:w-auto sm:flex-nowrap" aria-label={t("chooseCorridor")}>
           {/* On a phone From takes a row and To shares one with Show: "Russian Federation" whole, not "Russian Federa". */}
           <label className="basis-full text-tremor-label sm:basis-auto">
             {t("from")}
@@ -106,7 +107,8 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
           <Text>{t("noData")}</Text>
         </Card>
       )}
-      <section aria-label={t("latestFigures")} className="grid gap-4 max-sm:order-1 print:order-1 sm:grid-cols-2 lg:grid-cols-3">
+      {/* Static: server markup the browser keeps as it came, not hydrated (no client code inside). */}
+      <Static as="section" aria-label={t("latestFigures")} className="grid gap-4 max-sm:order-1 print:order-1 sm:grid-cols-2 lg:grid-cols-3">
         {kpis.map(({ latest: k, destination: side, points: spark, stale }) => {
           const unit = k.indicator.unit;
           const comparison = k.yearAgo ?? k.previous;
@@ -188,7 +190,7 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
             </Card>
           );
         })}
-      </section>
+      </Static>
 
       {main && (
         <Card className="p-4">
@@ -209,7 +211,7 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
             {KIND_ORDER.filter((k) => inRange.some((e) => e.kind === k)).map((k) => {
               const shown = !view.hide.includes(k);
               return (
-                <Link
+                <ViewLink
                   key={k}
                   href={dashboardHref(toggle(k))}
                   scroll={false}
@@ -220,7 +222,7 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
                 >
                   <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: shown ? KIND_COLOUR[k] : "transparent", border: `1.5px solid ${KIND_COLOUR[k]}` }} />
                   {kinds(k)}
-                </Link>
+                </ViewLink>
               );
             })}
           </fieldset>
@@ -232,9 +234,9 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
             </p>
           )}
           <p className="mt-2 text-tremor-label" data-print="hide">
-            <Link href={dashboardHref({ ...view, related: !view.related })} scroll={false} aria-pressed={view.related} role="button" data-testid="related-toggle" className="underline">
+            <ViewLink href={dashboardHref({ ...view, related: !view.related })} scroll={false} aria-pressed={view.related} role="button" data-testid="related-toggle" className="underline">
               {view.related ? t("hideRelated") : t("showRelated", { origin: originName, destination: destinationName })}
-            </Link>
+            </ViewLink>
           </p>
           <div className="mt-2" data-testid="main-chart">
             <ChartOnDemand
@@ -268,7 +270,7 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
             </ul>
           )}
           <SourceFooter sources={mainSources} />
-          <details className="mt-2">
+          <Static as="details" className="mt-2">
             <summary className="cursor-pointer text-tremor-default">{t("dataTable")}</summary>
             <table className="mt-2 w-full text-left text-tremor-default">
               <caption className="sr-only">
@@ -307,27 +309,27 @@ export default async function Dashboard({ params: routeParams, searchParams }: {
               </tbody>
             </table>
             <SourceFooter sources={mainSources} testId="table-source-footer" />
-          </details>
+          </Static>
         </Card>
       )}
 
       <Card className="p-4 max-sm:order-2 print:order-2">
         <Title>{t("recentEvents")}</Title>
-        <ul className="mt-2 divide-y divide-tremor-border dark:divide-dark-tremor-border">
+        <Static as="ul" className="mt-2 divide-y divide-tremor-border dark:divide-dark-tremor-border">
           {[...events]
             .reverse()
             .slice(0, 6)
             .map((e) => (
               <EventListItem key={e.id} event={e} className="py-2" />
             ))}
-        </ul>
+        </Static>
       </Card>
 
       {/* Last on phones and paper too, where the chart moves first and the cards and events follow it. */}
       {sources.length > 0 && (
-        <div className="max-sm:order-3 print:order-3">
+        <Static className="max-sm:order-3 print:order-3">
           <SourcesSection series={sources} />
-        </div>
+        </Static>
       )}
     </div>
   );

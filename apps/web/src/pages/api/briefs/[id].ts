@@ -3,12 +3,14 @@
  * with lang=ru): the event's one-page A4 brief as PDF in that language —
  * title, dates, summary, the corridor's chart with the event labelled, before/after figures,
  * sources. A pages-router route, as the chart exports are: the chart is recharts on react-dom/server.
+ * The page itself is drawn in the render pool (render/pdf.ts), so a brief never holds up other requests.
  */
 import type { NextApiRequest, NextApiResponse } from "next";
 import { requireNodeReader } from "@/server/auth";
 import { requestOrigin } from "@/server/chart-response";
 import { eventBrief } from "@/server/event-brief";
 import { eventBriefPdf } from "@/render/pdf";
+import { RendererBusy } from "@/render/render-pool";
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   if (req.method !== "GET" && req.method !== "HEAD") return res.status(405).setHeader("allow", "GET, HEAD").json({ error: "method not allowed" });
@@ -19,7 +21,13 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (lang !== "en" && lang !== "ru") return res.status(400).json({ error: `lang: "${lang}" must be en or ru`, parameter: "lang" });
   const brief = await eventBrief(id, requestOrigin(req), lang);
   if (!brief) return res.status(404).json({ error: `no event "${id}"` });
-  const pdf = await eventBriefPdf(brief);
+  let pdf: Buffer;
+  try {
+    pdf = await eventBriefPdf(brief);
+  } catch (error) {
+    if (error instanceof RendererBusy) return res.status(503).setHeader("retry-after", String(error.retryAfter)).setHeader("cache-control", "no-store").json({ error: error.message });
+    throw error;
+  }
   res.writeHead(200, {
     "content-type": "application/pdf",
     "content-length": String(pdf.length),

@@ -1,0 +1,72 @@
+/**
+ * What a phone's main thread does on the dashboard and the event page, in a real browser against
+ * the built app: server-drawn markup that needs no client code (Static.tsx) is kept as it came
+ * instead of being hydrated node by node, links to other pages are plain anchors that fetch nothing
+ * at load, and markup kept that way still changes when the view does (a kind toggled in place, Back).
+ */
+import { describe, expect, it } from "vitest";
+import { browserPageFixture } from "./browser.ts";
+
+const TALKS = "2021-04-19-russia-tajikistan-migration-talks";
+const browser = browserPageFixture();
+
+/** Elements inside `selector` that React made fibres for, and all of them (a Static root itself is hydrated, its contents not). */
+function hydrated(selector: string): Promise<{ fibres: number; elements: number }> {
+  return browser.page.evaluate((selector) => {
+    const roots = [...document.querySelectorAll(selector)];
+    const all = roots.flatMap((r) => [...r.querySelectorAll("*")]);
+    return { fibres: all.filter((e) => Object.keys(e).some((k) => k.startsWith("__reactFiber"))).length, elements: all.length };
+  }, selector);
+}
+
+describe("less to do on a phone", () => {
+  it("dashboard: the chart, cards, table and sources stay server markup; no page is fetched ahead", async () => {
+    const fetched: string[] = [];
+    browser.page.on("request", (r) => fetched.push(r.url()));
+    await browser.page.goto(browser.server.url, { waitUntil: "networkidle" });
+    // Not vacuous: React did hydrate the page (the header's account menu is a client component).
+    expect((await hydrated("header")).fibres).toBeGreaterThan(0);
+    for (const selector of ['[data-testid="chart-placeholder"]', '[data-testid="kpi-card"]', '[data-testid="sources-section"]', "details:has(table)"]) {
+      const { fibres, elements } = await hydrated(selector);
+      expect(elements, selector).toBeGreaterThan(5);
+      expect(fibres, selector).toBe(0);
+    }
+    // Links to other pages are plain anchors: no RSC payload is prefetched while the page loads.
+    expect(fetched.filter((u) => u.includes("_rsc="))).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("dashboard: markup kept from the server still follows the view (a kind toggled in place, then Back)", async () => {
+    await browser.page.goto(browser.server.url, { waitUntil: "networkidle" });
+    const decree = browser.page.locator('[data-testid="chart-placeholder"] [data-event-ids~="decree-274-2020"]:visible');
+    expect(await decree.count()).toBe(1);
+    await browser.page.evaluate(() => window.scrollTo(0, 400));
+    await browser.page.getByRole("button", { name: "Decrees", exact: true }).click();
+    await browser.page.waitForURL(/\?hide=decree$/);
+    await expect.poll(() => decree.count()).toBe(0);
+    // Client navigation: the reader stays where they were.
+    expect(await browser.page.evaluate(() => window.scrollY)).toBe(400);
+    await browser.page.goBack();
+    await expect.poll(() => decree.count()).toBe(1);
+    // The placeholder is whole again, not an emptied box.
+    expect(await browser.page.locator('[data-testid="chart-placeholder"] [data-event-ids]:visible').count()).toBeGreaterThan(5);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("event page: the panels' charts, tables and notes stay server markup; their hover read-out still works", async () => {
+    await browser.page.goto(`${browser.server.url}/events/${TALKS}`, { waitUntil: "networkidle" });
+    for (const selector of ['[data-testid="its-chart"] svg', '[data-testid="impact-panel"] table', '[data-testid="its-method"]', '[data-testid="sources-section"] ul']) {
+      const { fibres, elements } = await hydrated(selector);
+      expect(elements, selector).toBeGreaterThan(3);
+      expect(fibres, selector).toBe(0);
+    }
+    // PlotHover around the kept SVG is hydrated and reads the nearest period out.
+    const plot = browser.page.locator('[data-testid="its-chart"] [role="img"]:visible').first();
+    await plot.scrollIntoViewIfNeeded();
+    const box = (await plot.boundingBox())!;
+    await browser.page.mouse.move(box.x + box.width - 20, box.y + box.height / 2);
+    await expect.poll(() => browser.page.getByTestId("plot-hover").count()).toBe(1);
+    expect(await browser.page.getByTestId("plot-hover").innerText()).toMatch(/\d{4}/);
+    expect(browser.errors).toEqual([]);
+  });
+});
