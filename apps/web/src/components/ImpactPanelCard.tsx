@@ -3,7 +3,7 @@
  * corridor — the interrupted time series (reading, chart, confounders, control-corridor picker,
  * exports, how it is computed) and, beside it, the plain before/after comparison.
  */
-import { Link, ViewLink } from "@/i18n/navigation";
+import { ViewLink } from "@/i18n/navigation";
 import type { ReactNode } from "react";
 import { Card, Text, Title } from "@tremor/react";
 import { confounderReading, countryName, formatValue as formatIn, frequencyName, indicatorName, levelReading, slopeReading } from "@corridor/data/pure";
