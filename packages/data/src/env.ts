@@ -45,6 +45,13 @@ export const env = envSchema({
   CORRIDOR_DB: text(),
   /** The drizzle migrations folder, when it cannot be found next to the package. */
   CORRIDOR_MIGRATIONS: text(),
+  /**
+   * PostgreSQL instead of the SQLite file: postgres://user:password@host:port/database (or
+   * postgresql://…; pglite:memory or pglite:/dir for the in-process PGlite the tests use).
+   */
+  CORRIDOR_DATABASE_URL: z.preprocess(blank, z.string().regex(/^(postgres(ql)?:\/\/|pglite:)/, "expected a postgres://user:password@host:port/database URL").optional()),
+  /** PostgreSQL's drizzle migrations folder (drizzle-pg), when it cannot be found next to the package. */
+  CORRIDOR_PG_MIGRATIONS: text(),
   /** The demo dataset `corridor seed` loads (default data/seed). */
   CORRIDOR_SEED_DIR: text(),
   /** How long a writer waits for another process's write transaction (ms, default 5 s). */
