@@ -46,3 +46,8 @@ export function isApiPath(target) {
   const { path } = routedPath(target);
   return /^\/(api|embed)(\/|$)/i.test(path) || /^\/*(api|embed)([/\\%]|$)/i.test(String(target ?? ""));
 }
+
+/** The login page in the language of the page asked for: a Russian page (`/ru`, `/ru/…`) goes to /ru/login. */
+export function loginPathFor(path) {
+  return path === "/ru" || path.startsWith("/ru/") ? "/ru/login" : "/login";
+}

@@ -14,7 +14,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { dirname } from "node:path";
 import next from "next";
-import { isApiPath, isPublicPath, routedPath } from "./request-gate.mjs";
+import { isApiPath, isPublicPath, loginPathFor, routedPath } from "./request-gate.mjs";
 import { createPageCache } from "./page-cache.mjs";
 
 const arg = (flag, fallback) => {
@@ -67,7 +67,7 @@ async function gate(req, res) {
     res.end(JSON.stringify({ error: "sign in first (CORRIDOR_REQUIRE_LOGIN=1)" }));
   } else {
     const { path, query } = routedPath(url);
-    res.writeHead(302, { Location: `/login?next=${encodeURIComponent(path + query)}`, "Cache-Control": "no-store" });
+    res.writeHead(302, { Location: `${loginPathFor(path)}?next=${encodeURIComponent(path + query)}`, "Cache-Control": "no-store" });
     res.end();
   }
   return false;

@@ -128,7 +128,8 @@ describe("analyst upload, diff, commit and undo", () => {
     await browser.page.goto(`${browser.server.url}/imports`);
     browser.page.once("dialog", (d) => void d.accept());
     await browser.page.getByTestId(`undo-${id}`).click();
-    await expect.poll(() => browser.page.locator(`[data-testid="import-${id}"]`).innerText()).toContain("undone");
+    // The list refreshes from the server after the undo: on a loaded machine that takes more than poll's default second.
+    await expect.poll(() => browser.page.locator(`[data-testid="import-${id}"]`).innerText(), { timeout: 15_000 }).toContain("undone");
     expect(await registrations("TJK")).toEqual([]);
     expect((await registrations("WLD")).find((p) => p.period === "2022-Q1")?.value).toBe(3757303);
     await browser.page.screenshot({ path: `${ARTIFACTS}imports-after-undo.png`, fullPage: true });

@@ -23,8 +23,9 @@ export { indicatorName, indicatorDescription } from "./catalog-names.ts";
 export { seriesTitle, corridorWords, countryName, frequencyName, isStale, FREQUENCY_NAME, type TitledSeries } from "./titles.ts";
 export { FLAG_MEANINGS, flagMeaning } from "./flags.ts";
 // A source's publisher, release, address and licence, read from its stored text.
-export { describeSource, mergeSources, sourceLine, releaseWords, licenceWords, type SourceInfo } from "./sources.ts";
+export { describeSource, mergeSources, publisherWords, sourceLine, releaseWords, licenceWords, type SourceInfo } from "./sources.ts";
 // An impact estimate's JSON (the CLI's and the event page's export) and its ITS table (CSV, chart).
 export { impactJson, itsTable, itsCsv, ITS_CSV_FIELDS, type ItsTableRow } from "./events/impact-export.ts";
 // An event's text in the reader's language (English/Russian, fallback and translation marked): one picker for every view.
 export { eventText, textsOf, matchesText, foldForSearch, EVENT_LANGS, type EventLang, type EventLangText, type EventTextColumns, type EventTexts, type PickedEventText } from "./events/text.ts";
+export { confounderReading, levelReading, slopeReading } from "./stats/its-reading.ts";

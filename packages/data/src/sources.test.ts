@@ -28,6 +28,10 @@ describe("describeSource", () => {
     expect(cbr).toMatchObject({ publisher: "Bank of Russia", release: null, quotedBy: "news reports", licence: null, addresses: ["https://adamashek.livejournal.com/867540.html", "https://eurasia.expert/x"] });
     expect(releaseWords(cbr)).toBe("not stated (figures as quoted by news reports)");
     expect(licenceWords(cbr)).toBe("not stated (facts reported by the press)");
+    // In Russian: our words translated, the publisher's own name kept as published.
+    expect(releaseWords(cbr, "ru")).toBe("не указан (цифры по сообщениям СМИ)");
+    expect(licenceWords(cbr, "ru")).toBe("не указана (факты из сообщений прессы)");
+    expect(sourceLine(cbr, "ru")).toBe("Bank of Russia, по сообщениям СМИ · выпуск: не указан · лицензия: не указана · https://adamashek.livejournal.com/867540.html · https://eurasia.expert/x");
     expect(describeSource("MVD Russia (via TASS): https://example.org/a")).toMatchObject({ publisher: "MVD Russia", quotedBy: "TASS" });
     expect(describeSource("MVD Russia: https://eadaily.com/x")).toMatchObject({ publisher: "MVD Russia", quotedBy: "news reports" });
     expect(describeSource("MVD Russia (A. Gorovoy slide, CIS IPA): https://turan.az/x")).toMatchObject({ publisher: "MVD Russia (A. Gorovoy slide, CIS IPA)", quotedBy: "news reports" });

@@ -81,25 +81,45 @@ function isPublishersOwn(publisher: string, address: string): boolean {
   return OWN_DOMAINS.some((d) => d.publisher.test(publisher) && d.host.test(host));
 }
 
-/** Release in words, never blank: a source that names none says so, and how the figure reached us. */
-export function releaseWords(info: SourceInfo): string {
+const isRu = (locale: string) => locale.split("-")[0]!.toLowerCase() === "ru";
+
+/** Russian "as quoted by …": "news reports" is our word (по сообщениям СМИ); a named agency ("TASS") is a name, kept. */
+function quotedRu(quotedBy: string): string {
+  return quotedBy === "news reports" ? "по сообщениям СМИ" : `по данным ${quotedBy}`;
+}
+
+/** "Bank of Russia, as quoted by news reports" / "Bank of Russia, по сообщениям СМИ". */
+export function publisherWords(info: SourceInfo, locale = "en"): string {
+  if (!info.quotedBy) return info.publisher;
+  return isRu(locale) ? `${info.publisher}, ${quotedRu(info.quotedBy)}` : `${info.publisher}, as quoted by ${info.quotedBy}`;
+}
+
+/** Release in words, never blank: a source that names none says so, and how the figure reached us. The release itself is the publisher's wording, kept. */
+export function releaseWords(info: SourceInfo, locale = "en"): string {
   if (info.release) return info.release;
+  if (isRu(locale)) return info.quotedBy ? `не указан (цифры ${quotedRu(info.quotedBy)})` : "не указан";
   return info.quotedBy ? `not stated (figures as quoted by ${info.quotedBy})` : "not stated";
 }
 
-export function licenceWords(info: SourceInfo): string {
-  return info.licence ? info.licence.name : info.quotedBy ? "not stated (facts reported by the press)" : "not stated";
+export function licenceWords(info: SourceInfo, locale = "en"): string {
+  if (info.licence) return info.licence.name;
+  if (isRu(locale)) return info.quotedBy ? "не указана (факты из сообщений прессы)" : "не указана";
+  return info.quotedBy ? "not stated (facts reported by the press)" : "not stated";
 }
 
 /**
  * One line for a chart's footer: "World Bank, World Development Indicators, BX.TRF.PWKR.CD.DT ·
- * release Last Updated Date 2025-07-01 · CC BY 4.0 · https://data.worldbank.org/indicator/…".
+ * release: Last Updated Date 2025-07-01 · licence: CC BY 4.0 · https://data.worldbank.org/indicator/…";
+ * in Russian "… · выпуск: Last Updated Date 2025-07-01 · лицензия: CC BY 4.0 · …" (the publisher's
+ * own names and release wording stay as published).
  */
-export function sourceLine(info: SourceInfo): string {
+export function sourceLine(info: SourceInfo, locale = "en"): string {
+  const ru = isRu(locale);
+  const notStated = (female: boolean) => (ru ? (female ? "не указана" : "не указан") : "not stated");
   return [
-    info.quotedBy ? `${info.publisher}, as quoted by ${info.quotedBy}` : info.publisher,
-    `release: ${info.release ?? "not stated"}`,
-    `licence: ${info.licence?.name ?? "not stated"}`,
+    publisherWords(info, locale),
+    `${ru ? "выпуск" : "release"}: ${info.release ?? notStated(false)}`,
+    `${ru ? "лицензия" : "licence"}: ${info.licence?.name ?? notStated(true)}`,
     ...info.addresses,
   ].join(" · ");
 }

@@ -27,8 +27,8 @@ export interface AccountLabels {
   signedInAs: string;
 }
 
-/** `prefix` is the language's path prefix ("" or "/ru"); `home` where signing out lands. */
-export function AccountMenu({ labels, prefix, home }: { labels: AccountLabels; prefix: string; home: string }) {
+/** `prefix` is the language's path prefix ("" or "/ru"); `home` where signing out lands; `login` the sign-in link, back to this page. */
+export function AccountMenu({ labels, prefix, home, login }: { labels: AccountLabels; prefix: string; home: string; login: string }) {
   const [me, setMe] = useState<Me | null>(null);
 
   useEffect(() => {
@@ -48,7 +48,7 @@ export function AccountMenu({ labels, prefix, home }: { labels: AccountLabels; p
 
   if (!me) {
     return (
-      <a href={`${prefix}/login`} className="ml-auto whitespace-nowrap text-tremor-default hover:underline">
+      <a href={login} className="ml-auto whitespace-nowrap text-tremor-default hover:underline">
         {labels.signIn}
       </a>
     );

@@ -7,6 +7,9 @@
  */
 import { useEffect, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { localePath } from "@/i18n/locale-path";
+import { isLocale } from "@/i18n/routing";
 import { eventInRange, parsePeriod, seriesRange, type Frequency } from "@corridor/data/pure";
 import {
   applySuggestion,
@@ -23,7 +26,6 @@ import {
   type SuggestionLike,
 } from "@/lib/event-form";
 import type { ChartEvent, ChartPoint } from "@/lib/chart-model";
-import { KIND_LABEL } from "@/lib/palette";
 import { ChartPlaceholder } from "./ChartPlaceholder";
 import { EventBody } from "./EventBody";
 
@@ -72,6 +74,10 @@ export function EventEditor({
   corridors: EditorCorridor[];
 }) {
   const router = useRouter();
+  const t = useTranslations("Editor");
+  const kindName = useTranslations("KindOne");
+  const rawLocale = useLocale();
+  const locale = isLocale(rawLocale) ? rawLocale : "en";
   const editing = baseVersion !== undefined;
   const [form, setForm] = useState<EventForm>(initial);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -90,10 +96,10 @@ export function EventEditor({
     try {
       const response = await fetch("/api/events/suggest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: release }) });
       const body = (await response.json().catch(() => ({}))) as { suggestion?: SuggestionLike; error?: string } & Partial<SuggestionLike>;
-      if (!response.ok) throw new Error(body.error ?? `the suggestion failed (HTTP ${response.status})`);
+      if (!response.ok) throw new Error(body.error ?? t("suggestFailed", { status: response.status }));
       const suggestion = (body.suggestion ?? body) as SuggestionLike;
       setForm((f) => applySuggestion(f, suggestion, release));
-      setMessage(`Filled in the ${suggestion.language === "ru" ? "Russian" : "English"} text from the press release: check every field before saving.`);
+      setMessage(t("filled", { lang: suggestion.language === "ru" ? "ru" : "en" }));
     } catch (error) {
       setMessage((error as Error).message);
     } finally {
@@ -114,18 +120,18 @@ export function EventEditor({
       });
       const body = (await response.json().catch(() => ({}))) as { id?: string; errors?: FieldError[]; error?: string };
       if (response.ok && body.id) {
-        router.push(`/events/${body.id}`);
+        router.push(localePath(`/events/${body.id}`, locale));
         router.refresh();
         return;
       }
       if (response.status === 422 && body.errors) {
         setErrors(errorsByField(body.errors));
-        setMessage(`Not saved: ${body.errors.length} problem${body.errors.length === 1 ? "" : "s"}, shown at ${body.errors.length === 1 ? "its field" : "their fields"}.`);
-      } else if (response.status === 409) setMessage(`Not saved: ${body.error ?? "someone saved a newer version"}. Reload to see it.`);
-      else if (response.status === 401 || response.status === 403) setMessage("Not saved: sign in as an analyst.");
-      else setMessage(`Not saved: ${body.error ?? `HTTP ${response.status}`}`);
+        setMessage(t("notSavedProblems", { count: body.errors.length }));
+      } else if (response.status === 409) setMessage(t("notSavedNewer", { why: body.error ?? t("newerVersion") }));
+      else if (response.status === 401 || response.status === 403) setMessage(t("notSavedSignIn"));
+      else setMessage(t("notSaved", { why: body.error ?? `HTTP ${response.status}` }));
     } catch (error) {
-      setMessage(`Not saved: ${(error as Error).message}`);
+      setMessage(t("notSaved", { why: (error as Error).message }));
     } finally {
       setSaving(false);
     }
@@ -133,21 +139,21 @@ export function EventEditor({
 
   async function remove() {
     // The id as saved: the form's id field may have been edited since.
-    if (!window.confirm(`Delete "${initial.title || initial.title_ru || initial.id}"? Its versions stay in the edit history.`)) return;
+    if (!window.confirm(t("confirmDelete", { title: initial.title || initial.title_ru || initial.id }))) return;
     setSaving(true);
     setDeleteProblem(null);
     try {
       const response = await fetch(`/api/events/${encodeURIComponent(initial.id)}`, { method: "DELETE" });
       if (response.status === 204) {
-        router.push("/events");
+        router.push(localePath("/events", locale));
         router.refresh();
         return;
       }
       const body = (await response.json().catch(() => ({}))) as { error?: string };
       // 409: other events link to this one; the message names them.
-      setDeleteProblem(`Not deleted: ${body.error ?? `HTTP ${response.status}`}`);
+      setDeleteProblem(t("notDeleted", { why: body.error ?? `HTTP ${response.status}` }));
     } catch (error) {
-      setDeleteProblem(`Not deleted: ${(error as Error).message}`);
+      setDeleteProblem(t("notDeleted", { why: (error as Error).message }));
     } finally {
       setSaving(false);
     }
@@ -158,16 +164,16 @@ export function EventEditor({
   const otherKeys = Object.keys(errors).filter((k) => !(k in form) && !["links", "input", "id"].includes(k));
 
   return (
-    <form onSubmit={save} noValidate className="space-y-6" aria-label={editing ? "Edit event" : "New event"}>
+    <form onSubmit={save} noValidate className="space-y-6" aria-label={editing ? t("formEdit") : t("formNew")}>
       {!editing && (
         <section className="rounded-tremor-default border border-dashed border-tremor-border p-4 dark:border-dark-tremor-border">
           <label htmlFor="f-release" className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-            Paste a press release
+            {t("paste")}
           </label>
-          <p className="text-tremor-label text-tremor-content-subtle">English or Russian. The title, kind, dates, countries and cited decrees are suggested; the text becomes the event&apos;s body.</p>
+          <p className="text-tremor-label text-tremor-content-subtle">{t("pasteHint")}</p>
           <textarea id="f-release" rows={5} className={input} value={release} onChange={(e) => setRelease(e.target.value)} />
           <button type="button" className={`${button} mt-2`} disabled={!release.trim() || suggesting} onClick={suggest}>
-            {suggesting ? "Suggesting…" : "Suggest from this text"}
+            {suggesting ? t("suggesting") : t("suggest")}
           </button>
         </section>
       )}
@@ -186,20 +192,18 @@ export function EventEditor({
       <section aria-labelledby="event-text" className="space-y-2">
         <div className="flex items-center gap-2">
           <h2 id="event-text" className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-            Text in English and Russian
+            {t("textHeading")}
           </h2>
           <div role="tablist" className="ml-auto flex gap-1">
             <button type="button" role="tab" aria-selected={tab === "write"} className={button} onClick={() => setTab("write")}>
-              Write
+              {t("write")}
             </button>
             <button type="button" role="tab" aria-selected={tab === "preview"} className={button} onClick={() => setTab("preview")}>
-              Preview
+              {t("preview")}
             </button>
           </div>
         </div>
-        <p className="text-tremor-label text-tremor-content-subtle">
-          A title in at least one language. Readers see their language, else the other one marked as such; text we translated is shown as our translation, never as the source&apos;s.
-        </p>
+        <p className="text-tremor-label text-tremor-content-subtle">{t("textHint")}</p>
         <div className="grid gap-4 lg:grid-cols-2">
           {(["en", "ru"] as const).map((lang) => (
             <LanguageColumn key={lang} lang={lang} form={form} set={set} errors={errors} tab={tab} translator={translator} />
@@ -208,35 +212,35 @@ export function EventEditor({
       </section>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="id" label="Id" hint={editing ? "The id cannot change: it is the event's address." : "Leave empty: made from the title and year."}>
-          <input id="f-id" className={input} value={form.id} readOnly={editing} onChange={(e) => set("id", e.target.value)} placeholder="e.g. decree-274-2020" />
+        <Field name="id" label={t("id")} hint={editing ? t("idFixed") : t("idEmpty")}>
+          <input id="f-id" className={input} value={form.id} readOnly={editing} onChange={(e) => set("id", e.target.value)} placeholder={t("idExample")} />
         </Field>
-        <Field name="kind" label="Kind" errors={errors.kind}>
+        <Field name="kind" label={t("kind")} errors={errors.kind}>
           <select id="f-kind" className={input} value={form.kind} onChange={(e) => set("kind", e.target.value)} aria-describedby={describedBy("kind")}>
             {EVENT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABEL[k].replace(/s$/, "")}
+                {kindName(k)}
               </option>
             ))}
           </select>
         </Field>
-        <Field name="starts_on" label="Starts on" errors={errors.starts_on} hint="2021-04-19, 2021-04 or 2021">
+        <Field name="starts_on" label={t("startsOn")} errors={errors.starts_on} hint={t("dateHint")}>
           <input id="f-starts_on" className={input} value={form.starts_on} onChange={(e) => set("starts_on", e.target.value)} aria-describedby={describedBy("starts_on")} />
         </Field>
-        <Field name="ends_on" label="Ends on" errors={errors.ends_on} hint="Empty for a one-day event">
+        <Field name="ends_on" label={t("endsOn")} errors={errors.ends_on} hint={t("endsHint")}>
           <input id="f-ends_on" className={input} value={form.ends_on} onChange={(e) => set("ends_on", e.target.value)} aria-describedby={describedBy("ends_on")} />
         </Field>
-        <Field name="date_precision" label="Date precision" errors={errors.date_precision}>
+        <Field name="date_precision" label={t("precision")} errors={errors.date_precision}>
           <select id="f-date_precision" className={input} value={form.date_precision} onChange={(e) => set("date_precision", e.target.value as EventForm["date_precision"])}>
-            <option value="">As the start date is written</option>
-            <option value="day">Day</option>
-            <option value="month">Month</option>
-            <option value="year">Year</option>
+            <option value="">{t("precisionAsWritten")}</option>
+            <option value="day">{t("day")}</option>
+            <option value="month">{t("month")}</option>
+            <option value="year">{t("year")}</option>
           </select>
         </Field>
         {/* A fieldset, not Field: two checkboxes, each with its own label. */}
         <fieldset data-field="uncertain_dates">
-          <legend className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Uncertain dates</legend>
+          <legend className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("uncertain")}</legend>
           <div className="mt-1 flex flex-wrap gap-4 text-tremor-default">
             {(["start", "end"] as const).map((d) => (
               <label key={d} className="inline-flex items-center gap-1.5">
@@ -251,35 +255,35 @@ export function EventEditor({
                     )
                   }
                 />
-                {d === "start" ? "Start date" : "End date"} may be wrong
+                {d === "start" ? t("startWrong") : t("endWrong")}
               </label>
             ))}
           </div>
-          <p className="mt-0.5 text-tremor-label text-tremor-content-subtle">From memory or a weak source, not merely imprecise; charts draw that end faded.</p>
+          <p className="mt-0.5 text-tremor-label text-tremor-content-subtle">{t("uncertainHint")}</p>
           {errors.uncertain_dates?.map((e) => (
             <p key={e} id="err-uncertain_dates" role="alert" className="mt-0.5 text-tremor-label text-red-700 dark:text-red-400">
               {e}
             </p>
           ))}
         </fieldset>
-        <Field name="announced_on" label="Announced on" errors={errors.announced_on}>
+        <Field name="announced_on" label={t("announcedOn")} errors={errors.announced_on}>
           <input id="f-announced_on" className={input} value={form.announced_on} onChange={(e) => set("announced_on", e.target.value)} aria-describedby={describedBy("announced_on")} />
         </Field>
-        <Field name="in_force_on" label="In force on" errors={errors.in_force_on}>
+        <Field name="in_force_on" label={t("inForceOn")} errors={errors.in_force_on}>
           <input id="f-in_force_on" className={input} value={form.in_force_on} onChange={(e) => set("in_force_on", e.target.value)} aria-describedby={describedBy("in_force_on")} />
         </Field>
-        <Field name="expires_on" label="Expires on" errors={errors.expires_on}>
+        <Field name="expires_on" label={t("expiresOn")} errors={errors.expires_on}>
           <input id="f-expires_on" className={input} value={form.expires_on} onChange={(e) => set("expires_on", e.target.value)} aria-describedby={describedBy("expires_on")} />
         </Field>
       </div>
 
       <fieldset data-field="countries" className="space-y-2">
-        <legend className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Countries</legend>
-        <p className="text-tremor-label text-tremor-content-subtle">Code or name (TJK, Tajikistan); ALL for every foreign national. Parties act; affected countries&apos; nationals are concerned.</p>
+        <legend className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("countries")}</legend>
+        <p className="text-tremor-label text-tremor-content-subtle">{t("countriesHint")}</p>
         {form.countries.map((c, i) => (
           <div key={i} className="flex items-end gap-2">
             <input
-              aria-label={`Country ${i + 1}`}
+              aria-label={t("countryN", { n: i + 1 })}
               className={`${input} max-w-48`}
               value={c.code}
               onChange={(e) =>
@@ -290,7 +294,7 @@ export function EventEditor({
               }
             />
             <select
-              aria-label={`Role of country ${i + 1}`}
+              aria-label={t("roleOfCountry", { n: i + 1 })}
               className={`${input} max-w-36`}
               value={c.role}
               onChange={(e) =>
@@ -302,14 +306,14 @@ export function EventEditor({
             >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {r}
+                  {t(`roles.${r}`)}
                 </option>
               ))}
             </select>
             <button
               type="button"
               className={button}
-              aria-label={`Remove country ${i + 1}`}
+              aria-label={t("removeCountry", { n: i + 1 })}
               onClick={() =>
                 set(
                   "countries",
@@ -322,7 +326,7 @@ export function EventEditor({
           </div>
         ))}
         <button type="button" className={button} onClick={() => set("countries", [...form.countries, { code: "", role: "party" }])}>
-          Add a country
+          {t("addCountry")}
         </button>
         {errors.countries?.map((e) => (
           <p key={e} role="alert" className="text-tremor-label text-red-700 dark:text-red-400">
@@ -332,41 +336,41 @@ export function EventEditor({
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="document_ref" label="Document" errors={errors.document_ref} hint='e.g. "Decree No. 274 of 18 April 2020"'>
+        <Field name="document_ref" label={t("document")} errors={errors.document_ref} hint={t("documentHint")}>
           <input id="f-document_ref" className={input} value={form.document_ref} onChange={(e) => set("document_ref", e.target.value)} />
         </Field>
-        <Field name="source_url" label="Source address" errors={errors.source_url}>
+        <Field name="source_url" label={t("sourceUrl")} errors={errors.source_url}>
           <input id="f-source_url" type="url" className={input} value={form.source_url} onChange={(e) => set("source_url", e.target.value)} aria-describedby={describedBy("source_url")} />
         </Field>
-        <Field name="tags" label="Tags" errors={errors.tags} hint="Separated by commas">
+        <Field name="tags" label={t("tags")} errors={errors.tags} hint={t("tagsHint")}>
           <input id="f-tags" className={input} value={form.tags} onChange={(e) => set("tags", e.target.value)} />
         </Field>
-        <Field name="verification" label="Verification" errors={errors.verification}>
+        <Field name="verification" label={t("verification")} errors={errors.verification}>
           <select id="f-verification" className={input} value={form.verification} onChange={(e) => set("verification", e.target.value as EventForm["verification"])}>
-            <option value="unverified">Unverified</option>
-            <option value="verified">Verified</option>
+            <option value="unverified">{t("unverified")}</option>
+            <option value="verified">{t("verified")}</option>
           </select>
         </Field>
         <div className="sm:col-span-2">
-          <Field name="verification_note" label="Verification note" errors={errors.verification_note} hint="What exactly is or is not verified">
+          <Field name="verification_note" label={t("verificationNote")} errors={errors.verification_note} hint={t("verificationHint")}>
             <input id="f-verification_note" className={input} value={form.verification_note} onChange={(e) => set("verification_note", e.target.value)} />
           </Field>
         </div>
-        <Field name="key" label="Label on charts" errors={errors.key} hint="By kind: talks, agreements, decrees and laws are labelled">
+        <Field name="key" label={t("key")} errors={errors.key} hint={t("keyHint")}>
           <select id="f-key" className={input} value={form.key} onChange={(e) => set("key", e.target.value as EventForm["key"])}>
-            <option value="">By kind</option>
-            <option value="true">Yes</option>
-            <option value="false">No</option>
+            <option value="">{t("byKind")}</option>
+            <option value="true">{t("yes")}</option>
+            <option value="false">{t("no")}</option>
           </select>
         </Field>
       </div>
 
       <fieldset data-field="links" className="space-y-2">
-        <legend className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Linked events</legend>
+        <legend className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("links")}</legend>
         {form.links.map((l, i) => (
           <div key={i} className="flex flex-wrap items-end gap-2">
             <select
-              aria-label={`Relation ${i + 1}`}
+              aria-label={t("relationN", { n: i + 1 })}
               className={`${input} max-w-36`}
               value={l.relation}
               onChange={(e) =>
@@ -378,12 +382,12 @@ export function EventEditor({
             >
               {RELATIONS.map((r) => (
                 <option key={r} value={r}>
-                  {r.replace("_", " ")}
+                  {t(`relations.${r}`)}
                 </option>
               ))}
             </select>
             <select
-              aria-label={`Linked event ${i + 1}`}
+              aria-label={t("linkedN", { n: i + 1 })}
               className={`${input} min-w-0 flex-1`}
               value={l.to}
               onChange={(e) =>
@@ -393,8 +397,8 @@ export function EventEditor({
                 )
               }
             >
-              <option value="">Choose an event…</option>
-              {!linkTargets.some((e) => e.id === l.to) && l.to && <option value={l.to}>{l.to} (not stored)</option>}
+              <option value="">{t("chooseEvent")}</option>
+              {!linkTargets.some((e) => e.id === l.to) && l.to && <option value={l.to}>{t("notStored", { id: l.to })}</option>}
               {linkTargets.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.startsOn} — {e.title}
@@ -404,7 +408,7 @@ export function EventEditor({
             <button
               type="button"
               className={button}
-              aria-label={`Remove link ${i + 1}`}
+              aria-label={t("removeLink", { n: i + 1 })}
               onClick={() =>
                 set(
                   "links",
@@ -417,7 +421,7 @@ export function EventEditor({
           </div>
         ))}
         <button type="button" className={button} onClick={() => set("links", [...form.links, { relation: "cites", to: "" }])}>
-          Add a link
+          {t("addLink")}
         </button>
         {errors.links?.map((e) => (
           <p key={e} role="alert" className="text-tremor-label text-red-700 dark:text-red-400">
@@ -430,14 +434,14 @@ export function EventEditor({
 
       <div className="flex items-center gap-3">
         <button type="submit" className={primary} disabled={saving}>
-          {saving ? "Saving…" : editing ? "Save changes" : "Create event"}
+          {saving ? t("saving") : editing ? t("saveChanges") : t("create")}
         </button>
-        <a href={editing ? `/events/${initial.id}` : "/events"} className="text-tremor-default hover:underline">
-          Cancel
+        <a href={localePath(editing ? `/events/${initial.id}` : "/events", locale)} className="text-tremor-default hover:underline">
+          {t("cancel")}
         </a>
         {editing && (
           <button type="button" className={`${button} ml-auto border-red-300 text-red-700 dark:text-red-400`} disabled={saving} onClick={remove}>
-            Delete event
+            {t("delete")}
           </button>
         )}
       </div>
@@ -450,8 +454,6 @@ export function EventEditor({
     </form>
   );
 }
-
-const LANGUAGE_NAME = { en: "English", ru: "Русский" } as const;
 
 /** One language's text: title, summary, chart label, body, and whether it is our translation (who, when). */
 function LanguageColumn({
@@ -469,9 +471,9 @@ function LanguageColumn({
   tab: "write" | "preview";
   translator: string;
 }) {
+  const t = useTranslations("Editor");
   const f = TEXT_FIELDS[lang];
-  const name = LANGUAGE_NAME[lang];
-  const suffix = lang === "en" ? "" : " (Russian)";
+  const name = t(`language.${lang}`);
   const translated = form[f.by].trim() !== "" || form[f.on].trim() !== "";
   const described = (key: string) => (errors[key] ? `err-${key}` : undefined);
   return (
@@ -479,13 +481,13 @@ function LanguageColumn({
       <legend lang={lang} className="px-1 text-tremor-default font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
         {name}
       </legend>
-      <Field name={f.title} label={`Title${suffix}`} errors={errors[f.title]}>
+      <Field name={f.title} label={t("title", { lang })} errors={errors[f.title]}>
         <input id={`f-${f.title}`} lang={lang} className={input} value={form[f.title]} onChange={(e) => set(f.title, e.target.value)} aria-describedby={described(f.title)} />
       </Field>
-      <Field name={f.summary} label={`Summary${suffix}`} errors={errors[f.summary]}>
+      <Field name={f.summary} label={t("summary", { lang })} errors={errors[f.summary]}>
         <textarea id={`f-${f.summary}`} lang={lang} rows={2} className={input} value={form[f.summary]} onChange={(e) => set(f.summary, e.target.value)} />
       </Field>
-      <Field name={f.label} label={`Chart label${suffix}`} errors={errors[f.label]} hint="A few words; empty: the title, shortened">
+      <Field name={f.label} label={t("label", { lang })} errors={errors[f.label]} hint={t("labelHint")}>
         <input id={`f-${f.label}`} lang={lang} className={input} maxLength={40} value={form[f.label]} onChange={(e) => set(f.label, e.target.value)} />
       </Field>
       <div>
@@ -499,14 +501,14 @@ function LanguageColumn({
               set(f.on, e.target.checked ? new Date().toISOString().slice(0, 10) : "");
             }}
           />
-          {lang === "en" ? "This English text is our translation" : "This Russian text is our translation"}, not the source&apos;s own wording
+          {t("ourTranslation", { lang })}
         </label>
         {translated && (
           <div className="mt-1 grid grid-cols-2 gap-2">
-            <Field name={f.by} label="Translated by" errors={errors[f.by]}>
+            <Field name={f.by} label={t("translatedBy")} errors={errors[f.by]}>
               <input id={`f-${f.by}`} className={input} value={form[f.by]} onChange={(e) => set(f.by, e.target.value)} aria-describedby={described(f.by)} />
             </Field>
-            <Field name={f.on} label="On" errors={errors[f.on]} hint="YYYY-MM-DD">
+            <Field name={f.on} label={t("translatedOn")} errors={errors[f.on]} hint={t("isoDate")}>
               <input id={`f-${f.on}`} className={input} value={form[f.on]} onChange={(e) => set(f.on, e.target.value)} aria-describedby={described(f.on)} />
             </Field>
           </div>
@@ -514,17 +516,13 @@ function LanguageColumn({
       </div>
       <div data-field={f.body}>
         <label htmlFor={`f-${f.body}`} className="text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-          Text (Markdown){suffix}
+          {t("body", { lang })}
         </label>
         {tab === "write" ? (
           <textarea id={`f-${f.body}`} lang={lang} rows={10} className={`${input} font-mono`} value={form[f.body]} onChange={(e) => set(f.body, e.target.value)} />
         ) : (
           <div className="mt-1 min-h-24 rounded-tremor-default border border-tremor-border p-3 dark:border-dark-tremor-border">
-            {form[f.body].trim() ? (
-              <EventBody markdown={form[f.body]} testId={lang === "en" ? "body-preview" : "body-preview-ru"} />
-            ) : (
-              <p className="text-tremor-content-subtle">Nothing written yet.</p>
-            )}
+            {form[f.body].trim() ? <EventBody markdown={form[f.body]} testId={lang === "en" ? "body-preview" : "body-preview-ru"} /> : <p className="text-tremor-content-subtle">{t("nothingYet")}</p>}
           </div>
         )}
         {errors[f.body]?.map((e) => (
@@ -539,6 +537,7 @@ function LanguageColumn({
 
 /** The draft's marker on one corridor's chart, with the events already there. */
 function MarkerPreview({ form, corridors }: { form: EventForm; corridors: EditorCorridor[] }) {
+  const t = useTranslations("Editor");
   const marker = draftMarker(form);
   const day = marker?.startsOn ?? null;
   // Follows the draft's countries and date until the analyst picks a corridor or indicator.
@@ -569,11 +568,11 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
         setData({ points, events: s.events, frequency: s.frequency });
         setProblem(null);
       })
-      .catch((error: Error) => live && setProblem(`The chart could not be loaded: ${error.message}`));
+      .catch((error: Error) => live && setProblem(t("chartFailed", { why: error.message })));
     return () => {
       live = false;
     };
-  }, [corridor, code]);
+  }, [corridor, code, t]);
 
   if (corridors.length === 0) return null;
   const others = (data?.events ?? []).filter((e) => e.id !== form.id);
@@ -582,10 +581,10 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
     <section aria-labelledby="marker-preview" className="space-y-2 rounded-tremor-default border border-tremor-border p-4 dark:border-dark-tremor-border" data-testid="marker-preview">
       <div className="flex flex-wrap items-end gap-3">
         <h2 id="marker-preview" className="mr-auto text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-          On the chart
+          {t("onChart")}
         </h2>
         <label className="text-tremor-label">
-          Corridor
+          {t("corridor")}
           <select className={`${input} mt-0`} value={index} onChange={(e) => setChosen(Number(e.target.value))}>
             {corridors.map((c, i) => (
               <option key={`${c.origin}-${c.destination}`} value={i}>
@@ -595,7 +594,7 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
           </select>
         </label>
         <label className="text-tremor-label">
-          Indicator
+          {t("indicator")}
           <select className={`${input} mt-0`} value={code} onChange={(e) => setIndicator(e.target.value)}>
             {corridor?.indicators.map((i) => (
               <option key={i.code} value={i.code}>
@@ -610,11 +609,9 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
           {problem}
         </p>
       )}
-      {!marker && <p className="text-tremor-label text-tremor-content-subtle">The marker appears once the kind and start date are valid.</p>}
+      {!marker && <p className="text-tremor-label text-tremor-content-subtle">{t("markerLater")}</p>}
       {marker && data && !inRange && (
-        <p className="text-tremor-label text-tremor-content-subtle">
-          This event falls outside the data of this series ({data.points[0]?.period ?? "none"} – {data.points.at(-1)?.period ?? "none"}).
-        </p>
+        <p className="text-tremor-label text-tremor-content-subtle">{t("outside", { first: data.points[0]?.period ?? t("none"), last: data.points.at(-1)?.period ?? t("none") })}</p>
       )}
       {data && <ChartPlaceholder points={data.points} events={marker ? [...others, marker] : others} frequency={data.frequency} height={260} interactive={false} />}
     </section>

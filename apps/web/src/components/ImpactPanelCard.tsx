@@ -3,16 +3,18 @@
  * corridor — the interrupted time series (reading, chart, confounders, control-corridor picker,
  * exports, how it is computed) and, beside it, the plain before/after comparison.
  */
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
+import type { ReactNode } from "react";
 import { Card, Text, Title } from "@tremor/react";
-import { FREQUENCY_NAME, formatValue } from "@corridor/data/pure";
+import { confounderReading, countryName, formatValue as formatIn, frequencyName, indicatorName, levelReading, slopeReading } from "@corridor/data/pure";
 import type { EventDetail } from "@corridor/data";
 import { pct } from "@/lib/format";
 import { ITS_MARGIN, itsChartModel, itsPlotGeometry, type ItsChartModel } from "@/lib/its-chart";
 import { toChartEvent, type ChartEvent } from "@/lib/chart-model";
-import { controlHref, IMPACT_FORMATS, impactExportHref, panelAnchor, panelKey, type ImpactFormat } from "@/lib/impact-view";
+import { controlHref, IMPACT_FORMATS, impactExportHref, panelAnchor, panelKey } from "@/lib/impact-view";
 import type { ImpactPanel } from "@/server/event-page-data";
-import { getLocale } from "next-intl/server";
+import { eventText } from "@/lib/event-text";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/routing";
 import { chartActionLabels } from "@/server/chart-action-labels";
 import { ChartActions } from "./ChartActions";
@@ -22,33 +24,29 @@ import { PlotHover, type HoverRow } from "./PlotHover";
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.)]$/.test(text) ? "" : "."}`;
 
-const EXPORT_LABEL: Record<ImpactFormat, string> = { csv: "CSV (the table)", json: "JSON (the estimates)", svg: "SVG", png: "PNG", pdf: "PDF (vector)" };
+type Translate = Awaited<ReturnType<typeof getTranslations<"Impact">>>;
+
+/** `<en>…</en>` in a message: text that stays in English (a paper's title, the model's own reason), marked so. */
+const english = (chunks: ReactNode) => <span lang="en">{chunks}</span>;
 
 export const ITS_CITATION =
   "Lopez Bernal J, Cummins S, Gasparrini A. Interrupted time series regression for the evaluation of public health interventions: a tutorial. Int J Epidemiol 2017;46(1):348–355.";
 
-function MethodNote() {
+function MethodNote({ t }: { t: Translate }) {
   return (
     <details className="mt-3 text-tremor-default" data-testid="its-method">
-      <summary className="cursor-pointer font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">How this is computed, and what it cannot tell</summary>
+      <summary className="cursor-pointer font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("methodSummary")}</summary>
       <div className="mt-2 space-y-2">
-        <p>
-          A segmented regression on the periods around the event (up to ten years each side): a level and a trend before it, and a change in level and in trend after it; the event&rsquo;s own period
-          is left out as the transition. Monthly and quarterly data get a term per season. The dashed line is the fit without the change — what the trend alone would have given — with its 95 % band.
-          Standard errors allow for autocorrelation (Newey–West).
-        </p>
-        <p>
-          What it cannot tell: with annual data a window holds a handful of points, so most intervals are wide or there is no estimate at all — that is the honest answer. With few periods and strongly
-          autocorrelated data the intervals are somewhat too narrow. Other events in the same window (listed above) and shocks that arrived with this event — the 2015 patent regime came with the
-          ruble&rsquo;s fall — cannot be told apart from it. A control corridor helps only if the event did not touch it and it would otherwise have moved like this one.
-        </p>
-        <p className="text-tremor-label">Method: {ITS_CITATION}</p>
+        <p>{t("methodP1")}</p>
+        <p>{t("methodP2")}</p>
+        {/* The paper's own title: a citation, not translated. */}
+        <p className="text-tremor-label">{t.rich("method", { citation: ITS_CITATION, en: english })}</p>
       </div>
     </details>
   );
 }
 
-function Legend({ fitted }: { fitted: boolean }) {
+function Legend({ fitted, words }: { fitted: boolean; words: Record<keyof typeof ITS_LEGEND, string> }) {
   const item = "inline-flex items-center gap-1.5";
   return (
     <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-tremor-label" aria-hidden>
@@ -56,7 +54,7 @@ function Legend({ fitted }: { fitted: boolean }) {
         <svg width="18" height="8">
           <line x1="0" x2="18" y1="4" y2="4" stroke={ITS_COLOURS.observed} strokeWidth="2" />
         </svg>
-        {ITS_LEGEND.observed}
+        {words.observed}
       </li>
       {fitted && (
         <>
@@ -64,14 +62,14 @@ function Legend({ fitted }: { fitted: boolean }) {
             <svg width="18" height="8">
               <line x1="0" x2="18" y1="4" y2="4" stroke={ITS_COLOURS.fitted} strokeWidth="2" />
             </svg>
-            {ITS_LEGEND.fitted}
+            {words.fitted}
           </li>
           <li className={item}>
             <svg width="18" height="10">
               <rect x="0" y="0" width="18" height="10" fill={ITS_COLOURS.counterfactual} fillOpacity="0.18" />
               <line x1="0" x2="18" y1="5" y2="5" stroke={ITS_COLOURS.counterfactual} strokeWidth="2" strokeDasharray={COUNTERFACTUAL_DASH} />
             </svg>
-            {ITS_LEGEND.counterfactual}
+            {words.counterfactual}
           </li>
         </>
       )}
@@ -89,30 +87,31 @@ const PLOT_SIZES = [
   { width: 1070, height: 288, className: "hidden lg:block" },
 ];
 
-function hoverRows(model: ItsChartModel, width: number, height: number, unit: string, endsOn: string | null): HoverRow[] {
+function hoverRows(model: ItsChartModel, width: number, height: number, unit: string, endsOn: string | null, t: Translate, locale: string): HoverRow[] {
   const g = itsPlotGeometry(model, width, height, endsOn);
+  const value = (v: number) => formatIn(v, unit, "tooltip", { locale });
   return model.rows.map((r, i) => ({
     x: g.rowX[i]! / width,
     title: r.period,
     lines: [
-      ...(r.observed !== null ? [`${ITS_LEGEND.observed}: ${formatValue(r.observed, unit, "tooltip")}`] : []),
-      ...(r.fitted !== null ? [`${ITS_LEGEND.fitted}: ${formatValue(r.fitted, unit, "tooltip")}`] : []),
-      ...(r.counterfactual !== null ? [`Without the event: ${formatValue(r.counterfactual, unit, "tooltip")}`] : []),
-      ...(r.band ? [`95 % band: ${formatValue(r.band[0], unit, "tooltip")} to ${formatValue(r.band[1], unit, "tooltip")}`] : []),
+      ...(r.observed !== null ? [`${t("legend.observed")}: ${value(r.observed)}`] : []),
+      ...(r.fitted !== null ? [`${t("legend.fitted")}: ${value(r.fitted)}`] : []),
+      ...(r.counterfactual !== null ? [t("withoutEvent", { value: value(r.counterfactual) })] : []),
+      ...(r.band ? [t("band", { low: value(r.band[0]), high: value(r.band[1]) })] : []),
     ],
   }));
 }
 
 /** The panel's chart, drawn on the server at each width class, with its hover read-out. */
-function ItsPanelChart({ its, event, unit, label }: { its: NonNullable<ImpactPanel["impact"]["its"]>; event: ChartEvent; unit: string; label: string }) {
+function ItsPanelChart({ its, event, unit, label, t, locale }: { its: NonNullable<ImpactPanel["impact"]["its"]>; event: ChartEvent; unit: string; label: string; t: Translate; locale: string }) {
   return (
     <div className="mt-2" data-testid="its-chart">
       {PLOT_SIZES.map((size) => {
         const model = itsChartModel(its, event.startsOn, size.width - ITS_MARGIN.left - ITS_MARGIN.right);
         return (
           <div key={size.width} className={size.className}>
-            <PlotHover rows={hoverRows(model, size.width, size.height, unit, event.endsOn)} label={label}>
-              <ItsPlot model={model} unit={unit} event={event} width={size.width} height={size.height} className="h-auto w-full" />
+            <PlotHover rows={hoverRows(model, size.width, size.height, unit, event.endsOn, t, locale)} label={label}>
+              <ItsPlot model={model} unit={unit} event={event} width={size.width} height={size.height} className="h-auto w-full" locale={locale} />
             </PlotHover>
           </div>
         );
@@ -135,7 +134,9 @@ export async function ImpactPanelCard({
   eventTitles: Map<string, string>;
 }) {
   const locale = (await getLocale()) as Locale;
-  const { impact: r, originName, destinationName, control, controlOptions } = panel;
+  const t = await getTranslations("Impact");
+  const formatValue = (v: number, u: string, use: "card" | "tooltip" | "table") => formatIn(v, u, use, { locale });
+  const { impact: r, control, controlOptions } = panel;
   const id = { indicator: r.indicator.code, origin: r.origin, destination: r.destination };
   const unit = r.indicator.unit;
   const its = r.its;
@@ -145,48 +146,64 @@ export async function ImpactPanelCard({
   const model = its && its.observed.length > 0 ? itsChartModel(its, event.startsOn) : null;
   const around = c.status === "ok" ? [...c.before.periods, c.eventPeriod, ...c.after.periods] : [];
   const exportQuery = { event: event.id, ...id, control: used };
-  const title = `${r.indicator.name}: ${originName} → ${destinationName}`;
+  const title = `${indicatorName(r.indicator, locale)}: ${countryName(r.origin, locale)} → ${countryName(r.destination, locale)}`;
   const last = its?.status === "ok" ? its.counterfactual.at(-1) : undefined;
+  // The estimate in words, in the page's language (impact() words it in English for the CLI and the JSON).
+  const freq = r.frequency && r.frequency !== "D" ? r.frequency : null;
+  const reading =
+    its?.status === "ok" && freq
+      ? {
+          level: levelReading(its.levelChange, unit, freq, r.indicator.kind, locale),
+          slope: slopeReading(its.slopeChange, unit, freq, r.indicator.kind, locale),
+          confounders: confounderReading(its.confounders.length, locale),
+        }
+      : its?.status === "ok"
+        ? its.reading
+        : null;
+  const legend = { observed: t("legend.observed"), fitted: t("legend.fitted"), counterfactual: t("legend.counterfactual") };
 
   return (
     <Card id={panelAnchor(id)} className="p-4" data-testid="impact-panel" data-panel={panelKey(id)}>
       <Title>{title}</Title>
       <Text>
-        {unit}; {FREQUENCY_NAME[r.frequency ?? ""] ?? "no data"}
-        {used && `; ${r.origin} → ${r.destination} minus the control ${used.origin} → ${used.destination}`}
+        {unit}; {r.frequency ? frequencyName(r.frequency, locale) : t("noData")}
+        {used && t("minusControl", { corridor: `${r.origin} → ${r.destination}`, control: `${used.origin} → ${used.destination}` })}
       </Text>
 
-      <h3 className="mt-3 text-tremor-default font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Interrupted time series</h3>
+      <h3 className="mt-3 text-tremor-default font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("itsHeading")}</h3>
       {panel.controlError && (
         <p role="alert" className="mt-1 text-tremor-default text-amber-900 dark:text-amber-200">
-          {panel.controlError}. Shown without a control.
+          {t("controlError", { error: panel.controlError })}
         </p>
       )}
       {its?.status === "ok" && (
         <div className="mt-1 space-y-1 text-tremor-default" data-testid="its-reading">
-          <p className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{sentence(its.reading.level)}</p>
-          <p>{sentence(its.reading.slope)}</p>
+          <p className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{sentence(reading!.level)}</p>
+          <p>{sentence(reading!.slope)}</p>
           {last && its.relativeEffect !== null && !used && (
             <p>
-              In {last.period} the model&rsquo;s value is {pct(its.relativeEffect * 100)} against the counterfactual ({formatValue(last.fitted, unit, "card")} against{" "}
-              {formatValue(last.counterfactual, unit, "card")}) — a ratio of two model values, given without an interval: it is only as sure as the two changes above.
+              {t("ratio", {
+                period: last.period,
+                pct: pct(its.relativeEffect * 100, locale),
+                fitted: formatValue(last.fitted, unit, "card"),
+                counterfactual: formatValue(last.counterfactual, unit, "card"),
+              })}
             </p>
           )}
-          <p className="text-tremor-label">
-            n = {its.n} periods, {its.from}–{its.to}, the event&rsquo;s period {its.eventPeriod} left out; {its.k} coefficients, {its.lags} Newey–West lag{its.lags === 1 ? "" : "s"}, {its.df} degrees
-            of freedom.
-          </p>
+          <p className="text-tremor-label">{t("nLine", { n: its.n, from: its.from ?? "", to: its.to ?? "", period: its.eventPeriod, k: its.k, lags: its.lags, df: its.df })}</p>
         </div>
       )}
       {its && its.status !== "ok" && (
         <p className="mt-1 text-tremor-default" data-testid="its-reading">
-          <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">Not enough data for an estimate</span> around {its.eventPeriod}: {its.reason}.
-          {its.missing.length > 0 && <> Missing: {its.missing.join(", ")}.</>}
+          <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("notEnough")}</span>
+          {/* The model's reason is the data package's English, marked so. */}
+          {t.rich("notEnoughAround", { period: its.eventPeriod, reason: its.reason, en: english })}
+          {its.missing.length > 0 && t("missing", { list: its.missing.join(", ") })}
         </p>
       )}
       {!its && panel.itsError && (
         <p className="mt-1 text-tremor-default" data-testid="its-reading">
-          No time-series estimate: {panel.itsError}.
+          {t.rich("noEstimate", { error: panel.itsError ?? "", en: english })}
         </p>
       )}
 
@@ -196,19 +213,17 @@ export async function ImpactPanelCard({
             its={its!}
             event={toChartEvent(event, locale)}
             unit={unit}
-            label={`${title}${used ? `, minus ${used.origin} → ${used.destination}` : ""}: ${its!.observed.map((o) => `${o.period} ${formatValue(o.value, unit, "tooltip")}`).join(", ")}${model.fitted ? "; with the model's fit and, after the event, the counterfactual and its 95 % band" : ""}`}
+            t={t}
+            locale={locale}
+            label={`${title}${used ? t("chartMinus", { control: `${used.origin} → ${used.destination}` }) : ""}: ${its!.observed.map((o) => `${o.period} ${formatValue(o.value, unit, "tooltip")}`).join(", ")}${model.fitted ? t("chartFit") : ""}`}
           />
-          <Legend fitted={model.fitted} />
+          <Legend fitted={model.fitted} words={legend} />
         </>
       )}
 
       {its && its.confounders.length > 0 && (
         <details className="mt-3 text-tremor-default" data-testid="its-confounders" open={its.confounders.length <= 4}>
-          <summary className="cursor-pointer">
-            {its.status === "ok" && its.reading.confounders
-              ? sentence(its.reading.confounders)
-              : `Other events of this corridor in the window (${its.confounders.length}): their effects cannot be told apart from this one's.`}
-          </summary>
+          <summary className="cursor-pointer">{reading?.confounders ? sentence(reading.confounders) : t("confounders", { count: its.confounders.length })}</summary>
           <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-tremor-label">
             {its.confounders.map((cid) => (
               <li key={cid}>
@@ -222,10 +237,10 @@ export async function ImpactPanelCard({
       )}
 
       {its && controlOptions.length > 0 && (
-        <nav aria-label={`Control corridor for ${title}`} className="mt-3 text-tremor-default" data-testid="control-picker">
-          <span className="font-medium">Against a control corridor: </span>
+        <nav aria-label={t("controlFor", { title })} className="mt-3 text-tremor-default" data-testid="control-picker">
+          <span className="font-medium">{t("against")}</span>
           <ul className="inline-flex flex-wrap gap-x-3 gap-y-1">
-            {[{ origin: "", destination: "", name: "none" }, ...controlOptions].map((o) => {
+            {[{ origin: "", destination: "", name: t("none") }, ...controlOptions.map((o) => ({ ...o, name: `${countryName(o.origin, locale)} → ${countryName(o.destination, locale)}` }))].map((o) => {
               const current = o.origin ? control?.origin === o.origin && control.destination === o.destination : !control;
               return (
                 <li key={o.name}>
@@ -241,40 +256,40 @@ export async function ImpactPanelCard({
               );
             })}
           </ul>
-          <p className="text-tremor-label">The model then runs on the difference between the two; pick a corridor the event did not touch.</p>
+          <p className="text-tremor-label">{t("controlHint")}</p>
         </nav>
       )}
 
       {its && controlOptions.length === 0 && (
         <p className="mt-3 text-tremor-label" data-testid="control-picker">
-          No control corridor to compare against: every other corridor with this indicator is one the event concerns.
+          {t("noControl")}
         </p>
       )}
 
       {its && (
         <p className="mt-3 text-tremor-label" data-testid="its-exports" data-print="hide">
-          Download this estimate:{" "}
+          {t("download")}
           {IMPACT_FORMATS.map((f, i) => (
             <span key={f}>
               {i > 0 && " · "}
               <a className="underline" href={impactExportHref(f, exportQuery, { download: "1", ...(f === "png" && { scale: "2" }) })}>
-                {EXPORT_LABEL[f]}
+                {t(`exports.${f}`)}
               </a>
             </span>
           ))}
         </p>
       )}
-      {its && <MethodNote />}
+      {its && <MethodNote t={t} />}
 
       <div className="mt-4 flex flex-wrap items-start justify-between gap-2 border-t border-tremor-border pt-3 dark:border-dark-tremor-border">
         <h3 className="text-tremor-default font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
-          Before and after: {r.window} periods each side of {c.eventPeriod || "the event"}, its own period excluded
+          {t("beforeAfter", { window: r.window, period: c.eventPeriod || t("theEvent") })}
         </h3>
         {around.length > 0 && (
           <ChartActions
             query={new URLSearchParams({ indicator: r.indicator.code, origin: r.origin, destination: r.destination, from: around[0]!, to: around.at(-1)!, events: event.id }).toString()}
             viewPath={`/events/${event.id}`}
-            title={`${title}, around ${event.title}`}
+            title={t("aroundTitle", { title, event: eventText(event, locale).title })}
             locale={locale}
             labels={await chartActionLabels()}
           />
@@ -285,16 +300,16 @@ export async function ImpactPanelCard({
           <thead className="border-b border-tremor-border dark:border-dark-tremor-border">
             <tr>
               <th scope="col" className="py-1.5">
-                Comparison
+                {t("comparison")}
               </th>
-              <th scope="col">Before (mean)</th>
-              <th scope="col">After (mean)</th>
-              <th scope="col">Change</th>
+              <th scope="col">{t("before")}</th>
+              <th scope="col">{t("after")}</th>
+              <th scope="col">{t("change")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
             <tr>
-              <td className="py-1.5">Around the event ({c.eventPeriod})</td>
+              <td className="py-1.5">{t("aroundEvent", { period: c.eventPeriod })}</td>
               {c.status === "ok" ? (
                 <>
                   <td title={formatValue(c.before.mean, unit, "table")}>
@@ -303,28 +318,28 @@ export async function ImpactPanelCard({
                   <td title={formatValue(c.after.mean, unit, "table")}>
                     {formatValue(c.after.mean, unit, "card")} ({c.after.periods.join(", ")})
                   </td>
-                  <td>{pct(c.changePct)}</td>
+                  <td>{pct(c.changePct, locale)}</td>
                 </>
               ) : (
-                <td colSpan={3}>Not enough data: missing {c.missing.join(", ")}</td>
+                <td colSpan={3}>{t("notEnoughMissing", { list: c.missing.join(", ") })}</td>
               )}
             </tr>
             <tr>
-              <td className="py-1.5">A year earlier ({b.eventPeriod})</td>
+              <td className="py-1.5">{t("yearEarlier", { period: b.eventPeriod })}</td>
               {b.status === "ok" ? (
                 <>
                   <td>{formatValue(b.before.mean, unit, "card")}</td>
                   <td>{formatValue(b.after.mean, unit, "card")}</td>
-                  <td>{pct(b.changePct)}</td>
+                  <td>{pct(b.changePct, locale)}</td>
                 </>
               ) : (
-                <td colSpan={3}>Not enough data: missing {b.missing.join(", ")}</td>
+                <td colSpan={3}>{t("notEnoughMissing", { list: b.missing.join(", ") })}</td>
               )}
             </tr>
           </tbody>
         </table>
       </div>
-      <p className="mt-1 text-tremor-label">A plain comparison of means: it cannot tell an effect from a trend, a season or noise — the time series above can.</p>
+      <p className="mt-1 text-tremor-label">{t("plain")}</p>
       <SourceFooter sources={panel.sources} />
     </Card>
   );

@@ -30,6 +30,7 @@ export function ItsPlot({
   height,
   colours,
   className,
+  locale = "en",
 }: {
   model: ItsChartModel;
   unit: string;
@@ -38,6 +39,8 @@ export function ItsPlot({
   height: number;
   colours?: ChartColours;
   className?: string;
+  /** The language of the axis numbers ("2,5 млрд $"). */
+  locale?: string;
 }) {
   const g = itsPlotGeometry(model, width, height, event.endsOn);
   const style = markStyle(event);
@@ -54,7 +57,7 @@ export function ItsPlot({
         <g key={t.value}>
           <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} {...grid} />
           <text x={plot.left - 6} y={t.y} dy="0.32em" textAnchor="end" {...muted}>
-            {formatValue(t.value, unit, "axis")}
+            {formatValue(t.value, unit, "axis", { locale })}
           </text>
         </g>
       ))}

@@ -8,7 +8,7 @@ import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { Card } from "@tremor/react";
 import type { SeriesSource, SourcedImport } from "@corridor/data";
-import { licenceWords, mergeSources, releaseWords, type SourceInfo } from "@corridor/data/pure";
+import { licenceWords, mergeSources, publisherWords, releaseWords, type SourceInfo } from "@corridor/data/pure";
 import { date } from "@/lib/format";
 
 const host = (url: string) => {
@@ -41,14 +41,13 @@ function Addresses({ addresses }: { addresses: string[] }) {
   );
 }
 
-type Translate = Awaited<ReturnType<typeof getTranslations<"Sources">>>;
-
-const who = (info: SourceInfo, t: Translate) => (info.quotedBy ? t("quotedBy", { publisher: info.publisher, quotedBy: info.quotedBy }) : info.publisher);
+// Who published and who quoted it: the data package's words (publisherWords), one rule for pages and images.
 
 /** "Source: World Bank, World Development Indicators, … · release Last Updated Date 2025-07-01 · data.worldbank.org". */
 export async function SourceFooter({ sources, testId = "source-footer" }: { sources: readonly SeriesSource[]; testId?: string }) {
   const t = await getTranslations("Sources");
   const c = await getTranslations("Common");
+  const locale = await getLocale();
   const infos = mergeSources(sources.flatMap((s) => (s.info ? [s.info] : [])));
   const unsourced = sources.some((s) => !s.info);
   return (
@@ -57,7 +56,7 @@ export async function SourceFooter({ sources, testId = "source-footer" }: { sour
       {infos.map((info, i) => (
         <span key={`${info.publisher}|${info.release}|${info.quotedBy}`}>
           {i > 0 && "; "}
-          {who(info, t)} · {t("release", { release: info.release ?? c("notStated") })}
+          {publisherWords(info, locale)} · {t("release", { release: info.release ?? c("notStated") })}
           {info.addresses.length > 0 && (
             <>
               {" "}
@@ -130,9 +129,9 @@ export async function SourcesSection({ series }: { series: readonly SourcedSerie
             {group(s.sources).map((g) => (
               <dl key={g.info ? `${g.info.publisher}|${g.info.release}|${g.info.quotedBy}` : "none"} className="mt-1 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-2 text-tremor-label">
                 <dt>{t("publisher")}</dt>
-                <dd className="min-w-0">{g.info ? who(g.info, t) : t("noPublisher")}</dd>
+                <dd className="min-w-0">{g.info ? publisherWords(g.info, locale) : t("noPublisher")}</dd>
                 <dt>{t("releaseLabel")}</dt>
-                <dd>{g.info ? releaseWords(g.info) : c("notStated")}</dd>
+                <dd>{g.info ? releaseWords(g.info, locale) : c("notStated")}</dd>
                 <dt>{t("licence")}</dt>
                 <dd>
                   {g.info?.licence ? (
@@ -140,7 +139,7 @@ export async function SourcesSection({ series }: { series: readonly SourcedSerie
                       {g.info.licence.name}
                     </a>
                   ) : g.info ? (
-                    licenceWords(g.info)
+                    licenceWords(g.info, locale)
                   ) : (
                     c("notStated")
                   )}

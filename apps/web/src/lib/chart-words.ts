@@ -23,6 +23,10 @@ export interface ChartWords {
   unverifiedLabel: string;
   sourceLine: string;
   eventRegister: string;
+  /** The footer line: "Corridor · data of {date} · {address}". */
+  provenance: string;
+  provenancePinned: string;
+  noImportYet: string;
   openInCorridor: string;
 }
 

@@ -1,10 +1,11 @@
 /** Formatting is the view's job: values are stored exactly as published. */
-export function compact(value: number): string {
-  return new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 }).format(value);
+export function compact(value: number, locale = "en"): string {
+  return new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 2 }).format(value);
 }
 
-export function full(value: number): string {
-  return new Intl.NumberFormat("en", { maximumFractionDigits: 2 }).format(value);
+/** Every digit, grouped by the locale: "1,234.5", in Russian "1 234,5". */
+export function full(value: number, locale = "en"): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
 /** A change in per cent: "+3.2%", in Russian "+3,2 %" (Russian sets the sign apart). */

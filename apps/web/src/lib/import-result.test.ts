@@ -75,6 +75,12 @@ describe("formatRevision", () => {
     expect(formatRevision({ period: "2021", old: 3000000, new: 3100000, oldBound: "lower", newBound: "lower", line: 2 })).toBe("+3.3%");
     expect([boundSign("lower"), boundSign("upper"), boundSign(null), boundSign(undefined)]).toEqual(["> ", "< ", "", ""]);
   });
+
+  it("writes Russian with a decimal comma and a spaced per cent sign", () => {
+    expect(formatRevision({ period: "2022-Q1", old: 200, new: 190, line: 2 }, "ru")).toBe("−5,0\u00a0%");
+    expect(formatRevision({ period: "2022-Q1", old: 3757303, new: 3757310, line: 2 }, "ru")).toBe("+0,0002\u00a0%");
+    expect(formatRevision({ period: "2021", old: 3000000, new: 3000000, oldBound: null, newBound: "lower", line: 2 }, "ru")).toBe("изменилась граница");
+  });
 });
 
 describe("revisionLines", () => {

@@ -60,11 +60,11 @@ export interface DiffSummary {
  * the rest of the app speaks; `codes` keeps "work_patents_issued · TJK → RUS" for a tooltip).
  * `indicatorName` knows the catalogue's names; an unknown code stays a code.
  */
-export function summariseDiff(diff: ImportDiff | undefined, indicatorName: (code: string) => string | undefined = () => undefined): DiffSummary {
+export function summariseDiff(diff: ImportDiff | undefined, indicatorName: (code: string) => string | undefined = () => undefined, locale = "en"): DiffSummary {
   const groups = (diff?.groups ?? []).map((g) => ({
     ...g,
     key: `${g.indicator}|${g.origin}|${g.destination}|${g.breakdown}`,
-    label: `${indicatorName(g.indicator) ?? g.indicator} · ${corridorWords(g.origin, g.destination)}${g.breakdown && g.breakdown !== "total" ? ` · ${g.breakdown}` : ""}`,
+    label: `${indicatorName(g.indicator) ?? g.indicator} · ${corridorWords(g.origin, g.destination, locale)}${g.breakdown && g.breakdown !== "total" ? ` · ${g.breakdown}` : ""}`,
     codes: `${g.indicator} · ${g.origin} → ${g.destination}`,
     changes: [...g.changes].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)),
     revisions: g.changes.filter((c) => c.old !== null).sort((a, b) => (a.period < b.period ? -1 : 1)),
@@ -86,15 +86,18 @@ export function revisionChange(change: DiffChange): number | null {
 }
 
 /** "+4.2%", and small revisions shown as small rather than "+0.0%" (3 757 303 → 3 757 310 is +0.0002%). */
-export function formatRevision(change: DiffChange): string {
+export function formatRevision(change: DiffChange, locale = "en"): string {
+  const ru = locale.startsWith("ru");
   // "more than 3 million" replacing "3 million": the same number, a different statement.
-  if (change.old === change.new && (change.oldBound ?? null) !== (change.newBound ?? null)) return "bound changed";
+  if (change.old === change.new && (change.oldBound ?? null) !== (change.newBound ?? null)) return ru ? "изменилась граница" : "bound changed";
   const p = revisionChange(change);
   if (p === null) return "—";
-  if (p === 0) return "0%";
+  // Russian writes a decimal comma and sets the per cent sign apart (as pct() in format.ts).
+  const percent = (digits: string) => (ru ? `${digits.replace(".", ",")}\u00a0%` : `${digits}%`);
+  if (p === 0) return percent("0");
   const sign = p > 0 ? "+" : "−";
   const size = Math.abs(p);
-  return `${sign}${size >= 0.1 ? size.toFixed(1) : size.toPrecision(1)}%`;
+  return `${sign}${percent(size >= 0.1 ? size.toFixed(1) : size.toPrecision(1))}`;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { countsLine, optionPairs, when } from "./imports-view";
+import { countsIn, optionPairs, when } from "./imports-view";
 
-describe("countsLine", () => {
-  it("lists the non-zero counts", () => {
-    expect(countsLine({ rowsRead: 5, inserted: 1200, updated: 1, unchanged: 0, rejected: 0, skippedMissing: 2 })).toBe("1,200 new · 1 changed · 2 missing skipped");
-    expect(countsLine({ rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skippedMissing: 0 })).toBe("no observations");
+describe("countsIn", () => {
+  it("words each non-zero count through the caller's catalog, in order", () => {
+    const row = { rowsRead: 5, inserted: 3, updated: 0, unchanged: 2, rejected: 1, skippedMissing: 0 };
+    expect(countsIn(row, (key, n) => `${key}=${n}`, "none")).toBe("new=3 · unchanged=2 · rejected=1");
+    expect(countsIn({ ...row, inserted: 0, unchanged: 0, rejected: 0 }, (key, n) => `${key}=${n}`, "none")).toBe("none");
   });
 });
 
@@ -12,6 +13,7 @@ describe("when", () => {
   it("prints UTC the same everywhere", () => {
     expect(when("2026-11-29T02:04:55.000Z")).toBe("29 Nov 2026, 02:04 UTC");
     expect(when("not a date")).toBe("not a date");
+    expect(when("2026-11-29T02:04:55.000Z", "ru")).toBe("29 ноября 2026\u00a0г., 02:04 UTC");
   });
 });
 

@@ -1,4 +1,6 @@
 /** Small view helpers for import history rows. */
+import { formatDate } from "@corridor/data/pure";
+
 export interface ImportCounts {
   rowsRead: number;
   inserted: number;
@@ -8,27 +10,31 @@ export interface ImportCounts {
   skippedMissing: number;
 }
 
-/** "12 new · 3 changed · 40 unchanged" with the zero parts left out (but never empty). */
-export function countsLine(row: ImportCounts): string {
-  const parts = [
-    [row.inserted, "new"],
-    [row.updated, "changed"],
-    [row.unchanged, "unchanged"],
-    [row.skippedMissing, "missing skipped"],
-    [row.rejected, "rejected"],
-  ]
-    .filter(([n]) => (n as number) > 0)
-    .map(([n, label]) => `${new Intl.NumberFormat("en").format(n as number)} ${label}`);
-  return parts.length ? parts.join(" · ") : "no observations";
-}
-
-/** 2026-11-29T02:14:00.000Z → "29 Nov 2026, 02:14 UTC": the same on every screen and server. */
-export function when(iso: string): string {
+/** 2026-11-29T02:14:00.000Z → "29 Nov 2026, 02:14 UTC" ("29 ноября 2026 г., 02:14 UTC"): the same on every screen and server. */
+export function when(iso: string, locale = "en"): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  return `${formatDate(d.toISOString().slice(0, 10), "day", locale)}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}
+
+/** The catalog keys of an import's counts (messages: Imports.counts.*), in the order they are said. */
+export type CountKey = "new" | "changed" | "unchanged" | "missing" | "rejected";
+
+/** The counts line in a page's language: `say(key, n)` words one count, zero parts left out, `none` when all are. */
+export function countsIn(row: ImportCounts, say: (key: CountKey, count: number) => string, none: string): string {
+  const parts = (
+    [
+      [row.inserted, "new"],
+      [row.updated, "changed"],
+      [row.unchanged, "unchanged"],
+      [row.skippedMissing, "missing"],
+      [row.rejected, "rejected"],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, key]) => say(key, n));
+  return parts.length ? parts.join(" · ") : none;
 }
 
 /** The options an import ran with, as `name value` pairs worth showing (map flattened to ROLE=COLUMN). */

@@ -1,13 +1,11 @@
-/** What the sign-in form says after a failed attempt; the plain-form route sends only the code (?error=…). */
-export const LOGIN_ERRORS = {
-  wrong: "Wrong email or password.",
-  limited: "Too many failed attempts. Wait a minute and try again.",
-  "cross-site": "The sign-in came from another site and was refused. Sign in on this page.",
-  failed: "Signing in failed. Try again.",
-} as const;
+/**
+ * Why a sign-in failed, as a code: the plain-form route sends only the code (?error=…), the page says
+ * it in its language (messages: Login.errors.<code>).
+ */
+export const LOGIN_ERRORS = ["wrong", "limited", "cross-site", "failed"] as const;
 
-export type LoginError = keyof typeof LOGIN_ERRORS;
+export type LoginError = (typeof LOGIN_ERRORS)[number];
 
-export function loginErrorMessage(code: string | null | undefined): string | null {
-  return code && Object.hasOwn(LOGIN_ERRORS, code) ? LOGIN_ERRORS[code as LoginError] : null;
+export function loginErrorCode(code: string | null | undefined): LoginError | null {
+  return (LOGIN_ERRORS as readonly string[]).includes(code ?? "") ? (code as LoginError) : null;
 }

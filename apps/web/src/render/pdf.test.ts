@@ -11,6 +11,7 @@ import { PNG } from "pngjs";
 import type { ChartData } from "@corridor/data";
 import { renderSeriesSvg } from "./series-svg";
 import { eventBriefPdf, svgToPdf, type EventBrief } from "./pdf";
+import { briefLabels } from "@/server/brief-words";
 import { syntheticChartData, syntheticEvent } from "./test-data";
 import { LIGHT } from "@/components/chart-layers";
 
@@ -97,6 +98,7 @@ const BRIEF: EventBrief = {
   method: "Before and after: the mean of the 2 periods before and the 2 after the event's period.",
   sources: ["event: No. 274, https://example.org/decree-274", "data: Synthetic test source", "events: Corridor event register"],
   footer: "Corridor · data of 2026-11-28 · https://corridor.example/events/d274",
+  labels: briefLabels("en", 40),
 };
 
 describe("eventBriefPdf", () => {
@@ -140,5 +142,26 @@ describe("eventBriefPdf", () => {
     const path = file(await eventBriefPdf({ ...BRIEF, chartSvg: null, figures: [] }));
     expect(info(path).Pages).toBe("1");
     expect(text(path)).toContain("No before/after figures: not enough data around this event.");
+  });
+
+  it("draws its own words in Russian when the brief is Russian, plurals by Russian rules", async () => {
+    const long: EventBrief = {
+      ...BRIEF,
+      summary: Array.from({ length: 120 }, (_, i) => `Предложение ${i} очень длинного синтетического описания.`).join(" "),
+      figures: Array.from({ length: 40 }, (_, i) => ({ ...BRIEF.figures[0]!, what: `Показатель ${i}: Таджикистан → Россия (человек)` })),
+      labels: briefLabels("ru", 40),
+    };
+    const path = file(await eventBriefPdf(long));
+    expect(info(path).Pages).toBe("1");
+    const said = text(path);
+    for (const expected of ["Corridor · справка о событии", "Коридор и показатель", "До (среднее)", "Годом ранее", "(продолжение на странице события)", "Источники:"])
+      expect(said, expected).toContain(expected);
+    // However many rows were left off, the count agrees with its noun (21 коридор, 22 коридора, 25 коридоров).
+    const more = /… ещё (\d+) (коридор|коридора|коридоров) и (показатель|показателя|показателей) — на странице события\./.exec(said.replace(/\s+/g, " "));
+    expect(more, said).not.toBeNull();
+    const n = Number(more![1]);
+    const form = n % 10 === 1 && n % 100 !== 11 ? "коридор" : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? "коридора" : "коридоров";
+    expect(more![2]).toBe(form);
+    expect(said).not.toMatch(/Sources:|event brief|Corridor and indicator|continued on/);
   });
 });

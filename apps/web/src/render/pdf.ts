@@ -26,7 +26,7 @@ function fonts(): Record<Face, string> {
 export const PT_PER_PX = 72 / 96;
 
 /** A pdfkit document with Inter embedded under the names "Inter" and "Inter-SemiBold", its info filled in. */
-export function newPdf(options: { size: [number, number] | "A4"; title: string; subject?: string }): PDFKit.PDFDocument {
+export function newPdf(options: { size: [number, number] | "A4"; title: string; subject?: string; lang?: string }): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: options.size,
     margin: 0,
@@ -34,7 +34,7 @@ export function newPdf(options: { size: [number, number] | "A4"; title: string; 
     font: fonts().Inter,
     info: { Title: options.title, Subject: options.subject ?? "", Creator: "Corridor", Producer: "Corridor (pdfkit)" },
     displayTitle: true,
-    lang: "en",
+    lang: options.lang ?? "en",
     compress: true,
   });
   for (const [name, file] of Object.entries(fonts())) doc.registerFont(name, file);
@@ -105,6 +105,21 @@ export interface EventBrief {
   sources: string[];
   /** "Corridor · data of … · https://…/events/ID" */
   footer: string;
+  /** The page's own words in the brief's language (server/event-brief.ts takes them from the catalog). */
+  labels: {
+    lang: string;
+    heading: string;
+    subject: string;
+    /** "Sources: {list}" */
+    sources: string;
+    /** The table's head: corridor and indicator, before, after, change, year earlier. */
+    head: [string, string, string, string, string];
+    /** Appended to a summary shortened to fit. */
+    continued: string;
+    /** moreRows[n]: the line saying n more rows are on the event's page (plurals done by the catalog). */
+    moreRows: string[];
+    noFigures: string;
+  };
 }
 
 const A4: [number, number] = [595.28, 841.89];
@@ -118,7 +133,8 @@ const MUTED = "#4b5563";
  * line that says where the rest is — nothing runs off the page or onto a second one.
  */
 export function eventBriefPdf(brief: EventBrief): Promise<Buffer> {
-  const doc = newPdf({ size: "A4", title: brief.title, subject: "Event brief" });
+  const words = brief.labels;
+  const doc = newPdf({ size: "A4", title: brief.title, subject: words.subject, lang: words.lang });
   const width = A4[0] - 2 * M;
   const bottom = A4[1] - M;
   const h = (text: string, size: number, face: Face = "Inter") => doc.font(face).fontSize(size).heightOfString(text, { width, lineGap: 1.5 });
@@ -128,10 +144,10 @@ export function eventBriefPdf(brief: EventBrief): Promise<Buffer> {
   };
 
   const footerHeight = h(brief.footer, 7.5);
-  const sourcesText = `Sources: ${brief.sources.join("; ")}`;
+  const sourcesText = words.sources.replace("{list}", brief.sources.join("; "));
   const sourcesHeight = h(sourcesText, 8);
   let y = M;
-  y = put("Corridor · event brief", y, 8, MUTED) + 4;
+  y = put(words.heading, y, 8, MUTED) + 4;
   y = put(brief.title, y, 16, INK, "Inter-SemiBold") + 4;
   y = put(brief.facts, y, 9.5, MUTED) + 2;
   for (const [label, text] of brief.details) y = put(`${label}: ${text}`, y, 9, MUTED);
@@ -139,7 +155,7 @@ export function eventBriefPdf(brief: EventBrief): Promise<Buffer> {
 
   // The table, then how much summary and chart the page still holds.
   const tableRows = brief.figures.map((f) => [f.what, f.before, f.after, f.change, f.yearEarlier]);
-  const head = ["Corridor and indicator", "Before (mean)", "After (mean)", "Change", "Year earlier"];
+  const head = words.head;
   const columns = [0.34, 0.21, 0.21, 0.11, 0.13].map((f) => f * width);
   const rowHeight = (row: string[]) =>
     Math.max(
@@ -150,7 +166,7 @@ export function eventBriefPdf(brief: EventBrief): Promise<Buffer> {
           .heightOfString(cell, { width: columns[i]! - 6 }),
       ),
     ) + 5;
-  const methodHeight = brief.figures.length ? h(brief.method, 7.5) + 4 : h("No before/after figures: not enough data around this event.", 8.5);
+  const methodHeight = brief.figures.length ? h(brief.method, 7.5) + 4 : h(words.noFigures, 8.5);
   const fixedBelow = 10 + methodHeight + 8 + sourcesHeight + 6 + footerHeight;
   // The chart keeps a readable size (at 280 pt tall its 11 px notes print at about 6 pt); the summary
   // gets at most a fifth of the page, the table the rest.
@@ -161,9 +177,9 @@ export function eventBriefPdf(brief: EventBrief): Promise<Buffer> {
   if (summary && h(summary, 9.5) > summaryRoom) {
     // Shortened at a whole word, and said: the full text is on the event's page (the footer's address).
     // The most words that fit, found by bisection (each measure lays the text out again).
-    const words = summary.split(/\s+/);
-    const cut = (n: number) => `${words.slice(0, n).join(" ")} … (continued on the event's page)`;
-    let [fits, tooMany] = [0, words.length];
+    const summaryWords = summary.split(/\s+/);
+    const cut = (n: number) => `${summaryWords.slice(0, n).join(" ")} ${words.continued}`;
+    let [fits, tooMany] = [0, summaryWords.length];
     while (tooMany - fits > 1) {
       const mid = Math.floor((fits + tooMany) / 2);
       if (h(cut(mid), 9.5) <= summaryRoom) fits = mid;
@@ -211,9 +227,9 @@ export function eventBriefPdf(brief: EventBrief): Promise<Buffer> {
     };
     drawRow(head, "Inter-SemiBold", INK);
     for (const row of rows) drawRow(row, "Inter", INK);
-    if (left) y = put(`… ${left} more corridor${left === 1 ? "" : "s"} and indicator${left === 1 ? "" : "s"} on the event's page.`, y + 2, 8, MUTED);
+    if (left) y = put(words.moreRows[left] ?? `… ${left}`, y + 2, 8, MUTED);
     y = put(brief.method, y + 4, 7.5, MUTED);
-  } else y = put("No before/after figures: not enough data around this event.", y, 8.5, MUTED);
+  } else y = put(words.noFigures, y, 8.5, MUTED);
 
   y = put(sourcesText, y + 8, 8, MUTED);
   put(brief.footer, Math.max(y + 6, bottom - footerHeight), 7.5, MUTED);

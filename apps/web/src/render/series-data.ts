@@ -6,7 +6,8 @@
  * Tables are column lists (CsvColumn): a new column is one entry, and its description travels into
  * metadata.json and the README.
  */
-import { columnsCsv, csvFile, FLAG_MEANINGS, SERIES_CSV_COLUMNS, seriesCsv, seriesJson, type CsvColumn } from "@corridor/data/pure";
+import { columnsCsv, csvFile, flagMeaning, indicatorName, SERIES_CSV_COLUMNS, seriesCsv, seriesJson, type CsvColumn } from "@corridor/data/pure";
+import { translatorFor } from "@/server/chart-words";
 import type { ChartData } from "@corridor/data";
 import { strToU8, zipSync } from "fflate";
 import { footnoteNumbers } from "@/components/chart-layers";
@@ -93,10 +94,12 @@ export interface DownloadOptions {
   provenance: string;
   /** The app page that shows this view (path + query), so a reader can find it again. */
   view: string;
+  /** The language of the human-readable lines (title, README, flag meanings); columns and ISO dates stay machine-stable. */
+  lang?: "en" | "ru";
 }
 
 export function chartJson(data: ChartData, options: Omit<DownloadOptions, "view">): string {
-  const { title, subtitle } = chartTitle(data);
+  const { title, subtitle } = chartTitle(data, options.lang);
   return JSON.stringify({ title, subtitle, ...seriesJson(data.series), notes: notesOf(data, options.hidden), sources: sourcesOf(data), provenance: options.provenance }, null, 2);
 }
 
@@ -110,12 +113,13 @@ const columnDocs = <R>(columns: readonly CsvColumn<R>[]) => columns.map(({ name,
 /** metadata.json: what the view is, where the figures come from, and what each file's columns mean. */
 export function chartMetadata(data: ChartData, options: DownloadOptions) {
   const s = data.series;
-  const { title, subtitle } = chartTitle(data);
+  const lang = options.lang ?? "en";
+  const { title, subtitle } = chartTitle(data, lang);
   const flags = [...new Set(s.points.flatMap((p) => (p.flag ? p.flag.split("") : [])))].sort();
   return {
     title,
     subtitle,
-    indicator: { code: s.indicator.code, name: s.indicator.name, unit: s.indicator.unit },
+    indicator: { code: s.indicator.code, name: indicatorName(s.indicator, lang), unit: s.indicator.unit },
     origin: s.origin,
     destination: s.destination,
     frequency: s.frequency,
@@ -123,7 +127,7 @@ export function chartMetadata(data: ChartData, options: DownloadOptions) {
     sources: sourcesOf(data),
     provenance: options.provenance,
     view: options.view,
-    flags: Object.fromEntries(flags.map((f) => [f, FLAG_MEANINGS[f.toLowerCase()] ?? "not in the glossary"])),
+    flags: Object.fromEntries(flags.map((f) => [f, flagMeaning(f, lang) ?? translatorFor(lang, "Download")("notInGlossary")])),
     files: {
       "data.csv": { rows: s.points.length, columns: columnDocs(SERIES_CSV_COLUMNS) },
       "events.csv": { rows: notesOf(data, options.hidden).length, columns: columnDocs(EVENT_CSV_COLUMNS) },
@@ -131,22 +135,25 @@ export function chartMetadata(data: ChartData, options: DownloadOptions) {
   };
 }
 
-function readme(title: string, subtitle: string, files: Record<string, { rows: number; columns: { name: string; description: string }[] }>, about: string[]): string {
-  const lines = [title, subtitle, "", "Downloaded from Corridor. Files:", ""];
+function readme(title: string, subtitle: string, files: Record<string, { rows: number; columns: { name: string; description: string }[] }>, about: string[], lang: "en" | "ru" = "en"): string {
+  const t = translatorFor(lang, "Download");
+  const lines = [title, subtitle, "", t("downloaded"), ""];
+  // Column names and descriptions are the data package's, one stable format in every language: said so in Russian.
+  if (lang !== "en") lines.push(t("columnsNote"), "");
   for (const [file, { rows, columns }] of Object.entries(files)) {
-    lines.push(`${file} (${rows} rows): one table, UTF-8 with a byte-order mark, comma-separated, header in the first row.`);
+    lines.push(t("file", { file, rows }));
     for (const c of columns) lines.push(`  ${c.name}: ${c.description}`);
     lines.push("");
   }
-  lines.push("metadata.json: the same descriptions as data, plus the view, its sources and provenance.", "", ...about, "");
-  lines.push(
-    "Reading the tables:",
-    '  Python: pandas.read_csv("data.csv")',
-    '  R: readr::read_csv("data.csv"), or read.csv("data.csv", fileEncoding = "UTF-8-BOM")',
-    "  Excel: open the file; the byte-order mark tells it the text is UTF-8.",
-    "",
-  );
+  lines.push(t("metadata"), "", ...about, "");
+  lines.push(t("reading"), '  Python: pandas.read_csv("data.csv")', '  R: readr::read_csv("data.csv"), or read.csv("data.csv", fileEncoding = "UTF-8-BOM")', t("excel"), "");
   return lines.join("\r\n");
+}
+
+/** The README's lines about the view: its sources, address and provenance (and flags), in the download's language. */
+function aboutLines(sources: readonly string[], options: Pick<DownloadOptions, "view" | "provenance" | "lang">): string[] {
+  const t = translatorFor(options.lang ?? "en", "Download");
+  return [t("sources", { list: sources.join("; ") || t("noneNamed") }), t("view", { view: options.view }), t("provenance", { provenance: options.provenance })];
 }
 
 function zip(files: Record<string, string>): Buffer {
@@ -158,18 +165,20 @@ function zip(files: Record<string, string>): Buffer {
 /** The ZIP download: data.csv, events.csv, metadata.json and a README.txt saying what each holds. */
 export function chartZip(data: ChartData, options: DownloadOptions): Buffer {
   const metadata = chartMetadata(data, options);
-  const about = [`Sources: ${metadata.sources.join("; ") || "none named"}.`, `View: ${options.view}`, `Provenance: ${options.provenance}`];
+  const about = aboutLines(metadata.sources, options);
   if (Object.keys(metadata.flags).length)
     about.push(
-      `Flags: ${Object.entries(metadata.flags)
-        .map(([f, m]) => `${f} = ${m}`)
-        .join("; ")}.`,
+      translatorFor(options.lang ?? "en", "Download")("flags", {
+        list: Object.entries(metadata.flags)
+          .map(([f, m]) => `${f} = ${m}`)
+          .join("; "),
+      }),
     );
   return zip({
     "data.csv": chartCsv(data),
     "events.csv": csvFile(columnsCsv(EVENT_CSV_COLUMNS, notesOf(data, options.hidden))),
     "metadata.json": `${JSON.stringify(metadata, null, 2)}\n`,
-    "README.txt": readme(metadata.title, metadata.subtitle, metadata.files, about),
+    "README.txt": readme(metadata.title, metadata.subtitle, metadata.files, about, options.lang),
   });
 }
 
@@ -209,11 +218,11 @@ export function compareMetadata(data: CompareData, options: Omit<DownloadOptions
 /** The comparison's ZIP: data.csv, metadata.json (notes, sources, view) and README.txt. */
 export function compareZip(data: CompareData, options: Omit<DownloadOptions, "hidden"> & { title: string; subtitle: string }): Buffer {
   const metadata = compareMetadata(data, options);
-  const about = [...data.notes, ...metadata.notShown, `Sources: ${data.sources.join("; ") || "none named"}.`, `View: ${options.view}`, `Provenance: ${options.provenance}`];
+  const about = [...data.notes, ...metadata.notShown, ...aboutLines(data.sources, options)];
   return zip({
     "data.csv": compareCsv(data),
     "metadata.json": `${JSON.stringify(metadata, null, 2)}\n`,
-    "README.txt": readme(options.title, options.subtitle, metadata.files, about),
+    "README.txt": readme(options.title, options.subtitle, metadata.files, about, options.lang),
   });
 }
 

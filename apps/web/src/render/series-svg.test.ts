@@ -297,6 +297,27 @@ describe("the related-events layer", () => {
   });
 });
 
+describe("downloads with lang=ru", () => {
+  it("words the README, the metadata's title and the JSON's title in Russian; columns, codes and ISO periods stay as they are", () => {
+    const files = unzipSync(chartZip(DATA, { hidden: [], provenance: "Corridor · данные на 2026-11-28 · x", view: "/ru?origin=TJK", lang: "ru" }));
+    const readme = strFromU8(files["README.txt"]!);
+    expect(readme).toContain("Загружено из Corridor. Файлы:");
+    expect(readme).toMatch(/data\.csv \(строк: \d+\)/);
+    expect(readme).toContain("Источники: ");
+    expect(readme).toContain("Представление: /ru?origin=TJK");
+    expect(readme).toContain("Как открыть таблицы:");
+    expect(readme).not.toMatch(/Downloaded from|Sources: |Reading the tables/);
+    const metadata = JSON.parse(strFromU8(files["metadata.json"]!));
+    expect(metadata.title).toMatch(/[А-Яа-яЁё]/);
+    // Machine-stable: the same keys and column names as in English.
+    const en = JSON.parse(strFromU8(unzipSync(chartZip(DATA, { hidden: [], provenance: "p", view: "/" }))["metadata.json"]!));
+    expect(Object.keys(metadata)).toEqual(Object.keys(en));
+    expect(metadata.files["data.csv"].columns.map((c: { name: string }) => c.name)).toEqual(en.files["data.csv"].columns.map((c: { name: string }) => c.name));
+    expect(strFromU8(files["data.csv"]!)).toBe(strFromU8(unzipSync(chartZip(DATA, { hidden: [], provenance: "p", view: "/" }))["data.csv"]!));
+    expect(JSON.parse(chartJson(DATA, { hidden: [], provenance: "p", lang: "ru" })).title).toBe(metadata.title);
+  });
+});
+
 describe("renderCompareSvg", () => {
   const line = (key: string, label: string, values: number[]) => ({
     key,

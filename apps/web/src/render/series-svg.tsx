@@ -133,8 +133,8 @@ export function frameSvg(input: FrameInput): string {
 
   const notes = input.notes.map((n) => wrapText(n, inner, NOTE.size));
   // Publisher, release, licence and address of each source (reports quoting the same figures merged).
-  const sources = mergeSources(input.sources.map(describeSource)).map(sourceLine);
   const words = input.words ?? chartWords("en");
+  const sources = mergeSources(input.sources.map(describeSource)).map((info) => sourceLine(info, words.locale));
   const sourceLines = wrapText(`${fill(words.sourceLine, { sources: sources.length ? sources.join("; ") : "—" })}${input.events ? ` ${words.eventRegister}` : ""}`, inner, SOURCE.size);
   const provenance = input.provenance ? wrapText(input.provenance, inner, PROVENANCE.size) : [];
   const footerFixed = sourceLines.length * SOURCE.line + provenance.length * PROVENANCE.line + PAD;

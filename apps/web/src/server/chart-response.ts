@@ -17,6 +17,8 @@ import { compareData, compareSnapshotData } from "./compare-data";
 import type { ChartSource } from "@/render/chart-source";
 import { loginRequired } from "./auth";
 import { RendererBusy } from "@/render/png";
+import { fill } from "@/lib/chart-words";
+import { chartWords } from "./chart-words";
 import { env } from "@/lib/env";
 
 // The routes that serve charts take the type from here, with serveChart().
@@ -91,18 +93,20 @@ export function requestOrigin(req: IncomingMessage): string {
 
 async function loadData(chart: ChartParams, origin: string): Promise<ChartSource> {
   const address = viewUrl(chart, origin);
+  // The footer line is in the chart's language like every other word it draws.
+  const words = chartWords(chart.lang);
   if (chart.version) {
     const snapshot = await getSnapshot(db(), chart.version);
     // A snapshot is one kind of chart: a series snapshot is not a comparison.
     if (!snapshot || snapshot.kind !== chart.kind) throw new NotFound(`no published ${chart.kind} snapshot ${chart.version}`);
     const published = snapshot.createdAt.slice(0, 10);
-    const pinned = { provenance: `Corridor · pinned snapshot ${snapshot.id}, data of ${published} · ${address}`, dataDate: published, viewUrl: address, pinned: true };
+    const pinned = { provenance: fill(words.provenancePinned, { id: snapshot.id, date: published, address }), dataDate: published, viewUrl: address, pinned: true };
     return chart.kind === "compare"
       ? { kind: "compare", chart: { ...chart, compare: snapshot.query as unknown as ExplorerView }, data: readSnapshotPayload(snapshot.id, snapshot.payload, compareSnapshotData), ...pinned }
       : { kind: "series", chart, data: readSnapshotPayload(snapshot.id, snapshot.payload, seriesSnapshotData), ...pinned };
   }
   const date = await dataDate(db());
-  const live = { provenance: `Corridor · data of ${date ?? "no import yet"} · ${address}`, dataDate: date, viewUrl: address, pinned: false };
+  const live = { provenance: fill(words.provenance, { date: date ?? words.noImportYet, address }), dataDate: date, viewUrl: address, pinned: false };
   if (chart.kind === "compare") return { kind: "compare", chart, data: await compareData(chart.compare!), ...live };
   return { kind: "series", chart, data: await chartData(db(), chart.series!), ...live };
 }

@@ -32,3 +32,18 @@ describe("readings by indicator kind and confounders", () => {
     expect(confounderReading(3)).toMatch(/^3 other events of this corridor fall in the window/);
   });
 });
+
+describe("readings in Russian", () => {
+  it("says the level and the slope in Russian, numbers by the Russian formatting", () => {
+    const drop = levelReading(estimate(-525.4, -400.2), "patents", "M", "flow", "ru");
+    expect(drop).toMatch(/^снижение на 400–525\sпатентов в месяц при событии \(95-процентный интервал\)$/);
+    expect(levelReading(estimate(-1, 2), "persons", "Q", "stock", "ru")).toMatch(/^неотличимо от тренда: 95-процентный интервал изменения при событии, от −1 до 2\sчеловека, включает отсутствие изменений$/);
+    expect(slopeReading(estimate(0.5, 1.5), "persons", "Q", "stock", "ru")).toMatch(/^затем тренд растёт ещё на 0,5–1,5\sчеловека с каждым кварталом \(95-процентный интервал\)$/);
+  });
+  it("agrees the confounder count with its noun and verb (1 событие, 3 события, 5 событий, 21 событие)", () => {
+    expect(confounderReading(1, "ru")).toBe("1 другое событие этого коридора попадает в окно: изменение нельзя приписать только этому событию");
+    expect(confounderReading(3, "ru")).toMatch(/^3 других события этого коридора попадают в окно/);
+    expect(confounderReading(5, "ru")).toMatch(/^5 других событий этого коридора попадают в окно/);
+    expect(confounderReading(21, "ru")).toMatch(/^21 другое событие этого коридора попадает в окно/);
+  });
+});

@@ -18,6 +18,12 @@ async function currentPath(): Promise<string> {
   return stripLocale((await headers()).get(PATH_HEADER) ?? "/").path;
 }
 
+/** The header's sign-in link: this language's login page, coming back to this page (not from the login page itself). */
+function loginLink(path: string, locale: Locale): string {
+  const login = localePath("/login", locale);
+  return path === "/" || path === "/login" || path.startsWith("/login?") ? login : `${login}?next=${encodeURIComponent(localePath(path, locale))}`;
+}
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
@@ -63,6 +69,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             </Link>
             <AccountMenu
               home={localePath("/", locale)}
+              login={loginLink(path, locale)}
               prefix={locale === "en" ? "" : `/${locale}`}
               labels={{ signIn: a("signIn"), signOut: a("signOut"), upload: a("upload"), imports: a("imports"), users: a("users"), signedInAs: a("signedInAs") }}
             />

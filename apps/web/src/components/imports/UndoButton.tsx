@@ -1,27 +1,30 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 
 /** Undo an import after a confirm; a refusal (409: a later import changed its values) is shown as the server words it. */
 export function UndoButton({ importId, fileName }: { importId: number; fileName: string }) {
   const router = useRouter();
+  const t = useTranslations("Undo");
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; lang?: string } | null>(null);
   const undo = async () => {
-    if (!window.confirm(`Undo import #${importId} (${fileName})? Values it added are removed and values it changed go back to what they were.`)) return;
+    if (!window.confirm(t("confirm", { id: importId, file: fileName }))) return;
     setBusy(true);
     setMessage(null);
     try {
       const response = await fetch(`/api/imports/${importId}`, { method: "DELETE", headers: { Accept: "application/json" } });
       const body = (await response.json().catch(() => ({}))) as { error?: string; deleted?: number; restored?: number };
       if (response.ok) {
-        setMessage({ ok: true, text: `Undone: ${body.deleted ?? 0} removed, ${body.restored ?? 0} restored.` });
+        setMessage({ ok: true, text: t("done", { deleted: body.deleted ?? 0, restored: body.restored ?? 0 }) });
         router.refresh();
       } else {
-        setMessage({ ok: false, text: body.error ?? `The server answered ${response.status}.` });
+        // The server's refusal is the data package's English: marked so for readers and screen readers.
+        setMessage(body.error ? { ok: false, text: body.error, lang: "en" } : { ok: false, text: t("status", { status: response.status }) });
       }
     } catch {
-      setMessage({ ok: false, text: "The server could not be reached." });
+      setMessage({ ok: false, text: t("unreachable") });
     } finally {
       setBusy(false);
     }
@@ -35,10 +38,10 @@ export function UndoButton({ importId, fileName }: { importId: number; fileName:
         data-testid={`undo-${importId}`}
         className="rounded-tremor-small border border-red-300 px-2.5 py-1 text-tremor-default font-medium text-red-700 hover:bg-red-50 disabled:opacity-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/50"
       >
-        {busy ? "Undoing…" : "Undo"}
+        {busy ? t("busy") : t("button")}
       </button>
       {message && (
-        <span role="status" className={`max-w-xs text-tremor-label ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
+        <span role="status" lang={message.lang} className={`max-w-xs text-tremor-label ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
           {message.text}
         </span>
       )}

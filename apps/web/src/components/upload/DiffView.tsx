@@ -1,23 +1,28 @@
+"use client";
 import { TableHeader } from "@/components/TableHeader";
 import { Badge, Card, Text, Title } from "@tremor/react";
-import { full } from "@/lib/format";
+import { useLocale, useTranslations } from "next-intl";
+import { full as fullIn } from "@/lib/format";
 import { boundSign, formatRevision, type DiffSummary } from "@/lib/import-result";
 import { RevisionSparkline } from "./RevisionSparkline";
 
 /** What the import would change, per indicator and corridor: new observations, revisions old → new, unchanged. */
 export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (line: number) => void }) {
+  const t = useTranslations("Upload.diff");
+  const locale = useLocale();
+  const full = (n: number) => fullIn(n, locale);
   return (
     <Card className="p-4" data-testid="diff">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <Title>What changes</Title>
+        <Title>{t("title")}</Title>
         <div className="flex flex-wrap gap-2">
-          <Badge color="emerald">{full(summary.inserted)} new</Badge>
-          <Badge color="amber">{full(summary.updated)} changed</Badge>
-          <Badge color="gray">{full(summary.unchanged)} unchanged</Badge>
+          <Badge color="emerald">{t("new", { count: full(summary.inserted) })}</Badge>
+          <Badge color="amber">{t("changed", { count: full(summary.updated) })}</Badge>
+          <Badge color="gray">{t("unchanged", { count: full(summary.unchanged) })}</Badge>
         </div>
       </div>
-      {summary.truncated && <Text className="mt-2 text-amber-700 dark:text-amber-400">Only the first changes of each group are listed; the counts are complete.</Text>}
-      {summary.groups.length === 0 && <Text className="mt-3">No observations in this file.</Text>}
+      {summary.truncated && <Text className="mt-2 text-amber-700 dark:text-amber-400">{t("truncated")}</Text>}
+      {summary.groups.length === 0 && <Text className="mt-3">{t("empty")}</Text>}
       <ul className="mt-3 divide-y divide-tremor-border dark:divide-dark-tremor-border">
         {summary.groups.map((g) => (
           <li key={g.key} className="py-3" data-testid="diff-group">
@@ -26,21 +31,19 @@ export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (
                 <p className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong" title={g.codes}>
                   {g.label}
                 </p>
-                <Text>
-                  {g.inserted} new · {g.updated} changed · {g.unchanged} unchanged
-                </Text>
+                <Text>{t("groupCounts", { inserted: full(g.inserted), updated: full(g.updated), unchanged: full(g.unchanged) })}</Text>
               </div>
-              <RevisionSparkline changes={g.changes} label={`${g.label}: old values dashed, new values solid`} />
+              <RevisionSparkline changes={g.changes} label={t("sparkline", { label: g.label })} />
             </div>
             {g.changes.length > 0 && (
               <table className="mt-2 w-full text-left text-tremor-default">
                 <TableHeader
                   columns={[
-                    { label: "Period", className: "py-1" },
-                    { label: "Old", className: "py-1 text-right" },
-                    { label: "New", className: "py-1 text-right" },
-                    { label: "Change", className: "py-1 text-right" },
-                    { label: "Line", className: "py-1 text-right" },
+                    { label: t("period"), className: "py-1" },
+                    { label: t("old"), className: "py-1 text-right" },
+                    { label: t("newValue"), className: "py-1 text-right" },
+                    { label: t("change"), className: "py-1 text-right" },
+                    { label: t("line"), className: "py-1 text-right" },
                   ]}
                 />
                 <tbody>
@@ -52,10 +55,10 @@ export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (
                       <td className="py-0.5 text-right">
                         {c.old === null ? (
                           <Badge color="emerald" size="xs">
-                            new
+                            {t("newBadge")}
                           </Badge>
                         ) : (
-                          formatRevision(c)
+                          formatRevision(c, locale)
                         )}
                       </td>
                       <td className="py-0.5 text-right">
@@ -72,7 +75,7 @@ export function DiffView({ summary, onLine }: { summary: DiffSummary; onLine?: (
                 </tbody>
               </table>
             )}
-            {g.changes.length > 12 && <Text className="mt-1">…and {g.changes.length - 12} more.</Text>}
+            {g.changes.length > 12 && <Text className="mt-1">{t("more", { count: g.changes.length - 12 })}</Text>}
           </li>
         ))}
       </ul>

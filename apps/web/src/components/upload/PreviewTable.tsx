@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { windowAround, type ImportError, errorsByLine } from "@/lib/import-result";
 import type { ColumnPreview, PreviewRow } from "@/lib/preview";
@@ -7,6 +8,7 @@ const ROWS = 40;
 
 /** The file as parsed: line numbers, the header, a window of rows, the offending cells of the check marked. */
 export function PreviewTable({ header, rows, columns, errors, focusLine }: { header: PreviewRow; rows: PreviewRow[]; columns: ColumnPreview[]; errors: ImportError[]; focusLine: number | null }) {
+  const t = useTranslations("Upload");
   const byLine = errorsByLine(
     errors,
     header.fields.map((h) => h.replace(/^\ufeff/, "").trim()),
@@ -26,15 +28,13 @@ export function PreviewTable({ header, rows, columns, errors, focusLine }: { hea
           <thead className="sticky top-0 bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle">
             <tr>
               <th scope="col" className="px-2 py-1.5 text-right text-tremor-label font-medium text-tremor-content-subtle">
-                Line
+                {t("previewTable.line")}
               </th>
               {Array.from({ length: width }, (_, i) => (
                 <th key={i} scope="col" className="whitespace-nowrap px-2 py-1.5 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
                   {header.fields[i] ?? ""}
                   {columns[i]?.role && (
-                    <span className="ml-1 rounded bg-blue-100 px-1 text-tremor-label font-normal text-blue-800 dark:bg-blue-900/50 dark:text-blue-200">
-                      {columns[i]!.role === "period-column" ? "period → value" : columns[i]!.role}
-                    </span>
+                    <span className="ml-1 rounded bg-blue-100 px-1 text-tremor-label font-normal text-blue-800 dark:bg-blue-900/50 dark:text-blue-200">{t(`roles.${columns[i]!.role!}`)}</span>
                   )}
                 </th>
               ))}
@@ -44,7 +44,7 @@ export function PreviewTable({ header, rows, columns, errors, focusLine }: { hea
             {shown.start > 0 && (
               <tr>
                 <td colSpan={width + 1} className="px-2 py-1 text-center text-tremor-content-subtle">
-                  … lines before {shown.rows[0]?.line}
+                  {t("previewTable.before", { line: shown.rows[0]?.line ?? 0 })}
                 </td>
               </tr>
             )}
@@ -56,6 +56,7 @@ export function PreviewTable({ header, rows, columns, errors, focusLine }: { hea
                   data-line={r.line}
                   className={`${problem ? "bg-red-50 dark:bg-red-950/40" : ""} ${focusLine === r.line ? "outline outline-2 -outline-offset-2 outline-red-500" : ""} border-t border-tremor-border dark:border-dark-tremor-border`}
                   title={problem?.messages.join("\n")}
+                  lang={problem ? "en" : undefined}
                 >
                   <td className="px-2 py-1 text-right tabular-nums text-tremor-content-subtle">{r.line}</td>
                   {Array.from({ length: width }, (_, i) => (
@@ -73,7 +74,7 @@ export function PreviewTable({ header, rows, columns, errors, focusLine }: { hea
             {shown.start + shown.rows.length < rows.length && (
               <tr>
                 <td colSpan={width + 1} className="px-2 py-1 text-center text-tremor-content-subtle">
-                  … {rows.length - shown.start - shown.rows.length} more rows
+                  {t("previewTable.more", { count: rows.length - shown.start - shown.rows.length })}
                 </td>
               </tr>
             )}

@@ -2,13 +2,16 @@
 import { TableHeader } from "@/components/TableHeader";
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge, Card, ProgressBar, Text, Title } from "@tremor/react";
 import type { Role } from "@corridor/data/pure";
 import { DELIMITER_NAMES, ENCODINGS, FORMATS, describeFile, parseFile, type ParsedFile, type Preview } from "@/lib/preview";
 import { EMPTY_FORM, assignRole, formFromProfile, importFields, previewOptions, profilesFrom, type ImportForm, type SavedProfile } from "@/lib/import-form";
 import { summariseDiff, type ImportSummary } from "@/lib/import-result";
 import { sendImport, type Progress } from "@/lib/upload-request";
-import { full } from "@/lib/format";
+import { full as fullIn } from "@/lib/format";
+import { localePath } from "@/i18n/locale-path";
+import { isLocale } from "@/i18n/routing";
 import { PreviewTable } from "./PreviewTable";
 import { DiffView } from "./DiffView";
 
@@ -18,6 +21,17 @@ const HEAD_BYTES = 1024 * 1024;
 const ROLE_CHOICES: Role[] = ["indicator", "origin", "destination", "country", "period", "value", "breakdown", "flag", "source"];
 const input = "mt-1 block w-full rounded-tremor-small border-tremor-border bg-tremor-background py-1.5 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background";
 const button = "rounded-tremor-small px-4 py-2 text-tremor-default font-medium shadow-tremor-input disabled:cursor-not-allowed disabled:opacity-50";
+
+/** The encoding detector's reasons (@corridor/data's detect.ts) → their catalog keys (Upload.encodingReason.*). */
+const ENCODING_REASONS: Record<string, "chosen" | "bom" | "utf16" | "binary" | "utf8" | "cyrillic" | "statistics"> = {
+  chosen: "chosen",
+  "byte-order mark": "bom",
+  "every other byte is zero": "utf16",
+  binary: "binary",
+  "valid UTF-8": "utf8",
+  "not UTF-8; Russian tables are the usual case": "cyrillic",
+  "byte statistics": "statistics",
+};
 
 type Outcome = { kind: "checked"; summary: ImportSummary } | { kind: "committed"; summary: ImportSummary } | { kind: "refused"; status: number; message: string; summary?: ImportSummary };
 
@@ -36,6 +50,13 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
   const [busy, setBusy] = useState(false);
   const [focusLine, setFocusLine] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
+  const t = useTranslations("Upload");
+  const rawLocale = useLocale();
+  const locale = isLocale(rawLocale) ? rawLocale : "en";
+  const full = (n: number) => fullIn(n, locale);
+  const how = (auto: boolean) => (auto ? t("detected") : t("chosenByYou"));
+  const delimiterName = (d: string) => (DELIMITER_NAMES[d] ? t(`delimiters.${DELIMITER_NAMES[d] as "comma"}`) : d);
+  const decimalName = (d: string) => (d === "," ? t("comma") : t("point"));
 
   useEffect(() => {
     fetch("/api/profiles", { headers: { Accept: "application/json" } })
@@ -91,7 +112,7 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
       // A file refused as a whole (bad encoding, no header…) names one line; a checked file lists its errors.
       const wholeFileLine = !summary && result && typeof result === "object" && typeof (result as { line?: unknown }).line === "number" ? (result as { line: number }).line : null;
       if ((status === 200 || status === 201) && summary) setOutcome({ kind: dryRun ? "checked" : "committed", summary });
-      else setOutcome({ kind: "refused", status, message: `${wholeFileLine ? `Line ${wholeFileLine}: ` : ""}${messageOf(status, result)}`, ...(summary ? { summary } : {}) });
+      else setOutcome({ kind: "refused", status, message: `${wholeFileLine ? t("lineN", { line: wholeFileLine }) : ""}${messageOf(status, result, t, locale)}`, ...(summary ? { summary } : {}) });
       setFocusLine(summary?.errors[0]?.line ?? wholeFileLine);
     } catch (error) {
       setOutcome({ kind: "refused", status: 0, message: error instanceof Error ? error.message : String(error) });
@@ -124,35 +145,36 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
         <svg aria-hidden viewBox="0 0 24 24" className="h-8 w-8 stroke-tremor-brand dark:stroke-dark-tremor-brand" fill="none" strokeWidth={1.6}>
           <path d="M12 16V4m0 0-4 4m4-4 4 4M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
-        <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{file ? file.name : "Drop a CSV here, or choose a file"}</span>
-        <span className="text-tremor-label text-tremor-content-subtle">
-          {file ? `${full(file.size)} bytes · choose another to replace it` : "Tidy or wide tables, World Bank bulk CSV, Eurostat SDMX-CSV; UTF-8, UTF-16 or windows-1251"}
-        </span>
+        <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{file ? file.name : t("drop")}</span>
+        <span className="text-tremor-label text-tremor-content-subtle">{file ? t("chosen", { size: full(file.size) }) : t("formats")}</span>
         <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" className="sr-only" data-testid="file-input" onChange={(e) => void choose(e.target.files?.[0])} />
       </label>
 
       {preview && "error" in preview && (
         <Card className="p-4" decoration="left" decorationColor="red">
-          <Text>This file cannot be previewed: {preview.error}</Text>
+          <Text>{t("cannotPreview", { error: preview.error })}</Text>
         </Card>
       )}
 
       {ready && (
         <>
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="detected">
-            <Fact label="Format" value={ready.format} note={form.format === "auto" ? "detected" : "chosen"} />
-            <Fact label="Encoding" value={ready.encoding.encoding} note={ready.encoding.reason} testId="detected-encoding" />
-            <Fact label="Delimiter" value={DELIMITER_NAMES[ready.delimiter] ?? ready.delimiter} note={form.delimiter === "auto" ? "detected" : "chosen"} />
+            <Fact label={t("format")} value={ready.format} note={how(form.format === "auto")} />
+            {/* The detector's reason in the page's language; one it does not know stays in its English, marked so. */}
             <Fact
-              label="Decimal mark"
-              value={ready.decimal === "," ? "comma" : "point"}
-              note={`${ready.decimal === "," ? "1 020,5" : "1,020.5"} · ${form.decimal === "auto" ? "detected" : "chosen"}`}
+              label={t("encoding")}
+              value={ready.encoding.encoding}
+              note={ENCODING_REASONS[ready.encoding.reason] ? t(`encodingReason.${ENCODING_REASONS[ready.encoding.reason]!}`) : ready.encoding.reason}
+              noteLang={ENCODING_REASONS[ready.encoding.reason] ? undefined : "en"}
+              testId="detected-encoding"
             />
-            <Fact label="Rows" value={full(ready.rows.length - 1)} note={ready.partial ? `first ${full(HEAD_BYTES / 1024)} KiB shown` : `header on line ${ready.headerLine}`} />
+            <Fact label={t("delimiter")} value={delimiterName(ready.delimiter)} note={how(form.delimiter === "auto")} />
+            <Fact label={t("decimal")} value={decimalName(ready.decimal)} note={`${ready.decimal === "," ? "1 020,5" : "1,020.5"} · ${how(form.decimal === "auto")}`} />
+            <Fact label={t("rows")} value={full(ready.rows.length - 1)} note={ready.partial ? t("firstKiB", { size: full(HEAD_BYTES / 1024) }) : t("headerOn", { line: ready.headerLine })} />
           </div>
           {ready.refused && (
             <Card className="p-4" decoration="left" decorationColor="red">
-              <Text>
+              <Text lang="en">
                 {ready.refused.charAt(0).toUpperCase()}
                 {ready.refused.slice(1)}.
               </Text>
@@ -161,10 +183,10 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
 
           <Card className="p-4">
             <div className="flex flex-wrap items-end justify-between gap-3">
-              <Title>Mapping</Title>
+              <Title>{t("mapping")}</Title>
               {profiles.length > 0 && (
                 <label className="text-tremor-default">
-                  Saved profile
+                  {t("savedProfile")}
                   <select
                     className={input}
                     value={form.profile}
@@ -174,7 +196,7 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                       update(chosen ? formFromProfile(chosen) : { ...form, profile: "" });
                     }}
                   >
-                    <option value="">none</option>
+                    <option value="">{t("none")}</option>
                     {profiles.map((p) => (
                       <option key={p.name} value={p.name}>
                         {p.name}
@@ -186,9 +208,9 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
             </div>
             <div className="mt-3 grid gap-3 text-tremor-default sm:grid-cols-2 lg:grid-cols-4">
               <label>
-                Format
+                {t("format")}
                 <select className={input} value={form.format} onChange={(e) => update({ ...form, format: e.target.value as ImportForm["format"] })}>
-                  <option value="auto">detect ({ready.format})</option>
+                  <option value="auto">{t("detect", { what: ready.format })}</option>
                   {FORMATS.map((f) => (
                     <option key={f} value={f}>
                       {f}
@@ -197,9 +219,9 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                 </select>
               </label>
               <label>
-                Encoding
+                {t("encoding")}
                 <select className={input} value={form.encoding} onChange={(e) => update({ ...form, encoding: e.target.value })}>
-                  <option value="auto">detect ({ready.encoding.encoding})</option>
+                  <option value="auto">{t("detect", { what: ready.encoding.encoding })}</option>
                   {ENCODINGS.map((f) => (
                     <option key={f} value={f}>
                       {f}
@@ -208,49 +230,55 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                 </select>
               </label>
               <label>
-                Delimiter
+                {t("delimiter")}
                 <select className={input} value={form.delimiter} onChange={(e) => update({ ...form, delimiter: e.target.value })}>
-                  <option value="auto">detect ({DELIMITER_NAMES[ready.delimiter] ?? ready.delimiter})</option>
+                  <option value="auto">{t("detect", { what: delimiterName(ready.delimiter) })}</option>
                   {Object.entries(DELIMITER_NAMES).map(([d, name]) => (
                     <option key={name} value={d}>
-                      {name}
+                      {delimiterName(d)}
                     </option>
                   ))}
                 </select>
               </label>
               <label>
-                Decimal mark
+                {t("decimal")}
                 <select className={input} value={form.decimal} onChange={(e) => update({ ...form, decimal: e.target.value as ImportForm["decimal"] })}>
-                  <option value="auto">detect ({ready.decimal === "," ? "comma" : "point"})</option>
-                  <option value=".">point</option>
-                  <option value=",">comma</option>
+                  <option value="auto">{t("detect", { what: decimalName(ready.decimal) })}</option>
+                  <option value=".">{t("point")}</option>
+                  <option value=",">{t("comma")}</option>
                 </select>
               </label>
               <label>
-                Indicator for every row
+                {t("indicatorEvery")}
                 <input
                   className={input}
                   list="indicator-codes"
                   value={form.indicator}
-                  placeholder={ready.columns.some((c) => c.role === "indicator") ? "from the file" : "e.g. work_patents_issued"}
+                  placeholder={ready.columns.some((c) => c.role === "indicator") ? t("fromFile") : t("indicatorExample")}
                   data-testid="constant-indicator"
                   onChange={(e) => update({ ...form, indicator: e.target.value })}
                 />
               </label>
               <label>
-                Origin for every row
-                <input className={input} value={form.origin} placeholder="e.g. TJK" data-testid="constant-origin" onChange={(e) => update({ ...form, origin: e.target.value })} />
+                {t("originEvery")}
+                <input className={input} value={form.origin} placeholder={t("example", { code: "TJK" })} data-testid="constant-origin" onChange={(e) => update({ ...form, origin: e.target.value })} />
               </label>
               <label>
-                Destination for every row
-                <input className={input} value={form.destination} placeholder="e.g. RUS" data-testid="constant-destination" onChange={(e) => update({ ...form, destination: e.target.value })} />
+                {t("destinationEvery")}
+                <input
+                  className={input}
+                  value={form.destination}
+                  placeholder={t("example", { code: "RUS" })}
+                  data-testid="constant-destination"
+                  onChange={(e) => update({ ...form, destination: e.target.value })}
+                />
               </label>
               <label>
-                A lone country column is the
+                {t("loneCountry")}
                 <select className={input} value={form.countryRole} onChange={(e) => update({ ...form, countryRole: e.target.value as ImportForm["countryRole"] })}>
-                  <option value="">indicator&apos;s default side</option>
-                  <option value="origin">origin</option>
-                  <option value="destination">destination</option>
+                  <option value="">{t("defaultSide")}</option>
+                  <option value="origin">{t("roles.origin")}</option>
+                  <option value="destination">{t("roles.destination")}</option>
                 </select>
               </label>
               <datalist id="indicator-codes">
@@ -266,9 +294,9 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
               <table className="w-full text-left text-tremor-default" data-testid="columns">
                 <TableHeader
                   columns={[
-                    { label: "Column", className: "py-1" },
-                    { label: "Looks like", className: "hidden py-1 sm:table-cell" },
-                    { label: "Role", className: "py-1" },
+                    { label: t("column"), className: "py-1" },
+                    { label: t("looksLike"), className: "hidden py-1 sm:table-cell" },
+                    { label: t("role"), className: "py-1" },
                   ]}
                 />
                 <tbody>
@@ -277,29 +305,29 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                     return (
                       <tr key={c.index} className="border-t border-tremor-border dark:border-dark-tremor-border">
                         <td className="py-1.5 pr-2 font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                          {c.name || `column ${c.index + 1}`}
-                          <span className="block text-tremor-label font-normal text-tremor-content-subtle sm:hidden">looks like {c.type}</span>
+                          {c.name || t("columnN", { n: c.index + 1 })}
+                          <span className="block text-tremor-label font-normal text-tremor-content-subtle sm:hidden">{t("looksLikeType", { type: t(`types.${c.type}`) })}</span>
                         </td>
                         <td className="hidden py-1.5 pr-2 sm:table-cell">
                           <Badge color={c.type === "text" || c.type === "empty" ? "gray" : "blue"} size="xs">
-                            {c.type}
+                            {t(`types.${c.type}`)}
                           </Badge>
                         </td>
                         <td className="py-1.5">
                           {c.role === "period-column" ? (
-                            <Text>a period; its cells are values</Text>
+                            <Text>{t("periodColumn")}</Text>
                           ) : (
                             <select
-                              aria-label={`Role of ${c.name}`}
+                              aria-label={t("roleOf", { column: c.name })}
                               data-testid={`role-${c.index}`}
                               className="block w-full min-w-[10.5rem] max-w-xs rounded-tremor-small border-tremor-border bg-tremor-background py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background"
                               value={chosen ?? ""}
                               onChange={(e) => update(assignRole(form, c.name, (e.target.value || null) as Role | null))}
                             >
-                              <option value="">{c.role ? `${c.role} (auto)` : "not used"}</option>
+                              <option value="">{c.role ? t("auto", { role: t(`roles.${c.role}`) }) : t("notUsed")}</option>
                               {ROLE_CHOICES.map((r) => (
                                 <option key={r} value={r}>
-                                  {r}
+                                  {t(`roles.${r}`)}
                                 </option>
                               ))}
                             </select>
@@ -312,16 +340,16 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
               </table>
             </div>
             {ready.mappingProblem && (
-              <p className="mt-3 rounded-tremor-small bg-amber-50 px-3 py-2 text-tremor-default text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="mapping-problem">
+              <p className="mt-3 rounded-tremor-small bg-amber-50 px-3 py-2 text-tremor-default text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="mapping-problem" lang="en">
                 {ready.mappingProblem.replace(/ Map a column to each missing role, or give the value for every row\.$/, " Choose a role for a column above, or give a constant.")}
               </p>
             )}
             <label className="mt-4 block max-w-sm text-tremor-default">
-              Save this mapping as a profile when you commit (optional)
+              {t("saveProfile")}
               <input
                 className={input}
                 value={form.saveProfile}
-                placeholder="e.g. mvd-patents"
+                placeholder={t("profileExample")}
                 pattern="[A-Za-z0-9][A-Za-z0-9_\-]*"
                 onChange={(e) => update({ ...form, saveProfile: e.target.value })}
               />
@@ -330,10 +358,10 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
 
           <Card className="p-4">
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <Title>Preview</Title>
+              <Title>{t("preview")}</Title>
               {focusLine !== null && (
                 <button type="button" className="text-tremor-default text-tremor-brand hover:underline dark:text-dark-tremor-brand" onClick={() => setFocusLine(null)}>
-                  Back to the top
+                  {t("backToTop")}
                 </button>
               )}
             </div>
@@ -351,7 +379,7 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                 onClick={() => void run(true)}
                 data-testid="check"
               >
-                Check
+                {t("check")}
               </button>
               <button
                 type="button"
@@ -360,20 +388,18 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                 onClick={() => void run(false)}
                 data-testid="commit"
               >
-                Commit
+                {t("commit")}
               </button>
-              <Text>
-                {outcome?.kind === "checked" ? "Checked: nothing is written until you commit." : outcome?.kind === "committed" ? "" : "Check first: a dry run that lists errors and changes."}
-              </Text>
+              <Text>{outcome?.kind === "checked" ? t("checkedNote") : outcome?.kind === "committed" ? "" : t("checkFirst")}</Text>
             </div>
             {busy && progress && (
               <div className="mt-3 max-w-md" data-testid="progress">
                 <Text>
                   {progress.phase === "uploading"
-                    ? `Uploading… ${Math.round(progress.fraction * 100)}%`
+                    ? t("uploading", { percent: Math.round(progress.fraction * 100) })
                     : progress.phase === "importing"
-                      ? `Reading on the server… ${Math.round(progress.fraction * 100)}%`
-                      : "Done"}
+                      ? t("importing", { percent: Math.round(progress.fraction * 100) })
+                      : t("done")}
                 </Text>
                 <ProgressBar value={progress.fraction * 100} className="mt-1" />
               </div>
@@ -384,28 +410,24 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
 
       {outcome?.kind === "refused" && (
         <Card className="p-4" decoration="left" decorationColor="red" data-testid="refused">
-          <Title>{errorCount > 0 ? `${full(errorCount)} ${errorCount === 1 ? "error" : "errors"}: nothing was written` : "The server refused the file"}</Title>
+          <Title>{errorCount > 0 ? t("errorsTitle", { count: errorCount }) : t("refusedTitle")}</Title>
           <Text className="mt-1">{outcome.message}</Text>
         </Card>
       )}
 
       {errors.length > 0 && (
         <Card className="p-4" data-testid="errors">
-          <Title>Errors by line</Title>
-          {errorCount > errors.length && (
-            <Text>
-              The first {errors.length} of {full(errorCount)}.
-            </Text>
-          )}
+          <Title>{t("errorsByLine")}</Title>
+          {errorCount > errors.length && <Text>{t("firstOf", { shown: full(errors.length), total: full(errorCount) })}</Text>}
           <ul className="mt-2 divide-y divide-tremor-border text-tremor-default dark:divide-dark-tremor-border">
             {errors.map((e, i) => (
               <li key={i} className="flex flex-wrap items-baseline gap-x-3 py-1.5">
                 <button type="button" className="font-medium tabular-nums text-tremor-brand hover:underline dark:text-dark-tremor-brand" onClick={() => setFocusLine(e.line)}>
-                  line {e.line}
+                  {t("line", { line: e.line })}
                 </button>
                 {e.column && <span className="text-tremor-content-subtle">{e.column}</span>}
                 {e.value && <code className="rounded bg-red-100 px-1 text-red-900 dark:bg-red-900/50 dark:text-red-100">{e.value}</code>}
-                <span>{e.message}</span>
+                <span lang="en">{e.message}</span>
               </li>
             ))}
           </ul>
@@ -416,59 +438,64 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
         <>
           {outcome.kind === "committed" && (
             <Card className="p-4" decoration="left" decorationColor="emerald" data-testid="committed">
-              <Title>Imported</Title>
+              <Title>{t("imported")}</Title>
               <Text className="mt-1">
-                {full(outcome.summary.inserted)} new, {full(outcome.summary.updated)} changed, {full(outcome.summary.unchanged)} unchanged.{" "}
+                {t("importedCounts", { inserted: full(outcome.summary.inserted), updated: full(outcome.summary.updated), unchanged: full(outcome.summary.unchanged) })}{" "}
                 {outcome.summary.importId !== null && (
-                  <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href={`/imports/${outcome.summary.importId}`}>
-                    Import #{outcome.summary.importId}
+                  <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href={localePath(`/imports/${outcome.summary.importId}`, locale)}>
+                    {t("importN", { id: outcome.summary.importId })}
                   </Link>
                 )}
                 {" · "}
-                <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href="/imports">
-                  All imports
+                <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href={localePath("/imports", locale)}>
+                  {t("allImports")}
                 </Link>
               </Text>
             </Card>
           )}
-          {outcome.summary.skippedAggregates.length > 0 && <Text>Skipped aggregates (not countries): {outcome.summary.skippedAggregates.join(", ")}</Text>}
+          {outcome.summary.skippedAggregates.length > 0 && <Text>{t("skippedAggregates", { list: outcome.summary.skippedAggregates.join(", ") })}</Text>}
           {outcome.summary.skipped > 0 && (
             <Card className="p-4" decoration="left" decorationColor="amber" data-testid="skipped">
-              <Text>
-                {full(outcome.summary.skipped)} {outcome.summary.skipped === 1 ? "cell has" : "cells have"} no value (“-”, “..”, “:” or empty){" "}
-                {outcome.kind === "committed" ? "and were skipped" : "and will be skipped"}: not imported, never read as zero.
-              </Text>
+              <Text>{t(outcome.kind === "committed" ? "skippedWere" : "skippedWill", { count: outcome.summary.skipped })}</Text>
             </Card>
           )}
-          {outcome.summary.diff && <DiffView summary={summariseDiff(outcome.summary.diff, (code) => indicators.find((i) => i.code === code)?.name)} onLine={ready ? setFocusLine : undefined} />}
-          {!outcome.summary.diff && (
-            <Text>
-              {full(outcome.summary.inserted)} new · {full(outcome.summary.updated)} changed · {full(outcome.summary.unchanged)} unchanged
-            </Text>
+          {outcome.summary.diff && (
+            <DiffView summary={summariseDiff(outcome.summary.diff, (code) => indicators.find((i) => i.code === code)?.name, locale)} onLine={ready ? setFocusLine : undefined} />
           )}
+          {!outcome.summary.diff && <Text>{t("counts", { inserted: full(outcome.summary.inserted), updated: full(outcome.summary.updated), unchanged: full(outcome.summary.unchanged) })}</Text>}
         </>
       )}
     </div>
   );
 }
 
-function Fact({ label, value, note, testId }: { label: string; value: string; note: string; testId?: string }) {
+function Fact({ label, value, note, noteLang, testId }: { label: string; value: string; note: string; noteLang?: string; testId?: string }) {
   return (
     <Card className="p-3">
       <p className="text-tremor-label uppercase text-tremor-content-subtle">{label}</p>
       <p className="mt-0.5 truncate text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid={testId}>
         {value}
       </p>
-      <p className="truncate text-tremor-label text-tremor-content-subtle">{note}</p>
+      <p className="truncate text-tremor-label text-tremor-content-subtle" lang={noteLang} title={note}>
+        {note}
+      </p>
     </Card>
   );
 }
 
-function messageOf(status: number, body: unknown): string {
+/** What a refusal means in the page's language; the server's own wording (English, from the import pipeline) follows, said to be the server's. */
+function messageOf(status: number, body: unknown, t: ReturnType<typeof useTranslations<"Upload">>, locale: string): string {
   const error = body && typeof body === "object" && "error" in body ? String((body as { error: unknown }).error) : "";
-  if (status === 401) return "You are signed out: sign in again and retry.";
-  if (status === 403) return error || "Your account may not import data (analysts and admins can).";
-  if (status === 413) return error || "The file is larger than the server accepts.";
-  if (status === 422) return error || "The file has errors: see them by line below; nothing was written.";
-  return error || `The server answered ${status}.`;
+  const ours =
+    status === 401
+      ? t("messages.signedOut")
+      : status === 403
+        ? t("messages.forbidden")
+        : status === 413
+          ? t("messages.tooLarge")
+          : status === 422
+            ? t("messages.invalid")
+            : t("messages.status", { status });
+  if (!error || status === 401) return ours;
+  return locale === "en" ? error : `${ours} ${t("serverWords")} ${error}`;
 }

@@ -1,17 +1,26 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { ACCOUNT_MARKER } from "@/components/account-marker";
-import { LOGIN_ERRORS } from "@/lib/login-errors";
+import type { LoginError } from "@/lib/login-errors";
 
-const COOKIE_REFUSED =
-  "Your password was accepted, but this browser did not keep the session cookie, so you are still signed out. Allow cookies for this site; if it is served over plain HTTP behind a proxy that sends X-Forwarded-Proto: https, fix the proxy or CORRIDOR_TRUST_PROXY.";
+/** The form's words in the page's language, translated on the server. */
+export interface LoginLabels {
+  email: string;
+  password: string;
+  submit: string;
+  busy: string;
+  noAnswer: string;
+  cookieRefused: string;
+  errors: Record<LoginError, string>;
+}
 
 /**
  * Without JavaScript the browser posts the form itself (method="post": the password is in the body,
- * never the URL) to /api/auth/sign-in/form, which redirects to `next` or back here with ?error=.
+ * never the URL) to /api/auth/sign-in/form, which redirects to `next` or back to this language's
+ * login page with ?error=.
  * With JavaScript the same form signs in by fetch, so it can say when the browser refused the cookie.
  */
-export function LoginForm({ next, initialError }: { next: string; initialError: string | null }) {
+export function LoginForm({ next, locale, labels, initialError }: { next: string; locale: string; labels: LoginLabels; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
 
@@ -31,7 +40,7 @@ export function LoginForm({ next, initialError }: { next: string; initialError: 
         // cookie over plain HTTP, cookies blocked): say so rather than land signed out.
         const me = await fetch("/api/me", { credentials: "same-origin", cache: "no-store" });
         if (!me.ok) {
-          setError(COOKIE_REFUSED);
+          setError(labels.cookieRefused);
           setBusy(false);
           return;
         }
@@ -39,9 +48,9 @@ export function LoginForm({ next, initialError }: { next: string; initialError: 
         window.location.assign(next);
         return;
       }
-      setError(res.status === 429 ? LOGIN_ERRORS.limited : LOGIN_ERRORS.wrong);
+      setError(res.status === 429 ? labels.errors.limited : labels.errors.wrong);
     } catch {
-      setError("The server did not answer. Try again.");
+      setError(labels.noAnswer);
     }
     setBusy(false);
   }
@@ -49,8 +58,9 @@ export function LoginForm({ next, initialError }: { next: string; initialError: 
   return (
     <form method="post" action="/api/auth/sign-in/form" onSubmit={submit} className="mt-4 space-y-3" aria-describedby={error ? "login-error" : undefined}>
       <input type="hidden" name="next" value={next} />
+      <input type="hidden" name="locale" value={locale} />
       <label className="block text-tremor-default">
-        Email
+        {labels.email}
         <input
           name="email"
           type="email"
@@ -60,7 +70,7 @@ export function LoginForm({ next, initialError }: { next: string; initialError: 
         />
       </label>
       <label className="block text-tremor-default">
-        Password
+        {labels.password}
         <input
           name="password"
           type="password"
@@ -75,7 +85,7 @@ export function LoginForm({ next, initialError }: { next: string; initialError: 
         </p>
       )}
       <button type="submit" disabled={busy} className="rounded-tremor-default bg-tremor-brand px-4 py-2 text-tremor-default font-medium text-white disabled:opacity-60">
-        {busy ? "Signing in…" : "Sign in"}
+        {busy ? labels.busy : labels.submit}
       </button>
     </form>
   );

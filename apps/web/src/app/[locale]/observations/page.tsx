@@ -1,11 +1,12 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TableHeader } from "@/components/TableHeader";
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
+import { isLocale, type Locale } from "@/i18n/routing";
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { listIndicators, observationHistory, type ObservationHistory } from "@corridor/data";
 import { db } from "@/server/db";
-import { flagMeaning } from "@corridor/data/pure";
-import { full } from "@/lib/format";
+import { flagMeaning as flagIn, indicatorName } from "@corridor/data/pure";
+import { full as fullIn } from "@/lib/format";
 import { when } from "@/lib/imports-view";
 import { ParameterError, toSearchParams } from "@/lib/params";
 import { parseObservationKey, type ObservationKey } from "@/lib/observation-query";
@@ -19,7 +20,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function ObservationPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function ObservationPage({ params: route, searchParams }: { params: Promise<{ locale: string }>; searchParams: SearchParams }) {
+  const raw = (await route).locale;
+  const locale: Locale = isLocale(raw) ? raw : "en";
+  setRequestLocale(locale);
+  const t = await getTranslations("Observation");
+  const full = (n: number) => fullIn(n, locale);
+  const flagMeaning = (flag: string) => flagIn(flag, locale);
   const params = toSearchParams(await searchParams);
   await requirePageReader(params.size ? `/observations?${params}` : "/observations");
   let key: ObservationKey | null = null;
@@ -46,7 +53,7 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Observation history</h1>
+        <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("heading")}</h1>
         {key && (
           <Text>
             {key.indicator} · {key.origin} → {key.destination} · {key.period}
@@ -55,17 +62,17 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
         )}
       </div>
       <form
-        action="/observations"
+        action={locale === "en" ? "/observations" : `/${locale}/observations`}
         className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-3 lg:grid-cols-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
       >
         {(["indicator", "origin", "destination", "period", "breakdown"] as const).map((name) => (
           <label key={name} className={name === "indicator" ? "sm:col-span-2 lg:col-span-1" : ""}>
-            {name[0]!.toUpperCase() + name.slice(1)}
+            {t(`fields.${name}`)}
             <input
               name={name}
               defaultValue={key?.[name] ?? ""}
               list={name === "indicator" && indicators.length ? "indicator-codes" : undefined}
-              placeholder={{ indicator: "e.g. work_patents_issued", origin: "e.g. TJK", destination: "e.g. RUS, or WLD", period: "e.g. 2021 or 2021-Q2", breakdown: "total" }[name]}
+              placeholder={t(`placeholders.${name}`)}
               className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 placeholder:italic placeholder:text-tremor-content-subtle dark:bg-dark-tremor-background dark:placeholder:text-dark-tremor-content-subtle"
             />
           </label>
@@ -74,38 +81,39 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
           <datalist id="indicator-codes">
             {indicators.map((i) => (
               <option key={i.code} value={i.code}>
-                {i.name}
+                {indicatorName(i, locale)}
               </option>
             ))}
           </datalist>
         )}
         <div className="self-end">
           <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-white">
-            Show
+            {t("show")}
           </button>
         </div>
       </form>
       {params.size === 0 && (
         <Card className="p-4" data-testid="observation-help">
           <Text>
-            One value&apos;s story: what it is now, and every value it had before, with the import that wrote each. Every value in the dashboard&apos;s table links here; or fill in the fields above —
-            for example{" "}
-            <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href="/observations?indicator=work_patents_issued&origin=TJK&destination=RUS&period=2021">
-              work patents issued, Tajikistan → Russia, 2021
-            </Link>
-            .
+            {t.rich("help", {
+              link: (chunks) => (
+                <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href="/observations?indicator=work_patents_issued&origin=TJK&destination=RUS&period=2021">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </Text>
         </Card>
       )}
       {problem && (
         <Card className="p-4" decoration="left" decorationColor="amber">
-          <Text>{problem}</Text>
+          <Text lang="en">{problem}</Text>
         </Card>
       )}
       {result && (
         <>
           <Card className="p-4" data-testid="observation-current">
-            <Title>Now</Title>
+            <Title>{t("now")}</Title>
             {result.current ? (
               <p className="mt-1 text-3xl font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">
                 {full(result.current.value)}{" "}
@@ -116,30 +124,30 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
                 )}
               </p>
             ) : (
-              <Text className="mt-1">No value: never imported, or every import that wrote it was undone.</Text>
+              <Text className="mt-1">{t("noValue")}</Text>
             )}
             {result.current && (
               <Text className="mt-1">
-                From import {importLink(result.current.importId)}
+                {t("fromImport")} {importLink(result.current.importId)}
                 {result.current.source ? ` · ${result.current.source}` : ""}
               </Text>
             )}
           </Card>
           <Card className="p-4">
-            <Title>Every value it had before</Title>
+            <Title>{t("before")}</Title>
             {result.history.length === 0 ? (
-              <Text className="mt-2">No earlier values.</Text>
+              <Text className="mt-2">{t("noEarlier")}</Text>
             ) : (
               <div className="mt-2 overflow-x-auto">
                 <table className="w-full text-left text-tremor-default" data-testid="observation-history">
                   <TableHeader
                     columns={[
-                      { label: "Value", className: "py-1 pr-3" },
-                      { label: "Import", className: "py-1 pr-3" },
-                      { label: "File", className: "py-1 pr-3" },
-                      { label: "When", className: "py-1 pr-3" },
-                      { label: "By", className: "py-1 pr-3" },
-                      { label: "Replaced by", className: "py-1" },
+                      { label: t("col.value"), className: "py-1 pr-3" },
+                      { label: t("col.import"), className: "py-1 pr-3" },
+                      { label: t("col.file"), className: "py-1 pr-3" },
+                      { label: t("col.when"), className: "py-1 pr-3" },
+                      { label: t("col.by"), className: "py-1 pr-3" },
+                      { label: t("col.replacedBy"), className: "py-1" },
                     ]}
                   />
                   <tbody>
@@ -150,7 +158,7 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
                           {h.flag ? ` (${h.flag}: ${flagMeaning(h.flag)})` : ""}
                           {h.undone && (
                             <Badge size="xs" color="gray" className="ml-1">
-                              import undone
+                              {t("importUndone")}
                             </Badge>
                           )}
                         </td>
@@ -158,14 +166,14 @@ export default async function ObservationPage({ searchParams }: { searchParams: 
                         <td className="max-w-[14rem] truncate py-1 pr-3" title={h.fileName ?? ""}>
                           {h.fileName ?? "—"}
                         </td>
-                        <td className="whitespace-nowrap py-1 pr-3">{h.importedAt ? when(h.importedAt) : "—"}</td>
+                        <td className="whitespace-nowrap py-1 pr-3">{h.importedAt ? when(h.importedAt, locale) : "—"}</td>
                         <td className="py-1 pr-3">{h.importedBy ?? "—"}</td>
                         <td className="py-1">
                           {h.replacedByImportId === null ? "—" : importLink(h.replacedByImportId)}
-                          {h.replacedAt ? ` · ${when(h.replacedAt)}` : ""}
+                          {h.replacedAt ? ` · ${when(h.replacedAt, locale)}` : ""}
                           {h.replacementUndone && (
                             <Badge size="xs" color="amber" className="ml-1">
-                              undone: value restored
+                              {t("restored")}
                             </Badge>
                           )}
                         </td>

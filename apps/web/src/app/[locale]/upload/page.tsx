@@ -1,6 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
 import { Text } from "@tremor/react";
 import { listIndicators } from "@corridor/data";
+import { indicatorName } from "@corridor/data/pure";
+import { isLocale, type Locale } from "@/i18n/routing";
 import { db } from "@/server/db";
 import { requirePageRole } from "@/server/page-auth";
 import { UploadWorkbench } from "@/components/upload/UploadWorkbench";
@@ -11,16 +14,24 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("upload") };
 }
 
-export default async function UploadPage() {
+export default async function UploadPage({ params }: { params: Promise<{ locale: string }> }) {
+  const raw = (await params).locale;
+  const locale: Locale = isLocale(raw) ? raw : "en";
+  setRequestLocale(locale);
   await requirePageRole("analyst", "/upload");
-  const indicators = (await listIndicators(db())).map((i) => ({ code: i.code, name: i.name }));
+  const t = await getTranslations("Upload");
+  const messages = await getMessages();
+  const indicators = (await listIndicators(db())).map((i) => ({ code: i.code, name: indicatorName(i, locale) }));
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Upload data</h1>
-        <Text>A table as the ministry or agency published it: previewed here, checked on the server, written only when you commit.</Text>
+        <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("heading")}</h1>
+        <Text>{t("intro")}</Text>
       </div>
-      <UploadWorkbench indicators={indicators} />
+      {/* The workbench is a client component: only its own namespace goes to the browser, not the whole catalog. */}
+      <NextIntlClientProvider locale={locale} messages={{ Upload: messages.Upload }}>
+        <UploadWorkbench indicators={indicators} />
+      </NextIntlClientProvider>
     </div>
   );
 }

@@ -33,14 +33,15 @@ const CONTENT_TYPE: Record<Format, string> = {
 
 async function body(source: ChartSource, format: Format): Promise<Buffer> {
   const { provenance } = source;
+  const lang = source.chart.lang;
   if (format === "csv") return Buffer.from(source.kind === "compare" ? compareCsv(source.data) : chartCsv(source.data));
   if (format === "zip") {
     const view = chartViewHref(source);
     return source.kind === "compare"
-      ? compareZip(source.data, { provenance, view, ...compareTitle(source.data, source.chart.compare!) })
-      : chartZip(source.data, { hidden: source.chart.hide, provenance, view });
+      ? compareZip(source.data, { provenance, view, lang, ...compareTitle(source.data, source.chart.compare!) })
+      : chartZip(source.data, { hidden: source.chart.hide, provenance, view, lang });
   }
-  if (format === "json") return Buffer.from(source.kind === "compare" ? compareJson(source.data, { provenance }) : chartJson(source.data, { hidden: source.chart.hide, provenance }));
+  if (format === "json") return Buffer.from(source.kind === "compare" ? compareJson(source.data, { provenance }) : chartJson(source.data, { hidden: source.chart.hide, provenance, lang }));
   if (format === "svg") return Buffer.from(chartSvg(source));
   if (format === "pdf") return svgToPdf(chartSvg(source), chartWords(source));
   return renderPng(() => chartSvg(source), source.chart.scale, { width: source.chart.width, height: source.chart.height });

@@ -1,7 +1,12 @@
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
-import Link from "next/link";
+import { notFound } from "next/navigation";
+import { redirectToLogin } from "@/server/page-auth";
+import { Link } from "@/i18n/navigation";
+import { isLocale, type Locale } from "@/i18n/routing";
+import { eventText } from "@/lib/event-text";
+import { date } from "@/lib/format";
 import { getEvent } from "@corridor/data";
 import { db } from "@/server/db";
 import { currentUser } from "@/server/auth";
@@ -16,23 +21,29 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("editEvent") };
 }
 
-export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function EditEventPage({ params }: { params: Promise<{ id: string; locale: string }> }) {
+  const { id, locale: raw } = await params;
+  const locale: Locale = isLocale(raw) ? raw : "en";
+  setRequestLocale(locale);
   const user = await currentUser(await headers());
-  if (!canEdit(user)) redirect(`/login?next=${encodeURIComponent(`/events/${id}/edit`)}`);
+  if (!canEdit(user)) return redirectToLogin(`/events/${encodeURIComponent(id)}/edit`);
   const event = await getEvent(db(), id);
   if (!event) notFound();
-  const { events, corridors } = await editorData();
+  const { events, corridors } = await editorData(locale);
+  const t = await getTranslations("Editor");
+  const messages = await getMessages();
   return (
     <article className="space-y-4">
       <Link href={`/events/${event.id}`} className="text-tremor-label hover:underline">
-        ← {event.title}
+        ← {eventText(event, locale).title}
       </Link>
-      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Edit event</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("editHeading")}</h1>
       <p className="text-tremor-default">
-        Version {event.version}, saved by {event.updatedBy} at {event.updatedAt.slice(0, 16).replace("T", " ")} UTC.
+        {t("versionLine", { version: event.version, by: event.updatedBy, when: `${date(event.updatedAt.slice(0, 10), "day", locale)}, ${event.updatedAt.slice(11, 16)} UTC` })}
       </p>
-      <EventEditor initial={formFromEvent(event)} baseVersion={event.version} events={events} corridors={corridors} translator={user?.name || user?.email} />
+      <NextIntlClientProvider locale={locale} messages={{ Editor: messages.Editor, KindOne: messages.KindOne }}>
+        <EventEditor initial={formFromEvent(event)} baseVersion={event.version} events={events} corridors={corridors} translator={user?.name || user?.email} />
+      </NextIntlClientProvider>
     </article>
   );
 }
