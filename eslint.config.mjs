@@ -17,6 +17,7 @@ export default tseslint.config(
       "**/.next/**",
       "**/next-env.d.ts",
       "packages/data/drizzle/**",
+      "packages/data/drizzle-pg/**",
       "packages/data/bin/dist/**",
       "**/*.min.js",
       "apps/web/e2e/artifacts/**",

@@ -1,12 +1,13 @@
 /** Reading and extending the indicator catalog. */
-import { asc } from "drizzle-orm";
-import type { CorridorDb } from "./db.ts";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "./dialect.ts";
+import type { SqlRunner } from "./runner.ts";
 import { IndicatorResolver } from "./indicators.ts";
 import { countryRoles, indicatorKinds, indicators, type CountryRole, type Indicator, type IndicatorKind } from "./schema.ts";
 import { QueryArgumentError, resolveCountry } from "./queries/resolve.ts";
 
-export async function listIndicators(db: CorridorDb): Promise<Indicator[]> {
-  return db.orm.select().from(indicators).orderBy(asc(indicators.code));
+export async function listIndicators(db: SqlRunner): Promise<Indicator[]> {
+  return rowsOf(db, indicators, sql`ORDER BY code`);
 }
 
 export interface AddIndicatorInput {
@@ -20,7 +21,7 @@ export interface AddIndicatorInput {
   aliases?: string[];
 }
 
-export async function addIndicator(db: CorridorDb, input: AddIndicatorInput): Promise<Indicator> {
+export async function addIndicator(db: SqlRunner, input: AddIndicatorInput): Promise<Indicator> {
   if (!/^[a-z][a-z0-9_]*$/.test(input.code))
     throw new QueryArgumentError(`indicator code "${input.code}" must be lower_snake_case (a-z, 0-9, _)`);
   if (!indicatorKinds.includes(input.kind))
@@ -37,6 +38,8 @@ export async function addIndicator(db: CorridorDb, input: AddIndicatorInput): Pr
     description: input.description ?? "", defaultRole: role,
     defaultCounterpart: resolveCountry(input.defaultCounterpart ?? "WLD"), aliases: input.aliases ?? [],
   };
-  await db.orm.insert(indicators).values(row);
+  await db.run(sql`
+    INSERT INTO indicators (code, name, unit, description, kind, default_role, default_counterpart, aliases)
+    VALUES (${row.code}, ${row.name}, ${row.unit}, ${row.description}, ${row.kind}, ${row.defaultRole}, ${row.defaultCounterpart}, ${JSON.stringify(row.aliases)})`);
   return row;
 }

@@ -1,8 +1,10 @@
 /**
- * openDb(path): the one place a database is opened. Sets pragmas, applies the committed migrations,
- * and makes sure the country registry and indicator catalog are present.
+ * openDb(path): the one place a SQLite database is opened (openDatabase(target) picks the engine:
+ * a path here, a postgres:// URL or a pglite: target in db-pg.ts). Sets pragmas, applies the
+ * committed migrations, and makes sure the country registry and indicator catalog are present.
  */
 import Database from "better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { existsSync, mkdirSync } from "node:fs";
@@ -15,39 +17,51 @@ import { WriteGate } from "./write-gate.ts";
 import { CorridorError } from "./errors.ts";
 import { env } from "./env.ts";
 import { privateDatabaseFiles } from "./file-modes.ts";
+import type { SqlRunner, TransactionRunner } from "./runner.ts";
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
-export interface CorridorDb {
-  /** Typed queries go through drizzle. */
+export interface CorridorDb extends SqlRunner, TransactionRunner {
+  /**
+   * SQLite only: drizzle's SQLite query builder, for the code not yet ported to the portable runner
+   * (all, get, run, transaction). On PostgreSQL reading it throws a CorridorError saying so.
+   */
   orm: Drizzle;
-  /** The raw driver, for the import hot path (prepared statements) and transactions. */
+  /**
+   * SQLite only: the raw driver, for the import hot path (prepared statements), accounts and the
+   * other code not yet ported. On PostgreSQL reading it throws a CorridorError saying so.
+   */
   sqlite: Database.Database;
+  /** The file, or for PostgreSQL the URL without its password: what error messages name. */
   path: string;
   /**
    * This process's writers take turns here (write-gate.ts). Shared by every connection opened on
    * the database with openOwnConnection(), so an import on its own connection still holds it.
    */
   writes: WriteGate;
-  close(): void;
+  /** Closes the connection (SQLite: at once; PostgreSQL: when the pool has ended). */
+  close(): Promise<void>;
 }
 
-/** Locates packages/data/drizzle both from source (tsx, vitest) and from a bundled Next.js server. */
-export function migrationsFolder(): string {
-  const configured = env().CORRIDOR_MIGRATIONS;
+/**
+ * Locates packages/data/drizzle (SQLite's migrations; `drizzle-pg` for PostgreSQL's) both from source
+ * (tsx, vitest) and from a bundled Next.js server.
+ */
+export function migrationsFolder(folder: "drizzle" | "drizzle-pg" = "drizzle"): string {
+  const configured = folder === "drizzle" ? env().CORRIDOR_MIGRATIONS : env().CORRIDOR_PG_MIGRATIONS;
   if (configured) return configured;
   try {
-    const here = join(dirname(fileURLToPath(import.meta.url)), "..", "drizzle");
+    const here = join(dirname(fileURLToPath(import.meta.url)), "..", folder);
     if (existsSync(/*turbopackIgnore: true*/ join(here, "meta", "_journal.json"))) return here;
   } catch {
     // import.meta.url is not a file: URL inside some bundles; fall through to the search below.
   }
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    const candidate = join(dir, "packages", "data", "drizzle");
+    const candidate = join(dir, "packages", "data", folder);
     if (existsSync(/*turbopackIgnore: true*/ join(candidate, "meta", "_journal.json"))) return candidate;
     if (dirname(dir) === dir) break;
   }
-  throw new Error("cannot find the @corridor/data migrations folder (set CORRIDOR_MIGRATIONS)");
+  throw new Error(`cannot find the @corridor/data migrations folder ${folder} (set ${folder === "drizzle" ? "CORRIDOR_MIGRATIONS" : "CORRIDOR_PG_MIGRATIONS"})`);
 }
 
 /** The database path: explicit, else $CORRIDOR_DB, else data/corridor.db at the repository root. */
@@ -80,12 +94,45 @@ export function busyTimeoutMs(fallback = DEFAULT_BUSY_TIMEOUT_MS): number {
   return env().CORRIDOR_BUSY_TIMEOUT_MS ?? fallback;
 }
 
+/**
+ * The database to open: `target` if given (a path, a postgres:// URL, a pglite: target), else
+ * $CORRIDOR_DATABASE_URL, else the SQLite file (defaultDbPath()).
+ */
+export function databaseTarget(target?: string): string {
+  return target ?? env().CORRIDOR_DATABASE_URL ?? defaultDbPath();
+}
+
+/** Whether a target names PostgreSQL (a postgres:// URL or PGlite) rather than a SQLite file. */
+export function isPostgresTarget(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target) || target.startsWith("pglite:");
+}
+
+/**
+ * Opens any engine (databaseTarget()): SQLite through openDb(), PostgreSQL and PGlite through
+ * db-pg.ts (loaded only then). Failures to open are CorridorErrors naming the database.
+ */
+export async function openDatabase(target?: string, options: OpenOptions = {}): Promise<CorridorDb> {
+  const chosen = databaseTarget(target);
+  if (!isPostgresTarget(chosen)) {
+    const file = chosen === ":memory:" ? chosen : resolve(chosen);
+    try {
+      return openDb(file, options);
+    } catch (error) {
+      throw explainDatabaseError(error, file, options.busyTimeoutMs ?? busyTimeoutMs());
+    }
+  }
+  const { openPglite, openPostgres } = await import("./db-pg.ts");
+  return chosen.startsWith("pglite:") ? openPglite(chosen) : openPostgres(chosen);
+}
+
+/** Opens (creating and migrating when needed) the SQLite database at `path`. */
 export function openDb(path: string = defaultDbPath(), options: OpenOptions = {}): CorridorDb {
+  if (isPostgresTarget(path)) throw new CorridorError("usage", `openDb() opens SQLite files; ${path.startsWith("pglite:") ? path : "a postgres:// URL"} is opened with openDatabase()`);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   privateDatabaseFiles(path);
   return connect(path, options, new WriteGate(), (db) => {
     migrate(db.orm, { migrationsFolder: migrationsFolder() });
-    ensureReferenceData(db.sqlite);
+    ensureReferenceData(db);
   });
 }
 
@@ -111,7 +158,7 @@ function connect(path: string, options: OpenOptions, writes: WriteGate, prepare?
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
-    const db: CorridorDb = { orm: drizzle(sqlite, { schema }), sqlite, path, writes, close: () => sqlite.close() };
+    const db = sqliteDb(sqlite, path, options, writes);
     prepare?.(db);
     return db;
   } catch (error) {
@@ -120,11 +167,15 @@ function connect(path: string, options: OpenOptions, writes: WriteGate, prepare?
   }
 }
 
-/** A database failure said in words: which file, what happened, and that nothing was written. */
+/** A database failure said in words: which database, what happened, and that nothing was written. */
 export class DatabaseError extends CorridorError {
-  constructor(message: string, readonly sqliteCode: string) {
-    // A lock held past the wait is worth retrying; anything else is for the operator to fix.
-    super(/^SQLITE_(BUSY|LOCKED)/.test(sqliteCode) ? "busy" : "database", message);
+  /**
+   * `sqliteCode`: the engine's own code (SQLITE_BUSY…, or PostgreSQL's SQLSTATE / a connection
+   * error's code). By default a lock held past the wait is worth retrying ("busy"); anything else is
+   * for the operator to fix ("database"); PostgreSQL's explainer passes its own kind.
+   */
+  constructor(message: string, readonly sqliteCode: string, kind?: "busy" | "database" | "exists") {
+    super(kind ?? (/^SQLITE_(BUSY|LOCKED)/.test(sqliteCode) ? "busy" : "database"), message);
   }
 }
 
@@ -157,26 +208,112 @@ export function explainDatabaseError(error: unknown, path: string, waitedMs = bu
   }
 }
 
-/** Insert-or-ignore the registry and catalog: cheap on every open, never overwrites user edits. */
-function ensureReferenceData(sqlite: Database.Database): void {
-  const { n } = sqlite.prepare("SELECT count(*) AS n FROM countries").get() as { n: number };
-  const { m } = sqlite
-    .prepare(`SELECT count(*) AS m FROM indicators WHERE code IN (${BUILTIN_INDICATORS.map(() => "?").join(",")})`)
-    .get(...BUILTIN_INDICATORS.map((i) => i.code)) as { m: number };
-  if (n >= COUNTRY_RECORDS.length && m === BUILTIN_INDICATORS.length) return;
-  const insertCountry = sqlite.prepare(
-    "INSERT OR IGNORE INTO countries (code, alpha2, name_en, name_ru, aliases) VALUES (?, ?, ?, ?, ?)",
-  );
-  const insertIndicator = sqlite.prepare(
-    `INSERT OR IGNORE INTO indicators (code, name, unit, description, kind, default_role, default_counterpart, aliases)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  sqlite.transaction(() => {
-    for (const c of COUNTRY_RECORDS) insertCountry.run(c.code, c.alpha2, c.nameEn, c.nameRu, JSON.stringify(c.aliases));
-    for (const i of BUILTIN_INDICATORS)
-      insertIndicator.run(
-        i.code, i.name, i.unit, i.description ?? "", i.kind, i.defaultRole ?? "origin",
-        i.defaultCounterpart ?? "WLD", JSON.stringify(i.aliases ?? []),
-      );
+/**
+ * The registry and catalog rows, as one insert each that skips rows already there (portable
+ * `ON CONFLICT DO NOTHING`): cheap on every open, never overwrites user edits. Both engines run these.
+ */
+export function referenceData(): { present: SQL; inserts: SQL[] } {
+  const codes = sql.join(BUILTIN_INDICATORS.map((i) => sql`${i.code}`), sql`, `);
+  return {
+    present: sql`SELECT (SELECT count(*) FROM countries) AS "countries", (SELECT count(*) FROM indicators WHERE code IN (${codes})) AS "indicators"`,
+    inserts: [
+      sql`INSERT INTO countries (code, alpha2, name_en, name_ru, aliases) VALUES ${sql.join(
+        COUNTRY_RECORDS.map((c) => sql`(${c.code}, ${c.alpha2}, ${c.nameEn}, ${c.nameRu}, ${JSON.stringify(c.aliases)})`),
+        sql`, `,
+      )} ON CONFLICT DO NOTHING`,
+      sql`INSERT INTO indicators (code, name, unit, description, kind, default_role, default_counterpart, aliases) VALUES ${sql.join(
+        BUILTIN_INDICATORS.map(
+          (i) => sql`(${i.code}, ${i.name}, ${i.unit}, ${i.description ?? ""}, ${i.kind}, ${i.defaultRole ?? "origin"}, ${i.defaultCounterpart ?? "WLD"}, ${JSON.stringify(i.aliases ?? [])})`,
+        ),
+        sql`, `,
+      )} ON CONFLICT DO NOTHING`,
+    ],
+  };
+}
+
+/** Whether the counts `referenceData().present` read show everything there. */
+export function referenceDataPresent(row: { countries: number; indicators: number }): boolean {
+  return Number(row.countries) >= COUNTRY_RECORDS.length && Number(row.indicators) === BUILTIN_INDICATORS.length;
+}
+
+function ensureReferenceData(db: CorridorDb): void {
+  const { present, inserts } = referenceData();
+  if (referenceDataPresent(db.orm.get<{ countries: number; indicators: number }>(present))) return;
+  db.sqlite.transaction(() => {
+    for (const insert of inserts) db.orm.run(insert);
   })();
+}
+
+/**
+ * The CorridorDb of one SQLite connection.
+ *
+ * Transactions: better-sqlite3's are synchronous, and an async body that awaited inside a
+ * transaction open on the connection every request shares would let other requests, running
+ * between its awaits, read its uncommitted rows and write into it (openOwnConnection's rule). So
+ * transaction() runs on a second connection of its own (opened on first use, kept until close),
+ * BEGIN IMMEDIATE … COMMIT, inside the write gate: one transaction at a time in this process, and
+ * the shared connection only ever sees committed data (WAL). An in-memory database has no second
+ * connection: there the body runs on the one connection, which is fine for the tests it serves and
+ * nothing else.
+ */
+function sqliteDb(sqlite: Database.Database, path: string, options: OpenOptions, writes: WriteGate): CorridorDb {
+  const orm = drizzle(sqlite, { schema });
+  const explain = (error: unknown) => explainDatabaseError(error instanceof Error && error.cause instanceof Database.SqliteError ? error.cause : error, path, options.busyTimeoutMs ?? busyTimeoutMs());
+  const runnerOn = (conn: Drizzle): SqlRunner => ({
+    engine: "sqlite",
+    all: async <T>(query: SQL) => {
+      try {
+        return conn.all<T>(query);
+      } catch (error) {
+        throw explain(error);
+      }
+    },
+    get: async <T>(query: SQL) => {
+      try {
+        return conn.get<T | undefined>(query) ?? undefined;
+      } catch (error) {
+        throw explain(error);
+      }
+    },
+    run: async (query: SQL) => {
+      try {
+        return { changes: conn.run(query).changes };
+      } catch (error) {
+        throw explain(error);
+      }
+    },
+  });
+  let writer: CorridorDb | undefined;
+  const db: CorridorDb = {
+    ...runnerOn(orm),
+    orm,
+    sqlite,
+    path,
+    writes,
+    transaction: (fn, what = "a write") =>
+      writes.run(what, async () => {
+        if (!writer && path !== ":memory:") writer = openOwnConnection(db, options);
+        const conn = writer?.sqlite ?? sqlite;
+        try {
+          conn.prepare("BEGIN IMMEDIATE").run();
+          try {
+            const result = await fn(runnerOn(writer?.orm ?? orm));
+            conn.prepare("COMMIT").run();
+            return result;
+          } finally {
+            if (conn.inTransaction) conn.prepare("ROLLBACK").run();
+          }
+        } catch (error) {
+          throw explain(error);
+        }
+      }),
+    // Synchronous underneath (callers such as backup.ts rename the file right after): the promise is only for PostgreSQL's sake.
+    close: () => {
+      writer?.sqlite.close();
+      writer = undefined;
+      sqlite.close();
+      return Promise.resolve();
+    },
+  };
+  return db;
 }

@@ -45,12 +45,23 @@ export const env = envSchema({
   CORRIDOR_DB: text(),
   /** The drizzle migrations folder, when it cannot be found next to the package. */
   CORRIDOR_MIGRATIONS: text(),
+  /**
+   * PostgreSQL instead of the SQLite file: postgres://user:password@host:port/database (or
+   * postgresql://…; pglite:memory or pglite:/dir for the in-process PGlite the tests use).
+   */
+  CORRIDOR_DATABASE_URL: z.preprocess(blank, z.string().regex(/^(postgres(ql)?:\/\/|pglite:)/, "expected a postgres://user:password@host:port/database URL").optional()),
+  /** PostgreSQL's drizzle migrations folder (drizzle-pg), when it cannot be found next to the package. */
+  CORRIDOR_PG_MIGRATIONS: text(),
   /** The demo dataset `corridor seed` loads (default data/seed). */
   CORRIDOR_SEED_DIR: text(),
   /** How long a writer waits for another process's write transaction (ms, default 5 s). */
   CORRIDOR_BUSY_TIMEOUT_MS: wholeNumber(),
   /** How long a write waits for this process's write gate (ms, default 30 s). */
   CORRIDOR_WRITE_WAIT_MS: wholeNumber(),
+  /** Which engine the data tests read from: sqlite (default), pglite, or postgres (needs CORRIDOR_TEST_DATABASE_URL). */
+  CORRIDOR_TEST_ENGINE: z.preprocess(blank, z.enum(["sqlite", "pglite", "postgres"], { error: "expected sqlite, pglite or postgres" }).optional()),
+  /** For CORRIDOR_TEST_ENGINE=postgres: a server where the tests may create and drop databases (postgres://…/postgres). */
+  CORRIDOR_TEST_DATABASE_URL: z.preprocess(blank, z.string().regex(/^postgres(ql)?:\/\//, "expected a postgres://user@host:port/database URL").optional()),
   /** better-auth's secret; else one is made and kept in the database. */
   CORRIDOR_AUTH_SECRET: text(),
 });

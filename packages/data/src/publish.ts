@@ -6,10 +6,11 @@
  * payload) are read as version 1, so a pinned embed published then still renders.
  */
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { rowsOf } from "./dialect.ts";
 import { CorridorError } from "./errors.ts";
-import type { CorridorDb } from "./db.ts";
+import type { SqlRunner } from "./runner.ts";
 import { bounds, eventDateEnds, snapshots } from "./schema.ts";
 import { series, type Series, type SeriesQuery } from "./queries/series.ts";
 import { events, type EventSummary } from "./events/store.ts";
@@ -22,7 +23,7 @@ export interface ChartData {
 }
 
 /** `related`: also other corridors' events naming one of its countries, marked `related` (the opt-in layer). */
-export async function chartData(db: CorridorDb, query: SeriesQuery & { related?: boolean }): Promise<ChartData> {
+export async function chartData(db: SqlRunner, query: SeriesQuery & { related?: boolean }): Promise<ChartData> {
   const s = await series(db, query);
   const found = await events(db, { corridor: { origin: s.origin, destination: s.destination, related: query.related }, ...seriesRange(s, query) });
   return { series: s, events: found };
@@ -35,8 +36,8 @@ export interface DataVersion {
   version: number;
 }
 
-export async function dataVersion(db: CorridorDb): Promise<DataVersion> {
-  const row = db.sqlite.prepare("SELECT database_id AS databaseId, version FROM data_state WHERE id = 1").get() as DataVersion | undefined;
+export async function dataVersion(db: SqlRunner): Promise<DataVersion> {
+  const row = await db.get<DataVersion>(sql`SELECT database_id AS "databaseId", version FROM data_state WHERE id = 1`);
   if (!row) throw new Error("data_state row missing: the database was not migrated by openDb()");
   return row;
 }
@@ -46,11 +47,13 @@ export async function dataVersion(db: CorridorDb): Promise<DataVersion> {
  * null before any import: what a chart's footer states as its data date ("data of 2026-11-28"), a
  * date a reader can check against the imports page, where a bare version number says nothing.
  */
-export async function dataDate(db: CorridorDb): Promise<string | null> {
-  const row = db.sqlite
-    .prepare("SELECT max(coalesce((SELECT max(imported_at) FROM imports WHERE status = 'committed'), ''), coalesce((SELECT max(undone_at) FROM imports), '')) AS at")
-    .get() as { at: string };
-  return row.at ? row.at.slice(0, 10) : null;
+export async function dataDate(db: SqlRunner): Promise<string | null> {
+  const row = await db.get<{ imported: string | null; undone: string | null }>(
+    sql`SELECT (SELECT max(imported_at) FROM imports WHERE status = 'committed') AS "imported", (SELECT max(undone_at) FROM imports) AS "undone"`,
+  );
+  // The later of the two, in JS: SQLite's two-argument max() is GREATEST in PostgreSQL (dialect.ts).
+  const at = [row?.imported ?? "", row?.undone ?? ""].reduce((a, b) => (b > a ? b : a));
+  return at ? at.slice(0, 10) : null;
 }
 
 export interface Snapshot<T = unknown> {
@@ -117,7 +120,7 @@ function canonicalJson(value: unknown): string {
  * Freezes a chart's data. The id derives from the content, so publishing the same view of the same
  * data twice gives the same id (and one row), and an id can never point at different figures.
  */
-export async function publishSnapshot<T>(db: CorridorDb, input: { kind: string; query: Record<string, unknown>; payload: T }): Promise<Snapshot<T> & { created: boolean }> {
+export async function publishSnapshot<T>(db: SqlRunner, input: { kind: string; query: Record<string, unknown>; payload: T }): Promise<Snapshot<T> & { created: boolean }> {
   const id = createHash("sha256").update(canonicalJson({ kind: input.kind, query: input.query, payload: input.payload })).digest("hex").slice(0, 20);
   const existing = await getSnapshot<T>(db, id);
   if (existing) return { ...existing, created: false };
@@ -127,7 +130,10 @@ export async function publishSnapshot<T>(db: CorridorDb, input: { kind: string; 
   // publish of the same content may have won the insert. The id hashes the bare payload (as before
   // versions), so republishing what an old row holds still finds that row.
   const stored = { ...row, payload: { schemaVersion: SNAPSHOT_SCHEMA_VERSION, data: input.payload } };
-  const { changes } = db.orm.insert(snapshots).values(stored).onConflictDoNothing().run();
+  const { changes } = await db.run(sql`
+    INSERT INTO snapshots (id, kind, query, payload, data_version, created_at)
+    VALUES (${stored.id}, ${stored.kind}, ${JSON.stringify(stored.query)}, ${JSON.stringify(stored.payload)}, ${stored.dataVersion}, ${stored.createdAt})
+    ON CONFLICT DO NOTHING`);
   return { ...row, created: changes > 0 };
 }
 
@@ -135,9 +141,9 @@ export async function publishSnapshot<T>(db: CorridorDb, input: { kind: string; 
  * A snapshot with its payload migrated to the current version. `schema` checks the payload's data
  * (e.g. seriesSnapshotData); without one it is returned unchecked, as the caller's `T`.
  */
-export async function getSnapshot<T = unknown>(db: CorridorDb, id: string, schema?: z.ZodType<T>): Promise<Snapshot<T> | undefined> {
+export async function getSnapshot<T = unknown>(db: SqlRunner, id: string, schema?: z.ZodType<T>): Promise<Snapshot<T> | undefined> {
   if (!/^[0-9a-f]{20}$/.test(id)) return undefined;
-  const row = (await db.orm.select().from(snapshots).where(eq(snapshots.id, id)))[0];
+  const [row] = await rowsOf(db, snapshots, sql`WHERE id = ${id}`);
   return row ? { ...row, payload: readSnapshotPayload(id, row.payload, schema ?? (z.unknown() as z.ZodType<T>)) } : undefined;
 }
 

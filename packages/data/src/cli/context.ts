@@ -5,7 +5,7 @@
 import { Command, Option } from "commander";
 import { userInfo } from "node:os";
 import { CorridorError } from "../errors.ts";
-import { busyTimeoutMs, defaultDbPath, explainDatabaseError, openDb, type CorridorDb } from "../db.ts";
+import { busyTimeoutMs, databaseTarget, explainDatabaseError, isPostgresTarget, openDatabase, type CorridorDb } from "../db.ts";
 
 /** A command used wrongly: the "usage" code, so exit 2 (errors.ts's exitCodeOf). */
 export class UsageError extends CorridorError {
@@ -24,22 +24,27 @@ export interface Cli {
 /** The CLI waits this long for another import to finish before giving up (a web request waits 5 s). */
 const CLI_BUSY_TIMEOUT_MS = 300_000;
 
+/**
+ * Opens `--db` (a SQLite path or a postgres:// URL), else $CORRIDOR_DATABASE_URL, else the SQLite
+ * file, for one command. PostgreSQL's errors arrive already explained (db-pg.ts).
+ */
 export async function withDb<T>(path: string | undefined, run: (db: CorridorDb) => Promise<T>): Promise<T> {
-  const file = path ?? defaultDbPath();
+  const target = databaseTarget(path);
   const waitMs = busyTimeoutMs(CLI_BUSY_TIMEOUT_MS);
+  const explain = (error: unknown) => (isPostgresTarget(target) ? error : explainDatabaseError(error, target, waitMs));
   let db: CorridorDb;
   try {
-    db = openDb(file, { busyTimeoutMs: waitMs });
+    db = await openDatabase(target, { busyTimeoutMs: waitMs });
   } catch (error) {
-    throw explainDatabaseError(error, file, waitMs);
+    throw explain(error);
   }
   try {
     return await run(db);
   } catch (error) {
-    throw explainDatabaseError(error, file, waitMs);
+    throw explain(error);
   } finally {
     try {
-      db.close();
+      await db.close();
     } catch {
       // Closing checkpoints the WAL; if that fails (full disk) the committed data is still in the WAL.
     }

@@ -14,7 +14,7 @@ import { registerUsers } from "./users.ts";
 
 export function buildProgram(): Command {
   const program = new Command("corridor").description("Corridor: labour-migration statistics and the policy events that move them").showHelpAfterError().exitOverride();
-  const dbOption = () => new Option("--db <path>", "SQLite database (default: $CORRIDOR_DB or data/corridor.db)");
+  const dbOption = () => new Option("--db <path>", "SQLite database file or postgres:// URL (default: $CORRIDOR_DATABASE_URL, else $CORRIDOR_DB or data/corridor.db)");
   const cli: Cli = { program, dbOption, command: (name) => program.command(name).addOption(dbOption()).exitOverride() };
   // In this order in --help.
   registerImport(cli);

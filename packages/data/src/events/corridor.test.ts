@@ -1,7 +1,8 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { memoryDb } from "../test/helpers.ts";
+import type { CorridorDb } from "../db.ts";
+import { memoryDb, onEngine } from "../test/helpers.ts";
 import { concernsCorridor } from "./corridor.ts";
 import { events, importEvents } from "./store.ts";
 
@@ -44,10 +45,12 @@ describe("concernsCorridor", () => {
 });
 
 describe("events({ corridor }) on the seed events", () => {
-  const db = memoryDb();
+  let db: CorridorDb;
   beforeAll(async () => {
-    const summary = await importEvents(db, readdirSync(seedEvents).map((f) => `${seedEvents}/${f}`));
+    const sqlite = memoryDb();
+    const summary = await importEvents(sqlite, readdirSync(seedEvents).map((f) => `${seedEvents}/${f}`));
     expect(summary.errors).toEqual([]);
+    db = await onEngine(sqlite);
   });
   const ids = async (origin: string, destination: string, related = false) =>
     (await events(db, { corridor: { origin, destination, related } })).map((e) => (e.related ? `related:${e.id}` : e.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { memoryDb, tmpFile, onEngine } from "../test/helpers.ts";
 import { importFile } from "../import/index.ts";
 import { events, getEvent, importEvents } from "./store.ts";
 import { readCsvEvents, readMarkdownEvent } from "./readers.ts";
@@ -106,12 +106,12 @@ describe("importEvents", () => {
     const changed = tmpFile(TALKS.replace("Body text.", "Corrected text."), "talks-2021.md");
     const third = await importEvents(db, [changed]);
     expect(third.updated).toEqual([talksId]);
-    const detail = (await getEvent(db, talksId))!;
+    const detail = (await getEvent(await onEngine(db), talksId))!;
     expect(detail).toMatchObject({ body: "Corrected text.", version: 2, versions: [{ version: 1 }] });
     expect(detail.links).toMatchObject([{ relation: "cites", direction: "out", id: "decree-274-2020" }]);
     const snapshot = db.sqlite.prepare("SELECT snapshot FROM event_versions").get() as { snapshot: string };
     expect(JSON.parse(snapshot.snapshot).body).toBe("Body text.");
-    const decreeDetail = (await getEvent(db, "decree-274-2020"))!;
+    const decreeDetail = (await getEvent(await onEngine(db), "decree-274-2020"))!;
     expect(decreeDetail.links).toMatchObject([{ relation: "cites", direction: "in", id: talksId }]);
   });
 
@@ -120,7 +120,7 @@ describe("importEvents", () => {
     const result = await importEvents(db, [tmpFile(TALKS, "t.md")]);
     expect(result.committed).toBe(false);
     expect(result.errors[0]!.message).toMatch(/unknown event id "decree-274-2020"/);
-    expect((await events(db)).length).toBe(0);
+    expect((await events(await onEngine(db))).length).toBe(0);
   });
 });
 
@@ -141,17 +141,17 @@ describe("events()", () => {
 
   it("puts an event on a corridor when it involves either country or ALL", async () => {
     const db = await seeded();
-    expect((await events(db, { countries: ["TJK"] })).map((e) => e.id)).toEqual(["covid", "talks"]);
-    expect((await events(db, { countries: ["Tajikistan", "RUS"] })).map((e) => e.id)).toEqual(["ruble", "eaeu", "covid", "talks"]);
+    expect((await events(await onEngine(db), { countries: ["TJK"] })).map((e) => e.id)).toEqual(["covid", "talks"]);
+    expect((await events(await onEngine(db), { countries: ["Tajikistan", "RUS"] })).map((e) => e.id)).toEqual(["ruble", "eaeu", "covid", "talks"]);
   });
 
   it("filters by overlapping dates, kinds and tags", async () => {
     const db = await seeded();
-    expect((await events(db, { from: "2020-04-01", to: "2021" })).map((e) => e.id)).toEqual(["covid", "talks"]);
-    expect((await events(db, { from: "2020-05-02", to: "2021-04" })).map((e) => e.id)).toEqual(["talks"]);
-    expect((await events(db, { kinds: ["talks"] })).map((e) => e.id)).toEqual(["talks", "uzb"]);
-    expect((await events(db, { tags: ["bilateral"], countries: ["UZB"] })).map((e) => e.id)).toEqual(["uzb"]);
-    await expect(events(db, { kinds: ["party"] })).rejects.toThrow(/unknown kind/);
+    expect((await events(await onEngine(db), { from: "2020-04-01", to: "2021" })).map((e) => e.id)).toEqual(["covid", "talks"]);
+    expect((await events(await onEngine(db), { from: "2020-05-02", to: "2021-04" })).map((e) => e.id)).toEqual(["talks"]);
+    expect((await events(await onEngine(db), { kinds: ["talks"] })).map((e) => e.id)).toEqual(["talks", "uzb"]);
+    expect((await events(await onEngine(db), { tags: ["bilateral"], countries: ["UZB"] })).map((e) => e.id)).toEqual(["uzb"]);
+    await expect(events(await onEngine(db), { kinds: ["party"] })).rejects.toThrow(/unknown kind/);
   });
 });
 
@@ -169,7 +169,7 @@ describe("impact()", () => {
     // 2020-01 … 2021-12; the event (19 April 2021) sits in 2021-04.
     const values = [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 20, 20, 20, 999, 30, 30, 30, 30, 30, 30, 30, 30];
     const db = await withSeries(monthly(1, values));
-    const r = await impact(db, { event: "ev", indicator: "entries", origin: "TJK", destination: "RUS", window: 3 });
+    const r = await impact(await onEngine(db), { event: "ev", indicator: "entries", origin: "TJK", destination: "RUS", window: 3 });
     expect(r.frequency).toBe("M");
     expect(r.comparison).toEqual({
       status: "ok", eventPeriod: "2021-04",
@@ -183,15 +183,15 @@ describe("impact()", () => {
   it("snaps the event to its quarter or year and says which periods are missing at the edges", async () => {
     // 2020-01 … 2021-09, 5 a month.
     const db = await withSeries(monthly(1, Array(21).fill(5)));
-    const quarterly = await impact(db, { event: "ev", indicator: "entries", origin: "TJK", destination: "RUS", frequency: "Q", window: 1 });
+    const quarterly = await impact(await onEngine(db), { event: "ev", indicator: "entries", origin: "TJK", destination: "RUS", frequency: "Q", window: 1 });
     expect(quarterly.comparison).toMatchObject({ status: "ok", eventPeriod: "2021-Q2", before: { periods: ["2021-Q1"], sum: 15 }, after: { periods: ["2021-Q3"], sum: 15 }, changePct: 0 });
     expect(quarterly.baseline).toMatchObject({ status: "ok", eventPeriod: "2020-Q2", before: { periods: ["2020-Q1"] } });
-    const wide = await impact(db, { event: "ev", indicator: "entries", origin: "TJK", destination: "RUS", window: 6 });
+    const wide = await impact(await onEngine(db), { event: "ev", indicator: "entries", origin: "TJK", destination: "RUS", window: 6 });
     expect(wide.comparison).toEqual({ status: "not enough data", eventPeriod: "2021-04", missing: ["2021-10"] });
     expect(wide.baseline).toEqual({ status: "not enough data", eventPeriod: "2020-04", missing: ["2019-10", "2019-11", "2019-12"] });
-    const annual = await impact(db, { event: "ev", indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A" });
+    const annual = await impact(await onEngine(db), { event: "ev", indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A" });
     expect(annual.comparison).toMatchObject({ status: "not enough data", missing: ["2019", "2022", "2023"] });
-    await expect(impact(db, { event: "nope", indicator: "entries", origin: "TJK" })).rejects.toThrow(/unknown event/);
-    await expect(impact(db, { event: "ev", indicator: "entries", origin: "TJK", window: 0 })).rejects.toThrow(/window/);
+    await expect(impact(await onEngine(db), { event: "nope", indicator: "entries", origin: "TJK" })).rejects.toThrow(/unknown event/);
+    await expect(impact(await onEngine(db), { event: "ev", indicator: "entries", origin: "TJK", window: 0 })).rejects.toThrow(/window/);
   });
 });

@@ -5,7 +5,7 @@
  * uncertainty, optionally against a control corridor, listing the other events in its window.
  * Says "not enough data", and which periods are missing, rather than give a number it cannot support.
  */
-import type { CorridorDb } from "../db.ts";
+import type { SqlRunner } from "../runner.ts";
 import { periodContaining, shiftPeriod, yearEarlier, type Frequency, type Period } from "../periods.ts";
 import { QueryArgumentError } from "../queries/resolve.ts";
 import { series, type Series } from "../queries/series.ts";
@@ -88,7 +88,7 @@ export function compareAround(byPeriod: Map<string, number>, eventPeriod: Period
   return { status: "ok", eventPeriod: eventPeriod.period, before: b, after: a, change, changePct: b.mean === 0 ? null : (change / b.mean) * 100 };
 }
 
-export async function impact(db: CorridorDb, query: ImpactQuery): Promise<Impact> {
+export async function impact(db: SqlRunner, query: ImpactQuery): Promise<Impact> {
   const method = query.method ?? "before-after";
   if (!(IMPACT_METHODS as readonly string[]).includes(method)) throw new QueryArgumentError(`method must be ${IMPACT_METHODS.join(" or ")} (got "${method}")`, "method");
   const window = query.window ?? 2;
@@ -114,7 +114,7 @@ export async function impact(db: CorridorDb, query: ImpactQuery): Promise<Impact
 }
 
 /** The ITS estimate for `s` around `eventPeriod` (see stats/its.ts for the model). */
-async function itsEstimate(db: CorridorDb, query: ImpactQuery, s: Series, treated: Map<string, number>, eventPeriod: Period, eventId: string): Promise<ItsEstimate> {
+async function itsEstimate(db: SqlRunner, query: ImpactQuery, s: Series, treated: Map<string, number>, eventPeriod: Period, eventId: string): Promise<ItsEstimate> {
   const frequency = s.frequency!;
   if (frequency === "D") throw new QueryArgumentError("an interrupted time series needs annual, half-yearly, quarterly or monthly periods (use frequency)", "frequency");
   const window = query.window ?? ITS_DEFAULT_WINDOW[frequency];

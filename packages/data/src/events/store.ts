@@ -2,9 +2,11 @@
  * Writes and reads events. importEvents() is all-or-nothing and idempotent: an unchanged event is
  * left alone, a changed one is updated in place and its previous version kept in event_versions.
  */
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import type { CorridorDb } from "../db.ts";
+import { list, rowsOf } from "../dialect.ts";
+import type { SqlRunner } from "../runner.ts";
 import { periodArgument, QueryArgumentError, resolveCountry } from "../queries/resolve.ts";
 import {
   eventCountries, eventLinks, events as eventsTable, eventVersions, eventKinds,
@@ -243,7 +245,7 @@ export interface EventQuery {
   ids?: string[];
 }
 
-export async function events(db: CorridorDb, query: EventQuery = {}): Promise<EventSummary[]> {
+export async function events(db: SqlRunner, query: EventQuery = {}): Promise<EventSummary[]> {
   const range = { from: periodArgument(query.from, "from")?.start, to: periodArgument(query.to, "to")?.end };
   for (const kind of query.kinds ?? [])
     if (!(eventKinds as readonly string[]).includes(kind)) throw new QueryArgumentError(`unknown kind "${kind}" (kinds: ${eventKinds.join(", ")})`, "kind");
@@ -251,23 +253,20 @@ export async function events(db: CorridorDb, query: EventQuery = {}): Promise<Ev
   const corridor = query.corridor && { origin: resolveCountry(query.corridor.origin), destination: resolveCountry(query.corridor.destination), related: query.corridor.related };
 
   // The date filter runs here, not in SQL: the one overlap rule the pages and the editor apply too.
-  const rows = (await db.orm
-    .select()
-    .from(eventsTable)
-    .where(
-      and(
-        query.kinds?.length ? inArray(eventsTable.kind, query.kinds as EventKind[]) : undefined,
-        query.ids?.length ? inArray(eventsTable.id, query.ids) : undefined,
-      ),
+  const rows = (
+    await rowsOf(
+      db,
+      eventsTable,
+      sql`WHERE 1 = 1 ${query.kinds?.length ? sql`AND kind IN ${list(query.kinds)}` : sql``} ${query.ids?.length ? sql`AND id IN ${list(query.ids)}` : sql``} ORDER BY starts_on, id`,
     )
-    .orderBy(asc(eventsTable.startsOn), asc(eventsTable.id))).filter((r) => eventInRange(r, range));
+  ).filter((r) => eventInRange(r, range));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const countryRows = await db.orm.select().from(eventCountries).where(inArray(eventCountries.eventId, ids));
-  const linkRows = await db.orm.select().from(eventLinks).where(or(inArray(eventLinks.fromEvent, ids), inArray(eventLinks.toEvent, ids)));
+  const countryRows = await rowsOf(db, eventCountries, sql`WHERE event_id IN ${list(ids)}`);
+  const linkRows = await rowsOf(db, eventLinks, sql`WHERE from_event IN ${list(ids)} OR to_event IN ${list(ids)} ORDER BY from_event, relation, to_event`);
   const otherIds = [...new Set(linkRows.flatMap((l) => [l.fromEvent, l.toEvent]))];
   const titles = new Map(
-    (await db.orm.select({ id: eventsTable.id, title: eventsTable.title, titleRu: eventsTable.titleRu, startsOn: eventsTable.startsOn }).from(eventsTable).where(inArray(eventsTable.id, otherIds))).map(
+    (await db.all<{ id: string; title: string; titleRu: string; startsOn: string }>(sql`SELECT id, title, title_ru AS "titleRu", starts_on AS "startsOn" FROM events WHERE id IN ${list(otherIds)}`)).map(
       (e) => [e.id, { title: e.title || e.titleRu, startsOn: e.startsOn }],
     ),
   );
@@ -299,26 +298,23 @@ export async function events(db: CorridorDb, query: EventQuery = {}): Promise<Ev
   return out;
 }
 
-export async function getEvent(db: CorridorDb, id: string): Promise<EventDetail | undefined> {
+export async function getEvent(db: SqlRunner, id: string): Promise<EventDetail | undefined> {
   const [summary] = await events(db, { ids: [id] });
   if (!summary) return undefined;
-  const row = (await db.orm.select().from(eventsTable).where(eq(eventsTable.id, id)))[0]!;
-  const versions = await db.orm
-    .select({ version: eventVersions.version, replacedAt: eventVersions.replacedAt, replacedBy: eventVersions.replacedBy })
-    .from(eventVersions)
-    .where(eq(eventVersions.eventId, id))
-    .orderBy(asc(eventVersions.version));
+  const [row] = await rowsOf(db, eventsTable, sql`WHERE id = ${id}`);
+  if (!row) return undefined;
+  const versions = await db.all<{ version: number; replacedAt: string; replacedBy: string }>(
+    sql`SELECT version, replaced_at AS "replacedAt", replaced_by AS "replacedBy" FROM event_versions WHERE event_id = ${id} ORDER BY version`,
+  );
   const texts = textsOf(row);
   return { ...summary, texts, body: eventText({ texts }, "en").body, version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy, versions };
 }
 
 /** events() plus each event's full text: what `corridor events list` and GET /api/events return. */
-export async function listEvents(db: CorridorDb, query: EventQuery = {}): Promise<(EventSummary & { body: string })[]> {
+export async function listEvents(db: SqlRunner, query: EventQuery = {}): Promise<(EventSummary & { body: string })[]> {
   const found = await events(db, query);
   if (found.length === 0) return [];
-  const rows = new Map(
-    (await db.orm.select().from(eventsTable).where(inArray(eventsTable.id, found.map((e) => e.id)))).map((r) => [r.id, r]),
-  );
+  const rows = new Map((await rowsOf(db, eventsTable, sql`WHERE id IN ${list(found.map((e) => e.id))}`)).map((r) => [r.id, r]));
   return found.map((e) => {
     const texts = textsOf(rows.get(e.id)!);
     return { ...e, texts, body: eventText({ texts }, "en").body };

@@ -1,7 +1,9 @@
 /** corridors(): every origin→destination pair with data, its indicators and their period ranges. */
-import type { CorridorDb } from "../db.ts";
+import { sql } from "drizzle-orm";
+import { byText, rowsOf } from "../dialect.ts";
 import type { Frequency } from "../periods.ts";
-import { countries, indicators } from "../schema.ts";
+import type { SqlRunner } from "../runner.ts";
+import { indicators } from "../schema.ts";
 
 export interface CorridorIndicator {
   code: string;
@@ -28,17 +30,16 @@ export interface Corridor {
  * observations. Its rows are merged here, in one pass in table order, rather than by a GROUP BY
  * (a sort of the whole summary on every call): a corridor's ranges count every breakdown.
  */
-export async function corridors(db: CorridorDb): Promise<Corridor[]> {
-  const rows = db.sqlite
-    .prepare("SELECT origin, destination, indicator, frequency, observations, first_period, last_period, first_day, last_day FROM corridor_ranges")
-    .raw()
-    .all() as [string, string, string, Frequency, number, string, string, string, string][];
-  const names = new Map((await db.orm.select({ code: countries.code, name: countries.nameEn }).from(countries)).map((c) => [c.code, c.name]));
-  const catalog = new Map((await db.orm.select().from(indicators)).map((i) => [i.code, i]));
+export async function corridors(db: SqlRunner): Promise<Corridor[]> {
+  const rows = await db.all<{ origin: string; destination: string; indicator: string; frequency: Frequency; observations: number; first: string; last: string; firstDay: string; lastDay: string }>(
+    sql`SELECT origin, destination, indicator, frequency, observations, first_period AS "first", last_period AS "last", first_day AS "firstDay", last_day AS "lastDay" FROM corridor_ranges`,
+  );
+  const names = new Map((await db.all<{ code: string; name: string }>(sql`SELECT code, name_en AS "name" FROM countries`)).map((c) => [c.code, c.name]));
+  const catalog = new Map((await rowsOf(db, indicators)).map((i) => [i.code, i]));
 
   const byCorridor = new Map<string, Corridor>();
   const byIndicator = new Map<string, CorridorIndicator>();
-  for (const [origin, destination, indicator, frequency, count, first, last, firstDay, lastDay] of rows) {
+  for (const { origin, destination, indicator, frequency, observations: count, first, last, firstDay, lastDay } of rows) {
     const key = `${origin}>${destination}`;
     let corridor = byCorridor.get(key);
     if (!corridor) {
@@ -64,7 +65,6 @@ export async function corridors(db: CorridorDb): Promise<Corridor[]> {
       if (last > range.last) range.last = last;
     }
   }
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   for (const corridor of byCorridor.values()) {
     corridor.indicators.sort((a, b) => byText(a.code, b.code));
     for (const entry of corridor.indicators) entry.ranges.sort((a, b) => byText(a.frequency, b.frequency));

@@ -1,8 +1,7 @@
 /** latest(): per indicator on a corridor, the newest value with its change on the previous period and a year earlier. */
-import { and, eq } from "drizzle-orm";
-import type { CorridorDb } from "../db.ts";
+import { sql } from "drizzle-orm";
 import { periodFromCanonical, shiftPeriod, yearEarlier, type Frequency } from "../periods.ts";
-import { corridorRanges, indicators } from "../schema.ts";
+import type { SqlRunner } from "../runner.ts";
 import { resolveCountry } from "./resolve.ts";
 import { series, type Series, type SeriesPoint } from "./series.ts";
 
@@ -72,21 +71,22 @@ export function latestOf(s: Series): LatestValue | null {
   return entry;
 }
 
-/** The indicators with data on a corridor (total breakdown), in catalog order. */
-export async function corridorIndicators(db: CorridorDb, corridor: { origin: string; destination?: string }): Promise<{ origin: string; destination: string; codes: string[] }> {
+/** The indicators with data on a corridor (total breakdown), in catalog (code) order. */
+export async function corridorIndicators(db: SqlRunner, corridor: { origin: string; destination?: string }): Promise<{ origin: string; destination: string; codes: string[] }> {
   const origin = resolveCountry(corridor.origin);
   const destination = resolveCountry(corridor.destination ?? "WLD");
   // The corridor summary, not the observations: a few rows whatever the corridor holds.
-  const rows = await db.orm
-    .selectDistinct({ code: corridorRanges.indicator })
-    .from(corridorRanges)
-    .where(and(eq(corridorRanges.origin, origin), eq(corridorRanges.destination, destination), eq(corridorRanges.breakdown, "total")));
-  const order = (await db.orm.select({ code: indicators.code }).from(indicators)).map((i) => i.code);
+  const rows = await db.all<{ code: string }>(
+    sql`SELECT DISTINCT indicator AS "code" FROM corridor_ranges WHERE origin = ${origin} AND destination = ${destination} AND breakdown = 'total'`,
+  );
+  // "Catalog order" was always code order: SQLite answered the unordered SELECT from the primary
+  // key's covering index. PostgreSQL answers in heap order, so it is said outright (dialect.ts).
+  const order = (await db.all<{ code: string }>(sql`SELECT code FROM indicators ORDER BY code`)).map((i) => i.code);
   const codes = rows.map((r) => r.code).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return { origin, destination, codes };
 }
 
-export async function latest(db: CorridorDb, corridor: { origin: string; destination?: string }): Promise<LatestValue[]> {
+export async function latest(db: SqlRunner, corridor: { origin: string; destination?: string }): Promise<LatestValue[]> {
   const { origin, destination, codes } = await corridorIndicators(db, corridor);
   const out: LatestValue[] = [];
   for (const code of codes) {

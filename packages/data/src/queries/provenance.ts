@@ -3,9 +3,9 @@
  * into publisher, release, address and licence (describeSource), with the imports that wrote them.
  * A view's "Sources" section lists this for every series it shows.
  */
-import { and, asc, count, eq, gte, lte } from "drizzle-orm";
-import type { CorridorDb } from "../db.ts";
-import { imports, observations } from "../schema.ts";
+import { sql } from "drizzle-orm";
+import { nullsFirst } from "../dialect.ts";
+import type { SqlRunner } from "../runner.ts";
 import { describeSource, type SourceInfo } from "../sources.ts";
 import { periodArgument, resolveCountry, resolveIndicator } from "./resolve.ts";
 
@@ -33,26 +33,18 @@ export interface SourcesQuery {
   to?: string;
 }
 
-export async function seriesSources(db: CorridorDb, query: SourcesQuery): Promise<SeriesSource[]> {
+export async function seriesSources(db: SqlRunner, query: SourcesQuery): Promise<SeriesSource[]> {
   const indicator = await resolveIndicator(db, query.indicator);
   const from = periodArgument(query.from, "from");
   const to = periodArgument(query.to, "to");
-  const rows = await db.orm
-    .select({ source: observations.source, importId: observations.importId, fileName: imports.fileName, importedAt: imports.importedAt, values: count() })
-    .from(observations)
-    .innerJoin(imports, eq(imports.id, observations.importId))
-    .where(
-      and(
-        eq(observations.indicator, indicator.code),
-        eq(observations.origin, resolveCountry(query.origin)),
-        eq(observations.destination, resolveCountry(query.destination ?? "WLD")),
-        eq(observations.breakdown, query.breakdown ?? "total"),
-        from ? gte(observations.periodStart, from.start) : undefined,
-        to ? lte(observations.periodEnd, to.end) : undefined,
-      ),
-    )
-    .groupBy(observations.source, observations.importId)
-    .orderBy(asc(observations.source), asc(observations.importId));
+  const rows = await db.all<{ source: string | null; importId: number; fileName: string; importedAt: string; values: number }>(sql`
+    SELECT o.source, o.import_id AS "importId", i.file_name AS "fileName", i.imported_at AS "importedAt", count(*) AS "values"
+    FROM observations o JOIN imports i ON i.id = o.import_id
+    WHERE o.indicator = ${indicator.code} AND o.origin = ${resolveCountry(query.origin)} AND o.destination = ${resolveCountry(query.destination ?? "WLD")}
+      AND o.breakdown = ${query.breakdown ?? "total"}
+      ${from ? sql`AND o.period_start >= ${from.start}` : sql``} ${to ? sql`AND o.period_end <= ${to.end}` : sql``}
+    GROUP BY o.source, o.import_id, i.file_name, i.imported_at
+    ORDER BY ${nullsFirst("o.source")}, o.import_id`);
   const bySource = new Map<string | null, SeriesSource>();
   for (const r of rows) {
     let entry = bySource.get(r.source);

@@ -1,14 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { importFile } from "../import/index.ts";
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { memoryDb, tmpFile, onEngine } from "../test/helpers.ts";
 import { series } from "./series.ts";
 import { predominantFrequency } from "../periods.ts";
 import { seriesSources } from "./provenance.ts";
 import { corridors } from "./corridors.ts";
 import { latest } from "./latest.ts";
 import { addIndicator } from "../catalog-admin.ts";
-import { listImports, undoImport } from "../history.ts";
+import { getImport, listImports, observationHistory, undoImport } from "../history.ts";
 import type { CorridorDb } from "../db.ts";
 
 const HEADER = "indicator,origin,destination,period,value,flag\n";
@@ -23,7 +23,7 @@ describe("series", () => {
   it("returns points in period order with the native frequency", async () => {
     const db = memoryDb();
     await load(db, ["entries,TJK,RUS,2021,3,", "entries,TJK,RUS,2019,1,", "entries,TJK,RUS,2020,2,"]);
-    const s = await series(db, { indicator: "entries", origin: "Tajikistan", destination: "Russia" });
+    const s = await series(await onEngine(db), { indicator: "entries", origin: "Tajikistan", destination: "Russia" });
     expect(s.frequency).toBe("A");
     expect(s.points.map((p) => p.period)).toEqual(["2019", "2020", "2021"]);
     expect(s.indicator).toMatchObject({ code: "entries", kind: "flow" });
@@ -32,7 +32,7 @@ describe("series", () => {
   it("rolls flows up by sum, complete periods only unless partial is asked for", async () => {
     const db = memoryDb();
     await load(db, [...months("entries", 2021, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), ...months("entries", 2022, [1, 1, 1, 1])]);
-    const q = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "Q" });
+    const q = await series(await onEngine(db), { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "Q" });
     expect(q.points.map((p) => [p.period, p.value])).toEqual([
       ["2021-Q1", 6],
       ["2021-Q2", 15],
@@ -40,9 +40,9 @@ describe("series", () => {
       ["2021-Q4", 33],
       ["2022-Q1", 3],
     ]);
-    const a = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A" });
+    const a = await series(await onEngine(db), { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A" });
     expect(a.points.map((p) => [p.period, p.value])).toEqual([["2021", 78]]);
-    const partial = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A", partial: true });
+    const partial = await series(await onEngine(db), { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "A", partial: true });
     expect(partial.points.map((p) => [p.period, p.value, p.partial])).toEqual([
       ["2021", 78, undefined],
       ["2022", 4, true],
@@ -53,14 +53,14 @@ describe("series", () => {
     const db = memoryDb();
     const imported = await importFile(db, fileURLToPath(new URL("../../../../data/seed/cbr_transfers_from_russia.csv", import.meta.url)));
     expect(imported.committed).toBe(true);
-    const annual = await series(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS" });
+    const annual = await series(await onEngine(db), { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS" });
     expect(annual.frequency).toBe("A");
     expect(annual.points.map((p) => p.period)).toEqual(["2013", "2014", "2015", "2016", "2017"]);
     // 2017-Q3 and 2018-Q3 (the 2021-Q3 value is another breakdown: payment systems only).
     expect(annual.otherFrequencies).toEqual([{ frequency: "Q", count: 2 }]);
-    const quarterly = await series(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", frequency: "Q" });
+    const quarterly = await series(await onEngine(db), { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", frequency: "Q" });
     expect(quarterly.otherFrequencies).toEqual([{ frequency: "A", count: 5 }]);
-    expect((await series(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", to: "2016" })).otherFrequencies).toEqual([]);
+    expect((await series(await onEngine(db), { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", to: "2016" })).otherFrequencies).toEqual([]);
   });
 
   it("draws the frequency that covers the most time: an upload of 2023 quarters does not hide the annual history", async () => {
@@ -69,7 +69,7 @@ describe("series", () => {
     expect(imported.committed).toBe(true);
     // Four quarters of 2023 beside 2017-Q3 and 2018-Q3: six quarterly values outnumber the five years.
     await load(db, [1, 2, 3, 4].map((q) => `transfers_from_russia_usd_mn,TJK,RUS,2023-Q${q},${100 * q},`));
-    const s = await series(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS" });
+    const s = await series(await onEngine(db), { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS" });
     expect(s.frequency).toBe("A");
     // The years as published, and 2023 as the sum of its four quarters.
     expect(s.points.map((p) => [p.period, p.rolledUpFrom ?? null])).toEqual([["2013", null], ["2014", null], ["2015", null], ["2016", null], ["2017", null], ["2023", 4]]);
@@ -85,7 +85,7 @@ describe("series", () => {
     const seed = await importFile(db, fileURLToPath(new URL("../../../../data/seed/cbr_transfers_from_russia.csv", import.meta.url)));
     expect(seed.committed).toBe(true);
     await load(db, ["transfers_from_russia_usd_mn,TJK,RUS,2023-Q1,100,"]);
-    const sources = await seriesSources(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS" });
+    const sources = await seriesSources(await onEngine(db), { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS" });
     // The seed's four reports (one import) and the upload without a source (said as such, not dropped).
     expect(sources.map((s) => [s.info?.publisher ?? null, s.info?.quotedBy ?? null, s.values, s.imports.map((i) => i.id)])).toEqual([
       [null, null, 1, [2]],
@@ -95,7 +95,7 @@ describe("series", () => {
       ["Bank of Russia", "news reports", 1, [1]],
     ]);
     expect(sources[1]!.imports[0]).toMatchObject({ id: 1, fileName: expect.stringContaining("cbr_transfers_from_russia.csv"), values: 3 });
-    const ranged = await seriesSources(db, { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", to: "2014" });
+    const ranged = await seriesSources(await onEngine(db), { indicator: "transfers_from_russia_usd_mn", origin: "TJK", destination: "RUS", to: "2014" });
     expect(ranged.reduce((n, s) => n + s.values, 0)).toBe(2);
   });
 
@@ -110,7 +110,7 @@ describe("series", () => {
   it("prefers a published coarse value over a roll-up", async () => {
     const db = memoryDb();
     await load(db, [...months("entries", 2021, [1, 1, 1]), "entries,TJK,RUS,2021-Q1,5,"]);
-    const q = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "Q" });
+    const q = await series(await onEngine(db), { indicator: "entries", origin: "TJK", destination: "RUS", frequency: "Q" });
     expect(q.points.map((p) => [p.period, p.value, p.rolledUpFrom])).toEqual([["2021-Q1", 5, undefined]]);
   });
 
@@ -124,20 +124,20 @@ describe("series", () => {
       "irregular_stay_stock,TJK,RUS,2021-04,30,",
       ...months("stay_rate", 2021, [1, 2, 6]),
     ]);
-    const stock = await series(db, { indicator: "irregular_stay_stock", origin: "TJK", destination: "RUS", frequency: "Q" });
+    const stock = await series(await onEngine(db), { indicator: "irregular_stay_stock", origin: "TJK", destination: "RUS", frequency: "Q" });
     expect(stock.points.map((p) => [p.period, p.value])).toEqual([["2021-Q1", 15]]);
-    const rate = await series(db, { indicator: "stay_rate", origin: "TJK", destination: "RUS", frequency: "Q" });
+    const rate = await series(await onEngine(db), { indicator: "stay_rate", origin: "TJK", destination: "RUS", frequency: "Q" });
     expect(rate.points.map((p) => [p.period, p.value])).toEqual([["2021-Q1", 3]]);
   });
 
   it("filters by from/to in any notation and keeps flags through roll-up", async () => {
     const db = memoryDb();
     await load(db, ["entries,TJK,RUS,2019,1,", "entries,TJK,RUS,2020,2,p", "entries,TJK,RUS,2021,3,"]);
-    const s = await series(db, { indicator: "entries", origin: "TJK", destination: "RUS", from: "2020-Q1", to: "2020" });
+    const s = await series(await onEngine(db), { indicator: "entries", origin: "TJK", destination: "RUS", from: "2020-Q1", to: "2020" });
     expect(s.points).toMatchObject([{ period: "2020", value: 2, flag: "p" }]);
-    await expect(series(db, { indicator: "entries", origin: "TJK", from: "soon" })).rejects.toThrow(/from "soon"/);
-    await expect(series(db, { indicator: "nope", origin: "TJK" })).rejects.toThrow(/unknown indicator/);
-    await expect(series(db, { indicator: "entries", origin: "Atlantis" })).rejects.toThrow(/unknown country/);
+    await expect(series(await onEngine(db), { indicator: "entries", origin: "TJK", from: "soon" })).rejects.toThrow(/from "soon"/);
+    await expect(series(await onEngine(db), { indicator: "nope", origin: "TJK" })).rejects.toThrow(/unknown indicator/);
+    await expect(series(await onEngine(db), { indicator: "entries", origin: "Atlantis" })).rejects.toThrow(/unknown country/);
   });
 });
 
@@ -145,7 +145,7 @@ describe("corridors and latest", () => {
   it("lists each corridor with its indicators and ranges", async () => {
     const db = memoryDb();
     await load(db, ["entries,TJK,RUS,2019,1,", "entries,TJK,RUS,2021-Q3,3,", "BX.TRF.PWKR.CD.DT,TJK,WLD,2020,9,", "entries,UZB,RUS,2020,4,"]);
-    const list = await corridors(db);
+    const list = await corridors(await onEngine(db));
     expect(list.map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS", "TJK>WLD", "UZB>RUS"]);
     const tjk = list[0]!.indicators[0]!;
     expect(tjk).toMatchObject({ code: "entries", observations: 2, firstDay: "2019-01-01", lastDay: "2021-09-30" });
@@ -161,14 +161,14 @@ describe("corridors and latest", () => {
   it("shows an import's corridor at once and drops it when the import is undone", async () => {
     const db = memoryDb();
     await load(db, ["entries,TJK,RUS,2019,1,"]);
-    expect((await corridors(db)).map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS"]);
+    expect((await corridors(await onEngine(db))).map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS"]);
     await load(db, ["entries,UZB,RUS,2020,4,", "entries,TJK,RUS,2018,2,"]);
-    const list = await corridors(db);
+    const list = await corridors(await onEngine(db));
     expect(list.map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS", "UZB>RUS"]);
     expect(list[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2018", last: "2019", count: 2 });
     const newest = Math.max(...(await listImports(db)).map((i) => i.id));
     await undoImport(db, newest);
-    const after = await corridors(db);
+    const after = await corridors(await onEngine(db));
     expect(after.map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>RUS"]);
     expect(after[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2019", last: "2019", count: 1 });
   });
@@ -176,7 +176,7 @@ describe("corridors and latest", () => {
   it("gives the latest value with changes on the previous period and a year earlier", async () => {
     const db = memoryDb();
     await load(db, ["entries,TJK,RUS,2020-Q3,100,", "entries,TJK,RUS,2021-Q2,200,", "entries,TJK,RUS,2021-Q3,150,p", "work_patents_issued,TJK,RUS,2019,10,", "work_patents_issued,TJK,RUS,2021,0,"]);
-    const rows = await latest(db, { origin: "TJK", destination: "RUS" });
+    const rows = await latest(await onEngine(db), { origin: "TJK", destination: "RUS" });
     const entries = rows.find((r) => r.indicator.code === "entries")!;
     expect(entries).toMatchObject({
       period: "2021-Q3",
@@ -202,10 +202,30 @@ describe("corridors and latest", () => {
           "entries,UZB,RUS,2020,100,,MVD 2021 report\nentries,UZB,RUS,2021,130,,MVD 2021 report\n",
       ),
     );
-    const [tjk] = await latest(db, { origin: "TJK", destination: "RUS" });
+    const [tjk] = await latest(await onEngine(db), { origin: "TJK", destination: "RUS" });
     expect(tjk!.yearAgo).toMatchObject({ period: "2020", source: "MVD 2020 report", comparable: false, whyNot: "source" });
-    const [uzb] = await latest(db, { origin: "UZB", destination: "RUS" });
+    const [uzb] = await latest(await onEngine(db), { origin: "UZB", destination: "RUS" });
     expect(uzb!.yearAgo).toMatchObject({ period: "2020", changePct: 30, comparable: true });
     expect(uzb!.yearAgo!.whyNot).toBeUndefined();
+  });
+});
+
+describe("import history reads", () => {
+  it("lists imports newest first, finds one by id and tells an observation's values in order", async () => {
+    const db = memoryDb();
+    await load(db, ["entries,TJK,RUS,2021,1,"]);
+    await load(db, ["entries,TJK,RUS,2021,2,p"]);
+    const r = await onEngine(db);
+    const list = await listImports(r);
+    expect(list.map((i) => [i.id, i.status, i.inserted, i.updated])).toEqual([
+      [2, "committed", 0, 1],
+      [1, "committed", 1, 0],
+    ]);
+    expect(list[0]!.options).toEqual(expect.any(Object));
+    expect(await getImport(r, 1)).toMatchObject({ id: 1, status: "committed", inserted: 1 });
+    expect(await getImport(r, 2 ** 40)).toBeUndefined();
+    const h = await observationHistory(r, { indicator: "entries", origin: "TJK", destination: "RUS", period: "2021" });
+    expect(h.current).toMatchObject({ value: 2, flag: "p", importId: 2 });
+    expect(h.history).toMatchObject([{ value: 1, importId: 1, replacedByImportId: 2, undone: false, replacementUndone: false }]);
   });
 });

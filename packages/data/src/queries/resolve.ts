@@ -1,11 +1,11 @@
 /** Shared argument resolution for queries: indicator by code or alias, countries by code or name. */
 import { CountryResolver } from "../countries.ts";
-import type { CorridorDb } from "../db.ts";
 import { CorridorError } from "../errors.ts";
 import { IndicatorResolver } from "../indicators.ts";
 import { parsePeriod, type Period } from "../periods.ts";
-import { indicators } from "../schema.ts";
-import type { Indicator } from "../schema.ts";
+import { rowsOf } from "../dialect.ts";
+import type { SqlRunner } from "../runner.ts";
+import { indicators, type Indicator } from "../schema.ts";
 
 /**
  * Thrown for arguments that name nothing known; the CLI maps it to exit status 2, the read API to a
@@ -25,8 +25,8 @@ export class QueryArgumentError extends CorridorError {
 
 const countryResolver = new CountryResolver();
 
-export async function resolveIndicator(db: CorridorDb, name: string): Promise<Indicator> {
-  const resolver = new IndicatorResolver(await db.orm.select().from(indicators));
+export async function resolveIndicator(db: SqlRunner, name: string): Promise<Indicator> {
+  const resolver = new IndicatorResolver(await rowsOf(db, indicators));
   const found = resolver.resolve(name);
   if (!found) throw new QueryArgumentError(resolver.unknown(name), "indicator");
   return found;

@@ -2,13 +2,13 @@
  * series(): one indicator on one corridor, in period order, optionally rolled up to a coarser
  * frequency by the indicator's kind (flow → sum, stock → last value, rate → mean).
  */
-import { and, asc, eq, gte, lte } from "drizzle-orm";
-import type { CorridorDb } from "../db.ts";
+import { sql } from "drizzle-orm";
+import type { SqlRunner } from "../runner.ts";
 import {
   FREQUENCIES, isCoarserOrEqual, periodContaining, periodsPerCoarse, predominantFrequency,
   type Frequency, type Period,
 } from "../periods.ts";
-import { observations, type Bound, type IndicatorKind } from "../schema.ts";
+import type { Bound, IndicatorKind } from "../schema.ts";
 import { periodArgument, resolveCountry, resolveIndicator } from "./resolve.ts";
 
 export interface SeriesQuery {
@@ -139,7 +139,7 @@ export function rollUp(rows: Row[], target: Frequency, kind: IndicatorKind, incl
   return points;
 }
 
-export async function series(db: CorridorDb, query: SeriesQuery): Promise<Series> {
+export async function series(db: SqlRunner, query: SeriesQuery): Promise<Series> {
   const indicator = await resolveIndicator(db, query.indicator);
   const origin = resolveCountry(query.origin);
   const destination = resolveCountry(query.destination ?? "WLD");
@@ -147,29 +147,12 @@ export async function series(db: CorridorDb, query: SeriesQuery): Promise<Series
   const from = periodArgument(query.from, "from");
   const to = periodArgument(query.to, "to");
 
-  const rows: Row[] = await db.orm
-    .select({
-      period: observations.period,
-      frequency: observations.frequency,
-      start: observations.periodStart,
-      end: observations.periodEnd,
-      value: observations.value,
-      flag: observations.flag,
-      bound: observations.bound,
-      source: observations.source,
-    })
-    .from(observations)
-    .where(
-      and(
-        eq(observations.indicator, indicator.code),
-        eq(observations.origin, origin),
-        eq(observations.destination, destination),
-        eq(observations.breakdown, breakdown),
-        from ? gte(observations.periodStart, from.start) : undefined,
-        to ? lte(observations.periodEnd, to.end) : undefined,
-      ),
-    )
-    .orderBy(asc(observations.periodStart), asc(observations.periodEnd));
+  const rows = await db.all<Row>(sql`
+    SELECT period, frequency, period_start AS "start", period_end AS "end", value, flag, bound, source
+    FROM observations
+    WHERE indicator = ${indicator.code} AND origin = ${origin} AND destination = ${destination} AND breakdown = ${breakdown}
+      ${from ? sql`AND period_start >= ${from.start}` : sql``} ${to ? sql`AND period_end <= ${to.end}` : sql``}
+    ORDER BY period_start, period_end`);
 
   const ranges = frequencyRanges(rows);
   const frequency = query.frequency ?? predominantFrequency(ranges);

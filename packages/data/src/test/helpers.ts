@@ -1,11 +1,13 @@
 import Database from "better-sqlite3";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDb, type CorridorDb } from "../db.ts";
+import { openDatabase, openDb, type CorridorDb } from "../db.ts";
+import { env } from "../env.ts";
+import { copySqliteToPostgres } from "./copy-tables.ts";
 
 const RANGE_GROUP = "origin, destination, indicator, breakdown, frequency";
 
@@ -135,4 +137,90 @@ export async function untilWriting(run: CliRun, db: string, bytes = 1024 * 1024)
     if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`import never got under way or finished too soon: ${(await run.done).stderr}`);
     await sleep(10);
   }
+}
+
+// ---- The engine the read tests run on ---------------------------------------------------------
+
+/** CORRIDOR_TEST_ENGINE: sqlite (default), pglite, or postgres (a server at CORRIDOR_TEST_DATABASE_URL). */
+export function testEngine(): "sqlite" | "pglite" | "postgres" {
+  const { CORRIDOR_TEST_ENGINE: engine, CORRIDOR_TEST_DATABASE_URL: url } = env();
+  if (engine === "postgres" && !url) throw new Error("CORRIDOR_TEST_ENGINE=postgres needs CORRIDOR_TEST_DATABASE_URL (postgres://user@host:port/postgres)");
+  return engine ?? (url ? "postgres" : "sqlite");
+}
+
+interface Shared {
+  db: CorridorDb;
+  generation: number;
+  drop?: () => Promise<void>;
+}
+let shared: Promise<Shared> | undefined;
+
+/**
+ * This test file's PostgreSQL database, opened once (PGlite takes seconds to start): PGlite in
+ * memory, or a database of its own created on the server and dropped by closeTestEngine().
+ */
+function sharedPostgres(): Promise<Shared> {
+  shared ??= (async () => {
+    if (testEngine() === "pglite") return { db: await openDatabase("pglite:memory"), generation: 0 };
+    const server = new URL(env().CORRIDOR_TEST_DATABASE_URL!);
+    const name = `corridor_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+    const { default: pg } = await import("pg");
+    const admin = new pg.Client({ connectionString: server.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    const db = await openDatabase(url.toString());
+    const drop = async () => {
+      const again = new pg.Client({ connectionString: server.toString() });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    };
+    return { db, generation: 0, drop };
+  })();
+  return shared;
+}
+
+/**
+ * The database a read test reads from, holding exactly what `source` (the SQLite database the test
+ * wrote through imports and seeding) holds: `source` itself on SQLite; on PGlite or PostgreSQL this
+ * file's database, emptied and filled with a copy of every row (copy-tables.ts). Call it again after
+ * writing more. The PostgreSQL database is shared by the file's tests, so a handle from an earlier
+ * call refuses to run once a later call has replaced its content, rather than read the wrong rows.
+ */
+export async function onEngine(source: CorridorDb): Promise<CorridorDb> {
+  if (testEngine() === "sqlite") return source;
+  const state = await sharedPostgres();
+  await copySqliteToPostgres(source, state.db);
+  const generation = ++state.generation;
+  const check = () => {
+    if (state.generation !== generation) throw new Error("this test database was replaced by a later onEngine() call: read from the newest one");
+  };
+  return {
+    engine: state.db.engine,
+    path: state.db.path,
+    writes: state.db.writes,
+    get orm() {
+      return state.db.orm;
+    },
+    get sqlite() {
+      return state.db.sqlite;
+    },
+    all: (q) => (check(), state.db.all(q)),
+    get: (q) => (check(), state.db.get(q)),
+    run: (q) => (check(), state.db.run(q)),
+    transaction: (fn, what) => (check(), state.db.transaction(fn, what)),
+    close: async () => {},
+  } as CorridorDb;
+}
+
+/** Closes (and on a server drops) this file's PostgreSQL database; registered by test/setup.ts. */
+export async function closeTestEngine(): Promise<void> {
+  if (!shared) return;
+  const state = await shared;
+  shared = undefined;
+  await state.db.close();
+  await state.drop?.();
 }
