@@ -1,5 +1,6 @@
-/** The CLI's backup and restore commands (backup.ts does the work). */
+/** The CLI's backup, restore and copy commands (backup.ts and copy.ts do the work). */
 import { backupDatabase, restoreDatabase, type CopyReport } from "../backup.ts";
+import { copyDatabase } from "../copy.ts";
 import { defaultDbPath } from "../db.ts";
 import { withDb, type Cli } from "./context.ts";
 import { json, print } from "./output.ts";
@@ -30,5 +31,15 @@ export function registerBackup({ command }: Cli): void {
       const report = await restoreDatabase(file, o.db ?? defaultDbPath());
       if (o.json) json(report);
       else print(describe("restored into", report));
+    });
+  command("copy")
+    .description("copy every table of one database into a new, empty one — SQLite or PostgreSQL, either way — and verify counts and checksums")
+    .requiredOption("--from <source>", "the database to copy: a SQLite file or a postgres:// URL")
+    .requiredOption("--to <target>", "an empty database: a SQLite file (created) or a postgres:// URL (migrated first)")
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      const report = await withDb(o.from, (source) => withDb(o.to, (target) => copyDatabase(source, target, (name, rows) => process.stderr.write(`${name}: ${rows.toLocaleString("en")} rows\n`))));
+      if (o.json) json(report);
+      else print(`copied ${report.rows.toLocaleString("en")} rows in ${Object.keys(report.tables).length} tables from ${report.from} to ${report.to}; counts and checksums verified`);
     });
 }
