@@ -9,10 +9,12 @@
  * - Rows travel in SQLite's representation, which schema-pg.ts keeps for every table but
  *   better-auth's: there, PostgreSQL timestamps are read as epoch milliseconds and booleans as 0/1,
  *   and written back as PostgreSQL's types.
- * - Verified: per table, the row count and a checksum of the rows (sha256 of each row's canonical
- *   JSON, combined by XOR — order-free, which is safe because every row is unique by its key) read
- *   from the source inside its transaction and from the target after the commit. A mismatch is an
- *   error naming the tables.
+ * - Verified: per table, the row count and a sha256 of the rows' canonical JSON in key order (a
+ *   table without an integer key is small: its rows are sorted as text first), read from the source
+ *   inside its transaction and from the target after the commit. A mismatch is an error naming the
+ *   tables.
+ * - Rows go in as one JSON parameter per statement (json_each on SQLite, json_populate_recordset
+ *   on PostgreSQL): a statement with a placeholder per value cost more to build than the copy.
  * - The target keeps its own database id (data_state): caches keyed on the source's ETags must
  *   not take the copy for the same database; the data version comes along.
  */
@@ -28,10 +30,8 @@ import * as pgSchema from "./schema-pg.ts";
 
 /** The tables that hold users' data: a target with a row in any of these is not empty. */
 const DATA_TABLES = ["observations", "imports", "events", "user", "api_tokens", "snapshots", "audit_log"];
-/** Rows read per statement. */
-const PAGE_ROWS = 2_000;
-/** Values bound per INSERT: under SQLite's 32,766 and PostgreSQL's 65,535. */
-const MAX_VALUES = 30_000;
+/** Rows read, and written, per statement. */
+const PAGE_ROWS = 5_000;
 
 interface TablePlan {
   name: string;
@@ -41,6 +41,8 @@ interface TablePlan {
   /** Columns PostgreSQL keeps as its own types: timestamp (SQLite: epoch ms) and boolean (SQLite: 0/1). */
   timestamps: Set<string>;
   booleans: Set<string>;
+  /** Byte columns (blob / bytea). */
+  blobs: Set<string>;
 }
 
 export interface TableCopy {
@@ -88,6 +90,7 @@ export function copyPlan(): TablePlan[] {
       pagedBy: id?.name,
       timestamps: new Set(pgColumns.filter((c) => is(c, PgTimestamp)).map((c) => c.name)),
       booleans: new Set(pgColumns.filter((c) => is(c, PgBoolean)).map((c) => c.name)),
+      blobs: new Set(config.columns.filter((c) => c.columnType.startsWith("SQLiteBlob")).map((c) => c.name)),
     };
   });
 }
@@ -107,11 +110,29 @@ function selectList(plan: TablePlan, engine: CorridorDb["engine"]): SQL {
 
 /** A value in SQLite's representation as the target engine takes it. */
 function toTarget(plan: TablePlan, column: string, value: unknown, engine: CorridorDb["engine"]): unknown {
-  if (engine !== "postgres" || value === null) return value;
+  if (value === null || value === undefined) return null;
+  // Bytes travel as hex in the JSON (PostgreSQL's bytea input; SQLite's unhex()).
+  if (value instanceof Uint8Array) return `${engine === "postgres" ? "\\x" : ""}${Buffer.from(value).toString("hex")}`;
+  if (engine !== "postgres") return value;
   // timestamp without time zone: the UTC wall time, as better-auth writes it.
   if (plan.timestamps.has(column)) return new Date(Number(value)).toISOString().replace("T", " ").replace("Z", "");
   if (plan.booleans.has(column)) return Number(value) === 1;
   return value;
+}
+
+/** INSERT of a page of rows given as one JSON array of objects keyed by column. */
+function insertFromJson(plan: TablePlan, engine: CorridorDb["engine"], json: string): SQL {
+  const table = sql.identifier(plan.name);
+  const columns = sql.join(
+    plan.columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
+  if (engine === "postgres") return sql`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, ${json}::json)`;
+  const values = plan.columns.map((c) => {
+    const value = sql`json_extract(value, ${`$."${c}"`})`;
+    return plan.blobs.has(c) ? sql`unhex(${value})` : value;
+  });
+  return sql`INSERT INTO ${table} (${columns}) SELECT ${sql.join(values, sql`, `)} FROM json_each(${json})`;
 }
 
 /** Reads a table page by page (in key order when it has an integer key), each row keyed by column. */
@@ -131,26 +152,33 @@ async function* readTable(db: SqlRunner, plan: TablePlan): AsyncGenerator<Record
   }
 }
 
-/** A row's canonical form: values in column order, bytes as base64, numbers as JSON writes them. */
-function rowDigest(plan: TablePlan, row: Record<string, unknown>): Buffer {
-  const values = plan.columns.map((c) => {
-    const v = row[c];
-    if (v instanceof Uint8Array) return { bytes: Buffer.from(v).toString("base64") };
-    if (typeof v === "bigint") return Number(v);
-    return v ?? null;
-  });
-  return createHash("sha256").update(JSON.stringify(values)).digest();
+/** A row's canonical form: values in column order, bytes as base64, numbers as JSON writes them; data_state's own database id left out. */
+function canonical(plan: TablePlan, row: Record<string, unknown>): string {
+  return JSON.stringify(
+    plan.columns.map((c) => {
+      const v = plan.name === "data_state" && c === "database_id" ? null : row[c];
+      if (v instanceof Uint8Array) return { bytes: Buffer.from(v).toString("base64") };
+      return typeof v === "bigint" ? Number(v) : (v ?? null);
+    }),
+  );
 }
 
+/** Count and sha256 of a table's rows (in key order; a table without an integer key sorted as text). */
 class Checksum {
   rows = 0;
-  private readonly sum = Buffer.alloc(32);
-  add(digest: Buffer): void {
+  private readonly hash = createHash("sha256");
+  private readonly unordered?: string[];
+  constructor(plan: TablePlan) {
+    if (!plan.pagedBy) this.unordered = [];
+  }
+  add(row: string): void {
     this.rows++;
-    for (let i = 0; i < 32; i++) this.sum[i]! ^= digest[i]!;
+    if (this.unordered) this.unordered.push(row);
+    else this.hash.update(`${row}\n`);
   }
   get hex(): string {
-    return this.sum.toString("hex");
+    for (const row of this.unordered?.sort() ?? []) this.hash.update(`${row}\n`);
+    return this.hash.digest("hex");
   }
 }
 
@@ -158,16 +186,11 @@ class Checksum {
 export async function tableChecksums(db: SqlRunner, plans = copyPlan()): Promise<Record<string, TableCopy>> {
   const out: Record<string, TableCopy> = {};
   for (const plan of plans) {
-    const sum = new Checksum();
-    for await (const rows of readTable(db, plan)) for (const row of rows) sum.add(rowDigest(plan, withoutDatabaseId(plan, row)));
+    const sum = new Checksum(plan);
+    for await (const rows of readTable(db, plan)) for (const row of rows) sum.add(canonical(plan, row));
     out[plan.name] = { rows: sum.rows, checksum: sum.hex };
   }
   return out;
-}
-
-/** data_state's database id is each database's own: left out of its checksum. */
-function withoutDatabaseId(plan: TablePlan, row: Record<string, unknown>): Record<string, unknown> {
-  return plan.name === "data_state" ? { ...row, database_id: null } : row;
 }
 
 async function refuseNonEmpty(target: CorridorDb): Promise<void> {
@@ -196,24 +219,11 @@ export async function copyDatabase(source: CorridorDb, target: CorridorDb, onTab
       // A migrated database has its reference data and bookkeeping rows: the source's replace them.
       for (const plan of [...plans].reverse()) await tgt.run(sql`DELETE FROM ${sql.identifier(plan.name)}`);
       for (const plan of plans) {
-        const sum = new Checksum();
-        const insert = sql`INSERT INTO ${sql.identifier(plan.name)} (${sql.join(
-          plan.columns.map((c) => sql.identifier(c)),
-          sql`, `,
-        )}) VALUES `;
-        const perStatement = Math.floor(MAX_VALUES / plan.columns.length);
+        const sum = new Checksum(plan);
         for await (const rows of readTable(src, plan)) {
-          for (const row of rows) sum.add(rowDigest(plan, withoutDatabaseId(plan, row)));
-          for (let i = 0; i < rows.length; i += perStatement) {
-            const values = rows.slice(i, i + perStatement).map(
-              (row) =>
-                sql`(${sql.join(
-                  plan.columns.map((c) => sql`${toTarget(plan, c, row[c], tgt.engine)}`),
-                  sql`, `,
-                )})`,
-            );
-            await tgt.run(sql`${insert}${sql.join(values, sql`, `)}`);
-          }
+          for (const row of rows) sum.add(canonical(plan, row));
+          const json = JSON.stringify(rows.map((row) => Object.fromEntries(plan.columns.map((c) => [c, toTarget(plan, c, row[c], tgt.engine)]))));
+          await tgt.run(insertFromJson(plan, tgt.engine, json));
         }
         expected[plan.name] = { rows: sum.rows, checksum: sum.hex };
         // PostgreSQL's identity columns go on numbering after the copied ids (SQLite's follow max(id) by themselves).
