@@ -14,6 +14,7 @@ export const ON_POSTGRES = [
   "src/db-engines.test.ts",
   "src/schema-drift.test.ts",
   "src/copy.test.ts",
+  "src/backup-pg.test.ts",
 ];
 
 const IMPORT = "the import writer (import/*) writes through the SQLite-only hot path (prepared statements, its own connection)";
