@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "./server.ts";
+import { corridorCli, startServer, type TestServer } from "./server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -125,6 +125,22 @@ print(json.dumps({
     expect(indicators.find((i: { code: string }) => i.code === "remittances_received_usd").aliases).toEqual(["BX.TRF.PWKR.CD.DT"]);
     const corridors = await (await get("/api/corridors")).json();
     expect(corridors.some((c: { origin: string; destination: string }) => c.origin === "TJK" && c.destination === "RUS")).toBe(true);
+  });
+
+  it("GET /api/corridors is kept per data version: an ETag, a 304 for it, a new ETag and list after an import", async () => {
+    const first = await get("/api/corridors");
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"corridors-/);
+    expect(first.headers.get("cache-control")).toMatch(/public, max-age=60/);
+    const revalidated = await fetch(`${server.url}/api/corridors`, { headers: { "if-none-match": etag } });
+    expect(revalidated.status).toBe(304);
+    const dir = mkdtempSync(join(tmpdir(), "corridors-"));
+    writeFileSync(join(dir, "new.csv"), "indicator,origin,destination,period,value\nentries,AFG,KAZ,2031,7\n");
+    corridorCli(server.dbPath, ["import", join(dir, "new.csv")]);
+    const after = await fetch(`${server.url}/api/corridors`, { headers: { "if-none-match": etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    expect((await after.json()).some((c: { origin: string; destination: string }) => c.origin === "AFG" && c.destination === "KAZ")).toBe(true);
   });
 
   it.each([

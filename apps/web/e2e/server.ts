@@ -45,6 +45,8 @@ export interface ServerOptions {
   beforeStart?: (uploadsDir: string) => void;
   /** "next": plain `next start`, without server.mjs's gate and fast path, to test what the routes check themselves. */
   entry?: "server.mjs" | "next";
+  /** Another instance of the site: this server shares that one's database instead of seeding its own. */
+  sameSiteAs?: TestServer;
   /** How long the first answer may take (default 150 s; a benchmark's 10M-row database takes longer on a busy machine). */
   readyTimeoutMs?: number;
 }
@@ -52,18 +54,22 @@ export interface ServerOptions {
 /** Seeds a fresh database from data/seed and serves the app on it. */
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "corridor-web-"));
-  const dbPath = join(dir, "test.db");
-  const seeded = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "seed", "--db", dbPath], { encoding: "utf8" });
-  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
+  const dbPath = options.sameSiteAs?.dbPath ?? join(dir, "test.db");
+  // Its own uploads folder even then: it holds only uploads in flight; originals live in the database.
+  const uploadsDir = join(dir, "uploads");
+  if (!options.sameSiteAs) {
+    const seeded = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "seed", "--db", dbPath], { encoding: "utf8" });
+    if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
+  }
   options.setup?.(dbPath);
-  options.beforeStart?.(join(dir, "uploads"));
+  options.beforeStart?.(uploadsDir);
   const port = await freePort();
   const entry = options.entry === "next" ? [join(root, "node_modules/next/dist/bin/next"), "start"] : ["server.mjs"];
   const child: ChildProcess = spawn(process.execPath, [...entry, "-p", String(port), "-H", options.bind ?? "127.0.0.1"], {
     cwd: join(root, "apps/web"),
     // Uploaded originals go beside the test's database, not into the repository's data/uploads.
     // NODE_ENV as `npm start` has it, not vitest's "test": libraries change behaviour on it.
-    env: { ...process.env, NODE_ENV: "production", CORRIDOR_DB: dbPath, CORRIDOR_UPLOADS_DIR: join(dir, "uploads"), NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    env: { ...process.env, NODE_ENV: "production", CORRIDOR_DB: dbPath, CORRIDOR_UPLOADS_DIR: uploadsDir, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -86,7 +92,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   return {
     url,
     dbPath,
-    uploadsDir: join(dir, "uploads"),
+    uploadsDir,
     pid: child.pid!,
     stop: () =>
       new Promise<void>((done) => {

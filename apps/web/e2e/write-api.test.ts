@@ -153,7 +153,7 @@ describe("POST /api/imports", () => {
     const res = await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(tokens.analyst), body: form(big) });
     expect(res.status).toBe(413);
     expect(dataChecksum(server.dbPath)).toBe(before);
-    expect(readdirSync(server.uploadsDir).filter((f) => !f.startsWith("import-"))).toEqual([]);
+    expect(readdirSync(server.uploadsDir)).toEqual([]);
     // Still answering.
     expect((await fetch(`${server.url}/api/imports`)).status).toBe(200);
   });
@@ -189,13 +189,19 @@ describe("POST /api/imports", () => {
     expect(await again.json()).toMatchObject({ error: expect.any(String) });
   });
 
-  it("keeps an uploaded file inside the uploads folder under its own name whatever the client calls it", async () => {
+  it("keeps an uploaded original in the database whatever the client calls it, and nothing in the uploads folder", async () => {
     const res = await fetch(`${server.url}/api/imports`, { method: "POST", headers: bearer(tokens.analyst), body: form(CSV.replace(/203/g, "204"), "../../../../tmp/evil\u0000.csv") });
     expect(res.status).toBe(201);
     const { importId, fileName } = await res.json();
     expect(fileName).toBe("evil.csv");
-    expect(readdirSync(server.uploadsDir)).toContain(`import-${importId}.upload`);
-    expect(readdirSync(server.uploadsDir).every((f) => /^import-\d+\.upload$/.test(f))).toBe(true);
+    // Nothing written outside the folder, nothing left in it: the original is a row of import_files.
+    expect(readdirSync(server.uploadsDir)).toEqual([]);
+    const kept = new Database(server.dbPath, { readonly: true });
+    try {
+      expect(String(kept.prepare("SELECT bytes FROM import_files WHERE import_id = ?").pluck().get(importId))).toBe(CSV.replace(/203/g, "204"));
+    } finally {
+      kept.close();
+    }
     const row = await (await fetch(`${server.url}/api/imports/${importId}`)).json();
     expect(row.fileName).toBe("evil.csv");
     await fetch(`${server.url}/api/imports/${importId}`, { method: "DELETE", headers: bearer(tokens.analyst) });

@@ -5,8 +5,8 @@
 // Dependencies are bundled too (resolving and loading drizzle-orm's many modules cost ≈ 60 ms of
 // every start), except better-sqlite3, a native addon; the lockfile is part of the bundle's key.
 // The bundle sits in packages/data/.cli-cache/cli-KEY/ (git-ignored, never committed); the
-// migrations folder, which the source finds relative to itself, is named through
-// CORRIDOR_MIGRATIONS.
+// migrations folders, which the source finds relative to itself, are named through
+// CORRIDOR_MIGRATIONS and CORRIDOR_PG_MIGRATIONS.
 // If the bundle cannot be built (no esbuild, read-only checkout), tsx runs the source as before.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
@@ -72,7 +72,9 @@ async function bundle() {
       plugins: [{
         name: "external-packages",
         setup(build) {
-          build.onResolve({ filter: /^[^./]/ }, (args) => (args.path === "better-sqlite3" ? { path: args.path, external: true } : undefined));
+          // PostgreSQL's drivers too: PGlite loads its WASM beside its own module, and pg is only loaded for a postgres:// --db.
+          const external = /^(better-sqlite3|pg|@electric-sql\/pglite)(\/|$)/;
+          build.onResolve({ filter: /^[^./]/ }, (args) => (external.test(args.path) ? { path: args.path, external: true } : undefined));
         },
       }],
       write: false,
@@ -105,6 +107,7 @@ async function bundle() {
 const built = await bundle();
 if (built) {
   process.env.CORRIDOR_MIGRATIONS ??= join(packageDir, "drizzle");
+  process.env.CORRIDOR_PG_MIGRATIONS ??= join(packageDir, "drizzle-pg");
   await import(pathToFileURL(built).href);
 } else {
   const { register } = await import("tsx/esm/api");

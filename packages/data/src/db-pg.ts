@@ -126,7 +126,7 @@ export function explainPostgresError(error: unknown, target: string): unknown {
 const notYet = (what: string, target: string): never => {
   throw new CorridorError(
     "database",
-    `${what} is SQLite-only so far and ${describeTarget(target).where} is PostgreSQL: imports, accounts, event edits and the CLI's writes do not run on PostgreSQL yet (README, "PostgreSQL (work in progress)")`,
+    `not available on PostgreSQL yet (${describeTarget(target).where}): ${what} runs on SQLite only so far, as imports, undo, accounts, event edits and the CLI's other writes do (README, "PostgreSQL (work in progress)")`,
   );
 };
 

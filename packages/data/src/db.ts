@@ -307,9 +307,12 @@ function sqliteDb(sqlite: Database.Database, path: string, options: OpenOptions,
           throw explain(error);
         }
       }),
-    close: async () => {
-      await writer?.close();
+    // Synchronous underneath (callers such as backup.ts rename the file right after): the promise is only for PostgreSQL's sake.
+    close: () => {
+      writer?.sqlite.close();
+      writer = undefined;
       sqlite.close();
+      return Promise.resolve();
     },
   };
   return db;

@@ -1,6 +1,8 @@
 /** Import history and undo: the previous values come back from `revisions`. */
-import { desc, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { CorridorDb } from "./db.ts";
+import { rowsOf } from "./dialect.ts";
+import type { SqlRunner } from "./runner.ts";
 import { CorridorError, type ErrorCode } from "./errors.ts";
 import { imports, type Bound, type ImportRow } from "./schema.ts";
 import { recomputeTouched, touchImport } from "./corridor-ranges.ts";
@@ -11,8 +13,8 @@ export class UndoError extends CorridorError {
   }
 }
 
-export async function listImports(db: CorridorDb): Promise<ImportRow[]> {
-  return db.orm.select().from(imports).orderBy(desc(imports.id));
+export async function listImports(db: SqlRunner): Promise<ImportRow[]> {
+  return rowsOf(db, imports, sql`ORDER BY id DESC`);
 }
 
 export interface UndoSummary {
@@ -62,9 +64,10 @@ export async function undoImport(db: CorridorDb, importId: number): Promise<Undo
   })();
 }
 
-export async function getImport(db: CorridorDb, id: number): Promise<ImportRow | undefined> {
-  if (!Number.isSafeInteger(id)) return undefined;
-  return (await db.orm.select().from(imports).where(eq(imports.id, id)))[0];
+export async function getImport(db: SqlRunner, id: number): Promise<ImportRow | undefined> {
+  // Ids are 32-bit integers on PostgreSQL, which refuses a larger one instead of finding nothing.
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return undefined;
+  return (await rowsOf(db, imports, sql`WHERE id = ${id}`))[0];
 }
 
 export interface ObservationKey {
@@ -109,24 +112,20 @@ export interface ObservationHistory {
  * undone is listed too (its value marked `undone`), so the history shows what readers once saw.
  * Not covered: a value inserted by an import that was then undone leaves no revision.
  */
-export async function observationHistory(db: CorridorDb, key: ObservationKey): Promise<ObservationHistory> {
-  const args = [key.indicator, key.origin, key.destination ?? "WLD", key.period, key.breakdown ?? "total"];
-  const current = db.sqlite
-    .prepare(
-      `SELECT value, flag, bound, source, import_id AS importId FROM observations
-       WHERE indicator = ? AND origin = ? AND destination = ? AND period = ? AND breakdown = ?`,
-    )
-    .get(...args) as ObservationValue | undefined;
-  const rows = db.sqlite
-    .prepare(
-      `SELECT r.old_value, r.old_flag, r.old_bound, r.old_source, r.old_import_id, r.new_value, r.new_flag, r.new_bound, r.new_import_id, r.replaced_at,
-              o.file_name AS old_file, o.imported_at AS old_at, o.imported_by AS old_by, o.status AS old_status,
-              n.file_name AS new_file, n.imported_at AS new_at, n.imported_by AS new_by, n.status AS new_status
-       FROM revisions r JOIN imports o ON o.id = r.old_import_id JOIN imports n ON n.id = r.new_import_id
-       WHERE r.indicator = ? AND r.origin = ? AND r.destination = ? AND r.period = ? AND r.breakdown = ?
-       ORDER BY r.id`,
-    )
-    .all(...args) as Record<string, unknown>[];
+export async function observationHistory(db: SqlRunner, key: ObservationKey): Promise<ObservationHistory> {
+  const [destination, breakdown] = [key.destination ?? "WLD", key.breakdown ?? "total"];
+  const current = await db.get<ObservationValue>(
+    sql`SELECT value, flag, bound, source, import_id AS "importId" FROM observations
+        WHERE indicator = ${key.indicator} AND origin = ${key.origin} AND destination = ${destination} AND period = ${key.period} AND breakdown = ${breakdown}`,
+  );
+  const rows = await db.all<Record<string, unknown>>(
+    sql`SELECT r.old_value, r.old_flag, r.old_bound, r.old_source, r.old_import_id, r.new_value, r.new_flag, r.new_bound, r.new_import_id, r.replaced_at,
+               o.file_name AS old_file, o.imported_at AS old_at, o.imported_by AS old_by, o.status AS old_status,
+               n.file_name AS new_file, n.imported_at AS new_at, n.imported_by AS new_by, n.status AS new_status
+        FROM revisions r JOIN imports o ON o.id = r.old_import_id JOIN imports n ON n.id = r.new_import_id
+        WHERE r.indicator = ${key.indicator} AND r.origin = ${key.origin} AND r.destination = ${destination} AND r.period = ${key.period} AND r.breakdown = ${breakdown}
+        ORDER BY r.id`,
+  );
   const history: ObservationHistoryEntry[] = [];
   for (const r of rows) {
     const replacementUndone = r.new_status === "undone";

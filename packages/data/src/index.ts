@@ -50,6 +50,8 @@ export { listIndicators, addIndicator } from "./catalog-admin.ts";
 export { seriesJson, seriesCsv, SERIES_CSV_COLUMNS, type SeriesCsvRow, type SeriesJson, type SeriesJsonPoint } from "./series-formats.ts";
 export { eventInRange, seriesRange, type DateRange } from "./events/range.ts";
 export { concernsCorridor, relatedToCorridor, type CorridorEventCountries } from "./events/corridor.ts";
+export { keepImportFile, importFileBytes } from "./import-files.ts";
+export { rateLimitWait, recordRateLimitHit, clearRateLimit, type RateLimit } from "./rate-limits.ts";
 export { chartData, dataDate, dataVersion, publishSnapshot, getSnapshot, readSnapshotPayload, seriesSnapshotData, SNAPSHOT_SCHEMA_VERSION, type ChartData, type DataVersion, type Snapshot } from "./publish.ts";
 // Request bodies and stored JSON, declared once with zod.
 export {

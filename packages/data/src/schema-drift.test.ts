@@ -16,9 +16,13 @@ const AUTH_TABLES = new Set(["user", "session", "account", "verification"]);
 const sqliteTables: SQLiteTable[] = (Object.values(sqliteSchema) as unknown[]).filter((v): v is SQLiteTable => is(v, SQLiteTable));
 const pgTables: PgTable[] = (Object.values(pgSchema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
 
+/** SQLite integer columns holding values beyond 32 bits (epoch milliseconds): bigint on PostgreSQL. */
+const WIDE_INTEGERS = new Set(["rate_limit_hits.at"]);
+
 /** The PostgreSQL type each SQLite column type must become (by drizzle column class). */
-function expectedPgType(table: string, columnType: string): string {
+function expectedPgType(table: string, columnType: string, column: string): string {
   const auth = AUTH_TABLES.has(table);
+  if (WIDE_INTEGERS.has(`${table}.${column}`)) return "bigint";
   switch (columnType) {
     case "SQLiteText":
       return auth ? "text" : 'text COLLATE "C"';
@@ -28,6 +32,8 @@ function expectedPgType(table: string, columnType: string): string {
       return "integer";
     case "SQLiteReal":
       return "double precision";
+    case "SQLiteBlobBuffer":
+      return "bytea";
     case "SQLiteBoolean":
       return auth ? "boolean" : "integer";
     case "SQLiteTimestamp":
@@ -44,7 +50,7 @@ function describeSqlite(table: SQLiteTable) {
   const c = sqliteConfig(table);
   const name = c.name;
   return {
-    columns: Object.fromEntries(c.columns.map((col) => [col.name, { type: expectedPgType(name, col.columnType), notNull: col.notNull, primary: col.primary, unique: col.isUnique }])),
+    columns: Object.fromEntries(c.columns.map((col) => [col.name, { type: expectedPgType(name, col.columnType, col.name), notNull: col.notNull, primary: col.primary, unique: col.isUnique }])),
     primaryKeys: c.primaryKeys.map((pk) => pk.columns.map((col) => col.name)),
     indexes: sorted(c.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique, columns: i.config.columns.map((col) => (col as { name: string }).name) }))),
     foreignKeys: sorted(

@@ -13,7 +13,7 @@
  * expects them for provider "pg" (boolean, timestamp).
  */
 import { sql } from "drizzle-orm";
-import { boolean, check, customType, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, customType, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import {
   type frequencies, type importStatuses, type Bound, type CountryRole, type DatePrecision, type EventDateEnd, type EventKind, type EventRelation, type EventRole, type IndicatorKind, type UserRole, type Verification,
 } from "./schema.ts";
@@ -29,6 +29,9 @@ const jsonText = <T>() =>
     toDriver: (value) => JSON.stringify(value),
     fromDriver: (value) => JSON.parse(value) as T,
   });
+
+/** Bytes (SQLite's `blob({ mode: "buffer" })`). */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 /** A boolean stored as integer 0/1 (SQLite's `integer({ mode: "boolean" })`), so raw SQL reads the same value on both. */
 const integerFlag = customType<{ data: boolean; driverData: number }>({
@@ -77,6 +80,13 @@ export const imports = pgTable(
   },
   (t) => [index("imports_sha256_idx").on(t.sha256)],
 );
+
+export const importFiles = pgTable("import_files", {
+  importId: integer("import_id")
+    .primaryKey()
+    .references(() => imports.id),
+  bytes: bytea("bytes").notNull(),
+});
 
 type Frequency = (typeof frequencies)[number];
 
@@ -346,3 +356,14 @@ export const appSettings = pgTable("app_settings", {
   value: str("value").notNull(),
 });
 
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    bucket: str("bucket").notNull(),
+    keyHash: str("key_hash").notNull(),
+    /** Milliseconds since the epoch: beyond a 32-bit integer, so bigint (SQLite's integers are 64-bit). */
+    at: bigint("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("rate_limit_hits_key_idx").on(t.bucket, t.keyHash, t.at), index("rate_limit_hits_at_idx").on(t.bucket, t.at)],
+);

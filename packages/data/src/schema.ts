@@ -3,7 +3,7 @@
  * drizzle-kit (`npm run generate -w @corridor/data`) and committed under drizzle/.
  */
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const countries = sqliteTable("countries", {
   /** ISO 3166-1 alpha-3, or WLD for "all partners / world". */
@@ -12,7 +12,10 @@ export const countries = sqliteTable("countries", {
   nameEn: text("name_en").notNull(),
   nameRu: text("name_ru").notNull(),
   /** Other names and codes publications use (JSON array of strings). */
-  aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  aliases: text("aliases", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
 });
 
 export const indicatorKinds = ["flow", "stock", "rate"] as const;
@@ -32,29 +35,50 @@ export const indicators = sqliteTable("indicators", {
   /** The counterpart used with defaultRole when a publication names one country only. */
   defaultCounterpart: text("default_counterpart").notNull().default("WLD"),
   /** External codes (World Bank, Eurostat…) that name this indicator (JSON array). */
-  aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  aliases: text("aliases", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
 });
 
 export const importStatuses = ["committed", "undone"] as const;
 
-export const imports = sqliteTable("imports", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  fileName: text("file_name").notNull(),
-  sha256: text("sha256").notNull(),
-  format: text("format").notNull(),
-  /** The options the import ran with (JSON). */
-  options: text("options", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
-  importedBy: text("imported_by").notNull(),
-  importedAt: text("imported_at").notNull(),
-  rowsRead: integer("rows_read").notNull().default(0),
-  inserted: integer("inserted").notNull().default(0),
-  updated: integer("updated").notNull().default(0),
-  unchanged: integer("unchanged").notNull().default(0),
-  rejected: integer("rejected").notNull().default(0),
-  skippedMissing: integer("skipped_missing").notNull().default(0),
-  status: text("status", { enum: importStatuses }).notNull().default("committed"),
-  undoneAt: text("undone_at"),
-}, (t) => [index("imports_sha256_idx").on(t.sha256)]);
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    fileName: text("file_name").notNull(),
+    sha256: text("sha256").notNull(),
+    format: text("format").notNull(),
+    /** The options the import ran with (JSON). */
+    options: text("options", { mode: "json" })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
+    importedBy: text("imported_by").notNull(),
+    importedAt: text("imported_at").notNull(),
+    rowsRead: integer("rows_read").notNull().default(0),
+    inserted: integer("inserted").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    rejected: integer("rejected").notNull().default(0),
+    skippedMissing: integer("skipped_missing").notNull().default(0),
+    status: text("status", { enum: importStatuses }).notNull().default("committed"),
+    undoneAt: text("undone_at"),
+  },
+  (t) => [index("imports_sha256_idx").on(t.sha256)],
+);
+
+/**
+ * The file an upload brought, as uploaded, kept in the database so that every server process on it
+ * can hand it back (several instances need no shared folder) and backups and copies carry it.
+ */
+export const importFiles = sqliteTable("import_files", {
+  importId: integer("import_id")
+    .primaryKey()
+    .references(() => imports.id),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+});
 
 export const frequencies = ["A", "H", "Q", "M", "D"] as const;
 /** A figure published as "more than N" (lower) or "less than / almost N" (upper): the value is the bound, not an estimate. */
@@ -65,10 +89,16 @@ export const observations = sqliteTable(
   "observations",
   {
     id: integer("id").primaryKey(),
-    indicator: text("indicator").notNull().references(() => indicators.code),
+    indicator: text("indicator")
+      .notNull()
+      .references(() => indicators.code),
     /** The migrants' origin (remittances received by TJK sit on TJK→WLD). */
-    origin: text("origin").notNull().references(() => countries.code),
-    destination: text("destination").notNull().references(() => countries.code),
+    origin: text("origin")
+      .notNull()
+      .references(() => countries.code),
+    destination: text("destination")
+      .notNull()
+      .references(() => countries.code),
     /** Canonical: 2021, 2021-H1, 2021-Q2, 2021-04, 2021-04-16. */
     period: text("period").notNull(),
     frequency: text("frequency", { enum: frequencies }).notNull(),
@@ -82,7 +112,9 @@ export const observations = sqliteTable(
     /** null: the value as published; lower/upper: the publication gives only a bound ("more than 3 million"). */
     bound: text("bound", { enum: bounds }),
     source: text("source"),
-    importId: integer("import_id").notNull().references(() => imports.id),
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
   },
   (t) => [
     // Corridor first: the one index serves series() (corridor + indicator, periods in order), the
@@ -132,12 +164,16 @@ export const revisions = sqliteTable(
     oldBound: text("old_bound", { enum: bounds }),
     oldSource: text("old_source"),
     /** The import that wrote the replaced value. */
-    oldImportId: integer("old_import_id").notNull().references(() => imports.id),
+    oldImportId: integer("old_import_id")
+      .notNull()
+      .references(() => imports.id),
     newValue: real("new_value").notNull(),
     newFlag: text("new_flag"),
     newBound: text("new_bound", { enum: bounds }),
     /** The import that replaced it. */
-    newImportId: integer("new_import_id").notNull().references(() => imports.id),
+    newImportId: integer("new_import_id")
+      .notNull()
+      .references(() => imports.id),
     replacedAt: text("replaced_at").notNull(),
   },
   (t) => [
@@ -185,7 +221,10 @@ export const events = sqliteTable(
     endsOn: text("ends_on"),
     datePrecision: text("date_precision", { enum: datePrecisions }).notNull().default("day"),
     /** The dates (start, end) that are uncertain, as opposed to merely imprecise (datePrecision). */
-    uncertainDates: text("uncertain_dates", { mode: "json" }).$type<EventDateEnd[]>().notNull().default(sql`'[]'`),
+    uncertainDates: text("uncertain_dates", { mode: "json" })
+      .$type<EventDateEnd[]>()
+      .notNull()
+      .default(sql`'[]'`),
     announcedOn: text("announced_on"),
     inForceOn: text("in_force_on"),
     expiresOn: text("expires_on"),
@@ -195,7 +234,10 @@ export const events = sqliteTable(
     summary: text("summary").notNull().default(""),
     /** Markdown; rendered and sanitised by the web app. */
     body: text("body").notNull().default(""),
-    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    tags: text("tags", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     verification: text("verification", { enum: verifications }).notNull().default("unverified"),
     /** What exactly is or is not verified ("decree number from memory"). */
     verificationNote: text("verification_note"),
@@ -229,7 +271,9 @@ export const events = sqliteTable(
 export const eventCountries = sqliteTable(
   "event_countries",
   {
-    eventId: text("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
     /** Alpha-3, or ALL for "every foreign national". */
     country: text("country").notNull(),
     role: text("role", { enum: eventRoles }).notNull().default("party"),
@@ -240,9 +284,13 @@ export const eventCountries = sqliteTable(
 export const eventLinks = sqliteTable(
   "event_links",
   {
-    fromEvent: text("from_event").notNull().references(() => events.id, { onDelete: "cascade" }),
+    fromEvent: text("from_event")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
     relation: text("relation", { enum: eventRelations }).notNull(),
-    toEvent: text("to_event").notNull().references(() => events.id, { onDelete: "cascade" }),
+    toEvent: text("to_event")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.fromEvent, t.relation, t.toEvent] }), index("event_links_to_idx").on(t.toEvent)],
 );
@@ -417,3 +465,19 @@ export const appSettings = sqliteTable("app_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Rate limits (rate-limits.ts): one row per counted event, in the database so that every server
+// process on it counts the same events. The key is a hash: failed sign-ins name an email and an address.
+
+export const rateLimitHits = sqliteTable(
+  "rate_limit_hits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bucket: text("bucket").notNull(),
+    keyHash: text("key_hash").notNull(),
+    /** Milliseconds since the epoch. */
+    at: integer("at").notNull(),
+  },
+  (t) => [index("rate_limit_hits_key_idx").on(t.bucket, t.keyHash, t.at), index("rate_limit_hits_at_idx").on(t.bucket, t.at)],
+);

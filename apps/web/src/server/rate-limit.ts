@@ -1,37 +1,30 @@
 /**
- * Events per key (an address, an email + address…) in a sliding window, in memory: one server
- * process. The sign-in limiter counts failures with it, the snapshot route publishes.
+ * The site's rate limits: events per key (an address, an email + address…) in a sliding window,
+ * counted in the database (the data package's rate-limits.ts), so that every server process on it
+ * — several instances behind a load balancer — counts the same events. The sign-in limiter counts
+ * failures with it, the snapshot route publishes.
  */
+import { clearRateLimit, rateLimitWait, recordRateLimitHit, type RateLimit } from "@corridor/data";
+import { db } from "./db";
 
-export class WindowLimiter {
-  private hits = new Map<string, number[]>();
-  constructor(
-    readonly max: number,
-    readonly windowMs: number,
-  ) {}
+export class SharedLimiter {
+  constructor(readonly limit: RateLimit) {}
 
-  private recent(key: string, now: number): number[] {
-    const list = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length === 0) this.hits.delete(key);
-    else this.hits.set(key, list);
-    return list;
+  get max(): number {
+    return this.limit.max;
   }
 
   /** Seconds until another event is allowed, 0 when it is. */
-  blockedFor(key: string, now = Date.now()): number {
-    const list = this.recent(key, now);
-    if (list.length < this.max) return 0;
-    return Math.max(1, Math.ceil((list[0]! + this.windowMs - now) / 1000));
+  blockedFor(key: string): Promise<number> {
+    return rateLimitWait(db(), this.limit, key);
   }
 
-  record(key: string, now = Date.now()): void {
-    this.hits.set(key, [...this.recent(key, now), now]);
-    // Bounded memory: the oldest key goes first when many addresses are seen.
-    if (this.hits.size > 10_000) this.hits.delete(this.hits.keys().next().value!);
+  record(key: string): Promise<void> {
+    return recordRateLimitHit(db(), this.limit, key);
   }
 
-  reset(key: string): void {
-    this.hits.delete(key);
+  reset(key: string): Promise<void> {
+    return clearRateLimit(db(), this.limit, key);
   }
 }
 

@@ -38,18 +38,18 @@ export async function signInWithLimits(request: Request): Promise<Response> {
   const email = await signInEmail(request);
   const ip = clientIp(request.headers);
   const key = `${email}|${ip ?? "local"}`;
-  const wait = Math.max(loginLimiter.blockedFor(key), emailLimiter.blockedFor(email));
+  const wait = Math.max(await loginLimiter.blockedFor(key), await emailLimiter.blockedFor(email));
   if (wait > 0) {
     await auditSignIn(email, "signin.blocked", ip);
     return Response.json({ error: "too many failed sign-ins; try again later", retryAfterSeconds: wait }, { status: 429, headers: { "Retry-After": String(wait) } });
   }
   const response = await handler(request);
   if (response.status === 401 || response.status === 403) {
-    loginLimiter.fail(key);
-    emailLimiter.fail(email);
+    await loginLimiter.record(key);
+    await emailLimiter.record(email);
     await auditSignIn(email, "signin.failed", ip);
   } else if (response.ok) {
-    loginLimiter.reset(key);
+    await loginLimiter.reset(key);
     await auditSignIn(email, "signin", ip);
   }
   return response;

@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { keepUpload, limitBody, sanitiseFileName, saveUpload, tidyUploads, TooLargeError } from "./uploads";
-import { FailureLimiter } from "./login-limit";
+import { limitBody, sanitiseFileName, saveUpload, tidyUploads, TooLargeError } from "./uploads";
 
 describe("sanitiseFileName", () => {
   it("keeps only a printable base name", () => {
@@ -36,22 +35,6 @@ describe("limitBody", () => {
   });
 });
 
-describe("FailureLimiter", () => {
-  it("blocks after max failures in the window, per key, and forgets after it", () => {
-    const l = new FailureLimiter(3, 60_000);
-    for (let i = 0; i < 3; i++) {
-      expect(l.blockedFor("a", 1000 + i)).toBe(0);
-      l.fail("a", 1000 + i);
-    }
-    expect(l.blockedFor("a", 2000)).toBe(59);
-    expect(l.blockedFor("b", 2000)).toBe(0);
-    expect(l.blockedFor("a", 61_001)).toBe(0);
-    l.fail("b", 0);
-    l.reset("b");
-    expect(l.blockedFor("b", 1)).toBe(0);
-  });
-});
-
 describe("uploads on disk", () => {
   const previous = process.env.CORRIDOR_UPLOADS_DIR;
   afterEach(() => {
@@ -60,7 +43,7 @@ describe("uploads on disk", () => {
   });
   const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
-  it("are readable by the server's user only: folder 0700, files 0600, kept originals too", async () => {
+  it("are readable by the server's user only while in flight: folder 0700, files 0600", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "corridor-uploads-")), "uploads");
     process.env.CORRIDOR_UPLOADS_DIR = dir;
     const umask = process.umask(0o022);
@@ -68,8 +51,6 @@ describe("uploads on disk", () => {
       const saved = await saveUpload(new TextEncoder().encode("a,b\n1,2\n"));
       expect(modeOf(dir)).toBe("700");
       expect(modeOf(saved)).toBe("600");
-      await keepUpload(saved, 7);
-      expect(modeOf(join(dir, "import-7.upload"))).toBe("600");
     } finally {
       process.umask(umask);
     }
@@ -90,7 +71,7 @@ describe("uploads on disk", () => {
     expect(await tidyUploads()).toEqual([stray.slice(dir.length + 1)]);
     expect(existsSync(stray)).toBe(false);
     expect(existsSync(fresh)).toBe(true); // may be another server's upload in flight
-    expect(existsSync(kept)).toBe(true); // a committed import's original
+    expect(existsSync(kept)).toBe(true); // a committed import's original, as older releases kept them
     expect([modeOf(dir), modeOf(fresh), modeOf(kept)]).toEqual(["700", "600", "600"]);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Uploaded files: read under a size limit (Content-Length first, then byte by byte while reading),
- * saved under CORRIDOR_UPLOADS_DIR with a name the server makes — never the client's file name —
- * readable by the server's user only (folder 0700, files 0600): they are the organisation's data.
+ * saved while the import runs under CORRIDOR_UPLOADS_DIR with a name the server makes — never the
+ * client's file name — readable by the server's user only (folder 0700, files 0600): they are the
+ * organisation's data. A committed import's original then goes into the database (import-files.ts
+ * in the data package), so the folder holds only uploads in flight, local to each server process.
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { chmod, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { CorridorError, repositoryRoot } from "@corridor/data";
 import { env } from "@/lib/env";
@@ -81,20 +83,16 @@ export async function saveUpload(bytes: Uint8Array): Promise<string> {
   return path;
 }
 
-/** Where a committed import's original file is kept. */
-export function importFilePath(importId: number): string {
+/** Where releases before the database kept originals put a committed import's file. */
+export function legacyImportFilePath(importId: number): string {
   return join(uploadsDir(), `import-${importId}.upload`);
-}
-
-export async function keepUpload(path: string, importId: number): Promise<void> {
-  await rename(path, importFilePath(importId));
 }
 
 export async function dropUpload(path: string): Promise<void> {
   await rm(path, { force: true });
 }
 
-/** An upload in flight: `<uuid>.upload` (a committed original is `import-<id>.upload`). */
+/** An upload in flight: `<uuid>.upload` (`import-<id>.upload` is a committed original of an older release). */
 const IN_FLIGHT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.upload$/;
 /** Older than any import takes; younger ones may belong to another server on the same folder. */
 export const STRAY_UPLOAD_AGE_MS = 60 * 60 * 1000;

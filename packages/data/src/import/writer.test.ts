@@ -8,15 +8,14 @@ import { describe, expect, it } from "vitest";
 import { importFile } from "./index.ts";
 /** Bigger than the staging batch (16), so that batches and a partial tail are both exercised. */
 const BATCH = 16;
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { memoryDb, scannedRanges, storedRanges, tmpFile } from "../test/helpers.ts";
+import { COUNTRY_RECORDS } from "../countries.ts";
 import type { CorridorDb } from "../db.ts";
 
 const HEADER = "indicator,origin,destination,period,value,flag\n";
 const month = (i: number) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
-const rows = (n: number, value: (i: number) => number, from = 0) =>
-  Array.from({ length: n }, (_, i) => `entries,TJK,RUS,${month(from + i)},${value(from + i)},\n`).join("");
-const values = (db: CorridorDb) =>
-  db.sqlite.prepare("SELECT period, value FROM observations ORDER BY period").all() as { period: string; value: number }[];
+const rows = (n: number, value: (i: number) => number, from = 0) => Array.from({ length: n }, (_, i) => `entries,TJK,RUS,${month(from + i)},${value(from + i)},\n`).join("");
+const values = (db: CorridorDb) => db.sqlite.prepare("SELECT period, value FROM observations ORDER BY period").all() as { period: string; value: number }[];
 
 describe("ObservationWriter: bulk load and row by row", () => {
   it("inserts many full batches and a partial tail, ids in file order", async () => {
@@ -47,7 +46,9 @@ describe("ObservationWriter: bulk load and row by row", () => {
 
   it("names both lines of a key repeated inside one batch and across batches, and writes nothing", async () => {
     const db = memoryDb();
-    const lines = rows(BATCH * 3, (i) => i).split("\n").slice(0, -1);
+    const lines = rows(BATCH * 3, (i) => i)
+      .split("\n")
+      .slice(0, -1);
     lines.splice(5, 0, lines[2]!); // same batch: file line 8 repeats line 4
     lines.splice(BATCH * 2 + 4, 0, lines[1]!); // a later batch repeats line 3
     const s = await importFile(db, tmpFile(HEADER + lines.join("\n") + "\n"));
@@ -63,12 +64,53 @@ describe("ObservationWriter: bulk load and row by row", () => {
   it("catches a row repeating an existing row twice in one file (second time is a duplicate, not an update)", async () => {
     const db = memoryDb();
     await importFile(db, tmpFile(HEADER + rows(1, () => 5)));
-    const lines = rows(BATCH * 2, (i) => i).split("\n").slice(0, -1);
+    const lines = rows(BATCH * 2, (i) => i)
+      .split("\n")
+      .slice(0, -1);
     lines.splice(BATCH + 3, 0, "entries,TJK,RUS,2000-01,7,");
     const s = await importFile(db, tmpFile(HEADER + lines.join("\n") + "\n"));
-    expect(s.errors.map((e) => [e.line, e.message])).toEqual([
-      [BATCH + 5, "the same observation appears twice in this file (first on line 2)"],
-    ]);
+    expect(s.errors.map((e) => [e.line, e.message])).toEqual([[BATCH + 5, "the same observation appears twice in this file (first on line 2)"]]);
     expect(values(db)).toEqual([{ period: "2000-01", value: 5 }]);
+  });
+
+  describe("a scattered file (time outermost: every series, then the next month)", () => {
+    // More rows than two flushes (65,536 each): the first goes in in file order, the next ones in key order.
+    const origins = COUNTRY_RECORDS.map((c) => c.code)
+      .filter((c) => c !== "RUS" && c !== "KAZ")
+      .slice(0, 200);
+    const MONTHS = 340;
+    const periodMajor = () => {
+      const lines: string[] = [];
+      for (let m = 0; m < MONTHS; m++) for (const o of origins) for (const d of ["RUS", "KAZ"]) lines.push(`entries,${o},${d},${month(m)},${m + 0.5},`);
+      return lines;
+    };
+
+    it("loads every row once, the same rows and summary as the row-by-row path", async () => {
+      const bulk = memoryDb();
+      const lines = periodMajor();
+      const s = await importFile(bulk, tmpFile(HEADER + lines.join("\n") + "\n"));
+      expect(s).toMatchObject({ committed: true, inserted: lines.length, errorCount: 0 });
+      // Row by row: a database that already holds one row takes the general path.
+      const byRow = memoryDb();
+      await importFile(byRow, tmpFile(HEADER + "entries,TJK,UZB,2000-01,1,\n"));
+      await importFile(byRow, tmpFile(HEADER + lines.join("\n") + "\n"));
+      const keyed = (db: CorridorDb) => db.sqlite.prepare("SELECT origin, destination, period, value FROM observations WHERE destination <> 'UZB' ORDER BY origin, destination, period").all();
+      expect(keyed(bulk)).toEqual(keyed(byRow));
+      expect(storedRanges(bulk.sqlite)).toEqual(scannedRanges(bulk.sqlite));
+    });
+
+    it("names both lines of a key repeated across flushes in file and key order, and inside one, and writes nothing", async () => {
+      const db = memoryDb();
+      const lines = periodMajor();
+      const late = lines.length - 10;
+      lines.splice(late, 0, lines[3]!); // in the last flush: repeats file line 5, flushed in file order
+      lines.splice(late + 3, 0, lines[100_000]!); // repeats a line flushed in key order (line 100,002)
+      lines.splice(late + 5, 0, lines[lines.length - 2]!); // an earlier copy of a later line, both in the last flush
+      const s = await importFile(db, tmpFile(HEADER + lines.join("\n") + "\n"));
+      expect(s.committed).toBe(false);
+      const repeat = (line: number, first: number) => [line, `the same observation appears twice in this file (first on line ${first})`];
+      expect(s.errors.map((e) => [e.line, e.message])).toEqual([repeat(late + 2, 5), repeat(late + 5, 100_002), repeat(lines.length, late + 7)]);
+      expect(values(db)).toEqual([]);
+    });
   });
 });

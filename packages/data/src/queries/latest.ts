@@ -71,7 +71,7 @@ export function latestOf(s: Series): LatestValue | null {
   return entry;
 }
 
-/** The indicators with data on a corridor (total breakdown), in catalog order. */
+/** The indicators with data on a corridor (total breakdown), in catalog (code) order. */
 export async function corridorIndicators(db: SqlRunner, corridor: { origin: string; destination?: string }): Promise<{ origin: string; destination: string; codes: string[] }> {
   const origin = resolveCountry(corridor.origin);
   const destination = resolveCountry(corridor.destination ?? "WLD");
@@ -79,9 +79,9 @@ export async function corridorIndicators(db: SqlRunner, corridor: { origin: stri
   const rows = await db.all<{ code: string }>(
     sql`SELECT DISTINCT indicator AS "code" FROM corridor_ranges WHERE origin = ${origin} AND destination = ${destination} AND breakdown = 'total'`,
   );
-  // Catalog order is the order indicators were added: SQLite's rowid order. PostgreSQL keeps a copied
-  // or freshly filled table in insertion order too, but guarantees none (dialect.ts).
-  const order = (await db.all<{ code: string }>(sql`SELECT code FROM indicators`)).map((i) => i.code);
+  // "Catalog order" was always code order: SQLite answered the unordered SELECT from the primary
+  // key's covering index. PostgreSQL answers in heap order, so it is said outright (dialect.ts).
+  const order = (await db.all<{ code: string }>(sql`SELECT code FROM indicators ORDER BY code`)).map((i) => i.code);
   const codes = rows.map((r) => r.code).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return { origin, destination, codes };
 }

@@ -8,7 +8,7 @@ import { seriesSources } from "./provenance.ts";
 import { corridors } from "./corridors.ts";
 import { latest } from "./latest.ts";
 import { addIndicator } from "../catalog-admin.ts";
-import { listImports, undoImport } from "../history.ts";
+import { getImport, listImports, observationHistory, undoImport } from "../history.ts";
 import type { CorridorDb } from "../db.ts";
 
 const HEADER = "indicator,origin,destination,period,value,flag\n";
@@ -207,5 +207,25 @@ describe("corridors and latest", () => {
     const [uzb] = await latest(await onEngine(db), { origin: "UZB", destination: "RUS" });
     expect(uzb!.yearAgo).toMatchObject({ period: "2020", changePct: 30, comparable: true });
     expect(uzb!.yearAgo!.whyNot).toBeUndefined();
+  });
+});
+
+describe("import history reads", () => {
+  it("lists imports newest first, finds one by id and tells an observation's values in order", async () => {
+    const db = memoryDb();
+    await load(db, ["entries,TJK,RUS,2021,1,"]);
+    await load(db, ["entries,TJK,RUS,2021,2,p"]);
+    const r = await onEngine(db);
+    const list = await listImports(r);
+    expect(list.map((i) => [i.id, i.status, i.inserted, i.updated])).toEqual([
+      [2, "committed", 0, 1],
+      [1, "committed", 1, 0],
+    ]);
+    expect(list[0]!.options).toEqual(expect.any(Object));
+    expect(await getImport(r, 1)).toMatchObject({ id: 1, status: "committed", inserted: 1 });
+    expect(await getImport(r, 2 ** 40)).toBeUndefined();
+    const h = await observationHistory(r, { indicator: "entries", origin: "TJK", destination: "RUS", period: "2021" });
+    expect(h.current).toMatchObject({ value: 2, flag: "p", importId: 2 });
+    expect(h.history).toMatchObject([{ value: 1, importId: 1, replacedByImportId: 2, undone: false, replacementUndone: false }]);
   });
 });

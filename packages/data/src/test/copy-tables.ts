@@ -16,8 +16,8 @@ import * as pgSchema from "../schema-pg.ts";
  * inserts into imports and events then find no row to bump, and the source's version arrives as it is.
  */
 const ORDER = [
-  "countries", "indicators", "imports", "observations", "corridor_ranges", "revisions", "events", "event_countries", "event_links", "event_versions",
-  "import_profiles", "snapshots", "user", "session", "account", "verification", "api_tokens", "audit_log", "app_settings", "data_state",
+  "countries", "indicators", "imports", "import_files", "observations", "corridor_ranges", "revisions", "events", "event_countries", "event_links", "event_versions",
+  "import_profiles", "snapshots", "user", "session", "account", "verification", "api_tokens", "audit_log", "app_settings", "rate_limit_hits", "data_state",
 ];
 
 const pgTables = new Map((Object.values(pgSchema) as unknown[]).filter((t): t is PgTable => is(t, PgTable)).map((t) => [getTableName(t), t]));

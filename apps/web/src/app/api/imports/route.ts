@@ -5,12 +5,12 @@
  * {"progress":{bytesRead,totalBytes}} lines, then {"result", "status"}.
  * GET /api/imports — the import history.
  */
-import { CorridorError, importFormOptions, listImports } from "@corridor/data";
+import { CorridorError, importFormOptions, keepImportFile, listImports } from "@corridor/data";
 import type { ImportOptions, ImportSummary } from "@corridor/data/import";
 import { db } from "@/server/db";
 import { auditWrite, type Caller } from "@/server/auth";
 import { errorResponse, route } from "@/server/route";
-import { dropUpload, keepUpload, limitBody, maxUploadBytes, sanitiseFileName, saveUpload } from "@/server/uploads";
+import { dropUpload, limitBody, maxUploadBytes, sanitiseFileName, saveUpload } from "@/server/uploads";
 import { busyResponse } from "@/server/writes";
 
 export const dynamic = "force-dynamic";
@@ -60,7 +60,8 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
   }
   const fileName = sanitiseFileName(file.name);
   const { runImport: importUpload } = await import("@corridor/data/import");
-  const saved = await saveUpload(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const saved = await saveUpload(bytes);
   // Profile → import → profile in the data package, as the CLI runs it, on a connection of its own: a
   // real import (or a profile save) holds the write gate through the audit rows and the profile; a
   // dry run writes nothing and holds no gate, so other requests' writes go on beside it.
@@ -73,10 +74,11 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
       onOwnConnection: true,
       async onImported(summary: ImportSummary) {
         imported = true;
+        await dropUpload(saved);
         if (summary.importId !== null) {
-          await keepUpload(saved, summary.importId);
+          await keepImportFile(db(), summary.importId, bytes);
           await auditWrite(who, "import.commit", `import:${summary.importId}`, { fileName, sha256: summary.sha256, inserted: summary.inserted, updated: summary.updated, rowsRead: summary.rowsRead });
-        } else await dropUpload(saved);
+        }
       },
       onProfileSaved: (profile) => auditWrite(who, "profile.save", `profile:${profile.name}`),
     });

@@ -7,7 +7,7 @@ import { parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";
 import { writing } from "@/server/writes";
 import { auditWrite, clientIp, currentUser } from "@/server/auth";
-import { envCount, WindowLimiter } from "@/server/rate-limit";
+import { envCount, SharedLimiter } from "@/server/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
  * hour (then 429 + Retry-After), and every new snapshot row is audited (actor "anonymous" or the
  * signed-in user, and the address). Content-derived ids mean a repeat adds no row and no audit row.
  */
-const publishLimiter = new WindowLimiter(envCount("CORRIDOR_SNAPSHOTS_PER_HOUR", 60), 3_600_000);
+const publishLimiter = new SharedLimiter({ bucket: "snapshots.publish", max: envCount("CORRIDOR_SNAPSHOTS_PER_HOUR", 60), windowMs: 3_600_000 });
 
 /**
  * POST /api/snapshots?indicator=&origin=&destination=&frequency=&from=&to= publishes the event
@@ -32,9 +32,9 @@ export const POST = route({ role: "reader" }, async ({ request }) => {
     throw new CorridorError("forbidden", "cross-origin publishing is not allowed");
   const ip = clientIp(request.headers);
   const address = ip ?? "unknown";
-  const wait = publishLimiter.blockedFor(address);
+  const wait = await publishLimiter.blockedFor(address);
   if (wait > 0) throw new CorridorError("rate_limited", `too many snapshots published from this address (at most ${publishLimiter.max} an hour); try again in ${wait} s`, { retryAfterSeconds: wait });
-  publishLimiter.record(address);
+  await publishLimiter.record(address);
   const params = new URL(request.url).searchParams;
   const kind = params.get("kind") ?? "series";
   if (kind !== "series" && kind !== "compare") throw new ParameterError("kind", `"${kind}" must be series or compare`);
