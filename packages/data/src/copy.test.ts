@@ -14,6 +14,8 @@ import { copyDatabase, copyPlan, tableChecksums } from "./copy.ts";
 import { env } from "./env.ts";
 import { importFile } from "./import/index.ts";
 import { testEngine, tmpFile, tmpPath } from "./test/helpers.ts";
+import { keepImportFile } from "./import-files.ts";
+import { recordRateLimitHit } from "./rate-limits.ts";
 
 const fixtures = join(import.meta.dirname, "..", "test", "fixtures");
 const release = readdirSync(fixtures)
@@ -55,6 +57,10 @@ async function releaseDb(): Promise<CorridorDb> {
 describe(`corridor copy (${testEngine()})`, () => {
   it(`moves ${release} into an empty database and back with every row of every table`, async () => {
     const source = await releaseDb();
+    // Rows of the tables newer than the fixture: bytes that are not UTF-8, a time past 32 bits.
+    const { importId } = await importFile(source, tmpFile("indicator,origin,destination,period,value\nentries,TJK,RUS,2040,1\n"));
+    await keepImportFile(source, importId!, Buffer.from([0x00, 0xcf, 0xf0, 0xe8, 0xff, 0x0a]));
+    await recordRateLimitHit(source, { bucket: "signin.client", max: 5, windowMs: 60_000 }, "fixture@example.org|local", 1_800_000_000_123);
     const middle = await emptyTarget();
     const back = await openDatabase(tmpPath("copy-back.db"));
     try {
@@ -65,7 +71,7 @@ describe(`corridor copy (${testEngine()})`, () => {
           .map((p) => p.name)
           .sort(),
       );
-      for (const table of ["observations", "imports", "revisions", "events", "event_versions", "user", "account", "api_tokens", "snapshots", "audit_log"])
+      for (const table of ["observations", "imports", "revisions", "events", "event_versions", "user", "account", "api_tokens", "snapshots", "audit_log", "import_files", "rate_limit_hits"])
         expect(expected[table]!.rows, table).toBeGreaterThan(0);
 
       const there = await copyDatabase(source, middle);
@@ -73,7 +79,7 @@ describe(`corridor copy (${testEngine()})`, () => {
       const home = await copyDatabase(middle, back);
       expect(home.tables).toEqual(expected);
       // The rows themselves, not only their checksums; each database keeps its own id.
-      for (const table of ["user", "account", "observations", "event_versions", "data_state"]) {
+      for (const table of ["user", "account", "observations", "event_versions", "import_files", "rate_limit_hits", "data_state"]) {
         const rows = (db: CorridorDb) => db.all(sql`SELECT * FROM ${sql.identifier(table)} ORDER BY 1`);
         const [a, b] = [await rows(source), await rows(back)];
         if (table === "data_state") {
