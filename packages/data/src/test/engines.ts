@@ -13,6 +13,8 @@ export const ON_POSTGRES = [
   "src/events/corridor.test.ts",
   "src/db-engines.test.ts",
   "src/schema-drift.test.ts",
+  "src/copy.test.ts",
+  "src/backup-pg.test.ts",
 ];
 
 const IMPORT = "the import writer (import/*) writes through the SQLite-only hot path (prepared statements, its own connection)";
