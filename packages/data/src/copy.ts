@@ -211,7 +211,7 @@ export async function copyDatabase(source: CorridorDb, target: CorridorDb, onTab
   await refuseNonEmpty(target);
   const plans = copyPlan();
   const targetId = (await target.get<{ id: string }>(sql`SELECT database_id AS id FROM data_state WHERE id = 1`))?.id;
-  let expected: Record<string, TableCopy> = {};
+  const expected: Record<string, TableCopy> = {};
   await source.transaction(async (src) => {
     // One snapshot for every table read below, while the source's server may go on writing.
     if (src.engine === "postgres") await src.run(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`);
@@ -242,6 +242,5 @@ export async function copyDatabase(source: CorridorDb, target: CorridorDb, onTab
       "database",
       `the copy in ${target.path} differs from ${source.path} in ${wrong.map((p) => `${p.name} (${copied[p.name]!.rows} rows, expected ${expected[p.name]!.rows})`).join(", ")}; do not use it`,
     );
-  expected = copied;
-  return { from: source.path, to: target.path, tables: expected, rows: Object.values(expected).reduce((n, t) => n + t.rows, 0) };
+  return { from: source.path, to: target.path, tables: copied, rows: Object.values(copied).reduce((n, t) => n + t.rows, 0) };
 }
