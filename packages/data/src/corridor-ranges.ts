@@ -13,6 +13,8 @@
  * two-argument min/max, row-value IN); there period strings must compare bytewise (COLLATE "C").
  */
 import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import type { Engine, SqlRunner } from "./runner.ts";
 import type { Frequency, Period } from "./periods.ts";
 
 const COLUMNS = "origin, destination, indicator, breakdown, frequency, observations, first_period, last_period, first_day, last_day";
@@ -90,24 +92,40 @@ export class RangeTally {
   }
 }
 
-/** The statements of recomputeTouched(), in order (exported for the test that reads their query plans). */
-export const RECOMPUTE = [
-  `DELETE FROM corridor_ranges WHERE (origin, destination, indicator) IN (SELECT origin, destination, indicator FROM ${TOUCHED})`,
-  `INSERT INTO corridor_ranges (${COLUMNS})
-   SELECT ${GROUP}, ${AGGREGATES} FROM observations
-   WHERE (origin, destination, indicator) IN (SELECT origin, destination, indicator FROM ${TOUCHED})
-   GROUP BY ${GROUP}`,
-  `DELETE FROM ${TOUCHED}`,
-] as const;
+/** The table of groups an undo touches: a temporary table (on PostgreSQL dropped when the transaction ends). */
+const touched = (engine: Engine) => (engine === "sqlite" ? TOUCHED : "pg_temp.corridor_ranges_touched");
 
-export function touchedTable(sqlite: Database.Database): void {
-  sqlite.exec(`CREATE TABLE IF NOT EXISTS ${TOUCHED} (origin TEXT NOT NULL, destination TEXT NOT NULL, indicator TEXT NOT NULL, PRIMARY KEY (origin, destination, indicator))`);
+/** The statements of recomputeTouched(), in order, for either engine. */
+export function recomputeStatements(engine: Engine): readonly string[] {
+  const table = touched(engine);
+  return [
+    `DELETE FROM corridor_ranges WHERE (origin, destination, indicator) IN (SELECT origin, destination, indicator FROM ${table})`,
+    `INSERT INTO corridor_ranges (${COLUMNS})
+     SELECT ${GROUP}, ${AGGREGATES} FROM observations
+     WHERE (origin, destination, indicator) IN (SELECT origin, destination, indicator FROM ${table})
+     GROUP BY ${GROUP}`,
+    `DELETE FROM ${table}`,
+  ];
 }
 
-/** Notes the groups of an import's rows, before they are deleted (undo). */
-export function touchImport(sqlite: Database.Database, importId: number): void {
-  touchedTable(sqlite);
-  sqlite.prepare(`INSERT INTO ${TOUCHED} (origin, destination, indicator) SELECT DISTINCT origin, destination, indicator FROM observations WHERE import_id = ? ON CONFLICT DO NOTHING`).run(importId);
+/** SQLite's (exported for the test that reads their query plans). */
+export const RECOMPUTE = recomputeStatements("sqlite");
+
+export function touchedTable(sqlite: Database.Database): void {
+  sqlite.exec(touchedTableStatement("sqlite"));
+}
+
+function touchedTableStatement(engine: Engine): string {
+  const columns = "(origin TEXT NOT NULL, destination TEXT NOT NULL, indicator TEXT NOT NULL, PRIMARY KEY (origin, destination, indicator))";
+  return engine === "sqlite" ? `CREATE TABLE IF NOT EXISTS ${TOUCHED} ${columns}` : `CREATE TEMP TABLE IF NOT EXISTS corridor_ranges_touched ${columns} ON COMMIT DROP`;
+}
+
+/** Notes the groups of an import's rows, before they are deleted (undo; inside the caller's transaction). */
+export async function touchImport(tx: SqlRunner, importId: number): Promise<void> {
+  await tx.run(sql.raw(touchedTableStatement(tx.engine)));
+  await tx.run(
+    sql`INSERT INTO ${sql.raw(touched(tx.engine))} (origin, destination, indicator) SELECT DISTINCT origin, destination, indicator FROM observations WHERE import_id = ${importId} ON CONFLICT DO NOTHING`,
+  );
 }
 
 /**
@@ -115,9 +133,9 @@ export function touchImport(sqlite: Database.Database, importId: number): void {
  * row-value IN makes SQLite search observations' key index once per group (a join on the temp
  * table, which has no statistics, was planned as a scan of every observation).
  */
-export function recomputeTouched(sqlite: Database.Database): void {
-  touchedTable(sqlite);
-  for (const statement of RECOMPUTE) sqlite.prepare(statement).run();
+export async function recomputeTouched(tx: SqlRunner): Promise<void> {
+  await tx.run(sql.raw(touchedTableStatement(tx.engine)));
+  for (const statement of recomputeStatements(tx.engine)) await tx.run(sql.raw(statement));
 }
 
 /**

@@ -130,7 +130,13 @@ const notYet = (what: string, target: string): never => {
   );
 };
 
-function pgCorridorDb(orm: AnyPg, target: string, end: () => Promise<void>): CorridorDb {
+/** A pool's transaction on a connection of its own, with COPY FROM STDIN (runner.ts copyFrom) beside the SQL. */
+interface PoolTransactions {
+  connect(): Promise<import("pg").PoolClient>;
+  drizzleOn(client: import("pg").PoolClient): AnyPg;
+}
+
+function pgCorridorDb(orm: AnyPg, target: string, end: () => Promise<void>, pool?: PoolTransactions): CorridorDb {
   const explain = (error: unknown) => explainPostgresError(error, target);
   const runnerOn = (conn: Pick<AnyPg, "execute">): SqlRunner => {
     const execute = async (query: SQL): Promise<PgResult> => {
@@ -166,13 +172,37 @@ function pgCorridorDb(orm: AnyPg, target: string, end: () => Promise<void>): Cor
     transaction: (fn, what = "a write") =>
       writes.run(what, async () => {
         try {
-          return await orm.transaction((tx) => fn(runnerOn(tx)));
+          if (!pool) return await orm.transaction((tx) => fn(runnerOn(tx)));
+          // BEGIN … COMMIT by hand on one pooled client, so that COPY can stream on the same connection.
+          const client = await pool.connect();
+          let broken = false;
+          try {
+            await client.query("BEGIN");
+            const result = await fn({ ...runnerOn(pool.drizzleOn(client)), copyFrom: (statement, rows) => copyInto(client, statement, rows) });
+            await client.query("COMMIT");
+            return result;
+          } catch (error) {
+            await client.query("ROLLBACK").catch(() => (broken = true));
+            throw error;
+          } finally {
+            client.release(broken);
+          }
         } catch (error) {
           throw explain(error);
         }
       }),
     close: end,
   };
+}
+
+/** Streams text chunks into `COPY … FROM STDIN` on `client`; resolves with the rows copied. */
+async function copyInto(client: import("pg").PoolClient, statement: string, rows: AsyncIterable<string>): Promise<number> {
+  const { from } = await import("pg-copy-streams");
+  const { pipeline } = await import("node:stream/promises");
+  const { Readable } = await import("node:stream");
+  const stream = client.query(from(statement));
+  await pipeline(Readable.from(rows), stream);
+  return stream.rowCount;
 }
 
 /** Migrations, then the registry and catalog, on a freshly opened database. */
@@ -195,7 +225,7 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
   // An idle connection's error (the server restarted) must not crash the process: the next query reconnects or reports.
   pool.on("error", () => {});
   const orm = drizzle(pool) as unknown as AnyPg;
-  const db = pgCorridorDb(orm, url, () => pool.end());
+  const db = pgCorridorDb(orm, url, () => pool.end(), { connect: () => pool.connect(), drizzleOn: (client) => drizzle(client) as unknown as AnyPg });
   try {
     // Two instances starting together must not both migrate: a session advisory lock, on a client of its own.
     const client = await pool.connect();

@@ -1,5 +1,5 @@
 /** Import history and undo: the previous values come back from `revisions`. */
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { CorridorDb } from "./db.ts";
 import { rowsOf } from "./dialect.ts";
 import type { SqlRunner } from "./runner.ts";
@@ -30,38 +30,35 @@ export interface UndoSummary {
  * since changed a value this import wrote: undo that one first, so that no value is lost.
  */
 export async function undoImport(db: CorridorDb, importId: number): Promise<UndoSummary> {
-  const row = (await db.orm.select().from(imports).where(eq(imports.id, importId)))[0];
-  if (!row) throw new UndoError(`import ${importId} does not exist`, "not_found");
-  if (row.status === "undone") throw new UndoError(`import ${importId} was already undone on ${row.undoneAt}`);
-  const { sqlite } = db;
-  return sqlite.transaction((): UndoSummary => {
-    const later = sqlite
-      .prepare(
-        `SELECT DISTINCT r.new_import_id AS id FROM revisions r JOIN imports i ON i.id = r.new_import_id
-         WHERE r.old_import_id = ? AND i.status = 'committed' ORDER BY id`,
-      )
-      .all(importId) as { id: number }[];
+  return db.transaction(async (tx) => {
+    // As an import does: no other writer changes observations meanwhile (readers go on).
+    if (tx.engine === "postgres") await tx.run(sql`LOCK TABLE observations IN SHARE ROW EXCLUSIVE MODE`);
+    const row = await getImport(tx, importId);
+    if (!row) throw new UndoError(`import ${importId} does not exist`, "not_found");
+    if (row.status === "undone") throw new UndoError(`import ${importId} was already undone on ${row.undoneAt}`);
+    const later = await tx.all<{ id: number }>(
+      sql`SELECT DISTINCT r.new_import_id AS id FROM revisions r JOIN imports i ON i.id = r.new_import_id
+          WHERE r.old_import_id = ${importId} AND i.status = 'committed' ORDER BY id`,
+    );
     if (later.length > 0)
       throw new UndoError(
         `import ${importId} cannot be undone: import(s) ${later.map((l) => l.id).join(", ")} changed values it wrote; undo those first`,
       );
     // Updated rows: restore the value each had before this import (its revision).
-    const restored = sqlite
-      .prepare(
-        `UPDATE observations AS o SET value = r.old_value, flag = r.old_flag, bound = r.old_bound, source = r.old_source, import_id = r.old_import_id
-         FROM revisions AS r
-         WHERE r.new_import_id = ? AND o.import_id = ?
-           AND o.indicator = r.indicator AND o.origin = r.origin AND o.destination = r.destination
-           AND o.period = r.period AND o.breakdown = r.breakdown`,
-      )
-      .run(importId, importId).changes;
+    const { changes: restored } = await tx.run(
+      sql`UPDATE observations AS o SET value = r.old_value, flag = r.old_flag, bound = r.old_bound, source = r.old_source, import_id = r.old_import_id
+          FROM revisions AS r
+          WHERE r.new_import_id = ${importId} AND o.import_id = ${importId}
+            AND o.indicator = r.indicator AND o.origin = r.origin AND o.destination = r.destination
+            AND o.period = r.period AND o.breakdown = r.breakdown`,
+    );
     // What still carries this import's id was inserted by it; the summary's groups of those rows shrink.
-    touchImport(sqlite, importId);
-    const deleted = sqlite.prepare("DELETE FROM observations WHERE import_id = ?").run(importId).changes;
-    recomputeTouched(sqlite);
-    sqlite.prepare("UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?").run(new Date().toISOString(), importId);
+    await touchImport(tx, importId);
+    const { changes: deleted } = await tx.run(sql`DELETE FROM observations WHERE import_id = ${importId}`);
+    await recomputeTouched(tx);
+    await tx.run(sql`UPDATE imports SET status = 'undone', undone_at = ${new Date().toISOString()} WHERE id = ${importId}`);
     return { importId, deleted, restored };
-  })();
+  }, `the undo of import ${importId}`);
 }
 
 export async function getImport(db: SqlRunner, id: number): Promise<ImportRow | undefined> {

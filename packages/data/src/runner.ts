@@ -17,6 +17,12 @@ export interface SqlRunner {
   get<T = Record<string, unknown>>(query: SQL): Promise<T | undefined>;
   /** A statement without rows; `changes`: the rows it inserted, updated or deleted. */
   run(query: SQL): Promise<{ changes: number }>;
+  /**
+   * PostgreSQL through a pool, inside a transaction only: streams `rows` (text chunks in COPY's
+   * format) into `COPY … FROM STDIN` on the transaction's own connection; resolves with the rows
+   * copied. Absent elsewhere (PGlite has no COPY from a client stream): callers fall back to inserts.
+   */
+  copyFrom?(statement: string, rows: AsyncIterable<string>): Promise<number>;
 }
 
 export interface TransactionRunner {

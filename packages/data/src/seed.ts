@@ -1,11 +1,10 @@
 /** corridor seed: loads data/seed/*.csv; a file already loaded (same checksum, not undone) is skipped. */
-import { and, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { repositoryRoot, type CorridorDb } from "./db.ts";
 import { env } from "./env.ts";
 import { importFile, sha256File, type ImportSummary } from "./import/index.ts";
-import { imports } from "./schema.ts";
 import { importEvents, type EventImportSummary } from "./events/store.ts";
 
 export interface SeedReport {
@@ -26,11 +25,8 @@ export async function seed(db: CorridorDb, dir: string = defaultSeedDir()): Prom
   for (const file of files) {
     const path = join(dir, file);
     const sha256 = await sha256File(path);
-    const done = await db.orm
-      .select({ id: imports.id })
-      .from(imports)
-      .where(and(eq(imports.sha256, sha256), eq(imports.status, "committed")));
-    if (done.length > 0) {
+    const done = await db.get(sql`SELECT id FROM imports WHERE sha256 = ${sha256} AND status = 'committed' LIMIT 1`);
+    if (done) {
       reports.push({ file, status: "already loaded" });
       continue;
     }

@@ -57,12 +57,13 @@ interface Change extends DiffChange {
 const byPeriod = (a: Change, b: Change) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
 
 export class ImportDiffCollector {
-  private readonly select: Database.Statement;
+  private readonly select?: Database.Statement;
   private readonly groups = new Map<string, DiffGroup & { pending: Change[] }>();
   private truncated = false;
 
-  constructor(sqlite: Database.Database) {
-    this.select = sqlite.prepare(
+  /** `sqlite`: look each row's stored value up as it comes (observe); without it, the caller passes it (observeStored, PostgreSQL). */
+  constructor(sqlite?: Database.Database) {
+    this.select = sqlite?.prepare(
       `SELECT value, flag, bound, source FROM observations
        WHERE origin = ? AND destination = ? AND indicator = ? AND period = ? AND breakdown = ?`,
     );
@@ -70,7 +71,11 @@ export class ImportDiffCollector {
 
   /** Call with each valid observation before it is written: the stored value is still the old one. */
   observe(o: NormalisedObservation, line: number): void {
-    const stored = this.select.get(o.origin, o.destination, o.indicator, o.period.period, o.breakdown) as Stored | undefined;
+    this.observeStored(o, line, this.select!.get(o.origin, o.destination, o.indicator, o.period.period, o.breakdown) as Stored | undefined);
+  }
+
+  /** One valid observation and the row stored under its key before this import (undefined: none). */
+  observeStored(o: NormalisedObservation, line: number, stored: Stored | undefined): void {
     const key = `${o.indicator}\u0000${o.origin}\u0000${o.destination}\u0000${o.breakdown}`;
     let group = this.groups.get(key);
     if (!group) {

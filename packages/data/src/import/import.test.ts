@@ -1,18 +1,19 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { importFile, MappingError, parseRoleMap } from "./index.ts";
 import { listImports, undoImport } from "../history.ts";
 import { series } from "../queries/series.ts";
-import { memoryDb, tmpFile } from "../test/helpers.ts";
-import type { CorridorDb } from "../db.ts";
+import { countRows, engineDb, tmpFile } from "../test/helpers.ts";
+import type { SqlRunner } from "../runner.ts";
 
-const count = (db: CorridorDb, table = "observations") =>
-  (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+// On the engine under test (CORRIDOR_TEST_ENGINE): SQLite, PGlite or PostgreSQL.
+const count = (db: SqlRunner, table = "observations") => countRows(db, table);
 
 const HEADER = "indicator,origin,destination,period,value,flag\n";
 
 describe("importFile: tidy CSV", () => {
   it("imports rows, skips and counts missing values, keeps values exactly", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const file = tmpFile(
       HEADER +
         "BX.TRF.PWKR.CD.DT,TJK,WLD,2020,2187000000.5,\n" +
@@ -32,10 +33,10 @@ describe("importFile: tidy CSV", () => {
   });
 
   it("refuses a file with one bad cell, names its physical line, column and value, and writes nothing", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const good = await importFile(db, tmpFile(HEADER + "work_patents_issued,UZB,RUS,2021,1316569,\n"));
     expect(good.committed).toBe(true);
-    const before = { obs: count(db), imports: count(db, "imports") };
+    const before = { obs: await count(db), imports: await count(db, "imports") };
     const file = tmpFile(
       "indicator,origin,destination,period,value,flag\r\n" +
         "work_patents_issued,TJK,RUS,2020,10,\r\n" +
@@ -46,11 +47,11 @@ describe("importFile: tidy CSV", () => {
     expect(s.committed).toBe(false);
     expect(s.importId).toBeNull();
     expect(s.errors).toEqual([{ line: 5, column: "value", value: "12x", message: '"12x" is not a number' }]);
-    expect({ obs: count(db), imports: count(db, "imports") }).toEqual(before);
+    expect({ obs: await count(db), imports: await count(db, "imports") }).toEqual(before);
   });
 
   it("reports every kind of cell error with a reason and a did-you-mean", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const s = await importFile(
       db,
       tmpFile(
@@ -74,11 +75,11 @@ describe("importFile: tidy CSV", () => {
     expect(s.errors[0]!.message).toMatch(/did you mean TJK/);
     expect(s.errors[3]!.message).toBe("expected 6 columns, found 5");
     expect(s.errors[4]!.message).toMatch(/twice in this file \(first on line 6\)/);
-    expect(count(db)).toBe(0);
+    expect(await count(db)).toBe(0);
   });
 
   it("lists the first 100 errors and counts the rest", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const rows = Array.from({ length: 250 }, (_, i) => `work_patents_issued,TJK,RUS,${1800 + i},bad,`).join("\n");
     const s = await importFile(db, tmpFile(HEADER + rows + "\n"));
     expect(s.errors).toHaveLength(100);
@@ -87,24 +88,24 @@ describe("importFile: tidy CSV", () => {
   });
 
   it("is idempotent: the same file again changes nothing", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const file = tmpFile(HEADER + "work_patents_issued,UZB,RUS,2021,1316569,\nwork_patents_issued,TJK,RUS,2021,787000,a\n");
     await importFile(db, file);
     const again = await importFile(db, file);
     expect(again).toMatchObject({ committed: true, inserted: 0, updated: 0, unchanged: 2 });
-    expect(count(db)).toBe(2);
-    expect(count(db, "revisions")).toBe(0);
+    expect(await count(db)).toBe(2);
+    expect(await count(db, "revisions")).toBe(0);
   });
 
   it("keeps replaced values in revisions and undo brings them back", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const first = await importFile(db, tmpFile(HEADER + "work_patents_issued,TJK,RUS,2021,787000,a\nwork_patents_issued,UZB,RUS,2021,1316569,\n"));
     const second = await importFile(
       db,
       tmpFile(HEADER + "work_patents_issued,TJK,RUS,2021,787123,\nwork_patents_issued,UZB,RUS,2021,1316569,\nwork_patents_issued,KGZ,RUS,2021,5,\n"),
     );
     expect(second).toMatchObject({ inserted: 1, updated: 1, unchanged: 1 });
-    const revision = db.sqlite.prepare("SELECT * FROM revisions").get() as Record<string, unknown>;
+    const revision = await db.get(sql`SELECT * FROM revisions`);
     expect(revision).toMatchObject({ origin: "TJK", old_value: 787000, old_flag: "a", new_value: 787123, old_import_id: first.importId, new_import_id: second.importId });
 
     // The first import cannot be undone while the second still stands on its values.
@@ -116,19 +117,19 @@ describe("importFile: tidy CSV", () => {
     expect((await series(db, { indicator: "work_patents_issued", origin: "KGZ", destination: "RUS" })).points).toEqual([]);
     await expect(undoImport(db, second.importId!)).rejects.toThrow(/already undone/);
     expect(await undoImport(db, first.importId!)).toEqual({ importId: first.importId, deleted: 2, restored: 0 });
-    expect(count(db)).toBe(0);
+    expect(await count(db)).toBe(0);
   });
 
   it("dry run reports and writes nothing", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const s = await importFile(db, tmpFile(HEADER + "work_patents_issued,TJK,RUS,2021,1,\n"), { dryRun: true });
     expect(s).toMatchObject({ dryRun: true, committed: false, inserted: 1, importId: null });
-    expect(count(db)).toBe(0);
-    expect(count(db, "imports")).toBe(0);
+    expect(await count(db)).toBe(0);
+    expect(await count(db, "imports")).toBe(0);
   });
 
   it("takes constants from options and maps Cyrillic headers with --map", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const file = tmpFile("\ufeffСтрана;Период;Число патентов\nТаджикистан;I квартал 2022;1 234\nУзбекистан;I квартал 2022;21,5\n");
     const s = await importFile(db, file, {
       indicator: "work_patents_issued", destination: "Россия", map: { origin: "Страна", period: "период", value: "Число патентов" },
@@ -139,29 +140,29 @@ describe("importFile: tidy CSV", () => {
   });
 
   it("places a single country column by the indicator's default role", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const s = await importFile(db, tmpFile("country,year,value\nKyrgyz Republic,2020,2\n"), { indicator: "BX.TRF.PWKR.CD.DT" });
     expect(s.inserted).toBe(1);
     expect((await series(db, { indicator: "remittances_received_usd", origin: "KGZ" })).points).toHaveLength(1);
   });
 
   it("refuses formulas and markup in text cells but keeps ordinary text that merely starts with - or holds <", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const ok = await importFile(db, tmpFile("indicator,origin,destination,period,value,flag,source\nentries,TJK,RUS,2021,1,-,Rosstat (<5 omitted)\nentries,TJK,RUS,2022,2,e,-5% revision; a+b\n"));
     expect(ok).toMatchObject({ committed: true, inserted: 2 });
     const bad = await importFile(db, tmpFile("indicator,origin,destination,period,value,flag,source\nentries,TJK,RUS,2023,1,,=1+1\nentries,TJK,RUS,2024,1,<b>p</b>,\nentries,TJK,RUS,2025,1,,-A1\n"));
     expect(bad.errors.map((e) => [e.line, e.column, e.value])).toEqual([[2, "source", "=1+1"], [3, "flag", "<b>p</b>"], [4, "source", "-A1"]]);
-    expect(count(db)).toBe(2);
+    expect(await count(db)).toBe(2);
   });
 
   it("counts header and preamble lines in line numbers", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const s = await importFile(db, tmpFile("\n\n" + HEADER + "work_patents_issued,TJK,RUS,2021,oops,\n"));
     expect(s.errors[0]!.line).toBe(4);
   });
 
   it("explains an unmappable file and bad options as usage errors", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     await expect(importFile(db, tmpFile("a,b\n1,2\n"))).rejects.toThrow(MappingError);
     await expect(importFile(db, tmpFile(HEADER), { map: { value: "nope" } })).rejects.toThrow(/no such column/);
     await expect(importFile(db, tmpFile("origin,period,value\nTJK,2020,1\n"), { indicator: "nope" })).rejects.toThrow(/unknown indicator/);

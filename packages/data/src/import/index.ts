@@ -13,10 +13,13 @@ import { indicators as indicatorsTable } from "../schema.ts";
 import { HEAD_BYTES, readHeadBytes, type CsvRow } from "./csv.ts";
 import { BadInputError, refusalError, type Detected } from "./decode.ts";
 import { detectFormat, sniff, type Format } from "./detect.ts";
-import { buildAdapter, buildNormaliser, readInWorker, readObservations, type MappingSetup, type ReadCounts, type ReadSetup, type StartParseWorker } from "./read.ts";
+import { buildAdapter, buildNormaliser, readInWorker, readObservations, type MappingSetup, type PreparedRead, type ReadCounts, type ReadSetup, type StartParseWorker } from "./read.ts";
 import { MappingError, ROLES, type Role } from "./normalise.ts";
 import { ObservationWriter } from "./writer.ts";
 import { ImportDiffCollector, type ImportDiff } from "./diff.ts";
+import { classifyStaged, feedDiff, startStaging, writeStaged } from "./postgres.ts";
+import { rowsOf } from "../dialect.ts";
+import { sql } from "drizzle-orm";
 
 export { MappingError, parseRoleMap } from "./normalise.ts";
 export { BadInputError } from "./decode.ts";
@@ -100,7 +103,7 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
   if (!existsSync(path) || !statSync(path).isFile()) throw new MappingError(`${path}: no such file`);
   // Started first, so that it loads its modules while this thread sniffs the file.
   // Only a bulk load uses it (decided once the transaction is open); otherwise it is just stopped.
-  const worker = options.parseWorker && !options.diff && !options.dryRun ? options.parseWorker() : undefined;
+  const worker = options.parseWorker && !options.diff && !options.dryRun && db.engine === "sqlite" ? options.parseWorker() : undefined;
   try {
     return await importWith(db, path, options, worker);
   } finally {
@@ -120,6 +123,8 @@ export function importGateLabel(path: string, options: ImportOptions): string {
  * reads a snapshot and takes no gate at all.
  */
 export async function importOnOwnConnection(db: CorridorDb, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  // PostgreSQL: the pool already gives the import's transaction a connection of its own.
+  if (db.engine === "postgres") return options.dryRun ? importFile(db, path, options) : db.writes.run(importGateLabel(path, options), () => importFile(db, path, options));
   const run = async () => {
     const own = openOwnConnection(db);
     try {
@@ -176,7 +181,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
       : detectDecimalMark(dataSample.flatMap((r) => adapter.valueColumns.map((i) => r.fields[i] ?? "")), delimiter);
   const setup: ReadSetup = {
     ...mapping, path, delimiter, encoding, headerLine, source: options.source, decimal, maxErrors,
-    indicatorRows: await db.orm.select().from(indicatorsTable),
+    indicatorRows: await rowsOf(db, indicatorsTable),
   };
   const prepared = { setup, adapter, normaliser: buildNormaliser(setup, adapter) }; // a bad constant (origin XYZ) fails here too
 
@@ -190,6 +195,8 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     if (summary.errors.length < maxErrors) summary.errors.push(error);
   };
   const aggregates = new Set<string>();
+  const historyOptions = JSON.stringify(optionsForHistory(options, { format, encoding: encoding.encoding, delimiter, decimal }));
+  if (db.engine === "postgres") return importPostgres(db, { prepared, options, summary, report, aggregates, headerLine, historyOptions });
   const diff = options.diff ? new ImportDiffCollector(db.sqlite) : undefined;
 
   const { sqlite } = db;
@@ -207,7 +214,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
       : Number(
           sqlite
             .prepare(`INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?)`)
-            .run(fileName, "", format, JSON.stringify(optionsForHistory(options, { format, encoding: encoding.encoding, delimiter, decimal })), options.importedBy ?? "cli", new Date().toISOString())
+            .run(fileName, "", format, historyOptions, options.importedBy ?? "cli", new Date().toISOString())
             .lastInsertRowid,
         );
     // Lines rejected for a bad cell or a repeated key (a wide row can have both: counted once).
@@ -275,6 +282,92 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     throw error;
   } finally {
     sqlite.pragma(`foreign_keys = ${foreignKeys ? "ON" : "OFF"}`);
+  }
+}
+
+/** What importWith hands the PostgreSQL path once the file is sniffed and mapped. */
+interface PostgresImport {
+  prepared: PreparedRead;
+  options: ImportOptions;
+  summary: ImportSummary;
+  report: (error: ImportError) => void;
+  aggregates: Set<string>;
+  headerLine: number;
+  historyOptions: string;
+}
+
+/** Thrown to roll a PostgreSQL import's transaction back (errors, a dry run) with its summary. */
+class RolledBack extends Error {}
+
+/**
+ * The import on PostgreSQL (postgres.ts): the rows staged by COPY, then set-based writes, all in one
+ * transaction; the same summary, errors and outcome as SQLite's path below.
+ */
+async function importPostgres(db: CorridorDb, { prepared, options, summary, report, aggregates, headerLine, historyOptions }: PostgresImport): Promise<ImportSummary> {
+  const dryRun = summary.dryRun;
+  const diff = options.diff ? new ImportDiffCollector() : undefined;
+  const fail = (message: string) => report({ line: headerLine, column: "", value: "", message });
+  try {
+    return await db.transaction(async (tx) => {
+      // A dry run reads one snapshot (not READ ONLY: it creates its staging table) and writes nothing else.
+      if (dryRun) await tx.run(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
+      else await tx.run(sql`LOCK TABLE observations IN SHARE ROW EXCLUSIVE MODE`);
+      // The file's sha256 is known once it has been read (hashed on the way), and set then.
+      const importId = dryRun
+        ? 0
+        : (await tx.get<{ id: number }>(
+            sql`INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at)
+                VALUES (${summary.fileName}, '', ${summary.format}, ${historyOptions}, ${options.importedBy ?? "cli"}, ${new Date().toISOString()}) RETURNING id`,
+          ))!.id;
+      const stager = await startStaging(tx);
+      let counts: ReadCounts;
+      try {
+        counts = await readObservations(prepared, { observation: (o, line) => stager.add(o, line), error: report, progress: options.onProgress });
+      } catch (error) {
+        await stager.abort(error);
+        throw error;
+      }
+      await stager.done();
+      summary.sha256 = counts.sha256;
+      summary.rowsRead = counts.rowsRead;
+      summary.skipped = counts.skipped;
+      summary.rejected = counts.badRows;
+      const rejectedLines = new Set(counts.rejectedLines);
+      for (const code of counts.aggregates) aggregates.add(code);
+      if (diff) await feedDiff(tx, diff);
+      const outcome = dryRun || summary.errorCount > 0 ? await classifyStaged(tx) : await writeStaged(tx, importId, new Date().toISOString());
+      for (const { line, firstLine, observation: o } of outcome.repeats) {
+        rejectedLines.add(line);
+        report({
+          line, column: "", value: `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`,
+          message: `the same observation appears twice in this file (first on line ${firstLine})`,
+        });
+      }
+      summary.inserted = outcome.inserted;
+      summary.updated = outcome.updated;
+      summary.unchanged = outcome.unchanged;
+      summary.rejected += rejectedLines.size;
+      summary.errors.sort((a, b) => a.line - b.line);
+      summary.skippedAggregates = [...aggregates].sort();
+      if (diff) summary.diff = diff.result();
+      if (summary.errorCount > 0 || dryRun) throw new RolledBack();
+      if (summary.inserted + summary.updated + summary.unchanged === 0) {
+        fail("no observation in the file has a value");
+        throw new RolledBack();
+      }
+      await tx.run(
+        sql`UPDATE imports SET sha256 = ${summary.sha256}, rows_read = ${summary.rowsRead}, inserted = ${summary.inserted}, updated = ${summary.updated},
+              unchanged = ${summary.unchanged}, rejected = ${summary.rejected}, skipped_missing = ${summary.skipped} WHERE id = ${importId}`,
+      );
+      summary.importId = importId;
+      summary.committed = true;
+      return summary;
+    }, importGateLabel(prepared.setup.path, options));
+  } catch (error) {
+    if (error instanceof RolledBack) return summary;
+    summary.importId = null;
+    summary.committed = false;
+    throw error;
   }
 }
 

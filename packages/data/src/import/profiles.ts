@@ -1,5 +1,7 @@
 /** Import profiles: a mapping saved under a name and reused for next quarter's file (CLI and web). */
-import { asc, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "../dialect.ts";
+import type { SqlRunner } from "../runner.ts";
 import type { CorridorDb } from "../db.ts";
 import { CorridorError } from "../errors.ts";
 import { importProfiles } from "../schema.ts";
@@ -39,18 +41,25 @@ function parseRow(row: unknown): ImportProfile {
 export async function saveProfile(db: CorridorDb, name: string, options: ImportOptions): Promise<ImportProfile> {
   if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) throw new ProfileError(`profile name "${name}" may hold letters, digits, - and _ only`);
   const now = new Date().toISOString();
-  const row = { name, options: profileOptions(options) as Record<string, unknown>, createdAt: now, updatedAt: now };
-  await db.orm.insert(importProfiles).values(row).onConflictDoUpdate({ target: importProfiles.name, set: { options: row.options, updatedAt: now } });
+  const kept = JSON.stringify(profileOptions(options));
+  await db.transaction(
+    (tx) =>
+      tx.run(
+        sql`INSERT INTO import_profiles (name, options, created_at, updated_at) VALUES (${name}, ${kept}, ${now}, ${now})
+            ON CONFLICT (name) DO UPDATE SET options = excluded.options, updated_at = excluded.updated_at`,
+      ),
+    `saving the import profile ${name}`,
+  );
   return (await getProfile(db, name))!;
 }
 
-export async function getProfile(db: CorridorDb, name: string): Promise<ImportProfile | undefined> {
-  const row = (await db.orm.select().from(importProfiles).where(eq(importProfiles.name, name)))[0];
+export async function getProfile(db: SqlRunner, name: string): Promise<ImportProfile | undefined> {
+  const row = (await rowsOf(db, importProfiles, sql`WHERE name = ${name}`))[0];
   return row && parseRow(row);
 }
 
-export async function listProfiles(db: CorridorDb): Promise<ImportProfile[]> {
-  return (await db.orm.select().from(importProfiles).orderBy(asc(importProfiles.name))).map(parseRow);
+export async function listProfiles(db: SqlRunner): Promise<ImportProfile[]> {
+  return (await rowsOf(db, importProfiles, sql`ORDER BY name`)).map(parseRow);
 }
 
 /** Options for a run: the profile's, overridden by what was given on this run. */

@@ -15,6 +15,7 @@ export const ON_POSTGRES = [
   "src/schema-drift.test.ts",
   "src/copy.test.ts",
   "src/backup-pg.test.ts",
+  "src/import/import.test.ts",
 ];
 
 const IMPORT = "the import writer (import/*) writes through the SQLite-only hot path (prepared statements, its own connection)";
@@ -41,7 +42,6 @@ export const NOT_YET_ON_POSTGRES: Record<string, string> = {
   "src/import/diff.test.ts": IMPORT,
   "src/import/faults.test.ts": IMPORT,
   "src/import/formats.test.ts": IMPORT,
-  "src/import/import.test.ts": IMPORT,
   "src/import/parse-worker.test.ts": IMPORT,
   "src/import/writer.test.ts": IMPORT,
   "src/migrations.test.ts": "migrates SQLite fixtures made by older releases; PostgreSQL has only its baseline so far",

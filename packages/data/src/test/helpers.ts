@@ -5,9 +5,11 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, openDb, type CorridorDb } from "../db.ts";
+import { sql } from "drizzle-orm";
+import { openDatabase, openDb, referenceData, type CorridorDb } from "../db.ts";
+import type { SqlRunner } from "../runner.ts";
 import { env } from "../env.ts";
-import { copySqliteToPostgres } from "./copy-tables.ts";
+import { copySqliteToPostgres, emptyPostgres } from "./copy-tables.ts";
 
 const RANGE_GROUP = "origin, destination, indicator, breakdown, frequency";
 
@@ -183,20 +185,11 @@ function sharedPostgres(): Promise<Shared> {
   return shared;
 }
 
-/**
- * The database a read test reads from, holding exactly what `source` (the SQLite database the test
- * wrote through imports and seeding) holds: `source` itself on SQLite; on PGlite or PostgreSQL this
- * file's database, emptied and filled with a copy of every row (copy-tables.ts). Call it again after
- * writing more. The PostgreSQL database is shared by the file's tests, so a handle from an earlier
- * call refuses to run once a later call has replaced its content, rather than read the wrong rows.
- */
-export async function onEngine(source: CorridorDb): Promise<CorridorDb> {
-  if (testEngine() === "sqlite") return source;
-  const state = await sharedPostgres();
-  await copySqliteToPostgres(source, state.db);
+/** A handle on this file's shared PostgreSQL database, valid until the next onEngine() or engineDb() call replaces its content. */
+function handleOn(state: Shared): CorridorDb {
   const generation = ++state.generation;
   const check = () => {
-    if (state.generation !== generation) throw new Error("this test database was replaced by a later onEngine() call: read from the newest one");
+    if (state.generation !== generation) throw new Error("this test database was replaced by a later onEngine() or engineDb() call: use the newest one");
   };
   return {
     engine: state.db.engine,
@@ -214,6 +207,42 @@ export async function onEngine(source: CorridorDb): Promise<CorridorDb> {
     transaction: (fn, what) => (check(), state.db.transaction(fn, what)),
     close: async () => {},
   } as CorridorDb;
+}
+
+/**
+ * A fresh database on the engine under test, for tests that write through the library (imports,
+ * undo): SQLite in memory, or this file's PostgreSQL database emptied (ids from 1 again) with its
+ * registry, catalog and data-version row put back, as a newly migrated database has them.
+ */
+export async function engineDb(): Promise<CorridorDb> {
+  if (testEngine() === "sqlite") return memoryDb();
+  const state = await sharedPostgres();
+  await emptyPostgres(state.db);
+  const { inserts } = referenceData();
+  await state.db.transaction(async (tx) => {
+    for (const insert of inserts) await tx.run(insert);
+    await tx.run(sql`INSERT INTO data_state (id, database_id, version) VALUES (1, ${randomBytes(8).toString("hex")}, 0)`);
+  }, "a fresh test database");
+  return handleOn(state);
+}
+
+/** Rows in `table`, on either engine. */
+export async function countRows(db: SqlRunner, table: string): Promise<number> {
+  return (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))!.n;
+}
+
+/**
+ * The database a read test reads from, holding exactly what `source` (the SQLite database the test
+ * wrote through imports and seeding) holds: `source` itself on SQLite; on PGlite or PostgreSQL this
+ * file's database, emptied and filled with a copy of every row (copy-tables.ts). Call it again after
+ * writing more. The PostgreSQL database is shared by the file's tests, so a handle from an earlier
+ * call refuses to run once a later call has replaced its content, rather than read the wrong rows.
+ */
+export async function onEngine(source: CorridorDb): Promise<CorridorDb> {
+  if (testEngine() === "sqlite") return source;
+  const state = await sharedPostgres();
+  await copySqliteToPostgres(source, state.db);
+  return handleOn(state);
 }
 
 /** Closes (and on a server drops) this file's PostgreSQL database; registered by test/setup.ts. */
