@@ -2,18 +2,18 @@ import { describe, expect, it } from "vitest";
 import { importFile } from "./index.ts";
 import { DIFF_CHANGES_PER_GROUP } from "./diff.ts";
 import { getImport, observationHistory, undoImport } from "../history.ts";
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { countRows, engineDb, tmpFile } from "../test/helpers.ts";
 import type { CorridorDb } from "../db.ts";
 
 const HEADER = "indicator,origin,destination,period,value,flag\n";
 const csv = (...rows: string[]) => tmpFile(HEADER + rows.map((r) => `${r}\n`).join(""));
-const count = (db: CorridorDb, table: string) => db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (db: CorridorDb, table: string) => countRows(db, table);
 
 describe("importFile diff", () => {
   it("lists new observations, changed values old → new with their line, and counts unchanged, per indicator and corridor", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     await importFile(db, csv("work_patents_issued,TJK,RUS,2020,500,", "work_patents_issued,TJK,RUS,2021,787000,a", "work_patents_issued,UZB,RUS,2021,1316569,"));
-    const imports = count(db, "imports");
+    const imports = await count(db, "imports");
     const summary = await importFile(
       db,
       csv(
@@ -37,13 +37,13 @@ describe("importFile diff", () => {
       ],
     });
     // A dry run with a diff writes nothing, and without `diff` there is none.
-    expect(count(db, "imports")).toBe(imports);
-    expect(count(db, "revisions")).toBe(0);
+    expect(await count(db, "imports")).toBe(imports);
+    expect(await count(db, "revisions")).toBe(0);
     expect((await importFile(db, csv("work_patents_issued,TJK,RUS,2021,1,"), { dryRun: true })).diff).toBeUndefined();
   });
 
   it("counts a changed flag as an update and agrees with the writer's counts", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     await importFile(db, csv("work_patents_issued,TJK,RUS,2021,787000,a"));
     const summary = await importFile(db, csv("work_patents_issued,TJK,RUS,2021,787000,"), { dryRun: true, diff: true });
     expect(summary.updated).toBe(1);
@@ -51,7 +51,7 @@ describe("importFile diff", () => {
   });
 
   it(`lists at most ${DIFF_CHANGES_PER_GROUP} changes per group, the earliest periods, and keeps counting`, async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const rows: string[] = [];
     // Days of 2019-2022 in reverse order: the listed ones must be the earliest, not the first read.
     const day = new Date(Date.UTC(2022, 11, 31));
@@ -71,7 +71,7 @@ describe("observationHistory and getImport", () => {
   const key = { indicator: "work_patents_issued", origin: "TJK", destination: "RUS", period: "2021" };
 
   it("follows a value through three imports and an undo", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const first = await importFile(db, csv("work_patents_issued,TJK,RUS,2021,100,p"), { importedBy: "ana", fileName: "first.csv" });
     const second = await importFile(db, csv("work_patents_issued,TJK,RUS,2021,110,"), { importedBy: "bob", fileName: "second.csv" });
     await importFile(db, csv("work_patents_issued,TJK,RUS,2021,110,"), { importedBy: "carol" }); // unchanged: no revision
@@ -99,7 +99,7 @@ describe("observationHistory and getImport", () => {
   });
 
   it("has no current value and no history for an observation never imported, and defaults to WLD and total", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     expect(await observationHistory(db, key)).toEqual({ current: null, history: [] });
     await importFile(db, tmpFile("indicator,origin,period,value\nremittances_received_usd,TJK,2021,2.1\n"));
     expect((await observationHistory(db, { indicator: "remittances_received_usd", origin: "TJK", period: "2021" })).current).toMatchObject({ value: 2.1 });

@@ -16,6 +16,9 @@ export const ON_POSTGRES = [
   "src/copy.test.ts",
   "src/backup-pg.test.ts",
   "src/import/import.test.ts",
+  "src/import/bounds.test.ts",
+  "src/import/diff.test.ts",
+  "src/import/formats.test.ts",
 ];
 
 const IMPORT = "the import writer (import/*) writes through the SQLite-only hot path (prepared statements, its own connection)";
@@ -38,10 +41,7 @@ export const NOT_YET_ON_POSTGRES: Record<string, string> = {
   "src/import-files.test.ts": "uploaded originals are written inside the import's SQLite transaction (drizzle's SQLite builder)",
   "src/rate-limits.test.ts": "rate limits count through drizzle's SQLite builder and a synchronous transaction; next to port for two instances",
   "src/import/bad-input.test.ts": IMPORT,
-  "src/import/bounds.test.ts": IMPORT,
-  "src/import/diff.test.ts": IMPORT,
   "src/import/faults.test.ts": IMPORT,
-  "src/import/formats.test.ts": IMPORT,
   "src/import/parse-worker.test.ts": IMPORT,
   "src/import/writer.test.ts": IMPORT,
   "src/migrations.test.ts": "migrates SQLite fixtures made by older releases; PostgreSQL has only its baseline so far",

@@ -226,6 +226,16 @@ export async function engineDb(): Promise<CorridorDb> {
   return handleOn(state);
 }
 
+/** The rows of a SELECT written in code (the same text on both engines), for tests' checks. */
+export function sqlRows(db: SqlRunner, text: string): Promise<Record<string, unknown>[]> {
+  return db.all(sql.raw(text));
+}
+
+/** The first row of a SELECT written in code, or undefined. */
+export function sqlRow(db: SqlRunner, text: string): Promise<Record<string, unknown> | undefined> {
+  return db.get(sql.raw(text));
+}
+
 /** Rows in `table`, on either engine. */
 export async function countRows(db: SqlRunner, table: string): Promise<number> {
   return (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))!.n;
