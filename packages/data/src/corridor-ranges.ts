@@ -14,7 +14,7 @@
  */
 import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
-import type { Engine, SqlRunner } from "./runner.ts";
+import type { Engine, SqlRunner, TransactionRunner } from "./runner.ts";
 import type { Frequency, Period } from "./periods.ts";
 
 const COLUMNS = "origin, destination, indicator, breakdown, frequency, observations, first_period, last_period, first_day, last_day";
@@ -144,7 +144,15 @@ export async function recomputeTouched(tx: SqlRunner): Promise<void> {
  */
 export function rebuildCorridorRanges(sqlite: Database.Database): void {
   sqlite.transaction(() => {
-    sqlite.prepare("DELETE FROM corridor_ranges").run();
-    sqlite.prepare(`INSERT INTO corridor_ranges (${COLUMNS}) SELECT ${GROUP}, ${AGGREGATES} FROM observations GROUP BY ${GROUP}`).run();
+    for (const statement of REBUILD) sqlite.prepare(statement).run();
   })();
+}
+
+const REBUILD = ["DELETE FROM corridor_ranges", `INSERT INTO corridor_ranges (${COLUMNS}) SELECT ${GROUP}, ${AGGREGATES} FROM observations GROUP BY ${GROUP}`];
+
+/** rebuildCorridorRanges() on either engine, through the portable runner. */
+export async function rebuildCorridorRangesOn(db: TransactionRunner): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const statement of REBUILD) await tx.run(sql.raw(statement));
+  }, "rebuilding the corridor summary");
 }

@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "./db.ts";
 import { importFile } from "./import/index.ts";
 import { importFileBytes, keepImportFile } from "./import-files.ts";
-import { tmpFile, tmpPath } from "./test/helpers.ts";
+import { engineDb, testEngine, tmpFile, tmpPath } from "./test/helpers.ts";
 
 describe("import files", () => {
   it("keeps an import's original bytes, once, for every connection on the database", async () => {
+    // SQLite: two connections on one file. PostgreSQL: the pool writes each in a transaction on a connection of its own and reads on another.
     const path = tmpPath("files.db");
-    const one = openDb(path);
-    const two = openDb(path);
+    const one = testEngine() === "sqlite" ? openDb(path) : await engineDb();
+    const two = testEngine() === "sqlite" ? openDb(path) : one;
     try {
       // Bytes that are not UTF-8: kept as they came.
       const bytes = Buffer.concat([Buffer.from("indicator,origin,destination,period,value\nentries,TJK,RUS,2031,1\n"), Buffer.from([0xcf, 0xf0, 0xe8, 0x00, 0xff])]);
@@ -20,8 +21,8 @@ describe("import files", () => {
       expect((await importFileBytes(one, importId!))?.equals(bytes)).toBe(true);
       expect(await importFileBytes(one, importId! + 1)).toBeUndefined();
     } finally {
-      one.close();
-      two.close();
+      await one.close();
+      await two.close();
     }
   });
 });

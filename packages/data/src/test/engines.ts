@@ -19,6 +19,8 @@ export const ON_POSTGRES = [
   "src/import/bounds.test.ts",
   "src/import/diff.test.ts",
   "src/import/formats.test.ts",
+  "src/corridor-ranges.test.ts",
+  "src/import-files.test.ts",
 ];
 
 const IMPORT = "the import writer (import/*) writes through the SQLite-only hot path (prepared statements, its own connection)";
@@ -30,7 +32,6 @@ export const NOT_YET_ON_POSTGRES: Record<string, string> = {
   "src/auth.test.ts": AUTH,
   "src/backup.test.ts": "backup/restore use SQLite's backup API; PostgreSQL's is pg_dump (later)",
   "src/cli.test.ts": "the CLI's writes (import, seed, users) are SQLite-only; its reads open --db postgres:// but the tests seed through imports",
-  "src/corridor-ranges.test.ts": `the summary is maintained inside the import's SQLite transaction (${IMPORT})`,
   "src/events/certainty.test.ts": `seeds with importEvents; ${EDITS}`,
   "src/events/edit.test.ts": EDITS,
   "src/events/impact-export.test.ts": "impact() is ported, but this file's fixtures come from the seed command (SQLite); next after events.test.ts",
@@ -38,7 +39,6 @@ export const NOT_YET_ON_POSTGRES: Record<string, string> = {
   "src/events/languages.test.ts": EDITS,
   "src/events/limits.test.ts": `${EDITS}; ${AUTH}`,
   "src/file-modes.test.ts": "file permissions of the SQLite database file: nothing to test on a server",
-  "src/import-files.test.ts": "uploaded originals are written inside the import's SQLite transaction (drizzle's SQLite builder)",
   "src/rate-limits.test.ts": "rate limits count through drizzle's SQLite builder and a synchronous transaction; next to port for two instances",
   "src/import/bad-input.test.ts": IMPORT,
   "src/import/faults.test.ts": IMPORT,
