@@ -279,12 +279,15 @@ export async function writeStaged(tx: SqlRunner, importId: number, replacedAt: s
       );
     }
   }
+  // Stored keys are left out before the INSERT, not by its ON CONFLICT: PostgreSQL draws an id for
+  // every row an INSERT proposes, and the ids must follow on as SQLite's do.
   const inserted =
     (
       await tx.get<{ inserted: number }>(
         sql`WITH ins AS (
               INSERT INTO observations (${sql.raw(OBSERVATION_COLUMNS)}, import_id)
-              SELECT ${sql.raw(OBSERVATION_COLUMNS)}, ${importId}::integer FROM ${sql.raw(STAGE)} ORDER BY line
+              SELECT ${sql.raw(OBSERVATION_COLUMNS)}, ${importId}::integer FROM ${sql.raw(STAGE)} AS s
+              ${anyStored ? sql`WHERE NOT EXISTS (SELECT 1 FROM observations AS o WHERE ${KEY})` : sql``} ORDER BY line
               ON CONFLICT (origin, destination, indicator, period, breakdown) DO NOTHING
               RETURNING ${sql.raw(RANGE_GROUP)}, period, period_start, period_end
             ), merged AS (

@@ -21,9 +21,11 @@ export const ON_POSTGRES = [
   "src/import/formats.test.ts",
   "src/corridor-ranges.test.ts",
   "src/import-files.test.ts",
+  "src/import/engines-equal.test.ts",
 ];
 
-const IMPORT = "the import writer (import/*) writes through the SQLite-only hot path (prepared statements, its own connection)";
+const IMPORT =
+  "SQLite's import writer itself (import/writer.ts: prepared statements, its own connection, flush order); PostgreSQL's set-based path (import/postgres.ts) is tested by import, bounds, diff, formats and engines-equal";
 const EDITS = "event edits (events/edit.ts, importEvents' writes) still use better-sqlite3's synchronous transactions";
 const AUTH = "accounts and better-auth run on the SQLite drizzle adapter only";
 
@@ -40,9 +42,11 @@ export const NOT_YET_ON_POSTGRES: Record<string, string> = {
   "src/events/limits.test.ts": `${EDITS}; ${AUTH}`,
   "src/file-modes.test.ts": "file permissions of the SQLite database file: nothing to test on a server",
   "src/rate-limits.test.ts": "rate limits count through drizzle's SQLite builder and a synchronous transaction; next to port for two instances",
-  "src/import/bad-input.test.ts": IMPORT,
-  "src/import/faults.test.ts": IMPORT,
-  "src/import/parse-worker.test.ts": IMPORT,
+  "src/import/bad-input.test.ts":
+    "runs the CLI on copies of one seeded SQLite file and compares the files' canonical dumps; PostgreSQL's refusals (line, column, value, nothing written) are checked by import.test.ts and bounds.test.ts there",
+  "src/import/faults.test.ts":
+    "SQLite file faults: a killed process mid-write, a full disk (max_page_count), WAL recovery; PostgreSQL's transaction and its errors (explainPostgresError) are the server's",
+  "src/import/parse-worker.test.ts": "the parser worker feeds SQLite's bulk load only (PostgreSQL streams rows into COPY on the importing thread)",
   "src/import/writer.test.ts": IMPORT,
   "src/migrations.test.ts": "migrates SQLite fixtures made by older releases; PostgreSQL has only its baseline so far",
   "src/write-isolation.test.ts": "SQLite's WAL and connection rules (imports on their own connection, busy timeouts)",
