@@ -5,8 +5,9 @@
  * (runner.ts) as SQLite. Loaded only when such a target is opened (openDatabase in db.ts), so a
  * SQLite-only process never loads pg or PGlite.
  *
- * Not yet on PostgreSQL: `orm` and `sqlite` (the import hot path, accounts, event edits, the CLI's
- * writes); reading them throws a CorridorError that says so.
+ * Not yet on PostgreSQL: `orm` and `sqlite` (accounts, event edits, the CLI's other writes); reading
+ * them throws a CorridorError that says so. Imports stream into COPY on a pooled transaction's own
+ * client (copyFrom below, import/postgres.ts).
  */
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -126,7 +127,7 @@ export function explainPostgresError(error: unknown, target: string): unknown {
 const notYet = (what: string, target: string): never => {
   throw new CorridorError(
     "database",
-    `not available on PostgreSQL yet (${describeTarget(target).where}): ${what} runs on SQLite only so far, as imports, undo, accounts, event edits and the CLI's other writes do (README, "PostgreSQL (work in progress)")`,
+    `not available on PostgreSQL yet (${describeTarget(target).where}): ${what} runs on SQLite only so far, as accounts, event edits and the CLI's other writes do (README, "PostgreSQL (work in progress)")`,
   );
 };
 
@@ -197,7 +198,9 @@ function pgCorridorDb(orm: AnyPg, target: string, end: () => Promise<void>, pool
 
 /** Streams text chunks into `COPY … FROM STDIN` on `client`; resolves with the rows copied. */
 async function copyInto(client: import("pg").PoolClient, statement: string, rows: AsyncIterable<string>): Promise<number> {
-  const { from } = await import("pg-copy-streams");
+  // A CommonJS module: its exports arrive named or under default, depending on the loader.
+  const copyStreams = await import("pg-copy-streams");
+  const from = copyStreams.from ?? (copyStreams as unknown as { default: typeof copyStreams }).default.from;
   const { pipeline } = await import("node:stream/promises");
   const { Readable } = await import("node:stream");
   const stream = client.query(from(statement));

@@ -280,14 +280,17 @@ export async function writeStaged(tx: SqlRunner, importId: number, replacedAt: s
     }
   }
   // Stored keys are left out before the INSERT, not by its ON CONFLICT: PostgreSQL draws an id for
-  // every row an INSERT proposes, and the ids must follow on as SQLite's do.
+  // every row an INSERT proposes, and the ids must follow on as SQLite's do. Into an empty table no
+  // sort is needed for file order: a temporary table is read from its first block in the order COPY
+  // wrote it (synchronised scans, which may start mid-table, are for shared tables only), and never
+  // in parallel; engines-equal.test.ts checks the ids.
   const inserted =
     (
       await tx.get<{ inserted: number }>(
         sql`WITH ins AS (
               INSERT INTO observations (${sql.raw(OBSERVATION_COLUMNS)}, import_id)
               SELECT ${sql.raw(OBSERVATION_COLUMNS)}, ${importId}::integer FROM ${sql.raw(STAGE)} AS s
-              ${anyStored ? sql`WHERE NOT EXISTS (SELECT 1 FROM observations AS o WHERE ${KEY})` : sql``} ORDER BY line
+              ${anyStored ? sql`WHERE NOT EXISTS (SELECT 1 FROM observations AS o WHERE ${KEY}) ORDER BY line` : sql``}
               ON CONFLICT (origin, destination, indicator, period, breakdown) DO NOTHING
               RETURNING ${sql.raw(RANGE_GROUP)}, period, period_start, period_end
             ), merged AS (
