@@ -78,6 +78,24 @@ describe("importFile: tidy CSV", () => {
     expect(await count(db)).toBe(0);
   });
 
+  it("refuses a key repeated in a first import into an empty database, writes nothing, and the next import goes in", async () => {
+    const db = await engineDb();
+    const s = await importFile(db, tmpFile(HEADER + "entries,TJK,RUS,2021,1,\nentries,UZB,RUS,2021,2,\nentries,TJK,RUS,2021,3,\n"));
+    expect(s).toMatchObject({ committed: false, importId: null, errorCount: 1 });
+    expect(s.errors[0]).toMatchObject({ line: 4, message: "the same observation appears twice in this file (first on line 2)" });
+    expect({ obs: await count(db), imports: await count(db, "imports"), ranges: await count(db, "corridor_ranges") }).toEqual({ obs: 0, imports: 0, ranges: 0 });
+    expect(await importFile(db, tmpFile(HEADER + "entries,TJK,RUS,2021,1,\nentries,UZB,RUS,2021,2,\n"))).toMatchObject({ committed: true, inserted: 2 });
+    if (db.engine === "postgres") {
+      // PostgreSQL's first import rebuilds the key index and foreign keys (postgres.ts intoEmpty): all back.
+      const indexes = await db.all<{ name: string }>(sql`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'observations' ORDER BY indexname`);
+      expect(indexes.map((i) => i.name)).toEqual(["observations_import_idx", "observations_key_idx", "observations_pkey"]);
+      const keys = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM pg_constraint WHERE conrelid = 'observations'::regclass AND contype = 'f'`);
+      expect(keys!.n).toBe(4);
+      await expect(db.run(sql`INSERT INTO observations (indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, import_id) VALUES ('entries', 'XXX', 'RUS', '2020', 'A', '2020-01-01', '2020-12-31', 1, 'total', 1)`)).rejects.toThrow();
+    }
+    expect(await importFile(db, tmpFile(HEADER + "entries,TJK,RUS,2021,1,\nentries,TJK,RUS,2021,5,\n"))).toMatchObject({ committed: false, errorCount: 1 });
+  });
+
   it("lists the first 100 errors and counts the rest", async () => {
     const db = await engineDb();
     const rows = Array.from({ length: 250 }, (_, i) => `work_patents_issued,TJK,RUS,${1800 + i},bad,`).join("\n");

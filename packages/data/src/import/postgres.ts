@@ -21,6 +21,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { SqlRunner } from "../runner.ts";
+import { DatabaseError } from "../db.ts";
 import type { Bound } from "../schema.ts";
 import type { Frequency } from "../periods.ts";
 import type { NormalisedObservation } from "./normalise.ts";
@@ -253,59 +254,99 @@ export async function writeStaged(tx: SqlRunner, importId: number, replacedAt: s
   await tx.run(sql.raw(`ANALYZE ${STAGE}`));
   const staged = (await tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.raw(STAGE)}`))?.n ?? 0;
   const anyStored = !!(await tx.get(sql`SELECT 1 AS x FROM observations LIMIT 1`));
+  if (!anyStored) return intoEmpty(tx, importId);
   let matched = 0;
   let unchanged = 0;
   let updated = 0;
-  if (anyStored) {
-    const m = (await tx.get<{ matched: number; distinct: number; unchanged: number }>(
-      sql`SELECT count(*) AS matched, count(DISTINCT o.id) AS "distinct", count(*) FILTER (WHERE ${SAME}) AS unchanged
+  const m = (await tx.get<{ matched: number; distinct: number; unchanged: number }>(
+    sql`SELECT count(*) AS matched, count(DISTINCT o.id) AS "distinct", count(*) FILTER (WHERE ${SAME}) AS unchanged
           FROM ${sql.raw(STAGE)} AS s JOIN observations AS o ON ${KEY}`,
-    ))!;
-    // A stored key on two lines: name them, write nothing.
-    if (m.matched > m.distinct) return { inserted: 0, updated: 0, unchanged: 0, repeats: await repeatsInStage(tx) };
-    matched = m.matched;
-    unchanged = m.unchanged;
-    if (matched > unchanged) {
-      updated = (
-        await tx.run(
-          sql`INSERT INTO revisions (indicator, origin, destination, period, breakdown, old_value, old_flag, old_bound, old_source, old_import_id, new_value, new_flag, new_bound, new_import_id, replaced_at)
+  ))!;
+  // A stored key on two lines: name them, write nothing.
+  if (m.matched > m.distinct) return { inserted: 0, updated: 0, unchanged: 0, repeats: await repeatsInStage(tx) };
+  matched = m.matched;
+  unchanged = m.unchanged;
+  if (matched > unchanged) {
+    updated = (
+      await tx.run(
+        sql`INSERT INTO revisions (indicator, origin, destination, period, breakdown, old_value, old_flag, old_bound, old_source, old_import_id, new_value, new_flag, new_bound, new_import_id, replaced_at)
               SELECT s.indicator, s.origin, s.destination, s.period, s.breakdown, o.value, o.flag, o.bound, o.source, o.import_id, s.value, s.flag, s.bound, ${importId}::integer, ${replacedAt}::text
               FROM ${sql.raw(STAGE)} AS s JOIN observations AS o ON ${KEY} WHERE NOT (${SAME}) ORDER BY s.line`,
-        )
-      ).changes;
-      await tx.run(
-        sql`UPDATE observations AS o SET value = s.value, flag = s.flag, bound = s.bound, source = s.source, import_id = ${importId}::integer
-            FROM ${sql.raw(STAGE)} AS s WHERE ${KEY} AND NOT (${SAME})`,
-      );
-    }
-  }
-  // Stored keys are left out before the INSERT, not by its ON CONFLICT: PostgreSQL draws an id for
-  // every row an INSERT proposes, and the ids must follow on as SQLite's do. Into an empty table no
-  // sort is needed for file order: a temporary table is read from its first block in the order COPY
-  // wrote it (synchronised scans, which may start mid-table, are for shared tables only), and never
-  // in parallel; engines-equal.test.ts checks the ids.
-  const inserted =
-    (
-      await tx.get<{ inserted: number }>(
-        sql`WITH ins AS (
-              INSERT INTO observations (${sql.raw(OBSERVATION_COLUMNS)}, import_id)
-              SELECT ${sql.raw(OBSERVATION_COLUMNS)}, ${importId}::integer FROM ${sql.raw(STAGE)} AS s
-              ${anyStored ? sql`WHERE NOT EXISTS (SELECT 1 FROM observations AS o WHERE ${KEY}) ORDER BY line` : sql``}
-              ON CONFLICT (origin, destination, indicator, period, breakdown) DO NOTHING
-              RETURNING ${sql.raw(RANGE_GROUP)}, period, period_start, period_end
-            ), merged AS (
-              INSERT INTO corridor_ranges (${sql.raw(RANGE_GROUP)}, observations, first_period, last_period, first_day, last_day)
-              SELECT ${sql.raw(RANGE_GROUP)}, count(*), min(period), max(period), min(period_start), max(period_end) FROM ins GROUP BY ${sql.raw(RANGE_GROUP)}
-              ON CONFLICT (${sql.raw(RANGE_GROUP)}) DO UPDATE SET
-                observations = corridor_ranges.observations + excluded.observations,
-                first_period = ${sql.raw(smaller("first_period"))}, last_period = ${sql.raw(larger("last_period"))},
-                first_day = ${sql.raw(smaller("first_day"))}, last_day = ${sql.raw(larger("last_day"))}
-              RETURNING 1
-            )
-            SELECT count(*) AS inserted FROM ins`,
       )
-    )?.inserted ?? 0;
+    ).changes;
+    await tx.run(
+      sql`UPDATE observations AS o SET value = s.value, flag = s.flag, bound = s.bound, source = s.source, import_id = ${importId}::integer
+            FROM ${sql.raw(STAGE)} AS s WHERE ${KEY} AND NOT (${SAME})`,
+    );
+  }
+  const inserted = await insertNew(tx, importId, anyStored);
   // Every staged line is a new key (inserted once) or a stored one (matched): a shortfall is a key's later line.
   const repeats = inserted + matched < staged ? await repeatsInStage(tx) : [];
   return { inserted, updated, unchanged, repeats };
+}
+
+/**
+ * INSERTs the staged rows whose key is not stored, in file order, and merges them into the corridor
+ * summary (from the INSERT's RETURNING, in the same statement); returns how many went in.
+ * Stored keys are left out before the INSERT, not by its ON CONFLICT: PostgreSQL draws an id for
+ * every row an INSERT proposes, and the ids must follow on as SQLite's do. Into an empty table no
+ * sort is needed for file order: a temporary table is read from its first block in the order COPY
+ * wrote it (synchronised scans, which may start mid-table, are for shared tables only), and never
+ * in parallel; engines-equal.test.ts checks the ids. `keyIndex`: the key index is there to skip a
+ * key's later lines (ON CONFLICT); without it (intoEmpty) they go in and the index build finds them.
+ */
+async function insertNew(tx: SqlRunner, importId: number, anyStored: boolean, keyIndex = true): Promise<number> {
+  const row = await tx.get<{ inserted: number }>(
+    sql`WITH ins AS (
+          INSERT INTO observations (${sql.raw(OBSERVATION_COLUMNS)}, import_id)
+          SELECT ${sql.raw(OBSERVATION_COLUMNS)}, ${importId}::integer FROM ${sql.raw(STAGE)} AS s
+          ${anyStored ? sql`WHERE NOT EXISTS (SELECT 1 FROM observations AS o WHERE ${KEY}) ORDER BY line` : sql``}
+          ${keyIndex ? sql`ON CONFLICT (origin, destination, indicator, period, breakdown) DO NOTHING` : sql``}
+          RETURNING ${sql.raw(RANGE_GROUP)}, period, period_start, period_end
+        ), merged AS (
+          INSERT INTO corridor_ranges (${sql.raw(RANGE_GROUP)}, observations, first_period, last_period, first_day, last_day)
+          SELECT ${sql.raw(RANGE_GROUP)}, count(*), min(period), max(period), min(period_start), max(period_end) FROM ins GROUP BY ${sql.raw(RANGE_GROUP)}
+          ON CONFLICT (${sql.raw(RANGE_GROUP)}) DO UPDATE SET
+            observations = corridor_ranges.observations + excluded.observations,
+            first_period = ${sql.raw(smaller("first_period"))}, last_period = ${sql.raw(larger("last_period"))},
+            first_day = ${sql.raw(smaller("first_day"))}, last_day = ${sql.raw(larger("last_day"))}
+          RETURNING 1
+        )
+        SELECT count(*) AS inserted FROM ins`,
+  );
+  return row?.inserted ?? 0;
+}
+
+/**
+ * The first import into an empty observations table, as a restore loads a table: its foreign keys
+ * and indexes are dropped, the rows go in, the indexes are built by one sort each and the foreign
+ * keys checked by one join each (pg_get_constraintdef/pg_indexes give back exactly what was there).
+ * Row by row, the four foreign-key look-ups and the two indexes were about 95 % of the write
+ * (docs/benchmarks.md). All inside the import's transaction: a failure, or a repeated key (the unique
+ * index will not build; rolled back to the savepoint and then named line by line), leaves the table
+ * as it was. The cost: DROP INDEX locks the table ACCESS EXCLUSIVE until the commit, so readers of
+ * observations wait for the first import instead of reading the empty table — they still never see
+ * half of it.
+ */
+async function intoEmpty(tx: SqlRunner, importId: number): Promise<PostgresWriteResult> {
+  const indexes = await tx.all<{ name: string; def: string }>(
+    sql`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'observations' AND indexname <> 'observations_pkey' ORDER BY indexname`,
+  );
+  const keys = await tx.all<{ name: string; def: string }>(
+    sql`SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'observations'::regclass AND contype = 'f' ORDER BY conname`,
+  );
+  await tx.run(sql`SAVEPOINT corridor_bulk`);
+  try {
+    for (const k of keys) await tx.run(sql`ALTER TABLE observations DROP CONSTRAINT ${sql.identifier(k.name)}`);
+    for (const i of indexes) await tx.run(sql`DROP INDEX ${sql.identifier(i.name)}`);
+    const inserted = await insertNew(tx, importId, false, false);
+    for (const i of indexes) await tx.run(sql.raw(i.def));
+    for (const k of keys) await tx.run(sql`ALTER TABLE observations ADD CONSTRAINT ${sql.identifier(k.name)} ${sql.raw(k.def)}`);
+    await tx.run(sql`RELEASE SAVEPOINT corridor_bulk`);
+    return { inserted, updated: 0, unchanged: 0, repeats: [] };
+  } catch (error) {
+    if (!(error instanceof DatabaseError && error.sqliteCode === "23505")) throw error;
+    await tx.run(sql`ROLLBACK TO SAVEPOINT corridor_bulk`);
+    return { inserted: 0, updated: 0, unchanged: 0, repeats: await repeatsInStage(tx) };
+  }
 }
