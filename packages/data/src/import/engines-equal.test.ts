@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { importFile } from "./index.ts";
+import { startParseWorker } from "./parse-worker-start.ts";
+import type { StartParseWorker } from "./read.ts";
 import { undoImport } from "../history.ts";
 import { engineDb, memoryDb, sqlRows, tmpFile } from "../test/helpers.ts";
 import type { CorridorDb } from "../db.ts";
@@ -55,9 +57,9 @@ const second = tmpFile(
 const third = tmpFile(HEADER + "entries,TJK,RUS,2020-01,-1,x,upper,again\nwork_patents_issued,TJK,RUS,2021,787000,,,\n", "third.csv");
 const failing = tmpFile(HEADER + "entries,AZE,RUS,2020-01,1,,,\nentries,AZE,RUS,2020-01,2,,,\n", "failing.csv");
 
-async function run(db: CorridorDb): Promise<Record<string, Record<string, unknown[]>>> {
+async function run(db: CorridorDb, parseWorker?: StartParseWorker): Promise<Record<string, Record<string, unknown[]>>> {
   const states: Record<string, Record<string, unknown[]>> = {};
-  const a = await importFile(db, first);
+  const a = await importFile(db, first, { parseWorker });
   const b = await importFile(db, second, { source: "a default source" });
   const c = await importFile(db, third);
   expect([a, b, c].map((s) => s.errors)).toEqual([[], [], []]);
@@ -76,5 +78,10 @@ describe("imports on either engine", () => {
     expect(reference.imported!.revisions!.length).toBeGreaterThan(50);
     expect(reference.undone!.observations).toHaveLength(120);
     expect(tested).toEqual(reference);
+  });
+
+  it("are the same when a parser worker reads the first file (the CLI's way with big files)", async () => {
+    const reference = await run(memoryDb());
+    expect(await run(await engineDb(), startParseWorker)).toEqual(reference);
   });
 });

@@ -15,7 +15,8 @@ import { BadInputError, refusalError, type Detected } from "./decode.ts";
 import { detectFormat, sniff, type Format } from "./detect.ts";
 import { buildAdapter, buildNormaliser, readInWorker, readObservations, type MappingSetup, type PreparedRead, type ReadCounts, type ReadSetup, type StartParseWorker } from "./read.ts";
 import { MappingError, ROLES, type Role } from "./normalise.ts";
-import { ObservationWriter } from "./writer.ts";
+import { decodeStaged, ObservationWriter } from "./writer.ts";
+import type { Period } from "../periods.ts";
 import { ImportDiffCollector, type ImportDiff } from "./diff.ts";
 import { classifyStaged, feedDiff, startStaging, writeStaged } from "./postgres.ts";
 import { rowsOf } from "../dialect.ts";
@@ -103,7 +104,7 @@ export async function importFile(db: CorridorDb, path: string, options: ImportOp
   if (!existsSync(path) || !statSync(path).isFile()) throw new MappingError(`${path}: no such file`);
   // Started first, so that it loads its modules while this thread sniffs the file.
   // Only a bulk load uses it (decided once the transaction is open); otherwise it is just stopped.
-  const worker = options.parseWorker && !options.diff && !options.dryRun && db.engine === "sqlite" ? options.parseWorker() : undefined;
+  const worker = options.parseWorker && !options.diff && !options.dryRun ? options.parseWorker() : undefined;
   try {
     return await importWith(db, path, options, worker);
   } finally {
@@ -196,7 +197,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
   };
   const aggregates = new Set<string>();
   const historyOptions = JSON.stringify(optionsForHistory(options, { format, encoding: encoding.encoding, delimiter, decimal }));
-  if (db.engine === "postgres") return importPostgres(db, { prepared, options, summary, report, aggregates, headerLine, historyOptions });
+  if (db.engine === "postgres") return importPostgres(db, { prepared, options, summary, report, aggregates, headerLine, historyOptions, worker });
   const diff = options.diff ? new ImportDiffCollector(db.sqlite) : undefined;
 
   const { sqlite } = db;
@@ -294,6 +295,8 @@ interface PostgresImport {
   aggregates: Set<string>;
   headerLine: number;
   historyOptions: string;
+  /** A parser worker (big files from the CLI): it parses while this thread feeds COPY. */
+  worker?: Worker;
 }
 
 /** Thrown to roll a PostgreSQL import's transaction back (errors, a dry run) with its summary. */
@@ -303,7 +306,7 @@ class RolledBack extends Error {}
  * The import on PostgreSQL (postgres.ts): the rows staged by COPY, then set-based writes, all in one
  * transaction; the same summary, errors and outcome as SQLite's path below.
  */
-async function importPostgres(db: CorridorDb, { prepared, options, summary, report, aggregates, headerLine, historyOptions }: PostgresImport): Promise<ImportSummary> {
+async function importPostgres(db: CorridorDb, { prepared, options, summary, report, aggregates, headerLine, historyOptions, worker }: PostgresImport): Promise<ImportSummary> {
   const dryRun = summary.dryRun;
   const diff = options.diff ? new ImportDiffCollector() : undefined;
   const fail = (message: string) => report({ line: headerLine, column: "", value: "", message });
@@ -322,7 +325,23 @@ async function importPostgres(db: CorridorDb, { prepared, options, summary, repo
       const stager = await startStaging(tx);
       let counts: ReadCounts;
       try {
-        counts = await readObservations(prepared, { observation: (o, line) => stager.add(o, line), error: report, progress: options.onProgress });
+        if (worker) {
+          // The worker sends encoded batches (writer.ts StageEncoder): each text and period once, then ids.
+          const texts: string[] = [];
+          const periods: Period[] = [];
+          const read = await readInWorker(
+            worker,
+            prepared.setup,
+            (batch) => {
+              for (const text of batch.texts) texts.push(text);
+              for (const period of batch.periods) periods.push(period);
+              for (let r = 0; r < batch.lines.length; r++) stager.add(decodeStaged(batch, r, texts, periods), batch.lines[r]!);
+            },
+            { error: report, progress: options.onProgress },
+          );
+          summary.errorCount += read.errorsNotSent;
+          counts = read;
+        } else counts = await readObservations(prepared, { observation: (o, line) => stager.add(o, line), error: report, progress: options.onProgress });
       } catch (error) {
         await stager.abort(error);
         throw error;

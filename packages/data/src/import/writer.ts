@@ -183,6 +183,26 @@ export class StageEncoder {
   }
 }
 
+/**
+ * Staged row `r` of a batch as an observation; `texts` and `periods` hold every batch's so far (ids
+ * from 1). The bulk load's decoder, and PostgreSQL's when a parser worker sends it batches.
+ */
+export function decodeStaged({ rows }: StageBatch, r: number, texts: readonly string[], periods: readonly Period[]): NormalisedObservation {
+  const text = (id: number) => (id === 0 ? null : texts[id - 1]!);
+  const k = r * STAGE_COLUMNS;
+  return {
+    indicator: text(highOf(rows[k]!))!,
+    origin: text(lowOf(rows[k]!))!,
+    destination: text(highOf(rows[k + 1]!))!,
+    period: periods[lowOf(rows[k + 1]!) - 1]!,
+    value: rows[k + 2]!,
+    breakdown: text(highOf(rows[k + 3]!))!,
+    flag: text(lowOf(rows[k + 3]!)),
+    bound: boundOf(lowOf(rows[k + 4]!)),
+    source: text(highOf(rows[k + 4]!)),
+  };
+}
+
 export class ObservationWriter {
   private readonly sqlite: Database.Database;
   private readonly insert: Database.Statement;
@@ -420,20 +440,8 @@ export class ObservationWriter {
   }
 
   /** Staged row `r` of a batch as an observation. */
-  private decode({ rows }: StageBatch, r: number): NormalisedObservation {
-    const text = (id: number) => (id === 0 ? null : this.texts[id - 1]!);
-    const k = r * STAGE_COLUMNS;
-    return {
-      indicator: text(highOf(rows[k]!))!,
-      origin: text(lowOf(rows[k]!))!,
-      destination: text(highOf(rows[k + 1]!))!,
-      period: this.periods[lowOf(rows[k + 1]!) - 1]!,
-      value: rows[k + 2]!,
-      breakdown: text(highOf(rows[k + 3]!))!,
-      flag: text(lowOf(rows[k + 3]!)),
-      bound: boundOf(lowOf(rows[k + 4]!)),
-      source: text(highOf(rows[k + 4]!)),
-    };
+  private decode(batch: StageBatch, r: number): NormalisedObservation {
+    return decodeStaged(batch, r, this.texts, this.periods);
   }
 
   /** INSERT of `rows` rows into the staging table. */
