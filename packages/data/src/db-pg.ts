@@ -159,6 +159,7 @@ function pgCorridorDb(orm: AnyPg, target: string, end: () => Promise<void>): Cor
     get sqlite(): Database.Database {
       return notYet("this operation (the SQLite driver)", target);
     },
+    pgOrm: orm,
     path: isPgliteTarget(target) ? target : redactUrl(target),
     writes,
     // The pool gives the transaction a connection of its own (PGlite queues every other query until
