@@ -15,6 +15,7 @@ export const ON_POSTGRES = [
   "src/schema-drift.test.ts",
   "src/copy.test.ts",
   "src/backup-pg.test.ts",
+  "src/rate-limits.test.ts",
 ];
 
 const IMPORT = "the import writer (import/*) writes through the SQLite-only hot path (prepared statements, its own connection)";
@@ -35,7 +36,6 @@ export const NOT_YET_ON_POSTGRES: Record<string, string> = {
   "src/events/limits.test.ts": `${EDITS}; ${AUTH}`,
   "src/file-modes.test.ts": "file permissions of the SQLite database file: nothing to test on a server",
   "src/import-files.test.ts": "uploaded originals are written inside the import's SQLite transaction (drizzle's SQLite builder)",
-  "src/rate-limits.test.ts": "rate limits count through drizzle's SQLite builder and a synchronous transaction; next to port for two instances",
   "src/import/bad-input.test.ts": IMPORT,
   "src/import/bounds.test.ts": IMPORT,
   "src/import/diff.test.ts": IMPORT,
