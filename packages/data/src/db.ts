@@ -149,6 +149,8 @@ export function openDb(path: string = defaultDbPath(), options: OpenOptions = {}
  * request uses (they would write inside it and read its uncommitted rows). Close it when done.
  */
 export function openOwnConnection(db: CorridorDb, options: OpenOptions = {}): CorridorDb {
+  // A PostgreSQL pool gives each transaction a connection of its own already; a path-less SQLite open here would make a stray file named after the URL.
+  if (db.engine === "postgres") throw new CorridorError("database", `not available on PostgreSQL yet (${db.path}): this operation opens a second SQLite connection (imports run on SQLite only so far)`);
   if (db.path === ":memory:") throw new Error("an in-memory database has no second connection");
   return connect(db.path, options, db.writes);
 }
