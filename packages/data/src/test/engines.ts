@@ -22,6 +22,8 @@ export const ON_POSTGRES = [
   "src/events/limits.test.ts",
   "src/accounts.test.ts",
   "src/auth.test.ts",
+  "src/events/impact-export.test.ts",
+  "src/events/impact-its.test.ts",
 ];
 
 const IMPORT = "the import writer (import/*) writes through the SQLite-only hot path (prepared statements, its own connection)";
@@ -31,8 +33,6 @@ export const NOT_YET_ON_POSTGRES: Record<string, string> = {
   "src/backup.test.ts": "backup/restore use SQLite's backup API; PostgreSQL's is pg_dump (later)",
   "src/cli.test.ts": "the CLI's writes (import, seed, users) are SQLite-only; its reads open --db postgres:// but the tests seed through imports",
   "src/corridor-ranges.test.ts": `the summary is maintained inside the import's SQLite transaction (${IMPORT})`,
-  "src/events/impact-export.test.ts": "impact() is ported, but this file's fixtures come from the seed command (SQLite); next after events.test.ts",
-  "src/events/impact-its.test.ts": "impact() is ported, but this file's fixtures come from the seed command (SQLite); next after events.test.ts",
   "src/file-modes.test.ts": "file permissions of the SQLite database file: nothing to test on a server",
   "src/import-files.test.ts": "uploaded originals are written inside the import's SQLite transaction (drizzle's SQLite builder)",
   "src/import/bad-input.test.ts": IMPORT,
