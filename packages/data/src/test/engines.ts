@@ -31,7 +31,7 @@ const IMPORT = "the import writer (import/*) writes through the SQLite-only hot 
 /** Test files that open a database but do not run on PostgreSQL yet, and why. */
 export const NOT_YET_ON_POSTGRES: Record<string, string> = {
   "src/backup.test.ts": "backup/restore use SQLite's backup API; PostgreSQL's is pg_dump (later)",
-  "src/cli.test.ts": "the CLI's writes (import, seed, users) are SQLite-only; its reads open --db postgres:// but the tests seed through imports",
+  "src/cli.test.ts": "its fixtures come through `corridor import` and `seed` (SQLite-only so far); the CLI's users, tokens, audit and events-import commands run on PostgreSQL too (apps/web/e2e/two-instances-pg.test.ts drives users add and tokens create there)",
   "src/corridor-ranges.test.ts": `the summary is maintained inside the import's SQLite transaction (${IMPORT})`,
   "src/file-modes.test.ts": "file permissions of the SQLite database file: nothing to test on a server",
   "src/import-files.test.ts": "uploaded originals are written inside the import's SQLite transaction (drizzle's SQLite builder)",
