@@ -33,6 +33,7 @@ export const NOT_YET_ON_POSTGRES: Record<string, string> = {
   "src/backup.test.ts": "backup/restore use SQLite's backup API; PostgreSQL's is pg_dump (later)",
   "src/cli.test.ts": "its fixtures come through `corridor import` and `seed` (SQLite-only so far); the CLI's users, tokens, audit and events-import commands run on PostgreSQL too (apps/web/e2e/two-instances-pg.test.ts drives users add and tokens create there)",
   "src/corridor-ranges.test.ts": `the summary is maintained inside the import's SQLite transaction (${IMPORT})`,
+  "src/dialect.test.ts": "compares insertRows/updateRows with drizzle's SQLite query builder, which exists on SQLite only (the ported writes are tested on PostgreSQL through their own tests)",
   "src/file-modes.test.ts": "file permissions of the SQLite database file: nothing to test on a server",
   "src/import-files.test.ts": "uploaded originals are written inside the import's SQLite transaction (drizzle's SQLite builder)",
   "src/import/bad-input.test.ts": IMPORT,
