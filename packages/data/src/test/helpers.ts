@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, openDb, type CorridorDb } from "../db.ts";
+import { openDatabase, openDb, referenceData, type CorridorDb } from "../db.ts";
 import { env } from "../env.ts";
 import { copyDatabase, copyPlan } from "../copy.ts";
 import { sql } from "drizzle-orm";
@@ -186,23 +186,11 @@ function sharedPostgres(): Promise<Shared> {
   return shared;
 }
 
-/**
- * The database a test reads from, holding exactly what `source` (a SQLite database the test wrote,
- * e.g. through imports and seeding) holds: `source` itself on SQLite; on PGlite or PostgreSQL this
- * file's database, emptied and filled by `corridor copy`'s own copyDatabase() (verified by its
- * checksums). Call it again after writing more. The PostgreSQL database is shared by the file's
- * tests, so a handle from an earlier call refuses to run once a later call has replaced its
- * content, rather than read the wrong rows.
- */
-export async function onEngine(source: CorridorDb): Promise<CorridorDb> {
-  if (testEngine() === "sqlite") return source;
-  const state = await sharedPostgres();
-  // A fresh database without migrating again: every row gone, identities numbered from 1.
-  await state.db.run(sql.raw(`TRUNCATE ${copyPlan().map((p) => `"${p.name}"`).join(", ")} RESTART IDENTITY CASCADE`));
-  await copyDatabase(source, state.db);
+/** A handle on this file's shared PostgreSQL database, valid until the next onEngine() or engineDb() call replaces its content. */
+function handleOn(state: Shared): CorridorDb {
   const generation = ++state.generation;
   const check = () => {
-    if (state.generation !== generation) throw new Error("this test database was replaced by a later onEngine() call: read from the newest one");
+    if (state.generation !== generation) throw new Error("this test database was replaced by a later onEngine() or engineDb() call: use the newest one");
   };
   return {
     engine: state.db.engine,
@@ -225,12 +213,42 @@ export async function onEngine(source: CorridorDb): Promise<CorridorDb> {
   } as CorridorDb;
 }
 
+/** Removes every row of this file's PostgreSQL database (identities numbered from 1 again): a fresh database without migrating again. */
+async function emptyPostgres(db: CorridorDb): Promise<void> {
+  await db.run(sql.raw(`TRUNCATE ${copyPlan().map((p) => `"${p.name}"`).join(", ")} RESTART IDENTITY CASCADE`));
+}
+
 /**
- * A new, empty database (migrated, with the registry and catalog) on the engine under test, for
- * tests that write: SQLite in memory, or this file's PostgreSQL database emptied (onEngine()).
+ * The database a test reads from, holding exactly what `source` (a SQLite database the test wrote,
+ * e.g. through imports and seeding) holds: `source` itself on SQLite; on PGlite or PostgreSQL this
+ * file's database, emptied and filled by `corridor copy`'s own copyDatabase() (verified by its
+ * checksums). Call it again after writing more. The PostgreSQL database is shared by the file's
+ * tests, so a handle from an earlier call refuses to run once a later call has replaced its
+ * content, rather than read the wrong rows.
+ */
+export async function onEngine(source: CorridorDb): Promise<CorridorDb> {
+  if (testEngine() === "sqlite") return source;
+  const state = await sharedPostgres();
+  await emptyPostgres(state.db);
+  await copyDatabase(source, state.db);
+  return handleOn(state);
+}
+
+/**
+ * A fresh database on the engine under test, for tests that write: SQLite in memory, or this
+ * file's PostgreSQL database emptied (ids from 1 again) with its registry, catalog and data-version
+ * row put back, as a newly migrated database has them.
  */
 export async function engineDb(): Promise<CorridorDb> {
-  return onEngine(memoryDb());
+  if (testEngine() === "sqlite") return memoryDb();
+  const state = await sharedPostgres();
+  await emptyPostgres(state.db);
+  const { inserts } = referenceData();
+  await state.db.transaction(async (tx) => {
+    for (const insert of inserts) await tx.run(insert);
+    await tx.run(sql`INSERT INTO data_state (id, database_id, version) VALUES (1, ${randomBytes(8).toString("hex")}, 0)`);
+  }, "a fresh test database");
+  return handleOn(state);
 }
 
 /**
