@@ -5,9 +5,9 @@
  * (runner.ts) as SQLite. Loaded only when such a target is opened (openDatabase in db.ts), so a
  * SQLite-only process never loads pg or PGlite.
  *
- * Not yet on PostgreSQL: `orm` and `sqlite` (accounts, event edits, the CLI's other writes); reading
- * them throws a CorridorError that says so. Imports stream into COPY on a pooled transaction's own
- * client (copyFrom below, import/postgres.ts).
+ * Not yet on PostgreSQL: `orm` and `sqlite` (drizzle's SQLite builder and the driver); reading them
+ * throws a CorridorError that says so. better-auth's adapter gets `pgOrm`. Imports stream into COPY
+ * on a pooled transaction's own client (copyFrom below, import/postgres.ts).
  */
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -127,7 +127,7 @@ export function explainPostgresError(error: unknown, target: string): unknown {
 const notYet = (what: string, target: string): never => {
   throw new CorridorError(
     "database",
-    `not available on PostgreSQL yet (${describeTarget(target).where}): ${what} runs on SQLite only so far, as accounts, event edits and the CLI's other writes do (README, "PostgreSQL (work in progress)")`,
+    `not available on PostgreSQL yet (${describeTarget(target).where}): ${what} runs on SQLite only so far (README, "PostgreSQL (work in progress)")`,
   );
 };
 
@@ -166,6 +166,7 @@ function pgCorridorDb(orm: AnyPg, target: string, end: () => Promise<void>, pool
     get sqlite(): Database.Database {
       return notYet("this operation (the SQLite driver)", target);
     },
+    pgOrm: orm,
     path: isPgliteTarget(target) ? target : redactUrl(target),
     writes,
     // The pool gives the transaction a connection of its own (PGlite queues every other query until

@@ -26,11 +26,11 @@ const CONTENT_TYPE: Record<ImpactFormat, string> = {
 };
 
 export async function loadImpactExport(p: ImpactExportParams): Promise<ImpactExportData> {
-  const event = await getEvent(db(), p.event);
+  const event = await getEvent(await db(), p.event);
   if (!event) throw new NotFound(`no event "${p.event}"`);
   const query = { event: p.event, indicator: p.indicator, origin: p.origin, destination: p.destination };
-  const result = await impact(db(), { ...query, method: "its", control: p.control ?? undefined });
-  const s = await series(db(), { indicator: p.indicator, origin: p.origin, destination: p.destination });
+  const result = await impact(await db(), { ...query, method: "its", control: p.control ?? undefined });
+  const s = await series(await db(), { indicator: p.indicator, origin: p.origin, destination: p.destination });
   const sources = [...new Set(s.points.map((pt) => pt.source).filter((x): x is string => !!x))];
   return { impact: result, event: toChartEvent(event), sources };
 }
@@ -46,7 +46,7 @@ async function body(data: ImpactExportData, p: ImpactExportParams, format: Impac
     if (!data.impact.its) throw new CorridorError("usage", "this series has no interrupted time series to export", { parameter: "indicator" });
     return Buffer.from(itsCsv(data.impact.its));
   }
-  const provenance = `Corridor · data of ${(await dataDate(db())) ?? "no import yet"} · ${panelAddress(origin, p)}`;
+  const provenance = `Corridor · data of ${(await dataDate(await db())) ?? "no import yet"} · ${panelAddress(origin, p)}`;
   const svg = () => renderImpactSvg(data, { width: p.width, theme: p.theme, provenance });
   if (format === "svg") return Buffer.from(svg());
   if (format === "pdf") return svgToPdf(svg(), { title: `${data.impact.indicator.name}: what “${data.event.title}” did` });
