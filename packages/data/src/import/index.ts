@@ -16,12 +16,14 @@ import { detectFormat, sniff, type Format } from "./detect.ts";
 import { buildAdapter, buildNormaliser, readInWorker, readObservations, type MappingSetup, type ReadCounts, type ReadSetup, type StartParseWorker } from "./read.ts";
 import { MappingError, ROLES, type Role } from "./normalise.ts";
 import { ObservationWriter } from "./writer.ts";
+import { problem, type Problem } from "./problems.ts";
 import { ImportDiffCollector, type ImportDiff } from "./diff.ts";
 
 export { MappingError, parseRoleMap } from "./normalise.ts";
 export { BadInputError } from "./decode.ts";
 export type { Role } from "./normalise.ts";
 export { FORMATS, type Format } from "./detect.ts";
+export { problem, PROBLEM_CODES, isProblemCode, type Problem, type ProblemCode, type ProblemParams } from "./problems.ts";
 // Profile → import → profile, as the CLI and the upload route run it.
 export { runImport, PARSE_WORKER_MIN_BYTES, type RunImportRequest, type RunImportResult } from "./run.ts";
 export { DIFF_CHANGES_PER_GROUP, type ImportDiff, type DiffGroup, type DiffChange } from "./diff.ts";
@@ -61,6 +63,14 @@ export interface ImportError {
   column: string;
   value: string;
   message: string;
+  /** The message as code and parameters (problems.ts), for a client's own language. */
+  problem?: Problem;
+}
+
+/** An ImportError worded by a coded problem. */
+function coded(line: number, column: string, value: string, found: Problem & { message: string }): ImportError {
+  const { message, ...p } = found;
+  return { line, column, value, message, problem: p };
 }
 
 export interface ImportSummary {
@@ -136,7 +146,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
   const fileName = options.fileName ?? basename(path);
   const maxErrors = options.maxErrors ?? 100;
   const size = statSync(path).size;
-  if (size === 0) throw new BadInputError("the file is empty (0 bytes)", 1);
+  if (size === 0) throw new BadInputError(problem("file_empty"), 1);
 
   // Sniff encoding, dialect, format and header from the first 64 KiB (detect.ts, as the upload preview does).
   const sniffed = sniff(readHeadBytes(path), size, { encoding: options.encoding, delimiter: options.delimiter });
@@ -169,7 +179,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
   const adapter = buildAdapter(mapping);
   const dataSample = sample.filter((r) => r.line > headerLine);
   if (!dataSample.some((r) => r.fields.some((f) => f.trim() !== "")) && size <= HEAD_BYTES)
-    throw new BadInputError(`the file has a header (line ${headerLine}) but no data rows`, headerLine);
+    throw new BadInputError(problem("no_data_rows", { line: headerLine }), headerLine);
   const decimal: DecimalMark =
     options.decimal && options.decimal !== "auto"
       ? options.decimal
@@ -217,10 +227,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
       dryRun,
       onDuplicate: (o, line, firstLine) => {
         rejectedLines.add(line);
-        report({
-          line, column: "", value: `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`,
-          message: `the same observation appears twice in this file (first on line ${firstLine})`,
-        });
+        report(coded(line, "", `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`, problem("duplicate", { first: firstLine })));
       },
     });
     let counts: ReadCounts;
@@ -260,7 +267,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     }
     if (summary.inserted + summary.updated + summary.unchanged === 0) {
       sqlite.exec("ROLLBACK");
-      report({ line: headerLine, column: "", value: "", message: "no observation in the file has a value" });
+      report(coded(headerLine, "", "", problem("no_values")));
       return summary;
     }
     sqlite
