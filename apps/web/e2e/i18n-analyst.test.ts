@@ -200,6 +200,17 @@ describe("the event page's impact panels and the editor in Russian", () => {
     expect(await page.getByLabel("Вставьте пресс-релиз").count()).toBe(1);
     expect(await page.getByRole("button", { name: "Создать событие" }).count()).toBe(1);
     expect(await page.getByRole("link", { name: "Отмена" }).getAttribute("href")).toBe("/ru/events");
+    // The marker preview speaks the page's language: lanes, the draft's Russian title, numbers.
+    await page.locator("#f-kind").selectOption("talks");
+    await page.locator("#f-title_ru").fill("Пробные переговоры");
+    await page.locator("#f-starts_on").fill("2021-04-19");
+    const preview = page.getByTestId("marker-preview");
+    const draft = preview.locator('[data-event-ids~="draft"]:visible');
+    await expect.poll(() => draft.count(), { timeout: 15_000 }).toBe(1);
+    expect(await draft.getAttribute("aria-label")).toMatch(/Пробные переговоры/);
+    const lanes = await preview.innerText();
+    expect(lanes).toContain("Переговоры");
+    for (const english of ["Talks", "Decree", "Agreement", "New event"]) expect(lanes, english).not.toContain(english);
     await page.screenshot({ path: `${ARTIFACTS}ru-event-new.png`, fullPage: true });
     expect(browser.errors).toEqual([]);
   });

@@ -275,7 +275,10 @@ export async function ImpactPanelCard({
           {IMPACT_FORMATS.map((f, i) => (
             <span key={f}>
               {i > 0 && " · "}
-              <a className="underline" href={impactExportHref(f, exportQuery, { download: "1", ...(f === "png" && { scale: "2" }) })}>
+              <a
+                className="underline"
+                href={impactExportHref(f, exportQuery, { download: "1", ...(f === "png" && { scale: "2" }), ...(locale !== "en" && (f === "svg" || f === "png" || f === "pdf") && { lang: locale }) })}
+              >
                 {t(`exports.${f}`)}
               </a>
             </span>
