@@ -100,7 +100,8 @@ describe("impact panel exports (built app, seeded database)", () => {
     ])
       expect(text, words).toContain(words);
     expect(text).toMatch(/Corridor · данные на \d{4}-\d{2}-\d{2} · http:\/\/127\.0\.0\.1:\d+\/ru\/events\/2021-04-19-russia-tajikistan-migration-talks\?/);
-    for (const english of ["Observed", "Model fit", "The event", "Level:", "Trend:", "Method:", "data of", "Source:", "Tajikistan"]) expect(text, english).not.toContain(english);
+    expect(svg).toMatch(/>событие<\/text>/);
+    for (const english of ["Observed", "Model fit", "The event", ">event<", "Level:", "Trend:", "Method:", "data of", "Source:", "Tajikistan"]) expect(text, english).not.toContain(english);
     expect((await get(exportPath("svg", { lang: "de" }))).status).toBe(400);
 
     const { page, server } = browser;

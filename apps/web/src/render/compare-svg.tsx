@@ -22,7 +22,7 @@ function lineLabel(line: { key: string; label: string }, lang: Lang): string {
 export function compareTitle(data: CompareData, view: ExplorerView, lang: Lang = "en"): { title: string; subtitle: string } {
   const t = translatorFor(lang, "Explorer");
   const labels = data.lines.map((l) => lineLabel(l, lang));
-  const title = `${indicatorName(data.indicator, lang)}: ${labels.length <= 3 ? labels.join(", ") : t("corridorsCompared", { count: labels.length })}`;
+  const title = `${indicatorName(data.indicator, lang)}: ${labels.length <= 3 ? labels.join(labels.some((l) => l.includes(",")) ? "; " : ", ") : t("corridorsCompared", { count: labels.length })}`;
   const periods = data.lines.flatMap((l) => l.points.map((p) => p.period)).sort();
   const span = periods.length ? `${periods[0]}–${periods.at(-1)}` : t("noData");
   // The frequency drawn: asked for, or (as published) the one the corridors' values cover most.

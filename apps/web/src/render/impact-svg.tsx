@@ -103,7 +103,8 @@ export function renderImpactSvg(data: ImpactExportData, options: { width: number
       ...(model?.fitted
         ? [
             { label: legendWords("legend.fitted"), colour: ITS_COLOURS.fitted, line: true },
-            { label: legendWords("legend.counterfactual"), colour: ITS_COLOURS.counterfactual, line: true, dash: COUNTERFACTUAL_DASH },
+            // The long label does not fit one legend row of a narrow image: the short one says the same.
+            { label: legendWords(width < 640 ? "legend.counterfactualShort" : "legend.counterfactual"), colour: ITS_COLOURS.counterfactual, line: true, dash: COUNTERFACTUAL_DASH },
           ]
         : []),
       { label: t("eventLegend"), colour: KIND_COLOUR[data.event.kind], line: true },
@@ -115,6 +116,20 @@ export function renderImpactSvg(data: ImpactExportData, options: { width: number
     words: chartWords(lang),
     chartMinimum: 200,
     chartPreferred: width * 0.42,
-    chart: (height) => (model ? <ItsPlot model={model} unit={unit} event={data.event} width={plotWidth} height={height} colours={colours} locale={lang} /> : <svg width={plotWidth} height={height} />),
+    chart: (height) =>
+      model ? (
+        <ItsPlot
+          model={model}
+          unit={unit}
+          event={data.event}
+          width={plotWidth}
+          height={height}
+          colours={colours}
+          locale={lang}
+          markWords={{ event: legendWords("eventMark"), unverified: legendWords("eventMarkUnverified") }}
+        />
+      ) : (
+        <svg width={plotWidth} height={height} />
+      ),
   });
 }
