@@ -24,6 +24,15 @@ afterAll(() => server?.stop());
 
 const dir = mkdtempSync(join(tmpdir(), "corridor-briefing-"));
 const run = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: "utf8" });
+/** Each page's text, in order (poppler). */
+function pageTexts(file: string): string[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", file))?.[1]);
+  return Array.from({ length: pages }, (_, i) => run("pdftotext", "-f", String(i + 1), "-l", String(i + 1), "-layout", file, "-"));
+}
+/** No printed page may open with the tail of a source's details (its rows are kept together). */
+function expectSourcesWhole(file: string) {
+  for (const [i, text] of pageTexts(file).entries()) expect(text.trim().split("\n")[0], `page ${i + 1}`).not.toMatch(/^\s*(Release|Licence|Address|Imports)\b/);
+}
 async function pdfAt(path: string, name: string): Promise<string> {
   const r = await fetch(`${server.url}${path}`);
   expect(r.status, path).toBe(200);
@@ -132,6 +141,10 @@ describe("print", () => {
         const boxes = [...run("pdftotext", "-bbox", file, "-").matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
         expect(Math.max(...boxes)).toBeLessThanOrEqual(595.28);
         expect(seen.width).toBeLessThanOrEqual(1400);
+        // A heading never ends a page alone: the impact section's heading shares its page with the first panel.
+        const headed = pageTexts(file).find((t) => t.includes("What did the event do?"));
+        expect(headed).toContain("Interrupted time series");
+        expectSourcesWhole(file);
       } finally {
         await context.close();
       }
@@ -158,6 +171,7 @@ describe("print", () => {
       if (cards >= 0) expect(firstPage.indexOf("Personal remittances, received: Tajikistan, from all countries")).toBeLessThan(cards);
       const boxes = [...run("pdftotext", "-bbox", file, "-").matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
       expect(Math.max(...boxes)).toBeLessThanOrEqual(595.28);
+      expectSourcesWhole(file);
     } finally {
       await context.close();
     }

@@ -46,11 +46,26 @@ function expectedPgType(table: string, columnType: string, column: string): stri
 
 const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
-function describeSqlite(table: SQLiteTable) {
-  const c = sqliteConfig(table);
-  const name = c.name;
+interface ColumnShape {
+  name: string;
+  notNull: boolean;
+  primary: boolean;
+  isUnique: boolean;
+}
+
+/** What both engines' table configs have in common, as far as the comparison reads them. */
+interface TableShape<C extends ColumnShape> {
+  columns: C[];
+  primaryKeys: { columns: { name: string }[] }[];
+  indexes: { config: { name?: string; unique: boolean; columns: unknown[] } }[];
+  foreignKeys: { onDelete?: string; reference(): { columns: { name: string }[]; foreignTable: Parameters<typeof getTableName>[0]; foreignColumns: { name: string }[] } }[];
+  checks: { name: string }[];
+}
+
+/** One description of a table for both engines; only the column's type is read per engine. */
+function describeTable<C extends ColumnShape>(c: TableShape<C>, typeOf: (col: C) => string) {
   return {
-    columns: Object.fromEntries(c.columns.map((col) => [col.name, { type: expectedPgType(name, col.columnType, col.name), notNull: col.notNull, primary: col.primary, unique: col.isUnique }])),
+    columns: Object.fromEntries(c.columns.map((col) => [col.name, { type: typeOf(col), notNull: col.notNull, primary: col.primary, unique: col.isUnique }])),
     primaryKeys: c.primaryKeys.map((pk) => pk.columns.map((col) => col.name)),
     indexes: sorted(c.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique, columns: i.config.columns.map((col) => (col as { name: string }).name) }))),
     foreignKeys: sorted(
@@ -63,20 +78,13 @@ function describeSqlite(table: SQLiteTable) {
   };
 }
 
+function describeSqlite(table: SQLiteTable) {
+  const c = sqliteConfig(table);
+  return describeTable(c, (col) => expectedPgType(c.name, col.columnType, col.name));
+}
+
 function describePg(table: PgTable) {
-  const c = pgConfig(table);
-  return {
-    columns: Object.fromEntries(c.columns.map((col) => [col.name, { type: col.getSQLType(), notNull: col.notNull, primary: col.primary, unique: col.isUnique }])),
-    primaryKeys: c.primaryKeys.map((pk) => pk.columns.map((col) => col.name)),
-    indexes: sorted(c.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique, columns: i.config.columns.map((col) => (col as { name: string }).name) }))),
-    foreignKeys: sorted(
-      c.foreignKeys.map((fk) => {
-        const ref = fk.reference();
-        return { columns: ref.columns.map((col) => col.name), table: getTableName(ref.foreignTable), to: ref.foreignColumns.map((col) => col.name), onDelete: fk.onDelete ?? "no action" };
-      }),
-    ),
-    checks: sorted(c.checks.map((k) => k.name)),
-  };
+  return describeTable(pgConfig(table), (col) => col.getSQLType());
 }
 
 describe("schema-pg.ts mirrors schema.ts", () => {
