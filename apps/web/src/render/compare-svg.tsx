@@ -8,6 +8,7 @@ import { corridorWords, formatValue, frequencyName, indicatorName, unitName } fr
 import { COMPARE_COLOURS, compareLayers } from "@/components/chart-layers";
 import { chartWords, translatorFor } from "@/server/chart-words";
 import type { CompareData } from "./chart-source";
+import { FREQUENCY_ADJECTIVE } from "@/lib/chart-model";
 import { frameSvg, themeColours, type Theme } from "./series-svg";
 
 type Lang = "en" | "ru";
@@ -17,6 +18,28 @@ function lineLabel(line: { key: string; label: string }, lang: Lang): string {
   if (lang === "en") return line.label;
   const [origin, destination] = line.key.split("-") as [string, string];
   return corridorWords(origin, destination, lang);
+}
+
+/**
+ * The corridors left out or empty, in `lang`: English is the loader's own sentences (as snapshots keep
+ * them); another language words the structured `left` (a snapshot from before it had one keeps its English).
+ */
+export function leftOutNotes(data: CompareData, lang: Lang): { text: string; lang?: "en" }[] {
+  if (lang === "en" || !data.left) return data.notes.map((text) => ({ text, ...(lang === "en" ? {} : { lang: "en" as const }) }));
+  const t = translatorFor(lang, "Explorer");
+  return data.left.map((l) => {
+    const corridor = lineLabel({ key: l.key, label: l.key }, lang);
+    return {
+      text:
+        l.why === "no-index"
+          ? t("leftNoIndex", { corridor, index: l.index ?? "" })
+          : t("leftNoValues", {
+              corridor,
+              frequency: l.frequency ? (lang === "ru" ? frequencyName(l.frequency, lang) : (FREQUENCY_ADJECTIVE[l.frequency] ?? l.frequency)) : "none",
+              elsewhere: l.elsewhere ? "yes" : "no",
+            }),
+    };
+  });
 }
 
 export function compareTitle(data: CompareData, view: ExplorerView, lang: Lang = "en"): { title: string; subtitle: string } {
@@ -52,8 +75,7 @@ export function renderCompareSvg(data: CompareData, view: ExplorerView, options:
     subtitle,
     description: `${title}. ${data.lines.map((l, i) => `${labels[i]}: ${l.points.map((p) => `${p.period} ${formatValue(p.value, data.unit, "tooltip", { locale: lang })}`).join(", ")}`).join(". ")}.`,
     legend: data.lines.map((l, i) => ({ label: labels[i]!, colour: COMPARE_COLOURS[i % COMPARE_COLOURS.length]!, line: view.chart === "line" })),
-    // data.notes (a corridor left out) are the loader's English sentences: kept as written.
-    notes: [...data.notes, ...notShown],
+    notes: [...leftOutNotes(data, lang).map((n) => n.text), ...notShown],
     sources: data.sources,
     events: false,
     provenance: options.provenance,

@@ -354,6 +354,16 @@ describe("renderCompareSvg", () => {
     expect(text).toContain("Не показано 4 значения (квартальные; 2023-Q1–2023-Q4).");
     expect(text).toContain("Источник: Synthetic test source");
     for (const english of ["Tajikistan", "as published", "Source:", "quarterly", "release:", "licence:"]) expect(text, english).not.toContain(english);
+    // A corridor left out is said in Russian from the structured `left`; without it (an old snapshot) the English stands.
+    const left = [
+      { key: "KGZ-RUS", why: "no-values" as const, frequency: "Q" as const, elsewhere: true },
+      { key: "ARM-RUS", why: "no-index" as const, index: "2015" },
+    ];
+    const leftSvg = renderCompareSvg({ ...data, left }, view, { width: 700, theme: "light", lang: "ru" });
+    expect(leftSvg).toContain(">Кыргызстан → Россия: квартальные данные отсутствуют по этому показателю (другие — ниже).</text>");
+    expect(leftSvg).toContain("Армения → Россия: нет значения за 2015, от которого считается индекс; коридор не показан.");
+    expect(leftSvg).not.toContain("Kyrgyzstan");
+    expect(renderCompareSvg({ ...data, left }, view, { width: 700, theme: "light" })).toContain(">Kyrgyzstan → Russia: no data for this indicator.</text>");
     // Four or more corridors are counted in the title, by Russian plural rules.
     const many = ["TJK-RUS", "UZB-RUS", "KGZ-RUS", "ARM-RUS", "AZE-RUS"].map((k) => line(k, k, [1]));
     expect(renderCompareSvg({ ...data, lines: many }, { ...view, series: many.map((l) => l.key) }, { width: 700, theme: "light", lang: "ru" })).toContain("сравнение 5 коридоров");
