@@ -4,43 +4,14 @@
  */
 import { ComposedChart } from "recharts";
 import { compareModel, type ExplorerView } from "@/lib/explorer";
-import { corridorWords, formatValue, frequencyName, indicatorName, unitName } from "@corridor/data/pure";
+import { formatValue, frequencyName, indicatorName, unitName } from "@corridor/data/pure";
 import { COMPARE_COLOURS, compareLayers } from "@/components/chart-layers";
 import { chartWords, translatorFor } from "@/server/chart-words";
 import type { CompareData } from "./chart-source";
-import { FREQUENCY_ADJECTIVE } from "@/lib/chart-model";
+import { leftOutNotes, lineLabel } from "@/server/compare-words";
 import { frameSvg, themeColours, type Theme } from "./series-svg";
 
 type Lang = "en" | "ru";
-
-/** A line's label in `lang`: the stored one (English, as loaded and as snapshots keep it) or the corridor in Russian. */
-function lineLabel(line: { key: string; label: string }, lang: Lang): string {
-  if (lang === "en") return line.label;
-  const [origin, destination] = line.key.split("-") as [string, string];
-  return corridorWords(origin, destination, lang);
-}
-
-/**
- * The corridors left out or empty, in `lang`: English is the loader's own sentences (as snapshots keep
- * them); another language words the structured `left` (a snapshot from before it had one keeps its English).
- */
-export function leftOutNotes(data: CompareData, lang: Lang): { text: string; lang?: "en" }[] {
-  if (lang === "en" || !data.left) return data.notes.map((text) => ({ text, ...(lang === "en" ? {} : { lang: "en" as const }) }));
-  const t = translatorFor(lang, "Explorer");
-  return data.left.map((l) => {
-    const corridor = lineLabel({ key: l.key, label: l.key }, lang);
-    return {
-      text:
-        l.why === "no-index"
-          ? t("leftNoIndex", { corridor, index: l.index ?? "" })
-          : t("leftNoValues", {
-              corridor,
-              frequency: l.frequency ? (lang === "ru" ? frequencyName(l.frequency, lang) : (FREQUENCY_ADJECTIVE[l.frequency] ?? l.frequency)) : "none",
-              elsewhere: l.elsewhere ? "yes" : "no",
-            }),
-    };
-  });
-}
 
 export function compareTitle(data: CompareData, view: ExplorerView, lang: Lang = "en"): { title: string; subtitle: string } {
   const t = translatorFor(lang, "Explorer");

@@ -15,7 +15,7 @@ import { db } from "@/server/db";
 import { CompareChart } from "@/components/CompareChart";
 import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";
-import { leftOutNotes } from "@/render/compare-svg";
+import { leftOutNotes } from "@/server/compare-words";
 import { ChartActions } from "@/components/ChartActions";
 import { toSearchParams } from "@/lib/params";
 import { corridorWords, formatValue, frequencyName, indicatorName, unitName } from "@corridor/data/pure";
