@@ -4,11 +4,11 @@
  */
 import { ComposedChart } from "recharts";
 import { compareModel, type ExplorerView } from "@/lib/explorer";
-import { formatValue, frequencyName, indicatorName, unitName } from "@corridor/data/pure";
+import { formatValue, frequencyName, indicatorName } from "@corridor/data/pure";
 import { COMPARE_COLOURS, compareLayers } from "@/components/chart-layers";
 import { chartWords, translatorFor } from "@/server/chart-words";
 import type { CompareData } from "./chart-source";
-import { leftOutNotes, lineLabel } from "@/server/compare-words";
+import { compareUnit, leftOutNotes, lineLabel } from "@/server/compare-words";
 import { frameSvg, themeColours, type Theme } from "./series-svg";
 
 type Lang = "en" | "ru";
@@ -22,7 +22,7 @@ export function compareTitle(data: CompareData, view: ExplorerView, lang: Lang =
   // The frequency drawn: asked for, or (as published) the one the corridors' values cover most.
   const drawn = view.frequency ?? data.frequency;
   const frequency = drawn ? `${frequencyName(drawn, lang)}${view.frequency ? "" : t("asPublishedSuffix")}` : t("asPublished").toLowerCase();
-  return { title, subtitle: `${unitName(data.unit, lang)}${view.log ? t("logSuffix") : ""}, ${frequency}, ${span}` };
+  return { title, subtitle: `${compareUnit(data.unit, view.index, lang)}${view.log ? t("logSuffix") : ""}, ${frequency}, ${span}` };
 }
 
 export function renderCompareSvg(data: CompareData, view: ExplorerView, options: { width: number; height?: number; theme: Theme; provenance?: string; lang?: Lang }): string {

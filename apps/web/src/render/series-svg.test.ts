@@ -363,6 +363,9 @@ describe("renderCompareSvg", () => {
     expect(leftSvg).toContain(">Кыргызстан → Россия: квартальные данные отсутствуют по этому показателю (другие — ниже).</text>");
     expect(leftSvg).toContain("Армения → Россия: нет значения за 2015, от которого считается индекс; коридор не показан.");
     expect(leftSvg).not.toContain("Kyrgyzstan");
+    expect(renderCompareSvg({ ...data, unit: "index, 2015 = 100" }, { ...view, index: "2015" }, { width: 700, theme: "light", lang: "ru" })).toContain(
+      ">индекс, 2015 = 100, как опубликовано, 2018–2020</text>",
+    );
     expect(renderCompareSvg({ ...data, left }, view, { width: 700, theme: "light" })).toContain(">Kyrgyzstan → Russia: no data for this indicator.</text>");
     // Four or more corridors are counted in the title, by Russian plural rules.
     const many = ["TJK-RUS", "UZB-RUS", "KGZ-RUS", "ARM-RUS", "AZE-RUS"].map((k) => line(k, k, [1]));

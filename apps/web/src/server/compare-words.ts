@@ -3,7 +3,7 @@
  * corridor name, and the corridors left out. No drawing here, so an App Router page may import it
  * (render/ pulls in react-dom/server, which a server component must not).
  */
-import { corridorWords, frequencyName } from "@corridor/data/pure";
+import { corridorWords, frequencyName, unitName } from "@corridor/data/pure";
 import { FREQUENCY_ADJECTIVE } from "@/lib/chart-model";
 import type { CompareData } from "@/render/chart-source";
 import { translatorFor } from "./chart-words";
@@ -15,6 +15,11 @@ export function lineLabel(line: { key: string; label: string }, lang: Lang): str
   if (lang === "en") return line.label;
   const [origin, destination] = line.key.split("-") as [string, string];
   return corridorWords(origin, destination, lang);
+}
+
+/** The unit drawn: an index to 100 at its base (compareData's English "index, 2015 = 100") in `lang`, else the indicator's unit. */
+export function compareUnit(unit: string, index: string | null, lang: Lang): string {
+  return index ? translatorFor(lang, "Explorer")("indexUnit", { base: index }) : unitName(unit, lang);
 }
 
 /**

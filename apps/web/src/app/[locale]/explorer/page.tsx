@@ -15,7 +15,7 @@ import { db } from "@/server/db";
 import { CompareChart } from "@/components/CompareChart";
 import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";
-import { leftOutNotes } from "@/server/compare-words";
+import { compareUnit, leftOutNotes } from "@/server/compare-words";
 import { ChartActions } from "@/components/ChartActions";
 import { toSearchParams } from "@/lib/params";
 import { corridorWords, formatValue, frequencyName, indicatorName, unitName } from "@corridor/data/pure";
@@ -173,7 +173,7 @@ export default async function Explorer({ params, searchParams }: { params: Promi
           <div>
             <Title>{indicatorTitle}</Title>
             <Text>
-              {unitName(unit, locale)}
+              {compareUnit(unit, view.index, locale)}
               {view.log ? t("logSuffix") : ""}
               {frequency ? `, ${frequencyName(frequency, locale)}${view.frequency ? "" : t("asPublishedSuffix")}` : ""}
             </Text>
