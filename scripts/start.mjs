@@ -17,13 +17,28 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (!existsSync(dbPath)) {
+// With CORRIDOR_DATABASE_URL the site serves PostgreSQL (filled with `corridor copy`, say): no SQLite file to seed.
+const postgres = process.env.CORRIDOR_DATABASE_URL?.trim();
+const shown = postgres ? redacted(postgres) : dbPath;
+
+/** The URL without its password, for the console. */
+function redacted(url) {
+  try {
+    const u = new URL(url);
+    u.password = "";
+    return u.toString().replace(/:@/, "@");
+  } catch {
+    return "(CORRIDOR_DATABASE_URL)";
+  }
+}
+
+if (!postgres && !existsSync(dbPath)) {
   console.log(`No database at ${dbPath}: loading the demo dataset.`);
   run(process.execPath, [join(root, "packages", "data", "bin", "corridor.mjs"), "seed", "--db", dbPath]);
 }
 run(bin("turbo"), ["run", "build", "--filter=@corridor/web", "--output-logs=errors-only"]);
 
-console.log(`Corridor on http://localhost:${port} (database ${dbPath})`);
+console.log(`Corridor on http://localhost:${port} (database ${shown})`);
 // Next.js behind the chart fast path (apps/web/server.mjs), started like `next start`.
 const server = spawn(process.execPath, ["server.mjs", "-p", port], { cwd: join(root, "apps", "web"), env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

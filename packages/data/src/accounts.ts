@@ -4,11 +4,13 @@
  * (better-auth/crypto), so a user made here signs in on the web; tokens are stored as SHA-256 only.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { CorridorDb } from "./db.ts";
+import { decodeRow, epochMs, insertRows, rowsOf, updateRows } from "./dialect.ts";
+import type { SqlRunner } from "./runner.ts";
 import { CorridorError, type ErrorCode } from "./errors.ts";
 import { env } from "./env.ts";
-import { account, apiTokens, appSettings, auditLog, user, USER_ROLES, type ApiTokenRow, type AuditRow, type UserRole } from "./schema.ts";
+import { account, apiTokens, auditLog, user, USER_ROLES, type ApiTokenRow, type AuditRow, type UserRole } from "./schema.ts";
 
 export { USER_ROLES, type UserRole } from "./schema.ts";
 
@@ -58,43 +60,51 @@ export async function addUser(db: CorridorDb, input: { email: string; password: 
   if (name.length > MAX_NAME_LENGTH) throw new AccountError(`name: the name has ${name.length} characters; at most ${MAX_NAME_LENGTH} are allowed`);
   if (!isUserRole(input.role)) throw new AccountError(`unknown role "${String(input.role)}" (roles: ${USER_ROLES.join(", ")})`);
   checkPassword(input.password);
-  if (db.orm.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) throw new AccountError(`a user with the email ${email} already exists`, "exists");
+  const taken = () => new AccountError(`a user with the email ${email} already exists`, "exists");
+  if (await db.get(sql`SELECT id FROM "user" WHERE email = ${email}`)) throw taken();
   const { hashPassword } = await import("better-auth/crypto");
   const hash = await hashPassword(input.password);
   const now = new Date();
   const id = randomUUID();
-  db.sqlite.transaction(() => {
-    db.orm.insert(user).values({ id, name, email, emailVerified: true, role: input.role, createdAt: now, updatedAt: now }).run();
-    db.orm.insert(account).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash, createdAt: now, updatedAt: now }).run();
-    audit(db, { actor: by, action: "user.add", target: email, detail: { role: input.role, name } });
-  })();
+  await db.transaction(async (tx) => {
+    // Checked again inside: another request may have added the same address while the hash was made.
+    if (await tx.get(sql`SELECT id FROM "user" WHERE email = ${email}`)) throw taken();
+    await tx.run(insertRows(tx.engine, user, [{ id, name, email, emailVerified: true, role: input.role, createdAt: now, updatedAt: now }]));
+    await tx.run(insertRows(tx.engine, account, [{ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash, createdAt: now, updatedAt: now }]));
+    await audit(tx, { actor: by, action: "user.add", target: email, detail: { role: input.role, name } });
+  }, `adding the user ${email}`);
   return { id, email, name, role: input.role, createdAt: now.toISOString() };
 }
 
-export function listUsers(db: CorridorDb): UserSummary[] {
-  return db.orm
-    .select()
-    .from(user)
-    .orderBy(user.createdAt)
-    .all()
-    .map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, createdAt: u.createdAt.toISOString() }));
+interface UserListRow {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  createdAt: number;
 }
 
-export function setUserRole(db: CorridorDb, email: string, role: UserRole, by: string): UserSummary {
+const userColumns = (db: SqlRunner) => sql`id, email, name, role, ${epochMs(db.engine, "created_at")} AS "createdAt"`;
+const userSummary = (u: UserListRow): UserSummary => ({ id: u.id, email: u.email, name: u.name, role: u.role, createdAt: new Date(Number(u.createdAt)).toISOString() });
+
+export async function listUsers(db: SqlRunner): Promise<UserSummary[]> {
+  return (await db.all<UserListRow>(sql`SELECT ${userColumns(db)} FROM "user" ORDER BY created_at`)).map(userSummary);
+}
+
+export async function setUserRole(db: CorridorDb, email: string, role: UserRole, by: string): Promise<UserSummary> {
   if (!isUserRole(role)) throw new AccountError(`unknown role "${String(role)}" (roles: ${USER_ROLES.join(", ")})`);
   const key = email.trim().toLowerCase();
-  const row = db.orm.select().from(user).where(eq(user.email, key)).get();
+  const row = await db.get<UserListRow>(sql`SELECT ${userColumns(db)} FROM "user" WHERE email = ${key}`);
   if (!row) throw new AccountError(`no user with the email ${key}`);
-  db.sqlite.transaction(() => {
-    db.orm.update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, row.id)).run();
-    audit(db, { actor: by, action: "user.set-role", target: key, detail: { from: row.role, to: role } });
-  })();
-  return { id: row.id, email: row.email, name: row.name, role, createdAt: row.createdAt.toISOString() };
+  await db.transaction(async (tx) => {
+    await tx.run(updateRows(tx.engine, user, { role, updatedAt: new Date() }, sql`id = ${row.id}`));
+    await audit(tx, { actor: by, action: "user.set-role", target: key, detail: { from: row.role, to: role } });
+  }, `a role change of ${key}`);
+  return { ...userSummary(row), role };
 }
 
-export function findUserById(db: CorridorDb, id: string): { email: string; name: string; role: UserRole } | undefined {
-  const row = db.orm.select({ email: user.email, name: user.name, role: user.role }).from(user).where(eq(user.id, id)).get();
-  return row;
+export async function findUserById(db: SqlRunner, id: string): Promise<{ email: string; name: string; role: UserRole } | undefined> {
+  return db.get<{ email: string; name: string; role: UserRole }>(sql`SELECT email, name, role FROM "user" WHERE id = ${id}`);
 }
 
 // --- API tokens ---------------------------------------------------------------------------------
@@ -121,50 +131,51 @@ function tokenSummary(row: ApiTokenRow): TokenSummary {
 }
 
 /** Makes a token; the plain token is in the result and nowhere else (only its hash is stored). */
-export function createToken(db: CorridorDb, input: { name: string; role: UserRole }, by: string): TokenSummary & { token: string } {
+export async function createToken(db: CorridorDb, input: { name: string; role: UserRole }, by: string): Promise<TokenSummary & { token: string }> {
   const name = input.name.trim();
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (!name || name.length > 100 || /[\u0000-\u001f]/.test(name)) throw new AccountError("a token needs a name of 1–100 printable characters");
   if (!isUserRole(input.role)) throw new AccountError(`unknown role "${String(input.role)}" (roles: ${USER_ROLES.join(", ")})`);
-  if (db.orm.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.name, name), isNull(apiTokens.revokedAt))).get()) {
-    throw new AccountError(`a live token named "${name}" already exists (revoke it first)`, "exists");
-  }
+  const live = sql`SELECT id FROM api_tokens WHERE name = ${name} AND revoked_at IS NULL`;
+  const taken = () => new AccountError(`a live token named "${name}" already exists (revoke it first)`, "exists");
+  if (await db.get(live)) throw taken();
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const createdAt = new Date().toISOString();
-  const row = db.sqlite.transaction(() => {
-    const inserted = db.orm.insert(apiTokens).values({ name, tokenHash: hashToken(token), role: input.role, createdBy: by, createdAt }).returning().get();
-    audit(db, { actor: by, action: "token.create", target: `token:${name}`, detail: { id: inserted.id, role: input.role } });
+  const row = await db.transaction(async (tx) => {
+    if (await tx.get(live)) throw taken();
+    const raw = await tx.get<Record<string, unknown>>(insertRows(tx.engine, apiTokens, [{ name, tokenHash: hashToken(token), role: input.role, createdBy: by, createdAt }], sql`RETURNING *`));
+    const inserted = decodeRow(apiTokens, raw!);
+    await audit(tx, { actor: by, action: "token.create", target: `token:${name}`, detail: { id: inserted.id, role: input.role } });
     return inserted;
-  })();
+  }, `a new API token (${name})`);
   return { ...tokenSummary(row), token };
 }
 
-export function listTokens(db: CorridorDb): TokenSummary[] {
-  return db.orm.select().from(apiTokens).orderBy(apiTokens.id).all().map(tokenSummary);
+export async function listTokens(db: SqlRunner): Promise<TokenSummary[]> {
+  return (await rowsOf(db, apiTokens, sql`ORDER BY id`)).map(tokenSummary);
 }
 
-export function revokeToken(db: CorridorDb, id: number, by: string): TokenSummary {
-  const row = db.orm.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+export async function revokeToken(db: CorridorDb, id: number, by: string): Promise<TokenSummary> {
+  const [row] = await rowsOf(db, apiTokens, sql`WHERE id = ${id}`);
   if (!row) throw new AccountError(`no token with id ${id}`);
   if (row.revokedAt) return tokenSummary(row);
   const revokedAt = new Date().toISOString();
-  db.sqlite.transaction(() => {
-    db.orm.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, id)).run();
-    audit(db, { actor: by, action: "token.revoke", target: `token:${row.name}`, detail: { id } });
-  })();
+  await db.transaction(async (tx) => {
+    await tx.run(sql`UPDATE api_tokens SET revoked_at = ${revokedAt} WHERE id = ${id}`);
+    await audit(tx, { actor: by, action: "token.revoke", target: `token:${row.name}`, detail: { id } });
+  }, `revoking API token ${id}`);
   return tokenSummary({ ...row, revokedAt });
 }
 
 /** The live token this bearer string names (and marks it used), or undefined: unknown or revoked. */
-export function verifyToken(db: CorridorDb, token: string): TokenSummary | undefined {
+export async function verifyToken(db: CorridorDb, token: string): Promise<TokenSummary | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
-  const row = db.orm.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token))).get();
+  const [row] = await rowsOf(db, apiTokens, sql`WHERE token_hash = ${hashToken(token)}`);
   if (!row || row.revokedAt) return undefined;
   const now = new Date().toISOString();
   // Minute resolution is enough for "last used" and keeps reads from writing on every request.
   // Never waited for: while another writer (an import) holds the database, the mark is skipped.
-  if ((!row.lastUsedAt || row.lastUsedAt.slice(0, 16) !== now.slice(0, 16)) && db.writes.busyWith === null)
-    db.orm.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
+  if ((!row.lastUsedAt || row.lastUsedAt.slice(0, 16) !== now.slice(0, 16)) && db.writes.busyWith === null) await db.run(sql`UPDATE api_tokens SET last_used_at = ${now} WHERE id = ${row.id}`);
   return tokenSummary({ ...row, lastUsedAt: now });
 }
 
@@ -178,28 +189,28 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-export function audit(db: CorridorDb, entry: AuditEntry): void {
-  db.orm
-    .insert(auditLog)
-    .values({ at: new Date().toISOString(), actor: entry.actor, action: entry.action, target: entry.target ?? null, detail: entry.detail ?? null, ip: entry.ip ?? null })
-    .run();
+/** One audit row, written through `db` (inside the transaction of the change it records, where there is one). */
+export async function audit(db: SqlRunner, entry: AuditEntry): Promise<void> {
+  await db.run(
+    insertRows(db.engine, auditLog, [{ at: new Date().toISOString(), actor: entry.actor, action: entry.action, target: entry.target ?? null, detail: entry.detail ?? null, ip: entry.ip ?? null }]),
+  );
 }
 
-export function listAudit(db: CorridorDb, limit = 50): AuditRow[] {
-  return db.orm.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all();
+export async function listAudit(db: SqlRunner, limit = 50): Promise<AuditRow[]> {
+  return rowsOf(db, auditLog, sql`ORDER BY id DESC LIMIT ${limit}`);
 }
 
 // --- the auth secret ------------------------------------------------------------------------------
 
 /** $CORRIDOR_AUTH_SECRET, else a random secret made once and kept in the database. */
-export function authSecret(db: CorridorDb): string {
+export async function authSecret(db: SqlRunner): Promise<string> {
   const fromEnv = env().CORRIDOR_AUTH_SECRET;
   if (fromEnv) return fromEnv;
   const key = "auth_secret";
-  const read = () => db.orm.select().from(appSettings).where(eq(appSettings.key, key)).get()?.value;
+  const read = async () => (await db.get<{ value: string }>(sql`SELECT value FROM app_settings WHERE key = ${key}`))?.value;
   // Written once per database; read-only afterwards, so starting sign-in never waits for a writer.
-  const kept = read();
+  const kept = await read();
   if (kept) return kept;
-  db.orm.insert(appSettings).values({ key, value: randomBytes(32).toString("base64url") }).onConflictDoNothing().run();
-  return read()!;
+  await db.run(sql`INSERT INTO app_settings (key, value) VALUES (${key}, ${randomBytes(32).toString("base64url")}) ON CONFLICT DO NOTHING`);
+  return (await read())!;
 }

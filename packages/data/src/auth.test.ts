@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sameHostOrigins } from "./auth.ts";
+import { testEngine } from "./test/helpers.ts";
 
 const request = (headers: Record<string, string>) => new Request("http://0.0.0.0:3000/api/auth/sign-in/email", { method: "POST", headers });
 
@@ -21,12 +22,12 @@ describe("createAuth", () => {
   const PASSWORD = "correct horse battery";
 
   async function signedIn() {
-    const { memoryDb } = await import("./test/helpers.ts");
+    const { engineDb } = await import("./test/helpers.ts");
     const { addUser } = await import("./accounts.ts");
     const { createAuth } = await import("./auth.ts");
-    const db = memoryDb();
+    const db = await engineDb();
     await addUser(db, { email: "ana@example.org", password: PASSWORD, role: "analyst", name: "Ana" }, "cli");
-    const auth = createAuth(db);
+    const auth = await createAuth(db);
     const signIn = () => auth.api.signInEmail({ body: { email: "ana@example.org", password: PASSWORD }, returnHeaders: true });
     return { db, auth, signIn };
   }
@@ -51,5 +52,34 @@ describe("createAuth", () => {
     const cookie = headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     await expect(auth.api.updateUser({ body: { name: "x".repeat(201) }, headers: new Headers({ cookie }) })).rejects.toThrow(/name: the name has 201 characters; at most 200 are allowed/);
     await expect(auth.api.updateUser({ body: { name: "Ana K." }, headers: new Headers({ cookie }) })).resolves.toMatchObject({ status: true });
+  });
+
+  it("refuses a wrong password, and answers getSession with the user and role", async () => {
+    const { auth, signIn } = await signedIn();
+    await expect(auth.api.signInEmail({ body: { email: "ana@example.org", password: "not the password" } })).rejects.toThrow(/invalid email or password/i);
+    const { headers } = await signIn();
+    const cookie = headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toMatchObject({ user: { email: "ana@example.org", role: "analyst", emailVerified: true } });
+    expect(await auth.api.getSession({ headers: new Headers({ cookie: "better-auth.session_token=forged.value" }) })).toBeNull();
+  });
+
+  // PGlite lives inside this process: one connection, nothing to share.
+  it.skipIf(testEngine() === "pglite")("accepts a session made through one connection on another (two server processes on one database), until it signs out", async () => {
+    const { twoConnections } = await import("./test/helpers.ts");
+    const { addUser } = await import("./accounts.ts");
+    const { createAuth } = await import("./auth.ts");
+    const { one, two, close } = (await twoConnections())!;
+    try {
+      await addUser(one, { email: "ana@example.org", password: PASSWORD, role: "admin" }, "cli");
+      const first = await createAuth(one);
+      const second = await createAuth(two);
+      const { headers } = await first.api.signInEmail({ body: { email: "ana@example.org", password: PASSWORD }, returnHeaders: true });
+      const cookie = new Headers({ cookie: headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") });
+      expect(await second.api.getSession({ headers: cookie })).toMatchObject({ user: { email: "ana@example.org", role: "admin" } });
+      await second.api.signOut({ headers: cookie });
+      expect(await first.api.getSession({ headers: cookie })).toBeNull();
+    } finally {
+      await close();
+    }
   });
 });

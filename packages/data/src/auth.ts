@@ -10,6 +10,7 @@ import type { CorridorDb } from "./db.ts";
 import type { WriteGate } from "./write-gate.ts";
 import { siteOrigins } from "./origins.ts";
 import { account, session, user, verification } from "./schema.ts";
+import * as pg from "./schema-pg.ts";
 import { authSecret, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./accounts.ts";
 
 export * from "./accounts.ts";
@@ -35,14 +36,26 @@ export function sameHostOrigins(request?: Request): string[] {
   return siteOrigins(request?.headers);
 }
 
-export function createAuth(db: CorridorDb, options: AuthOptions = {}) {
+/**
+ * better-auth's drizzle adapter for the database's engine: SQLite's tables through drizzle's SQLite
+ * ORM, or PostgreSQL's (schema-pg.ts: timestamps and booleans of PostgreSQL's own types) through its
+ * PostgreSQL ORM. Sessions live in the database either way, so every process on it accepts them.
+ */
+function authAdapter(db: CorridorDb) {
+  return db.engine === "postgres"
+    ? drizzleAdapter(db.pgOrm, { provider: "pg", schema: { user: pg.user, session: pg.session, account: pg.account, verification: pg.verification } })
+    : drizzleAdapter(db.orm, { provider: "sqlite", schema: { user, session, account, verification } });
+}
+
+export async function createAuth(db: CorridorDb, options: AuthOptions = {}) {
+  const secret = await authSecret(db);
   return betterAuth({
     appName: "Corridor",
-    secret: authSecret(db),
+    secret,
     baseURL: options.baseURL,
     basePath: "/api/auth",
     trustedOrigins: options.trustedOrigins ?? sameHostOrigins,
-    database: throughWriteGate(drizzleAdapter(db.orm, { provider: "sqlite", schema: { user, session, account, verification } }), db.writes),
+    database: throughWriteGate(authAdapter(db), db.writes),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
     user: { additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } } },
     // better-auth's own /update-user bypasses addUser: the same maximum holds there.
@@ -68,7 +81,7 @@ export function createAuth(db: CorridorDb, options: AuthOptions = {}) {
   });
 }
 
-export type CorridorAuth = ReturnType<typeof createAuth>;
+export type CorridorAuth = Awaited<ReturnType<typeof createAuth>>;
 
 /** The adapter methods that write (better-auth's DBAdapter). */
 const ADAPTER_WRITES = ["create", "update", "updateMany", "delete", "deleteMany", "consumeOne", "incrementOne", "transaction"] as const;

@@ -5,8 +5,8 @@
  * (runner.ts) as SQLite. Loaded only when such a target is opened (openDatabase in db.ts), so a
  * SQLite-only process never loads pg or PGlite.
  *
- * Not yet on PostgreSQL: `orm` and `sqlite` (the import hot path, accounts, event edits, the CLI's
- * writes); reading them throws a CorridorError that says so.
+ * Not yet on PostgreSQL: `orm` and `sqlite` (the import hot path, undo, seeding, kept uploads);
+ * reading them throws a CorridorError that says so. better-auth's adapter gets `pgOrm`.
  */
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -126,7 +126,7 @@ export function explainPostgresError(error: unknown, target: string): unknown {
 const notYet = (what: string, target: string): never => {
   throw new CorridorError(
     "database",
-    `not available on PostgreSQL yet (${describeTarget(target).where}): ${what} runs on SQLite only so far, as imports, undo, accounts, event edits and the CLI's other writes do (README, "PostgreSQL (work in progress)")`,
+    `not available on PostgreSQL yet (${describeTarget(target).where}): ${what} runs on SQLite only so far, as imports, undo, seeding and kept uploads do (README, "PostgreSQL (work in progress)")`,
   );
 };
 
@@ -159,6 +159,7 @@ function pgCorridorDb(orm: AnyPg, target: string, end: () => Promise<void>): Cor
     get sqlite(): Database.Database {
       return notYet("this operation (the SQLite driver)", target);
     },
+    pgOrm: orm,
     path: isPgliteTarget(target) ? target : redactUrl(target),
     writes,
     // The pool gives the transaction a connection of its own (PGlite queues every other query until

@@ -18,6 +18,7 @@ import { CorridorError } from "./errors.ts";
 import { env } from "./env.ts";
 import { privateDatabaseFiles } from "./file-modes.ts";
 import type { SqlRunner, TransactionRunner } from "./runner.ts";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -32,6 +33,12 @@ export interface CorridorDb extends SqlRunner, TransactionRunner {
    * other code not yet ported. On PostgreSQL reading it throws a CorridorError saying so.
    */
   sqlite: Database.Database;
+  /**
+   * PostgreSQL only: drizzle's PostgreSQL database, for better-auth's drizzle adapter (provider
+   * "pg"), which wants an ORM of its own; Corridor's code goes through all/get/run/transaction.
+   * On SQLite reading it throws.
+   */
+  pgOrm: PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
   /** The file, or for PostgreSQL the URL without its password: what error messages name. */
   path: string;
   /**
@@ -142,6 +149,8 @@ export function openDb(path: string = defaultDbPath(), options: OpenOptions = {}
  * request uses (they would write inside it and read its uncommitted rows). Close it when done.
  */
 export function openOwnConnection(db: CorridorDb, options: OpenOptions = {}): CorridorDb {
+  // A PostgreSQL pool gives each transaction a connection of its own already; a path-less SQLite open here would make a stray file named after the URL.
+  if (db.engine === "postgres") throw new CorridorError("database", `not available on PostgreSQL yet (${db.path}): this operation opens a second SQLite connection (imports run on SQLite only so far)`);
   if (db.path === ":memory:") throw new Error("an in-memory database has no second connection");
   return connect(db.path, options, db.writes);
 }
@@ -288,6 +297,9 @@ function sqliteDb(sqlite: Database.Database, path: string, options: OpenOptions,
     ...runnerOn(orm),
     orm,
     sqlite,
+    get pgOrm(): CorridorDb["pgOrm"] {
+      throw new CorridorError("usage", `pgOrm is PostgreSQL's; ${path} is a SQLite database`);
+    },
     path,
     writes,
     transaction: (fn, what = "a write") =>

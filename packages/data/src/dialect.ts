@@ -15,9 +15,13 @@
  * - count(*) and sums of integers are bigint in PostgreSQL; db-pg.ts hands them over as numbers.
  * - A row not ordered by ORDER BY has no defined order on PostgreSQL (SQLite gives rowid order).
  */
-import { getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
+import { getTableColumns, getTableName, is, sql, type Column, type SQL } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { SqlRunner } from "./runner.ts";
+import type { Engine, SqlRunner } from "./runner.ts";
+import * as pgSchema from "./schema-pg.ts";
+
+const pgTables = new Map((Object.values(pgSchema) as unknown[]).filter((t): t is PgTable => is(t, PgTable)).map((t) => [getTableName(t), t]));
 
 /** A raw row (column names as stored) as the table's typed row: JSON parsed, 0/1 flags as booleans. */
 export function decodeRow<T extends SQLiteTable>(table: T, raw: Record<string, unknown>): T["$inferSelect"] {
@@ -54,3 +58,56 @@ export function nullsFirst(column: string): SQL {
 
 /** Code-unit text order, for sorting in JS as SQLite's BINARY and PostgreSQL's "C" collations sort stored text (the same outside the astral planes). */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The table's columns on `engine`: schema.ts's, or on PostgreSQL schema-pg.ts's table of the same
+ * name (its better-auth tables keep timestamps and booleans as PostgreSQL's own types).
+ */
+function columnsOn(engine: Engine, table: SQLiteTable): Record<string, Column> {
+  if (engine !== "postgres") return getTableColumns(table);
+  const pg = pgTables.get(getTableName(table));
+  if (!pg) throw new Error(`dialect: ${getTableName(table)} is missing from schema-pg.ts`);
+  return getTableColumns(pg);
+}
+
+/** `values` (keyed like the table's fields; undefined = left to the column's default) as [column name, encoded value] pairs. */
+function encoded(engine: Engine, table: SQLiteTable, values: Record<string, unknown>): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [key, column] of Object.entries(columnsOn(engine, table))) {
+    const value = values[key];
+    if (value === undefined) continue;
+    out.push([column.name, value === null ? null : column.mapToDriverValue(value)]);
+  }
+  return out;
+}
+
+/**
+ * INSERT of rows of `table` given as typed values (as drizzle's builder takes them), each value
+ * encoded by its column as the builder encodes it — JSON as text, flags as 0/1, better-auth's
+ * timestamps as SQLite's milliseconds or PostgreSQL's timestamps — so both engines store what
+ * drizzle's own insert stored. `tail` follows the VALUES (ON CONFLICT …, RETURNING …).
+ */
+export function insertRows<T extends SQLiteTable>(engine: Engine, table: T, rows: T["$inferInsert"][], tail: SQL = sql``): SQL {
+  const encodedRows = rows.map((r) => encoded(engine, table, r as Record<string, unknown>));
+  const names = encodedRows[0]?.map(([name]) => name) ?? [];
+  if (names.length === 0 || encodedRows.some((r) => r.length !== names.length || r.some(([name], i) => name !== names[i])))
+    throw new Error(`insertRows(${getTableName(table)}): every row must set the same columns`);
+  const values = encodedRows.map((r) => sql`(${sql.join(r.map(([, v]) => sql`${v}`), sql`, `)})`);
+  return sql`INSERT INTO ${sql.identifier(getTableName(table))} (${sql.join(names.map((n) => sql.identifier(n)), sql`, `)}) VALUES ${sql.join(values, sql`, `)} ${tail}`;
+}
+
+/** UPDATE `table` SET the given typed values (encoded as insertRows does); `where` is the WHERE clause. */
+export function updateRows<T extends SQLiteTable>(engine: Engine, table: T, values: Partial<T["$inferInsert"]>, where: SQL): SQL {
+  const set = encoded(engine, table, values as Record<string, unknown>).map(([name, v]) => sql`${sql.identifier(name)} = ${v}`);
+  if (set.length === 0) throw new Error(`updateRows(${getTableName(table)}): nothing to set`);
+  return sql`UPDATE ${sql.identifier(getTableName(table))} SET ${sql.join(set, sql`, `)} WHERE ${where}`;
+}
+
+/**
+ * A timestamp column of better-auth's tables as epoch milliseconds (SQLite stores them so; PostgreSQL
+ * as timestamp, UTC wall time as drizzle writes it). `column` is SQL text written in code, never input.
+ */
+export function epochMs(engine: Engine, column: string): SQL {
+  const c = sql.raw(column);
+  return engine === "postgres" ? sql`(floor(extract(epoch from ${c}) * 1000))::double precision` : sql`${c}`;
+}

@@ -1,5 +1,5 @@
 /** @corridor/data: the only package that touches SQLite. Its API is async and returns plain typed rows. */
-export { openDb, openOwnConnection, defaultDbPath, repositoryRoot, DatabaseError, explainDatabaseError, type CorridorDb } from "./db.ts";
+export { openDb, openDatabase, databaseTarget, isPostgresTarget, openOwnConnection, defaultDbPath, repositoryRoot, DatabaseError, explainDatabaseError, type CorridorDb } from "./db.ts";
 export { WriteGate, WriteBusyError } from "./write-gate.ts";
 export { env, envSchema, flag, positiveCount, text as envText, wholeNumber } from "./env.ts";
 export { CorridorError, httpStatusOf, exitCodeOf, EXIT_OK, EXIT_DATA, EXIT_USAGE, type ErrorCode, type ErrorDetails } from "./errors.ts";

@@ -59,7 +59,7 @@ function another(ready: () => boolean, action: () => Promise<unknown>): { done: 
 function requestWrite(db: CorridorDb, n: number): Promise<unknown> {
   return db.writes.run(`event ${n}`, async () => {
     await createEvent(db, event(n), { by: "ana@example.org" });
-    audit(db, { actor: "ana@example.org", action: "event.create", target: `event:ev-${n}` });
+    await audit(db, { actor: "ana@example.org", action: "event.create", target: `event:ev-${n}` });
   });
 }
 
@@ -130,7 +130,7 @@ describe("an import beside other requests", () => {
     expect(preview).toMatchObject({ dryRun: true, committed: false, importId: null, inserted: ROWS, updated: 1, errorCount: 0 });
     expect(dbCounts(db.path)).toEqual(before);
     expect(await getEvent(db, "ev-1")).toMatchObject({ title: "Event 1" });
-    expect(listAudit(db).some((a) => a.target === "event:ev-1")).toBe(true);
+    expect((await listAudit(db)).some((a) => a.target === "event:ev-1")).toBe(true);
     expect(await storedValue(db)).toBe(1);
     // The preview counted exactly what the real import then does.
     const real = await importOnOwnConnection(db, file, {});
@@ -172,7 +172,7 @@ describe("an import beside other requests", () => {
     expect(order).toEqual(["import done", "request write"]);
     expect(await storedValue(db)).toBe(5);
     expect(await getEvent(db, "ev-2")).toMatchObject({ title: "Event 2" });
-    expect(listAudit(db).some((a) => a.target === "event:ev-2")).toBe(true);
+    expect((await listAudit(db)).some((a) => a.target === "event:ev-2")).toBe(true);
     expect((await dataVersion(db)).version).toBeGreaterThan(versionBefore);
     db.close();
   });
@@ -187,7 +187,7 @@ describe("an import beside other requests", () => {
     expect(summary).toMatchObject({ committed: false, errorCount: 1 });
     expect(await storedValue(db)).toBe(1);
     expect(await getEvent(db, "ev-3")).toMatchObject({ title: "Event 3" });
-    expect(listAudit(db).some((a) => a.target === "event:ev-3")).toBe(true);
+    expect((await listAudit(db)).some((a) => a.target === "event:ev-3")).toBe(true);
     // The version moved only for the event: the rolled-back import left no version behind.
     expect((await dataVersion(db)).version).toBe(versionBefore + 1);
     db.close();

@@ -26,7 +26,7 @@ rmSync(out, { force: true });
 const db = openDb(out);
 await seed(db);
 await addUser(db, { email: "fixture.analyst@example.org", password: "fixture-password-1", role: "analyst", name: "Fixture analyst (synthetic)" }, "fixture");
-createToken(db, { name: "fixture token (synthetic)", role: "viewer" }, "fixture");
+await createToken(db, { name: "fixture token (synthetic)", role: "viewer" }, "fixture");
 await publishSnapshot(db, { kind: "series", query: { indicator: "remittances_usd", origin: "TJK" }, payload: { note: "fixture snapshot (synthetic)" } });
 const synthetic = { title: "Fixture event (synthetic)", kind: "talks", starts_on: "2021-05-01", countries: "TJK; RUS", summary: "A synthetic event, edited once.", verification: "unverified" };
 const created = await createEvent(db, synthetic, { by: "fixture" });

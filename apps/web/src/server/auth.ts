@@ -37,7 +37,7 @@ const globalForAuth = globalThis as unknown as { corridorAuth?: Partial<Record<"
 export function auth(secure = false): Promise<CorridorAuth> {
   const scheme = secure ? "https" : "http";
   const instances = (globalForAuth.corridorAuth ??= {});
-  instances[scheme] ??= import("@corridor/data/auth").then(({ createAuth }) => createAuth(db(), { secureCookies: secure }));
+  instances[scheme] ??= import("@corridor/data/auth").then(async ({ createAuth }) => createAuth(await db(), { secureCookies: secure }));
   return instances[scheme];
 }
 
@@ -64,7 +64,7 @@ async function identify(headers: Headers): Promise<Omit<Caller, "ip"> | null> {
   const token = bearer(headers);
   if (token !== null) {
     const { verifyToken } = await import("@corridor/data/auth");
-    const t = verifyToken(db(), token);
+    const t = await verifyToken(await db(), token);
     return t ? { email: `token:${t.name}`, name: t.name, role: t.role, via: "token", actor: `token:${t.name}` } : null;
   }
   if (!hasSessionCookie(headers)) return null;
@@ -73,7 +73,7 @@ async function identify(headers: Headers): Promise<Omit<Caller, "ip"> | null> {
   if (!found) return null;
   const { findUserById } = await import("@corridor/data/auth");
   // The role is read from the table, not the session cache, so a demotion takes effect at once.
-  const u = findUserById(db(), found.user.id);
+  const u = await findUserById(await db(), found.user.id);
   return u && ROLES.includes(u.role) ? { ...u, via: "cookie", actor: u.email } : null;
 }
 
@@ -148,5 +148,6 @@ export async function requireNodeReader(req: IncomingMessage, res: ServerRespons
 export async function auditWrite(who: Pick<Caller, "actor" | "ip">, action: string, target: string | null, detail?: Record<string, unknown>): Promise<void> {
   const { audit } = await import("@corridor/data/auth");
   // Through the write gate (at once when the caller already holds it with the write it records).
-  await db().writes.run(`an audit row (${action})`, () => audit(db(), { actor: who.actor, action, target, detail: detail ?? null, ip: who.ip }));
+  const database = await db();
+  await database.writes.run(`an audit row (${action})`, () => audit(database, { actor: who.actor, action, target, detail: detail ?? null, ip: who.ip }));
 }

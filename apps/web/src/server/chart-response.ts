@@ -63,7 +63,7 @@ async function versionKey(chart: ChartParams): Promise<{ key: string; pinned: bo
 }
 
 async function liveVersion(): Promise<string> {
-  const v = await dataVersion(db());
+  const v = await dataVersion(await db());
   return `data:${v.databaseId}:${v.version}`;
 }
 
@@ -96,7 +96,7 @@ async function loadData(chart: ChartParams, origin: string): Promise<ChartSource
   // The footer line is in the chart's language like every other word it draws.
   const words = chartWords(chart.lang);
   if (chart.version) {
-    const snapshot = await getSnapshot(db(), chart.version);
+    const snapshot = await getSnapshot(await db(), chart.version);
     // A snapshot is one kind of chart: a series snapshot is not a comparison.
     if (!snapshot || snapshot.kind !== chart.kind) throw new NotFound(`no published ${chart.kind} snapshot ${chart.version}`);
     const published = snapshot.createdAt.slice(0, 10);
@@ -105,10 +105,10 @@ async function loadData(chart: ChartParams, origin: string): Promise<ChartSource
       ? { kind: "compare", chart: { ...chart, compare: snapshot.query as unknown as ExplorerView }, data: readSnapshotPayload(snapshot.id, snapshot.payload, compareSnapshotData), ...pinned }
       : { kind: "series", chart, data: readSnapshotPayload(snapshot.id, snapshot.payload, seriesSnapshotData), ...pinned };
   }
-  const date = await dataDate(db());
+  const date = await dataDate(await db());
   const live = { provenance: fill(words.provenance, { date: date ?? words.noImportYet, address }), dataDate: date, viewUrl: address, pinned: false };
   if (chart.kind === "compare") return { kind: "compare", chart, data: await compareData(chart.compare!), ...live };
-  return { kind: "series", chart, data: await chartData(db(), chart.series!), ...live };
+  return { kind: "series", chart, data: await chartData(await db(), chart.series!), ...live };
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: Buffer | string) {

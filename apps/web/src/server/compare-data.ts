@@ -22,16 +22,16 @@ export const compareSnapshotData = z.looseObject({
 }) as unknown as z.ZodType<CompareData>;
 
 export async function compareData(view: ExplorerView): Promise<CompareData> {
-  const indicator = (await listIndicators(db())).find((i) => i.code === view.indicator)!;
-  const all = await corridors(db());
+  const indicator = (await listIndicators(await db())).find((i) => i.code === view.indicator)!;
+  const all = await corridors(await db());
   const lines: CompareLine[] = [];
   const notes: string[] = [];
   const left: LeftOut[] = [];
   const sources = new Set<string>();
   const range = { from: view.from ?? undefined, to: view.to ?? undefined };
-  const load = (key: string, frequency?: Frequency) => {
+  const load = async (key: string, frequency?: Frequency) => {
     const [origin, destination] = key.split("-") as [string, string];
-    return series(db(), { indicator: view.indicator, origin, destination, frequency, ...range });
+    return series(await db(), { indicator: view.indicator, origin, destination, frequency, ...range });
   };
   // One frequency for the whole view: a quarterly value never sits beside annual ones as if
   // comparable. "As published" is the frequency that covers the most time across the corridors.

@@ -43,7 +43,7 @@ export interface DashboardData {
 }
 
 export async function dashboardData(view: DashboardView, locale: Locale = "en"): Promise<DashboardData> {
-  const all = await corridors(db());
+  const all = await corridors(await db());
   const { origin, destination } = view;
   // A corridor's flows: what moves between the two countries, and what the origin receives from everywhere.
   const pairs = all.filter((c) => c.origin === origin && (c.destination === destination || c.destination === "WLD"));
@@ -53,9 +53,9 @@ export async function dashboardData(view: DashboardView, locale: Locale = "en"):
   const loaded = new Map<string, Series>();
   const kpis: DashboardKpi[] = [];
   for (const pair of pairs) {
-    const { codes } = await corridorIndicators(db(), { origin, destination: pair.destination });
+    const { codes } = await corridorIndicators(await db(), { origin, destination: pair.destination });
     for (const code of codes) {
-      const s = await series(db(), { indicator: code, origin, destination: pair.destination });
+      const s = await series(await db(), { indicator: code, origin, destination: pair.destination });
       loaded.set(`${code}>${pair.destination}`, s);
       const l = latestOf(s);
       if (l) kpis.push({ latest: l, destination: pair.destination, points: s.points, stale: isStale(s.points.at(-1)!.end) });
@@ -64,10 +64,10 @@ export async function dashboardData(view: DashboardView, locale: Locale = "en"):
   // The main chart at the frequency the URL asks for (to show what the default view leaves out).
   const main = chosen
     ? view.frequency
-      ? await series(db(), { indicator: chosen.code, origin, destination: chosen.destination, frequency: view.frequency })
+      ? await series(await db(), { indicator: chosen.code, origin, destination: chosen.destination, frequency: view.frequency })
       : (loaded.get(`${chosen.code}>${chosen.destination}`) ?? null)
     : null;
-  const events = await listEvents(db(), { corridor: { origin, destination, related: view.related } });
+  const events = await listEvents(await db(), { corridor: { origin, destination, related: view.related } });
   // A related event (another corridor's, opted into with ?related=1) is drawn as such and says what it concerns.
   const chartEvents = events.map((e) => toChartEvent(e, locale));
   // English names as the database stores them; other languages from the one country-name rule.
@@ -85,7 +85,7 @@ export async function dashboardData(view: DashboardView, locale: Locale = "en"):
     sources.push({
       key: `${s.indicator.code}>${s.destination}`,
       title: seriesTitle(s, locale).title,
-      sources: await seriesSources(db(), { indicator: s.indicator.code, origin: s.origin, destination: s.destination, breakdown: s.breakdown }),
+      sources: await seriesSources(await db(), { indicator: s.indicator.code, origin: s.origin, destination: s.destination, breakdown: s.breakdown }),
     });
   }
   const mainSources = main ? (sources.find((s) => s.key === `${main.indicator.code}>${main.destination}`)?.sources ?? []) : [];

@@ -6,8 +6,8 @@ import type { EditorCorridor } from "@/components/EventEditor";
 import { eventText } from "@/lib/event-text";
 
 export async function editorData(locale = "en"): Promise<{ events: { id: string; title: string; startsOn: string }[]; corridors: EditorCorridor[] }> {
-  const all = await events(db());
-  const found = await corridors(db());
+  const all = await events(await db());
+  const found = await corridors(await db());
   return {
     events: all.map((e) => ({ id: e.id, title: eventText(e, locale).title, startsOn: e.startsOn })).reverse(),
     corridors: found.map((c) => ({

@@ -31,7 +31,7 @@ export async function eventBrief(id: string, origin: string, locale: Locale = "e
   let chartSvg: string | null = null;
   if (shown) {
     const { impact: r } = shown;
-    const data = await chartData(db(), { indicator: r.indicator.code, origin: r.origin, destination: r.destination });
+    const data = await chartData(await db(), { indicator: r.indicator.code, origin: r.origin, destination: r.destination });
     // This event only, labelled on the plot; its note under the chart.
     const own = data.events.filter((e) => e.id === event.id).map((e) => ({ ...e, key: true }));
     chartSvg = renderSeriesSvg({ ...data, events: own }, { width: 760, theme: "light", lang: locale });
@@ -65,7 +65,7 @@ export async function eventBrief(id: string, origin: string, locale: Locale = "e
   const countries = event.countries
     .map((c) => (c.code === "ALL" ? t("allForeign") : c.role === "affected" ? t("affected", { country: countryName(c.code, locale) }) : countryName(c.code, locale)))
     .join(", ");
-  const date = await dataDate(db());
+  const date = await dataDate(await db());
   return {
     title: text.fallback ? `${text.title} ${otherLanguageNote(text.lang, locale)}` : text.title,
     facts: [kinds(event.kind), dateRange(event.startsOn, event.endsOn, event.datePrecision, locale), verification(event.verification), countries].filter(Boolean).join(" · "),

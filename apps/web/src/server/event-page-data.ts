@@ -72,12 +72,12 @@ export async function eventPageData(
   id: string,
   params: URLSearchParams,
 ): Promise<{ event: EventDetail; history: HistoryEntry[]; panels: ImpactPanel[]; eventTitles: Map<string, string> } | undefined> {
-  const event = await getEvent(db(), id);
+  const event = await getEvent(await db(), id);
   if (!event) return undefined;
-  const history = versionHistory(await eventVersions(db(), id), event);
+  const history = versionHistory(await eventVersions(await db(), id), event);
   const { controls, errors } = parseControls(params);
 
-  const all = await corridors(db());
+  const all = await corridors(await db());
   // The corridors the event concerns (the rule their charts use); all origins together (WLD → B) are left out.
   const relevant = byOrigin(
     event,
@@ -95,7 +95,7 @@ export async function eventPageData(
       // the estimate without it; a series the model cannot take (daily) keeps its before/after comparison.
       const attempt = async (method: "its" | "before-after", against: Corridor | null) => {
         try {
-          return await impact(db(), { ...base, method, control: against ?? undefined });
+          return await impact(await db(), { ...base, method, control: against ?? undefined });
         } catch (error) {
           if (!CorridorError.is(error)) throw error;
           if (against) controlError = `${against.origin} → ${against.destination} cannot serve as a control: ${error.message}`;
@@ -103,7 +103,7 @@ export async function eventPageData(
           return null;
         }
       };
-      const result = (control && (await attempt("its", control))) || (await attempt("its", null)) || (await impact(db(), { ...base, method: "before-after" }));
+      const result = (control && (await attempt("its", control))) || (await attempt("its", null)) || (await impact(await db(), { ...base, method: "before-after" }));
       const its = result.its;
       // A panel needs something to show: a comparison, an estimate, or a series long enough to say what is missing.
       if (result.comparison.status !== "ok" && result.baseline.status !== "ok" && its?.status !== "ok" && (its?.observed.length ?? 0) < 3) continue;
@@ -115,7 +115,7 @@ export async function eventPageData(
         control,
         controlError,
         itsError,
-        sources: await seriesSources(db(), { indicator: indicator.code, origin: c.origin, destination: c.destination }),
+        sources: await seriesSources(await db(), { indicator: indicator.code, origin: c.origin, destination: c.destination }),
       });
     }
   }
@@ -130,6 +130,6 @@ export async function eventPageData(
     parties,
   );
   const confounders = new Set(panels.flatMap((p) => p.impact.its?.confounders ?? []));
-  const eventTitles = new Map((await events(db())).filter((e) => confounders.has(e.id)).map((e) => [e.id, e.title]));
+  const eventTitles = new Map((await events(await db())).filter((e) => confounders.has(e.id)).map((e) => [e.id, e.title]));
   return { event, history, panels: ordered, eventTitles };
 }

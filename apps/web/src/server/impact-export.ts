@@ -30,11 +30,11 @@ const CONTENT_TYPE: Record<ImpactFormat, string> = {
 };
 
 export async function loadImpactExport(p: ImpactExportParams): Promise<ImpactExportData> {
-  const event = await getEvent(db(), p.event);
+  const event = await getEvent(await db(), p.event);
   if (!event) throw new NotFound(`no event "${p.event}"`);
   const query = { event: p.event, indicator: p.indicator, origin: p.origin, destination: p.destination };
-  const result = await impact(db(), { ...query, method: "its", control: p.control ?? undefined });
-  const s = await series(db(), { indicator: p.indicator, origin: p.origin, destination: p.destination });
+  const result = await impact(await db(), { ...query, method: "its", control: p.control ?? undefined });
+  const s = await series(await db(), { indicator: p.indicator, origin: p.origin, destination: p.destination });
   const sources = [...new Set(s.points.map((pt) => pt.source).filter((x): x is string => !!x))];
   return { impact: result, event: toChartEvent(event, p.lang), sources };
 }
@@ -51,7 +51,7 @@ async function body(data: ImpactExportData, p: ImpactExportParams, format: Impac
     return Buffer.from(itsCsv(data.impact.its));
   }
   const words = chartWords(p.lang);
-  const provenance = fill(words.provenance, { date: (await dataDate(db())) ?? words.noImportYet, address: panelAddress(origin, p) });
+  const provenance = fill(words.provenance, { date: (await dataDate(await db())) ?? words.noImportYet, address: panelAddress(origin, p) });
   const svg = () => renderImpactSvg(data, { width: p.width, theme: p.theme, provenance, lang: p.lang });
   if (format === "svg") return Buffer.from(svg());
   if (format === "pdf") return svgToPdf(svg(), { title: translatorFor(p.lang, "ImpactExport")("title", { indicator: indicatorName(data.impact.indicator, p.lang), event: data.event.title }) });

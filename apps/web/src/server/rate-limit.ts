@@ -15,16 +15,16 @@ export class SharedLimiter {
   }
 
   /** Seconds until another event is allowed, 0 when it is. */
-  blockedFor(key: string): Promise<number> {
-    return rateLimitWait(db(), this.limit, key);
+  async blockedFor(key: string): Promise<number> {
+    return rateLimitWait(await db(), this.limit, key);
   }
 
-  record(key: string): Promise<void> {
-    return recordRateLimitHit(db(), this.limit, key);
+  async record(key: string): Promise<void> {
+    return recordRateLimitHit(await db(), this.limit, key);
   }
 
-  reset(key: string): Promise<void> {
-    return clearRateLimit(db(), this.limit, key);
+  async reset(key: string): Promise<void> {
+    return clearRateLimit(await db(), this.limit, key);
   }
 }
 

@@ -11,7 +11,7 @@ import { loginRequired } from "./auth";
 const kept = new Map<string, { etag: string; body: string }>();
 
 export async function versionedJson(request: Request, name: string, build: () => Promise<unknown>): Promise<Response> {
-  const v = await dataVersion(db());
+  const v = await dataVersion(await db());
   const etag = `"${name}-${v.databaseId}-${v.version}"`;
   const headers = {
     etag,
@@ -23,7 +23,7 @@ export async function versionedJson(request: Request, name: string, build: () =>
   if (entry?.etag !== etag) {
     entry = { etag, body: JSON.stringify(await build()) };
     // A write during the build moved the version on: keep it only if it is still current.
-    const now = await dataVersion(db());
+    const now = await dataVersion(await db());
     if (now.version === v.version && now.databaseId === v.databaseId) kept.set(name, entry);
   }
   return new Response(entry.body, { headers: { ...headers, "content-type": "application/json" } });

@@ -5,10 +5,10 @@
  * 500, or a write lost inside someone else's transaction.
  */
 import { CorridorError, explainDatabaseError, WriteBusyError } from "@corridor/data";
-import { db } from "@/server/db";
+import { db, openedDbPath } from "@/server/db";
 
-export function writing<T>(what: string, fn: () => T | Promise<T>): Promise<T> {
-  return db().writes.run(what, fn);
+export async function writing<T>(what: string, fn: () => T | Promise<T>): Promise<T> {
+  return (await db()).writes.run(what, fn);
 }
 
 /**
@@ -17,7 +17,7 @@ export function writing<T>(what: string, fn: () => T | Promise<T>): Promise<T> {
  * route() tries it first, so every busy refusal carries Retry-After.
  */
 export function busyResponse(error: unknown): Response | undefined {
-  const explained = explainDatabaseError(error, db().path);
+  const explained = explainDatabaseError(error, openedDbPath());
   if (!CorridorError.is(explained) || explained.code !== "busy") return undefined;
   const busy = WriteBusyError.is(explained) ? { busyWith: explained.holder, retryAfter: explained.retryAfterSeconds } : { busyWith: "another process's write", retryAfter: 5 };
   return Response.json({ error: explained.message, busyWith: busy.busyWith }, { status: 503, headers: { "Retry-After": String(busy.retryAfter), "Cache-Control": "no-store" } });

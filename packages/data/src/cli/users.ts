@@ -69,7 +69,7 @@ export function registerUsers({ program, command, dbOption }: Cli): void {
     .option("--json", "print JSON")
     .action(async (o: { db?: string; json?: boolean }) => {
       await withDb(o.db, async (db) => {
-        const users = listUsers(db);
+        const users = await listUsers(db);
         if (o.json) return json(users);
         if (users.length === 0) return print("no users (add one: corridor users add --email … --role admin)");
         for (const u of users) print(`${u.email}\t${u.role}\t${u.name}\t${u.createdAt}`);
@@ -82,7 +82,7 @@ export function registerUsers({ program, command, dbOption }: Cli): void {
     .action(async (o: { email: string; role: string; db?: string }) => {
       const role = parseRole(o.role);
       await withDb(o.db, async (db) => {
-        const u = setUserRole(db, o.email, role, cliActor());
+        const u = await setUserRole(db, o.email, role, cliActor());
         print(`${u.email} is now ${u.role}`);
       });
     });
@@ -97,7 +97,7 @@ export function registerUsers({ program, command, dbOption }: Cli): void {
     .action(async (o: { name: string; role: string; db?: string; json?: boolean }) => {
       const role = parseRole(o.role);
       await withDb(o.db, async (db) => {
-        const t = createToken(db, { name: o.name, role }, cliActor());
+        const t = await createToken(db, { name: o.name, role }, cliActor());
         if (o.json) return json(t);
         print(t.token);
         process.stderr.write(`token ${t.id} "${t.name}" (${t.role}) made; it is shown only this once\n`);
@@ -108,7 +108,7 @@ export function registerUsers({ program, command, dbOption }: Cli): void {
     .option("--json", "print JSON")
     .action(async (o: { db?: string; json?: boolean }) => {
       await withDb(o.db, async (db) => {
-        const tokens = listTokens(db);
+        const tokens = await listTokens(db);
         if (o.json) return json(tokens);
         if (tokens.length === 0) return print("no tokens");
         for (const t of tokens) print(`${t.id}\t${t.name}\t${t.role}\tcreated ${t.createdAt} by ${t.createdBy}\tlast used ${t.lastUsedAt ?? "never"}${t.revokedAt ? `\tREVOKED ${t.revokedAt}` : ""}`);
@@ -120,7 +120,7 @@ export function registerUsers({ program, command, dbOption }: Cli): void {
     .action(async (id: string, o: { db?: string }) => {
       if (!/^\d+$/.test(id)) throw new UsageError(`token id must be a number, got "${id}"`);
       await withDb(o.db, async (db) => {
-        const t = revokeToken(db, Number(id), cliActor());
+        const t = await revokeToken(db, Number(id), cliActor());
         print(`token ${t.id} "${t.name}" revoked at ${t.revokedAt}`);
       });
     });
@@ -132,7 +132,7 @@ export function registerUsers({ program, command, dbOption }: Cli): void {
     .action(async (o: { limit: string; db?: string; json?: boolean }) => {
       if (!/^\d+$/.test(o.limit) || Number(o.limit) < 1) throw new UsageError(`--limit must be a positive whole number, got "${o.limit}"`);
       await withDb(o.db, async (db) => {
-        const rows = listAudit(db, Number(o.limit));
+        const rows = await listAudit(db, Number(o.limit));
         if (o.json) return json(rows);
         for (const r of rows) print(`${r.at}\t${r.actor}\t${r.action}\t${r.target ?? ""}${r.ip ? `\tfrom ${r.ip}` : ""}${r.detail ? `\t${JSON.stringify(r.detail)}` : ""}`);
       });

@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { engineDb, tmpFile } from "../test/helpers.ts";
 import { events, getEvent, importEvents } from "./store.ts";
 import { readCsvEvents, readMarkdownEvent } from "./readers.ts";
 
@@ -28,7 +28,7 @@ describe("uncertain_dates", () => {
   });
 
   it("is stored, returned by events() and getEvent(), and a change is a new version", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const file = tmpFile(md(`id: decree-x\n${base}`), "decree-x.md");
     await importEvents(db, [file]);
     expect((await events(db))[0]!.uncertainDates).toEqual([]);
@@ -39,7 +39,7 @@ describe("uncertain_dates", () => {
   });
 
   it("the seed says which dates are uncertain: Decree No. 274's end (from memory), the expulsion-regime law's month (weak source)", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const dir = join(import.meta.dirname, "../../../../data/seed/events");
     const summary = await importEvents(db, readdirSync(dir).map((f) => join(dir, f)));
     expect(summary.errors).toEqual([]);

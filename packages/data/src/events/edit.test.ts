@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoryDb } from "../test/helpers.ts";
+import { engineDb } from "../test/helpers.ts";
 import { dataVersion } from "../publish.ts";
 import { createEvent, deleteEvent, EventConflictError, EventNotFoundError, EventValidationError, eventVersions, updateEvent } from "./edit.ts";
 import { events, getEvent } from "./store.ts";
@@ -24,7 +24,7 @@ async function thrown(promise: Promise<unknown>): Promise<Error> {
 
 describe("createEvent", () => {
   it("validates like the readers, makes the id from title and year, links to a stored event and bumps the data version", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const before = (await dataVersion(db)).version;
     await createEvent(db, DECREE, { by: "ana@example.org" });
     const talks = await createEvent(db, TALKS, { by: "ana@example.org" });
@@ -39,7 +39,7 @@ describe("createEvent", () => {
   });
 
   it("reports every invalid field with its key, and writes nothing", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const error = await thrown(createEvent(db, { title: "X", kind: "summit", starts_on: "2021-02-30", countries: "Atlantis", colour: "red" }, { by: "a" }));
     expect(error).toBeInstanceOf(EventValidationError);
     expect((error as EventValidationError).errors.map((e) => e.key).sort()).toEqual(["colour", "countries", "kind", "starts_on"]);
@@ -49,7 +49,7 @@ describe("createEvent", () => {
   });
 
   it("refuses links to unknown events and to itself", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const error = (await thrown(createEvent(db, TALKS, { by: "a" }))) as EventValidationError;
     expect(error.errors).toEqual([{ key: "relates", value: "decree-274-2020", message: 'unknown event id "decree-274-2020" in relates' }]);
     const self = (await thrown(createEvent(db, { ...DECREE, relates: "amends:decree-274-2020" }, { by: "a" }))) as EventValidationError;
@@ -58,7 +58,7 @@ describe("createEvent", () => {
   });
 
   it("stores a link given twice once, and saving the same input again changes nothing", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     await createEvent(db, DECREE, { by: "a" });
     const talks = await createEvent(db, { ...TALKS, relates: "cites:decree-274-2020; cites:decree-274-2020" }, { by: "a" });
     expect(talks.links).toHaveLength(1);
@@ -66,7 +66,7 @@ describe("createEvent", () => {
   });
 
   it("refuses an id that exists", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     await createEvent(db, DECREE, { by: "a" });
     const error = await thrown(createEvent(db, { ...DECREE, title: "Another" }, { by: "b" }));
     expect(error).toBeInstanceOf(EventConflictError);
@@ -77,7 +77,7 @@ describe("createEvent", () => {
 
 describe("updateEvent", () => {
   it("keeps the previous version with who replaced it, replaces links and countries, and leaves an unchanged event alone", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     await createEvent(db, DECREE, { by: "a" });
     await createEvent(db, { ...DECREE, id: "decree-791-2020", title: "Decree 791", starts_on: "2020-12-15", ends_on: "", relates: "extends:decree-274-2020" }, { by: "a" });
     const updated = await updateEvent(db, "decree-791-2020", { ...DECREE, id: undefined, title: "Decree No. 791", starts_on: "2020-12-15", ends_on: "2021-06-30", countries: "RUS", relates: "" }, { by: "bob", baseVersion: 1 });
@@ -95,7 +95,7 @@ describe("updateEvent", () => {
   });
 
   it("refuses a stale baseVersion, a changed id, a missing event and invalid input without writing", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     await createEvent(db, DECREE, { by: "a" });
     await updateEvent(db, DECREE.id, { ...DECREE, title: "Decree No. 274" }, { by: "bob", baseVersion: 1 });
     const stale = await thrown(updateEvent(db, DECREE.id, { ...DECREE, title: "Carol's title" }, { by: "carol", baseVersion: 1 }));
@@ -115,7 +115,7 @@ describe("updateEvent", () => {
 
 describe("deleteEvent", () => {
   it("keeps the last version, refuses while linked to, and a re-created event continues the numbering", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     await createEvent(db, DECREE, { by: "a" });
     const talks = await createEvent(db, TALKS, { by: "a" });
     const linked = await thrown(deleteEvent(db, DECREE.id, { by: "bob" }));

@@ -4,8 +4,10 @@
  * CSV file, stored by the same code as importEvents. Every change keeps the replaced version (and who
  * replaced it) in event_versions; the data-version triggers on `events` bump ETags and embeds.
  */
-import { asc, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { CorridorDb } from "../db.ts";
+import { rowsOf } from "../dialect.ts";
+import type { SqlRunner } from "../runner.ts";
 import { CorridorError } from "../errors.ts";
 import { eventVersions as eventVersionsTable } from "../schema.ts";
 import { EVENT_KEYS, normaliseEvent, slugify, type EventRecord } from "./model.ts";
@@ -47,12 +49,12 @@ export class EventNotFoundError extends CorridorError {
 
 export type EventInput = Partial<Record<(typeof EVENT_KEYS)[number], unknown>> & Record<string, unknown>;
 
-function validate(db: CorridorDb, input: unknown): EventRecord {
+async function validate(db: SqlRunner, input: unknown): Promise<EventRecord> {
   if (!input || typeof input !== "object" || Array.isArray(input))
     throw new EventValidationError([{ key: "input", message: "expected an object with the event's fields" }]);
   const result = normaliseEvent(input as Record<string, unknown>, "input", () => 0);
   if (!result.ok) throw new EventValidationError(result.errors.map(({ key, value, message }) => ({ key: key ?? "input", ...(value !== undefined && { value }), message })));
-  const errors = linkErrors(db, result.record);
+  const errors = await linkErrors(db, result.record);
   if (errors.length > 0) throw new EventValidationError(errors);
   return result.record;
 }
@@ -77,12 +79,12 @@ export async function createEvent(db: CorridorDb, input: EventInput, options: { 
   const title = [raw.title, raw.title_ru].find((t): t is string => typeof t === "string" && t.trim() !== "");
   if ((raw.id === undefined || String(raw.id).trim() === "") && title)
     raw.id = defaultEventId(title, typeof raw.starts_on === "string" ? raw.starts_on.trim() : undefined);
-  const record = validate(db, raw);
-  db.sqlite.transaction(() => {
-    if (loadRecord(db, record.id)) throw new EventConflictError(`an event with id "${record.id}" already exists`);
-    writeEvent(db, record, { now: new Date().toISOString(), by: who });
-    writeLinks(db, record);
-  }).immediate();
+  const record = await validate(db, raw);
+  await db.transaction(async (tx) => {
+    if (await loadRecord(tx, record.id)) throw new EventConflictError(`an event with id "${record.id}" already exists`);
+    await writeEvent(tx, record, { now: new Date().toISOString(), by: who });
+    await writeLinks(tx, record);
+  }, `a new event (${record.id})`);
   return (await getEvent(db, record.id))!;
 }
 
@@ -101,17 +103,17 @@ export async function updateEvent(db: CorridorDb, id: string, input: EventInput,
   if (raw.id === undefined || String(raw.id).trim() === "") raw.id = id;
   if (String(raw.id).trim() !== id)
     throw new EventValidationError([{ key: "id", value: String(raw.id), message: `the id cannot be changed (this is "${id}"): create a new event instead` }]);
-  const record = validate(db, raw);
-  db.sqlite.transaction(() => {
-    const existing = loadRecord(db, id);
+  const record = await validate(db, raw);
+  await db.transaction(async (tx) => {
+    const existing = await loadRecord(tx, id);
     if (!existing) throw new EventNotFoundError(id);
     if (baseVersion !== undefined && baseVersion !== existing.row.version)
       throw new EventConflictError(
         `event "${id}" was changed by ${existing.row.updatedBy} at ${existing.row.updatedAt} (version ${existing.row.version}; you edited version ${baseVersion})`,
         existing.row.version,
       );
-    if (writeEvent(db, record, { now: new Date().toISOString(), by: who }) !== "unchanged") writeLinks(db, record);
-  }).immediate();
+    if ((await writeEvent(tx, record, { now: new Date().toISOString(), by: who })) !== "unchanged") await writeLinks(tx, record);
+  }, `an edit of event ${id}`);
   return (await getEvent(db, id))!;
 }
 
@@ -122,17 +124,17 @@ export async function updateEvent(db: CorridorDb, id: string, input: EventInput,
  */
 export async function deleteEvent(db: CorridorDb, id: string, options: { by: string; baseVersion?: number }): Promise<void> {
   const who = by(options);
-  db.sqlite.transaction(() => {
-    const existing = loadRecord(db, id);
+  await db.transaction(async (tx) => {
+    const existing = await loadRecord(tx, id);
     if (!existing) throw new EventNotFoundError(id);
     if (options.baseVersion !== undefined && options.baseVersion !== existing.row.version)
       throw new EventConflictError(`event "${id}" was changed by ${existing.row.updatedBy} since version ${options.baseVersion}`, existing.row.version);
-    const referrers = db.sqlite.prepare("SELECT DISTINCT from_event FROM event_links WHERE to_event = ? AND from_event <> ? ORDER BY 1").pluck().all(id, id) as string[];
+    const referrers = (await tx.all<{ id: string }>(sql`SELECT DISTINCT from_event AS "id" FROM event_links WHERE to_event = ${id} AND from_event <> ${id} ORDER BY 1`)).map((r) => r.id);
     if (referrers.length > 0)
       throw new EventConflictError(`event "${id}" cannot be deleted: ${referrers.join(", ")} link to it; remove those links first`, existing.row.version);
-    keepVersion(db, existing, { now: new Date().toISOString(), by: who, deleted: true });
-    db.sqlite.prepare("DELETE FROM events WHERE id = ?").run(id);
-  }).immediate();
+    await keepVersion(tx, existing, { now: new Date().toISOString(), by: who, deleted: true });
+    await tx.run(sql`DELETE FROM events WHERE id = ${id}`);
+  }, `a delete of event ${id}`);
 }
 
 export interface EventVersion {
@@ -148,8 +150,8 @@ export interface EventVersion {
 const NO_RUSSIAN = { titleRu: "", summaryRu: "", bodyRu: "", labelRu: null, translatedBy: null, translatedOn: null, translatedByRu: null, translatedOnRu: null } as const;
 
 /** Replaced versions of an event, oldest first (the current one is getEvent()). */
-export async function eventVersions(db: CorridorDb, id: string): Promise<EventVersion[]> {
-  const rows = await db.orm.select().from(eventVersionsTable).where(eq(eventVersionsTable.eventId, id)).orderBy(asc(eventVersionsTable.version));
+export async function eventVersions(db: SqlRunner, id: string): Promise<EventVersion[]> {
+  const rows = await rowsOf(db, eventVersionsTable, sql`WHERE event_id = ${id} ORDER BY version`);
   return rows.map((r) => {
     const { deleted, ...stored } = r.snapshot as unknown as EventVersion["snapshot"] & { deleted?: boolean };
     // Snapshots written before events had a Russian text hold the English alone.

@@ -1,7 +1,7 @@
 /** itsTable / itsCsv / impactJson: the ITS panel's table and files. The series is SYNTHETIC. */
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { memoryDb, onEngine, tmpFile } from "../test/helpers.ts";
 import { importFile } from "../import/index.ts";
 import { importEvents } from "./store.ts";
 import { impact } from "./impact.ts";
@@ -13,7 +13,8 @@ async function database() {
   const rows = Array.from({ length: 16 }, (_, i) => `remittances_received_usd,TJK,WLD,${2005 + i},${1000 + 50 * i - (2005 + i > 2015 ? 300 : 0) + 20 * Math.sin(i * 1.3)}`);
   await importFile(db, tmpFile(["indicator,origin,destination,period,value", ...rows].join("\n") + "\n"));
   await importEvents(db, [tmpFile("id,title,kind,starts_on,countries\nreg,A regime,law,2015-01-01,RUS;TJK\n", "events.csv")]);
-  return db;
+  // Written on SQLite (imports are SQLite-only so far), read on the engine under test.
+  return onEngine(db);
 }
 
 describe("itsTable / itsCsv", () => {

@@ -4,7 +4,7 @@
  * enough data" with the periods that are missing. The series are SYNTHETIC.
  */
 import { describe, expect, it } from "vitest";
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { memoryDb, onEngine, tmpFile } from "../test/helpers.ts";
 import { importFile } from "../import/index.ts";
 import { importEvents } from "./store.ts";
 import { impact } from "./impact.ts";
@@ -41,7 +41,8 @@ async function database(months: number) {
       "events.csv",
     ),
   ]);
-  return db;
+  // Written on SQLite (imports are SQLite-only so far), read on the engine under test.
+  return onEngine(db);
 }
 
 const query = { event: "talks", indicator: "work_patents_issued", origin: "TJK", destination: "RUS", method: "its" as const };

@@ -3,8 +3,9 @@
  * columns, their errors), storage and versions (an edit never loses a translation), the picker
  * (fallback, translation flag) and search with Cyrillic words.
  */
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { engineDb, tmpFile } from "../test/helpers.ts";
 import { readCsvEvents, readMarkdownEvent } from "./readers.ts";
 import { events, getEvent, importEvents, listEvents } from "./store.ts";
 import { createEvent, eventVersions, updateEvent } from "./edit.ts";
@@ -89,7 +90,7 @@ describe("bilingual event files", () => {
 
 describe("stored bilingual events", () => {
   it("stores both languages and returns them as texts, with the English view in title/summary/label", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const summary = await importEvents(db, [tmpFile(BOTH, "talks.md")]);
     expect(summary.errors).toEqual([]);
     const [e] = await events(db);
@@ -104,7 +105,7 @@ describe("stored bilingual events", () => {
   });
 
   it("a Russian-only event has its Russian title in the English view (never a blank) and links show it", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     await createEvent(db, { title_ru: "Указ № 274", kind: "decree", starts_on: "2020-04-18", countries: "RUS" }, { by: "a" });
     const talks = await createEvent(db, { title: "Talks", kind: "talks", starts_on: "2021-04-19", countries: "RUS; TJK", relates: "cites:ukaz-no-274-2020" }, { by: "a" });
     expect(talks.links[0]).toMatchObject({ id: "ukaz-no-274-2020", title: "Указ № 274" });
@@ -114,7 +115,7 @@ describe("stored bilingual events", () => {
   });
 
   it("versions keep both languages: an edit that drops the Russian keeps it in the replaced version", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const input = { title: "Talks", title_ru: "Переговоры", summary_ru: "Кратко", translated_by_ru: "Corridor", translated_on_ru: "2026-12-01", kind: "talks", starts_on: "2021-04-19", countries: "RUS; TJK" };
     const created = await createEvent(db, input, { by: "a" });
     const { title_ru: _t, summary_ru: _s, translated_by_ru: _b, translated_on_ru: _o, ...english } = input;
@@ -129,11 +130,11 @@ describe("stored bilingual events", () => {
   });
 
   it("an old version written before Russian texts reads with empty Russian fields", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const created = await createEvent(db, { title: "Talks", kind: "talks", starts_on: "2021-04-19", countries: "RUS" }, { by: "a" });
-    db.sqlite
-      .prepare("INSERT INTO event_versions (event_id, version, snapshot, replaced_at, replaced_by) VALUES (?, 0, ?, '2020-01-01', 'x')")
-      .run(created.id, JSON.stringify({ id: created.id, title: "Old", summary: "", body: "", label: null }));
+    await db.run(
+      sql`INSERT INTO event_versions (event_id, version, snapshot, replaced_at, replaced_by) VALUES (${created.id}, 0, ${JSON.stringify({ id: created.id, title: "Old", summary: "", body: "", label: null })}, '2020-01-01', 'x')`,
+    );
     const [old] = await eventVersions(db, created.id);
     expect(old!.snapshot).toMatchObject({ title: "Old", titleRu: "", summaryRu: "", bodyRu: "", labelRu: null, translatedByRu: null });
   });
@@ -160,7 +161,7 @@ describe("eventText", () => {
 
 describe("search with Russian words", () => {
   it("finds Cyrillic words case-insensitively in either language's title, summary and body", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     await importEvents(db, [tmpFile(BOTH, "talks.md")]);
     await createEvent(db, { title: "Decree 274", title_ru: "Указ № 274 о мигрантах", kind: "decree", starts_on: "2020-04-18", countries: "RUS", body: "On foreign nationals in Tajikistan." }, { by: "a" });
     const ids = async (text: string) => (await events(db, { text })).map((e) => e.id);

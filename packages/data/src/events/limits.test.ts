@@ -3,7 +3,7 @@
  * and by the write API's createEvent alike, and the error never echoes the whole oversized value.
  */
 import { describe, expect, it } from "vitest";
-import { memoryDb, tmpFile } from "../test/helpers.ts";
+import { engineDb, tmpFile } from "../test/helpers.ts";
 import { addUser, AccountError, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "../accounts.ts";
 import { createEvent, EventValidationError } from "./edit.ts";
 import { EVENT_LIMITS } from "./model.ts";
@@ -13,7 +13,7 @@ const EVENT = { title: "Talks", kind: "talks", starts_on: "2021-04-19", countrie
 
 async function refused(input: Record<string, unknown>): Promise<EventValidationError> {
   try {
-    await createEvent(memoryDb(), input, { by: "ana@example.org" });
+    await createEvent(await engineDb(), input, { by: "ana@example.org" });
   } catch (error) {
     if (error instanceof EventValidationError) return error;
     throw error;
@@ -23,7 +23,7 @@ async function refused(input: Record<string, unknown>): Promise<EventValidationE
 
 describe("event field maxima", () => {
   it("takes every field at its maximum", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const event = await createEvent(db, {
       ...EVENT,
       title: "T".repeat(EVENT_LIMITS.title),
@@ -58,7 +58,7 @@ describe("event field maxima", () => {
   });
 
   it("refuses a 900 KB title in a CLI import with file and line, writing nothing", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const csv = `id,title,kind,starts_on,countries\nok,Fine,talks,2021-04-19,RUS\nbig,${"x".repeat(900_000)},talks,2021-04-19,RUS\n`;
     const result = await importEvents(db, [tmpFile(csv, "events.csv")]);
     expect(result.errors).toMatchObject([{ file: expect.stringMatching(/events\.csv$/), line: 3, key: "title", message: expect.stringMatching(/title has 900000 characters; at most 300/) }]);
@@ -69,7 +69,7 @@ describe("event field maxima", () => {
 describe("account field maxima", () => {
   const password = "correct horse battery";
   it("refuses an over-long email or name, naming the field", async () => {
-    const db = memoryDb();
+    const db = await engineDb();
     const long = `${"a".repeat(MAX_EMAIL_LENGTH)}@example.org`;
     await expect(addUser(db, { email: long, password, role: "viewer" }, "cli")).rejects.toThrow(AccountError);
     await expect(addUser(db, { email: long, password, role: "viewer" }, "cli")).rejects.toThrow(/email: .*at most 254/);

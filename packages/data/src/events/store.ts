@@ -2,10 +2,10 @@
  * Writes and reads events. importEvents() is all-or-nothing and idempotent: an unchanged event is
  * left alone, a changed one is updated in place and its previous version kept in event_versions.
  */
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import type { CorridorDb } from "../db.ts";
-import { list, rowsOf } from "../dialect.ts";
+import { insertRows, list, rowsOf, updateRows } from "../dialect.ts";
 import type { SqlRunner } from "../runner.ts";
 import { periodArgument, QueryArgumentError, resolveCountry } from "../queries/resolve.ts";
 import {
@@ -55,7 +55,7 @@ export async function importEvents(db: CorridorDb, files: string[], options: { b
     }
   }
 
-  const known = new Set((await db.orm.select({ id: eventsTable.id }).from(eventsTable)).map((e) => e.id));
+  const known = new Set((await db.all<{ id: string }>(sql`SELECT id FROM events`)).map((e) => e.id));
   for (const record of records) {
     for (const link of record.links) {
       if (link.to === record.id) summary.errors.push({ file: origin.get(record.id)!, line: 1, key: "relates", value: link.to, message: "an event cannot relate to itself" });
@@ -67,18 +67,17 @@ export async function importEvents(db: CorridorDb, files: string[], options: { b
 
   const now = new Date().toISOString();
   const by = options.by ?? "cli";
-  const write = db.sqlite.transaction(() => {
-    for (const record of records) {
-      const outcome = writeEvent(db, record, { now, by });
-      summary[outcome].push(record.id);
-    }
-    // Links last: they may point at events later in the same batch.
-    for (const record of records) if (!summary.unchanged.includes(record.id)) writeLinks(db, record);
-    // Throwing inside the transaction rolls it back: a dry run reports exactly what a real run would do.
-    if (options.dryRun) throw new DryRun();
-  });
   try {
-    write();
+    await db.transaction(async (tx) => {
+      for (const record of records) {
+        const outcome = await writeEvent(tx, record, { now, by });
+        summary[outcome].push(record.id);
+      }
+      // Links last: they may point at events later in the same batch.
+      for (const record of records) if (!summary.unchanged.includes(record.id)) await writeLinks(tx, record);
+      // Throwing inside the transaction rolls it back: a dry run reports exactly what a real run would do.
+      if (options.dryRun) throw new DryRun();
+    }, `an import of ${records.length} event(s)`);
     summary.committed = true;
   } catch (error) {
     if (!(error instanceof DryRun)) throw error;
@@ -94,23 +93,28 @@ function rowOf(r: EventRecord) {
 }
 
 /** Errors for links that point at the event itself or at an id neither stored nor in `alsoKnown`. */
-export function linkErrors(db: CorridorDb, record: EventRecord, alsoKnown: ReadonlySet<string> = new Set()): { key: string; value: string; message: string }[] {
+export async function linkErrors(db: SqlRunner, record: EventRecord, alsoKnown: ReadonlySet<string> = new Set()): Promise<{ key: string; value: string; message: string }[]> {
   const errors: { key: string; value: string; message: string }[] = [];
-  const exists = db.sqlite.prepare("SELECT 1 FROM events WHERE id = ?").pluck();
+  const targets = record.links.map((l) => l.to);
+  const stored = new Set((await db.all<{ id: string }>(sql`SELECT id FROM events WHERE id IN ${list(targets)}`)).map((e) => e.id));
   for (const link of record.links) {
     if (link.to === record.id) errors.push({ key: "relates", value: link.to, message: "an event cannot relate to itself" });
-    else if (!alsoKnown.has(link.to) && !exists.get(link.to)) errors.push({ key: "relates", value: link.to, message: `unknown event id "${link.to}" in relates` });
+    else if (!alsoKnown.has(link.to) && !stored.has(link.to)) errors.push({ key: "relates", value: link.to, message: `unknown event id "${link.to}" in relates` });
   }
   return errors;
 }
 
 /** Stores the current version of an event in event_versions before it is replaced or deleted. */
-export function keepVersion(db: CorridorDb, existing: { row: EventRow; record: EventRecord }, { now, by, deleted }: { now: string; by: string; deleted?: boolean }): void {
-  db.orm.insert(eventVersions).values({
-    eventId: existing.row.id, version: existing.row.version,
-    snapshot: { ...existing.record, updatedAt: existing.row.updatedAt, updatedBy: existing.row.updatedBy, ...(deleted && { deleted: true }) },
-    replacedAt: now, replacedBy: by,
-  }).run();
+export async function keepVersion(tx: SqlRunner, existing: { row: EventRow; record: EventRecord }, { now, by, deleted }: { now: string; by: string; deleted?: boolean }): Promise<void> {
+  await tx.run(
+    insertRows(tx.engine, eventVersions, [
+      {
+        eventId: existing.row.id, version: existing.row.version,
+        snapshot: { ...existing.record, updatedAt: existing.row.updatedAt, updatedBy: existing.row.updatedBy, ...(deleted && { deleted: true }) },
+        replacedAt: now, replacedBy: by,
+      },
+    ]),
+  );
 }
 
 /**
@@ -118,32 +122,31 @@ export function keepVersion(db: CorridorDb, existing: { row: EventRow; record: E
  * event_versions), with its countries. Links are written by writeLinks(), after every event of a
  * batch exists. An event re-created after a delete continues its old version numbers.
  */
-export function writeEvent(db: CorridorDb, record: EventRecord, { now, by }: { now: string; by: string }): "inserted" | "updated" | "unchanged" {
-  const existing = loadRecord(db, record.id);
+export async function writeEvent(tx: SqlRunner, record: EventRecord, { now, by }: { now: string; by: string }): Promise<"inserted" | "updated" | "unchanged"> {
+  const existing = await loadRecord(tx, record.id);
   const row = { ...rowOf(record), updatedAt: now, updatedBy: by };
   let outcome: "inserted" | "updated";
   if (!existing) {
-    const last = db.sqlite.prepare("SELECT max(version) FROM event_versions WHERE event_id = ?").pluck().get(record.id) as number | null;
-    db.orm.insert(eventsTable).values({ ...row, version: (last ?? 0) + 1 }).run();
+    const last = await tx.get<{ last: number | null }>(sql`SELECT max(version) AS "last" FROM event_versions WHERE event_id = ${record.id}`);
+    await tx.run(insertRows(tx.engine, eventsTable, [{ ...row, version: (last?.last ?? 0) + 1 }]));
     outcome = "inserted";
   } else if (sameContent(existing.record, record)) {
     return "unchanged";
   } else {
-    keepVersion(db, existing, { now, by });
-    db.orm.update(eventsTable).set({ ...row, version: existing.row.version + 1 }).where(eq(eventsTable.id, record.id)).run();
-    db.orm.delete(eventCountries).where(eq(eventCountries.eventId, record.id)).run();
-    db.orm.delete(eventLinks).where(eq(eventLinks.fromEvent, record.id)).run();
+    await keepVersion(tx, existing, { now, by });
+    await tx.run(updateRows(tx.engine, eventsTable, { ...row, version: existing.row.version + 1 }, sql`id = ${record.id}`));
+    await tx.run(sql`DELETE FROM event_countries WHERE event_id = ${record.id}`);
+    await tx.run(sql`DELETE FROM event_links WHERE from_event = ${record.id}`);
     outcome = "updated";
   }
-  if (record.countries.length > 0)
-    db.orm.insert(eventCountries).values(record.countries.map((c) => ({ eventId: record.id, country: c.code, role: c.role }))).run();
+  if (record.countries.length > 0) await tx.run(insertRows(tx.engine, eventCountries, record.countries.map((c) => ({ eventId: record.id, country: c.code, role: c.role }))));
   return outcome;
 }
 
 /** Inside a transaction, after writeEvent(): the event's outgoing links (a changed event's old ones are gone). */
-export function writeLinks(db: CorridorDb, record: EventRecord): void {
+export async function writeLinks(tx: SqlRunner, record: EventRecord): Promise<void> {
   if (record.links.length === 0) return;
-  db.orm.insert(eventLinks).values(record.links.map((l) => ({ fromEvent: record.id, relation: l.relation, toEvent: l.to }))).onConflictDoNothing().run();
+  await tx.run(insertRows(tx.engine, eventLinks, record.links.map((l) => ({ fromEvent: record.id, relation: l.relation, toEvent: l.to })), sql`ON CONFLICT DO NOTHING`));
 }
 
 export function sameContent(a: EventRecord, b: EventRecord): boolean {
@@ -156,11 +159,12 @@ export function sameContent(a: EventRecord, b: EventRecord): boolean {
   return canonical(a) === canonical(b);
 }
 
-export function loadRecord(db: CorridorDb, id: string): { row: EventRow; record: EventRecord } | undefined {
-  const row = db.orm.select().from(eventsTable).where(eq(eventsTable.id, id)).get();
+/** The stored event as its row and as the record the readers make (countries and outgoing links). */
+export async function loadRecord(db: SqlRunner, id: string): Promise<{ row: EventRow; record: EventRecord } | undefined> {
+  const [row] = await rowsOf(db, eventsTable, sql`WHERE id = ${id}`);
   if (!row) return undefined;
-  const countries = db.orm.select().from(eventCountries).where(eq(eventCountries.eventId, id)).all();
-  const links = db.orm.select().from(eventLinks).where(eq(eventLinks.fromEvent, id)).all();
+  const countries = await rowsOf(db, eventCountries, sql`WHERE event_id = ${id}`);
+  const links = await rowsOf(db, eventLinks, sql`WHERE from_event = ${id}`);
   const { version: _v, updatedAt: _u, updatedBy: _b, ...rest } = row;
   return {
     row,

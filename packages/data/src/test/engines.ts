@@ -15,27 +15,27 @@ export const ON_POSTGRES = [
   "src/schema-drift.test.ts",
   "src/copy.test.ts",
   "src/backup-pg.test.ts",
+  "src/rate-limits.test.ts",
+  "src/events/edit.test.ts",
+  "src/events/languages.test.ts",
+  "src/events/certainty.test.ts",
+  "src/events/limits.test.ts",
+  "src/accounts.test.ts",
+  "src/auth.test.ts",
+  "src/events/impact-export.test.ts",
+  "src/events/impact-its.test.ts",
 ];
 
 const IMPORT = "the import writer (import/*) writes through the SQLite-only hot path (prepared statements, its own connection)";
-const EDITS = "event edits (events/edit.ts, importEvents' writes) still use better-sqlite3's synchronous transactions";
-const AUTH = "accounts and better-auth run on the SQLite drizzle adapter only";
 
 /** Test files that open a database but do not run on PostgreSQL yet, and why. */
 export const NOT_YET_ON_POSTGRES: Record<string, string> = {
-  "src/auth.test.ts": AUTH,
   "src/backup.test.ts": "backup/restore use SQLite's backup API; PostgreSQL's is pg_dump (later)",
-  "src/cli.test.ts": "the CLI's writes (import, seed, users) are SQLite-only; its reads open --db postgres:// but the tests seed through imports",
+  "src/cli.test.ts": "its fixtures come through `corridor import` and `seed` (SQLite-only so far); the CLI's users, tokens, audit and events-import commands run on PostgreSQL too (apps/web/e2e/two-instances-pg.test.ts drives users add and tokens create there)",
   "src/corridor-ranges.test.ts": `the summary is maintained inside the import's SQLite transaction (${IMPORT})`,
-  "src/events/certainty.test.ts": `seeds with importEvents; ${EDITS}`,
-  "src/events/edit.test.ts": EDITS,
-  "src/events/impact-export.test.ts": "impact() is ported, but this file's fixtures come from the seed command (SQLite); next after events.test.ts",
-  "src/events/impact-its.test.ts": "impact() is ported, but this file's fixtures come from the seed command (SQLite); next after events.test.ts",
-  "src/events/languages.test.ts": EDITS,
-  "src/events/limits.test.ts": `${EDITS}; ${AUTH}`,
+  "src/dialect.test.ts": "compares insertRows/updateRows with drizzle's SQLite query builder, which exists on SQLite only (the ported writes are tested on PostgreSQL through their own tests)",
   "src/file-modes.test.ts": "file permissions of the SQLite database file: nothing to test on a server",
   "src/import-files.test.ts": "uploaded originals are written inside the import's SQLite transaction (drizzle's SQLite builder)",
-  "src/rate-limits.test.ts": "rate limits count through drizzle's SQLite builder and a synchronous transaction; next to port for two instances",
   "src/import/bad-input.test.ts": IMPORT,
   "src/import/bounds.test.ts": IMPORT,
   "src/import/diff.test.ts": IMPORT,

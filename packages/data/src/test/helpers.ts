@@ -5,9 +5,10 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, openDb, type CorridorDb } from "../db.ts";
+import { openDatabase, openDb, referenceData, type CorridorDb } from "../db.ts";
 import { env } from "../env.ts";
-import { copySqliteToPostgres } from "./copy-tables.ts";
+import { copyDatabase, copyPlan } from "../copy.ts";
+import { sql } from "drizzle-orm";
 
 const RANGE_GROUP = "origin, destination, indicator, breakdown, frequency";
 
@@ -151,6 +152,8 @@ export function testEngine(): "sqlite" | "pglite" | "postgres" {
 interface Shared {
   db: CorridorDb;
   generation: number;
+  /** A server's database: its URL, for a second connection (PGlite has none). */
+  url?: string;
   drop?: () => Promise<void>;
 }
 let shared: Promise<Shared> | undefined;
@@ -178,25 +181,16 @@ function sharedPostgres(): Promise<Shared> {
       await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await again.end();
     };
-    return { db, generation: 0, drop };
+    return { db, generation: 0, url: url.toString(), drop };
   })();
   return shared;
 }
 
-/**
- * The database a read test reads from, holding exactly what `source` (the SQLite database the test
- * wrote through imports and seeding) holds: `source` itself on SQLite; on PGlite or PostgreSQL this
- * file's database, emptied and filled with a copy of every row (copy-tables.ts). Call it again after
- * writing more. The PostgreSQL database is shared by the file's tests, so a handle from an earlier
- * call refuses to run once a later call has replaced its content, rather than read the wrong rows.
- */
-export async function onEngine(source: CorridorDb): Promise<CorridorDb> {
-  if (testEngine() === "sqlite") return source;
-  const state = await sharedPostgres();
-  await copySqliteToPostgres(source, state.db);
+/** A handle on this file's shared PostgreSQL database, valid until the next onEngine() or engineDb() call replaces its content. */
+function handleOn(state: Shared): CorridorDb {
   const generation = ++state.generation;
   const check = () => {
-    if (state.generation !== generation) throw new Error("this test database was replaced by a later onEngine() call: read from the newest one");
+    if (state.generation !== generation) throw new Error("this test database was replaced by a later onEngine() or engineDb() call: use the newest one");
   };
   return {
     engine: state.db.engine,
@@ -208,12 +202,72 @@ export async function onEngine(source: CorridorDb): Promise<CorridorDb> {
     get sqlite() {
       return state.db.sqlite;
     },
+    get pgOrm() {
+      return state.db.pgOrm;
+    },
     all: (q) => (check(), state.db.all(q)),
     get: (q) => (check(), state.db.get(q)),
     run: (q) => (check(), state.db.run(q)),
     transaction: (fn, what) => (check(), state.db.transaction(fn, what)),
     close: async () => {},
   } as CorridorDb;
+}
+
+/** Removes every row of this file's PostgreSQL database (identities numbered from 1 again): a fresh database without migrating again. */
+async function emptyPostgres(db: CorridorDb): Promise<void> {
+  await db.run(sql.raw(`TRUNCATE ${copyPlan().map((p) => `"${p.name}"`).join(", ")} RESTART IDENTITY CASCADE`));
+}
+
+/**
+ * The database a test reads from, holding exactly what `source` (a SQLite database the test wrote,
+ * e.g. through imports and seeding) holds: `source` itself on SQLite; on PGlite or PostgreSQL this
+ * file's database, emptied and filled by `corridor copy`'s own copyDatabase() (verified by its
+ * checksums). Call it again after writing more. The PostgreSQL database is shared by the file's
+ * tests, so a handle from an earlier call refuses to run once a later call has replaced its
+ * content, rather than read the wrong rows.
+ */
+export async function onEngine(source: CorridorDb): Promise<CorridorDb> {
+  if (testEngine() === "sqlite") return source;
+  const state = await sharedPostgres();
+  await emptyPostgres(state.db);
+  await copyDatabase(source, state.db);
+  return handleOn(state);
+}
+
+/**
+ * A fresh database on the engine under test, for tests that write: SQLite in memory, or this
+ * file's PostgreSQL database emptied (ids from 1 again) with its registry, catalog and data-version
+ * row put back, as a newly migrated database has them.
+ */
+export async function engineDb(): Promise<CorridorDb> {
+  if (testEngine() === "sqlite") return memoryDb();
+  const state = await sharedPostgres();
+  await emptyPostgres(state.db);
+  const { inserts } = referenceData();
+  await state.db.transaction(async (tx) => {
+    for (const insert of inserts) await tx.run(insert);
+    await tx.run(sql`INSERT INTO data_state (id, database_id, version) VALUES (1, ${randomBytes(8).toString("hex")}, 0)`);
+  }, "a fresh test database");
+  return handleOn(state);
+}
+
+/**
+ * Two connections to one new database on the engine under test, as two server processes have:
+ * two SQLite connections to one file, or two pools on this file's PostgreSQL database. PGlite runs
+ * in this process and has no second connection: undefined there (the test says it is skipped).
+ */
+export async function twoConnections(): Promise<{ one: CorridorDb; two: CorridorDb; close: () => Promise<void> } | undefined> {
+  const engine = testEngine();
+  if (engine === "pglite") return undefined;
+  if (engine === "sqlite") {
+    const path = tmpPath("two.db");
+    const one = openDb(path);
+    const two = openDb(path);
+    return { one, two, close: async () => (await one.close(), await two.close()) };
+  }
+  const one = await engineDb();
+  const two = await openDatabase((await sharedPostgres()).url!);
+  return { one, two, close: () => two.close() };
 }
 
 /** Closes (and on a server drops) this file's PostgreSQL database; registered by test/setup.ts. */

@@ -40,8 +40,8 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
     if (!(error instanceof ParameterError)) throw error;
     query = parseEventParams(new URLSearchParams());
   }
-  const events = await listEvents(db(), query);
-  const everything = await listEvents(db());
+  const events = await listEvents(await db(), query);
+  const everything = await listEvents(await db());
   const tags = [...new Set(everything.flatMap((e) => e.tags))].sort();
   const countries = [...new Set(everything.flatMap((e) => e.countries.map((c) => c.code)))].filter((c) => c !== "ALL").sort();
   const years = [...new Set(events.map((e) => e.startsOn.slice(0, 4)))];

@@ -34,7 +34,7 @@ export default async function Explorer({ params, searchParams }: { params: Promi
   const d = await getTranslations("Dashboard");
   const raw = toSearchParams(await searchParams);
   await requirePageReader(localePath(raw.size ? `/explorer?${raw}` : "/explorer", locale));
-  const catalog = await listIndicators(db());
+  const catalog = await listIndicators(await db());
   const view = parseExplorerView(
     raw,
     catalog.map((i) => i.code),
@@ -44,7 +44,7 @@ export default async function Explorer({ params, searchParams }: { params: Promi
   const current = raw.toString() ? `/explorer?${raw.toString()}` : "/explorer";
   if (decodeURIComponent(current) !== decodeURIComponent(canonical)) redirect(localePath(canonical, locale));
 
-  const all = await corridors(db());
+  const all = await corridors(await db());
   const withIndicator = all.filter((c) => c.indicators.some((i) => i.code === view.indicator));
   const indicator = catalog.find((i) => i.code === view.indicator)!;
   const compared = await compareData(view);
@@ -65,7 +65,7 @@ export default async function Explorer({ params, searchParams }: { params: Promi
       return {
         key: l.key,
         title: `${indicatorTitle}: ${corridorName(l.key, l.label)}`,
-        sources: await seriesSources(db(), { indicator: view.indicator, origin, destination, from: view.from ?? undefined, to: view.to ?? undefined }),
+        sources: await seriesSources(await db(), { indicator: view.indicator, origin, destination, from: view.from ?? undefined, to: view.to ?? undefined }),
       };
     }),
   );
@@ -74,7 +74,9 @@ export default async function Explorer({ params, searchParams }: { params: Promi
   const range = merged.length ? { from: merged[0]!.start, to: merged.at(-1)!.end } : null;
   const found = range
     ? (
-        await Promise.all(loaded.map((l) => l.key.split("-") as [string, string]).map(([origin, destination]) => corridorEvents(db(), { corridor: { origin, destination, related: false }, ...range })))
+        await Promise.all(
+          loaded.map((l) => l.key.split("-") as [string, string]).map(async ([origin, destination]) => corridorEvents(await db(), { corridor: { origin, destination, related: false }, ...range })),
+        )
       ).flat()
     : [];
   const shown = [...new Map(found.map((e) => [e.id, e])).values()].sort((a, b) => a.startsOn.localeCompare(b.startsOn));

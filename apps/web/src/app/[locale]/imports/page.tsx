@@ -24,7 +24,7 @@ export default async function ImportsPage({ params }: { params: Promise<{ locale
   const counts = (row: (typeof rows)[number]) => countsIn(row, (key, n) => t(`counts.${key}`, { count: number.format(n) }), t("counts.none"));
   // Provenance is public like the data (a viewer under CORRIDOR_REQUIRE_LOGIN); changing it is not.
   const analyst = hasRole(await requirePageReader(localePath("/imports", locale)), "analyst");
-  const rows = await listImports(db());
+  const rows = await listImports(await db());
   const messages = await getMessages();
   return (
     <div className="space-y-4">

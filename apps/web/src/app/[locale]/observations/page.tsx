@@ -40,8 +40,8 @@ export default async function ObservationPage({ params: route, searchParams }: {
       problem = error.message;
     }
   }
-  const indicators = key ? [] : await listIndicators(db());
-  const result: ObservationHistory | null = key ? await observationHistory(db(), key) : null;
+  const indicators = key ? [] : await listIndicators(await db());
+  const result: ObservationHistory | null = key ? await observationHistory(await db(), key) : null;
   const importLink = (id: number | null) =>
     id === null ? (
       "—"

@@ -21,7 +21,7 @@ export default async function UploadPage({ params }: { params: Promise<{ locale:
   await requirePageRole("analyst", "/upload");
   const t = await getTranslations("Upload");
   const messages = await getMessages();
-  const indicators = (await listIndicators(db())).map((i) => ({ code: i.code, name: indicatorName(i, locale) }));
+  const indicators = (await listIndicators(await db())).map((i) => ({ code: i.code, name: indicatorName(i, locale) }));
   return (
     <div className="space-y-4">
       <div>

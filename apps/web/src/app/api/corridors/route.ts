@@ -6,4 +6,4 @@ import { versionedJson } from "@/server/versioned-json";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "reader" }, async ({ request }) => versionedJson(request, "corridors", () => corridors(db())));
+export const GET = route({ role: "reader" }, async ({ request }) => versionedJson(request, "corridors", async () => corridors(await db())));

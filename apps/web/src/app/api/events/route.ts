@@ -11,13 +11,13 @@ export const dynamic = "force-dynamic";
 /** ?country=TJK&country=RUS&kind=decree&tag=covid-19&from=2020&to=2021 — same fields as `corridor events list`. */
 export const GET = route({ role: "reader" }, async ({ request }) => {
   const q = parseEventParams(new URL(request.url).searchParams);
-  return Response.json(await listEvents(db(), q));
+  return Response.json(await listEvents(await db(), q));
 });
 
 /** Creates an event from the raw record (snake_case keys, as the readers take them). */
 export const POST = route({ role: "analyst", body: eventBody }, async ({ who, body }) => {
   const event = await writing("saving an event", async () => {
-    const made = await createEvent(db(), body, { by: who.actor });
+    const made = await createEvent(await db(), body, { by: who.actor });
     await auditWrite(who, "event.create", `event:${made.id}`, { title: made.title });
     return made;
   });

@@ -59,6 +59,12 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
     if (CorridorError.is(error)) return refusal(error);
     throw error;
   }
+  // Imports into PostgreSQL are being ported (the import writer is SQLite's hot path): refused, in words, before anything is saved.
+  if ((await db()).engine === "postgres")
+    return {
+      status: 501,
+      body: { error: 'uploads are not available on PostgreSQL yet: imports run on SQLite only so far (README, "PostgreSQL"). Import into a SQLite file and move it with corridor copy' },
+    };
   const fileName = sanitiseFileName(file.name);
   const { runImport: importUpload } = await import("@corridor/data/import");
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -68,7 +74,7 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
   // dry run writes nothing and holds no gate, so other requests' writes go on beside it.
   let imported = false;
   try {
-    const { summary } = await importUpload(db(), saved, {
+    const { summary } = await importUpload(await db(), saved, {
       options: { ...parsed.options, fileName, importedBy: who.actor, dryRun, diff: dryRun, onProgress },
       profile: parsed.profile,
       saveProfile: parsed.saveProfile,
@@ -77,7 +83,7 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
         imported = true;
         await dropUpload(saved);
         if (summary.importId !== null) {
-          await keepImportFile(db(), summary.importId, bytes);
+          await keepImportFile(await db(), summary.importId, bytes);
           await auditWrite(who, "import.commit", `import:${summary.importId}`, { fileName, sha256: summary.sha256, inserted: summary.inserted, updated: summary.updated, rowsRead: summary.rowsRead });
         }
       },
@@ -144,4 +150,4 @@ export const POST = route({ role: "analyst" }, async ({ who, request }) => {
   return response;
 });
 
-export const GET = route({ role: "reader" }, async () => json({ imports: await listImports(db()) }, 200));
+export const GET = route({ role: "reader" }, async () => json({ imports: await listImports(await db()) }, 200));

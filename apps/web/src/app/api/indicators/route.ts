@@ -5,4 +5,4 @@ import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "reader" }, async () => Response.json(await listIndicators(db())));
+export const GET = route({ role: "reader" }, async () => Response.json(await listIndicators(await db())));

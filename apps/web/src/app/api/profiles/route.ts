@@ -5,4 +5,4 @@ import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "reader" }, async () => Response.json({ profiles: await listProfiles(db()) }, { headers: { "Cache-Control": "no-store" } }));
+export const GET = route({ role: "reader" }, async () => Response.json({ profiles: await listProfiles(await db()) }, { headers: { "Cache-Control": "no-store" } }));

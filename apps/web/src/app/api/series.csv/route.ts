@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "reader" }, async ({ request }) => {
   const q = parseSeriesParams(new URL(request.url).searchParams);
-  const s = await series(db(), q);
+  const s = await series(await db(), q);
   const name = `${s.indicator.code}_${s.origin}-${s.destination}${s.frequency ? `_${s.frequency}` : ""}.csv`;
   return new Response(csvFile(seriesCsv(s)), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` },

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = route({ role: "reader" }, async ({ request }) => {
   const params = new URL(request.url).searchParams;
   const q = parseSeriesParams(params);
-  const s = await series(db(), q);
-  const events = await listEvents(db(), { corridor: { origin: s.origin, destination: s.destination, related: q.related }, ...seriesRange(s, q) });
+  const s = await series(await db(), q);
+  const events = await listEvents(await db(), { corridor: { origin: s.origin, destination: s.destination, related: q.related }, ...seriesRange(s, q) });
   return Response.json(seriesJson(s, events));
 });

@@ -46,14 +46,14 @@ export const POST = route({ role: "reader" }, async ({ request }) => {
     input = { kind, query: { ...view }, payload };
   } else {
     const query = parseSeriesParams(params);
-    const payload = await chartData(db(), query);
+    const payload = await chartData(await db(), query);
     if (payload.series.points.length === 0) throw new CorridorError("invalid", "the series is empty: nothing to publish", { parameter: "indicator" });
     input = { kind, query: { ...query }, payload };
   }
   const user = await currentUser(request.headers);
   // The snapshot and its audit row as one write.
   const snapshot = await writing("publishing a snapshot", async () => {
-    const published = await publishSnapshot(db(), input);
+    const published = await publishSnapshot(await db(), input);
     if (published.created) await auditWrite({ actor: user?.email ?? "anonymous", ip }, "snapshot.publish", `snapshot:${published.id}`, { kind, query: published.query });
     return published;
   });

@@ -9,14 +9,14 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "admin" }, async () => {
   const { listUsers } = await import("@corridor/data/auth");
-  return Response.json({ users: listUsers(db()) }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ users: listUsers(await db()) }, { headers: { "Cache-Control": "no-store" } });
 });
 
 /** 201; 400 a malformed body, 422 a value the account rules refuse, 409 the email taken (AccountError's code). */
 export const POST = route({ role: "admin", body: newUserBody }, async ({ who, body }) => {
   const { addUser } = await import("@corridor/data/auth");
   const made = await writing("adding a user", async () => {
-    const added = await addUser(db(), body, who.actor);
+    const added = await addUser(await db(), body, who.actor);
     await auditWrite(who, "user.add.web", added.email, { role: body.role });
     return added;
   });

@@ -22,7 +22,7 @@ export default async function UsersPage() {
   }
   const messages = await getMessages();
   const { listUsers } = await import("@corridor/data/auth");
-  const users = listUsers(db());
+  const users = await listUsers(await db());
   return (
     <section className="space-y-6">
       <h1 className="text-tremor-title font-semibold text-tremor-content-strong">{t("heading")}</h1>

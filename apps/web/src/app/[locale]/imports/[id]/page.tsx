@@ -24,7 +24,7 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   const analyst = hasRole(await requirePageReader(`/imports/${encodeURIComponent(raw)}`), "analyst");
   const id = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  const row = await getImport(db(), id);
+  const row = await getImport(await db(), id);
   if (!row) notFound();
   const t = await getTranslations("Imports");
   const messages = await getMessages();

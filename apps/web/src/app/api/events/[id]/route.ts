@@ -8,14 +8,14 @@ import { writing } from "@/server/writes";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "reader", params: ["id"] }, async ({ params }) => {
-  const event = await getEvent(db(), params.id);
+  const event = await getEvent(await db(), params.id);
   return event ? Response.json(event) : Response.json({ error: "no such event" }, { status: 404 });
 });
 
 export const PUT = route({ role: "analyst", body: eventUpdateBody, params: ["id"] }, async ({ who, body, params: { id } }) => {
   const { baseVersion, ...record } = body;
   const event = await writing("saving an event", async () => {
-    const saved = await updateEvent(db(), id, record, { by: who.actor, baseVersion });
+    const saved = await updateEvent(await db(), id, record, { by: who.actor, baseVersion });
     await auditWrite(who, "event.update", `event:${id}`, { baseVersion: baseVersion ?? null });
     return saved;
   });
@@ -24,7 +24,7 @@ export const PUT = route({ role: "analyst", body: eventUpdateBody, params: ["id"
 
 export const DELETE = route({ role: "analyst", params: ["id"] }, async ({ who, params: { id } }) => {
   await writing("deleting an event", async () => {
-    await deleteEvent(db(), id, { by: who.actor });
+    await deleteEvent(await db(), id, { by: who.actor });
     await auditWrite(who, "event.delete", `event:${id}`);
   });
   return new Response(null, { status: 204 });

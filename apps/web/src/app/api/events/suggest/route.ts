@@ -5,4 +5,4 @@ import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ role: "analyst", body: suggestBody }, async ({ body }) => Response.json(suggestEvent(body.text, await listEvents(db(), {}))));
+export const POST = route({ role: "analyst", body: suggestBody }, async ({ body }) => Response.json(suggestEvent(body.text, await listEvents(await db(), {}))));

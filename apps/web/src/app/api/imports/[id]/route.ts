@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** The import a path names, else a 404. */
 async function findImport(raw: string) {
-  const row = /^\d{1,12}$/.test(raw) ? await getImport(db(), Number(raw)) : undefined;
+  const row = /^\d{1,12}$/.test(raw) ? await getImport(await db(), Number(raw)) : undefined;
   if (!row) throw new CorridorError("not_found", "no such import");
   return row;
 }
@@ -20,7 +20,7 @@ export const DELETE = route({ role: "analyst", params: ["id"] }, async ({ who, p
   const { id } = await findImport(params.id);
   return writing(`undoing import ${id}`, async () => {
     try {
-      const summary = await undoImport(db(), id);
+      const summary = await undoImport(await db(), id);
       await auditWrite(who, "import.undo", `import:${id}`, { ...summary });
       return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {

@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 /** Every value one observation has had, oldest first, and the import that wrote each. Public, like the other reads. */
 export const GET = route({ role: "reader" }, async ({ request }) => {
   const key = parseObservationKey(new URL(request.url).searchParams);
-  return Response.json({ key, ...(await observationHistory(db(), key)) });
+  return Response.json({ key, ...(await observationHistory(await db(), key)) });
 });

@@ -29,7 +29,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   setRequestLocale(locale);
   const user = await currentUser(await headers());
   if (!canEdit(user)) return redirectToLogin(`/events/${encodeURIComponent(id)}/edit`);
-  const event = await getEvent(db(), id);
+  const event = await getEvent(await db(), id);
   if (!event) notFound();
   const { events, corridors } = await editorData(locale);
   const t = await getTranslations("Editor");

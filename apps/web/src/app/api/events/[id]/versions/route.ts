@@ -5,4 +5,6 @@ import { route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "reader", params: ["id"] }, async ({ params }) => Response.json({ versions: await eventVersions(db(), params.id) }, { headers: { "Cache-Control": "no-store" } }));
+export const GET = route({ role: "reader", params: ["id"] }, async ({ params }) =>
+  Response.json({ versions: await eventVersions(await db(), params.id) }, { headers: { "Cache-Control": "no-store" } }),
+);

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "reader", params: ["id"] }, async ({ params }) => {
   const raw = params.id;
-  const row = /^\d{1,12}$/.test(raw) ? await getImport(db(), Number(raw)) : undefined;
-  const kept = row ? await importFileBytes(db(), row.id) : undefined;
+  const row = /^\d{1,12}$/.test(raw) ? await getImport(await db(), Number(raw)) : undefined;
+  const kept = row ? await importFileBytes(await db(), row.id) : undefined;
   // Releases before the originals moved into the database kept them in the uploads folder.
   const legacy = row && !kept ? legacyImportFilePath(row.id) : "";
   if (!row || (!kept && !existsSync(legacy))) return Response.json({ error: "no stored file for this import (imports from the CLI keep none)" }, { status: 404 });

@@ -1,0 +1,142 @@
+/**
+ * Two app processes on ONE PostgreSQL database behave as one site (two-instances.test.ts does the
+ * same on one SQLite file): a session made on one is valid on the other, an event written through
+ * one is visible on the other at once — its cached pages too, since the page cache is keyed by the
+ * database's data version — and failed sign-ins count across both. The database is the seeded demo
+ * moved up with `corridor copy`, its users and token made by the CLI on PostgreSQL.
+ *
+ * Needs a server where it may create a database: CORRIDOR_TEST_DATABASE_URL=postgres://…/postgres
+ * (CI's PostgreSQL run sets it); without it the suite is skipped and its title says so.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { corridorCli, rawRequest, startServer, type TestServer } from "./server";
+
+const server = process.env.CORRIDOR_TEST_DATABASE_URL?.trim();
+const root = resolve(import.meta.dirname, "..", "..", "..");
+const PASSWORD = "correct horse battery";
+const SKIPPED = "skipped: set CORRIDOR_TEST_DATABASE_URL=postgres://user@host:port/postgres (a server where it may create a database) to run";
+if (!server) console.warn(`two-instances-pg.test.ts: ${SKIPPED}`);
+
+let one: TestServer;
+let two: TestServer;
+let analystToken = "";
+let databaseUrl = "";
+let dropDatabase = async () => {};
+
+/** Runs `run` on a client of `url` (by default the server's maintenance database). */
+async function admin<T>(run: (client: import("pg").Client) => Promise<T>, url = server): Promise<T> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const signIn = (target: TestServer, email: string, password: string) =>
+  rawRequest(target.url, "/api/auth/sign-in/email", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: target.url },
+    body: JSON.stringify({ email, password }),
+  });
+
+const api = (target: TestServer, path: string, init: { method: string; body?: unknown }) =>
+  fetch(`${target.url}${path}`, {
+    method: init.method,
+    headers: { Authorization: `Bearer ${analystToken}`, "Content-Type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+
+describe.skipIf(!server)(`two instances on one PostgreSQL database${server ? "" : ` — ${SKIPPED}`}`, () => {
+  beforeAll(async () => {
+    const name = `corridor_e2e_${process.pid}_${randomBytes(4).toString("hex")}`;
+    await admin((c) => c.query(`CREATE DATABASE ${name}`));
+    dropDatabase = () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
+    const url = new URL(server!);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    one = await startServer({
+      env: { CORRIDOR_DATABASE_URL: databaseUrl },
+      // The seeded SQLite file, moved up; then the CLI's account writes on PostgreSQL itself.
+      setup: (dbPath) => {
+        const copied = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "copy", "--from", dbPath, "--to", databaseUrl], { encoding: "utf8" });
+        if (copied.status !== 0) throw new Error(`corridor copy failed: ${copied.stderr}`);
+        corridorCli(databaseUrl, ["users", "add", "--email", "ana@example.org", "--role", "analyst"], `${PASSWORD}\n`);
+        corridorCli(databaseUrl, ["users", "add", "--email", "gus@example.org", "--role", "viewer"], `${PASSWORD}\n`);
+        analystToken = JSON.parse(corridorCli(databaseUrl, ["tokens", "create", "--name", "nightly", "--role", "analyst", "--json"])).token;
+      },
+    });
+    two = await startServer({ sameSiteAs: one, env: { CORRIDOR_DATABASE_URL: databaseUrl } });
+  }, 300_000);
+  afterAll(async () => {
+    await Promise.all([one?.stop(), two?.stop()]);
+    await dropDatabase();
+  });
+
+  it("serves the demo from PostgreSQL, not from the SQLite file it was copied from", async () => {
+    const corridors = JSON.parse((await rawRequest(two.url, "/api/corridors")).body) as unknown[];
+    expect(corridors.length).toBeGreaterThan(0);
+    const counts = await admin(async (c) => (await c.query(`SELECT (SELECT count(*)::int FROM "user") AS users, (SELECT count(*)::int FROM observations) AS observations`)).rows[0], databaseUrl);
+    expect(counts.users).toBe(2);
+    expect(counts.observations).toBeGreaterThan(0);
+  });
+
+  it("a session made on one is valid on the other", async () => {
+    const res = await signIn(one, "ana@example.org", PASSWORD);
+    expect(res.status).toBe(200);
+    const cookie = [res.headers["set-cookie"] ?? []]
+      .flat()
+      .map((c) => c.split(";")[0]!)
+      .join("; ");
+    const me = await rawRequest(two.url, "/api/me", { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(JSON.parse(me.body).user).toMatchObject({ email: "ana@example.org", role: "analyst" });
+  });
+
+  it("an event written through one is visible on the other at once, its cached pages included", async () => {
+    const before = await rawRequest(two.url, "/");
+    expect((await rawRequest(two.url, "/")).headers["x-cache"]).toBe("HIT");
+    const created = await api(one, "/api/events", { method: "POST", body: { title: "Two-instance talks", kind: "talks", starts_on: "2021-05-20", countries: "RUS; TJK" } });
+    expect(created.status).toBe(201);
+    const { id, version } = (await created.json()) as { id: string; version: number };
+    const after = await rawRequest(two.url, "/");
+    expect(after.headers["x-cache"]).toBeUndefined();
+    expect(after.headers["etag"]).not.toBe(before.headers["etag"]);
+    expect(after.body).toContain("Two-instance talks");
+
+    const edited = await api(one, `/api/events/${id}`, {
+      method: "PUT",
+      body: { title: "Two-instance talks, moved", kind: "talks", starts_on: "2021-05-21", countries: "RUS; TJK", baseVersion: version },
+    });
+    expect(edited.status).toBe(200);
+    const page = await rawRequest(two.url, `/events/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("Two-instance talks, moved");
+    // The other instance refuses a save from the version it replaced.
+    const stale = await api(two, `/api/events/${id}`, { method: "PUT", body: { title: "Stale", kind: "talks", starts_on: "2021-05-21", countries: "RUS", baseVersion: version } });
+    expect(stale.status).toBe(409);
+    expect((await api(two, `/api/events/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await rawRequest(one.url, `/api/events/${id}`)).status).toBe(404);
+  });
+
+  it("failed sign-ins count across both: five on one and the other, then the sixth is refused on both", async () => {
+    for (let i = 0; i < 5; i++) expect((await signIn(i % 2 ? two : one, "gus@example.org", `wrong password ${i}`)).status).toBe(401);
+    const refused = await signIn(two, "gus@example.org", PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    expect((await signIn(one, "gus@example.org", PASSWORD)).status).toBe(429);
+  });
+
+  it("refuses an upload in words while imports are not yet on PostgreSQL", async () => {
+    const body = new FormData();
+    body.append("file", new Blob(["indicator,origin,destination,period,value\nentries,TJK,RUS,2031,100\n"]), "pg.csv");
+    const res = await fetch(`${one.url}/api/imports`, { method: "POST", headers: { Authorization: `Bearer ${analystToken}` }, body });
+    expect(res.status).toBe(501);
+    expect((await res.json()).error).toMatch(/not available on PostgreSQL yet/);
+  });
+});
