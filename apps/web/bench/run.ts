@@ -146,6 +146,9 @@ try {
   for (const [name, path, formFactor] of [
     ["dashboard", "/", "desktop"],
     ["event page", EVENT, "desktop"],
+    // Both languages held to the same bar: the Russian pages (`lang="ru"`, Russian labels and link names).
+    ["dashboard in Russian `/ru`", "/ru", "desktop"],
+    ["event page in Russian", `/ru${EVENT}`, "desktop"],
     ["embed", `/embed/series?${CHART}`, "desktop"],
     ["dashboard", "/", "mobile"],
     ["event page", EVENT, "mobile"],

@@ -15,6 +15,17 @@ describe("explorer in a real browser", () => {
     expect(await browser.page.locator('[data-testid="explorer-table"] th').allInnerTexts()).toEqual(["Period", "Tajikistan → World (all partners)", "Uzbekistan → World (all partners)"]);
   });
 
+  it("a corridor left out is said in Russian on /ru/explorer and in the lang=ru image; in English otherwise", async () => {
+    const query = "series=TJK-WLD%2CUZB-WLD&index=1990";
+    const sentence = "Таджикистан, из всех стран: нет значения за 1990, от которого считается индекс; коридор не показан.";
+    await browser.page.goto(`${browser.server.url}/ru/explorer?${query}`);
+    expect(await browser.page.locator("main").innerText()).toContain(sentence);
+    expect(await browser.page.locator("main").innerText()).not.toContain("to index on");
+    const svg = await (await fetch(`${browser.server.url}/api/charts/compare.svg?${query}&lang=ru`)).text();
+    expect(svg).toContain(sentence);
+    expect(await (await fetch(`${browser.server.url}/api/charts/compare.svg?${query}`)).text()).toMatch(/>Tajikistan[^<]*: no value in 1990 to index on; left out\.<\/text>/);
+  });
+
   it("the form writes only what differs from the defaults, and bad values fall back", async () => {
     await browser.page.goto(`${browser.server.url}/explorer?chart=pie&log=0&series=UZB-WLD,TJK-WLD,KGZ-WLD`, { waitUntil: "networkidle" });
     expect(browser.page.url()).toBe(`${browser.server.url}/explorer`);

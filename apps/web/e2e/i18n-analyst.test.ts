@@ -140,7 +140,7 @@ describe("the upload workbench and imports in Russian", () => {
     expect(browser.errors).toEqual([]);
   });
 
-  it("an upload with errors counts them by Russian rules and says the server's own words are the server's", async () => {
+  it("an upload with errors counts them by Russian rules and words each error in Russian", async () => {
     const { page, server } = browser;
     await page.goto(`${server.url}/ru/upload`);
     const table = "indicator,origin,destination,period,value\nentries,TJK,RUS,2031,5\nentries,XXX,RUS,2032,6\nentries,YYY,RUS,2033,7\n";
@@ -149,7 +149,30 @@ describe("the upload workbench and imports in Russian", () => {
     await page.getByTestId("refused").waitFor();
     expect(await page.getByTestId("refused").locator("h3, p").first().innerText()).toMatch(/^2 ошибки: ничего не записано$/);
     expect(await page.getByTestId("errors").innerText()).toMatch(/Ошибки по строкам[\s\S]*строка 3/);
+    // Each error in Russian, through the catalog by its code: line, column, value, then the words.
+    const items = page.getByTestId("errors").locator("li");
+    expect((await items.first().innerText()).replace(/\s+/g, " ")).toBe("строка 3 origin XXX Неизвестная страна «XXX».");
+    expect((await items.nth(1).innerText()).replace(/\s+/g, " ")).toBe("строка 4 origin YYY Неизвестная страна «YYY».");
+    expect(await page.getByTestId("errors").locator('[lang="en"]').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}ru-upload-errors.png`, fullPage: true });
+  });
+
+  it("a file refused as a whole, and a mapping that lacks a column, are said in Russian with the line", async () => {
+    const { page, server } = browser;
+    await page.goto(`${server.url}/ru/upload`);
+    // The mapping lacks the value column: said in the preview, before any upload.
+    await page.getByTestId("file-input").setInputFiles({ name: "no-value.csv", mimeType: "text/csv", buffer: Buffer.from("indicator,origin,destination,year,wert\nentries,TJK,RUS,2021,5\n") });
+    await expect
+      .poll(() => page.getByTestId("mapping-problem").innerText())
+      .toBe("Не хватает столбцов: значение. Заголовок: indicator, origin, destination, year, wert. Назначьте роль одному из столбцов или укажите значение для всех строк.");
+    expect(await page.getByTestId("mapping-problem").getAttribute("lang")).toBeNull();
+    // A header and no data: the server refuses the whole file, naming the line.
+    await page.getByTestId("file-input").setInputFiles({ name: "header-only.csv", mimeType: "text/csv", buffer: Buffer.from("indicator,origin,destination,period,value\n") });
+    await page.getByTestId("check").click();
+    await page.getByTestId("refused").waitFor();
+    expect((await page.getByTestId("refused").innerText()).replace(/\s+/g, " ")).toBe("Сервер не принял файл Строка 1: В файле есть заголовок (строка 1), но нет строк с данными.");
+    expect(await page.getByTestId("refused").locator('[lang="en"]').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}ru-upload-refused.png`, fullPage: true });
   });
 });
 
@@ -177,6 +200,17 @@ describe("the event page's impact panels and the editor in Russian", () => {
     expect(await page.getByLabel("Вставьте пресс-релиз").count()).toBe(1);
     expect(await page.getByRole("button", { name: "Создать событие" }).count()).toBe(1);
     expect(await page.getByRole("link", { name: "Отмена" }).getAttribute("href")).toBe("/ru/events");
+    // The marker preview speaks the page's language: lanes, the draft's Russian title, numbers.
+    await page.locator("#f-kind").selectOption("talks");
+    await page.locator("#f-title_ru").fill("Пробные переговоры");
+    await page.locator("#f-starts_on").fill("2021-04-19");
+    const preview = page.getByTestId("marker-preview");
+    const draft = preview.locator('[data-event-ids~="draft"]:visible');
+    await expect.poll(() => draft.count(), { timeout: 15_000 }).toBe(1);
+    expect(await draft.getAttribute("aria-label")).toMatch(/Пробные переговоры/);
+    const lanes = await preview.innerText();
+    expect(lanes).toContain("Переговоры");
+    for (const english of ["Talks", "Decree", "Agreement", "New event"]) expect(lanes, english).not.toContain(english);
     await page.screenshot({ path: `${ARTIFACTS}ru-event-new.png`, fullPage: true });
     expect(browser.errors).toEqual([]);
   });

@@ -78,6 +78,43 @@ describe("impact panel exports (built app, seeded database)", () => {
     ).toBe("PNG");
   });
 
+  it("lang=ru: the SVG's title, legend, readings, method and footer are Russian; the /ru event page's image links ask for it", async () => {
+    const svg = await (await get(exportPath("svg", { lang: "ru", control: "UZB-WLD" }))).text();
+    const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
+      .map((m) => m[1])
+      .join(" ")
+      .replace(/\s+/g, " ");
+    expect(text).toContain("Таджикистан, из всех стран за вычетом ряда «Узбекистан, из всех стран»");
+    expect(text).toMatch(/Что изменило событие 2021-04-19 · /);
+    for (const words of [
+      "Наблюдения",
+      "Модель",
+      "Событие: «",
+      "Уровень: ",
+      "Тренд: ",
+      "лагов Ньюи — Уэста",
+      "Относительно контрольного ряда «Узбекистан, из всех стран»",
+      "Метод: прерванный временной ряд",
+      "Lopez Bernal, Cummins &amp; Gasparrini",
+      "Источник: ",
+    ])
+      expect(text, words).toContain(words);
+    expect(text).toMatch(/Corridor · данные на \d{4}-\d{2}-\d{2} · http:\/\/127\.0\.0\.1:\d+\/ru\/events\/2021-04-19-russia-tajikistan-migration-talks\?/);
+    expect(svg).toMatch(/>событие<\/text>/);
+    for (const english of ["Observed", "Model fit", "The event", ">event<", "Level:", "Trend:", "Method:", "data of", "Source:", "Tajikistan"]) expect(text, english).not.toContain(english);
+    expect((await get(exportPath("svg", { lang: "de" }))).status).toBe(400);
+
+    const { page, server } = browser;
+    await page.goto(`${server.url}/ru/events/${TALKS}`);
+    const links = await page
+      .getByTestId("its-exports")
+      .first()
+      .locator("a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    expect(links.filter((h) => /impact\.(svg|png|pdf)\?/.test(h)).every((h) => h.includes("lang=ru"))).toBe(true);
+    expect(links.filter((h) => /impact\.(csv|json)\?/.test(h)).some((h) => h.includes("lang="))).toBe(false);
+  });
+
   it("PDF: the same drawing in vectors, one page, its reading, citation, data date and the event page's address as text", async () => {
     const res = await get(exportPath("pdf", { control: "UZB-WLD" }));
     expect(res.status).toBe(200);

@@ -1,5 +1,6 @@
 /** Resolves an indicator named by its code or any alias (case-insensitive). Pure; built from catalog rows. */
 import type { Indicator } from "./schema.ts";
+import { problem } from "./import/problems.ts";
 
 export class IndicatorResolver {
   private readonly byName = new Map<string, Indicator>();
@@ -17,7 +18,11 @@ export class IndicatorResolver {
 
   /** Error text for an unknown name, listing what is known. */
   unknown(name: string): string {
-    const known = [...new Set([...this.byName.values()].map((i) => i.code))].sort().join(", ");
-    return `unknown indicator "${name}" (known: ${known}; add one with \`corridor indicators add\`)`;
+    return problem("unknown_indicator", { value: name, known: this.known() }).message;
+  }
+
+  /** The known indicators' codes, sorted, comma-separated. */
+  known(): string {
+    return [...new Set([...this.byName.values()].map((i) => i.code))].sort().join(", ");
   }
 }

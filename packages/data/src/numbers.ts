@@ -2,12 +2,14 @@
  * Number normaliser for published statistics: `1 316 569` (space or no-break space), `1,316,569`,
  * `21,1` with a decimal comma, `2.88E-05`. Missing markers are reported as missing, never zero.
  */
+import { problem, type Problem } from "./import/problems.ts";
+
 export type DecimalMark = "." | ",";
 
 export type NumberResult =
   | { kind: "number"; value: number }
   | { kind: "missing" }
-  | { kind: "error"; reason: string };
+  | { kind: "error"; reason: string; problem: Problem };
 
 /** Cells that mean "no value published". Compared after trimming and lower-casing; none is longer than 3 characters (parseNumber relies on it). */
 export const MISSING_MARKERS = new Set(["", "..", "...", ":", "-", "–", "—", "n/a", "na", "x"]);
@@ -17,11 +19,13 @@ const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 // typographic ’ that Swiss locales print), or the mark that is *not* the decimal mark.
 const SPACE_GROUPS = /^[+-]?\d{1,3}(?:[\s\u00a0\u202f'\u2019]\d{3})+(?:[.,]\d+)?$/;
 
+const failed = ({ message, ...p }: Problem & { message: string }): NumberResult => ({ kind: "error", reason: message, problem: p });
+
 /** A parsed value is stored only when it is the number the text means: not ±Infinity, not 1e-400 → 0. */
 function checked(text: string, normalised: string, value: number): NumberResult {
-  if (!Number.isFinite(value)) return { kind: "error", reason: `"${text}" is not a finite number (too large for a 64-bit float)` };
+  if (!Number.isFinite(value)) return failed(problem("number_too_large", { value: text }));
   if (value === 0 && /[1-9]/.test(normalised.split(/e/i)[0]!))
-    return { kind: "error", reason: `"${text}" is too small for a 64-bit float (it would be stored as 0)` };
+    return failed(problem("number_too_small", { value: text }));
   return { kind: "number", value };
 }
 
@@ -41,14 +45,14 @@ export function parseNumber(raw: string, decimal: DecimalMark = "."): NumberResu
     if (/^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)) normalised = text.replace(/\./g, "").replace(",", ".");
     else if (/^[+-]?\d+(?:,\d+)?(?:e[+-]?\d+)?$/i.test(text)) normalised = text.replace(",", ".");
     else if (/^[+-]?\d+\.\d+$/.test(text))
-      return { kind: "error", reason: `"${text}" has a decimal point but this file uses a decimal comma` };
-    else return { kind: "error", reason: `"${text}" is not a number` };
+      return failed(problem("decimal_point", { value: text }));
+    else return failed(problem("not_a_number", { value: text }));
   } else if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) {
     normalised = text.replace(/,/g, "");
   } else if (/^[+-]?\d+,\d+$/.test(text)) {
-    return { kind: "error", reason: `"${text}" has a decimal comma but this file uses a decimal point (try the decimal mark ",")` };
+    return failed(problem("decimal_comma", { value: text }));
   } else {
-    return { kind: "error", reason: `"${text}" is not a number` };
+    return failed(problem("not_a_number", { value: text }));
   }
   return checked(text, normalised, Number(normalised));
 }

@@ -10,7 +10,9 @@ export { seriesJson, seriesCsv, SERIES_CSV_COLUMNS, type SeriesCsvRow, type Seri
 export { eventInRange, seriesRange, type DateRange } from "./events/range.ts";
 export { concernsCorridor, relatedToCorridor, type CorridorEventCountries } from "./events/corridor.ts";
 // How a header maps to roles: the upload page's preview uses the very rules the import applies.
-export { ROLES, mapColumns, normaliseHeader, checkMapping, type Role, type ColumnMap } from "./import/normalise.ts";
+export { ROLES, mapColumns, normaliseHeader, checkMapping, mappingProblem, type Role, type ColumnMap } from "./import/normalise.ts";
+// The import's problems as codes and parameters: a page words them through its own catalog.
+export { problem, PROBLEM_CODES, isProblemCode, type Problem, type ProblemCode } from "./import/problems.ts";
 // File detection (encoding, delimiter, format, column roles) lives in ./import/detect.ts, exported as @corridor/data/detect.
 // The same-origin rule the write routes' CSRF check applies (better-auth's trusted origins too).
 export { isSameOrigin } from "./origins.ts";

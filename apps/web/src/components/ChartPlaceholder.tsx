@@ -48,7 +48,7 @@ export function ChartPlaceholder({
   interactive?: boolean;
   /** The indicator's unit, for the value axis' ticks. */
   unit?: string;
-  /** The page's language's chart words (server/chart-words.ts); English for the editor's preview. */
+  /** The page's language's chart words (server/chart-words.ts); English when absent. */
   words?: MarkWords;
 }) {
   const visible = events.filter((e) => !hiddenKinds.includes(e.kind));

@@ -25,7 +25,8 @@ import {
   type FieldError,
   type SuggestionLike,
 } from "@/lib/event-form";
-import type { ChartEvent, ChartPoint } from "@/lib/chart-model";
+import { toChartEvent, type ChartEvent, type ChartPoint, type StoredEvent } from "@/lib/chart-model";
+import type { MarkWords } from "@/lib/chart-words";
 import { ChartPlaceholder } from "./ChartPlaceholder";
 import { EventBody } from "./EventBody";
 
@@ -64,7 +65,10 @@ export function EventEditor({
   events,
   corridors,
   translator = "",
+  words,
 }: {
+  /** The chart's words in the page's language (server/chart-words.ts), for the marker preview. */
+  words?: MarkWords;
   initial: EventForm;
   /** Who is editing: the default "translated by" when a language is marked as our translation. */
   translator?: string;
@@ -430,7 +434,7 @@ export function EventEditor({
         ))}
       </fieldset>
 
-      <MarkerPreview form={form} corridors={corridors} />
+      <MarkerPreview form={form} corridors={corridors} words={words} />
 
       <div className="flex items-center gap-3">
         <button type="submit" className={primary} disabled={saving}>
@@ -536,9 +540,11 @@ function LanguageColumn({
 }
 
 /** The draft's marker on one corridor's chart, with the events already there. */
-function MarkerPreview({ form, corridors }: { form: EventForm; corridors: EditorCorridor[] }) {
+function MarkerPreview({ form, corridors, words }: { form: EventForm; corridors: EditorCorridor[]; words?: MarkWords }) {
   const t = useTranslations("Editor");
-  const marker = draftMarker(form);
+  const rawLocale = useLocale();
+  const locale = isLocale(rawLocale) ? rawLocale : "en";
+  const marker = draftMarker(form, "draft", locale, t("formNew"));
   const day = marker?.startsOn ?? null;
   // Follows the draft's countries and date until the analyst picks a corridor or indicator.
   const preferred = pickPreview(corridors, form.countries, day);
@@ -557,7 +563,7 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
     fetch(`/api/series?${query}`)
       .then(async (r) => {
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        return (await r.json()) as { points: { period: string; value: number }[]; events: ChartEvent[]; frequency: Frequency | null };
+        return (await r.json()) as { points: { period: string; value: number }[]; events: StoredEvent[]; frequency: Frequency | null };
       })
       .then((s) => {
         if (!live) return;
@@ -565,14 +571,15 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
           const period = parsePeriod(p.period);
           return period.ok ? [{ period: p.period, start: period.value.start, end: period.value.end, value: p.value }] : [];
         });
-        setData({ points, events: s.events, frequency: s.frequency });
+        // The other events' titles in the page's language, as every chart picks them.
+        setData({ points, events: s.events.map((e) => toChartEvent(e, locale)), frequency: s.frequency });
         setProblem(null);
       })
       .catch((error: Error) => live && setProblem(t("chartFailed", { why: error.message })));
     return () => {
       live = false;
     };
-  }, [corridor, code, t]);
+  }, [corridor, code, t, locale]);
 
   if (corridors.length === 0) return null;
   const others = (data?.events ?? []).filter((e) => e.id !== form.id);
@@ -613,7 +620,7 @@ function MarkerPreview({ form, corridors }: { form: EventForm; corridors: Editor
       {marker && data && !inRange && (
         <p className="text-tremor-label text-tremor-content-subtle">{t("outside", { first: data.points[0]?.period ?? t("none"), last: data.points.at(-1)?.period ?? t("none") })}</p>
       )}
-      {data && <ChartPlaceholder points={data.points} events={marker ? [...others, marker] : others} frequency={data.frequency} height={260} interactive={false} />}
+      {data && <ChartPlaceholder points={data.points} events={marker ? [...others, marker] : others} frequency={data.frequency} height={260} interactive={false} words={words} />}
     </section>
   );
 }

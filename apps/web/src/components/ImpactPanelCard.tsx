@@ -6,7 +6,7 @@
 import { ViewLink } from "@/i18n/navigation";
 import type { ReactNode } from "react";
 import { Card, Text, Title } from "@tremor/react";
-import { confounderReading, countryName, formatValue as formatIn, frequencyName, indicatorName, levelReading, slopeReading } from "@corridor/data/pure";
+import { confounderReading, countryName, formatValue as formatIn, frequencyName, indicatorName, levelReading, slopeReading, unitName } from "@corridor/data/pure";
 import type { EventDetail } from "@corridor/data";
 import { pct } from "@/lib/format";
 import { ITS_MARGIN, itsChartModel, itsPlotGeometry, type ItsChartModel } from "@/lib/its-chart";
@@ -113,7 +113,16 @@ function ItsPanelChart({ its, event, unit, label, t, locale }: { its: NonNullabl
           <div key={size.width} className={size.className}>
             <PlotHover rows={hoverRows(model, size.width, size.height, unit, event.endsOn, t, locale)} label={label}>
               <Static>
-                <ItsPlot model={model} unit={unit} event={event} width={size.width} height={size.height} className="h-auto w-full" locale={locale} />
+                <ItsPlot
+                  model={model}
+                  unit={unit}
+                  event={event}
+                  width={size.width}
+                  height={size.height}
+                  className="h-auto w-full"
+                  locale={locale}
+                  markWords={{ event: t("eventMark"), unverified: t("eventMarkUnverified") }}
+                />
               </Static>
             </PlotHover>
           </div>
@@ -169,7 +178,7 @@ export async function ImpactPanelCard({
     <Card id={panelAnchor(id)} className="p-4" data-testid="impact-panel" data-panel={panelKey(id)}>
       <Title>{title}</Title>
       <Text>
-        {unit}; {r.frequency ? frequencyName(r.frequency, locale) : t("noData")}
+        {unitName(unit, locale)}; {r.frequency ? frequencyName(r.frequency, locale) : t("noData")}
         {used && t("minusControl", { corridor: `${r.origin} → ${r.destination}`, control: `${used.origin} → ${used.destination}` })}
       </Text>
 
@@ -275,7 +284,10 @@ export async function ImpactPanelCard({
           {IMPACT_FORMATS.map((f, i) => (
             <span key={f}>
               {i > 0 && " · "}
-              <a className="underline" href={impactExportHref(f, exportQuery, { download: "1", ...(f === "png" && { scale: "2" }) })}>
+              <a
+                className="underline"
+                href={impactExportHref(f, exportQuery, { download: "1", ...(f === "png" && { scale: "2" }), ...(locale !== "en" && (f === "svg" || f === "png" || f === "pdf") && { lang: locale }) })}
+              >
                 {t(`exports.${f}`)}
               </a>
             </span>

@@ -31,6 +31,7 @@ export function ItsPlot({
   colours,
   className,
   locale = "en",
+  markWords = { event: "event", unverified: "event (unverified)" },
 }: {
   model: ItsChartModel;
   unit: string;
@@ -41,6 +42,8 @@ export function ItsPlot({
   className?: string;
   /** The language of the axis numbers ("2,5 млрд $"). */
   locale?: string;
+  /** The event line's label in that language (the catalog's Impact.eventMark*). */
+  markWords?: { event: string; unverified: string };
 }) {
   const g = itsPlotGeometry(model, width, height, event.endsOn);
   const style = markStyle(event);
@@ -90,7 +93,7 @@ export function ItsPlot({
         className={`event-mark${state}`}
       />
       <text x={g.event.x + 4} y={plot.top + 10} fontSize={11} {...(colours ? { fill: colours.muted } : { fill: eventColour })}>
-        {state.includes("unverified") ? "event (unverified)" : "event"}
+        {state.includes("unverified") ? markWords.unverified : markWords.event}
       </text>
       {g.band && <path d={g.band} fill={ITS_COLOURS.counterfactual} fillOpacity={0.18} className="its-band" />}
       {g.fitted && (

@@ -8,6 +8,8 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { createTranslator } from "next-intl";
 import en from "../../messages/en.json";
 import ru from "../../messages/ru.json";
+import { problem, PROBLEM_CODES } from "@corridor/data/pure";
+import { problemWords } from "@/lib/import-problem";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -74,5 +76,24 @@ describe("message catalogs", () => {
 
   it("the parser does reject a broken message (the check above can fail)", () => {
     expect(() => parse("{count, plural, one {# событие}")).toThrow();
+  });
+
+  it("word every import problem the data package codes, in both languages, with the parameters it sends", () => {
+    const missing = PROBLEM_CODES.flatMap((code) => (["en", "ru"] as const).filter((lang) => !catalogs[lang].has(`Upload.problems.${code}`)).map((lang) => `${lang}:${code}`));
+    expect(missing).toEqual([]);
+    // No catalog wording for a code the data package no longer has.
+    expect([...catalogs.en.keys()].filter((k) => k.startsWith("Upload.problems.") && !(PROBLEM_CODES as string[]).includes(k.slice(16)))).toEqual([]);
+    for (const role of ["indicator", "period", "value", "corridor"]) expect(catalogs.ru.has(`Upload.missingRole.${role}`)).toBe(true);
+  });
+
+  it("render a coded problem in Russian with its line's value and names; an uncoded one stays English, marked", () => {
+    const t = createTranslator({ locale: "ru", messages: ru, namespace: "Upload" }) as unknown as Parameters<typeof problemWords>[2];
+    const words = (p: ReturnType<typeof problem>) => problemWords({ code: p.code, params: p.params }, p.message, t, "ru");
+    expect(words(problem("not_a_number", { value: "12x" }))).toEqual({ text: "«12x» — не число." });
+    expect(words(problem("unknown_country_guess", { value: "Tajikstan", code: "TJK", name: "tajikistan" })).text).toBe("Неизвестная страна «Tajikstan» (возможно, TJK — Таджикистан?).");
+    expect(words(problem("missing_roles", { roles: "period,corridor", header: "a, b" })).text).toMatch(/^Не хватает столбцов: период, страна выезда или въезда\. Заголовок: a, b\./);
+    expect(words(problem("no_such_column", { role: "value", column: "x", columns: "a, b" })).text).toBe("Столбца «x» для роли «значение» в файле нет (столбцы: a, b).");
+    expect(problemWords({ code: "no_such_code", params: {} }, "the database is full", t, "ru")).toEqual({ text: "The database is full.", lang: "en" });
+    expect(problemWords(undefined, "the database is full", t, "en")).toEqual({ text: "The database is full." });
   });
 });

@@ -266,15 +266,15 @@ export function applySuggestion(f: EventForm, s: SuggestionLike, text: string): 
   };
 }
 
-/** The draft as a chart marker, or null while its dates do not parse. */
-export function draftMarker(f: EventForm, id = "draft"): ChartEvent | null {
+/** The draft as a chart marker (its title in the editor's language first), or null while its dates do not parse. */
+export function draftMarker(f: EventForm, id = "draft", locale = "en", untitled = "New event"): ChartEvent | null {
   const start = parsePeriod(f.starts_on.trim());
   if (!start.ok || !(EVENT_KINDS as readonly string[]).includes(f.kind)) return null;
   const end = f.ends_on.trim() ? parsePeriod(f.ends_on.trim()) : undefined;
   const precision = f.date_precision || (start.value.frequency === "A" ? "year" : start.value.frequency === "M" ? "month" : "day");
   return {
     id: f.id.trim() || id,
-    title: f.title.trim() || f.title_ru.trim() || "New event",
+    title: (locale === "ru" ? f.title_ru.trim() || f.title.trim() : f.title.trim() || f.title_ru.trim()) || untitled,
     kind: f.kind as Kind,
     startsOn: start.value.start,
     endsOn: end?.ok ? end.value.end : null,

@@ -23,15 +23,17 @@ describe("parseControls / controlHref", () => {
 
 describe("parseImpactExportParams", () => {
   it("round-trips the panel's export link", () => {
-    const href = impactExportHref("svg", { event: "talks", ...panel, control: { origin: "UZB", destination: "WLD" } }, { theme: "dark", width: "640" });
+    const href = impactExportHref("svg", { event: "talks", ...panel, control: { origin: "UZB", destination: "WLD" } }, { theme: "dark", width: "640", lang: "ru" });
     const parsed = parseImpactExportParams(new URL(href, "http://x").searchParams);
-    expect(parsed).toEqual({ event: "talks", ...panel, control: { origin: "UZB", destination: "WLD" }, width: 640, theme: "dark", scale: 1, download: false });
+    expect(parsed).toEqual({ event: "talks", ...panel, control: { origin: "UZB", destination: "WLD" }, width: 640, theme: "dark", scale: 1, download: false, lang: "ru" });
   });
 
   it("names the parameter that is wrong", () => {
     const base = { event: "talks", indicator: "x", origin: "TJK" };
     expect(() => parseImpactExportParams(new URLSearchParams({ ...base, theme: "auto" }))).toThrow(/^theme: "auto" must be light or dark/);
     expect(() => parseImpactExportParams(new URLSearchParams({ ...base, width: "99999" }))).toThrow(/^width:/);
+    expect(() => parseImpactExportParams(new URLSearchParams({ ...base, lang: "de" }))).toThrow(/^lang: "de" must be en or ru/);
+    expect(parseImpactExportParams(new URLSearchParams(base)).lang).toBe("en");
     expect(() => parseImpactExportParams(new URLSearchParams({ indicator: "x", origin: "TJK" }))).toThrow(/^event: is required/);
     expect(parseImpactExportParams(new URLSearchParams(base)).destination).toBe("WLD");
   });

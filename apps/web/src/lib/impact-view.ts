@@ -73,6 +73,8 @@ export interface ImpactExportParams extends PanelId {
   theme: "light" | "dark";
   scale: number;
   download: boolean;
+  /** The language of the image's words and numbers (`lang=ru`); CSV and JSON stay machine-stable. */
+  lang: "en" | "ru";
 }
 
 /** /api/charts/impact.FORMAT?… for one panel: what the panel shows, nothing else. */
@@ -85,6 +87,8 @@ export function parseImpactExportParams(params: URLSearchParams): ImpactExportPa
   const theme = params.get("theme")?.trim() || "light";
   if (theme !== "light" && theme !== "dark") throw new ParameterError("theme", `"${theme}" must be light or dark`);
   const control = params.get("control")?.trim();
+  const lang = params.get("lang")?.trim() || "en";
+  if (lang !== "en" && lang !== "ru") throw new ParameterError("lang", `"${lang}" must be en or ru`);
   return {
     event: requiredParam(params, "event"),
     indicator: requiredParam(params, "indicator"),
@@ -95,5 +99,6 @@ export function parseImpactExportParams(params: URLSearchParams): ImpactExportPa
     theme,
     scale: intParam(params, "scale", 1, 4) ?? 1,
     download: params.get("download") === "1",
+    lang,
   };
 }

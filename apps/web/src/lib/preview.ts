@@ -6,7 +6,7 @@
  * run remains the judge.
  */
 import { columnRoles, detectFormat, isBlankRow, parseText, sniff, cleanHeader, type ColumnRole, type CsvRow, type EncodingDetection, type Format, type MappingChoices } from "@corridor/data/detect";
-import { CountryResolver, checkMapping, detectDecimalMark, parseNumber, parsePeriod, type ColumnMap, type DecimalMark } from "@corridor/data/pure";
+import { CountryResolver, mappingProblem, detectDecimalMark, type Problem, parseNumber, parsePeriod, type ColumnMap, type DecimalMark } from "@corridor/data/pure";
 
 export { FORMATS, columnRoles, detectEncoding, detectFormat, periodColumns, type ColumnRole, type Format, type MappingChoices } from "@corridor/data/detect";
 /** The encodings the form offers. */
@@ -66,6 +66,8 @@ export interface Preview {
   format: Format;
   /** Why the import would refuse the file as a whole, in the import's words. */
   refused?: string;
+  /** The same as a code and parameters, when the import codes it (a page words it in its own language). */
+  refusedProblem?: Problem;
   headerLine: number;
   header: string[];
   columns: ColumnPreview[];
@@ -75,6 +77,8 @@ export interface Preview {
   partial: boolean;
   /** What the tidy mapping still lacks, in the import's words; null when complete. */
   mappingProblem: string | null;
+  /** The same as a code and parameters (missing_roles). */
+  mappingProblemCoded: Problem | null;
 }
 
 export interface ParsedFile {
@@ -84,12 +88,13 @@ export interface ParsedFile {
   partial: boolean;
   /** A refusal of the bytes themselves (binary, HTML, a wrong declared encoding). */
   refused?: string;
+  refusedProblem?: Problem;
 }
 
 /** Decodes and parses the file's bytes (or its first part): the costly step, redone only when encoding or delimiter change. */
 export function parseFile(bytes: Uint8Array, totalBytes: number, options: Pick<PreviewOptions, "encoding" | "delimiter"> = {}): ParsedFile {
   const { encoding, delimiter, rows, partial, refused } = sniff(bytes, totalBytes, options);
-  return { encoding, delimiter, rows, partial, ...(refused ? { refused: refused.message } : {}) };
+  return { encoding, delimiter, rows, partial, ...(refused ? { refused: refused.message, ...(refused.problem ? { refusedProblem: refused.problem } : {}) } : {}) };
 }
 
 /** What the import will make of parsed rows under the form's choices (format, mapping, decimal mark, constants). */
@@ -121,8 +126,9 @@ export function describeFile(parsed: ParsedFile, options: PreviewOptions = {}): 
   roles.forEach((r, i) => {
     if (r && r !== "period-column") columnMap[r] = i;
   });
-  const mappingProblem = detection.format === "tidy" ? checkMapping(columnMap, options, header) : null;
+  const missing = detection.format === "tidy" ? mappingProblem(columnMap, options, header) : null;
   const refused = parsed.refused ?? detection.refused?.message;
+  const refusedProblem = parsed.refused ? parsed.refusedProblem : detection.refused?.problem;
   return {
     encoding,
     delimiter,
@@ -133,8 +139,10 @@ export function describeFile(parsed: ParsedFile, options: PreviewOptions = {}): 
     columns,
     rows: [headerRow, ...dataRows],
     partial,
-    mappingProblem,
+    mappingProblem: missing?.message ?? null,
+    mappingProblemCoded: missing ? { code: missing.code, params: missing.params } : null,
     ...(refused ? { refused } : {}),
+    ...(refused && refusedProblem ? { refusedProblem } : {}),
   };
 }
 

@@ -14,6 +14,18 @@ export interface CompareLine {
   points: { period: string; start: string; end: string; value: number }[];
 }
 
+/** A corridor the comparison could not draw: no value at the index base, or no values at all. */
+export interface LeftOut {
+  key: string;
+  why: "no-index" | "no-values";
+  /** The index's base period (no-index). */
+  index?: string;
+  /** The frequency drawn when it had none (no-values). */
+  frequency?: Frequency | null;
+  /** Values exist at other frequencies (said below the chart). */
+  elsewhere?: boolean;
+}
+
 export interface CompareData {
   indicator: { code: string; name: string; unit: string };
   /** The unit drawn: the indicator's, or "index, 2015 = 100". */
@@ -21,8 +33,10 @@ export interface CompareData {
   /** The one frequency every line is drawn in (absent in snapshots published before it was). */
   frequency?: Frequency | null;
   lines: CompareLine[];
-  /** Corridors left out or empty, said in words. */
+  /** Corridors left out or empty, said in words (English, as snapshots keep them). */
   notes: string[];
+  /** The same as data, for a page or image in another language (absent in snapshots published before it was). */
+  left?: LeftOut[];
   /** Values stored at other frequencies than the one drawn: said, never dropped silently. */
   notShown?: NotShown[];
   sources: string[];

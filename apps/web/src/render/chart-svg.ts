@@ -9,19 +9,19 @@ import { explorerHref } from "@/lib/explorer";
 export function chartSvg(source: ChartSource, options: { linkBase?: string } = {}): string {
   const { chart, provenance } = source;
   const theme = chart.theme === "dark" ? "dark" : "light";
-  if (source.kind === "compare") return renderCompareSvg(source.data, source.chart.compare!, { width: chart.width, height: chart.height, theme, provenance });
+  if (source.kind === "compare") return renderCompareSvg(source.data, source.chart.compare!, { width: chart.width, height: chart.height, theme, provenance, lang: chart.lang });
   return renderSeriesSvg(source.data, { width: chart.width, height: chart.height, theme, hiddenKinds: chart.hide, notes: chart.notes, linkBase: options.linkBase, provenance, lang: chart.lang });
 }
 
 export function chartWords(source: ChartSource): { title: string; summary: string } {
+  const locale = source.chart.lang;
   if (source.kind === "compare") {
-    const { title } = compareTitle(source.data, source.chart.compare!);
+    const { title } = compareTitle(source.data, source.chart.compare!, locale);
     return {
       title,
-      summary: `${title}. ${source.data.lines.map((l) => `${l.label}: ${l.points.map((p) => `${p.period} ${formatValue(p.value, source.data.unit, "tooltip")}`).join(", ")}`).join(". ")}.`,
+      summary: `${title}. ${source.data.lines.map((l) => `${l.label}: ${l.points.map((p) => `${p.period} ${formatValue(p.value, source.data.unit, "tooltip", { locale })}`).join(", ")}`).join(". ")}.`,
     };
   }
-  const locale = source.chart.lang;
   const { title } = chartTitle(source.data, locale);
   return { title, summary: `${title}. ${source.data.series.points.map((p) => `${p.period}: ${formatValue(p.value, source.data.series.indicator.unit, "tooltip", { locale })}`).join(", ")}.` };
 }

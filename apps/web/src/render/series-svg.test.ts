@@ -343,6 +343,35 @@ describe("renderCompareSvg", () => {
     expect(svg).toContain("Entries (synthetic): Tajikistan → Russia, Uzbekistan → Russia");
   });
 
+  it("with lang=ru: the title, legend, subtitle, notes on other frequencies, source line and numbers are Russian", () => {
+    const notShown = [{ frequency: "Q" as const, count: 4, first: "2023-Q1", last: "2023-Q4", sentence: "4 quarterly values not shown (2023-Q1 to 2023-Q4)" }];
+    const svg = renderCompareSvg({ ...data, notShown, frequency: "A" }, view, { width: 700, theme: "light", lang: "ru" });
+    const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" | ");
+    expect(svg).toContain('data-legend="Таджикистан → Россия"');
+    expect(svg).toContain('data-legend="Узбекистан → Россия"');
+    expect(text).toMatch(/Таджикистан → Россия, Узбекистан → Россия/);
+    expect(text).toContain("годовые данные (как опубликовано), 2018–2020");
+    expect(text).toContain("Не показано 4 значения (квартальные; 2023-Q1–2023-Q4).");
+    expect(text).toContain("Источник: Synthetic test source");
+    for (const english of ["Tajikistan", "as published", "Source:", "quarterly", "release:", "licence:"]) expect(text, english).not.toContain(english);
+    // A corridor left out is said in Russian from the structured `left`; without it (an old snapshot) the English stands.
+    const left = [
+      { key: "KGZ-RUS", why: "no-values" as const, frequency: "Q" as const, elsewhere: true },
+      { key: "ARM-RUS", why: "no-index" as const, index: "2015" },
+    ];
+    const leftSvg = renderCompareSvg({ ...data, left }, view, { width: 700, theme: "light", lang: "ru" });
+    expect(leftSvg).toContain(">Кыргызстан → Россия: квартальные данные отсутствуют по этому показателю (другие — ниже).</text>");
+    expect(leftSvg).toContain("Армения → Россия: нет значения за 2015, от которого считается индекс; коридор не показан.");
+    expect(leftSvg).not.toContain("Kyrgyzstan");
+    expect(renderCompareSvg({ ...data, unit: "index, 2015 = 100" }, { ...view, index: "2015" }, { width: 700, theme: "light", lang: "ru" })).toContain(
+      ">индекс, 2015 = 100, как опубликовано, 2018–2020</text>",
+    );
+    expect(renderCompareSvg({ ...data, left }, view, { width: 700, theme: "light" })).toContain(">Kyrgyzstan → Russia: no data for this indicator.</text>");
+    // Four or more corridors are counted in the title, by Russian plural rules.
+    const many = ["TJK-RUS", "UZB-RUS", "KGZ-RUS", "ARM-RUS", "AZE-RUS"].map((k) => line(k, k, [1]));
+    expect(renderCompareSvg({ ...data, lines: many }, { ...view, series: many.map((l) => l.key) }, { width: 700, theme: "light", lang: "ru" })).toContain("сравнение 5 коридоров");
+  });
+
   it("draws bars and areas when asked", () => {
     expect((renderCompareSvg(data, { ...view, chart: "bar" }, { width: 700, theme: "light" }).match(/class="recharts-rectangle"/g) ?? []).length).toBe(6);
     expect((renderCompareSvg(data, { ...view, chart: "area" }, { width: 700, theme: "light" }).match(/recharts-area-area/g) ?? []).length).toBe(2);

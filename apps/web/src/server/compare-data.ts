@@ -10,7 +10,7 @@ import { db } from "@/server/db";
 import { predominantFrequency } from "@corridor/data/periods";
 import { indexTo100, type ExplorerView } from "@/lib/explorer";
 import { FREQUENCY_ADJECTIVE, mergeRanges, valuesNotShown } from "@/lib/chart-model";
-import type { CompareData, CompareLine } from "@/render/chart-source";
+import type { CompareData, CompareLine, LeftOut } from "@/render/chart-source";
 
 /** A compare snapshot's data as stored: the drawn fields checked, the rest as published (see seriesSnapshotData). */
 export const compareSnapshotData = z.looseObject({
@@ -26,6 +26,7 @@ export async function compareData(view: ExplorerView): Promise<CompareData> {
   const all = await corridors(await db());
   const lines: CompareLine[] = [];
   const notes: string[] = [];
+  const left: LeftOut[] = [];
   const sources = new Set<string>();
   const range = { from: view.from ?? undefined, to: view.to ?? undefined };
   const load = async (key: string, frequency?: Frequency) => {
@@ -48,11 +49,15 @@ export async function compareData(view: ExplorerView): Promise<CompareData> {
       const indexed = indexTo100(points, view.index);
       if (!indexed) {
         notes.push(`${label}: no value in ${view.index} to index on; left out.`);
+        left.push({ key, why: "no-index", index: view.index });
         continue;
       }
       points = points.map((p, i) => ({ ...p, value: indexed[i]!.value }));
     }
-    if (s.points.length === 0) notes.push(`${label}: no ${frequency ? `${FREQUENCY_ADJECTIVE[frequency]} ` : ""}values for this indicator${s.ranges?.length ? " (see below)" : ""}.`);
+    if (s.points.length === 0) {
+      notes.push(`${label}: no ${frequency ? `${FREQUENCY_ADJECTIVE[frequency]} ` : ""}values for this indicator${s.ranges?.length ? " (see below)" : ""}.`);
+      left.push({ key, why: "no-values", frequency: frequency ?? null, elsewhere: !!s.ranges?.length });
+    }
     for (const p of s.points) if (p.source) sources.add(p.source);
     lines.push({ key, label, points });
   }
@@ -62,6 +67,7 @@ export async function compareData(view: ExplorerView): Promise<CompareData> {
     frequency,
     lines,
     notes,
+    left,
     notShown: valuesNotShown(ranges, frequency),
     sources: [...sources],
   };

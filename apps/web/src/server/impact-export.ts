@@ -11,6 +11,10 @@ import { impactJson, itsCsv } from "@corridor/data/pure";
 import { db } from "@/server/db";
 import { controlHref, parseImpactExportParams, type ImpactExportParams, type ImpactFormat } from "@/lib/impact-view";
 import { renderImpactSvg, type ImpactExportData } from "@/render/impact-svg";
+import { fill } from "@/lib/chart-words";
+import { localePath } from "@/i18n/locale-path";
+import { chartWords, translatorFor } from "./chart-words";
+import { indicatorName } from "@corridor/data/pure";
 import { toChartEvent } from "@/lib/chart-model";
 import { renderPng } from "@/render/png";
 import { RendererBusy } from "@/render/render-pool";
@@ -32,12 +36,12 @@ export async function loadImpactExport(p: ImpactExportParams): Promise<ImpactExp
   const result = await impact(await db(), { ...query, method: "its", control: p.control ?? undefined });
   const s = await series(await db(), { indicator: p.indicator, origin: p.origin, destination: p.destination });
   const sources = [...new Set(s.points.map((pt) => pt.source).filter((x): x is string => !!x))];
-  return { impact: result, event: toChartEvent(event), sources };
+  return { impact: result, event: toChartEvent(event, p.lang), sources };
 }
 
 /** The event page that shows this panel (with its control corridor), as a printed footer names it. */
 function panelAddress(origin: string, p: ImpactExportParams): string {
-  return `${origin}${controlHref(`/events/${encodeURIComponent(p.event)}`, new URLSearchParams(), p, p.control)}`;
+  return `${origin}${localePath(controlHref(`/events/${encodeURIComponent(p.event)}`, new URLSearchParams(), p, p.control), p.lang)}`;
 }
 
 async function body(data: ImpactExportData, p: ImpactExportParams, format: ImpactFormat, origin: string): Promise<Buffer> {
@@ -46,10 +50,11 @@ async function body(data: ImpactExportData, p: ImpactExportParams, format: Impac
     if (!data.impact.its) throw new CorridorError("usage", "this series has no interrupted time series to export", { parameter: "indicator" });
     return Buffer.from(itsCsv(data.impact.its));
   }
-  const provenance = `Corridor · data of ${(await dataDate(await db())) ?? "no import yet"} · ${panelAddress(origin, p)}`;
-  const svg = () => renderImpactSvg(data, { width: p.width, theme: p.theme, provenance });
+  const words = chartWords(p.lang);
+  const provenance = fill(words.provenance, { date: (await dataDate(await db())) ?? words.noImportYet, address: panelAddress(origin, p) });
+  const svg = () => renderImpactSvg(data, { width: p.width, theme: p.theme, provenance, lang: p.lang });
   if (format === "svg") return Buffer.from(svg());
-  if (format === "pdf") return svgToPdf(svg(), { title: `${data.impact.indicator.name}: what “${data.event.title}” did` });
+  if (format === "pdf") return svgToPdf(svg(), { title: translatorFor(p.lang, "ImpactExport")("title", { indicator: indicatorName(data.impact.indicator, p.lang), event: data.event.title }) });
   return renderPng(svg, p.scale, { width: p.width });
 }
 

@@ -8,17 +8,25 @@ import { Transform } from "node:stream";
 import { detectEncoding as detectFromBytes, firstInvalidUtf8, lineAt, type Refusal } from "./detect.ts";
 import { MappingError } from "./normalise.ts";
 import { CorridorError } from "../errors.ts";
+import { problem, type Problem } from "./problems.ts";
 
-/** The file cannot be read as text (encoding, binary bytes); `line` where it went wrong when known. */
+/**
+ * The file cannot be read as text (encoding, binary bytes); `line` where it went wrong when known.
+ * Given a coded problem (problems.ts), its English is the message and the code goes to the client.
+ */
 export class BadInputError extends CorridorError {
-  constructor(message: string, readonly line?: number) {
-    super("bad_data", message, { line: line ?? null });
+  readonly problem?: Problem;
+  constructor(what: string | (Problem & { message: string }), readonly line?: number) {
+    const coded = typeof what === "string" ? undefined : { code: what.code, params: what.params };
+    super("bad_data", typeof what === "string" ? what : what.message, { line: line ?? null, ...(coded ? { problem: coded } : {}) });
+    this.problem = coded;
   }
 }
 
 /** A detection's refusal (detect.ts) as the import's error: the preview shows the same words. */
 export function refusalError(refusal: Refusal): Error {
-  return refusal.kind === "mapping" ? new MappingError(refusal.message) : new BadInputError(refusal.message, refusal.line);
+  const what = refusal.problem ? { ...refusal.problem, message: refusal.message } : refusal.message;
+  return refusal.kind === "mapping" ? new MappingError(what) : new BadInputError(what, refusal.line);
 }
 
 export interface Detected {
@@ -67,7 +75,7 @@ export function decoderStream(encoding: string, bomLength: number): Transform {
   let lines = 0;
   const invalid = (bytes: Uint8Array, at: number) => {
     const bad = Math.max(firstInvalidUtf8(bytes), 0);
-    return new BadInputError(`the file is not valid UTF-8 at byte ${at + bad}: a mixed or wrong encoding (try the encoding windows-1251)`, lines + lineAt(bytes, bad));
+    return new BadInputError(problem("invalid_utf8", { offset: at + bad }), lines + lineAt(bytes, bad));
   };
   // Strings out as they are (object mode): in byte mode each decoded string was encoded back into a
   // Buffer and papaparse decoded it again (≈ 0.2 s per 35 MB).
@@ -98,7 +106,7 @@ export function decoderStream(encoding: string, bomLength: number): Transform {
     },
     flush(done) {
       if (utf8) {
-        if (carry.length > 0) return done(new BadInputError("the file ends inside a UTF-8 character"));
+        if (carry.length > 0) return done(new BadInputError(problem("truncated_utf8")));
         return done();
       }
       const text = decoder!.decode();

@@ -10,6 +10,7 @@ import chardet from "chardet";
 import Papa from "papaparse";
 import { parsePeriod } from "../periods.ts";
 import { mapColumns, MappingError, normaliseHeader, type ColumnMap, type Role } from "./normalise.ts";
+import { problem, type Problem } from "./problems.ts";
 
 export const FORMATS = ["tidy", "wide", "worldbank", "sdmx"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -20,6 +21,13 @@ export interface Refusal {
   message: string;
   /** 1-based line the refusal is about, when there is one. */
   line?: number;
+  /** The message as code and parameters (problems.ts), for a client's own language. */
+  problem?: Problem;
+}
+
+/** A bad-input refusal worded by a coded problem. */
+function badInput({ message, ...coded }: Problem & { message: string }, line?: number): Refusal {
+  return { kind: "bad-input", message, problem: coded, ...(line !== undefined ? { line } : {}) };
 }
 
 // ---- Encoding evidence from bytes ----
@@ -118,14 +126,13 @@ export function detectEncoding(head: Uint8Array, declared?: string): EncodingDet
   if (declared) {
     const encoding = knownEncoding(declared);
     if (!encoding)
-      return { encoding: declared, bomLength: 0, reason: "chosen", refused: { kind: "bad-input", message: `unknown encoding "${declared}" (known: ${[...new Set(ENCODING_LABELS.values())].join(", ")})` } };
+      return { encoding: declared, bomLength: 0, reason: "chosen", refused: badInput(problem("unknown_encoding", { encoding: declared, known: [...new Set(ENCODING_LABELS.values())].join(", ") })) };
     const chosen = { encoding, bomLength: mark && mark.encoding === encoding ? mark.bomLength : 0, reason: "chosen" };
     if (encoding === "utf-8") {
       const bad = firstInvalidUtf8(head.subarray(chosen.bomLength));
       if (bad >= 0) {
         const guess = guessEncoding(head);
-        const message = `the file is not valid UTF-8 as declared (byte 0x${head[bad]!.toString(16)} at offset ${bad}); it looks like ${guess}: try the encoding ${guess}`;
-        return { ...chosen, refused: { kind: "bad-input", message, line: lineAt(head, bad) } };
+        return { ...chosen, refused: badInput(problem("wrong_encoding", { byte: head[bad]!.toString(16), offset: bad, guess }), lineAt(head, bad)) };
       }
     }
     return chosen;
@@ -134,7 +141,7 @@ export function detectEncoding(head: Uint8Array, declared?: string): EncodingDet
   const utf16 = utf16WithoutBom(head);
   if (utf16) return { encoding: utf16, bomLength: 0, reason: "every other byte is zero" };
   if (looksBinary(head))
-    return { encoding: "utf-8", bomLength: 0, reason: "binary", refused: { kind: "bad-input", message: "this is a binary file, not CSV text (it holds NUL or control bytes)", line: 1 } };
+    return { encoding: "utf-8", bomLength: 0, reason: "binary", refused: badInput(problem("binary"), 1) };
   if (firstInvalidUtf8(head) === -1) return { encoding: "utf-8", bomLength: 0, reason: "valid UTF-8" };
   const guess = guessEncoding(head);
   return { encoding: guess, bomLength: 0, reason: guess === "windows-1251" ? "not UTF-8; Russian tables are the usual case" : "byte statistics" };
@@ -198,10 +205,10 @@ export function sniff(bytes: Uint8Array, totalBytes: number, options: { encoding
   const partial = bytes.length < totalBytes;
   let text = new TextDecoder(encoding.refused ? "utf-8" : encoding.encoding, { ignoreBOM: true }).decode(bytes.subarray(encoding.bomLength), { stream: partial });
   let refused = encoding.refused;
-  if (!refused && looksLikeHtml(text)) refused = { kind: "bad-input", message: "this is an HTML page (a saved web page or an error page), not a CSV table", line: 1 };
+  if (!refused && looksLikeHtml(text)) refused = badInput(problem("html"), 1);
   if (partial) {
     const lastNewline = text.lastIndexOf("\n");
-    if (lastNewline === -1) refused ??= { kind: "bad-input", message: `line 1 is longer than ${Math.round(bytes.length / 1024)} KiB with no line break: not a CSV table`, line: 1 };
+    if (lastNewline === -1) refused ??= badInput(problem("line_too_long", { kib: Math.round(bytes.length / 1024) }), 1);
     else text = text.slice(0, lastNewline);
   }
   const delimiter = options.delimiter ?? sniffDelimiter(text.slice(0, 64 * 1024));
@@ -235,7 +242,7 @@ export function periodColumns(header: string[]): number[] {
 /** Recognises a file from its first rows (never its name). */
 export function detectFormat(rows: CsvRow[], requested: Format | "auto" = "auto"): Detection {
   const first = rows.findIndex((r) => !isBlankRow(r));
-  if (first === -1) return { format: requested === "auto" ? "tidy" : requested, headerIndex: 0, refused: { kind: "bad-input", message: "the file has no rows (empty or blank lines only)", line: 1 } };
+  if (first === -1) return { format: requested === "auto" ? "tidy" : requested, headerIndex: 0, refused: badInput(problem("no_rows"), 1) };
   const head = cells(rows[first]!);
   const lower = head.map((h) => h.toLowerCase());
   const refuse = (message: string, kind: Refusal["kind"] = "bad-input"): Detection =>

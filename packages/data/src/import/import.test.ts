@@ -46,7 +46,7 @@ describe("importFile: tidy CSV", () => {
     const s = await importFile(db, file);
     expect(s.committed).toBe(false);
     expect(s.importId).toBeNull();
-    expect(s.errors).toEqual([{ line: 5, column: "value", value: "12x", message: '"12x" is not a number' }]);
+    expect(s.errors).toEqual([{ line: 5, column: "value", value: "12x", message: '"12x" is not a number', problem: { code: "not_a_number", params: { value: "12x" } } }]);
     expect({ obs: await count(db), imports: await count(db, "imports") }).toEqual(before);
   });
 

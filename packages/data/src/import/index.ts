@@ -17,6 +17,7 @@ import { buildAdapter, buildNormaliser, readInWorker, readObservations, type Map
 import { MappingError, ROLES, type Role } from "./normalise.ts";
 import { decodeStaged, ObservationWriter } from "./writer.ts";
 import type { Period } from "../periods.ts";
+import { problem, type Problem } from "./problems.ts";
 import { ImportDiffCollector, type ImportDiff } from "./diff.ts";
 import { classifyStaged, feedDiff, startStaging, writeStaged } from "./postgres.ts";
 import { rowsOf } from "../dialect.ts";
@@ -26,6 +27,7 @@ export { MappingError, parseRoleMap } from "./normalise.ts";
 export { BadInputError } from "./decode.ts";
 export type { Role } from "./normalise.ts";
 export { FORMATS, type Format } from "./detect.ts";
+export { problem, PROBLEM_CODES, isProblemCode, type Problem, type ProblemCode, type ProblemParams } from "./problems.ts";
 // Profile → import → profile, as the CLI and the upload route run it.
 export { runImport, PARSE_WORKER_MIN_BYTES, type RunImportRequest, type RunImportResult } from "./run.ts";
 export { DIFF_CHANGES_PER_GROUP, type ImportDiff, type DiffGroup, type DiffChange } from "./diff.ts";
@@ -65,6 +67,14 @@ export interface ImportError {
   column: string;
   value: string;
   message: string;
+  /** The message as code and parameters (problems.ts), for a client's own language. */
+  problem?: Problem;
+}
+
+/** An ImportError worded by a coded problem. */
+function coded(line: number, column: string, value: string, found: Problem & { message: string }): ImportError {
+  const { message, ...p } = found;
+  return { line, column, value, message, problem: p };
 }
 
 export interface ImportSummary {
@@ -142,7 +152,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
   const fileName = options.fileName ?? basename(path);
   const maxErrors = options.maxErrors ?? 100;
   const size = statSync(path).size;
-  if (size === 0) throw new BadInputError("the file is empty (0 bytes)", 1);
+  if (size === 0) throw new BadInputError(problem("file_empty"), 1);
 
   // Sniff encoding, dialect, format and header from the first 64 KiB (detect.ts, as the upload preview does).
   const sniffed = sniff(readHeadBytes(path), size, { encoding: options.encoding, delimiter: options.delimiter });
@@ -175,7 +185,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
   const adapter = buildAdapter(mapping);
   const dataSample = sample.filter((r) => r.line > headerLine);
   if (!dataSample.some((r) => r.fields.some((f) => f.trim() !== "")) && size <= HEAD_BYTES)
-    throw new BadInputError(`the file has a header (line ${headerLine}) but no data rows`, headerLine);
+    throw new BadInputError(problem("no_data_rows", { line: headerLine }), headerLine);
   const decimal: DecimalMark =
     options.decimal && options.decimal !== "auto"
       ? options.decimal
@@ -225,10 +235,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
       dryRun,
       onDuplicate: (o, line, firstLine) => {
         rejectedLines.add(line);
-        report({
-          line, column: "", value: `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`,
-          message: `the same observation appears twice in this file (first on line ${firstLine})`,
-        });
+        report(coded(line, "", `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`, problem("duplicate", { first: firstLine })));
       },
     });
     let counts: ReadCounts;
@@ -268,7 +275,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     }
     if (summary.inserted + summary.updated + summary.unchanged === 0) {
       sqlite.exec("ROLLBACK");
-      report({ line: headerLine, column: "", value: "", message: "no observation in the file has a value" });
+      report(coded(headerLine, "", "", problem("no_values")));
       return summary;
     }
     sqlite
@@ -309,7 +316,6 @@ class RolledBack extends Error {}
 async function importPostgres(db: CorridorDb, { prepared, options, summary, report, aggregates, headerLine, historyOptions, worker }: PostgresImport): Promise<ImportSummary> {
   const dryRun = summary.dryRun;
   const diff = options.diff ? new ImportDiffCollector() : undefined;
-  const fail = (message: string) => report({ line: headerLine, column: "", value: "", message });
   try {
     return await db.transaction(async (tx) => {
       // A dry run reads one snapshot (not READ ONLY: it creates its staging table) and writes nothing else.
@@ -357,10 +363,7 @@ async function importPostgres(db: CorridorDb, { prepared, options, summary, repo
       const outcome = dryRun || summary.errorCount > 0 ? await classifyStaged(tx) : await writeStaged(tx, importId, new Date().toISOString());
       for (const { line, firstLine, observation: o } of outcome.repeats) {
         rejectedLines.add(line);
-        report({
-          line, column: "", value: `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`,
-          message: `the same observation appears twice in this file (first on line ${firstLine})`,
-        });
+        report(coded(line, "", `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`, problem("duplicate", { first: firstLine })));
       }
       summary.inserted = outcome.inserted;
       summary.updated = outcome.updated;
@@ -371,7 +374,7 @@ async function importPostgres(db: CorridorDb, { prepared, options, summary, repo
       if (diff) summary.diff = diff.result();
       if (summary.errorCount > 0 || dryRun) throw new RolledBack();
       if (summary.inserted + summary.updated + summary.unchanged === 0) {
-        fail("no observation in the file has a value");
+        report(coded(headerLine, "", "", problem("no_values")));
         throw new RolledBack();
       }
       await tx.run(

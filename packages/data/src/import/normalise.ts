@@ -9,6 +9,7 @@ import type { IndicatorResolver } from "../indicators.ts";
 import type { Bound, Indicator } from "../schema.ts";
 import { parseNumber, type DecimalMark } from "../numbers.ts";
 import { parsePeriod, type Period, type PeriodResult } from "../periods.ts";
+import { problem, type Problem } from "./problems.ts";
 
 export const ROLES = ["indicator", "origin", "destination", "country", "period", "value", "breakdown", "flag", "bound", "source"] as const;
 export type Role = (typeof ROLES)[number];
@@ -49,8 +50,9 @@ export type ColumnMap = Partial<Record<Role, number>>;
 
 /** A mapping that does not fit the file: a bad --map pair, an unknown role or indicator. */
 export class MappingError extends CorridorError {
-  constructor(message: string) {
-    super("invalid", message);
+  /** A message, or a coded problem (its English is the message; the code and parameters go to the client). */
+  constructor(what: string | (Problem & { message: string })) {
+    super("invalid", typeof what === "string" ? what : what.message, typeof what === "string" ? {} : { problem: { code: what.code, params: what.params } });
   }
 }
 
@@ -79,7 +81,7 @@ export function mapColumns(header: string[], map: Partial<Record<Role, string>> 
     if (!(ROLES as readonly string[]).includes(role)) throw new MappingError(`the mapping: unknown role "${role}" (roles: ${ROLES.join(", ")})`);
     let index = normalised.indexOf(normaliseHeader(wanted));
     if (index === -1 && /^\d+$/.test(wanted) && +wanted >= 1 && +wanted <= header.length) index = +wanted - 1;
-    if (index === -1) throw new MappingError(`the ${role} column "${wanted}": no such column (columns: ${header.join(", ")})`);
+    if (index === -1) throw new MappingError(problem("no_such_column", { role, column: wanted, columns: header.join(", ") }));
     columns[role] = index;
     taken.add(index);
   }
@@ -94,18 +96,21 @@ export function mapColumns(header: string[], map: Partial<Record<Role, string>> 
   return columns;
 }
 
-/** Checks that every required role has a column or a constant; returns a usage message otherwise. */
-export function checkMapping(columns: ColumnMap, options: Constants, header: string[]): string | null {
+/** Checks that every required role has a column or a constant; returns the problem otherwise. */
+export function mappingProblem(columns: ColumnMap, options: Constants, header: string[]): (Problem & { message: string }) | null {
   const missing: string[] = [];
-  if (columns.indicator === undefined && !options.indicator) missing.push("the indicator (no column maps to it and none was given)");
+  if (columns.indicator === undefined && !options.indicator) missing.push("indicator");
   if (columns.period === undefined) missing.push("period");
   if (columns.value === undefined) missing.push("value");
   const hasOrigin = columns.origin !== undefined || !!options.origin;
   const hasDestination = columns.destination !== undefined || !!options.destination;
-  if (!hasOrigin && !hasDestination && columns.country === undefined)
-    missing.push("the origin or destination (no column maps to either, none was given, and no country column)");
-  if (missing.length === 0) return null;
-  return `cannot map columns: missing ${missing.join("; ")}. Header: ${header.join(", ")}. Map a column to each missing role, or give the value for every row.`;
+  if (!hasOrigin && !hasDestination && columns.country === undefined) missing.push("corridor");
+  return missing.length === 0 ? null : problem("missing_roles", { roles: missing.join(","), header: header.join(", ") });
+}
+
+/** mappingProblem's English sentence, or null. */
+export function checkMapping(columns: ColumnMap, options: Constants, header: string[]): string | null {
+  return mappingProblem(columns, options, header)?.message ?? null;
 }
 
 export interface NormalisedObservation {
@@ -125,6 +130,8 @@ export interface CellError {
   column: string;
   value: string;
   message: string;
+  /** The message as code and parameters, for a client's own language. */
+  problem?: Problem;
 }
 
 /** One observation's raw cells by role, as any format adapter hands them over. */
@@ -146,11 +153,11 @@ const MARKUP = /<\s*\/?\s*[a-z!][^>]*>/i;
  * Free-text cells (breakdown, flag, source) are shown on web pages and written back out as CSV:
  * a formula would run when an export is opened in a spreadsheet, and markup has no place in them.
  */
-export function unsafeText(raw: string | undefined): string | null {
+export function unsafeText(raw: string | undefined): (Problem & { message: string }) | null {
   const text = raw?.trim();
   if (!text) return null;
-  if (FORMULA.test(text)) return "looks like a spreadsheet formula; formulas are refused so that exports of this data cannot run them";
-  if (MARKUP.test(text)) return "holds HTML markup; text cells take plain text only";
+  if (FORMULA.test(text)) return problem("formula");
+  if (MARKUP.test(text)) return problem("markup");
   return null;
 }
 
@@ -181,8 +188,9 @@ export class RowNormaliser {
     }
   }
 
-  private error(errors: CellError[], names: ColumnNames, role: Role, value: string, message: string): void {
-    errors.push({ column: names[role] ?? role, value, message });
+  private error(errors: CellError[], names: ColumnNames, role: Role, value: string, found: Problem & { message: string }): void {
+    const { message, ...coded } = found;
+    errors.push({ column: names[role] ?? role, value, message, problem: coded });
   }
 
   private resolveIndicator(raw: string): Indicator | undefined {
@@ -200,7 +208,13 @@ export class RowNormaliser {
     if (raw === undefined) return undefined;
     const found = this.countries.resolve(raw);
     if (found.ok) return found.code;
-    this.error(errors, names, role, raw, found.reason);
+    const text = raw.trim();
+    const coded =
+      text === "" ? problem("empty_country")
+      : found.suggestion ? problem("unknown_country_guess", { value: text, code: found.suggestion, name: found.reason.match(/, "(.*)"\?\)$/)?.[1] ?? found.suggestion })
+      : problem("unknown_country", { value: text.length > 60 ? `${text.slice(0, 60)}…` : text });
+    // The resolver's own sentence stays the English (it may shorten or quote differently).
+    this.error(errors, names, role, raw, { ...coded, message: found.reason });
     return undefined;
   }
 
@@ -220,14 +234,14 @@ export class RowNormaliser {
     const rawValue = record.value ?? "";
     const number = parseNumber(rawValue, this.options.decimal);
     if (number.kind === "missing") return { kind: "missing" };
-    if (number.kind === "error") this.error(errors, names, "value", rawValue, number.reason);
+    if (number.kind === "error") this.error(errors, names, "value", rawValue, { ...number.problem, message: number.reason });
 
     let indicator = this.constantIndicator;
     const rawIndicator = record.indicator;
     if (rawIndicator !== undefined && rawIndicator.trim() !== "") {
       indicator = this.resolveIndicator(rawIndicator);
-      if (!indicator) this.error(errors, names, "indicator", rawIndicator, this.indicators.unknown(rawIndicator));
-    } else if (!indicator && rawIndicator !== undefined) this.error(errors, names, "indicator", rawIndicator, "empty indicator");
+      if (!indicator) this.error(errors, names, "indicator", rawIndicator, { ...problem("unknown_indicator", { value: rawIndicator, known: this.indicators.known() }), message: this.indicators.unknown(rawIndicator) });
+    } else if (!indicator && rawIndicator !== undefined) this.error(errors, names, "indicator", rawIndicator, problem("empty_indicator"));
 
     let origin = this.country(record, names, "origin", errors) ?? this.constants.origin;
     let destination = this.country(record, names, "destination", errors) ?? this.constants.destination;
@@ -252,14 +266,17 @@ export class RowNormaliser {
     const lowered = rawBound.toLowerCase();
     const bound: Bound | null | undefined = rawBound === "" ? null : lowered === "lower" || lowered === "upper" ? lowered : undefined;
     if (bound === undefined)
-      this.error(errors, names, "bound", rawBound, `bound must be "lower" (published as "more than N"), "upper" ("less than N", "almost N") or empty, not "${rawBound}"`);
+      this.error(errors, names, "bound", rawBound, problem("bad_bound", { value: rawBound }));
 
     const rawPeriod = record.period ?? "";
     const parsed = this.period(rawPeriod);
-    if (!parsed.ok) this.error(errors, names, "period", rawPeriod, parsed.reason);
+    if (!parsed.ok) this.error(errors, names, "period", rawPeriod, rawPeriod.trim() === "" ? problem("empty_period") : problem("bad_period", { value: rawPeriod, reason: parsed.reason }));
 
     if (errors.length > 0 || origin === undefined || destination === undefined || !indicator || !parsed.ok || number.kind !== "number" || bound === undefined) {
-      if (errors.length === 0) errors.push({ column: "", value: "", message: "row has no origin or destination" });
+      if (errors.length === 0) {
+        const { message, ...coded } = problem("no_corridor");
+        errors.push({ column: "", value: "", message, problem: coded });
+      }
       return { kind: "errors", errors };
     }
 
@@ -267,8 +284,8 @@ export class RowNormaliser {
     const rawFlag = record.flag?.trim();
     const rawSource = record.source?.trim();
     for (const role of ["breakdown", "flag", "source"] as const) {
-      const problem = unsafeText(record[role]);
-      if (problem) this.error(errors, names, role, record[role]!, problem);
+      const unsafe = unsafeText(record[role]);
+      if (unsafe) this.error(errors, names, role, record[role]!, unsafe);
     }
     if (errors.length > 0) return { kind: "errors", errors };
     return {

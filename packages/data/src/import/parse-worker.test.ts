@@ -69,7 +69,7 @@ describe("import with the parser in a worker thread", () => {
     const { one, two } = await both(file);
     expect(two.errorCount).toBe(245);
     expect(two.errors).toHaveLength(100);
-    expect(two.errors[0]).toEqual({ line: 102, column: "value", value: "twelve", message: expect.stringMatching(/not a number/) });
+    expect(two.errors[0]).toEqual({ line: 102, column: "value", value: "twelve", message: expect.stringMatching(/not a number/), problem: { code: "not_a_number", params: { value: "twelve" } } });
     expect({ ...two, importId: 0 }).toEqual({ ...one, importId: 0 });
   });
 

@@ -7,6 +7,7 @@ import { parentPort } from "node:worker_threads";
 import { BadInputError } from "./decode.ts";
 import { prepareRead, readObservations, type ReadError, type ReadSetup, type WorkerMessage } from "./read.ts";
 import { MappingError } from "./normalise.ts";
+import type { Problem } from "./problems.ts";
 import { StageEncoder, type StageBatch } from "./writer.ts";
 
 const port = parentPort!;
@@ -44,6 +45,7 @@ async function read(setup: ReadSetup): Promise<void> {
   } catch (error) {
     // By class, not constructor name: a bundler may rename classes.
     const name = error instanceof BadInputError ? "BadInputError" : error instanceof MappingError ? "MappingError" : "Error";
-    post({ kind: "failed", name, message: (error as Error).message, line: error instanceof BadInputError ? error.line : undefined });
+    const problem = error instanceof BadInputError || error instanceof MappingError ? (error.details.problem as Problem | undefined) : undefined;
+    post({ kind: "failed", name, message: (error as Error).message, line: error instanceof BadInputError ? error.line : undefined, ...(problem ? { problem } : {}) });
   }
 }

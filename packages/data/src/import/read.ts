@@ -13,8 +13,9 @@ import type { Indicator } from "../schema.ts";
 import { streamCsv } from "./csv.ts";
 import { BadInputError, type Detected } from "./decode.ts";
 import { sdmxAdapter, tidyAdapter, wideAdapter, worldBankAdapter, type Adapter, type Format } from "./formats.ts";
-import { checkMapping, MappingError, RowNormaliser, type ColumnNames, type NormalisedObservation, type RawRecord, type Role } from "./normalise.ts";
+import { mappingProblem, MappingError, RowNormaliser, type ColumnNames, type NormalisedObservation, type RawRecord, type Role } from "./normalise.ts";
 import type { StageBatch } from "./writer.ts";
+import { problem as coded, type Problem } from "./problems.ts";
 
 /** Everything the read loop needs, as plain data (it is posted to the parser worker). */
 export interface ReadSetup {
@@ -43,6 +44,8 @@ export interface ReadError {
   column: string;
   value: string;
   message: string;
+  /** The message as code and parameters (problems.ts), for a client's own language. */
+  problem?: Problem;
 }
 
 export interface ReadSink {
@@ -79,7 +82,7 @@ export function buildAdapter(setup: MappingSetup): Adapter {
       return wideAdapter(setup.header, adapterOptions);
     case "tidy": {
       const adapter = tidyAdapter(setup.header, adapterOptions);
-      const problem = checkMapping(adapter.columns, { indicator: setup.indicator, origin: setup.origin, destination: setup.destination }, setup.header);
+      const problem = mappingProblem(adapter.columns, { indicator: setup.indicator, origin: setup.origin, destination: setup.destination }, setup.header);
       if (problem) throw new MappingError(problem);
       return adapter;
     }
@@ -133,7 +136,8 @@ export async function readObservations({ setup, adapter, normaliser }: PreparedR
         counts.rowsRead++;
         if (fields.length !== adapter.expectedColumns) {
           counts.badRows++;
-          sink.error({ line, column: "", value: fields.join(setup.delimiter).slice(0, 80), message: `expected ${adapter.expectedColumns} columns, found ${fields.length}` });
+          const { message, ...problem } = coded("column_count", { expected: adapter.expectedColumns, found: fields.length });
+          sink.error({ line, column: "", value: fields.join(setup.delimiter).slice(0, 80), message, problem });
           continue;
         }
         currentLine = line;
@@ -150,7 +154,7 @@ export type WorkerMessage =
   | { kind: "batch"; batch: StageBatch; errors: ReadError[] }
   | { kind: "progress"; bytesRead: number; totalBytes: number }
   | { kind: "done"; errors: ReadError[]; errorCount: number; counts: Omit<ReadCounts, "rejectedLines" | "aggregates"> & { rejectedLines: number[]; aggregates: string[] } }
-  | { kind: "failed"; name: string; message: string; line?: number };
+  | { kind: "failed"; name: string; message: string; line?: number; problem?: Problem };
 
 /**
  * Starts a parser worker (the CLI knows where its script is). It loads its modules, then waits for
@@ -199,8 +203,9 @@ export function readInWorker(
           }
           case "failed": {
             // The same error classes as on this thread, so callers tell bad input from a bug.
-            const error = message.name === "BadInputError" ? new BadInputError(message.message, message.line)
-              : message.name === "MappingError" ? new MappingError(message.message) : new Error(message.message);
+            const what = message.problem ? { ...message.problem, message: message.message } : message.message;
+            const error = message.name === "BadInputError" ? new BadInputError(what, message.line)
+              : message.name === "MappingError" ? new MappingError(what) : new Error(message.message);
             settle(() => reject(error));
             break;
           }

@@ -47,6 +47,7 @@ export const NOT_YET_ON_POSTGRES: Record<string, string> = {
     "runs the CLI on copies of one seeded SQLite file and compares the files' canonical dumps; PostgreSQL's refusals (line, column, value, nothing written) are checked by import.test.ts and bounds.test.ts there",
   "src/import/faults.test.ts":
     "SQLite file faults: a killed process mid-write, a full disk (max_page_count), WAL recovery; PostgreSQL's transaction and its errors (explainPostgresError) are the server's",
+  "src/import/problems.test.ts": "its refusals come from sniffing and mapping, before the engine is touched (the same code on both); the coded row errors on PostgreSQL are checked by import.test.ts",
   "src/import/parse-worker.test.ts": "the worker against SQLite's one-thread path and its flushes; on PostgreSQL, engines-equal.test.ts imports through the worker",
   "src/import/writer.test.ts": IMPORT,
   "src/migrations.test.ts": "migrates SQLite fixtures made by older releases; PostgreSQL has only its baseline so far",

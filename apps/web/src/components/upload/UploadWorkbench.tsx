@@ -12,6 +12,7 @@ import { sendImport, type Progress } from "@/lib/upload-request";
 import { full as fullIn } from "@/lib/format";
 import { localePath } from "@/i18n/locale-path";
 import { isLocale } from "@/i18n/routing";
+import { problemWords, type ProblemWords, type UploadT } from "@/lib/import-problem";
 import { PreviewTable } from "./PreviewTable";
 import { DiffView } from "./DiffView";
 
@@ -33,7 +34,8 @@ const ENCODING_REASONS: Record<string, "chosen" | "bom" | "utf16" | "binary" | "
   "byte statistics": "statistics",
 };
 
-type Outcome = { kind: "checked"; summary: ImportSummary } | { kind: "committed"; summary: ImportSummary } | { kind: "refused"; status: number; message: string; summary?: ImportSummary };
+type Outcome =
+  { kind: "checked"; summary: ImportSummary } | { kind: "committed"; summary: ImportSummary } | { kind: "refused"; status: number; message: string; detail?: ProblemWords; summary?: ImportSummary };
 
 export interface IndicatorChoice {
   code: string;
@@ -57,6 +59,8 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
   const how = (auto: boolean) => (auto ? t("detected") : t("chosenByYou"));
   const delimiterName = (d: string) => (DELIMITER_NAMES[d] ? t(`delimiters.${DELIMITER_NAMES[d] as "comma"}`) : d);
   const decimalName = (d: string) => (d === "," ? t("comma") : t("point"));
+  // The import's problems by code, through the catalog (lib/import-problem).
+  const words = (problem: unknown, english: string) => problemWords(problem, english, t as unknown as UploadT, locale);
 
   useEffect(() => {
     fetch("/api/profiles", { headers: { Accept: "application/json" } })
@@ -112,7 +116,7 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
       // A file refused as a whole (bad encoding, no header…) names one line; a checked file lists its errors.
       const wholeFileLine = !summary && result && typeof result === "object" && typeof (result as { line?: unknown }).line === "number" ? (result as { line: number }).line : null;
       if ((status === 200 || status === 201) && summary) setOutcome({ kind: dryRun ? "checked" : "committed", summary });
-      else setOutcome({ kind: "refused", status, message: `${wholeFileLine ? t("lineN", { line: wholeFileLine }) : ""}${messageOf(status, result, t, locale)}`, ...(summary ? { summary } : {}) });
+      else setOutcome({ kind: "refused", status, ...refusalOf(status, result, t, words), ...(summary ? { summary } : {}) });
       setFocusLine(summary?.errors[0]?.line ?? wholeFileLine);
     } catch (error) {
       setOutcome({ kind: "refused", status: 0, message: error instanceof Error ? error.message : String(error) });
@@ -174,9 +178,8 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
           </div>
           {ready.refused && (
             <Card className="p-4" decoration="left" decorationColor="red">
-              <Text lang="en">
-                {ready.refused.charAt(0).toUpperCase()}
-                {ready.refused.slice(1)}.
+              <Text lang={words(ready.refusedProblem, ready.refused).lang} data-testid="preview-refused">
+                {words(ready.refusedProblem, ready.refused).text}
               </Text>
             </Card>
           )}
@@ -340,8 +343,12 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
               </table>
             </div>
             {ready.mappingProblem && (
-              <p className="mt-3 rounded-tremor-small bg-amber-50 px-3 py-2 text-tremor-default text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="mapping-problem" lang="en">
-                {ready.mappingProblem.replace(/ Map a column to each missing role, or give the value for every row\.$/, " Choose a role for a column above, or give a constant.")}
+              <p
+                className="mt-3 rounded-tremor-small bg-amber-50 px-3 py-2 text-tremor-default text-amber-900 dark:bg-amber-950/50 dark:text-amber-200"
+                data-testid="mapping-problem"
+                lang={words(ready.mappingProblemCoded, ready.mappingProblem).lang}
+              >
+                {words(ready.mappingProblemCoded, ready.mappingProblem).text}
               </p>
             )}
             <label className="mt-4 block max-w-sm text-tremor-default">
@@ -411,7 +418,17 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
       {outcome?.kind === "refused" && (
         <Card className="p-4" decoration="left" decorationColor="red" data-testid="refused">
           <Title>{errorCount > 0 ? t("errorsTitle", { count: errorCount }) : t("refusedTitle")}</Title>
-          <Text className="mt-1">{outcome.message}</Text>
+          <Text className="mt-1">
+            {outcome.message}
+            {outcome.detail && (
+              <>
+                {" "}
+                <span lang={outcome.detail.lang} data-testid="refused-detail">
+                  {outcome.detail.text}
+                </span>
+              </>
+            )}
+          </Text>
         </Card>
       )}
 
@@ -427,7 +444,9 @@ export function UploadWorkbench({ indicators }: { indicators: IndicatorChoice[] 
                 </button>
                 {e.column && <span className="text-tremor-content-subtle">{e.column}</span>}
                 {e.value && <code className="rounded bg-red-100 px-1 text-red-900 dark:bg-red-900/50 dark:text-red-100">{e.value}</code>}
-                <span lang="en">{e.message}</span>
+                <span lang={words(e.problem, e.message).lang} data-testid="error-message">
+                  {words(e.problem, e.message).text}
+                </span>
               </li>
             ))}
           </ul>
@@ -483,9 +502,20 @@ function Fact({ label, value, note, noteLang, testId }: { label: string; value: 
   );
 }
 
-/** What a refusal means in the page's language; the server's own wording (English, from the import pipeline) follows, said to be the server's. */
-function messageOf(status: number, body: unknown, t: ReturnType<typeof useTranslations<"Upload">>, locale: string): string {
-  const error = body && typeof body === "object" && "error" in body ? String((body as { error: unknown }).error) : "";
+/**
+ * What a refusal means in the page's language: the status in the catalog's words, then the server's
+ * problem — by its code through the catalog when the import coded it ("Строка 3: «12x» — не число."),
+ * otherwise the server's English, marked as such.
+ */
+function refusalOf(
+  status: number,
+  body: unknown,
+  t: ReturnType<typeof useTranslations<"Upload">>,
+  words: (problem: unknown, english: string) => ProblemWords,
+): { message: string; detail?: ProblemWords } {
+  const record = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  const error = typeof record.error === "string" ? record.error : "";
+  const line = typeof record.line === "number" && record.line > 0 ? record.line : null;
   const ours =
     status === 401
       ? t("messages.signedOut")
@@ -496,6 +526,9 @@ function messageOf(status: number, body: unknown, t: ReturnType<typeof useTransl
           : status === 422
             ? t("messages.invalid")
             : t("messages.status", { status });
-  if (!error || status === 401) return ours;
-  return locale === "en" ? error : `${ours} ${t("serverWords")} ${error}`;
+  if (!error || status === 401) return { message: ours };
+  const detail = words(record.problem, error);
+  // A coded problem says it all; an uncoded one follows our own sentence (said to be the server's words off English pages).
+  if (!detail.lang) return { message: `${line ? t("lineN", { line }) : ""}${status === 422 || status === 413 ? "" : ours}`.trimEnd(), detail };
+  return { message: `${line ? t("lineN", { line }) : ""}${ours} ${t("serverWords")}`, detail };
 }

@@ -15,6 +15,7 @@ import { db } from "@/server/db";
 import { CompareChart } from "@/components/CompareChart";
 import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";
+import { compareUnit, leftOutNotes } from "@/server/compare-words";
 import { ChartActions } from "@/components/ChartActions";
 import { toSearchParams } from "@/lib/params";
 import { corridorWords, formatValue, frequencyName, indicatorName, unitName } from "@corridor/data/pure";
@@ -46,7 +47,8 @@ export default async function Explorer({ params, searchParams }: { params: Promi
   const all = await corridors(await db());
   const withIndicator = all.filter((c) => c.indicators.some((i) => i.code === view.indicator));
   const indicator = catalog.find((i) => i.code === view.indicator)!;
-  const { lines: loaded, notes, unit, frequency, notShown = [] } = await compareData(view);
+  const compared = await compareData(view);
+  const { lines: loaded, unit, frequency, notShown = [] } = compared;
   const { merged, rows, bars, domain, ticks } = compareModel(loaded);
   // Corridor names in the page's language; the stored labels (and snapshots) stay as loaded.
   const corridorName = (key: string, stored: string) => {
@@ -173,7 +175,7 @@ export default async function Explorer({ params, searchParams }: { params: Promi
           <div>
             <Title>{indicatorTitle}</Title>
             <Text>
-              {unitName(unit, locale)}
+              {compareUnit(unit, view.index, locale)}
               {view.log ? t("logSuffix") : ""}
               {frequency ? `, ${frequencyName(frequency, locale)}${view.frequency ? "" : t("asPublishedSuffix")}` : ""}
             </Text>
@@ -189,9 +191,9 @@ export default async function Explorer({ params, searchParams }: { params: Promi
             />
           )}
         </div>
-        {notes.map((n) => (
-          <Text key={n} className="text-amber-700">
-            {n}
+        {leftOutNotes(compared, locale).map((n) => (
+          <Text key={n.text} className="text-amber-700" lang={n.lang}>
+            {n.text}
           </Text>
         ))}
         {notShown.length > 0 && (

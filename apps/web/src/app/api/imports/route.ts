@@ -6,6 +6,7 @@
  * GET /api/imports — the import history.
  */
 import { CorridorError, importFormOptions, keepImportFile, listImports } from "@corridor/data";
+import { problem } from "@corridor/data/pure";
 import type { ImportOptions, ImportSummary } from "@corridor/data/import";
 import { db } from "@/server/db";
 import { auditWrite, type Caller } from "@/server/auth";
@@ -96,7 +97,10 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
     await dropUpload(saved);
     // The file is unreadable (BadInputError: its line) or does not fit the mapping (MappingError: the header, line 1).
     if (CorridorError.is(error) && (error.code === "bad_data" || error.code === "invalid"))
-      return { status: 422, body: { error: error.message, line: error.code === "bad_data" ? (error.details.line ?? null) : 1, fileName } };
+      return {
+        status: 422,
+        body: { error: error.message, line: error.code === "bad_data" ? (error.details.line ?? null) : 1, fileName, ...(error.details.problem ? { problem: error.details.problem } : {}) },
+      };
     // An unknown profile (400), a busy database (503 + Retry-After): the one error mapping.
     if (CorridorError.is(error) || busyResponse(error)) return refusal(error);
     throw error;
@@ -112,7 +116,8 @@ export const POST = route({ role: "analyst" }, async ({ who, request }) => {
     const tooLarge = (e: unknown) => CorridorError.is(e) && e.code === "too_large";
     if (tooLarge(error) || (error instanceof Error && tooLarge(error.cause))) {
       await auditWrite(who, "import.refused", null, { reason: "too large" });
-      return json({ error: `the upload is over the limit of ${maxUploadBytes()} bytes` }, 413);
+      const { message, ...coded } = problem("too_large", { bytes: maxUploadBytes() });
+      return json({ error: message, problem: coded }, 413);
     }
     return json({ error: "expected a multipart/form-data body with a file part" }, 400);
   }

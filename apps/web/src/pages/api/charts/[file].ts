@@ -38,7 +38,7 @@ async function body(source: ChartSource, format: Format): Promise<Buffer> {
   if (format === "zip") {
     const view = chartViewHref(source);
     return source.kind === "compare"
-      ? compareZip(source.data, { provenance, view, lang, ...compareTitle(source.data, source.chart.compare!) })
+      ? compareZip(source.data, { provenance, view, lang, ...compareTitle(source.data, source.chart.compare!, lang) })
       : chartZip(source.data, { hidden: source.chart.hide, provenance, view, lang });
   }
   if (format === "json") return Buffer.from(source.kind === "compare" ? compareJson(source.data, { provenance }) : chartJson(source.data, { hidden: source.chart.hide, provenance, lang }));

@@ -9,6 +9,8 @@ import { editorData } from "@/server/editor-data";
 import { canEdit } from "@/lib/roles";
 import { emptyForm } from "@/lib/event-form";
 import { EventEditor } from "@/components/EventEditor";
+import { chartWords } from "@/server/chart-words";
+import { markWords } from "@/lib/chart-words";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
@@ -33,7 +35,7 @@ export default async function NewEventPage({ params }: { params: Promise<{ local
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("newHeading")}</h1>
       {/* The editor is a client component: only its namespaces go to the browser. */}
       <NextIntlClientProvider locale={locale} messages={{ Editor: messages.Editor, KindOne: messages.KindOne }}>
-        <EventEditor initial={emptyForm()} events={events} corridors={corridors} translator={user?.name || user?.email} />
+        <EventEditor initial={emptyForm()} events={events} corridors={corridors} translator={user?.name || user?.email} words={markWords(chartWords(locale))} />
       </NextIntlClientProvider>
     </article>
   );

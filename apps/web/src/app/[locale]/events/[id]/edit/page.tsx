@@ -14,6 +14,8 @@ import { editorData } from "@/server/editor-data";
 import { canEdit } from "@/lib/roles";
 import { formFromEvent } from "@/lib/event-form";
 import { EventEditor } from "@/components/EventEditor";
+import { chartWords } from "@/server/chart-words";
+import { markWords } from "@/lib/chart-words";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
@@ -42,7 +44,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
         {t("versionLine", { version: event.version, by: event.updatedBy, when: `${date(event.updatedAt.slice(0, 10), "day", locale)}, ${event.updatedAt.slice(11, 16)} UTC` })}
       </p>
       <NextIntlClientProvider locale={locale} messages={{ Editor: messages.Editor, KindOne: messages.KindOne }}>
-        <EventEditor initial={formFromEvent(event)} baseVersion={event.version} events={events} corridors={corridors} translator={user?.name || user?.email} />
+        <EventEditor initial={formFromEvent(event)} baseVersion={event.version} events={events} corridors={corridors} translator={user?.name || user?.email} words={markWords(chartWords(locale))} />
       </NextIntlClientProvider>
     </article>
   );
