@@ -3,7 +3,8 @@
  * same on one SQLite file): a session made on one is valid on the other, an event written through
  * one is visible on the other at once — its cached pages too, since the page cache is keyed by the
  * database's data version — and failed sign-ins count across both. The database is the seeded demo
- * moved up with `corridor copy`, its users and token made by the CLI on PostgreSQL.
+ * moved up with `corridor copy`, its users and token made by the CLI on PostgreSQL; an upload through
+ * one is served by the other, its original (kept in the database) readable there, and undone there.
  *
  * Needs a server where it may create a database: CORRIDOR_TEST_DATABASE_URL=postgres://…/postgres
  * (CI's PostgreSQL run sets it); without it the suite is skipped and its title says so.
@@ -132,11 +133,26 @@ describe.skipIf(!server)(`two instances on one PostgreSQL database${server ? "" 
     expect((await signIn(one, "gus@example.org", PASSWORD)).status).toBe(429);
   });
 
-  it("refuses an upload in words while imports are not yet on PostgreSQL", async () => {
+  it("an upload through one is served by the other at once, its original readable there, and undone through it", async () => {
+    const before = await rawRequest(two.url, "/");
+    expect((await rawRequest(two.url, "/")).headers["x-cache"]).toBe("HIT");
+    const csv = "indicator,origin,destination,period,value\nentries,TJK,RUS,2031,100\n";
     const body = new FormData();
-    body.append("file", new Blob(["indicator,origin,destination,period,value\nentries,TJK,RUS,2031,100\n"]), "pg.csv");
-    const res = await fetch(`${one.url}/api/imports`, { method: "POST", headers: { Authorization: `Bearer ${analystToken}` }, body });
-    expect(res.status).toBe(501);
-    expect((await res.json()).error).toMatch(/not available on PostgreSQL yet/);
+    body.append("file", new Blob([csv]), "pg.csv");
+    const committed = await fetch(`${one.url}/api/imports`, { method: "POST", headers: { Authorization: `Bearer ${analystToken}` }, body });
+    expect(committed.status).toBe(201);
+    const { importId } = await committed.json();
+    const after = await rawRequest(two.url, "/");
+    expect(after.headers["x-cache"]).toBeUndefined();
+    expect(after.headers["etag"]).not.toBe(before.headers["etag"]);
+    const series = () => fetch(`${two.url}/api/series?indicator=entries&origin=TJK&destination=RUS&from=2031`).then((r) => r.json());
+    expect((await series()).points.map((p: { period: string; value: number }) => [p.period, p.value])).toEqual([["2031", 100]]);
+    // The original lives in the database, not in one instance's uploads folder.
+    const original = await fetch(`${two.url}/api/imports/${importId}/file`, { headers: { Authorization: `Bearer ${analystToken}` } });
+    expect(original.status).toBe(200);
+    expect(await original.text()).toBe(csv);
+    const undone = await fetch(`${two.url}/api/imports/${importId}`, { method: "DELETE", headers: { Authorization: `Bearer ${analystToken}` } });
+    expect(undone.status).toBe(200);
+    expect((await series()).points).toEqual([]);
   });
 });

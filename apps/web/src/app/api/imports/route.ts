@@ -59,12 +59,6 @@ async function runImport(who: Caller, form: FormData, dryRun: boolean, onProgres
     if (CorridorError.is(error)) return refusal(error);
     throw error;
   }
-  // Imports into PostgreSQL are being ported (the import writer is SQLite's hot path): refused, in words, before anything is saved.
-  if ((await db()).engine === "postgres")
-    return {
-      status: 501,
-      body: { error: 'uploads are not available on PostgreSQL yet: imports run on SQLite only so far (README, "PostgreSQL"). Import into a SQLite file and move it with corridor copy' },
-    };
   const fileName = sanitiseFileName(file.name);
   const { runImport: importUpload } = await import("@corridor/data/import");
   const bytes = new Uint8Array(await file.arrayBuffer());
