@@ -178,28 +178,58 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
     released = detection.released;
   }
   const mapping: MappingSetup = {
-    format, header, released, map: options.map, countryRole: options.countryRole,
-    indicator: options.indicator, origin: options.origin, destination: options.destination,
+    format,
+    header,
+    released,
+    map: options.map,
+    countryRole: options.countryRole,
+    indicator: options.indicator,
+    origin: options.origin,
+    destination: options.destination,
   };
   // Built before anything starts, so that a bad mapping fails at once (a parser worker builds its own).
   const adapter = buildAdapter(mapping);
   const dataSample = sample.filter((r) => r.line > headerLine);
-  if (!dataSample.some((r) => r.fields.some((f) => f.trim() !== "")) && size <= HEAD_BYTES)
-    throw new BadInputError(problem("no_data_rows", { line: headerLine }), headerLine);
+  if (!dataSample.some((r) => r.fields.some((f) => f.trim() !== "")) && size <= HEAD_BYTES) throw new BadInputError(problem("no_data_rows", { line: headerLine }), headerLine);
   const decimal: DecimalMark =
     options.decimal && options.decimal !== "auto"
       ? options.decimal
-      : detectDecimalMark(dataSample.flatMap((r) => adapter.valueColumns.map((i) => r.fields[i] ?? "")), delimiter);
+      : detectDecimalMark(
+          dataSample.flatMap((r) => adapter.valueColumns.map((i) => r.fields[i] ?? "")),
+          delimiter,
+        );
   const setup: ReadSetup = {
-    ...mapping, path, delimiter, encoding, headerLine, source: options.source, decimal, maxErrors,
+    ...mapping,
+    path,
+    delimiter,
+    encoding,
+    headerLine,
+    source: options.source,
+    decimal,
+    maxErrors,
     indicatorRows: await rowsOf(db, indicatorsTable),
   };
   const prepared = { setup, adapter, normaliser: buildNormaliser(setup, adapter) }; // a bad constant (origin XYZ) fails here too
 
   const summary: ImportSummary = {
-    importId: null, format, fileName, sha256: "", encoding: encoding.encoding, delimiter, decimal,
-    rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0, skippedAggregates: [],
-    errors: [], errorCount: 0, dryRun: !!options.dryRun, committed: false,
+    importId: null,
+    format,
+    fileName,
+    sha256: "",
+    encoding: encoding.encoding,
+    delimiter,
+    decimal,
+    rowsRead: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    rejected: 0,
+    skippedAggregates: [],
+    errors: [],
+    errorCount: 0,
+    dryRun: !!options.dryRun,
+    committed: false,
   };
   const report = (error: ImportError) => {
     summary.errorCount++;
@@ -225,8 +255,7 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
       : Number(
           sqlite
             .prepare(`INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?)`)
-            .run(fileName, "", format, historyOptions, options.importedBy ?? "cli", new Date().toISOString())
-            .lastInsertRowid,
+            .run(fileName, "", format, historyOptions, options.importedBy ?? "cli", new Date().toISOString()).lastInsertRowid,
         );
     // Lines rejected for a bad cell or a repeated key (a wide row can have both: counted once).
     const rejectedLines = new Set<number>();
@@ -253,22 +282,10 @@ async function importWith(db: CorridorDb, path: string, options: ImportOptions, 
         progress: options.onProgress,
       });
     }
-    summary.sha256 = counts.sha256;
-    summary.rowsRead = counts.rowsRead;
-    summary.skipped = counts.skipped;
-    summary.rejected = counts.badRows;
+    takeReadCounts(summary, counts, aggregates);
     for (const line of counts.rejectedLines) rejectedLines.add(line);
-    for (const code of counts.aggregates) aggregates.add(code);
     writer.finish();
-    summary.inserted = writer.inserted;
-    summary.updated = writer.updated;
-    summary.unchanged = writer.unchanged;
-    summary.rejected += rejectedLines.size;
-    // Repeated keys found by a bulk load come after the other errors: put them back in line order.
-    summary.errors.sort((a, b) => a.line - b.line);
-    summary.skippedAggregates = [...aggregates].sort();
-
-    if (diff) summary.diff = diff.result();
+    settleSummary(summary, writer, rejectedLines, aggregates, diff);
     if (summary.errorCount > 0 || dryRun) {
       sqlite.exec("ROLLBACK");
       return summary;
@@ -317,80 +334,100 @@ async function importPostgres(db: CorridorDb, { prepared, options, summary, repo
   const dryRun = summary.dryRun;
   const diff = options.diff ? new ImportDiffCollector() : undefined;
   try {
-    return await db.transaction(async (tx) => {
-      // A dry run reads one snapshot (not READ ONLY: it creates its staging table) and writes nothing else.
-      if (dryRun) await tx.run(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
-      else await tx.run(sql`LOCK TABLE observations IN SHARE ROW EXCLUSIVE MODE`);
-      // The file's sha256 is known once it has been read (hashed on the way), and set then.
-      const importId = dryRun
-        ? 0
-        : (await tx.get<{ id: number }>(
-            sql`INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at)
+    return await db.transaction(
+      async (tx) => {
+        // A dry run reads one snapshot (not READ ONLY: it creates its staging table) and writes nothing else.
+        if (dryRun) await tx.run(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
+        else await tx.run(sql`LOCK TABLE observations IN SHARE ROW EXCLUSIVE MODE`);
+        // The file's sha256 is known once it has been read (hashed on the way), and set then.
+        const importId = dryRun
+          ? 0
+          : (await tx.get<{ id: number }>(
+              sql`INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at)
                 VALUES (${summary.fileName}, '', ${summary.format}, ${historyOptions}, ${options.importedBy ?? "cli"}, ${new Date().toISOString()}) RETURNING id`,
-          ))!.id;
-      const stager = await startStaging(tx);
-      let counts: ReadCounts;
-      try {
-        if (worker) {
-          // The worker sends encoded batches (writer.ts StageEncoder): each text and period once, then ids.
-          const texts: string[] = [];
-          const periods: Period[] = [];
-          const read = await readInWorker(
-            worker,
-            prepared.setup,
-            (batch) => {
-              for (const text of batch.texts) texts.push(text);
-              for (const period of batch.periods) periods.push(period);
-              for (let r = 0; r < batch.lines.length; r++) stager.add(decodeStaged(batch, r, texts, periods), batch.lines[r]!);
-            },
-            { error: report, progress: options.onProgress },
-          );
-          summary.errorCount += read.errorsNotSent;
-          counts = read;
-        } else counts = await readObservations(prepared, { observation: (o, line) => stager.add(o, line), error: report, progress: options.onProgress });
-      } catch (error) {
-        await stager.abort(error);
-        throw error;
-      }
-      await stager.done();
-      summary.sha256 = counts.sha256;
-      summary.rowsRead = counts.rowsRead;
-      summary.skipped = counts.skipped;
-      summary.rejected = counts.badRows;
-      const rejectedLines = new Set(counts.rejectedLines);
-      for (const code of counts.aggregates) aggregates.add(code);
-      if (diff) await feedDiff(tx, diff);
-      const outcome = dryRun || summary.errorCount > 0 ? await classifyStaged(tx) : await writeStaged(tx, importId, new Date().toISOString());
-      for (const { line, firstLine, observation: o } of outcome.repeats) {
-        rejectedLines.add(line);
-        report(coded(line, "", `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`, problem("duplicate", { first: firstLine })));
-      }
-      summary.inserted = outcome.inserted;
-      summary.updated = outcome.updated;
-      summary.unchanged = outcome.unchanged;
-      summary.rejected += rejectedLines.size;
-      summary.errors.sort((a, b) => a.line - b.line);
-      summary.skippedAggregates = [...aggregates].sort();
-      if (diff) summary.diff = diff.result();
-      if (summary.errorCount > 0 || dryRun) throw new RolledBack();
-      if (summary.inserted + summary.updated + summary.unchanged === 0) {
-        report(coded(headerLine, "", "", problem("no_values")));
-        throw new RolledBack();
-      }
-      await tx.run(
-        sql`UPDATE imports SET sha256 = ${summary.sha256}, rows_read = ${summary.rowsRead}, inserted = ${summary.inserted}, updated = ${summary.updated},
+            ))!.id;
+        const stager = await startStaging(tx);
+        let counts: ReadCounts;
+        try {
+          if (worker) {
+            // The worker sends encoded batches (writer.ts StageEncoder): each text and period once, then ids.
+            const texts: string[] = [];
+            const periods: Period[] = [];
+            const read = await readInWorker(
+              worker,
+              prepared.setup,
+              (batch) => {
+                for (const text of batch.texts) texts.push(text);
+                for (const period of batch.periods) periods.push(period);
+                for (let r = 0; r < batch.lines.length; r++) stager.add(decodeStaged(batch, r, texts, periods), batch.lines[r]!);
+              },
+              { error: report, progress: options.onProgress },
+            );
+            summary.errorCount += read.errorsNotSent;
+            counts = read;
+          } else counts = await readObservations(prepared, { observation: (o, line) => stager.add(o, line), error: report, progress: options.onProgress });
+        } catch (error) {
+          await stager.abort(error);
+          throw error;
+        }
+        await stager.done();
+        takeReadCounts(summary, counts, aggregates);
+        const rejectedLines = new Set(counts.rejectedLines);
+        if (diff) await feedDiff(tx, diff);
+        const outcome = dryRun || summary.errorCount > 0 ? await classifyStaged(tx) : await writeStaged(tx, importId, new Date().toISOString());
+        for (const { line, firstLine, observation: o } of outcome.repeats) {
+          rejectedLines.add(line);
+          report(coded(line, "", `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`, problem("duplicate", { first: firstLine })));
+        }
+        settleSummary(summary, outcome, rejectedLines, aggregates, diff);
+        if (summary.errorCount > 0 || dryRun) throw new RolledBack();
+        if (summary.inserted + summary.updated + summary.unchanged === 0) {
+          report(coded(headerLine, "", "", problem("no_values")));
+          throw new RolledBack();
+        }
+        await tx.run(
+          sql`UPDATE imports SET sha256 = ${summary.sha256}, rows_read = ${summary.rowsRead}, inserted = ${summary.inserted}, updated = ${summary.updated},
               unchanged = ${summary.unchanged}, rejected = ${summary.rejected}, skipped_missing = ${summary.skipped} WHERE id = ${importId}`,
-      );
-      summary.importId = importId;
-      summary.committed = true;
-      return summary;
-    }, importGateLabel(prepared.setup.path, options));
+        );
+        summary.importId = importId;
+        summary.committed = true;
+        return summary;
+      },
+      importGateLabel(prepared.setup.path, options),
+    );
   } catch (error) {
     if (error instanceof RolledBack) return summary;
     summary.importId = null;
     summary.committed = false;
     throw error;
   }
+}
+
+/** What the read found, into the summary (both engines). */
+function takeReadCounts(summary: ImportSummary, counts: ReadCounts, aggregates: Set<string>): void {
+  summary.sha256 = counts.sha256;
+  summary.rowsRead = counts.rowsRead;
+  summary.skipped = counts.skipped;
+  summary.rejected = counts.badRows;
+  for (const code of counts.aggregates) aggregates.add(code);
+}
+
+/** What the write did, into the summary (both engines), once every error has been reported. */
+function settleSummary(
+  summary: ImportSummary,
+  written: { inserted: number; updated: number; unchanged: number },
+  rejectedLines: Set<number>,
+  aggregates: Set<string>,
+  diff: ImportDiffCollector | undefined,
+): void {
+  summary.inserted = written.inserted;
+  summary.updated = written.updated;
+  summary.unchanged = written.unchanged;
+  summary.rejected += rejectedLines.size;
+  // Repeated keys found by a bulk load come after the other errors: put them back in line order.
+  summary.errors.sort((a, b) => a.line - b.line);
+  summary.skippedAggregates = [...aggregates].sort();
+  if (diff) summary.diff = diff.result();
 }
 
 function optionsForHistory(options: ImportOptions, detected: Record<string, unknown>): Record<string, unknown> {
