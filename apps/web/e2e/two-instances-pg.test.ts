@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corridorCli, rawRequest, startServer, type TestServer } from "./server";
+import { expectSessionShared, expectSignInLimitShared } from "./same-site";
 
 const server = process.env.CORRIDOR_TEST_DATABASE_URL?.trim();
 const root = resolve(import.meta.dirname, "..", "..", "..");
@@ -38,13 +39,6 @@ async function admin<T>(run: (client: import("pg").Client) => Promise<T>, url = 
     await client.end();
   }
 }
-
-const signIn = (target: TestServer, email: string, password: string) =>
-  rawRequest(target.url, "/api/auth/sign-in/email", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: target.url },
-    body: JSON.stringify({ email, password }),
-  });
 
 const api = (target: TestServer, path: string, init: { method: string; body?: unknown }) =>
   fetch(`${target.url}${path}`, {
@@ -88,15 +82,7 @@ describe.skipIf(!server)(`two instances on one PostgreSQL database${server ? "" 
   });
 
   it("a session made on one is valid on the other", async () => {
-    const res = await signIn(one, "ana@example.org", PASSWORD);
-    expect(res.status).toBe(200);
-    const cookie = [res.headers["set-cookie"] ?? []]
-      .flat()
-      .map((c) => c.split(";")[0]!)
-      .join("; ");
-    const me = await rawRequest(two.url, "/api/me", { headers: { cookie } });
-    expect(me.status).toBe(200);
-    expect(JSON.parse(me.body).user).toMatchObject({ email: "ana@example.org", role: "analyst" });
+    await expectSessionShared(one, two, { email: "ana@example.org", password: PASSWORD, role: "analyst" });
   });
 
   it("an event written through one is visible on the other at once, its cached pages included", async () => {
@@ -126,11 +112,7 @@ describe.skipIf(!server)(`two instances on one PostgreSQL database${server ? "" 
   });
 
   it("failed sign-ins count across both: five on one and the other, then the sixth is refused on both", async () => {
-    for (let i = 0; i < 5; i++) expect((await signIn(i % 2 ? two : one, "gus@example.org", `wrong password ${i}`)).status).toBe(401);
-    const refused = await signIn(two, "gus@example.org", PASSWORD);
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
-    expect((await signIn(one, "gus@example.org", PASSWORD)).status).toBe(429);
+    await expectSignInLimitShared(one, two, { email: "gus@example.org", password: PASSWORD });
   });
 
   it("an upload through one is served by the other at once, its original readable there, and undone through it", async () => {

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corridorCli, rawRequest, startServer, type TestServer } from "./server";
+import { expectSessionShared, expectSignInLimitShared } from "./same-site";
 
 let one: TestServer;
 let two: TestServer;
@@ -24,24 +25,9 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => Promise.all([one?.stop(), two?.stop()]));
 
-const signIn = (server: TestServer, email: string, password: string) =>
-  rawRequest(server.url, "/api/auth/sign-in/email", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: server.url },
-    body: JSON.stringify({ email, password }),
-  });
-
 describe("two instances on one database", () => {
   it("a session made on one is valid on the other", async () => {
-    const res = await signIn(one, "ana@example.org", "correct horse battery");
-    expect(res.status).toBe(200);
-    const cookie = [res.headers["set-cookie"] ?? []]
-      .flat()
-      .map((c) => c.split(";")[0]!)
-      .join("; ");
-    const me = await rawRequest(two.url, "/api/me", { headers: { cookie } });
-    expect(me.status).toBe(200);
-    expect(JSON.parse(me.body).user).toMatchObject({ email: "ana@example.org", role: "analyst" });
+    await expectSessionShared(one, two, { email: "ana@example.org", password: "correct horse battery", role: "analyst" });
   });
 
   it("a write on one is visible on the other at once, its cached pages included", async () => {
@@ -65,10 +51,6 @@ describe("two instances on one database", () => {
   });
 
   it("failed sign-ins count across both: five on one, then the sixth on the other is refused", async () => {
-    for (let i = 0; i < 5; i++) expect((await signIn(i % 2 ? two : one, "gus@example.org", `wrong password ${i}`)).status).toBe(401);
-    const refused = await signIn(two, "gus@example.org", "correct horse battery");
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
-    expect((await signIn(one, "gus@example.org", "correct horse battery")).status).toBe(429);
+    await expectSignInLimitShared(one, two, { email: "gus@example.org", password: "correct horse battery" });
   });
 });
