@@ -127,14 +127,18 @@ export function createPageCache({ dir, dataVersion }) {
       if (!res.headersSent) stamp();
       collect(chunk, encoding);
       const result = end(chunk, encoding, callback);
-      // Stored only if nothing moved the data while the page was rendered (it might show either version).
       if (keep && cacheable()) {
         const headers = {};
         for (const [name, value] of Object.entries(res.getHeaders())) if (!HOP.has(name)) headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
         const page = { etag: id.etag, headers, body: Buffer.concat(chunks), storedAt: Date.now() };
+        // Kept at once, so that the reader's very next request finds it (asking the data version is a
+        // query on PostgreSQL, and that request's own query may finish first); then dropped if the
+        // data moved while the page was rendered (it might show either version). Until then it can
+        // only answer a request that read the same, older version.
+        pages.set(id.key, page);
         Promise.resolve(dataVersion())
-          .then((now) => now === id.version && pages.set(id.key, page))
-          .catch(() => {});
+          .then((now) => now !== id.version && pages.get(id.key) === page && pages.delete(id.key))
+          .catch(() => pages.get(id.key) === page && pages.delete(id.key));
       }
       return result;
     };
