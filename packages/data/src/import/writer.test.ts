@@ -1,7 +1,7 @@
 /**
  * The writer's two paths must give exactly the same outcomes, ids and line numbers: the bulk load
- * (empty table: staged 16 rows per INSERT, then one INSERT … SELECT, replayed row by row when the file
- * repeats a key) and the row-by-row path (rows already in the database: unchanged or updated, old
+ * (empty table: staged 16 rows per INSERT, then one INSERT … SELECT per flush with the table's indexes
+ * built at the end, repeats found when the unique key index refuses them) and the row-by-row path (rows already in the database: unchanged or updated, old
  * value into revisions), with keys repeated inside one staging batch and across batches.
  */
 import { describe, expect, it } from "vitest";
@@ -61,6 +61,29 @@ describe("ObservationWriter: bulk load and row by row", () => {
     expect(values(db)).toEqual([]);
   });
 
+  it("builds observations' indexes again after a bulk load, exactly as they were, and after a failed one too", async () => {
+    const db = memoryDb();
+    const schema = () => db.sqlite.prepare("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'observations' ORDER BY name").all();
+    const before = schema();
+    expect(before.filter((r) => (r as { type: string }).type === "index").length).toBeGreaterThanOrEqual(2);
+    const lines = rows(BATCH * 3, (i) => i)
+      .split("\n")
+      .slice(0, -1);
+    lines.splice(BATCH, 0, lines[7]!, lines[7]!); // the same key three times: both repeats name line 9
+    const failed = await importFile(db, tmpFile(HEADER + lines.join("\n") + "\n"));
+    expect(failed.errors.map((e) => [e.line, e.message])).toEqual([
+      [BATCH + 2, "the same observation appears twice in this file (first on line 9)"],
+      [BATCH + 3, "the same observation appears twice in this file (first on line 9)"],
+    ]);
+    expect(failed).toMatchObject({ committed: false, inserted: BATCH * 3, rejected: 2 });
+    expect(schema()).toEqual(before);
+    const s = await importFile(db, tmpFile(HEADER + rows(BATCH * 3, (i) => i)));
+    expect(s).toMatchObject({ committed: true, inserted: BATCH * 3 });
+    expect(schema()).toEqual(before);
+    // The unique key index is back: the same key again is refused by SQLite itself.
+    expect(() => db.sqlite.prepare("INSERT INTO observations (indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, import_id) SELECT indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, import_id FROM observations LIMIT 1").run()).toThrow(/UNIQUE/);
+  });
+
   it("catches a row repeating an existing row twice in one file (second time is a duplicate, not an update)", async () => {
     const db = memoryDb();
     await importFile(db, tmpFile(HEADER + rows(1, () => 5)));
@@ -74,7 +97,7 @@ describe("ObservationWriter: bulk load and row by row", () => {
   });
 
   describe("a scattered file (time outermost: every series, then the next month)", () => {
-    // More rows than two flushes (65,536 each): the first goes in in file order, the next ones in key order.
+    // More rows than two flushes (65,536 each), every row on another leaf of the key index.
     const origins = COUNTRY_RECORDS.map((c) => c.code)
       .filter((c) => c !== "RUS" && c !== "KAZ")
       .slice(0, 200);
@@ -99,12 +122,12 @@ describe("ObservationWriter: bulk load and row by row", () => {
       expect(storedRanges(bulk.sqlite)).toEqual(scannedRanges(bulk.sqlite));
     });
 
-    it("names both lines of a key repeated across flushes in file and key order, and inside one, and writes nothing", async () => {
+    it("names both lines of a key repeated across flushes and inside one, and writes nothing", async () => {
       const db = memoryDb();
       const lines = periodMajor();
       const late = lines.length - 10;
-      lines.splice(late, 0, lines[3]!); // in the last flush: repeats file line 5, flushed in file order
-      lines.splice(late + 3, 0, lines[100_000]!); // repeats a line flushed in key order (line 100,002)
+      lines.splice(late, 0, lines[3]!); // in the last flush: repeats file line 5, in the first flush
+      lines.splice(late + 3, 0, lines[100_000]!); // repeats a line of the second flush (line 100,002)
       lines.splice(late + 5, 0, lines[lines.length - 2]!); // an earlier copy of a later line, both in the last flush
       const s = await importFile(db, tmpFile(HEADER + lines.join("\n") + "\n"));
       expect(s.committed).toBe(false);

@@ -9,20 +9,17 @@
  * - Bulk load, when the observations table is empty (a new database, the first import): rows arrive
  *   as small integers packed two to a number (StageEncoder: each distinct text and period once,
  *   kept in TEMP lookup tables), go into a TEMP staging table with no index, 16 rows per INSERT,
- *   and every FLUSH_ROWS
- *   rows into observations with one INSERT … SELECT in file order. Each statement call from
- *   JavaScript costs about as much as SQLite's own work for a row, and binding a string costs
- *   several times an integer, so this takes ≈ 1 s off 1M rows (inserting from 16-row VALUES joined
- *   to the lookup tables directly measured slower still). The encoding can run in the parser worker
- *   (read.ts), so that parsing overlaps with SQLite's work. A flush that inserts fewer rows than it
- *   holds met a repeated key: its rows are then looked up one by one to tell which line came first.
- *   All of it runs inside the import's one transaction.
- *   Rows of many series interleaved (a period-major file: every country, then the next month) land
- *   all over the key index, a page read and written back per row: inserting 1M such rows in file
- *   order took the sqlite3 CLI itself 13 s (2 MB cache) or 5.6 s of CPU (128 MB), against 1.5 s in
- *   key order. So once a flush shows the rows scattered, every later flush inserts its rows in key
- *   order (SQLite's sorter: each flush then visits each leaf of the key index once, in order) with a
- *   page cache the index fits in; a file in series order keeps file order and the small cache.
+ *   and every FLUSH_ROWS rows into observations with one INSERT … SELECT in file order. Each
+ *   statement call from JavaScript costs about as much as SQLite's own work for a row, and binding a
+ *   string costs several times an integer, so this takes ≈ 1 s off 1M rows (inserting from 16-row
+ *   VALUES joined to the lookup tables directly measured slower still). The encoding can run in the
+ *   parser worker (read.ts), so that parsing overlaps with SQLite's work.
+ *   The table's indexes are dropped for the load and built once at the end (CREATE INDEX sorts the
+ *   keys and writes the index in order), all inside the import's one transaction: maintained row by
+ *   row, the key index cost whatever the file's order made it — a period-major file lands every row
+ *   on another leaf (the sqlite3 CLI itself took 13 s for 1M such rows, 1.5 s in key order), a
+ *   series-major one splits leaves all along. The unique key index refusing to build is how a
+ *   repeated key shows: the repeats are then found by one query, named by line and left out.
  */
 import type Database from "better-sqlite3";
 import type { NormalisedObservation } from "./normalise.ts";
@@ -56,6 +53,24 @@ export interface WriterOptions {
   dryRun?: boolean;
 }
 
+/** A row of this import whose key an earlier row (first_id) already had. */
+interface RepeatedRow {
+  id: number;
+  first_id: number;
+  indicator: string;
+  origin: string;
+  destination: string;
+  period: string;
+  frequency: Period["frequency"];
+  period_start: string;
+  period_end: string;
+  value: number;
+  breakdown: string;
+  flag: string | null;
+  bound: Bound | null;
+  source: string | null;
+}
+
 interface ExistingRow {
   id: number;
   value: number;
@@ -66,7 +81,9 @@ interface ExistingRow {
 }
 
 const COLUMNS = "indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, flag, bound, source";
-const CONFLICT = "ON CONFLICT (origin, destination, indicator, period, breakdown) DO NOTHING";
+/** The key index's columns (schema.ts observations_key_idx). */
+const KEY = "origin, destination, indicator, period, breakdown";
+const CONFLICT = `ON CONFLICT (${KEY}) DO NOTHING`;
 /** Rows per staging INSERT: 16 measured ≈ 2× faster than 1 into an unindexed table; 64 no better. */
 const GROUP_ROWS = 16;
 const STAGE_TABLE = "temp.corridor_import_stage";
@@ -83,8 +100,6 @@ const boundCode = (b: Bound | null) => (b === "lower" ? 1 : b === "upper" ? 2 : 
 const boundOf = (code: number): Bound | null => (code === 1 ? "lower" : code === 2 ? "upper" : null);
 /** Rows per encoded batch (a multiple of GROUP_ROWS). */
 const ENCODED_BATCH_ROWS = 4096;
-/** SQLite's page cache once rows come scattered (KiB; used only as pages are read): the key index of 1M rows fits. */
-const BULK_CACHE_KIB = 128 * 1024;
 /** Staged rows written to observations at a time: small enough to overlap with parsing. */
 const FLUSH_ROWS = 16 * ENCODED_BATCH_ROWS;
 
@@ -244,14 +259,8 @@ export class ObservationWriter {
   private pending: StageBatch[] = [];
   private pendingRows = 0;
   private lastId = 0;
-  /** Scattered rows: flushes insert in key order (sortedInsert) once this is set. */
-  private keyOrder = false;
-  private readonly sortedInsert?: Database.Statement;
-  /** Key order: the last id written in file order, and the batches flushed in key order since (to name a repeat's first line). */
-  private lastFileOrderId = 0;
-  private readonly keyOrderBatches: StageBatch[] = [];
-  private firstLinesInKeyOrder?: Map<string, number>;
-  private cacheSizeBefore = 0;
+  /** observations' indexes, dropped for the bulk load and built again by finish() (their own SQL, from sqlite_schema). */
+  private droppedIndexes: { name: string; sql: string }[] = [];
 
   constructor(
     sqlite: Database.Database,
@@ -271,17 +280,22 @@ export class ObservationWriter {
     );
     this.maxIdBefore = (sqlite.prepare("SELECT coalesce(max(id), 0) AS m FROM observations").get() as { m: number }).m;
     if (this.maxIdBefore === 0 && !options.onRow && !options.dryRun) {
-      this.cacheSizeBefore = sqlite.pragma("cache_size", { simple: true }) as number;
       sqlite.exec(`DROP TABLE IF EXISTS ${STAGE_TABLE}; DROP TABLE IF EXISTS ${TEXT_TABLE}; DROP TABLE IF EXISTS ${PERIOD_TABLE}`);
       // INTEGER affinity stores the packed ids (bound as doubles) as integers, so / and % divide exactly.
       sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator_origin INTEGER, destination_period INTEGER, value REAL, breakdown_flag INTEGER, source_bound INTEGER)`);
       sqlite.exec(`CREATE TABLE ${TEXT_TABLE} (id INTEGER PRIMARY KEY, text)`);
       sqlite.exec(`CREATE TABLE ${PERIOD_TABLE} (id INTEGER PRIMARY KEY, period, frequency, period_start, period_end)`);
+      this.droppedIndexes = sqlite.prepare("SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL").all() as {
+        name: string;
+        sql: string;
+      }[];
+      for (const { name } of this.droppedIndexes) sqlite.exec(`DROP INDEX main."${name}"`);
       this.groupParams = new Array(GROUP_ROWS * STAGE_COLUMNS);
       this.encoder = new StageEncoder();
       this.groupInsert = this.groupStatement(GROUP_ROWS);
-      // CROSS JOIN keeps the staging table the outer loop, so rows go in in file order with no sort.
-      const stagedRows = (order: string) =>
+      // CROSS JOIN keeps the staging table the outer loop, so rows go in in file order with no sort:
+      // ids then follow the file, and a row's line is found from its id.
+      this.flushStaged = sqlite.prepare(
         `INSERT INTO observations (${COLUMNS}, import_id)
          SELECT i.text, o.text, d.text, p.period, p.frequency, p.period_start, p.period_end, s.value, b.text, f.text,
                 CASE s.source_bound % ${PAIR} WHEN 1 THEN 'lower' WHEN 2 THEN 'upper' END, src.text, ${importId}
@@ -293,10 +307,8 @@ export class ObservationWriter {
          CROSS JOIN ${TEXT_TABLE} AS b ON b.id = s.breakdown_flag / ${PAIR}
          LEFT JOIN ${TEXT_TABLE} AS f ON f.id = s.breakdown_flag % ${PAIR}
          LEFT JOIN ${TEXT_TABLE} AS src ON src.id = s.source_bound / ${PAIR}
-         WHERE s.rowid > ? ORDER BY ${order} ${CONFLICT}`;
-      this.flushStaged = sqlite.prepare(stagedRows("s.rowid"));
-      // The key index's order; among repeats of a key the earlier line goes in, as in file order.
-      this.sortedInsert = sqlite.prepare(stagedRows("o.text, d.text, i.text, p.period, b.text, s.rowid"));
+         WHERE s.rowid > ? ORDER BY s.rowid`,
+      );
       this.textInsert = sqlite.prepare(`INSERT INTO ${TEXT_TABLE} (id, text) VALUES (?, ?)`);
       this.periodInsert = sqlite.prepare(`INSERT INTO ${PERIOD_TABLE} (id, period, frequency, period_start, period_end) VALUES (?, ?, ?, ?, ?)`);
     }
@@ -355,93 +367,59 @@ export class ObservationWriter {
     }
   }
 
-  /** Staged rows go into observations, in file order (key order once scattered); a repeated key goes in once. */
+  /** Staged rows go into observations, in file order (no index to keep, so every row goes in; repeats are found by finish()). */
   private flush(): void {
     if (this.pendingRows === 0) return;
-    if (this.keyOrder) return this.flushInKeyOrder();
-    const inserted = this.flushStaged!.run(this.flushedRows).changes;
-    // More than a quarter of the rows went back to a series not among the last few: key order from now on.
-    if (this.ranges.scattered > (this.flushedRows + this.pendingRows) / 4) {
-      this.keyOrder = true;
-      this.sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-    }
+    this.flushStaged!.run(this.flushedRows);
     this.flushedRows += this.pendingRows;
-    if (inserted === this.pendingRows) {
-      for (const { lines } of this.pending) for (const line of lines) this.recordInserted(++this.lastId, line);
-      this.inserted += inserted;
-    } else for (const batch of this.pending) this.settleRepeats(batch);
+    for (const { lines } of this.pending) for (const line of lines) this.recordInserted(++this.lastId, line);
+    this.inserted += this.pendingRows;
     this.pending = [];
     this.pendingRows = 0;
-  }
-
-  /** After a flush that met a repeated key (within it or with an earlier line): which rows went in, which are repeats. */
-  private settleRepeats(batch: StageBatch): void {
-    const { lines } = batch;
-    for (let r = 0; r < lines.length; r++) {
-      const o = this.decode(batch, r);
-      const { id } = this.select.get(o.origin, o.destination, o.indicator, o.period.period, o.breakdown) as ExistingRow;
-      // Rows went in in file order with consecutive ids: the next id is this row's, any other an earlier line's.
-      if (id === this.lastId + 1) {
-        this.recordInserted(++this.lastId, lines[r]!);
-        this.inserted++;
-      } else this.options.onDuplicate(o, lines[r]!, this.insertedLines[id - this.maxIdBefore - 1]!);
-    }
   }
 
   /**
-   * The staged rows in key order. Their ids then follow the key, not the file, so a shortfall (a
-   * repeated key: an error, and the import is rolled back) is settled by walking the rows in file
-   * order: a key seen earlier in this flush, in a file-order flush (its line by id) or in an earlier
-   * key-order flush (a map of those batches' keys, built once, only then).
+   * Builds the indexes the bulk load dropped. The unique key index refuses a repeated key: every
+   * row after a key's first (ids follow the file) is then named with both lines and deleted, as if
+   * never inserted — the import fails on the error and rolls back, the indexes are whole regardless.
    */
-  private flushInKeyOrder(): void {
-    if (this.lastFileOrderId === 0) this.lastFileOrderId = this.lastId;
-    const idBefore = this.maxIdBefore + this.inserted;
-    const inserted = this.sortedInsert!.run(this.flushedRows).changes;
-    if (inserted === this.pendingRows) this.inserted += inserted;
-    else {
-      const seenHere = new Map<string, number>();
-      for (const batch of this.pending)
-        for (let r = 0; r < batch.lines.length; r++) {
-          const o = this.decode(batch, r);
-          const line = batch.lines[r]!;
-          const key = observationKey(o);
-          const first = seenHere.get(key);
-          if (first !== undefined) {
-            this.options.onDuplicate(o, line, first);
-            continue;
-          }
-          const { id } = this.select.get(o.origin, o.destination, o.indicator, o.period.period, o.breakdown) as ExistingRow;
-          if (id > idBefore) {
-            seenHere.set(key, line);
-            this.inserted++;
-          } else if (id <= this.lastFileOrderId) this.options.onDuplicate(o, line, this.insertedLines[id - this.maxIdBefore - 1]!);
-          else this.options.onDuplicate(o, line, this.keyOrderFirstLines().get(key)!);
-        }
+  private buildDroppedIndexes(): void {
+    for (const { sql } of this.droppedIndexes) {
+      try {
+        this.sqlite.exec(sql);
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
+        this.dropRepeats();
+        this.sqlite.exec(sql);
+      }
     }
-    this.keyOrderBatches.push(...this.pending);
-    this.firstLinesInKeyOrder = undefined;
-    this.flushedRows += this.pendingRows;
-    this.pending = [];
-    this.pendingRows = 0;
   }
 
-  /** The first line of every key flushed in key order before the current flush. */
-  private keyOrderFirstLines(): Map<string, number> {
-    if (!this.firstLinesInKeyOrder) {
-      const lines = (this.firstLinesInKeyOrder = new Map<string, number>());
-      for (const batch of this.keyOrderBatches)
-        for (let r = 0; r < batch.lines.length; r++) {
-          const key = observationKey(this.decode(batch, r));
-          if (!lines.has(key)) lines.set(key, batch.lines[r]!);
-        }
+  private dropRepeats(): void {
+    const repeats = this.sqlite
+      .prepare(
+        `SELECT id, first_id, indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, flag, bound, source
+         FROM (SELECT *, min(id) OVER (PARTITION BY ${KEY}) AS first_id FROM observations) WHERE id <> first_id ORDER BY id`,
+      )
+      .all() as RepeatedRow[];
+    const lineOf = (id: number) => this.insertedLines[id - this.maxIdBefore - 1]!;
+    const remove = this.sqlite.prepare("DELETE FROM observations WHERE id = ?");
+    for (const r of repeats) {
+      const o: NormalisedObservation = {
+        indicator: r.indicator,
+        origin: r.origin,
+        destination: r.destination,
+        period: { period: r.period, frequency: r.frequency, start: r.period_start, end: r.period_end },
+        value: r.value,
+        breakdown: r.breakdown,
+        flag: r.flag,
+        bound: r.bound,
+        source: r.source,
+      };
+      this.options.onDuplicate(o, lineOf(r.id), lineOf(r.first_id));
+      remove.run(r.id);
+      this.inserted--;
     }
-    return this.firstLinesInKeyOrder;
-  }
-
-  /** Staged row `r` of a batch as an observation. */
-  private decode(batch: StageBatch, r: number): NormalisedObservation {
-    return decodeStaged(batch, r, this.texts, this.periods);
   }
 
   /** INSERT of `rows` rows into the staging table. */
@@ -473,7 +451,7 @@ export class ObservationWriter {
       if (rest) this.stage(rest);
       this.flush();
       this.sqlite.exec(`DROP TABLE ${STAGE_TABLE}; DROP TABLE ${TEXT_TABLE}; DROP TABLE ${PERIOD_TABLE}`);
-      if (this.keyOrder) this.sqlite.pragma(`cache_size = ${this.cacheSizeBefore}`);
+      this.buildDroppedIndexes();
     }
     if (!this.options.dryRun) this.ranges.write(this.sqlite);
   }
