@@ -21,6 +21,8 @@ const COLUMNS = "origin, destination, indicator, breakdown, frequency, observati
 const GROUP = "origin, destination, indicator, breakdown, frequency";
 const AGGREGATES = "count(*), min(period), max(period), min(period_start), max(period_end)";
 const TOUCHED = "temp.corridor_ranges_touched";
+/** Groups a file may interleave (four indicators side by side, say) before its rows count as scattered. */
+const RECENT = 16;
 
 const smaller = (column: string) => `CASE WHEN excluded.${column} < corridor_ranges.${column} THEN excluded.${column} ELSE corridor_ranges.${column} END`;
 const larger = (column: string) => `CASE WHEN excluded.${column} > corridor_ranges.${column} THEN excluded.${column} ELSE corridor_ranges.${column} END`;
@@ -48,6 +50,14 @@ interface Tallied {
 export class RangeTally {
   private readonly groups = new Map<string, Tallied>();
   private last?: Tallied;
+  /** The last RECENT groups written to, a ring. */
+  private readonly recent: (Tallied | undefined)[] = new Array<Tallied | undefined>(RECENT);
+  private next = 0;
+  /**
+   * Rows that went back to a group not among the last RECENT ones: many series interleaved (a
+   * period-major file), whose rows land all over the key index. The writer reads it (writer.ts).
+   */
+  scattered = 0;
 
   add(indicator: string, origin: string, destination: string, breakdown: string, p: Period): void {
     let g = this.last;
@@ -58,7 +68,9 @@ export class RangeTally {
       if (!g) {
         g = { origin, destination, indicator, breakdown, frequency: p.frequency, count: 0, firstPeriod: p.period, lastPeriod: p.period, firstDay: p.start, lastDay: p.end };
         this.groups.set(key, g);
-      }
+      } else if (!this.recent.includes(g)) this.scattered++;
+      this.recent[this.next] = g;
+      this.next = (this.next + 1) % RECENT;
       this.last = g;
     }
     g.count++;

@@ -1,7 +1,8 @@
 /**
  * The writer's two paths must give exactly the same outcomes, ids and line numbers: the bulk load
- * (empty table: staged 16 rows per INSERT, then one INSERT … SELECT per flush with the table's indexes
- * built at the end, repeats found when the unique key index refuses them) and the row-by-row path (rows already in the database: unchanged or updated, old
+ * (empty table: staged 16 rows per INSERT, then one INSERT … SELECT per flush, replayed row by row when
+ * the file repeats a key; for scattered rows the table's indexes built at the end, repeats found when
+ * the unique key index refuses them) and the row-by-row path (rows already in the database: unchanged or updated, old
  * value into revisions), with keys repeated inside one staging batch and across batches.
  */
 import { describe, expect, it } from "vitest";
@@ -61,7 +62,7 @@ describe("ObservationWriter: bulk load and row by row", () => {
     expect(values(db)).toEqual([]);
   });
 
-  it("builds observations' indexes again after a bulk load, exactly as they were, and after a failed one too", async () => {
+  it("leaves observations' indexes as they were after a bulk load and a failed one; a key three times names its first line twice", async () => {
     const db = memoryDb();
     const schema = () => db.sqlite.prepare("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'observations' ORDER BY name").all();
     const before = schema();
@@ -97,7 +98,8 @@ describe("ObservationWriter: bulk load and row by row", () => {
   });
 
   describe("a scattered file (time outermost: every series, then the next month)", () => {
-    // More rows than two flushes (65,536 each), every row on another leaf of the key index.
+    const schema = (db: CorridorDb) => db.sqlite.prepare("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'observations' ORDER BY name").all();
+    // More rows than two flushes (65,536 each): the first goes into the indexed table, the next ones are appended.
     const origins = COUNTRY_RECORDS.map((c) => c.code)
       .filter((c) => c !== "RUS" && c !== "KAZ")
       .slice(0, 200);
@@ -111,8 +113,12 @@ describe("ObservationWriter: bulk load and row by row", () => {
     it("loads every row once, the same rows and summary as the row-by-row path", async () => {
       const bulk = memoryDb();
       const lines = periodMajor();
+      const indexesBefore = schema(bulk);
       const s = await importFile(bulk, tmpFile(HEADER + lines.join("\n") + "\n"));
       expect(s).toMatchObject({ committed: true, inserted: lines.length, errorCount: 0 });
+      // Dropped for the appended flushes, built again at the end: the same indexes, and unique.
+      expect(schema(bulk)).toEqual(indexesBefore);
+      expect(() => bulk.sqlite.prepare("INSERT INTO observations SELECT id + 10000000, indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, flag, source, import_id, bound FROM observations LIMIT 1").run()).toThrow(/UNIQUE/);
       // Row by row: a database that already holds one row takes the general path.
       const byRow = memoryDb();
       await importFile(byRow, tmpFile(HEADER + "entries,TJK,UZB,2000-01,1,\n"));
@@ -126,14 +132,15 @@ describe("ObservationWriter: bulk load and row by row", () => {
       const db = memoryDb();
       const lines = periodMajor();
       const late = lines.length - 10;
-      lines.splice(late, 0, lines[3]!); // in the last flush: repeats file line 5, in the first flush
-      lines.splice(late + 3, 0, lines[100_000]!); // repeats a line of the second flush (line 100,002)
+      lines.splice(late, 0, lines[3]!); // in the last flush: repeats file line 5, inserted into the indexed table
+      lines.splice(late + 3, 0, lines[100_000]!); // repeats an appended line (line 100,002)
       lines.splice(late + 5, 0, lines[lines.length - 2]!); // an earlier copy of a later line, both in the last flush
       const s = await importFile(db, tmpFile(HEADER + lines.join("\n") + "\n"));
       expect(s.committed).toBe(false);
       const repeat = (line: number, first: number) => [line, `the same observation appears twice in this file (first on line ${first})`];
       expect(s.errors.map((e) => [e.line, e.message])).toEqual([repeat(late + 2, 5), repeat(late + 5, 100_002), repeat(lines.length, late + 7)]);
       expect(values(db)).toEqual([]);
+      expect(schema(db)).toEqual(schema(memoryDb()));
     });
   });
 });

@@ -14,12 +14,16 @@
  *   string costs several times an integer, so this takes ≈ 1 s off 1M rows (inserting from 16-row
  *   VALUES joined to the lookup tables directly measured slower still). The encoding can run in the
  *   parser worker (read.ts), so that parsing overlaps with SQLite's work.
- *   The table's indexes are dropped for the load and built once at the end (CREATE INDEX sorts the
- *   keys and writes the index in order), all inside the import's one transaction: maintained row by
- *   row, the key index cost whatever the file's order made it — a period-major file lands every row
- *   on another leaf (the sqlite3 CLI itself took 13 s for 1M such rows, 1.5 s in key order), a
- *   series-major one splits leaves all along. The unique key index refusing to build is how a
- *   repeated key shows: the repeats are then found by one query, named by line and left out.
+ *   A flush inserts with ON CONFLICT DO NOTHING into the indexed table; one that inserts fewer rows
+ *   than it holds met a repeated key, and its rows are looked up one by one to tell which line came
+ *   first. Rows of many series interleaved (a period-major file: every country, then the next month)
+ *   land all over the key index, a page read and written back per row (the sqlite3 CLI itself took
+ *   13 s for 1M such rows, 1.5 s in key order). So once a flush shows the rows scattered, the
+ *   table's indexes are dropped, later flushes append, and finish() builds the indexes once (CREATE
+ *   INDEX sorts the keys), all inside the import's one transaction. For a file in series order the
+ *   build at the end measured slower than keeping the index row by row (its work no longer overlaps
+ *   with the parser), so those keep the index. The unique key index refusing to build is how a
+ *   repeated key then shows: one query finds the repeats, names them by line and leaves them out.
  */
 import type Database from "better-sqlite3";
 import type { NormalisedObservation } from "./normalise.ts";
@@ -259,8 +263,11 @@ export class ObservationWriter {
   private pending: StageBatch[] = [];
   private pendingRows = 0;
   private lastId = 0;
-  /** observations' indexes, dropped for the bulk load and built again by finish() (their own SQL, from sqlite_schema). */
+  /** observations' indexes once dropped for scattered rows, built again by finish() (their own SQL, from sqlite_schema). */
   private droppedIndexes: { name: string; sql: string }[] = [];
+  /** Scattered rows: flushes append to the unindexed table (appendStaged) once this is set. */
+  private appending = false;
+  private readonly appendStaged?: Database.Statement;
 
   constructor(
     sqlite: Database.Database,
@@ -285,17 +292,12 @@ export class ObservationWriter {
       sqlite.exec(`CREATE TABLE ${STAGE_TABLE} (indicator_origin INTEGER, destination_period INTEGER, value REAL, breakdown_flag INTEGER, source_bound INTEGER)`);
       sqlite.exec(`CREATE TABLE ${TEXT_TABLE} (id INTEGER PRIMARY KEY, text)`);
       sqlite.exec(`CREATE TABLE ${PERIOD_TABLE} (id INTEGER PRIMARY KEY, period, frequency, period_start, period_end)`);
-      this.droppedIndexes = sqlite.prepare("SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL").all() as {
-        name: string;
-        sql: string;
-      }[];
-      for (const { name } of this.droppedIndexes) sqlite.exec(`DROP INDEX main."${name}"`);
       this.groupParams = new Array(GROUP_ROWS * STAGE_COLUMNS);
       this.encoder = new StageEncoder();
       this.groupInsert = this.groupStatement(GROUP_ROWS);
       // CROSS JOIN keeps the staging table the outer loop, so rows go in in file order with no sort:
       // ids then follow the file, and a row's line is found from its id.
-      this.flushStaged = sqlite.prepare(
+      const stagedRows = (conflict: string) =>
         `INSERT INTO observations (${COLUMNS}, import_id)
          SELECT i.text, o.text, d.text, p.period, p.frequency, p.period_start, p.period_end, s.value, b.text, f.text,
                 CASE s.source_bound % ${PAIR} WHEN 1 THEN 'lower' WHEN 2 THEN 'upper' END, src.text, ${importId}
@@ -307,8 +309,9 @@ export class ObservationWriter {
          CROSS JOIN ${TEXT_TABLE} AS b ON b.id = s.breakdown_flag / ${PAIR}
          LEFT JOIN ${TEXT_TABLE} AS f ON f.id = s.breakdown_flag % ${PAIR}
          LEFT JOIN ${TEXT_TABLE} AS src ON src.id = s.source_bound / ${PAIR}
-         WHERE s.rowid > ? ORDER BY s.rowid`,
-      );
+         WHERE s.rowid > ? ORDER BY s.rowid ${conflict}`;
+      this.flushStaged = sqlite.prepare(stagedRows(CONFLICT));
+      this.appendStaged = sqlite.prepare(stagedRows(""));
       this.textInsert = sqlite.prepare(`INSERT INTO ${TEXT_TABLE} (id, text) VALUES (?, ?)`);
       this.periodInsert = sqlite.prepare(`INSERT INTO ${PERIOD_TABLE} (id, period, frequency, period_start, period_end) VALUES (?, ?, ?, ?, ?)`);
     }
@@ -367,19 +370,46 @@ export class ObservationWriter {
     }
   }
 
-  /** Staged rows go into observations, in file order (no index to keep, so every row goes in; repeats are found by finish()). */
+  /** Staged rows go into observations, in file order; a repeated key goes in once (or, appending, is found by finish()). */
   private flush(): void {
     if (this.pendingRows === 0) return;
-    this.flushStaged!.run(this.flushedRows);
+    const inserted = (this.appending ? this.appendStaged! : this.flushStaged!).run(this.flushedRows).changes;
     this.flushedRows += this.pendingRows;
-    for (const { lines } of this.pending) for (const line of lines) this.recordInserted(++this.lastId, line);
-    this.inserted += this.pendingRows;
+    if (inserted === this.pendingRows) {
+      for (const { lines } of this.pending) for (const line of lines) this.recordInserted(++this.lastId, line);
+      this.inserted += inserted;
+    } else for (const batch of this.pending) this.settleRepeats(batch);
     this.pending = [];
     this.pendingRows = 0;
+    // More than a quarter of the rows went back to a series not among the last few: append from now on.
+    if (!this.appending && this.ranges.scattered > this.flushedRows / 4) this.dropIndexes();
+  }
+
+  private dropIndexes(): void {
+    this.droppedIndexes = this.sqlite.prepare("SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL").all() as {
+      name: string;
+      sql: string;
+    }[];
+    for (const { name } of this.droppedIndexes) this.sqlite.exec(`DROP INDEX main."${name}"`);
+    this.appending = true;
+  }
+
+  /** After a flush that met a repeated key (within it or with an earlier line): which rows went in, which are repeats. */
+  private settleRepeats(batch: StageBatch): void {
+    const { lines } = batch;
+    for (let r = 0; r < lines.length; r++) {
+      const o = decodeStaged(batch, r, this.texts, this.periods);
+      const { id } = this.select.get(o.origin, o.destination, o.indicator, o.period.period, o.breakdown) as ExistingRow;
+      // Rows went in in file order with consecutive ids: the next id is this row's, any other an earlier line's.
+      if (id === this.lastId + 1) {
+        this.recordInserted(++this.lastId, lines[r]!);
+        this.inserted++;
+      } else this.options.onDuplicate(o, lines[r]!, this.insertedLines[id - this.maxIdBefore - 1]!);
+    }
   }
 
   /**
-   * Builds the indexes the bulk load dropped. The unique key index refuses a repeated key: every
+   * Builds the indexes dropped for scattered rows. The unique key index refuses a repeated key: every
    * row after a key's first (ids follow the file) is then named with both lines and deleted, as if
    * never inserted — the import fails on the error and rolls back, the indexes are whole regardless.
    */
