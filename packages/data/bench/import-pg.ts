@@ -14,6 +14,9 @@
  *    server, under one import row, its indexes built afterwards, then ANALYZE; p50/p95 of series() over 300 corridors beside the
  *    same rows fetched by raw SQL on the same pool, and the EXPLAIN of series()'s statement.
  * BENCH_ROWS, BENCH_BIG set the sizes; BENCH_SKIP_IMPORT=1 or BENCH_SKIP_SERIES=1 leave a part out.
+ * BENCH_COMPARE_BIN=…/bin/corridor.mjs (another checkout's CLI, e.g. before a change) imports the file
+ * too in every round, right after this checkout's, into a fresh database of its own: a before/after
+ * in the same rounds.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -34,6 +37,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BIG = Number(process.env.BENCH_BIG ?? 10_000_000);
 const work = resolve(process.env.BENCH_DIR ?? join(import.meta.dirname, "..", "..", "..", "bench-tmp-pg"));
 const bin = join(import.meta.dirname, "..", "bin", "corridor.mjs");
+const compareBin = process.env.BENCH_COMPARE_BIN ? resolve(process.env.BENCH_COMPARE_BIN) : undefined;
 mkdirSync(work, { recursive: true });
 
 const urlOf = (name: string) => {
@@ -71,18 +75,30 @@ if (!process.env.BENCH_SKIP_IMPORT) {
   const bare = await freshDatabase("corridor_bench_bare");
   const copies: number[] = [];
   const imports: number[] = [];
+  const compared: number[] = [];
+  /** `corridor import` of the file by the CLI `cli` into a database created and migrated just before (outside the timing). */
+  const importWith = async (cli: string, name: string) => {
+    const url = await freshDatabase(name);
+    timed(process.execPath, [cli, "imports", "--db", url, "--json"]);
+    const r = timed(process.execPath, [cli, "import", csv, "--db", url, "--json"]);
+    const summary = JSON.parse(r.stdout) as { inserted: number };
+    if (summary.inserted !== ROWS) throw new Error(`corridor import (${cli}): expected ${ROWS} inserted, got ${r.stdout.slice(0, 300)}`);
+    return r.seconds;
+  };
   for (let round = 0; round < ROUNDS; round++) {
     psql(bare, "DROP TABLE IF EXISTS bare; CREATE TABLE bare (indicator text, origin text, destination text, period text, value double precision, flag text)");
     const c = psql(bare, `\\copy bare FROM '${csv}' CSV HEADER`);
     copies.push(c.seconds);
-    const url = await freshDatabase("corridor_bench_import");
-    timed(process.execPath, [bin, "imports", "--db", url, "--json"]); // migrated, outside the timing
-    const r = timed(process.execPath, [bin, "import", csv, "--db", url, "--json"]);
-    const summary = JSON.parse(r.stdout) as { inserted: number };
-    if (summary.inserted !== ROWS) throw new Error(`corridor import: expected ${ROWS} inserted, got ${r.stdout.slice(0, 300)}`);
-    imports.push(r.seconds);
-    console.error(`round ${round + 1}: psql \\copy ${c.seconds.toFixed(2)} s, corridor import ${r.seconds.toFixed(2)} s (${(r.seconds / c.seconds).toFixed(2)}×)`);
+    const seconds = await importWith(bin, "corridor_bench_import");
+    imports.push(seconds);
+    const other = compareBin ? await importWith(compareBin, "corridor_bench_compare") : undefined;
+    if (other !== undefined) compared.push(other);
+    console.error(
+      `round ${round + 1}: psql \\copy ${c.seconds.toFixed(2)} s, corridor import ${seconds.toFixed(2)} s (${(seconds / c.seconds).toFixed(2)}×)` +
+        (other === undefined ? "" : `, compared CLI ${other.toFixed(2)} s (${(other / c.seconds).toFixed(2)}×)`),
+    );
   }
+  if (compareBin) await admin("DROP DATABASE IF EXISTS corridor_bench_compare WITH (FORCE)");
   // Re-importing the same file: every row's key is stored, all unchanged (the set-based classification).
   const again = timed(process.execPath, [bin, "import", csv, "--db", urlOf("corridor_bench_import"), "--json"]);
   if ((JSON.parse(again.stdout) as { unchanged: number }).unchanged !== ROWS) throw new Error(`re-import: ${again.stdout.slice(0, 300)}`);
@@ -96,6 +112,12 @@ if (!process.env.BENCH_SKIP_IMPORT) {
     `| psql \`\\copy bare FROM file CSV HEADER\` (bare table, no index) | ${median(copies).toFixed(2)} s (${copies.map((s) => s.toFixed(2)).join(", ")}) |`,
     `| \`corridor import FILE --db postgres://…\` (fresh migrated database) | ${median(imports).toFixed(2)} s (${imports.map((s) => s.toFixed(2)).join(", ")}) |`,
     `| **ratio** | **${ratio.toFixed(2)}×** |`,
+    ...(compareBin
+      ? [
+          `| \`corridor import\` of ${compareBin} (the compared checkout), same rounds | ${median(compared).toFixed(2)} s (${compared.map((s) => s.toFixed(2)).join(", ")}) |`,
+          `| **its ratio** | **${(median(compared) / median(copies)).toFixed(2)}×** |`,
+        ]
+      : []),
     `| re-import of the same file (all ${ROWS.toLocaleString("en")} unchanged) | ${again.seconds.toFixed(2)} s |`,
     "",
   );
