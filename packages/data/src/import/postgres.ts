@@ -326,7 +326,8 @@ async function insertNew(tx: SqlRunner, importId: number, anyStored: boolean, ke
  * index will not build; rolled back to the savepoint and then named line by line), leaves the table
  * as it was. The cost: DROP INDEX locks the table ACCESS EXCLUSIVE until the commit, so readers of
  * observations wait for the first import instead of reading the empty table — they still never see
- * half of it.
+ * half of it (write-isolation-instances.test.ts) — and so, from then on, does a data-version bump
+ * on another instance (an event saved).
  */
 async function intoEmpty(tx: SqlRunner, importId: number): Promise<PostgresWriteResult> {
   const indexes = await tx.all<{ name: string; def: string }>(
@@ -335,6 +336,10 @@ async function intoEmpty(tx: SqlRunner, importId: number): Promise<PostgresWrite
   const keys = await tx.all<{ name: string; def: string }>(
     sql`SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'observations'::regclass AND contype = 'f' ORDER BY conname`,
   );
+  // ALTER TABLE refuses while the import's imports row has its data-version bump pending (deferred
+  // to COMMIT, drizzle-pg 0003): run it now. Its row lock on data_state then lasts to the COMMIT — in
+  // this phase only, while readers of observations wait for the rebuilt indexes anyway.
+  await tx.run(sql`SET CONSTRAINTS ALL IMMEDIATE`);
   await tx.run(sql`SAVEPOINT corridor_bulk`);
   try {
     for (const k of keys) await tx.run(sql`ALTER TABLE observations DROP CONSTRAINT ${sql.identifier(k.name)}`);
