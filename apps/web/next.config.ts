@@ -10,9 +10,10 @@ const config: NextConfig = {
   // pdfkit reads its own data files beside its code, so it is not bundled either.
   serverExternalPackages: ["better-sqlite3", "@resvg/resvg-js", "piscina", "pdfkit", "svg-to-pdfkit", "fontkit"],
   poweredByHeader: false,
-  // The stylesheet in the page itself, not a render-blocking request after it: on a phone's slow
-  // connection that request was a round trip before the first paint (Lighthouse mobile FCP/LCP).
-  experimental: { inlineCss: true },
+  // The stylesheet stays a request of its own, not inlined: Next inlines it twice (a <style> and
+  // again inside the page's payload script, vercel/next.js#95141), 72 KB more for a phone to parse
+  // on every page, which cost more main-thread time (Lighthouse mobile TBT) than the round trip saved.
+  experimental: { inlineCss: false },
   // Embeds are pages-router API routes (server-rendered recharts SVG); readers see /embed/….
   async rewrites() {
     return [

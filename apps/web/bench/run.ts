@@ -153,10 +153,13 @@ try {
     ["dashboard", "/", "mobile"],
     ["event page", EVENT, "mobile"],
   ] as const) {
-    const lh = lighthouse(path, formFactor);
+    // Mobile scores swing by several points between identical runs (simulated throttling scales what
+    // one unthrottled load did): the median of five, as Lighthouse's own variability guide advises.
+    const runs = Array.from({ length: formFactor === "mobile" ? 5 : 1 }, () => lighthouse(path, formFactor)).sort((a, b) => a.performance - b.performance);
+    const lh = runs[Math.floor(runs.length / 2)]!;
     row(
-      `Lighthouse 12.2.3, ${name} (${formFactor === "desktop" ? "desktop, no throttling; goal 100" : "mobile, default throttling; goal performance ≥ 95, accessibility 100"})`,
-      `performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices} (TBT ${lh.tbt}, LCP ${lh.lcp})${lh.failing.length ? `; below 100: ${lh.failing.join(", ")}` : ""}`,
+      `Lighthouse 12.2.3, ${name} (${formFactor === "desktop" ? "desktop, no throttling; goal 100" : "mobile, default throttling, median of 5 runs; goal performance ≥ 95, accessibility 100"})`,
+      `performance ${lh.performance}${runs.length > 1 ? ` (runs: ${runs.map((r) => r.performance).join(", ")})` : ""}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices} (TBT ${lh.tbt}, LCP ${lh.lcp})${lh.failing.length ? `; below 100: ${lh.failing.join(", ")}` : ""}`,
     );
   }
   console.log(`Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, seeded demo database.\n`);

@@ -25,6 +25,16 @@ export async function launch(options: { colorScheme?: "light" | "dark"; width?: 
   });
 }
 
+/**
+ * Starts the page's client code as a reader's first move does (src/components/BootOnFirstInput.tsx)
+ * and waits until React has hydrated it: for a test whose next single move or tap must already find
+ * the interactive page (a real pointer keeps moving; a test's moves are one each).
+ */
+export async function startApp(page: Page): Promise<void> {
+  await page.evaluate(() => document.dispatchEvent(new PointerEvent("pointermove", { bubbles: true })));
+  await page.waitForFunction(() => Object.keys(document.body).some((k) => k.startsWith("__reactProps")));
+}
+
 /** Collects the page's uncaught errors and, unless `pageErrorsOnly`, its console errors: browser tests expect none. */
 export function watchPageErrors(page: Page, options: { pageErrorsOnly?: boolean } = {}): string[] {
   const errors: string[] = [];

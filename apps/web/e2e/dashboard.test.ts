@@ -127,7 +127,7 @@ describe("dashboard in a real browser", () => {
   it("a one-day snapshot: the value in the middle of the plot with its date, said in words", async () => {
     await browser.page.goto(`${browser.server.url}/?origin=KAZ&indicator=irregular_stay_stock`, { waitUntil: "networkidle" });
     expect(await browser.page.getByTestId("chart-summary").innerText()).toMatch(/one value, on 16 Apr 2021/);
-    const dot = browser.page.locator('[data-testid="chart-placeholder"] span[style*="left"].rounded-full').first();
+    const dot = browser.page.locator('[data-testid="chart-placeholder"] span.chart-dot').first();
     const left = Number((await dot.getAttribute("style"))!.match(/left:\s*([\d.]+)%/)![1]);
     expect(left).toBeGreaterThan(30);
     expect(left).toBeLessThan(70);

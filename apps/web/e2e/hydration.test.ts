@@ -5,7 +5,7 @@
  * at load, and markup kept that way still changes when the view does (a kind toggled in place, Back).
  */
 import { describe, expect, it } from "vitest";
-import { browserPageFixture } from "./browser.ts";
+import { browserPageFixture, launch, startApp } from "./browser.ts";
 
 const TALKS = "2021-04-19-russia-tajikistan-migration-talks";
 const browser = browserPageFixture();
@@ -24,8 +24,12 @@ describe("less to do on a phone", () => {
     const fetched: string[] = [];
     browser.page.on("request", (r) => fetched.push(r.url()));
     await browser.page.goto(browser.server.url, { waitUntil: "networkidle" });
+    // The app's client code waits for the reader (BootOnFirstInput.tsx): loaded, nothing hydrated yet.
+    await browser.page.waitForTimeout(500);
+    expect((await hydrated("header")).fibres).toBe(0);
+    await browser.page.mouse.move(200, 200);
     // Not vacuous: React did hydrate the page (the header's account menu is a client component).
-    expect((await hydrated("header")).fibres).toBeGreaterThan(0);
+    await expect.poll(async () => (await hydrated("header")).fibres).toBeGreaterThan(0);
     for (const selector of ['[data-testid="chart-placeholder"]', '[data-testid="kpi-card"]', '[data-testid="sources-section"]', "details:has(table)"]) {
       const { fibres, elements } = await hydrated(selector);
       expect(elements, selector).toBeGreaterThan(5);
@@ -41,6 +45,9 @@ describe("less to do on a phone", () => {
     const decree = browser.page.locator('[data-testid="chart-placeholder"] [data-event-ids~="decree-274-2020"]:visible');
     expect(await decree.count()).toBe(1);
     await browser.page.evaluate(() => window.scrollTo(0, 400));
+    // The first click comes before the app has started: held, and replayed once React owns the
+    // toggle — a client navigation that keeps the reader's place, not a full page load.
+    expect((await hydrated("header")).fibres).toBe(0);
     await browser.page.getByRole("button", { name: "Decrees", exact: true }).click();
     await browser.page.waitForURL(/\?hide=decree$/);
     await expect.poll(() => decree.count()).toBe(0);
@@ -53,8 +60,35 @@ describe("less to do on a phone", () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it("a browser that has signed in starts the app at load: its header asks who is signed in", async () => {
+    // A context of its own: this browser's /api/me answers 401 (a marker cookie, no session), an error the shared page must not collect.
+    const context = await launch();
+    try {
+      await context.addCookies([{ name: "corridor_account", value: "1", url: browser.server.url }]);
+      const page = await context.newPage();
+      const asked = page.waitForRequest((r) => r.url().endsWith("/api/me"));
+      await page.goto(browser.server.url, { waitUntil: "load" });
+      await asked;
+      expect(await page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith("__reactProps")))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the chart under the pointer that started the app turns interactive without another move", async () => {
+    await browser.page.goto(browser.server.url, { waitUntil: "networkidle" });
+    const chart = browser.page.getByTestId("chart-placeholder");
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    await browser.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // The interactive (recharts) chart replaces the server-drawn one.
+    await expect.poll(() => browser.page.locator('[data-testid="main-chart"] svg.recharts-surface').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(browser.errors).toEqual([]);
+  });
+
   it("event page: the panels' charts, tables and notes stay server markup; their hover read-out still works", async () => {
     await browser.page.goto(`${browser.server.url}/events/${TALKS}`, { waitUntil: "networkidle" });
+    await startApp(browser.page);
     for (const selector of ['[data-testid="its-chart"] svg', '[data-testid="impact-panel"] table', '[data-testid="its-method"]', '[data-testid="sources-section"] ul']) {
       const { fibres, elements } = await hydrated(selector);
       expect(elements, selector).toBeGreaterThan(3);

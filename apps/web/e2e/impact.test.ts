@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, browserPageFixture, launch } from "./browser.ts";
+import { ARTIFACTS, browserPageFixture, launch, startApp } from "./browser.ts";
 import { corridorCli } from "./server.ts";
 
 const browser = browserPageFixture();
@@ -155,6 +155,7 @@ describe("impact panels in a real browser", () => {
   it("the talks' page: Tajikistan's flows first, the estimate with its reading, and a control picker that changes the URL and the estimate", async () => {
     const page = browser.page;
     await page.goto(`${browser.server.url}/events/${TALKS}`, { waitUntil: "networkidle" });
+    await startApp(page);
     const panels = page.locator('[data-testid="impact-panel"]');
     expect(await panels.first().getAttribute("data-panel")).toMatch(/\.TJK-/);
     const remittances = page.locator('[data-panel="remittances_received_usd.TJK-WLD"]');

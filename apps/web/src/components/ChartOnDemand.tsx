@@ -19,14 +19,19 @@ export function ChartOnDemand({ children, ...props }: EventChartProps & { childr
     const element = box.current;
     if (!element) return;
     const triggers = ["pointerenter", "touchstart", "focusin"] as const;
-    const load = (event: Event) => {
-      for (const t of triggers) element.removeEventListener(t, load);
-      if (event.type === "focusin") setFocusEvent((event.target as HTMLElement).dataset?.eventIds?.split(" ")[0]);
+    const start = (focused?: Element | null) => {
+      for (const t of triggers) element.removeEventListener(t, onEvent);
+      if (focused instanceof HTMLElement) setFocusEvent(focused.dataset.eventIds?.split(" ")[0]);
       void import("./EventChart").then((m) => setChart(() => m.EventChart));
     };
-    for (const t of triggers) element.addEventListener(t, load, { passive: true });
+    const onEvent = (event: Event) => start(event.type === "focusin" ? (event.target as Element | null) : null);
+    for (const t of triggers) element.addEventListener(t, onEvent, { passive: true });
+    // The reader's first move may have been what started the app (BootOnFirstInput.tsx): if it was
+    // already over the chart or focused in it, it will not enter again.
+    if (element.contains(document.activeElement)) start(document.activeElement);
+    else if (element.matches(":hover")) start();
     return () => {
-      for (const t of triggers) element.removeEventListener(t, load);
+      for (const t of triggers) element.removeEventListener(t, onEvent);
     };
   }, []);
 

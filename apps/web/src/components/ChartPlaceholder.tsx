@@ -142,11 +142,7 @@ export function ChartPlaceholder({
           <path d={path} fill="none" stroke={SERIES_COLOUR} strokeWidth={2} vectorEffect="non-scaling-stroke" />
         </svg>
         {m.points.map((p) => (
-          <span
-            key={p.period}
-            className="absolute h-2 w-2 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 bg-tremor-background dark:bg-dark-tremor-background"
-            style={{ left: pct(p.x), top: p.y, borderColor: SERIES_COLOUR }}
-          />
+          <span key={p.period} className="chart-dot" style={{ left: pct(p.x), top: p.y, borderColor: SERIES_COLOUR }} />
         ))}
         {/* Direct labels placed for the narrowest plot of each width class (label widths in model units), like the ticks and markers. */}
         {WIDTH_CLASSES.map(({ width, className }) => (
@@ -160,7 +156,7 @@ export function ChartPlaceholder({
               <span
                 key={l.id}
                 data-label-for={l.id}
-                className="absolute whitespace-nowrap rounded-sm bg-tremor-background/85 px-1 text-[11px] leading-[13px] text-tremor-content-strong dark:bg-dark-tremor-background/85 dark:text-dark-tremor-content-strong"
+                className="chart-label"
                 // A label pushed left of its event ends at the event: anchored by its right edge, as the
                 // reserved width (for the class's narrowest plot) is wider than the text on a wider one.
                 style={l.left < l.x ? { right: `${(100 - ((l.left + l.width) / PLOT) * 100).toFixed(3)}%`, top: m.plot.top + 2 + l.row * 15 } : { left: pct(l.left), top: m.plot.top + 2 + l.row * 15 }}
@@ -196,8 +192,8 @@ export function ChartPlaceholder({
                 const style = hollow ? { left: pct(c.x), top: l.y, borderColor: KIND_COLOUR[l.kind], color: KIND_COLOUR[l.kind] } : { left: pct(c.x), top: l.y, backgroundColor: KIND_COLOUR[l.kind] };
                 const size = single ? "h-[15px] min-w-[15px]" : "h-[19px] min-w-[19px]";
                 const caveat = `${c.events.every((e) => isUnverified(e.event)) ? " event-unverified" : ""}${isRelatedCluster(c) ? " related-marker" : ""}`;
-                const look = hollow ? `border-dashed bg-tremor-background dark:bg-dark-tremor-background${caveat}` : "border-white text-white";
-                const className = `pointer-events-auto absolute flex ${size} -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] ${look} px-0.5 text-[9px] font-bold leading-none`;
+                const look = hollow ? `chart-marker-hollow${caveat}` : "chart-marker-solid";
+                const className = `chart-marker ${size} ${look}`;
                 const ids = c.events.map((e) => e.event.id).join(" ");
                 const key = `${width}-${ids}`;
                 const label = single ? KIND_GLYPH[l.kind] : String(c.events.length);

@@ -4,6 +4,7 @@
  * log; the corridors' own events as dashed lines in their kind's colour and glyph (on the chart's
  * own time axis, so they sit where the values do).
  */
+import { BOOT_AT_LOAD } from "./boot-at-load";
 import { ComposedChart, Legend, ReferenceLine, ResponsiveContainer, Tooltip } from "recharts";
 import { formatValue } from "@corridor/data/pure";
 import { barPeriodOf, glyphRows, type ChartType, type CompareRow } from "@/lib/explorer";
@@ -47,7 +48,8 @@ export function CompareChart({ id, rows, bars, series, chart, log, unit, ticks, 
   return (
     // The legend sits inside recharts' box: each corridor beyond three gets a line of height, so on a
     // phone (one legend entry a line) eight corridors do not squeeze the plot to nothing.
-    <div className="w-full" style={{ height: 320 + 22 * Math.max(0, series.length - 3) }}>
+    // Drawn in the browser only (recharts measures its box): the page's client code starts at load.
+    <div className="w-full" style={{ height: 320 + 22 * Math.max(0, series.length - 3) }} {...{ [BOOT_AT_LOAD]: "" }}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart id={id} data={chart === "bar" ? bars : rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           {compareLayers({ series, chart, log, ticks, domain, unit, locale })}

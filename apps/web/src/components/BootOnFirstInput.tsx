@@ -1,0 +1,86 @@
+/**
+ * The app's client code starts when the reader first does something, not while the page loads.
+ *
+ * The pages are complete as the server sends them (charts, cards, tables, links, forms that submit
+ * without JavaScript); the client code only adds tooltips, in-place view changes and client
+ * navigation. Starting React and Next's router on a mid-range phone blocked its main thread for
+ * most of a second while the reader was still looking at the page (Lighthouse mobile: 650 ms of
+ * total blocking time, 140 ms without it). So, for anonymous readers, it starts on the first
+ * pointer, touch, key, wheel or focus — and at load for a browser that has signed in (its header
+ * needs /api/me), on a page with content only the client draws (BOOT_AT_LOAD), or when the bundler's
+ * runtime has already run.
+ *
+ * How: the bundler's chunks queue themselves on `globalThis.TURBOPACK`, and its runtime chunk,
+ * which boots the app, does nothing when it finds a non-array there (its guard against loading
+ * twice). This script, early in the body, puts a queue object there; the first input puts the
+ * queued chunks back as an array and loads the runtime chunk again (from the browser's cache).
+ * A click on a button before the app has started is held and replayed once React owns the button,
+ * so the first tap is not lost; links, forms and <details> work natively meanwhile.
+ * e2e/hydration.test.ts checks all of it in a real browser.
+ */
+import { ACCOUNT_MARKER } from "./account-marker";
+import { BOOT_AT_LOAD } from "./boot-at-load";
+
+/** What wakes the app: any sign of a reader at work (not a scroll by the page itself). */
+const WAKE_EVENTS = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "focusin"];
+/** How long a held click waits for React before it is replayed anyway. */
+const REPLAY_TIMEOUT_MS = 8000;
+
+/** Runs in the browser as an inline script: self-contained (serialised with toString). */
+function bootOnFirstInput(marker: string, wakeEvents: string[], replayTimeoutMs: number, atLoad: string) {
+  const w = window as unknown as { TURBOPACK?: unknown };
+  const d = document;
+  let queue = w.TURBOPACK;
+  // Signed in, or the runtime has already started the app: nothing to hold.
+  if (d.cookie.split("; ").some((c) => c.indexOf(marker + "=") === 0) || (queue !== undefined && !Array.isArray(queue))) return;
+  const chunks: unknown[] = (queue as unknown[] | undefined) ?? [];
+  queue = { push: (chunk: unknown) => chunks.push(chunk) };
+  w.TURBOPACK = queue;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const type of wakeEvents) removeEventListener(type, start, true);
+    if (w.TURBOPACK === queue) w.TURBOPACK = chunks;
+    const runtime = d.querySelector('script[src*="/turbopack-"]');
+    if (!runtime) return;
+    const again = d.createElement("script");
+    again.src = runtime.getAttribute("src") ?? "";
+    d.head.appendChild(again);
+  };
+  for (const type of wakeEvents) addEventListener(type, start, { capture: true, passive: true });
+  // A page whose content only the client can draw (the explorer's chart) says so: it starts at load.
+  d.addEventListener("DOMContentLoaded", () => d.querySelector(`[${atLoad}]`) && start());
+
+  /**
+   * React has hydrated an element, or the element whose handler it delegates to (a chart's markers
+   * are server markup under a hydrated wrapper), once it has put its props on it or an ancestor.
+   */
+  const owned = (el: Element | null): boolean => {
+    for (; el; el = el.parentElement) if (Object.keys(el).some((k) => k.indexOf("__reactProps") === 0)) return true;
+    return false;
+  };
+  const hold = (event: Event) => {
+    const target = event.target as Element | null;
+    const button = target?.closest?.('button, [role="button"]') as HTMLElement | null;
+    // A form's own submit button submits natively; anything React already owns is React's.
+    if (!button || owned(button) || ((button as HTMLButtonElement).form && (button as HTMLButtonElement).type === "submit")) return;
+    event.preventDefault();
+    event.stopPropagation();
+    start();
+    const since = Date.now();
+    const replay = () => {
+      if (owned(button) || Date.now() - since > replayTimeoutMs) {
+        removeEventListener("click", hold, true);
+        button.click();
+      } else setTimeout(replay, 30);
+    };
+    replay();
+  };
+  addEventListener("click", hold, true);
+}
+
+export function BootOnFirstInput() {
+  const source = `(${bootOnFirstInput.toString()})(${JSON.stringify(ACCOUNT_MARKER)}, ${JSON.stringify(WAKE_EVENTS)}, ${REPLAY_TIMEOUT_MS}, ${JSON.stringify(BOOT_AT_LOAD)});`;
+  return <script dangerouslySetInnerHTML={{ __html: source }} />;
+}
