@@ -127,6 +127,9 @@ const touched = (engine: Engine) => (engine === "sqlite" ? TOUCHED : "pg_temp.co
 export function recomputeStatements(engine: Engine): readonly string[] {
   const table = touched(engine);
   return [
+    // PostgreSQL plans a temporary table it has no statistics for as ≈ 650 rows, and so read every
+    // observation (4–6 s at 10M) instead of the key index once per group (0.5 ms): give it the count.
+    ...(engine === "postgres" ? [`ANALYZE ${table}`] : []),
     `DELETE FROM corridor_ranges WHERE (origin, destination, indicator) IN (SELECT origin, destination, indicator FROM ${table})`,
     `INSERT INTO corridor_ranges (${COLUMNS})
      SELECT ${GROUP}, ${AGGREGATES} FROM observations

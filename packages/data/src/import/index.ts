@@ -337,8 +337,7 @@ async function importPostgres(db: CorridorDb, { prepared, options, summary, repo
     return await db.transaction(
       async (tx) => {
         // A dry run reads one snapshot (not READ ONLY: it creates its staging table) and writes nothing else.
-        if (dryRun) await tx.run(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
-        else await tx.run(sql`LOCK TABLE observations IN SHARE ROW EXCLUSIVE MODE`);
+        if (!dryRun) await tx.run(sql`LOCK TABLE observations IN SHARE ROW EXCLUSIVE MODE`);
         // The file's sha256 is known once it has been read (hashed on the way), and set then.
         const importId = dryRun
           ? 0
@@ -401,6 +400,8 @@ async function importPostgres(db: CorridorDb, { prepared, options, summary, repo
         return summary;
       },
       importGateLabel(prepared.setup.path, options),
+      // Outside the write gate: a preview must not make this process's writers wait (write-isolation-instances.test.ts).
+      { snapshot: dryRun },
     );
   } catch (error) {
     if (error instanceof RolledBack) return summary;

@@ -226,7 +226,13 @@ export async function observationsEmpty(tx: SqlRunner): Promise<boolean> {
 /** Creates the staging table (dropped at the transaction's end) and returns where to send rows. */
 export async function startStaging(tx: SqlRunner): Promise<RowSink> {
   await tx.run(sql.raw(CREATE_STAGE));
-  return startRows(tx, STAGE, `line, ${OBSERVATION_COLUMNS}`, { line: true }, (json) => sql`INSERT INTO ${sql.raw(STAGE)} SELECT * FROM json_populate_recordset(NULL::${sql.raw(STAGE)}, ${json}::json)`);
+  return startRows(
+    tx,
+    STAGE,
+    `line, ${OBSERVATION_COLUMNS}`,
+    { line: true },
+    (json) => sql`INSERT INTO ${sql.raw(STAGE)} SELECT * FROM json_populate_recordset(NULL::${sql.raw(STAGE)}, ${json}::json)`,
+  );
 }
 
 interface StagedRow {
@@ -365,7 +371,9 @@ export interface BulkLoad extends RowSink {
  * that, the staging pass's INSERT … SELECT was a third of the import (docs/benchmarks.md). All
  * inside the import's transaction: a failure leaves the table as it was. The cost: DROP INDEX locks
  * the table ACCESS EXCLUSIVE until the commit, so readers of observations wait for the first import
- * instead of reading the empty table — they still never see half of it.
+ * instead of reading the empty table — they still never see half of it
+ * (write-isolation-instances.test.ts) — and so, for the whole first import, does a data-version bump
+ * on another instance (an event saved).
  */
 export async function startBulkLoad(tx: SqlRunner, importId: number): Promise<BulkLoad> {
   const indexes = await tx.all<{ name: string; def: string }>(
@@ -374,13 +382,22 @@ export async function startBulkLoad(tx: SqlRunner, importId: number): Promise<Bu
   const keys = await tx.all<{ name: string; def: string }>(
     sql`SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'observations'::regclass AND contype = 'f' ORDER BY conname`,
   );
+  // ALTER TABLE refuses while the import's imports row has its data-version bump pending (deferred
+  // to COMMIT, drizzle-pg 0003): run it now. Its row lock on data_state then lasts to the COMMIT,
+  // while readers of observations wait for the whole first import anyway.
+  await tx.run(sql`SET CONSTRAINTS ALL IMMEDIATE`);
   for (const k of keys) await tx.run(sql`ALTER TABLE observations DROP CONSTRAINT ${sql.identifier(k.name)}`);
   for (const i of indexes) await tx.run(sql`DROP INDEX ${sql.identifier(i.name)}`);
   // The file line of every row loaded, in load order (= id order): a repeated key's message names them.
   const lineBatches: Int32Array[] = [];
   let pendingLines: number[] = [];
-  const rows = startRows(tx, "observations", `${OBSERVATION_COLUMNS}, import_id`, { line: false, importId }, (json) =>
-    sql`INSERT INTO observations (${sql.raw(OBSERVATION_COLUMNS)}, import_id)
+  const rows = startRows(
+    tx,
+    "observations",
+    `${OBSERVATION_COLUMNS}, import_id`,
+    { line: false, importId },
+    (json) =>
+      sql`INSERT INTO observations (${sql.raw(OBSERVATION_COLUMNS)}, import_id)
         SELECT ${sql.raw(OBSERVATION_COLUMNS)}, ${importId}::integer FROM json_populate_recordset(NULL::observations, ${json}::json)`,
   );
   let loaded = 0;
