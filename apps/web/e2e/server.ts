@@ -37,8 +37,8 @@ export function corridorCli(dbPath: string, args: string[], input?: string): str
 export interface ServerOptions {
   /** Extra environment for the server (CORRIDOR_REQUIRE_LOGIN, CORRIDOR_MAX_UPLOAD_BYTES…). */
   env?: Record<string, string>;
-  /** Runs on the seeded database before the server starts (users, tokens). */
-  setup?: (dbPath: string) => void;
+  /** Runs on the seeded database before the server starts (users, tokens; a benchmark's big database, awaited). */
+  setup?: (dbPath: string) => void | Promise<void>;
   /** The address to bind: 127.0.0.1 by default; "0.0.0.0" as `npm start` binds (requests still go to 127.0.0.1). */
   bind?: string;
   /** Runs before the server starts, with the folder the uploads will go to (stray files). */
@@ -61,7 +61,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     const seeded = spawnSync(process.execPath, [join(root, "packages/data/bin/corridor.mjs"), "seed", "--db", dbPath], { encoding: "utf8" });
     if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   }
-  options.setup?.(dbPath);
+  await options.setup?.(dbPath);
   options.beforeStart?.(uploadsDir);
   const port = await freePort();
   const entry = options.entry === "next" ? [join(root, "node_modules/next/dist/bin/next"), "start"] : ["server.mjs"];

@@ -9,11 +9,14 @@
  *    the server's own CSV parser, no index, no constraint), then `corridor import FILE --db URL --json`
  *    (a process, as a person runs it) into a database created and migrated just before, outside the
  *    timing. Prints each round, the medians and their ratio (goal ≤ 2×).
- * 2. series() at 10M observations on PostgreSQL: the rows of bench/big-db.ts's shape (9 indicators ×
- *    countries × partners, 1,000 months each, 10,000 corridors) written by one INSERT … SELECT on the
- *    server, under one import row, its indexes built afterwards, then ANALYZE; p50/p95 of series() over 300 corridors beside the
+ * 2. series() at 10M observations on PostgreSQL: bench/big-db.ts's database (fillBigDbPostgres: 9
+ *    indicators × countries × partners, 1,000 months each, 10,000 corridors, written on the server,
+ *    its indexes built afterwards, then VACUUM (ANALYZE)); p50/p95 of series() over 300 corridors beside the
  *    same rows fetched by raw SQL on the same pool, and the EXPLAIN of series()'s statement.
  * BENCH_ROWS, BENCH_BIG set the sizes; BENCH_SKIP_IMPORT=1 or BENCH_SKIP_SERIES=1 leave a part out.
+ * BENCH_COMPARE_BIN=…/bin/corridor.mjs (another checkout's CLI, e.g. before a change) imports the file
+ * too in every round, right after this checkout's, into a fresh database of its own: a before/after
+ * in the same rounds.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -23,9 +26,8 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { openDatabase } from "../src/db.ts";
 import { series } from "../src/queries/series.ts";
-import { rebuildCorridorRangesOn } from "../src/corridor-ranges.ts";
-import { countries, destinations, generateTidyCsv, median, timed } from "./import-rounds.ts";
-import { BIG_INDICATORS, PER_CORRIDOR } from "./big-db.ts";
+import { generateTidyCsv, median, timed } from "./import-rounds.ts";
+import { BIG_INDICATORS, PER_CORRIDOR, fillBigDbPostgres } from "./big-db.ts";
 
 const SERVER = process.env.BENCH_PG_URL;
 if (!SERVER) throw new Error("set BENCH_PG_URL to a PostgreSQL server where this user may create databases (postgres://user@host:port/postgres)");
@@ -34,6 +36,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BIG = Number(process.env.BENCH_BIG ?? 10_000_000);
 const work = resolve(process.env.BENCH_DIR ?? join(import.meta.dirname, "..", "..", "..", "bench-tmp-pg"));
 const bin = join(import.meta.dirname, "..", "bin", "corridor.mjs");
+const compareBin = process.env.BENCH_COMPARE_BIN ? resolve(process.env.BENCH_COMPARE_BIN) : undefined;
 mkdirSync(work, { recursive: true });
 
 const urlOf = (name: string) => {
@@ -71,18 +74,30 @@ if (!process.env.BENCH_SKIP_IMPORT) {
   const bare = await freshDatabase("corridor_bench_bare");
   const copies: number[] = [];
   const imports: number[] = [];
+  const compared: number[] = [];
+  /** `corridor import` of the file by the CLI `cli` into a database created and migrated just before (outside the timing). */
+  const importWith = async (cli: string, name: string) => {
+    const url = await freshDatabase(name);
+    timed(process.execPath, [cli, "imports", "--db", url, "--json"]);
+    const r = timed(process.execPath, [cli, "import", csv, "--db", url, "--json"]);
+    const summary = JSON.parse(r.stdout) as { inserted: number };
+    if (summary.inserted !== ROWS) throw new Error(`corridor import (${cli}): expected ${ROWS} inserted, got ${r.stdout.slice(0, 300)}`);
+    return r.seconds;
+  };
   for (let round = 0; round < ROUNDS; round++) {
     psql(bare, "DROP TABLE IF EXISTS bare; CREATE TABLE bare (indicator text, origin text, destination text, period text, value double precision, flag text)");
     const c = psql(bare, `\\copy bare FROM '${csv}' CSV HEADER`);
     copies.push(c.seconds);
-    const url = await freshDatabase("corridor_bench_import");
-    timed(process.execPath, [bin, "imports", "--db", url, "--json"]); // migrated, outside the timing
-    const r = timed(process.execPath, [bin, "import", csv, "--db", url, "--json"]);
-    const summary = JSON.parse(r.stdout) as { inserted: number };
-    if (summary.inserted !== ROWS) throw new Error(`corridor import: expected ${ROWS} inserted, got ${r.stdout.slice(0, 300)}`);
-    imports.push(r.seconds);
-    console.error(`round ${round + 1}: psql \\copy ${c.seconds.toFixed(2)} s, corridor import ${r.seconds.toFixed(2)} s (${(r.seconds / c.seconds).toFixed(2)}×)`);
+    const seconds = await importWith(bin, "corridor_bench_import");
+    imports.push(seconds);
+    const other = compareBin ? await importWith(compareBin, "corridor_bench_compare") : undefined;
+    if (other !== undefined) compared.push(other);
+    console.error(
+      `round ${round + 1}: psql \\copy ${c.seconds.toFixed(2)} s, corridor import ${seconds.toFixed(2)} s (${(seconds / c.seconds).toFixed(2)}×)` +
+        (other === undefined ? "" : `, compared CLI ${other.toFixed(2)} s (${(other / c.seconds).toFixed(2)}×)`),
+    );
   }
+  if (compareBin) await admin("DROP DATABASE IF EXISTS corridor_bench_compare WITH (FORCE)");
   // Re-importing the same file: every row's key is stored, all unchanged (the set-based classification).
   const again = timed(process.execPath, [bin, "import", csv, "--db", urlOf("corridor_bench_import"), "--json"]);
   if ((JSON.parse(again.stdout) as { unchanged: number }).unchanged !== ROWS) throw new Error(`re-import: ${again.stdout.slice(0, 300)}`);
@@ -96,6 +111,12 @@ if (!process.env.BENCH_SKIP_IMPORT) {
     `| psql \`\\copy bare FROM file CSV HEADER\` (bare table, no index) | ${median(copies).toFixed(2)} s (${copies.map((s) => s.toFixed(2)).join(", ")}) |`,
     `| \`corridor import FILE --db postgres://…\` (fresh migrated database) | ${median(imports).toFixed(2)} s (${imports.map((s) => s.toFixed(2)).join(", ")}) |`,
     `| **ratio** | **${ratio.toFixed(2)}×** |`,
+    ...(compareBin
+      ? [
+          `| \`corridor import\` of ${compareBin} (the compared checkout), same rounds | ${median(compared).toFixed(2)} s (${compared.map((s) => s.toFixed(2)).join(", ")}) |`,
+          `| **its ratio** | **${(median(compared) / median(copies)).toFixed(2)}×** |`,
+        ]
+      : []),
     `| re-import of the same file (all ${ROWS.toLocaleString("en")} unchanged) | ${again.seconds.toFixed(2)} s |`,
     "",
   );
@@ -105,44 +126,12 @@ if (!process.env.BENCH_SKIP_IMPORT) {
 if (!process.env.BENCH_SKIP_SERIES) {
   const url = await freshDatabase("corridor_bench_big");
   const db = await openDatabase(url);
-  const corridorsNeeded = Math.ceil(BIG / PER_CORRIDOR);
-  const bigDestinations = [...destinations, "TUR", "KOR"];
-  const picked: { indicator: string; origin: string; destination: string }[] = [];
-  outer: for (const indicator of BIG_INDICATORS)
-    for (const origin of countries)
-      for (const destination of bigDestinations) {
-        if (picked.length >= corridorsNeeded) break outer;
-        picked.push({ indicator, origin, destination });
-      }
   const buildStart = performance.now();
-  // A benchmark fixture, not an import: the indexes are built after the rows (sorting once rather
-  // than inserting 10M times), as a restore does; the result is the same database.
-  const indexes = await db.all<{ indexname: string; indexdef: string }>(sql`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'observations' AND indexname <> 'observations_pkey'`);
-  // And, when this user may (a superuser), without a foreign-key check per row: the rows name the catalog's own codes.
-  const superuser = (await db.get<{ s: boolean }>(sql`SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user`))?.s === true;
-  await db.transaction(async (tx) => {
-    if (superuser) await tx.run(sql`SET LOCAL session_replication_role = replica`);
-    for (const { indexname } of indexes) await tx.run(sql.raw(`DROP INDEX "${indexname}"`));
-    const { id } = (await tx.get<{ id: number }>(
-      sql`INSERT INTO imports (file_name, sha256, format, imported_by, imported_at) VALUES ('synthetic', '', 'bench', 'bench', '2000-01-01T00:00:00.000Z') RETURNING id`,
-    ))!;
-    // Months 1900-01 … as bench/big-db.ts writes them; corridor order, then time (as an import of series-major files would).
-    await tx.run(sql`
-      INSERT INTO observations (indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, import_id)
-      SELECT c.indicator, c.origin, c.destination, to_char(make_date(1900 + m / 12, m % 12 + 1, 1), 'YYYY-MM'), 'M',
-             to_char(make_date(1900 + m / 12, m % 12 + 1, 1), 'YYYY-MM-DD'), to_char(make_date(1900 + m / 12, m % 12 + 1, 28), 'YYYY-MM-DD'), c.n, 'total', ${id}::integer
-      FROM json_to_recordset(${JSON.stringify(picked.map((c, n) => ({ ...c, n })))}::json) AS c(indicator text, origin text, destination text, n integer)
-      CROSS JOIN generate_series(0, ${PER_CORRIDOR - 1}) AS m
-      ORDER BY c.n, m`);
-    for (const { indexdef } of indexes) await tx.run(sql.raw(indexdef));
-  }, "building the benchmark database");
-  await rebuildCorridorRangesOn(db);
-  await db.run(sql`ANALYZE`);
+  const first = (await fillBigDbPostgres(db, BIG)).map((c) => ({ indicator: BIG_INDICATORS[0]!, ...c }));
   const total = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM observations`))!.n;
   const buildSeconds = (performance.now() - buildStart) / 1000;
   console.error(`built ${total} observations in ${buildSeconds.toFixed(0)} s`);
 
-  const first = picked.filter((c) => c.indicator === BIG_INDICATORS[0]);
   const picks = Array.from({ length: 300 }, (_, i) => first[(i * 37) % first.length]!);
   const rawTimes: number[] = [];
   const seriesTimes: number[] = [];

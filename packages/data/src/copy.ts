@@ -216,6 +216,9 @@ export async function copyDatabase(source: CorridorDb, target: CorridorDb, onTab
     // One snapshot for every table read below, while the source's server may go on writing.
     if (src.engine === "postgres") await src.run(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`);
     await target.transaction(async (tgt) => {
+      // PostgreSQL bumps the data version at commit (deferred triggers, drizzle-pg 0003): at once
+      // here, while data_state has no row, so that the source's version arrives as it was.
+      if (tgt.engine === "postgres") await tgt.run(sql`SET CONSTRAINTS ALL IMMEDIATE`);
       // A migrated database has its reference data and bookkeeping rows: the source's replace them.
       for (const plan of [...plans].reverse()) await tgt.run(sql`DELETE FROM ${sql.identifier(plan.name)}`);
       for (const plan of plans) {

@@ -84,6 +84,28 @@ describe(`the portable runner on ${engine}`, () => {
     }
   });
 
+  it.skipIf(engine === "pglite")("a snapshot transaction (a dry run's) takes no write gate: a write goes through meanwhile, and it keeps reading what it first read", async () => {
+    const db = engine === "sqlite" ? await openDatabase(tmpPath("snapshot.db")) : await onEngine(memoryDb());
+    try {
+      const seen = await db.transaction(
+        async (tx) => {
+          const before = (await tx.all<{ id: string }>(sql`SELECT id FROM events`)).map((r) => r.id);
+          expect(db.writes.busyWith).toBeNull();
+          // A write committed on another connection while the snapshot is open.
+          await db.transaction((w) => w.run(insertEvent("meanwhile")), "an event", {});
+          const after = (await tx.all<{ id: string }>(sql`SELECT id FROM events`)).map((r) => r.id);
+          return { before, after };
+        },
+        "a preview",
+        { snapshot: true },
+      );
+      expect(seen).toEqual({ before: [], after: [] });
+      expect(await eventIds(db)).toEqual(["meanwhile"]);
+    } finally {
+      if (engine === "sqlite") await db.close();
+    }
+  });
+
   it.skipIf(engine === "sqlite")("says plainly that the SQLite-only paths do not run on PostgreSQL yet", async () => {
     const db = await onEngine(memoryDb());
     const error = (() => {

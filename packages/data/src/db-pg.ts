@@ -171,15 +171,15 @@ function pgCorridorDb(orm: AnyPg, target: string, end: () => Promise<void>, pool
     writes,
     // The pool gives the transaction a connection of its own (PGlite queues every other query until
     // it ends), so no other request sees its rows before COMMIT; the gate orders this process's writers.
-    transaction: (fn, what = "a write") =>
-      writes.run(what, async () => {
+    transaction: (fn, what = "a write", { snapshot = false } = {}) => {
+      const body = async () => {
         try {
-          if (!pool) return await orm.transaction((tx) => fn(runnerOn(tx)));
+          if (!pool) return await orm.transaction((tx) => fn(runnerOn(tx)), snapshot ? { isolationLevel: "repeatable read" } : undefined);
           // BEGIN … COMMIT by hand on one pooled client, so that COPY can stream on the same connection.
           const client = await pool.connect();
           let broken = false;
           try {
-            await client.query("BEGIN");
+            await client.query(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN");
             const result = await fn({ ...runnerOn(pool.drizzleOn(client)), copyFrom: (statement, rows) => copyInto(client, statement, rows) });
             await client.query("COMMIT");
             return result;
@@ -192,7 +192,9 @@ function pgCorridorDb(orm: AnyPg, target: string, end: () => Promise<void>, pool
         } catch (error) {
           throw explain(error);
         }
-      }),
+      };
+      return snapshot ? body() : writes.run(what, body);
+    },
     close: end,
   };
 }

@@ -261,7 +261,8 @@ function ensureReferenceData(db: CorridorDb): void {
  * between its awaits, read its uncommitted rows and write into it (openOwnConnection's rule). So
  * transaction() runs on a second connection of its own (opened on first use, kept until close),
  * BEGIN IMMEDIATE … COMMIT, inside the write gate: one transaction at a time in this process, and
- * the shared connection only ever sees committed data (WAL). An in-memory database has no second
+ * the shared connection only ever sees committed data (WAL). A snapshot transaction (a read that
+ * writes nothing) opens a connection for itself instead and takes no gate. An in-memory database has no second
  * connection: there the body runs on the one connection, which is fine for the tests it serves and
  * nothing else.
  */
@@ -302,14 +303,12 @@ function sqliteDb(sqlite: Database.Database, path: string, options: OpenOptions,
     },
     path,
     writes,
-    transaction: (fn, what = "a write") =>
-      writes.run(what, async () => {
-        if (!writer && path !== ":memory:") writer = openOwnConnection(db, options);
-        const conn = writer?.sqlite ?? sqlite;
+    transaction: (fn, what = "a write", { snapshot = false } = {}) => {
+      const on = async (conn: Database.Database, connOrm: Drizzle) => {
         try {
-          conn.prepare("BEGIN IMMEDIATE").run();
+          conn.prepare(snapshot ? "BEGIN" : "BEGIN IMMEDIATE").run();
           try {
-            const result = await fn(runnerOn(writer?.orm ?? orm));
+            const result = await fn(runnerOn(connOrm));
             conn.prepare("COMMIT").run();
             return result;
           } finally {
@@ -318,7 +317,18 @@ function sqliteDb(sqlite: Database.Database, path: string, options: OpenOptions,
         } catch (error) {
           throw explain(error);
         }
-      }),
+      };
+      if (snapshot) {
+        // A connection of its own for this one read: the writer's may be inside a gated write.
+        if (path === ":memory:") return on(sqlite, orm);
+        const own = openOwnConnection(db, options);
+        return on(own.sqlite, own.orm).finally(() => own.close());
+      }
+      return writes.run(what, () => {
+        if (!writer && path !== ":memory:") writer = openOwnConnection(db, options);
+        return on(writer?.sqlite ?? sqlite, writer?.orm ?? orm);
+      });
+    },
     // Synchronous underneath (callers such as backup.ts rename the file right after): the promise is only for PostgreSQL's sake.
     close: () => {
       writer?.sqlite.close();

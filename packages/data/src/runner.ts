@@ -25,6 +25,15 @@ export interface SqlRunner {
   copyFrom?(statement: string, rows: AsyncIterable<string>): Promise<number>;
 }
 
+export interface TransactionOptions {
+  /**
+   * Reads one snapshot and writes nothing other connections can see (a dry run: its staging table
+   * is temporary and it always rolls back): REPEATABLE READ on PostgreSQL, a deferred BEGIN on a
+   * connection of its own on SQLite, and outside the write gate — no writer waits for it.
+   */
+  snapshot?: boolean;
+}
+
 export interface TransactionRunner {
   /**
    * Runs `fn` as one all-or-nothing transaction: it commits when `fn` resolves and rolls back when
@@ -32,5 +41,5 @@ export interface TransactionRunner {
    * itself (on SQLite that would wait on the transaction's own lock). `what` names the write in the
    * message of a WriteBusyError (write-gate.ts) when another write holds the database too long.
    */
-  transaction<T>(fn: (tx: SqlRunner) => Promise<T>, what?: string): Promise<T>;
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>, what?: string, options?: TransactionOptions): Promise<T>;
 }

@@ -235,7 +235,7 @@ export const importProfiles = pgTable("import_profiles", {
   updatedAt: str("updated_at").notNull(),
 });
 
-/** The row and the triggers that bump its version are hand-written in drizzle-pg's data_state migration, as in SQLite's 0003. */
+/** The row and the triggers that bump its version are hand-written in drizzle-pg's data_state migration, as in SQLite's 0003 (deferred to COMMIT by drizzle-pg's 0003). */
 export const dataState = pgTable("data_state", {
   id: integer("id").primaryKey(),
   databaseId: str("database_id").notNull(),

@@ -10,7 +10,7 @@ import { importFile } from "./index.ts";
 import { startParseWorker } from "./parse-worker-start.ts";
 import type { StartParseWorker } from "./read.ts";
 import { undoImport } from "../history.ts";
-import { engineDb, memoryDb, sqlRows, tmpFile } from "../test/helpers.ts";
+import { countRows, engineDb, memoryDb, sqlRows, tmpFile } from "../test/helpers.ts";
 import type { CorridorDb } from "../db.ts";
 
 const TABLES: Record<string, string> = {
@@ -83,5 +83,32 @@ describe("imports on either engine", () => {
   it("are the same when a parser worker reads the first file (the CLI's way with big files)", async () => {
     const reference = await run(memoryDb());
     expect(await run(await engineDb(), startParseWorker)).toEqual(reference);
+  });
+
+  it("name the same lines when a first import into an empty table repeats keys, with a bad cell or without, with a parser worker or without", async () => {
+    // Line 5 repeats line 2 and line 9 line 3 (twice: line 11 too); line 7 has a bad cell only in `withBadCell`.
+    const lines = Array.from({ length: 10 }, (_, i) => `entries,${["TJK", "UZB", "KGZ"][i % 3]},RUS,2020-${String(Math.floor(i / 3) + 1).padStart(2, "0")},${i},,,`);
+    lines[3] = lines[0]!;
+    lines[7] = lines[1]!;
+    lines[9] = lines[1]!;
+    const repeats = tmpFile(HEADER + lines.join("\n") + "\n", "repeats.csv");
+    lines[5] = lines[5]!.replace("RUS", "Narnia");
+    const withBadCell = tmpFile(HEADER + lines.join("\n") + "\n", "bad-cell.csv");
+    for (const file of [repeats, withBadCell])
+      for (const parseWorker of [undefined, startParseWorker]) {
+        const reference = await importFile(memoryDb(), file, { parseWorker });
+        expect(reference.errors.filter((e) => e.column === "").map((e) => [e.line, e.message])).toEqual([
+          [5, "the same observation appears twice in this file (first on line 2)"],
+          [9, "the same observation appears twice in this file (first on line 3)"],
+          [11, "the same observation appears twice in this file (first on line 3)"],
+        ]);
+        const db = await engineDb();
+        expect(await importFile(db, file, { parseWorker })).toEqual(reference);
+        expect({ observations: await countRows(db, "observations"), imports: await countRows(db, "imports"), ranges: await countRows(db, "corridor_ranges") }).toEqual({
+          observations: 0,
+          imports: 0,
+          ranges: 0,
+        });
+      }
   });
 });

@@ -15,11 +15,11 @@ import { BadInputError, refusalError, type Detected } from "./decode.ts";
 import { detectFormat, sniff, type Format } from "./detect.ts";
 import { buildAdapter, buildNormaliser, readInWorker, readObservations, type MappingSetup, type PreparedRead, type ReadCounts, type ReadSetup, type StartParseWorker } from "./read.ts";
 import { MappingError, ROLES, type Role } from "./normalise.ts";
-import { decodeStaged, ObservationWriter } from "./writer.ts";
-import type { Period } from "../periods.ts";
+import { ObservationWriter } from "./writer.ts";
 import { problem, type Problem } from "./problems.ts";
 import { ImportDiffCollector, type ImportDiff } from "./diff.ts";
-import { classifyStaged, feedDiff, startStaging, writeStaged } from "./postgres.ts";
+import { classifyStaged, feedDiff, observationsEmpty, startBulkLoad, startStaging, writeStaged } from "./postgres.ts";
+import type { CopyBatch } from "./copy-text.ts";
 import { rowsOf } from "../dialect.ts";
 import { sql } from "drizzle-orm";
 
@@ -337,8 +337,7 @@ async function importPostgres(db: CorridorDb, { prepared, options, summary, repo
     return await db.transaction(
       async (tx) => {
         // A dry run reads one snapshot (not READ ONLY: it creates its staging table) and writes nothing else.
-        if (dryRun) await tx.run(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
-        else await tx.run(sql`LOCK TABLE observations IN SHARE ROW EXCLUSIVE MODE`);
+        if (!dryRun) await tx.run(sql`LOCK TABLE observations IN SHARE ROW EXCLUSIVE MODE`);
         // The file's sha256 is known once it has been read (hashed on the way), and set then.
         const importId = dryRun
           ? 0
@@ -346,35 +345,42 @@ async function importPostgres(db: CorridorDb, { prepared, options, summary, repo
               sql`INSERT INTO imports (file_name, sha256, format, options, imported_by, imported_at)
                 VALUES (${summary.fileName}, '', ${summary.format}, ${historyOptions}, ${options.importedBy ?? "cli"}, ${new Date().toISOString()}) RETURNING id`,
             ))!.id;
-        const stager = await startStaging(tx);
+        // A first import into an empty table loads straight into it; any other stages its rows first.
+        const bulk = !dryRun && (await observationsEmpty(tx)) ? await startBulkLoad(tx, importId) : undefined;
+        const sink = bulk ?? (await startStaging(tx));
         let counts: ReadCounts;
         try {
-          if (worker) {
-            // The worker sends encoded batches (writer.ts StageEncoder): each text and period once, then ids.
-            const texts: string[] = [];
-            const periods: Period[] = [];
-            const read = await readInWorker(
-              worker,
-              prepared.setup,
-              (batch) => {
-                for (const text of batch.texts) texts.push(text);
-                for (const period of batch.periods) periods.push(period);
-                for (let r = 0; r < batch.lines.length; r++) stager.add(decodeStaged(batch, r, texts, periods), batch.lines[r]!);
-              },
-              { error: report, progress: options.onProgress },
-            );
+          if (worker && sink.acceptsBatches) {
+            // The worker formats the rows as COPY's text (copy-text.ts): this thread only forwards it.
+            const read = await readInWorker<CopyBatch>(worker, { ...prepared.setup, copy: sink.layout }, (batch) => sink.addBatch(batch), {
+              error: report,
+              progress: options.onProgress,
+            });
             summary.errorCount += read.errorsNotSent;
             counts = read;
-          } else counts = await readObservations(prepared, { observation: (o, line) => stager.add(o, line), error: report, progress: options.onProgress });
+          } else
+            counts = await readObservations(prepared, {
+              observation: (o, line) => {
+                // Into an empty table every row is new: the diff needs no look-up (a parser worker never runs with a diff).
+                if (bulk) diff?.observeStored(o, line, undefined);
+                sink.add(o, line);
+              },
+              error: report,
+              progress: options.onProgress,
+            });
         } catch (error) {
-          await stager.abort(error);
+          await sink.abort(error);
           throw error;
         }
-        await stager.done();
+        await sink.done();
         takeReadCounts(summary, counts, aggregates);
         const rejectedLines = new Set(counts.rejectedLines);
-        if (diff) await feedDiff(tx, diff);
-        const outcome = dryRun || summary.errorCount > 0 ? await classifyStaged(tx) : await writeStaged(tx, importId, new Date().toISOString());
+        if (diff && !bulk) await feedDiff(tx, diff);
+        const outcome = bulk
+          ? await (summary.errorCount > 0 ? bulk.classify() : bulk.finish())
+          : dryRun || summary.errorCount > 0
+            ? await classifyStaged(tx)
+            : await writeStaged(tx, importId, new Date().toISOString());
         for (const { line, firstLine, observation: o } of outcome.repeats) {
           rejectedLines.add(line);
           report(coded(line, "", `${o.indicator} ${o.origin}→${o.destination} ${o.period.period} ${o.breakdown}`, problem("duplicate", { first: firstLine })));
@@ -394,6 +400,8 @@ async function importPostgres(db: CorridorDb, { prepared, options, summary, repo
         return summary;
       },
       importGateLabel(prepared.setup.path, options),
+      // Outside the write gate: a preview must not make this process's writers wait (write-isolation-instances.test.ts).
+      { snapshot: dryRun },
     );
   } catch (error) {
     if (error instanceof RolledBack) return summary;

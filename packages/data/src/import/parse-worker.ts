@@ -1,7 +1,7 @@
 /**
  * The parser worker (a worker thread, started by parse-worker-start.ts): waits for one message, a
- * ReadSetup, runs the import's read loop on it and posts encoded batches of valid rows, errors,
- * progress and the counts (read.ts WorkerMessage). It never touches the database.
+ * ReadSetup, runs the import's read loop on it and posts batches of valid rows (encoded for
+ * SQLite, COPY text for PostgreSQL), errors, progress and the counts (read.ts WorkerMessage). It never touches the database.
  */
 import { parentPort } from "node:worker_threads";
 import { BadInputError } from "./decode.ts";
@@ -9,15 +9,17 @@ import { prepareRead, readObservations, type ReadError, type ReadSetup, type Wor
 import { MappingError } from "./normalise.ts";
 import type { Problem } from "./problems.ts";
 import { StageEncoder, type StageBatch } from "./writer.ts";
+import { CopyTextEncoder, type CopyBatch } from "./copy-text.ts";
 
 const port = parentPort!;
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-const transferable = (batch: StageBatch) => [batch.rows.buffer as ArrayBuffer, batch.lines.buffer as ArrayBuffer];
+const transferable = (batch: StageBatch | CopyBatch) => ("rows" in batch ? [batch.rows.buffer as ArrayBuffer, batch.lines.buffer as ArrayBuffer] : [batch.lines.buffer as ArrayBuffer]);
 
 port.once("message", (setup: ReadSetup) => void read(setup));
 
 async function read(setup: ReadSetup): Promise<void> {
-  const encoder = new StageEncoder();
+  // PostgreSQL's COPY text is made here too, so the importing thread only forwards it.
+  const encoder = setup.copy ? new CopyTextEncoder(setup.copy) : new StageEncoder();
   let errors: ReadError[] = [];
   let errorCount = 0;
   try {

@@ -1,50 +1,59 @@
 /**
  * The import's write on PostgreSQL: the same outcomes as SQLite's writer.ts (the same rows in
  * observations, revisions, imports and corridor_ranges), reached set-based rather than row by row.
+ * Parsed rows go to the server as COPY's text (copy-text.ts, made in the CLI's parser worker for big
+ * files) through `COPY … FROM STDIN` on the transaction's own pooled connection (runner.ts
+ * copyFrom), or on PGlite, which has no COPY from a client stream, in JSON batches
+ * (json_populate_recordset, as copy.ts writes). Two ways, in the one transaction:
  *
- * Every parsed row streams into a temporary staging table with its file line — through
- * `COPY … FROM STDIN` on the transaction's own pooled connection (runner.ts copyFrom), or on PGlite,
- * which has no COPY from a client stream, in JSON batches (json_populate_recordset, as copy.ts
- * writes) — and then a handful of statements, in the one transaction, do the work:
- * - revisions for rows whose key is stored with another value/flag/bound/source, in file order;
- * - the UPDATE of those rows;
- * - the INSERT of the new keys in file order (ON CONFLICT DO NOTHING skips stored keys and a key's
- *   later lines), whose RETURNING rows feed the corridor summary's merge in the same statement;
- * - the import row's counts (the data version follows by trigger).
- * A key twice in the file is the one thing counted rather than searched for: new rows + rows with a
- * stored key fall short of the staged rows, or a stored key is matched twice. Only then (or for a
- * dry run, a diff, or a file with bad cells) does a window over the staging table name each
- * repeated line and the line that had its key first, as SQLite's writer reports them.
+ * - The first import into an empty observations table loads as a restore does (startBulkLoad): its
+ *   foreign keys and indexes are dropped, the rows are copied straight into observations in file
+ *   order, then the indexes are built by one sort each, the foreign keys checked by one join each
+ * and the corridor summary merged from the tally made as the rows were formatted (copy-text.ts). A key twice in the file stops the unique index's
+ *   build; only then does a window over the loaded rows name each repeated line and the line that
+ *   had its key first (the ids follow the file, and the lines of the rows are kept in memory).
+ * - Otherwise every row streams into a temporary staging table with its file line, and a handful of
+ *   statements do the work (writeStaged): revisions for rows whose key is stored with another
+ *   value/flag/bound/source, in file order; the UPDATE of those rows; the INSERT of the new keys in
+ *   file order, whose RETURNING rows feed the corridor summary's merge in the same statement; the
+ *   import row's counts (the data version follows by trigger). A key twice in the file is counted
+ *   rather than searched for: new rows + rows with a stored key fall short of the staged rows, or a
+ *   stored key is matched twice. Only then (or for a dry run, or a file with bad cells) does a window
+ *   over the staging table name each repeated line.
  * The import locks observations against other writers (SHARE ROW EXCLUSIVE: readers go on, at the
- * last committed state) so that the counts are those of a database nobody else changes meanwhile, as
- * SQLite's one writer has it; a dry run reads one REPEATABLE READ snapshot and locks nothing.
+ * last committed state; a bulk load's DROP INDEX holds them too, until it commits) so that the
+ * counts are those of a database nobody else changes meanwhile, as SQLite's one writer has it; a
+ * dry run reads one REPEATABLE READ snapshot and locks nothing.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { SqlRunner } from "../runner.ts";
 import { DatabaseError } from "../db.ts";
 import type { Bound } from "../schema.ts";
 import type { Frequency } from "../periods.ts";
+import { mergeRangesFrom, mergeTallyOnPostgres, RangeTally, type Tallied } from "../corridor-ranges.ts";
 import type { NormalisedObservation } from "./normalise.ts";
 import type { ImportDiffCollector } from "./diff.ts";
+import { CopyTextEncoder, type CopyBatch, type CopyLayout } from "./copy-text.ts";
 
 const STAGE = "pg_temp.corridor_import_stage";
-const STAGE_COLUMNS = ["line", "indicator", "origin", "destination", "period", "frequency", "period_start", "period_end", "value", "breakdown", "flag", "bound", "source"] as const;
 const CREATE_STAGE = `CREATE TEMP TABLE corridor_import_stage (
   line integer NOT NULL, indicator text COLLATE "C" NOT NULL, origin text COLLATE "C" NOT NULL, destination text COLLATE "C" NOT NULL,
   period text COLLATE "C" NOT NULL, frequency text COLLATE "C" NOT NULL, period_start text COLLATE "C" NOT NULL, period_end text COLLATE "C" NOT NULL,
   value double precision NOT NULL, breakdown text COLLATE "C" NOT NULL, flag text COLLATE "C", bound text COLLATE "C", source text COLLATE "C"
 ) ON COMMIT DROP`;
 const KEY = sql.raw("o.origin = s.origin AND o.destination = s.destination AND o.indicator = s.indicator AND o.period = s.period AND o.breakdown = s.breakdown");
+const KEY_COLUMNS = "origin, destination, indicator, period, breakdown";
 /** writer.ts sameAsStored(), in SQL. */
 const SAME = sql.raw("o.value = s.value AND o.flag IS NOT DISTINCT FROM s.flag AND o.bound IS NOT DISTINCT FROM s.bound AND o.source IS NOT DISTINCT FROM s.source");
+/** In copy-text.ts's order. */
 const OBSERVATION_COLUMNS = "indicator, origin, destination, period, frequency, period_start, period_end, value, breakdown, flag, bound, source";
-const RANGE_GROUP = "origin, destination, indicator, breakdown, frequency";
-const smaller = (c: string) => `CASE WHEN excluded.${c} < corridor_ranges.${c} THEN excluded.${c} ELSE corridor_ranges.${c} END`;
-const larger = (c: string) => `CASE WHEN excluded.${c} > corridor_ranges.${c} THEN excluded.${c} ELSE corridor_ranges.${c} END`;
-/** COPY's text format sends this many characters at a time. */
-const CHUNK_CHARS = 1 << 16;
 /** Rows per JSON statement on PGlite. */
 const JSON_BATCH_ROWS = 5_000;
+/**
+ * For the bulk load's index builds (this transaction only): the key index's sort of 1M rows then
+ * stays in memory instead of spilling to disk, as 64 MB (the default) made it.
+ */
+const BULK_MAINTENANCE_WORK_MEM = "256MB";
 
 /** A repeated key: the later line, the first line that had it, and the observation (for the message). */
 export interface StagedRepeat {
@@ -60,35 +69,20 @@ export interface PostgresWriteResult {
   repeats: StagedRepeat[];
 }
 
-/** COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
-function copyText(value: string | null): string {
-  if (value === null) return "\\N";
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : value;
-}
-
-/** Staged rows as text chunks for COPY, fed by the (synchronous) read loop, read by the COPY stream. */
+/** Text chunks for COPY, pushed by the read loop (synchronous), read by the COPY stream. */
 class CopyChunks implements AsyncIterable<string> {
-  private buffer = "";
   private readonly chunks: string[] = [];
   private next = 0;
   private ended = false;
   private failure?: unknown;
   private wake?: () => void;
 
-  push(line: number, o: NormalisedObservation): void {
-    const p = o.period;
-    this.buffer += `${line}\t${copyText(o.indicator)}\t${copyText(o.origin)}\t${copyText(o.destination)}\t${copyText(p.period)}\t${p.frequency}\t${p.start}\t${p.end}\t${o.value}\t${copyText(o.breakdown)}\t${copyText(o.flag)}\t${o.bound ?? "\\N"}\t${copyText(o.source)}\n`;
-    if (this.buffer.length >= CHUNK_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buffer) this.chunks.push(this.buffer);
-    this.buffer = "";
+  push(text: string): void {
+    this.chunks.push(text);
     this.wake?.();
   }
 
   end(): void {
-    this.flush();
     this.ended = true;
     this.wake?.();
   }
@@ -115,27 +109,59 @@ class CopyChunks implements AsyncIterable<string> {
   }
 }
 
-/** Where the read loop's rows go: the staging table, by COPY or by JSON batches. */
-export interface Stager {
+/** What a RowSink wrote: its rows, and for rows into observations the corridor summary's groups of them. */
+interface Written {
+  rows: number;
+  ranges?: Tallied[];
+}
+
+/** Where the read loop's rows go: the staging table, or observations itself (a bulk load). */
+export interface RowSink {
+  /** A row parsed on this thread. */
   add(o: NormalisedObservation, line: number): void;
-  /** After the last row: waits until every row is staged. */
-  done(): Promise<void>;
-  /** The read failed: stop staging (the transaction rolls back). */
+  /** Rows a parser worker formatted (in `layout`); only when `acceptsBatches`. */
+  addBatch(batch: CopyBatch): void;
+  /** True on a pooled PostgreSQL connection (COPY); PGlite's JSON batches take only add(). */
+  readonly acceptsBatches: boolean;
+  /** What a parser worker is to format. */
+  readonly layout: CopyLayout;
+  /** After the last row: waits until every row is written. */
+  done(): Promise<Written>;
+  /** The read failed: stop writing (the transaction rolls back). */
   abort(error: unknown): Promise<void>;
 }
 
-/** Creates the staging table (dropped at the transaction's end) and returns where to send rows. */
-export async function startStaging(tx: SqlRunner): Promise<Stager> {
-  await tx.run(sql.raw(CREATE_STAGE));
+/**
+ * Rows into `table` (`columns`, in copy-text.ts's order for `layout`): COPY where there is one, else
+ * JSON batches of rows named as the table's columns, written by `jsonInsert`.
+ */
+function startRows(tx: SqlRunner, table: string, columns: string, layout: CopyLayout, jsonInsert: (json: string) => SQL): RowSink {
+  let rows = 0;
+  let ranges: Tallied[] | undefined;
   if (tx.copyFrom) {
     const chunks = new CopyChunks();
-    const copying = tx.copyFrom(`COPY ${STAGE} (${STAGE_COLUMNS.join(", ")}) FROM STDIN`, chunks);
+    const encoder = new CopyTextEncoder(layout);
+    const copying = tx.copyFrom(`COPY ${table} (${columns}) FROM STDIN`, chunks);
     copying.catch(() => {}); // awaited in done() or abort()
+    const addBatch = (batch: CopyBatch) => {
+      rows += batch.lines.length;
+      if (batch.text) chunks.push(batch.text);
+      if (batch.ranges) ranges = batch.ranges;
+    };
     return {
-      add: (o, line) => chunks.push(line, o),
+      acceptsBatches: true,
+      layout,
+      add: (o, line) => {
+        const batch = encoder.add(o, line);
+        if (batch) addBatch(batch);
+      },
+      addBatch,
       done: async () => {
+        const rest = encoder.take();
+        if (rest) addBatch(rest);
         chunks.end();
         await copying;
+        return { rows, ranges };
       },
       abort: async (error) => {
         chunks.fail(error);
@@ -145,18 +171,23 @@ export async function startStaging(tx: SqlRunner): Promise<Stager> {
   }
   let batch: Record<string, unknown>[] = [];
   let writing: Promise<unknown> = Promise.resolve();
+  const tally = layout.importId === undefined ? undefined : new RangeTally();
   const send = () => {
     if (batch.length === 0) return;
     const json = JSON.stringify(batch);
     batch = [];
-    writing = writing.then(() => tx.run(sql`INSERT INTO ${sql.raw(STAGE)} SELECT * FROM json_populate_recordset(NULL::${sql.raw(STAGE)}, ${json}::json)`));
+    writing = writing.then(() => tx.run(jsonInsert(json)));
     writing.catch(() => {});
   };
   return {
+    acceptsBatches: false,
+    layout,
     add: (o, line) => {
       const p = o.period;
+      rows++;
+      tally?.add(o.indicator, o.origin, o.destination, o.breakdown, p);
       batch.push({
-        line,
+        ...(layout.line ? { line } : {}),
         indicator: o.indicator,
         origin: o.origin,
         destination: o.destination,
@@ -172,15 +203,36 @@ export async function startStaging(tx: SqlRunner): Promise<Stager> {
       });
       if (batch.length >= JSON_BATCH_ROWS) send();
     },
+    addBatch: () => {
+      throw new Error("PGlite takes rows, not COPY text");
+    },
     done: async () => {
       send();
       await writing;
+      return { rows, ranges: tally?.tallied() };
     },
     abort: async () => {
       batch = [];
       await writing.catch(() => {});
     },
   };
+}
+
+/** True when observations holds no row (the import holds its lock, so it stays so). */
+export async function observationsEmpty(tx: SqlRunner): Promise<boolean> {
+  return !(await tx.get(sql`SELECT 1 AS x FROM observations LIMIT 1`));
+}
+
+/** Creates the staging table (dropped at the transaction's end) and returns where to send rows. */
+export async function startStaging(tx: SqlRunner): Promise<RowSink> {
+  await tx.run(sql.raw(CREATE_STAGE));
+  return startRows(
+    tx,
+    STAGE,
+    `line, ${OBSERVATION_COLUMNS}`,
+    { line: true },
+    (json) => sql`INSERT INTO ${sql.raw(STAGE)} SELECT * FROM json_populate_recordset(NULL::${sql.raw(STAGE)}, ${json}::json)`,
+  );
 }
 
 interface StagedRow {
@@ -199,7 +251,7 @@ interface StagedRow {
   source: string | null;
 }
 
-const observationOf = (r: StagedRow): NormalisedObservation => ({
+const observationOf = (r: Omit<StagedRow, "line">): NormalisedObservation => ({
   indicator: r.indicator,
   origin: r.origin,
   destination: r.destination,
@@ -214,7 +266,7 @@ const observationOf = (r: StagedRow): NormalisedObservation => ({
 /** Every staged line whose key an earlier line had, with that first line, in line order. */
 async function repeatsInStage(tx: SqlRunner): Promise<StagedRepeat[]> {
   const rows = await tx.all<StagedRow & { first_line: number }>(
-    sql`SELECT * FROM (SELECT *, min(line) OVER (PARTITION BY origin, destination, indicator, period, breakdown) AS first_line FROM ${sql.raw(STAGE)}) AS d
+    sql`SELECT * FROM (SELECT *, min(line) OVER (PARTITION BY ${sql.raw(KEY_COLUMNS)}) AS first_line FROM ${sql.raw(STAGE)}) AS d
         WHERE line <> first_line ORDER BY line`,
   );
   return rows.map((r) => ({ line: r.line, firstLine: r.first_line, observation: observationOf(r) }));
@@ -246,17 +298,13 @@ export async function classifyStaged(tx: SqlRunner): Promise<PostgresWriteResult
 }
 
 /**
- * Writes the staged rows as import `importId`: revisions and updates for changed stored rows, inserts
- * for new keys (and the corridor summary). A repeated key leaves `repeats` non-empty: the caller
- * rolls back.
+ * Writes the staged rows as import `importId` into a table that holds rows already: revisions and
+ * updates for changed stored rows, inserts for new keys (and the corridor summary). A repeated key
+ * leaves `repeats` non-empty: the caller rolls back.
  */
 export async function writeStaged(tx: SqlRunner, importId: number, replacedAt: string): Promise<PostgresWriteResult> {
   await tx.run(sql.raw(`ANALYZE ${STAGE}`));
   const staged = (await tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.raw(STAGE)}`))?.n ?? 0;
-  const anyStored = !!(await tx.get(sql`SELECT 1 AS x FROM observations LIMIT 1`));
-  if (!anyStored) return intoEmpty(tx, importId);
-  let matched = 0;
-  let unchanged = 0;
   let updated = 0;
   const m = (await tx.get<{ matched: number; distinct: number; unchanged: number }>(
     sql`SELECT count(*) AS matched, count(DISTINCT o.id) AS "distinct", count(*) FILTER (WHERE ${SAME}) AS unchanged
@@ -264,9 +312,7 @@ export async function writeStaged(tx: SqlRunner, importId: number, replacedAt: s
   ))!;
   // A stored key on two lines: name them, write nothing.
   if (m.matched > m.distinct) return { inserted: 0, updated: 0, unchanged: 0, repeats: await repeatsInStage(tx) };
-  matched = m.matched;
-  unchanged = m.unchanged;
-  if (matched > unchanged) {
+  if (m.matched > m.unchanged) {
     updated = (
       await tx.run(
         sql`INSERT INTO revisions (indicator, origin, destination, period, breakdown, old_value, old_flag, old_bound, old_source, old_import_id, new_value, new_flag, new_bound, new_import_id, replaced_at)
@@ -279,74 +325,140 @@ export async function writeStaged(tx: SqlRunner, importId: number, replacedAt: s
             FROM ${sql.raw(STAGE)} AS s WHERE ${KEY} AND NOT (${SAME})`,
     );
   }
-  const inserted = await insertNew(tx, importId, anyStored);
+  const inserted = await insertNew(tx, importId);
   // Every staged line is a new key (inserted once) or a stored one (matched): a shortfall is a key's later line.
-  const repeats = inserted + matched < staged ? await repeatsInStage(tx) : [];
-  return { inserted, updated, unchanged, repeats };
+  const repeats = inserted + m.matched < staged ? await repeatsInStage(tx) : [];
+  return { inserted, updated, unchanged: m.unchanged, repeats };
 }
 
 /**
  * INSERTs the staged rows whose key is not stored, in file order, and merges them into the corridor
- * summary (from the INSERT's RETURNING, in the same statement); returns how many went in.
- * Stored keys are left out before the INSERT, not by its ON CONFLICT: PostgreSQL draws an id for
- * every row an INSERT proposes, and the ids must follow on as SQLite's do. Into an empty table no
- * sort is needed for file order: a temporary table is read from its first block in the order COPY
- * wrote it (synchronised scans, which may start mid-table, are for shared tables only), and never
- * in parallel; engines-equal.test.ts checks the ids. `keyIndex`: the key index is there to skip a
- * key's later lines (ON CONFLICT); without it (intoEmpty) they go in and the index build finds them.
+ * summary (from the INSERT's RETURNING, in the same statement); returns how many went in. Stored
+ * keys are left out before the INSERT, not by its ON CONFLICT (which skips a key's later lines):
+ * PostgreSQL draws an id for every row an INSERT proposes, and the ids must follow on as SQLite's
+ * do; engines-equal.test.ts checks them.
  */
-async function insertNew(tx: SqlRunner, importId: number, anyStored: boolean, keyIndex = true): Promise<number> {
+async function insertNew(tx: SqlRunner, importId: number): Promise<number> {
   const row = await tx.get<{ inserted: number }>(
     sql`WITH ins AS (
           INSERT INTO observations (${sql.raw(OBSERVATION_COLUMNS)}, import_id)
           SELECT ${sql.raw(OBSERVATION_COLUMNS)}, ${importId}::integer FROM ${sql.raw(STAGE)} AS s
-          ${anyStored ? sql`WHERE NOT EXISTS (SELECT 1 FROM observations AS o WHERE ${KEY}) ORDER BY line` : sql``}
-          ${keyIndex ? sql`ON CONFLICT (origin, destination, indicator, period, breakdown) DO NOTHING` : sql``}
-          RETURNING ${sql.raw(RANGE_GROUP)}, period, period_start, period_end
-        ), merged AS (
-          INSERT INTO corridor_ranges (${sql.raw(RANGE_GROUP)}, observations, first_period, last_period, first_day, last_day)
-          SELECT ${sql.raw(RANGE_GROUP)}, count(*), min(period), max(period), min(period_start), max(period_end) FROM ins GROUP BY ${sql.raw(RANGE_GROUP)}
-          ON CONFLICT (${sql.raw(RANGE_GROUP)}) DO UPDATE SET
-            observations = corridor_ranges.observations + excluded.observations,
-            first_period = ${sql.raw(smaller("first_period"))}, last_period = ${sql.raw(larger("last_period"))},
-            first_day = ${sql.raw(smaller("first_day"))}, last_day = ${sql.raw(larger("last_day"))}
-          RETURNING 1
-        )
+          WHERE NOT EXISTS (SELECT 1 FROM observations AS o WHERE ${KEY}) ORDER BY line
+          ON CONFLICT (${sql.raw(KEY_COLUMNS)}) DO NOTHING
+          RETURNING *
+        ), merged AS (${sql.raw(mergeRangesFrom("ins"))} RETURNING 1)
         SELECT count(*) AS inserted FROM ins`,
   );
   return row?.inserted ?? 0;
 }
 
+/** The first import's rows, loaded straight into observations (startBulkLoad). */
+export interface BulkLoad extends RowSink {
+  /**
+   * After done(), when the file had no bad cell: builds the indexes and foreign keys back and the
+   * corridor summary. A repeated key leaves `repeats` non-empty (the caller rolls back).
+   */
+  finish(): Promise<PostgresWriteResult>;
+  /** After done(), for a file with bad cells (rolled back anyway): its repeated keys and what would have gone in. */
+  classify(): Promise<PostgresWriteResult>;
+}
+
 /**
- * The first import into an empty observations table, as a restore loads a table: its foreign keys
- * and indexes are dropped, the rows go in, the indexes are built by one sort each and the foreign
- * keys checked by one join each (pg_get_constraintdef/pg_indexes give back exactly what was there).
- * Row by row, the four foreign-key look-ups and the two indexes were about 95 % of the write
- * (docs/benchmarks.md). All inside the import's transaction: a failure, or a repeated key (the unique
- * index will not build; rolled back to the savepoint and then named line by line), leaves the table
- * as it was. The cost: DROP INDEX locks the table ACCESS EXCLUSIVE until the commit, so readers of
- * observations wait for the first import instead of reading the empty table — they still never see
- * half of it.
+ * The first import into an empty observations table (`observationsEmpty`), loaded as a restore loads
+ * a table: its foreign keys and indexes are dropped here (pg_get_constraintdef/pg_indexes give back
+ * exactly what was there) and the rows copied straight in, in file order, with no staging pass.
+ * Row by row, the four foreign-key look-ups and the two indexes were about 95 % of the write; after
+ * that, the staging pass's INSERT … SELECT was a third of the import (docs/benchmarks.md). All
+ * inside the import's transaction: a failure leaves the table as it was. The cost: DROP INDEX locks
+ * the table ACCESS EXCLUSIVE until the commit, so readers of observations wait for the first import
+ * instead of reading the empty table — they still never see half of it
+ * (write-isolation-instances.test.ts) — and so, for the whole first import, does a data-version bump
+ * on another instance (an event saved).
  */
-async function intoEmpty(tx: SqlRunner, importId: number): Promise<PostgresWriteResult> {
+export async function startBulkLoad(tx: SqlRunner, importId: number): Promise<BulkLoad> {
   const indexes = await tx.all<{ name: string; def: string }>(
     sql`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'observations' AND indexname <> 'observations_pkey' ORDER BY indexname`,
   );
   const keys = await tx.all<{ name: string; def: string }>(
     sql`SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'observations'::regclass AND contype = 'f' ORDER BY conname`,
   );
-  await tx.run(sql`SAVEPOINT corridor_bulk`);
-  try {
-    for (const k of keys) await tx.run(sql`ALTER TABLE observations DROP CONSTRAINT ${sql.identifier(k.name)}`);
-    for (const i of indexes) await tx.run(sql`DROP INDEX ${sql.identifier(i.name)}`);
-    const inserted = await insertNew(tx, importId, false, false);
-    for (const i of indexes) await tx.run(sql.raw(i.def));
-    for (const k of keys) await tx.run(sql`ALTER TABLE observations ADD CONSTRAINT ${sql.identifier(k.name)} ${sql.raw(k.def)}`);
-    await tx.run(sql`RELEASE SAVEPOINT corridor_bulk`);
-    return { inserted, updated: 0, unchanged: 0, repeats: [] };
-  } catch (error) {
-    if (!(error instanceof DatabaseError && error.sqliteCode === "23505")) throw error;
-    await tx.run(sql`ROLLBACK TO SAVEPOINT corridor_bulk`);
-    return { inserted: 0, updated: 0, unchanged: 0, repeats: await repeatsInStage(tx) };
-  }
+  // ALTER TABLE refuses while the import's imports row has its data-version bump pending (deferred
+  // to COMMIT, drizzle-pg 0003): run it now. Its row lock on data_state then lasts to the COMMIT,
+  // while readers of observations wait for the whole first import anyway.
+  await tx.run(sql`SET CONSTRAINTS ALL IMMEDIATE`);
+  for (const k of keys) await tx.run(sql`ALTER TABLE observations DROP CONSTRAINT ${sql.identifier(k.name)}`);
+  for (const i of indexes) await tx.run(sql`DROP INDEX ${sql.identifier(i.name)}`);
+  // The file line of every row loaded, in load order (= id order): a repeated key's message names them.
+  const lineBatches: Int32Array[] = [];
+  let pendingLines: number[] = [];
+  const rows = startRows(
+    tx,
+    "observations",
+    `${OBSERVATION_COLUMNS}, import_id`,
+    { line: false, importId },
+    (json) =>
+      sql`INSERT INTO observations (${sql.raw(OBSERVATION_COLUMNS)}, import_id)
+        SELECT ${sql.raw(OBSERVATION_COLUMNS)}, ${importId}::integer FROM json_populate_recordset(NULL::observations, ${json}::json)`,
+  );
+  let loaded = 0;
+  let ranges: Tallied[] = [];
+  const linesInOrder = () => {
+    const all = new Int32Array(loaded);
+    let at = 0;
+    for (const lines of [...lineBatches, Int32Array.from(pendingLines)]) {
+      all.set(lines, at);
+      at += lines.length;
+    }
+    return all;
+  };
+  /** Every loaded row whose key an earlier one had, with the line of that one, in file order. */
+  const repeats = async (): Promise<StagedRepeat[]> => {
+    const lines = linesInOrder();
+    const found = await tx.all<Omit<StagedRow, "line"> & { ord: number; first_ord: number }>(
+      sql`SELECT * FROM (SELECT n.*, first_value(ord) OVER (PARTITION BY ${sql.raw(KEY_COLUMNS)} ORDER BY ord) AS first_ord
+                         FROM (SELECT o.*, row_number() OVER (ORDER BY id) AS ord FROM observations AS o) AS n) AS d
+          WHERE ord <> first_ord ORDER BY ord`,
+    );
+    return found.map((r) => ({ line: lines[r.ord - 1]!, firstLine: lines[r.first_ord - 1]!, observation: observationOf(r) }));
+  };
+  return {
+    ...rows,
+    add: (o, line) => {
+      pendingLines.push(line);
+      rows.add(o, line);
+    },
+    addBatch: (batch) => {
+      if (pendingLines.length) lineBatches.push(Int32Array.from(pendingLines));
+      pendingLines = [];
+      lineBatches.push(batch.lines);
+      rows.addBatch(batch);
+    },
+    done: async () => {
+      const written = await rows.done();
+      loaded = written.rows;
+      ranges = written.ranges ?? [];
+      return written;
+    },
+    classify: async () => {
+      const found = await repeats();
+      return { inserted: loaded - found.length, updated: 0, unchanged: 0, repeats: found };
+    },
+    finish: async () => {
+      await tx.run(sql`SAVEPOINT corridor_bulk`);
+      try {
+        await tx.run(sql.raw(`SET LOCAL maintenance_work_mem = '${BULK_MAINTENANCE_WORK_MEM}'`));
+        for (const i of indexes) await tx.run(sql.raw(i.def));
+      } catch (error) {
+        // The unique key index will not build over a key twice: back to the rows, then name the lines.
+        if (!(error instanceof DatabaseError && error.sqliteCode === "23505")) throw error;
+        await tx.run(sql`ROLLBACK TO SAVEPOINT corridor_bulk`);
+        const found = await repeats();
+        return { inserted: loaded - found.length, updated: 0, unchanged: 0, repeats: found };
+      }
+      await tx.run(sql`RELEASE SAVEPOINT corridor_bulk`);
+      for (const k of keys) await tx.run(sql`ALTER TABLE observations ADD CONSTRAINT ${sql.identifier(k.name)} ${sql.raw(k.def)}`);
+      await mergeTallyOnPostgres(tx, ranges);
+      return { inserted: loaded, updated: 0, unchanged: 0, repeats: [] };
+    },
+  };
 }

@@ -15,6 +15,7 @@ import { BadInputError, type Detected } from "./decode.ts";
 import { sdmxAdapter, tidyAdapter, wideAdapter, worldBankAdapter, type Adapter, type Format } from "./formats.ts";
 import { mappingProblem, MappingError, RowNormaliser, type ColumnNames, type NormalisedObservation, type RawRecord, type Role } from "./normalise.ts";
 import type { StageBatch } from "./writer.ts";
+import type { CopyBatch, CopyLayout } from "./copy-text.ts";
 import { problem as coded, type Problem } from "./problems.ts";
 
 /** Everything the read loop needs, as plain data (it is posted to the parser worker). */
@@ -37,6 +38,8 @@ export interface ReadSetup {
   decimal: DecimalMark;
   indicatorRows: Indicator[];
   maxErrors: number;
+  /** What a parser worker sends: COPY text in this layout (PostgreSQL), else encoded batches (SQLite's bulk load). */
+  copy?: CopyLayout;
 }
 
 export interface ReadError {
@@ -151,7 +154,7 @@ export async function readObservations({ setup, adapter, normaliser }: PreparedR
 
 /** What the parser worker posts, in order: batches and progress, then one "done" or "failed". */
 export type WorkerMessage =
-  | { kind: "batch"; batch: StageBatch; errors: ReadError[] }
+  | { kind: "batch"; batch: StageBatch | CopyBatch; errors: ReadError[] }
   | { kind: "progress"; bytesRead: number; totalBytes: number }
   | { kind: "done"; errors: ReadError[]; errorCount: number; counts: Omit<ReadCounts, "rejectedLines" | "aggregates"> & { rejectedLines: number[]; aggregates: string[] } }
   | { kind: "failed"; name: string; message: string; line?: number; problem?: Problem };
@@ -163,14 +166,14 @@ export type WorkerMessage =
 export type StartParseWorker = () => Worker;
 
 /**
- * Runs the read loop in a started parser worker; each encoded batch goes to `stage` as it arrives
- * (on this thread, between messages). Errors arrive as the sink's would: at most `maxErrors` of
+ * Runs the read loop in a started parser worker; each batch goes to `stage` as it arrives (on this
+ * thread, between messages): COPY text when `setup.copy` is given, else encoded batches. Errors arrive as the sink's would: at most `maxErrors` of
  * them in full, the rest counted (`errorsNotSent`). The worker is terminated when this settles.
  */
-export function readInWorker(
+export function readInWorker<Batch extends StageBatch | CopyBatch = StageBatch>(
   worker: Worker,
   setup: ReadSetup,
-  stage: (batch: StageBatch) => void,
+  stage: (batch: Batch) => void,
   sink: Pick<ReadSink, "error" | "progress">,
 ): Promise<ReadCounts & { errorsNotSent: number }> {
   return new Promise((resolve, reject) => {
@@ -189,7 +192,7 @@ export function readInWorker(
           case "batch":
             for (const e of message.errors) sink.error(e);
             errorsSent += message.errors.length;
-            stage(message.batch);
+            stage(message.batch as Batch);
             break;
           case "progress":
             sink.progress?.(message.bytesRead, message.totalBytes);

@@ -202,11 +202,8 @@ export class StageEncoder {
   }
 }
 
-/**
- * Staged row `r` of a batch as an observation; `texts` and `periods` hold every batch's so far (ids
- * from 1). The bulk load's decoder, and PostgreSQL's when a parser worker sends it batches.
- */
-export function decodeStaged({ rows }: StageBatch, r: number, texts: readonly string[], periods: readonly Period[]): NormalisedObservation {
+/** Staged row `r` of a batch as an observation; `texts` and `periods` hold every batch's so far (ids from 1). */
+function decodeStaged({ rows }: StageBatch, r: number, texts: readonly string[], periods: readonly Period[]): NormalisedObservation {
   const text = (id: number) => (id === 0 ? null : texts[id - 1]!);
   const k = r * STAGE_COLUMNS;
   return {

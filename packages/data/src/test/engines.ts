@@ -31,6 +31,7 @@ export const ON_POSTGRES = [
   "src/corridor-ranges.test.ts",
   "src/import-files.test.ts",
   "src/import/engines-equal.test.ts",
+  "src/write-isolation-instances.test.ts",
 ];
 
 const IMPORT =
@@ -51,5 +52,6 @@ export const NOT_YET_ON_POSTGRES: Record<string, string> = {
   "src/import/parse-worker.test.ts": "the worker against SQLite's one-thread path and its flushes; on PostgreSQL, engines-equal.test.ts imports through the worker",
   "src/import/writer.test.ts": IMPORT,
   "src/migrations.test.ts": "migrates SQLite fixtures made by older releases; PostgreSQL has only its baseline so far",
-  "src/write-isolation.test.ts": "SQLite's WAL and connection rules (imports on their own connection, busy timeouts)",
+  "src/write-isolation.test.ts":
+    "SQLite's WAL and connection rules (imports on their own connection, busy timeouts); write-isolation-instances.test.ts runs the cross-instance cases on both engines",
 };

@@ -209,7 +209,7 @@ function handleOn(state: Shared): CorridorDb {
     all: (q) => (check(), state.db.all(q)),
     get: (q) => (check(), state.db.get(q)),
     run: (q) => (check(), state.db.run(q)),
-    transaction: (fn, what) => (check(), state.db.transaction(fn, what)),
+    transaction: (fn, what, options) => (check(), state.db.transaction(fn, what, options)),
     close: async () => {},
   } as CorridorDb;
 }
