@@ -18,12 +18,12 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import pg from "pg";
 import { openDatabase, type CorridorDb } from "@corridor/data";
 import { importFile } from "@corridor/data/import";
 import { undoImport } from "@corridor/data";
 import { fillBigDb, fillBigDbPostgres } from "../../../packages/data/bench/big-db.ts";
 import { startServer } from "../e2e/server.ts";
+import { withPgClient } from "../e2e/pg-client.ts";
 
 const BIG = Number(process.env.BENCH_BIG_ROWS ?? 10_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 25);
@@ -39,15 +39,6 @@ function pgUrl(database?: string): string {
   if (database) u.pathname = `/${database}`;
   return u.toString();
 }
-async function onPg<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 const databaseUrl = PG_SERVER ? pgUrl(PG_DATABASE) : undefined;
 
 let built = 0;
@@ -60,7 +51,7 @@ const server = await startServer({
   env: databaseUrl ? { CORRIDOR_DATABASE_URL: databaseUrl } : {},
   async setup(dbPath) {
     if (databaseUrl) {
-      await onPg(pgUrl(), async (c) => {
+      await withPgClient(pgUrl(), async (c) => {
         await c.query(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
         await c.query(`CREATE DATABASE ${PG_DATABASE}`);
         engine = `PostgreSQL ${(await c.query("SHOW server_version")).rows[0].server_version}`;
@@ -85,7 +76,7 @@ console.error(`${engine}: ${built} observations, server up after ${((performance
 
 /** The rows of the bench's own SQL (the same text on both engines). */
 function rowsOf<T>(db: CorridorDb, text: string): Promise<T[]> {
-  return db.engine === "postgres" ? onPg(databaseUrl!, async (c) => (await c.query(text)).rows as T[]) : Promise.resolve(db.sqlite.prepare(text).all() as T[]);
+  return db.engine === "postgres" ? withPgClient(databaseUrl!, async (c) => (await c.query(text)).rows as T[]) : Promise.resolve(db.sqlite.prepare(text).all() as T[]);
 }
 
 function timedGet(path: string, headers: Record<string, string> = {}): Promise<number> {
@@ -172,5 +163,5 @@ try {
   await server.stop();
   // The 10M-row database is ≈ 1.5 GB.
   rmSync(dirname(server.dbPath), { recursive: true, force: true });
-  if (databaseUrl) await onPg(pgUrl(), (c) => c.query(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`));
+  if (databaseUrl) await withPgClient(pgUrl(), (c) => c.query(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`));
 }

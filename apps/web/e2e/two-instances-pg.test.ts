@@ -15,6 +15,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corridorCli, rawRequest, startServer, type TestServer } from "./server";
 import { expectSessionShared, expectSignInLimitShared } from "./same-site";
+import { withPgClient } from "./pg-client";
 
 const server = process.env.CORRIDOR_TEST_DATABASE_URL?.trim();
 const root = resolve(import.meta.dirname, "..", "..", "..");
@@ -29,16 +30,7 @@ let databaseUrl = "";
 let dropDatabase = async () => {};
 
 /** Runs `run` on a client of `url` (by default the server's maintenance database). */
-async function admin<T>(run: (client: import("pg").Client) => Promise<T>, url = server): Promise<T> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = <T>(run: (client: import("pg").Client) => Promise<T>, url = server!): Promise<T> => withPgClient(url, run);
 
 const api = (target: TestServer, path: string, init: { method: string; body?: unknown }) =>
   fetch(`${target.url}${path}`, {

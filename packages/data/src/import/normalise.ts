@@ -126,6 +126,22 @@ export interface NormalisedObservation {
   source: string | null;
 }
 
+/** A NormalisedObservation as its table's columns hold it (the period spread over four), read back by raw SQL. */
+export interface ObservationColumns {
+  indicator: string;
+  origin: string;
+  destination: string;
+  period: string;
+  frequency: Period["frequency"];
+  period_start: string;
+  period_end: string;
+  value: number;
+  breakdown: string;
+  flag: string | null;
+  bound: Bound | null;
+  source: string | null;
+}
+
 export interface CellError {
   column: string;
   value: string;

@@ -29,9 +29,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { SqlRunner } from "../runner.ts";
 import { DatabaseError } from "../db.ts";
 import type { Bound } from "../schema.ts";
-import type { Frequency } from "../periods.ts";
 import { mergeRangesFrom, mergeTallyOnPostgres, RangeTally, type Tallied } from "../corridor-ranges.ts";
-import type { NormalisedObservation } from "./normalise.ts";
+import type { NormalisedObservation, ObservationColumns } from "./normalise.ts";
 import type { ImportDiffCollector } from "./diff.ts";
 import { CopyTextEncoder, type CopyBatch, type CopyLayout } from "./copy-text.ts";
 
@@ -235,20 +234,8 @@ export async function startStaging(tx: SqlRunner): Promise<RowSink> {
   );
 }
 
-interface StagedRow {
+interface StagedRow extends ObservationColumns {
   line: number;
-  indicator: string;
-  origin: string;
-  destination: string;
-  period: string;
-  frequency: Frequency;
-  period_start: string;
-  period_end: string;
-  value: number;
-  breakdown: string;
-  flag: string | null;
-  bound: Bound | null;
-  source: string | null;
 }
 
 const observationOf = (r: Omit<StagedRow, "line">): NormalisedObservation => ({

@@ -26,7 +26,7 @@
  *   repeated key then shows: one query finds the repeats, names them by line and leaves them out.
  */
 import type Database from "better-sqlite3";
-import type { NormalisedObservation } from "./normalise.ts";
+import type { NormalisedObservation, ObservationColumns } from "./normalise.ts";
 import type { Period } from "../periods.ts";
 import type { Bound } from "../schema.ts";
 import { RangeTally } from "../corridor-ranges.ts";
@@ -58,21 +58,9 @@ export interface WriterOptions {
 }
 
 /** A row of this import whose key an earlier row (first_id) already had. */
-interface RepeatedRow {
+interface RepeatedRow extends ObservationColumns {
   id: number;
   first_id: number;
-  indicator: string;
-  origin: string;
-  destination: string;
-  period: string;
-  frequency: Period["frequency"];
-  period_start: string;
-  period_end: string;
-  value: number;
-  breakdown: string;
-  flag: string | null;
-  bound: Bound | null;
-  source: string | null;
 }
 
 interface ExistingRow {
