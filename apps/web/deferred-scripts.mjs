@@ -91,7 +91,8 @@ export function withDeferredScripts(req, res) {
     return finish(body, callback);
   };
   function finish(body, callback) {
-    if (req.method !== "HEAD" || body.length > 0) res.setHeader("content-length", String(body.length));
+    // A HEAD, 204 or 304 answer says nothing of a body's length.
+    if ((req.method !== "HEAD" || body.length > 0) && res.statusCode !== 204 && res.statusCode !== 304) res.setHeader("content-length", String(body.length));
     writeHead(res.statusCode);
     return end(req.method === "HEAD" ? undefined : body, callback);
   }
