@@ -10,10 +10,19 @@
  * `<script type="corridor/deferred" data-src>`, its preload goes, and BootOnFirstInput turns them
  * back into scripts when the app starts — on the first input, or at load where it starts at load.
  *
+ * The same goes for Next's inline payload (`self.__next_f.push(…)`: the page's element tree again,
+ * 60 % of the dashboard's document, read only when the app starts): it leaves the page for a file of
+ * its own, named by its content and kept in memory here (servePayload), which BootOnFirstInput loads
+ * before the bundler's runtime. Another instance behind the same proxy, or this one after a restart,
+ * may not have it: the browser then asks for the page once more with PAYLOAD_INLINE_HEADER, which
+ * leaves the payload where Next put it (and is never answered from the page cache).
+ *
  * Next compresses its answers itself, so for a page request withDeferredScripts() asks Next for
  * plain text, rewrites the page, and compresses it here (gzip, as Next would).
  */
+import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { LRUCache } from "lru-cache";
 import { isApiPath, routedPath } from "./request-gate.mjs";
 
 /** The type that keeps a script from running until BootOnFirstInput gives it a real one. */
@@ -23,9 +32,57 @@ const CHUNK_PRELOAD = /<link rel="preload" as="script"[^>]* href="\/_next\/stati
 /** Types worth compressing (what Next compresses); images and archives already are. */
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml|[\w.+-]+\+(?:json|xml)))|^image\/svg\+xml/;
 
-/** The page with Next's chunk scripts made inert and their preloads removed; nothing else changes. */
-export function deferClientScripts(html) {
-  return html.replace(CHUNK_SCRIPT, `<script type="${DEFERRED_SCRIPT_TYPE}" data-src="$1"></script>`).replace(CHUNK_PRELOAD, "");
+/** Where a page's payload is served, by the hash of its text. */
+export const PAYLOAD_PATH = "/_corridor/payload/";
+/** A page request with this header keeps its payload inline: BootOnFirstInput's way round a payload this server does not have. */
+export const PAYLOAD_INLINE_HEADER = "x-corridor-payload-inline";
+/** Next's payload scripts, in document order (a `</script>` inside one is escaped by Next as `\u003c/script`). */
+export const PAYLOAD_SCRIPT = /<script>(self\.__next_f\.push\([\s\S]*?\))<\/script>/g;
+
+/**
+ * The page with Next's chunk scripts made inert, their preloads removed and, unless `keepPayload`,
+ * its payload scripts replaced by one inert script naming a file of their text (`payload`, to be
+ * served at that name); nothing else changes.
+ */
+export function deferClientScripts(html, { keepPayload = false } = {}) {
+  let page = html.replace(CHUNK_SCRIPT, `<script type="${DEFERRED_SCRIPT_TYPE}" data-src="$1"></script>`).replace(CHUNK_PRELOAD, "");
+  if (keepPayload) return { html: page };
+  const parts = [...page.matchAll(PAYLOAD_SCRIPT)];
+  if (parts.length === 0) return { html: page };
+  const text = parts.map((m) => m[1]).join(";\n") + ";\n";
+  const hash = createHash("sha256").update(text).digest("base64url").slice(0, 32);
+  const inert = `<script type="${DEFERRED_SCRIPT_TYPE}" data-payload="" data-src="${PAYLOAD_PATH}${hash}.js"></script>`;
+  let first = true;
+  page = page.replace(PAYLOAD_SCRIPT, () => (first ? ((first = false), inert) : ""));
+  return { html: page, payload: { hash, text } };
+}
+
+/** Payloads of pages served lately, by hash: each is small next to its page, and a page's stays as long as readers may start it. */
+const payloads = new LRUCache({ maxSize: 64 * 1024 * 1024, sizeCalculation: (p) => p.plain.length + p.gzip.length });
+
+/** Answers a request for a payload this process has (true), or a 404 the browser knows what to do with (true); anything else is not its business (false). */
+export function servePayload(req, res) {
+  const { path } = routedPath(req.url ?? "/");
+  if (!path.startsWith(PAYLOAD_PATH)) return false;
+  const hash = path.slice(PAYLOAD_PATH.length).replace(/\.js$/, "");
+  const payload = payloads.get(hash);
+  if (!payload) {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end("not on this server: ask for the page with its payload inline\n");
+    return true;
+  }
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? payload.gzip : payload.plain;
+  // Named by its content: it never changes, so a browser and a CDN may keep it.
+  res.writeHead(200, {
+    "content-type": "text/javascript; charset=utf-8",
+    "cache-control": "public, max-age=31536000, immutable",
+    vary: "Accept-Encoding",
+    "content-length": String(body.length),
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+  return true;
 }
 
 /** A browser's request for a page: what Next answers with HTML (not its assets, API routes or RSC requests). */
@@ -46,6 +103,7 @@ function isPageRequest(req) {
 export function withDeferredScripts(req, res) {
   if (!isPageRequest(req)) return;
   const acceptsGzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const keepPayload = req.headers[PAYLOAD_INLINE_HEADER] !== undefined;
   // Next compresses when asked to: asked for plain text, it leaves the rewriting and compressing to us.
   delete req.headers["accept-encoding"];
   const writeHead = res.writeHead.bind(res);
@@ -80,7 +138,14 @@ export function withDeferredScripts(req, res) {
     let body = Buffer.concat(chunks);
     const type = String(res.getHeader("content-type") ?? "");
     if (res.hasHeader("content-encoding")) return finish(body, callback);
-    if (res.statusCode === 200 && type.startsWith("text/html")) body = Buffer.from(deferClientScripts(body.toString("utf8")));
+    if (res.statusCode === 200 && type.startsWith("text/html")) {
+      const { html, payload } = deferClientScripts(body.toString("utf8"), { keepPayload });
+      if (payload && !payloads.has(payload.hash)) {
+        const plain = Buffer.from(payload.text);
+        payloads.set(payload.hash, { plain, gzip: gzipSync(plain) });
+      }
+      body = Buffer.from(html);
+    }
     if (COMPRESSIBLE.test(type) && body.length > 0) {
       res.setHeader("vary", appendVary(res.getHeader("vary"), "Accept-Encoding"));
       if (acceptsGzip) {

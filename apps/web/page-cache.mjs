@@ -23,6 +23,7 @@ import { join } from "node:path";
 import { LRUCache } from "lru-cache";
 import { routedPath } from "./request-gate.mjs";
 import { preferredLocale } from "./accept-language.mjs";
+import { PAYLOAD_INLINE_HEADER } from "./deferred-scripts.mjs";
 
 /** Dashboard, explorer, events list, one event, in English or under /ru (an event's brief or edit form are not on the list). */
 const PAGES = /^(?:\/ru)?\/(?:explorer|events(?:\/[A-Za-z0-9._~-]+)?)?$|^\/ru$/;
@@ -48,7 +49,8 @@ export function createPageCache({ dir, dataVersion }) {
   async function identify(req, requireLogin) {
     if (requireLogin || (req.method !== "GET" && req.method !== "HEAD")) return null;
     const h = req.headers;
-    if (h.cookie || h.authorization || h.rsc || h["next-router-state-tree"] || h["next-router-prefetch"] || h["next-action"]) return null;
+    // PAYLOAD_INLINE_HEADER asks for the page as Next wrote it (deferred-scripts.mjs), which memory does not keep.
+    if (h.cookie || h.authorization || h.rsc || h["next-router-state-tree"] || h["next-router-prefetch"] || h["next-action"] || h[PAYLOAD_INLINE_HEADER]) return null;
     const { path, query, canonical } = routedPath(req.url);
     if (!canonical || !PAGES.test(path)) return null;
     // A reader who prefers Russian is redirected from `/` to `/ru`: that is Next's to answer, never from memory.

@@ -17,7 +17,7 @@ import { dirname } from "node:path";
 import next from "next";
 import { isApiPath, isPublicPath, loginPathFor, routedPath } from "./request-gate.mjs";
 import { createPageCache } from "./page-cache.mjs";
-import { withDeferredScripts } from "./deferred-scripts.mjs";
+import { servePayload, withDeferredScripts } from "./deferred-scripts.mjs";
 
 const arg = (flag, fallback) => {
   const i = process.argv.indexOf(flag);
@@ -112,6 +112,7 @@ const server = createServer(async (req, res) => {
     // Installed by src/server/chart-response.ts once a chart route has run in this process.
     const fromMemory = globalThis.corridorServeFromMemory;
     if (fromMemory && (await fromMemory(req, res))) return;
+    if (servePayload(req, res)) return;
     if (await pageCache.serve(req, res, requireLogin)) return;
   } catch (error) {
     console.error(error); // the fast path is an optimisation: on any doubt, Next answers

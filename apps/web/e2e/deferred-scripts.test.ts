@@ -6,7 +6,7 @@
 import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFERRED_SCRIPT_TYPE, deferClientScripts } from "../deferred-scripts.mjs";
+import { DEFERRED_SCRIPT_TYPE, PAYLOAD_INLINE_HEADER, PAYLOAD_PATH, deferClientScripts } from "../deferred-scripts.mjs";
 import { startServer, type TestServer } from "./server";
 
 let server: TestServer;
@@ -51,7 +51,29 @@ describe("pages as the server sends them", () => {
       expect(html, path).not.toMatch(/<link rel="preload" as="script"/);
       // The runtime is among them: the app can start from what the page lists.
       expect(html, path).toMatch(new RegExp(`<script type="${DEFERRED_SCRIPT_TYPE}" data-src="/_next/static/chunks/turbopack-[^"]+\\.js"></script>`));
+      // Next's payload is a file of its own, served by this server.
+      expect(html, path).not.toContain("self.__next_f.push([1");
+      const payload = new RegExp(`data-payload="" data-src="(${PAYLOAD_PATH}[\\w-]+\\.js)"`).exec(html)![1]!;
+      const js = await fetchRaw(payload, { accept: "*/*", "accept-encoding": "gzip" });
+      expect(js.status, payload).toBe(200);
+      expect(String(js.headers["content-type"])).toMatch(/javascript/);
+      expect(String(js.headers["cache-control"])).toMatch(/immutable/);
+      expect(gunzipSync(js.body).toString("utf8")).toMatch(/^self\.__next_f\.push\(\[1,"/);
     }
+  });
+
+  it("a payload this server does not have is a 404; asked for inline, the page keeps it, fresh from Next", async () => {
+    const missing = await fetchRaw(`${PAYLOAD_PATH}not-a-payload.js`, { accept: "*/*" });
+    expect(missing.status).toBe(404);
+    expect(String(missing.headers["cache-control"])).toBe("no-store");
+    await fetchRaw("/", BROWSER); // now in the page cache
+    const inline = await fetchRaw("/", { ...BROWSER, [PAYLOAD_INLINE_HEADER]: "1" });
+    expect(inline.status).toBe(200);
+    expect(inline.headers["x-cache"]).toBeUndefined();
+    const html = inline.body.toString("utf8");
+    // (Assertions on booleans: a failure would print the whole page.)
+    expect(html.includes("self.__next_f.push([1")).toBe(true);
+    expect(html.includes(`data-payload="" data-src="${PAYLOAD_PATH}`)).toBe(false);
   });
 
   it("answer a client that takes no gzip in plain text, a HEAD with headers only, and leave assets and API answers to Next", async () => {
@@ -91,13 +113,31 @@ describe("deferClientScripts", () => {
     '<script src="https://example.org/other.js" async=""></script><script>inline()</script></head>';
 
   it("makes Next's async chunk scripts inert and drops their preloads, and nothing else", () => {
-    expect(deferClientScripts(head)).toBe(
+    expect(deferClientScripts(head).html).toBe(
       '<head><link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>' +
         `<script type="${DEFERRED_SCRIPT_TYPE}" data-src="/_next/static/chunks/turbopack-07.js"></script>` +
         '<script src="/_next/static/chunks/0cz1.js" noModule=""></script>' +
         '<script src="https://example.org/other.js" async=""></script><script>inline()</script></head>',
     );
     // Applying it twice changes nothing more.
-    expect(deferClientScripts(deferClientScripts(head))).toBe(deferClientScripts(head));
+    expect(deferClientScripts(deferClientScripts(head).html).html).toBe(deferClientScripts(head).html);
+  });
+
+  it("moves Next's payload scripts, in order, to one file named by their text; other inline scripts stay", () => {
+    const page =
+      "<body><p>x</p><script>(self.__next_f=self.__next_f||[]).push([0])</script>" +
+      '<script>self.__next_f.push([1,"a:\\u003c/script\\u003e"])</script><script>$RC("B:0","S:0")</script>' +
+      '<script>self.__next_f.push([1,"b"])</script></body>';
+    const { html, payload } = deferClientScripts(page);
+    expect(payload!.text).toBe('self.__next_f.push([1,"a:\\u003c/script\\u003e"]);\nself.__next_f.push([1,"b"]);\n');
+    expect(html).toBe(
+      "<body><p>x</p><script>(self.__next_f=self.__next_f||[]).push([0])</script>" +
+        `<script type="${DEFERRED_SCRIPT_TYPE}" data-payload="" data-src="${PAYLOAD_PATH}${payload!.hash}.js"></script>` +
+        '<script>$RC("B:0","S:0")</script></body>',
+    );
+    // Another payload, another name; the same, the same name.
+    expect(deferClientScripts(page.replace('"b"', '"c"')).payload!.hash).not.toBe(payload!.hash);
+    expect(deferClientScripts(page).payload!.hash).toBe(payload!.hash);
+    expect(deferClientScripts(page, { keepPayload: true })).toEqual({ html: page });
   });
 });

@@ -77,6 +77,28 @@ describe("less to do on a phone", () => {
     await tab.close();
   });
 
+  it("a payload this server no longer has (another instance, a restart): the app still starts, from the page asked for again", async () => {
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      let refused = 0;
+      await page.route("**/_corridor/payload/**", (route) => {
+        refused++;
+        return route.fulfill({ status: 404, body: "gone" });
+      });
+      await page.goto(`${browser.server.url}/events/${TALKS}`, { waitUntil: "networkidle" });
+      await startApp(page);
+      expect(refused).toBe(1);
+      // React owns the page: a hover read-out of an impact panel works.
+      expect(await page.evaluate(() => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__reactFiber")))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("a browser that has signed in starts the app at load: its header asks who is signed in", async () => {
     // A context of its own: this browser's /api/me answers 401 (a marker cookie, no session), an error the shared page must not collect.
     const context = await launch();

@@ -23,7 +23,7 @@
  */
 import { ACCOUNT_MARKER } from "./account-marker";
 import { BOOT_AT_LOAD } from "./boot-at-load";
-import { DEFERRED_SCRIPT_TYPE } from "../../deferred-scripts.mjs";
+import { DEFERRED_SCRIPT_TYPE, PAYLOAD_INLINE_HEADER, PAYLOAD_SCRIPT } from "../../deferred-scripts.mjs";
 
 /** What wakes the app: any sign of a reader at work (not a scroll by the page itself). */
 const WAKE_EVENTS = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "focusin"];
@@ -31,7 +31,7 @@ const WAKE_EVENTS = ["pointerdown", "pointermove", "touchstart", "keydown", "whe
 const REPLAY_TIMEOUT_MS = 8000;
 
 /** Runs in the browser as an inline script: self-contained (serialised with toString). */
-function bootOnFirstInput(marker: string, wakeEvents: string[], replayTimeoutMs: number, atLoad: string, deferredType: string) {
+function bootOnFirstInput(marker: string, wakeEvents: string[], replayTimeoutMs: number, atLoad: string, deferredType: string, inlineHeader: string, payloadScript: string) {
   const w = window as unknown as { TURBOPACK?: unknown };
   const d = document;
   let queue = w.TURBOPACK;
@@ -44,26 +44,50 @@ function bootOnFirstInput(marker: string, wakeEvents: string[], replayTimeoutMs:
   const load = (src: string | null) => {
     const script = d.createElement("script");
     script.src = src ?? "";
-    d.head.appendChild(script);
+    return d.head.appendChild(script);
+  };
+  /** The scripts the server sent inert (deferred-scripts.mjs): the chunks, then the runtime once the payload is in. */
+  const loadDeferred = () => {
+    const inert = Array.from(d.querySelectorAll(`script[type="${deferredType}"]`)) as HTMLScriptElement[];
+    if (inert.length === 0) {
+      // A page as Next sent it (`next dev`): its runtime has run and waits to be run again.
+      const runtime = d.querySelector('script[src*="/turbopack-"]');
+      if (runtime) load(runtime.getAttribute("src"));
+      return;
+    }
+    const payload = inert.find((s) => s.hasAttribute("data-payload"));
+    const runtimes: string[] = [];
+    for (const s of inert) {
+      s.type = deferredType + "-loaded";
+      const src = s.getAttribute("data-src") ?? "";
+      if (s === payload) continue;
+      if (src.indexOf("/turbopack-") >= 0) runtimes.push(src);
+      else load(src);
+    }
+    // The runtime starts the app, which reads the payload at once: it comes after it.
+    const boot = () => runtimes.forEach(load);
+    if (!payload) return boot();
+    const script = load(payload.getAttribute("data-src"));
+    script.onload = boot;
+    // Not on this server (another instance, a restart): the page once more, with its payload inline.
+    script.onerror = () =>
+      fetch(location.href, { headers: { [inlineHeader]: "1" }, credentials: "same-origin" })
+        .then((r) => r.text())
+        .then((html) => {
+          const inline = d.createElement("script");
+          inline.text = Array.from(html.matchAll(new RegExp(payloadScript, "g")), (m) => m[1]).join(";\n");
+          d.head.appendChild(inline);
+          boot();
+        });
   };
   const start = () => {
     if (started) return;
     started = true;
     for (const type of wakeEvents) removeEventListener(type, start, true);
     if (w.TURBOPACK === queue) w.TURBOPACK = chunks;
-    const loadDeferred = () =>
-      d.querySelectorAll(`script[type="${deferredType}"]`).forEach((inert) => {
-        (inert as HTMLScriptElement).type = deferredType + "-loaded";
-        load(inert.getAttribute("data-src"));
-      });
-    if (d.querySelector(`script[type="${deferredType}"]`)) {
-      loadDeferred();
-      // Started while the page is still parsed (signed in): the chunks listed further down, when they are.
-      d.addEventListener("DOMContentLoaded", loadDeferred);
-    } else {
-      const runtime = d.querySelector('script[src*="/turbopack-"]');
-      if (runtime) load(runtime.getAttribute("src"));
-    }
+    // Started while the page is still parsed (signed in, or a reader quicker than the network): the payload is further down.
+    if (d.readyState === "loading") d.addEventListener("DOMContentLoaded", loadDeferred);
+    else loadDeferred();
   };
   // Signed in (its header needs /api/me): the app starts now, and nothing is held.
   if (d.cookie.split("; ").some((c) => c.indexOf(marker + "=") === 0)) return start();
@@ -102,6 +126,6 @@ function bootOnFirstInput(marker: string, wakeEvents: string[], replayTimeoutMs:
 }
 
 export function BootOnFirstInput() {
-  const source = `(${bootOnFirstInput.toString()})(${JSON.stringify(ACCOUNT_MARKER)}, ${JSON.stringify(WAKE_EVENTS)}, ${REPLAY_TIMEOUT_MS}, ${JSON.stringify(BOOT_AT_LOAD)}, ${JSON.stringify(DEFERRED_SCRIPT_TYPE)});`;
+  const source = `(${bootOnFirstInput.toString()})(${JSON.stringify(ACCOUNT_MARKER)}, ${JSON.stringify(WAKE_EVENTS)}, ${REPLAY_TIMEOUT_MS}, ${JSON.stringify(BOOT_AT_LOAD)}, ${JSON.stringify(DEFERRED_SCRIPT_TYPE)}, ${JSON.stringify(PAYLOAD_INLINE_HEADER)}, ${JSON.stringify(PAYLOAD_SCRIPT.source)});`;
   return <script dangerouslySetInnerHTML={{ __html: source }} />;
 }
