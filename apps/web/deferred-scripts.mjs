@@ -147,7 +147,7 @@ export function withDeferredScripts(req, res) {
       body = Buffer.from(html);
     }
     if (COMPRESSIBLE.test(type) && body.length > 0) {
-      res.setHeader("vary", appendVary(res.getHeader("vary"), "Accept-Encoding"));
+      res.setHeader("vary", appendVary(appendVary(res.getHeader("vary"), "Accept-Encoding"), PAYLOAD_INLINE_HEADER));
       if (acceptsGzip) {
         body = gzipSync(body);
         res.setHeader("content-encoding", "gzip");

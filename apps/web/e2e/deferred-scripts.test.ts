@@ -45,6 +45,8 @@ describe("pages as the server sends them", () => {
       expect(res.headers["content-encoding"], path).toBe("gzip");
       expect(Number(res.headers["content-length"]), path).toBe(res.body.length);
       expect(String(res.headers["vary"])).toMatch(/Accept-Encoding/);
+      // A CDN keeps the page asked for with its payload inline apart from this one.
+      expect(String(res.headers["vary"]).toLowerCase()).toContain(PAYLOAD_INLINE_HEADER);
       const html = gunzipSync(res.body).toString("utf8");
       expect(html, path).toMatch(/<\/html>$/);
       expect(html, path).not.toMatch(CHUNK_SCRIPT);
