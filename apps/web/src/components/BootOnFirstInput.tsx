@@ -18,7 +18,7 @@
  * puts that queue object there, and starting the app puts the queued chunks back as an array and
  * loads the runtime chunk again (from the browser's cache).
  * A click on a button before the app has started is held and replayed once React owns the button,
- * so the first tap is not lost; links, forms and <details> work natively meanwhile.
+ * so the first tap is not lost (a submit button's too); links and <details> work natively meanwhile.
  * e2e/hydration.test.ts checks all of it in a real browser.
  */
 import { ACCOUNT_MARKER } from "./account-marker";
@@ -108,8 +108,9 @@ function bootOnFirstInput(marker: string, wakeEvents: string[], replayTimeoutMs:
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const target = event.target as Element | null;
     const button = target?.closest?.('button, [role="button"]') as HTMLElement | null;
-    // A form's own submit button submits natively; anything React already owns is React's.
-    if (!button || owned(button) || ((button as HTMLButtonElement).form && (button as HTMLButtonElement).type === "submit")) return;
+    // Anything React already owns is React's. A form's submit button is held too: a submit that
+    // lands while React is hydrating the form is dropped by React (the sign-in lost its first click).
+    if (!button || owned(button)) return;
     event.preventDefault();
     event.stopPropagation();
     start();
