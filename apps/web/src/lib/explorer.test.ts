@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barPeriodOf, barRows, compareModel, EXPLORER_DEFAULTS, explorerHref, glyphRows, indexTo100, mergeSeries, parseExplorerView } from "./explorer";
+import { barPeriodOf, barRows, compareModel, EXPLORER_DEFAULTS, explorerHref, glyphRows, indexTo100, mergeSeries, parseExplorerView, pickCorridors, PICKER_LIMIT, withFind } from "./explorer";
 import { MIN_DOMAIN } from "./chart-model";
 
 const q = (s: string) => new URLSearchParams(s);
@@ -28,6 +28,44 @@ describe("explorer view in the URL", () => {
     const href = explorerHref(view);
     expect(href).toBe("/explorer?series=TJK-WLD%2CUZB-WLD&chart=bar&index=2015");
     expect(parseExplorerView(new URL(href, "http://x").searchParams)).toEqual(view);
+  });
+});
+
+describe("the corridor picker", () => {
+  // SYNTHETIC: every origin of the country registry's first codes to RUS and to all partners.
+  const origins = ["AFG", "ALB", "ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "TJK", "TKM", "UKR", "UZB", "CHN", "IND"];
+  const many = origins.flatMap((o) => [`${o}-RUS`, `${o}-WLD`]).map((key) => ({ key, label: key }));
+
+  it("lists every corridor when they are few, with no search", () => {
+    const few = many.slice(0, PICKER_LIMIT);
+    expect(pickCorridors(few, ["KAZ-RUS"], "anything")).toEqual({ choices: few, total: PICKER_LIMIT, searchable: false, matches: null });
+  });
+
+  it("beyond the limit lists the chosen ones, then matches of every word in English or Russian, any case and accents", () => {
+    expect(many.length).toBeGreaterThan(PICKER_LIMIT);
+    const keys = (find: string | null) => pickCorridors(many, ["UZB-WLD", "TJK-RUS"], find).choices.map((c) => c.key);
+    expect(keys(null)).toEqual(["TJK-RUS", "UZB-WLD"]);
+    expect(keys("  ")).toEqual(["TJK-RUS", "UZB-WLD"]);
+    expect(keys("kazakh")).toEqual(["TJK-RUS", "UZB-WLD", "KAZ-RUS", "KAZ-WLD"]);
+    expect(keys("КАЗАХСТАН россия")).toEqual(["TJK-RUS", "UZB-WLD", "KAZ-RUS"]);
+    expect(keys("tajikistan")).toEqual(["TJK-RUS", "UZB-WLD", "TJK-WLD"]);
+    expect(keys("kgz-wld")).toEqual(["TJK-RUS", "UZB-WLD", "KGZ-WLD"]);
+    expect(pickCorridors(many, [], "atlantis")).toMatchObject({ choices: [], matches: 0, searchable: true, total: many.length });
+  });
+
+  it("lists at most PICKER_LIMIT matches and counts them all", () => {
+    const pick = pickCorridors(many, [], "russia");
+    expect(pick.matches).toBe(origins.length);
+    expect(pick.choices).toHaveLength(Math.min(origins.length, PICKER_LIMIT));
+    const wide = pickCorridors(many, [], "a");
+    expect(wide.matches).toBeGreaterThan(PICKER_LIMIT);
+    expect(wide.choices).toHaveLength(PICKER_LIMIT);
+  });
+
+  it("keeps the search words after the canonical view, never inside it", () => {
+    expect(withFind("/explorer", null)).toBe("/explorer");
+    expect(withFind("/explorer?chart=bar", "south korea")).toBe("/explorer?chart=bar&find=south+korea");
+    expect(parseExplorerView(new URL(withFind("/explorer?chart=bar", "x"), "http://x").searchParams)).toEqual({ ...EXPLORER_DEFAULTS, chart: "bar" });
   });
 });
 

@@ -2,7 +2,7 @@
  * The explorer's view in the URL (parsed to valid values or defaults, written with non-defaults
  * only) and its pure data steps: indexing to 100 and the merged table.
  */
-import { CountryResolver, parsePeriod, periodContaining, shiftPeriod, type Frequency } from "@corridor/data/pure";
+import { CountryResolver, corridorWords, foldForSearch, parsePeriod, periodContaining, shiftPeriod, type Frequency } from "@corridor/data/pure";
 import { padDomain, yearTicks } from "./chart-model";
 
 const countries = new CountryResolver();
@@ -90,6 +90,56 @@ export function explorerHref(view: ExplorerView): string {
   if (view.index) p.set("index", view.index);
   const q = p.toString();
   return q ? `/explorer?${q}` : "/explorer";
+}
+
+/** The picker's search words: in the URL beside the view (the form submits them), never part of it — the chart does not depend on them. */
+export const FIND_PARAM = "find";
+
+/** `href` (an explorerHref) with the picker's search words, when there are any. */
+export function withFind(href: string, find: string | null): string {
+  if (!find) return href;
+  const url = new URL(href, "http://x");
+  url.searchParams.set(FIND_PARAM, find);
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Up to this many corridors the picker lists them all as checkboxes; beyond (≈ 1,500 hold an
+ * indicator at 10M observations), it lists the chosen ones and up to this many that match a search.
+ */
+export const PICKER_LIMIT = 24;
+
+export interface CorridorPick<C> {
+  /** The checkboxes to render, in the list's order: the chosen first when searching. */
+  choices: C[];
+  /** Corridors holding the indicator. */
+  total: number;
+  /** More corridors than the picker lists: it shows a search field. */
+  searchable: boolean;
+  /** How many match `find` (all of them, though at most PICKER_LIMIT are listed); null without a search. */
+  matches: number | null;
+}
+
+/**
+ * What the explorer's corridor picker offers from `all` (the corridors holding the indicator, keyed
+ * ORIGIN-DESTINATION): every one when they are few, else the chosen ones and the first matches of
+ * `find` — every word of it in the corridor's code, its label as shown, or its name in English or
+ * Russian, whatever the case and accents — so the page never renders a checkbox per corridor in the database.
+ */
+export function pickCorridors<C extends { key: string; label: string }>(all: C[], chosen: readonly string[], find: string | null): CorridorPick<C> {
+  if (all.length <= PICKER_LIMIT) return { choices: all, total: all.length, searchable: false, matches: null };
+  const picked = all.filter((c) => chosen.includes(c.key));
+  const words = foldForSearch(find ?? "")
+    .split(/\s+/)
+    .filter(Boolean);
+  if (!words.length) return { choices: picked, total: all.length, searchable: true, matches: null };
+  const found = all.filter((c) => {
+    if (chosen.includes(c.key)) return false;
+    const [origin, destination] = c.key.split("-") as [string, string];
+    const hay = foldForSearch(`${c.key} ${c.label} ${corridorWords(origin, destination, "en")} ${corridorWords(origin, destination, "ru")}`);
+    return words.every((w) => hay.includes(w));
+  });
+  return { choices: [...picked, ...found.slice(0, PICKER_LIMIT)], total: all.length, searchable: true, matches: found.length };
 }
 
 export interface Point {

@@ -23,7 +23,13 @@ export const compareSnapshotData = z.looseObject({
 
 export async function compareData(view: ExplorerView): Promise<CompareData> {
   const indicator = (await listIndicators(await db())).find((i) => i.code === view.indicator)!;
-  const all = await corridors(await db());
+  // The compared corridors' names, each read alone (at most 8), not every corridor's ranges.
+  const named = await Promise.all(
+    view.series.map(async (key) => {
+      const [origin, destination] = key.split("-") as [string, string];
+      return (await corridors(await db(), { origin, destinations: [destination] }))[0];
+    }),
+  );
   const lines: CompareLine[] = [];
   const notes: string[] = [];
   const left: LeftOut[] = [];
@@ -42,7 +48,7 @@ export async function compareData(view: ExplorerView): Promise<CompareData> {
   for (const [i, key] of view.series.entries()) {
     const [origin, destination] = key.split("-") as [string, string];
     const s = loaded[i]!;
-    const name = all.find((c) => c.origin === origin && c.destination === destination);
+    const name = named[i];
     const label = name ? `${name.originName} → ${name.destinationName}` : `${origin} → ${destination}`;
     let points = s.points.map(({ period, start, end, value }) => ({ period, start, end, value }));
     if (view.index) {

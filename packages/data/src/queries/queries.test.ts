@@ -5,7 +5,7 @@ import { memoryDb, tmpFile, onEngine } from "../test/helpers.ts";
 import { series } from "./series.ts";
 import { predominantFrequency } from "../periods.ts";
 import { seriesSources } from "./provenance.ts";
-import { corridors } from "./corridors.ts";
+import { corridorCountries, corridors } from "./corridors.ts";
 import { latest } from "./latest.ts";
 import { addIndicator } from "../catalog-admin.ts";
 import { getImport, listImports, observationHistory, undoImport } from "../history.ts";
@@ -156,6 +156,38 @@ describe("corridors and latest", () => {
       ]),
     );
     expect(list[0]!.originName).toBe("Tajikistan");
+  });
+
+  it("reads only the corridors a filter names, each exactly as in the whole list", async () => {
+    const db = memoryDb();
+    await load(db, ["entries,TJK,RUS,2019,1,", "entries,TJK,RUS,2021-Q3,3,", "work_patents_issued,TJK,RUS,2020,5,", "BX.TRF.PWKR.CD.DT,TJK,WLD,2020,9,", "entries,UZB,RUS,2020,4,", "entries,TJK,KAZ,2020,2,"]);
+    const runner = await onEngine(db);
+    const all = await corridors(runner);
+    const pick = (keys: string[]) => all.filter((c) => keys.includes(`${c.origin}>${c.destination}`));
+    expect(await corridors(runner, { origin: "TJK", destinations: ["RUS", "WLD"] })).toEqual(pick(["TJK>RUS", "TJK>WLD"]));
+    expect(await corridors(runner, { origin: "UZB", destinations: ["RUS"] })).toEqual(pick(["UZB>RUS"]));
+    expect(await corridors(runner, { origin: "UZB", destinations: [] })).toEqual([]);
+    // By indicator: the corridors holding it, each listing that indicator alone.
+    const entries = await corridors(runner, { indicator: "entries" });
+    expect(entries.map((c) => `${c.origin}>${c.destination}`)).toEqual(["TJK>KAZ", "TJK>RUS", "UZB>RUS"]);
+    expect(entries[1]).toEqual({ ...pick(["TJK>RUS"])[0], indicators: pick(["TJK>RUS"])[0]!.indicators.filter((i) => i.code === "entries") });
+    expect(await corridors(runner, { indicator: "nope" })).toEqual([]);
+  });
+
+  it("lists the countries with data on each side, named, in code order", async () => {
+    const db = memoryDb();
+    expect(await corridorCountries(await onEngine(db))).toEqual({ origins: [], destinations: [] });
+    await load(db, ["entries,UZB,RUS,2020,4,", "entries,TJK,RUS,2019,1,", "BX.TRF.PWKR.CD.DT,TJK,WLD,2020,9,", "entries,TJK,KAZ,2020,2,"]);
+    const { origins, destinations } = await corridorCountries(await onEngine(db));
+    expect(origins).toEqual([
+      { code: "TJK", name: "Tajikistan" },
+      { code: "UZB", name: "Uzbekistan" },
+    ]);
+    expect(destinations.map((c) => c.code)).toEqual(["KAZ", "RUS", "WLD"]);
+    expect(destinations[0]).toEqual({ code: "KAZ", name: "Kazakhstan" });
+    // The same names the whole corridor list gives.
+    const all = await corridors(await onEngine(db));
+    expect(destinations.find((c) => c.code === "WLD")!.name).toBe(all.find((c) => c.destination === "WLD")!.destinationName);
   });
 
   it("shows an import's corridor at once and drops it when the import is undone", async () => {

@@ -13,7 +13,7 @@ import { KIND_COLOUR, KIND_GLYPH } from "@/lib/palette";
 import { dateRange } from "@/lib/format";
 import { db } from "@/server/db";
 import { CompareChart } from "@/components/CompareChart";
-import { CHART_TYPES, compareModel, explorerHref, parseExplorerView } from "@/lib/explorer";
+import { CHART_TYPES, compareModel, explorerHref, FIND_PARAM, parseExplorerView, pickCorridors, PICKER_LIMIT, withFind } from "@/lib/explorer";
 import { compareData } from "@/server/compare-data";
 import { compareUnit, leftOutNotes } from "@/server/compare-words";
 import { ChartActions } from "@/components/ChartActions";
@@ -39,23 +39,32 @@ export default async function Explorer({ params, searchParams }: { params: Promi
     raw,
     catalog.map((i) => i.code),
   );
-  // The URL holds the view, canonically: defaults dropped, bad values replaced.
+  // The URL holds the view, canonically: defaults dropped, bad values replaced; the picker's search words after it.
   const canonical = explorerHref(view);
+  const find = raw.get(FIND_PARAM)?.trim() || null;
+  const address = withFind(canonical, find);
   const current = raw.toString() ? `/explorer?${raw.toString()}` : "/explorer";
-  if (decodeURIComponent(current) !== decodeURIComponent(canonical)) redirect(localePath(canonical, locale));
+  if (decodeURIComponent(current) !== decodeURIComponent(address)) redirect(localePath(address, locale));
 
-  const all = await corridors(await db());
-  const withIndicator = all.filter((c) => c.indicators.some((i) => i.code === view.indicator));
-  const indicator = catalog.find((i) => i.code === view.indicator)!;
-  const compared = await compareData(view);
-  const { lines: loaded, unit, frequency, notShown = [] } = compared;
-  const { merged, rows, bars, domain, ticks } = compareModel(loaded);
   // Corridor names in the page's language; the stored labels (and snapshots) stay as loaded.
   const corridorName = (key: string, stored: string) => {
     if (locale === "en") return stored;
     const [o, dest] = key.split("-") as [string, string];
     return corridorWords(o, dest, locale);
   };
+  // The picker: only the corridors holding the indicator are read, and only a few become checkboxes.
+  const picker = pickCorridors(
+    (await corridors(await db(), { indicator: view.indicator })).map((c) => {
+      const key = `${c.origin}-${c.destination}`;
+      return { key, label: corridorName(key, `${c.originName} → ${c.destinationName}`) };
+    }),
+    view.series,
+    find,
+  );
+  const indicator = catalog.find((i) => i.code === view.indicator)!;
+  const compared = await compareData(view);
+  const { lines: loaded, unit, frequency, notShown = [] } = compared;
+  const { merged, rows, bars, domain, ticks } = compareModel(loaded);
   const lines = loaded.map((l) => ({ ...l, label: corridorName(l.key, l.label) }));
   const indicatorTitle = indicatorName(indicator, locale);
   // Every corridor drawn, with its sources and the imports that brought its values.
@@ -85,7 +94,7 @@ export default async function Explorer({ params, searchParams }: { params: Promi
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{t("heading")}</h1>
       <Form
-        key={canonical}
+        key={address}
         action={localePath("/explorer", locale)}
         className="grid gap-3 rounded-tremor-default border border-tremor-border bg-tremor-background p-4 text-tremor-default sm:grid-cols-2 lg:grid-cols-4 dark:border-dark-tremor-border dark:bg-dark-tremor-background"
       >
@@ -152,15 +161,35 @@ export default async function Explorer({ params, searchParams }: { params: Promi
         </label>
         <fieldset className="sm:col-span-2 lg:col-span-4">
           <legend>{t("corridors")}</legend>
+          {picker.searchable && (
+            // A search the server answers (a GET like the rest of the form, so it works without JavaScript);
+            // Enter in the field submits with Find, the form's first button.
+            <div className="mt-1 flex flex-wrap items-end gap-2">
+              <label className="min-w-0 flex-1 sm:flex-none">
+                {t("findCorridor")}
+                <input
+                  type="search"
+                  name={FIND_PARAM}
+                  defaultValue={find ?? ""}
+                  placeholder={t("findPlaceholder")}
+                  className="mt-1 block w-full rounded-tremor-small border-tremor-border py-1 placeholder:italic placeholder:text-tremor-content-subtle sm:w-72 dark:bg-dark-tremor-background dark:placeholder:text-dark-tremor-content-subtle"
+                />
+              </label>
+              <button type="submit" className="shrink-0 rounded-tremor-small border border-tremor-brand px-3 py-1 text-tremor-brand dark:border-dark-tremor-brand dark:text-dark-tremor-brand">
+                {t("find")}
+              </button>
+              <p role="status" className="basis-full text-tremor-label text-tremor-content dark:text-dark-tremor-content" data-testid="picker-status">
+                {picker.matches === null ? t("pickerHint", { total: picker.total }) : t("pickerMatches", { count: picker.matches, find: find ?? "" })}
+                {picker.matches !== null && picker.matches > PICKER_LIMIT ? t("pickerFirst", { shown: PICKER_LIMIT }) : ""}
+              </p>
+            </div>
+          )}
           <div className="mt-1 flex flex-wrap gap-3">
-            {withIndicator.map((c) => {
-              const key = `${c.origin}-${c.destination}`;
-              return (
-                <label key={key} className="flex items-center gap-1">
-                  <input type="checkbox" name="series" value={key} defaultChecked={view.series.includes(key)} /> {corridorName(key, `${c.originName} → ${c.destinationName}`)}
-                </label>
-              );
-            })}
+            {picker.choices.map((c) => (
+              <label key={c.key} className="flex items-center gap-1">
+                <input type="checkbox" name="series" value={c.key} defaultChecked={view.series.includes(c.key)} /> {c.label}
+              </label>
+            ))}
           </div>
         </fieldset>
         <div>
