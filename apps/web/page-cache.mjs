@@ -23,11 +23,14 @@ import { join } from "node:path";
 import { LRUCache } from "lru-cache";
 import { routedPath } from "./request-gate.mjs";
 import { preferredLocale } from "./accept-language.mjs";
+import { PAYLOAD_INLINE_HEADER } from "./deferred-scripts.mjs";
 
 /** Dashboard, explorer, events list, one event, in English or under /ru (an event's brief or edit form are not on the list). */
 const PAGES = /^(?:\/ru)?\/(?:explorer|events(?:\/[A-Za-z0-9._~-]+)?)?$|^\/ru$/;
 /** The root: which language it answers in depends on the reader (see above). */
-const ROOT_VARY = "Accept-Encoding, Accept-Language, Cookie";
+const ROOT_VARY = `Accept-Encoding, Accept-Language, Cookie, ${PAYLOAD_INLINE_HEADER}`;
+/** Every other page: a CDN must not answer a request for the payload inline with a page without it (deferred-scripts.mjs). */
+const PAGE_VARY = `Accept-Encoding, ${PAYLOAD_INLINE_HEADER}`;
 /** "Latest published: 2017"-style wording depends on today's date: a page is re-rendered at least this often. */
 const MAX_AGE_MS = 5 * 60_000;
 export const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
@@ -48,7 +51,8 @@ export function createPageCache({ dir, dataVersion }) {
   async function identify(req, requireLogin) {
     if (requireLogin || (req.method !== "GET" && req.method !== "HEAD")) return null;
     const h = req.headers;
-    if (h.cookie || h.authorization || h.rsc || h["next-router-state-tree"] || h["next-router-prefetch"] || h["next-action"]) return null;
+    // PAYLOAD_INLINE_HEADER asks for the page as Next wrote it (deferred-scripts.mjs), which memory does not keep.
+    if (h.cookie || h.authorization || h.rsc || h["next-router-state-tree"] || h["next-router-prefetch"] || h["next-action"] || h[PAYLOAD_INLINE_HEADER]) return null;
     const { path, query, canonical } = routedPath(req.url);
     if (!canonical || !PAGES.test(path)) return null;
     // A reader who prefers Russian is redirected from `/` to `/ru`: that is Next's to answer, never from memory.
@@ -60,7 +64,7 @@ export function createPageCache({ dir, dataVersion }) {
     // Compressed and plain answers differ: the client's Accept-Encoding is part of the key.
     const key = `${String(h["accept-encoding"] ?? "").replace(/\s+/g, "")}|${path}?${params}`;
     const etag = `"p-${createHash("sha1").update(`${key}|${version}|${build}`).digest("base64url")}"`;
-    return { key, etag, version, vary: path === "/" ? ROOT_VARY : "Accept-Encoding" };
+    return { key, etag, version, vary: path === "/" ? ROOT_VARY : PAGE_VARY };
   }
 
   const matches = (req, etag) =>

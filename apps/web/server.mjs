@@ -4,7 +4,8 @@
  * (dashboard, explorer, events) come from memory while the data version stands (page-cache.mjs). Charts read by many report
  * readers (/api/charts/*, /embed/*) are answered from the chart routes' in-memory cache when the
  * same URL was served before and the data has not changed — a 304 or the cached bytes — so a busy
- * embed costs a map lookup, not a trip through Next. Everything else goes to Next unchanged.
+ * embed costs a map lookup, not a trip through Next. Pages leave Next with their client chunks
+ * deferred until the app starts (deferred-scripts.mjs). Everything else goes to Next unchanged.
  * With CORRIDOR_REQUIRE_LOGIN=1 a gate comes first: every page, API route, chart and embed needs a
  * viewer (session cookie or Bearer token, checked by the app's own /api/me), so the fast path never
  * answers an anonymous reader.
@@ -16,6 +17,7 @@ import { dirname } from "node:path";
 import next from "next";
 import { isApiPath, isPublicPath, loginPathFor, routedPath } from "./request-gate.mjs";
 import { createPageCache } from "./page-cache.mjs";
+import { servePayload, withDeferredScripts } from "./deferred-scripts.mjs";
 
 const arg = (flag, fallback) => {
   const i = process.argv.indexOf(flag);
@@ -110,10 +112,13 @@ const server = createServer(async (req, res) => {
     // Installed by src/server/chart-response.ts once a chart route has run in this process.
     const fromMemory = globalThis.corridorServeFromMemory;
     if (fromMemory && (await fromMemory(req, res))) return;
+    if (servePayload(req, res)) return;
     if (await pageCache.serve(req, res, requireLogin)) return;
   } catch (error) {
     console.error(error); // the fast path is an optimisation: on any doubt, Next answers
   }
+  // Inside the page cache's hold on `res`: the cache keeps the page as rewritten and compressed.
+  withDeferredScripts(req, res);
   await handle(req, res);
 });
 // Idle keep-alive connections outlive a proxy's or CDN's (commonly 60 s), so the server never

@@ -27,9 +27,13 @@ describe("less to do on a phone", () => {
     // The app's client code waits for the reader (BootOnFirstInput.tsx): loaded, nothing hydrated yet.
     await browser.page.waitForTimeout(500);
     expect((await hydrated("header")).fibres).toBe(0);
+    // Its scripts are not even fetched until then (deferred-scripts.mjs): the load is the page and its stylesheet.
+    const scripts = () => fetched.filter((u) => /\/_next\/static\/chunks\/[^?]+\.js/.test(u));
+    expect(scripts()).toEqual([]);
     await browser.page.mouse.move(200, 200);
     // Not vacuous: React did hydrate the page (the header's account menu is a client component).
     await expect.poll(async () => (await hydrated("header")).fibres).toBeGreaterThan(0);
+    expect(scripts().length).toBeGreaterThan(3);
     for (const selector of ['[data-testid="chart-placeholder"]', '[data-testid="kpi-card"]', '[data-testid="sources-section"]', "details:has(table)"]) {
       const { fibres, elements } = await hydrated(selector);
       expect(elements, selector).toBeGreaterThan(5);
@@ -58,6 +62,41 @@ describe("less to do on a phone", () => {
     // The placeholder is whole again, not an emptied box.
     expect(await browser.page.locator('[data-testid="chart-placeholder"] [data-event-ids]:visible').count()).toBeGreaterThan(5);
     expect(browser.errors).toEqual([]);
+  });
+
+  it("a Ctrl-click on a view toggle before the app has started opens the view in a new tab, as a link does", async () => {
+    await browser.page.goto(browser.server.url, { waitUntil: "networkidle" });
+    expect((await hydrated("header")).fibres).toBe(0);
+    const opened = browser.context.waitForEvent("page");
+    await browser.page.getByTestId("related-toggle").click({ modifiers: ["Control"] });
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).searchParams.has("related")).toBe(true);
+    // The reader's own page stays where it was.
+    expect(new URL(browser.page.url()).searchParams.has("related")).toBe(false);
+    await tab.close();
+  });
+
+  it("a payload this server no longer has (another instance, a restart): the app still starts, from the page asked for again", async () => {
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      let refused = 0;
+      await page.route("**/_corridor/payload/**", (route) => {
+        refused++;
+        return route.fulfill({ status: 404, body: "gone" });
+      });
+      await page.goto(`${browser.server.url}/events/${TALKS}`, { waitUntil: "networkidle" });
+      await startApp(page);
+      expect(refused).toBe(1);
+      // React owns the page: a hover read-out of an impact panel works.
+      expect(await page.evaluate(() => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__reactFiber")))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it("a browser that has signed in starts the app at load: its header asks who is signed in", async () => {
