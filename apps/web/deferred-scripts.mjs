@@ -103,7 +103,10 @@ function isPageRequest(req) {
 export function withDeferredScripts(req, res) {
   if (!isPageRequest(req)) return;
   const acceptsGzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  const keepPayload = req.headers[PAYLOAD_INLINE_HEADER] !== undefined;
+  // A signed-in reader's payload names them: it stays in their page rather than in a file a shared
+  // cache may keep (their browser starts the app at load anyway, so deferring it gains nothing).
+  const personal = req.headers.authorization !== undefined || /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/.test(String(req.headers.cookie ?? ""));
+  const keepPayload = personal || req.headers[PAYLOAD_INLINE_HEADER] !== undefined;
   // Next compresses when asked to: asked for plain text, it leaves the rewriting and compressing to us.
   delete req.headers["accept-encoding"];
   const writeHead = res.writeHead.bind(res);
@@ -140,7 +143,8 @@ export function withDeferredScripts(req, res) {
     if (res.hasHeader("content-encoding")) return finish(body, callback);
     if (res.statusCode === 200 && type.startsWith("text/html")) {
       const { html, payload } = deferClientScripts(body.toString("utf8"), { keepPayload });
-      if (payload && !payloads.has(payload.hash)) {
+      // get(), not has(): a payload still served stays among the recent ones.
+      if (payload && !payloads.get(payload.hash)) {
         const plain = Buffer.from(payload.text);
         payloads.set(payload.hash, { plain, gzip: gzipSync(plain) });
       }

@@ -76,6 +76,10 @@ describe("pages as the server sends them", () => {
     // (Assertions on booleans: a failure would print the whole page.)
     expect(html.includes("self.__next_f.push([1")).toBe(true);
     expect(html.includes(`data-payload="" data-src="${PAYLOAD_PATH}`)).toBe(false);
+    // A signed-in reader's page keeps its payload too: it names them, and must not become a file a shared cache keeps.
+    const personal = (await fetchRaw("/", { ...BROWSER, cookie: "better-auth.session_token=someone" })).body.toString("utf8");
+    expect(personal.includes("self.__next_f.push([1")).toBe(true);
+    expect(personal.includes(`data-payload="" data-src="${PAYLOAD_PATH}`)).toBe(false);
   });
 
   it("answer a client that takes no gzip in plain text, a HEAD with headers only, and leave assets and API answers to Next", async () => {
