@@ -10,7 +10,10 @@ describe("sameHostOrigins", () => {
   });
   it("adds the public name a reverse proxy forwards", () => {
     expect(sameHostOrigins(request({ host: "127.0.0.1:3000", "x-forwarded-host": "corridor.example.org" }))).toEqual([
-      "http://corridor.example.org", "https://corridor.example.org", "http://127.0.0.1:3000", "https://127.0.0.1:3000",
+      "http://corridor.example.org",
+      "https://corridor.example.org",
+      "http://127.0.0.1:3000",
+      "https://127.0.0.1:3000",
     ]);
   });
   it("trusts nothing without a request (server-side calls have no origin to check)", () => {
@@ -49,7 +52,10 @@ describe("createAuth", () => {
   it("refuses a name over the maximum through better-auth's own update-user, as addUser does", async () => {
     const { auth, signIn } = await signedIn();
     const { headers } = await signIn();
-    const cookie = headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     await expect(auth.api.updateUser({ body: { name: "x".repeat(201) }, headers: new Headers({ cookie }) })).rejects.toThrow(/name: the name has 201 characters; at most 200 are allowed/);
     await expect(auth.api.updateUser({ body: { name: "Ana K." }, headers: new Headers({ cookie }) })).resolves.toMatchObject({ status: true });
   });
@@ -58,28 +64,33 @@ describe("createAuth", () => {
     const { auth, signIn } = await signedIn();
     await expect(auth.api.signInEmail({ body: { email: "ana@example.org", password: "not the password" } })).rejects.toThrow(/invalid email or password/i);
     const { headers } = await signIn();
-    const cookie = headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toMatchObject({ user: { email: "ana@example.org", role: "analyst", emailVerified: true } });
     expect(await auth.api.getSession({ headers: new Headers({ cookie: "better-auth.session_token=forged.value" }) })).toBeNull();
   });
 
   // PGlite lives inside this process: one connection, nothing to share.
   it.skipIf(testEngine() === "pglite")("accepts a session made through one connection on another (two server processes on one database), until it signs out", async () => {
-    const { twoConnections } = await import("./test/helpers.ts");
+    const { withTwoConnections } = await import("./test/helpers.ts");
     const { addUser } = await import("./accounts.ts");
     const { createAuth } = await import("./auth.ts");
-    const { one, two, close } = (await twoConnections())!;
-    try {
+    await withTwoConnections(async (one, two) => {
       await addUser(one, { email: "ana@example.org", password: PASSWORD, role: "admin" }, "cli");
       const first = await createAuth(one);
       const second = await createAuth(two);
       const { headers } = await first.api.signInEmail({ body: { email: "ana@example.org", password: PASSWORD }, returnHeaders: true });
-      const cookie = new Headers({ cookie: headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") });
+      const cookie = new Headers({
+        cookie: headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; "),
+      });
       expect(await second.api.getSession({ headers: cookie })).toMatchObject({ user: { email: "ana@example.org", role: "admin" } });
       await second.api.signOut({ headers: cookie });
       expect(await first.api.getSession({ headers: cookie })).toBeNull();
-    } finally {
-      await close();
-    }
+    });
   });
 });

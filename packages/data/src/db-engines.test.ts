@@ -173,7 +173,7 @@ describe("the engine lists (test/engines.ts)", () => {
     const root = fileURLToPath(new URL("..", import.meta.url));
     const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
     const opening = walk(join(root, "src"))
-      .filter((f) => f.endsWith(".test.ts") && /memoryDb|openDb|openDatabase|onEngine|engineDb|twoConnections|startCli/.test(readFileSync(f, "utf8")))
+      .filter((f) => f.endsWith(".test.ts") && /memoryDb|openDb|openDatabase|onEngine|engineDb|withTwoConnections|startCli/.test(readFileSync(f, "utf8")))
       .map((f) => relative(root, f));
     for (const file of opening) expect([ON_POSTGRES.includes(file), file in NOT_YET_ON_POSTGRES], file).toContain(true);
     for (const file of [...ON_POSTGRES, ...Object.keys(NOT_YET_ON_POSTGRES)]) expect(opening.concat("src/schema-drift.test.ts"), file).toContain(file);

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clearRateLimit, rateLimitWait, recordRateLimitHit, type RateLimit } from "./rate-limits.ts";
-import { engineDb, testEngine, twoConnections } from "./test/helpers.ts";
+import { engineDb, testEngine, withTwoConnections } from "./test/helpers.ts";
 
 const signIn: RateLimit = { bucket: "signin.client", max: 3, windowMs: 60_000 };
 const T = 1_800_000_000_000;
@@ -40,16 +40,13 @@ describe("rate limits in the database", () => {
 
   // PGlite lives inside this process: one connection, nothing to share.
   it.skipIf(testEngine() === "pglite")("counts the same events from two connections (two server processes on one database)", async () => {
-    const { one, two, close } = (await twoConnections())!;
-    try {
+    await withTwoConnections(async (one, two) => {
       await recordRateLimitHit(one, signIn, "e@example.org|local", T);
       await recordRateLimitHit(two, signIn, "e@example.org|local", T + 1);
       await recordRateLimitHit(one, signIn, "e@example.org|local", T + 2);
       expect(await rateLimitWait(two, signIn, "e@example.org|local", T + 3)).toBe(60);
       await clearRateLimit(two, signIn, "e@example.org|local");
       expect(await rateLimitWait(one, signIn, "e@example.org|local", T + 3)).toBe(0);
-    } finally {
-      await close();
-    }
+    });
   });
 });

@@ -16,7 +16,7 @@ import { importFile, importOnOwnConnection } from "./import/index.ts";
 import { series } from "./queries/series.ts";
 import { dataVersion } from "./publish.ts";
 import type { SqlRunner } from "./runner.ts";
-import { engineDb, sleep, syntheticTidyCsv, testEngine, tmpFile, twoConnections } from "./test/helpers.ts";
+import { engineDb, sleep, syntheticTidyCsv, testEngine, tmpFile, withTwoConnections } from "./test/helpers.ts";
 
 const engine = testEngine();
 const ROWS = 100_000;
@@ -101,8 +101,7 @@ async function keepReading<T>(stop: () => boolean, read: () => Promise<T>): Prom
 
 describe.skipIf(engine === "pglite")(`two instances beside an import (${engine})${engine === "pglite" ? " — skipped: PGlite has no second connection" : ""}`, () => {
   it("while an import's transaction is open, readers on either instance see only committed states: the old value with the old data version, or the new with the new", async () => {
-    const { one, two, close } = (await twoConnections())!;
-    try {
+    await withTwoConnections(async (one, two) => {
       await seedOne(one);
       const old = await valueAndVersion(two);
       let calls = 0;
@@ -125,16 +124,13 @@ describe.skipIf(engine === "pglite")(`two instances beside an import (${engine})
       for (const answer of answers.flat()) expect([old, committed]).toContainEqual(answer);
       // Most reads ran while the import was still reading its file.
       expect(answers.filter((pair) => pair[0]!.value === 1).length).toBeGreaterThan(2);
-    } finally {
-      await close();
-    }
+    });
   });
 
   // SQLite has one writer per file: there another process's write waits for the import's COMMIT
   // (busy_timeout), and one process's writers take turns at its gate (write-isolation.test.ts).
   it.runIf(engine === "postgres")("while an import's COPY is under way, an event saved through another instance commits at once, before the import does", async () => {
-    const { one, two, close } = (await twoConnections())!;
-    try {
+    await withTwoConnections(async (one, two) => {
       await seedOne(one);
       const versionBefore = (await dataVersion(two)).version;
       let calls = 0;
@@ -158,14 +154,11 @@ describe.skipIf(engine === "pglite")(`two instances beside an import (${engine})
       expect((await dataVersion(one)).version).toBe(versionBefore + 2);
       expect(await getEvent(one, "ev-1")).toMatchObject({ title: "Event 1" });
       expect(await storedValue(two)).toBe(5);
-    } finally {
-      await close();
-    }
+    });
   });
 
   it("readers during the first import into an empty database get an answer, never an error, and never part of the rows", async () => {
-    const { one, two, close } = (await twoConnections())!;
-    try {
+    await withTwoConnections(async (one, two) => {
       const empty = await state(two);
       expect(empty).toMatchObject({ observations: 0, imports: 0 });
       let calls = 0;
@@ -192,14 +185,11 @@ describe.skipIf(engine === "pglite")(`two instances beside an import (${engine})
       if (one.engine === "sqlite") expect(answers.length).toBeGreaterThan(2);
       else expect(answers.length).toBeGreaterThanOrEqual(1);
       for (const answer of answers) expect([empty, full]).toContainEqual(answer);
-    } finally {
-      await close();
-    }
+    });
   });
 
   it("a dry run writes nothing, draws no import id, and makes no writer wait: an event saved meanwhile on the same instance lands first", async () => {
-    const { one, two, close } = (await twoConnections())!;
-    try {
+    await withTwoConnections(async (one, two) => {
       const seedId = await seedOne(one);
       const before = await state(two);
       let calls = 0;
@@ -223,9 +213,7 @@ describe.skipIf(engine === "pglite")(`two instances beside an import (${engine})
       expect(await storedValue(two)).toBe(1);
       const real = await importFile(one, tmpFile("indicator,origin,destination,period,value\nentries,TJK,RUS,2022,2\n"));
       expect(real.importId).toBe(seedId + 1);
-    } finally {
-      await close();
-    }
+    });
   });
 });
 

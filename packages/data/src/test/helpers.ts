@@ -274,22 +274,30 @@ export async function countRows(db: SqlRunner, table: string): Promise<number> {
 }
 
 /**
- * Two connections to one new database on the engine under test, as two server processes have:
- * two SQLite connections to one file, or two pools on this file's PostgreSQL database. PGlite runs
- * in this process and has no second connection: undefined there (the test says it is skipped).
+ * Runs `test` with two connections to one new database on the engine under test, as two server
+ * processes have — two SQLite connections to one file, or two pools on this file's PostgreSQL
+ * database — and closes them after, whatever happens. PGlite runs in this process and has no second
+ * connection: tests that call this skip it (and this says so if one does not).
  */
-export async function twoConnections(): Promise<{ one: CorridorDb; two: CorridorDb; close: () => Promise<void> } | undefined> {
+export async function withTwoConnections<T>(test: (one: CorridorDb, two: CorridorDb) => Promise<T>): Promise<T> {
   const engine = testEngine();
-  if (engine === "pglite") return undefined;
+  if (engine === "pglite") throw new Error("PGlite has no second connection: skip this test on it");
+  let one: CorridorDb, two: CorridorDb, close: () => Promise<void>;
   if (engine === "sqlite") {
     const path = tmpPath("two.db");
-    const one = openDb(path);
-    const two = openDb(path);
-    return { one, two, close: async () => (await one.close(), await two.close()) };
+    one = openDb(path);
+    two = openDb(path);
+    close = async () => (await one.close(), await two.close());
+  } else {
+    one = await engineDb();
+    two = await openDatabase((await sharedPostgres()).url!);
+    close = () => two.close(); // `one` is this file's shared database, closed by closeTestEngine()
   }
-  const one = await engineDb();
-  const two = await openDatabase((await sharedPostgres()).url!);
-  return { one, two, close: () => two.close() };
+  try {
+    return await test(one, two);
+  } finally {
+    await close();
+  }
 }
 
 /** Closes (and on a server drops) this file's PostgreSQL database; registered by test/setup.ts. */
