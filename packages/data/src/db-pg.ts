@@ -112,6 +112,8 @@ export function explainPostgresError(error: unknown, target: string): unknown {
       return fail(`the disk of ${where} is full; the transaction was rolled back and nothing was written. Free some space and run it again`);
     case "53300":
       return fail(`${where} has no connection to spare (too many clients); nothing was written. Try again, or raise max_connections`, "busy");
+    case "42501":
+      return fail(`${where} does not allow this role to do that (${e.message}); nothing was written. Grant the privilege, or connect as the role that owns the database`);
     case "25006":
       return fail(`${where} is read-only (a standby or a read-only transaction); nothing was written`);
     case "57P01":

@@ -5,12 +5,17 @@
  * replaced_at, undone_at). On SQLite this compares SQLite's bulk and row-by-row writers with a second
  * SQLite database; on PGlite or PostgreSQL it holds the set-based path (postgres.ts) to SQLite's.
  */
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "../db.ts";
+import { env } from "../env.ts";
 import { importFile } from "./index.ts";
 import { startParseWorker } from "./parse-worker-start.ts";
 import type { StartParseWorker } from "./read.ts";
 import { undoImport } from "../history.ts";
-import { countRows, engineDb, memoryDb, sqlRows, tmpFile } from "../test/helpers.ts";
+import { countRows, engineDb, memoryDb, sqlRows, testEngine, tmpFile } from "../test/helpers.ts";
 import type { CorridorDb } from "../db.ts";
 
 const TABLES: Record<string, string> = {
@@ -110,5 +115,35 @@ describe("imports on either engine", () => {
           ranges: 0,
         });
       }
+  });
+
+  // The bulk load copies as a replica (no per-row foreign-key check) where the role may; a role that
+  // may not, owning its database as an app's role does, gets the same rows with the keys checked row by row.
+  it.runIf(testEngine() === "postgres")("are the same for a role that may not load as a replica (PostgreSQL)", async () => {
+    const name = `corridor_plain_${process.pid}_${randomBytes(3).toString("hex")}`;
+    const server = new URL(env().CORRIDOR_TEST_DATABASE_URL!);
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: server.toString() });
+      await client.connect();
+      try {
+        await client.query(statement);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`CREATE ROLE ${name} LOGIN`);
+    await admin(`CREATE DATABASE ${name} OWNER ${name}`);
+    const url = new URL(server);
+    url.username = name;
+    url.pathname = `/${name}`;
+    const db = await openDatabase(url.toString());
+    try {
+      await expect(db.run(sql`SET session_replication_role = replica`)).rejects.toMatchObject({ sqliteCode: "42501", message: /permission denied/ });
+      expect(await run(db)).toEqual(await run(memoryDb()));
+    } finally {
+      await db.close();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin(`DROP ROLE IF EXISTS ${name}`);
+    }
   });
 });

@@ -7,8 +7,9 @@
  * (json_populate_recordset, as copy.ts writes). Two ways, in the one transaction:
  *
  * - The first import into an empty observations table loads as a restore does (startBulkLoad): its
- *   foreign keys and indexes are dropped, the rows are copied straight into observations in file
- *   order, then the indexes are built by one sort each, the foreign keys checked by one join each
+ *   indexes are dropped, the rows are copied straight into observations in file order (as a replica
+ *   where the role may: no per-row foreign-key check), then the indexes are built by one sort each,
+ *   the foreign keys checked by one anti-join each
  * and the corridor summary merged from the tally made as the rows were formatted (copy-text.ts). A key twice in the file stops the unique index's
  *   build; only then does a window over the loaded rows name each repeated line and the line that
  *   had its key first (the ids follow the file, and the lines of the rows are kept in memory).
@@ -339,6 +340,47 @@ async function insertNew(tx: SqlRunner, importId: number): Promise<number> {
   return row?.inserted ?? 0;
 }
 
+/**
+ * Sets `session_replication_role` for the rest of the transaction; false (nothing changed) where the
+ * role may not. As a replica no ordinary trigger fires, foreign-key checks included: only the bulk
+ * load's COPY into observations runs so (observations has no trigger of its own; imports' data-version
+ * triggers fire before and after it).
+ */
+async function replicaRole(tx: SqlRunner, role: "replica" | "origin"): Promise<boolean> {
+  await tx.run(sql`SAVEPOINT corridor_role`);
+  try {
+    await tx.run(sql.raw(`SET LOCAL session_replication_role = ${role}`));
+  } catch (error) {
+    if (!(error instanceof DatabaseError && error.sqliteCode === "42501")) throw error;
+    await tx.run(sql`ROLLBACK TO SAVEPOINT corridor_role`);
+    return false;
+  }
+  await tx.run(sql`RELEASE SAVEPOINT corridor_role`);
+  return true;
+}
+
+/**
+ * What re-adding observations' foreign keys would check, without dropping them: every value has its
+ * row in the table it refers to (one anti-join per key). The rows were resolved against the same
+ * registry and catalog, so this never fails unless the database was changed around the app.
+ */
+async function checkForeignKeys(tx: SqlRunner): Promise<void> {
+  const keys = await tx.all<{ name: string; column: string; target: string; targetColumn: string; columns: number }>(
+    sql`SELECT c.conname AS name, a.attname AS "column", t.relname AS target, ta.attname AS "targetColumn", array_length(c.conkey, 1) AS columns
+        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+        JOIN pg_class t ON t.oid = c.confrelid JOIN pg_attribute ta ON ta.attrelid = c.confrelid AND ta.attnum = c.confkey[1]
+        WHERE c.conrelid = 'observations'::regclass AND c.contype = 'f' ORDER BY c.conname`,
+  );
+  for (const k of keys) {
+    if (Number(k.columns) !== 1) throw new Error(`observations: foreign key ${k.name} has ${k.columns} columns; the bulk load checks single-column keys only`);
+    const [col, target, targetCol] = [sql.identifier(k.column), sql.identifier(k.target), sql.identifier(k.targetColumn)];
+    const missing = await tx.get<{ value: string }>(
+      sql`SELECT o.${col}::text AS value FROM observations o WHERE o.${col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.${targetCol} = o.${col}) LIMIT 1`,
+    );
+    if (missing) throw new DatabaseError(`observations.${k.column} = ${missing.value} has no row in ${k.target} (foreign key ${k.name})`, "23503");
+  }
+}
+
 /** The first import's rows, loaded straight into observations (startBulkLoad). */
 export interface BulkLoad extends RowSink {
   /**
@@ -352,29 +394,25 @@ export interface BulkLoad extends RowSink {
 
 /**
  * The first import into an empty observations table (`observationsEmpty`), loaded as a restore loads
- * a table: its foreign keys and indexes are dropped here (pg_get_constraintdef/pg_indexes give back
- * exactly what was there) and the rows copied straight in, in file order, with no staging pass.
- * Row by row, the four foreign-key look-ups and the two indexes were about 95 % of the write; after
- * that, the staging pass's INSERT … SELECT was a third of the import (docs/benchmarks.md). All
- * inside the import's transaction: a failure leaves the table as it was. The cost: DROP INDEX locks
- * the table ACCESS EXCLUSIVE until the commit, so readers of observations wait for the first import
- * instead of reading the empty table — they still never see half of it
- * (write-isolation-instances.test.ts) — and so, for the whole first import, does a data-version bump
- * on another instance (an event saved).
+ * a table: its indexes are dropped here (pg_indexes gives back exactly what was there), the rows are
+ * copied straight in, in file order, with no staging pass, and the indexes built after by one sort
+ * each. Row by row, the four foreign-key look-ups and the two indexes were about 95 % of the write
+ * (docs/benchmarks.md). The foreign keys stay: where the role may set `session_replication_role`
+ * (a superuser; PostgreSQL 15's GRANT SET ON PARAMETER; a managed server's admin role) the COPY runs
+ * as a replica, which skips their per-row checks, and each key is then checked by one anti-join;
+ * elsewhere the keys are checked row by row (slower, the same outcome). Dropping a foreign key would
+ * lock its referenced table (countries, indicators, imports) ACCESS EXCLUSIVE until the commit, and
+ * every page reads those: each page then waited for the whole first import. All inside the import's
+ * transaction: a failure leaves the table as it was. DROP INDEX locks observations ACCESS EXCLUSIVE
+ * until the commit, so readers of observations wait for the first import instead of reading the
+ * empty table — they never see half of it (write-isolation-instances.test.ts).
  */
 export async function startBulkLoad(tx: SqlRunner, importId: number): Promise<BulkLoad> {
   const indexes = await tx.all<{ name: string; def: string }>(
     sql`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'observations' AND indexname <> 'observations_pkey' ORDER BY indexname`,
   );
-  const keys = await tx.all<{ name: string; def: string }>(
-    sql`SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'observations'::regclass AND contype = 'f' ORDER BY conname`,
-  );
-  // ALTER TABLE refuses while the import's imports row has its data-version bump pending (deferred
-  // to COMMIT, drizzle-pg 0003): run it now. Its row lock on data_state then lasts to the COMMIT,
-  // while readers of observations wait for the whole first import anyway.
-  await tx.run(sql`SET CONSTRAINTS ALL IMMEDIATE`);
-  for (const k of keys) await tx.run(sql`ALTER TABLE observations DROP CONSTRAINT ${sql.identifier(k.name)}`);
   for (const i of indexes) await tx.run(sql`DROP INDEX ${sql.identifier(i.name)}`);
+  const asReplica = await replicaRole(tx, "replica");
   // The file line of every row loaded, in load order (= id order): a repeated key's message names them.
   const lineBatches: Int32Array[] = [];
   let pendingLines: number[] = [];
@@ -422,6 +460,7 @@ export async function startBulkLoad(tx: SqlRunner, importId: number): Promise<Bu
     },
     done: async () => {
       const written = await rows.done();
+      if (asReplica) await replicaRole(tx, "origin");
       loaded = written.rows;
       ranges = written.ranges ?? [];
       return written;
@@ -443,7 +482,7 @@ export async function startBulkLoad(tx: SqlRunner, importId: number): Promise<Bu
         return { inserted: loaded - found.length, updated: 0, unchanged: 0, repeats: found };
       }
       await tx.run(sql`RELEASE SAVEPOINT corridor_bulk`);
-      for (const k of keys) await tx.run(sql`ALTER TABLE observations ADD CONSTRAINT ${sql.identifier(k.name)} ${sql.raw(k.def)}`);
+      if (asReplica) await checkForeignKeys(tx);
       await mergeTallyOnPostgres(tx, ranges);
       return { inserted: loaded, updated: 0, unchanged: 0, repeats: [] };
     },
