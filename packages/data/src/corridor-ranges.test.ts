@@ -1,17 +1,19 @@
 /**
  * The corridor summary stays equal to a fresh GROUP BY over observations through any sequence of
  * imports (the bulk path into an empty table and the row-by-row path), revisions, refused and
- * rolled-back imports, and undos (property test), and corridors() reads it.
+ * rolled-back imports, and undos (property test), and corridors() reads it, adding it up as a
+ * merge of its rows in JS does.
  */
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { importFile } from "./import/index.ts";
 import { listImports, undoImport, UndoError } from "./history.ts";
-import { corridors } from "./queries/corridors.ts";
+import { corridors, type Corridor } from "./queries/corridors.ts";
+import { byText } from "./dialect.ts";
 import { corridorIndicators } from "./queries/latest.ts";
 import { RangeTally, rebuildCorridorRangesOn, RECOMPUTE, touchedTable } from "./corridor-ranges.ts";
-import { parsePeriod, type Period } from "./periods.ts";
+import { parsePeriod, type Frequency, type Period } from "./periods.ts";
 import { engineDb, memoryDb, sqlRows, testEngine, tmpFile } from "./test/helpers.ts";
 import type { CorridorDb } from "./db.ts";
 
@@ -50,6 +52,42 @@ const step = fc.oneof(
 
 const key = (c: Cell) => `${c.indicator}|${c.origin}|${c.destination}|${c.period}|${c.breakdown}`;
 
+/**
+ * The corridors the summary's rows make, merged one row at a time in JS (corridors() did so until
+ * it had the database build its JSON): the oracle for what corridorsJson's SQL adds up and orders.
+ */
+async function mergedInJs(db: CorridorDb): Promise<Corridor[]> {
+  const names = new Map((await sqlRows(db, "SELECT code, name_en FROM countries")).map((r) => [r.code as string, r.name_en as string]));
+  const catalog = new Map((await sqlRows(db, "SELECT code, name, unit FROM indicators")).map((r) => [r.code as string, r]));
+  const out = new Map<string, Corridor>();
+  for (const r of (await stored(db)) as { origin: string; destination: string; indicator: string; frequency: Frequency; observations: number; first_period: string; last_period: string; first_day: string; last_day: string }[]) {
+    const key = `${r.origin}>${r.destination}`;
+    const corridor = out.get(key) ?? { origin: r.origin, destination: r.destination, originName: names.get(r.origin) ?? r.origin, destinationName: names.get(r.destination) ?? r.destination, indicators: [] };
+    out.set(key, corridor);
+    let entry = corridor.indicators.find((i) => i.code === r.indicator);
+    if (!entry) {
+      const meta = catalog.get(r.indicator)!;
+      entry = { code: r.indicator, name: meta.name as string, unit: meta.unit as string, observations: 0, ranges: [], firstDay: r.first_day, lastDay: r.last_day };
+      corridor.indicators.push(entry);
+    }
+    entry.observations += Number(r.observations);
+    entry.firstDay = [entry.firstDay, r.first_day].sort(byText)[0]!;
+    entry.lastDay = [entry.lastDay, r.last_day].sort(byText)[1]!;
+    const range = entry.ranges.find((x) => x.frequency === r.frequency);
+    if (!range) entry.ranges.push({ frequency: r.frequency, first: r.first_period, last: r.last_period, count: Number(r.observations) });
+    else {
+      range.count += Number(r.observations);
+      range.first = [range.first, r.first_period].sort(byText)[0]!;
+      range.last = [range.last, r.last_period].sort(byText)[1]!;
+    }
+  }
+  for (const c of out.values()) {
+    c.indicators.sort((a, b) => byText(a.code, b.code));
+    for (const i of c.indicators) i.ranges.sort((a, b) => byText(a.frequency, b.frequency));
+  }
+  return [...out.values()].sort((a, b) => byText(a.origin, b.origin) || byText(a.destination, b.destination));
+}
+
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
 async function apply(db: CorridorDb, s: Step): Promise<void> {
@@ -78,6 +116,7 @@ describe("corridor_ranges", () => {
           for (const s of steps) {
             await apply(db, s);
             expect(await stored(db)).toEqual(await fresh(db));
+            expect(await corridors(db)).toEqual(await mergedInJs(db));
           }
         } finally {
           await db.close();
@@ -103,6 +142,35 @@ describe("corridor_ranges", () => {
     expect((await corridors(db))[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2019" });
     await rebuildCorridorRangesOn(db);
     expect((await corridors(db))[0]!.indicators[0]!.ranges[0]).toMatchObject({ first: "2018" });
+  });
+
+  it("corridors() names and orders what the summary holds: codes that begin other codes, countries without a name, a data change", async () => {
+    const db = await engineDb();
+    try {
+      await db.run(sql`INSERT INTO indicators (code, name, unit, kind) VALUES ('entries_seasonal', 'Entries, seasonal', 'people', 'flow')`);
+      const row = (indicator: string, origin: string, n: number) =>
+        sql`INSERT INTO corridor_ranges (origin, destination, indicator, breakdown, frequency, observations, first_period, last_period, first_day, last_day)
+            VALUES (${origin}, 'RUS', ${indicator}, 'total', 'A', ${n}, '2019', '2020', '2019-01-01', '2020-12-31')`;
+      await db.run(row("entries_seasonal", "TJK", 2));
+      await db.run(row("entries", "TJK", 3));
+      await db.run(row("entries", "XXA", 1)); // a code the registry does not name
+      const [tjk, xxa] = await corridors(db);
+      expect(tjk!.indicators.map((i) => [i.code, i.name, i.observations])).toEqual([
+        ["entries", "Entries to Russia", 3],
+        ["entries_seasonal", "Entries, seasonal", 2],
+      ]);
+      expect([xxa!.origin, xxa!.originName]).toEqual(["XXA", "XXA"]);
+      // Kept corridors are keyed by their rows: a change to one row is read at once, the other corridor is unchanged.
+      await db.run(sql`UPDATE corridor_ranges SET observations = 7, last_period = '2021' WHERE origin = 'TJK' AND indicator = 'entries'`);
+      const [after, same] = await corridors(db);
+      expect(after!.indicators[0]).toMatchObject({ observations: 7, ranges: [{ frequency: "A", first: "2019", last: "2021", count: 7 }] });
+      expect(same).toEqual(xxa);
+      // So is a new name in the registry.
+      await db.run(sql`UPDATE indicators SET name = 'Arrivals' WHERE code = 'entries'`);
+      expect((await corridors(db))[0]!.indicators[0]!.name).toBe("Arrivals");
+    } finally {
+      await db.close();
+    }
   });
 
   // SQLite's query planner (PostgreSQL plans by statistics: bench/ measures it there).

@@ -9,7 +9,7 @@ export { IndicatorResolver } from "./indicators.ts";
 export { parsePeriod, periodContaining, shiftPeriod, yearEarlier, type Period, type Frequency } from "./periods.ts";
 export { parseNumber, detectDecimalMark, type DecimalMark } from "./numbers.ts";
 export { series, type Series, type SeriesPoint, type SeriesQuery } from "./queries/series.ts";
-export { corridorCountries, corridors, type Corridor, type CorridorFilter, type CorridorIndicator, type NamedCountry } from "./queries/corridors.ts";
+export { corridorCountries, corridors, corridorsJson, type Corridor, type CorridorFilter, type CorridorIndicator, type NamedCountry } from "./queries/corridors.ts";
 export { seriesSources, type SeriesSource, type SourcedImport, type SourcesQuery } from "./queries/provenance.ts";
 export { describeSource, mergeSources, sourceLine, releaseWords, licenceWords, type SourceInfo } from "./sources.ts";
 export { latest, latestOf, corridorIndicators, type LatestValue, type Comparison } from "./queries/latest.ts";

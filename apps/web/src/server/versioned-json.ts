@@ -10,7 +10,8 @@ import { loginRequired } from "./auth";
 
 const kept = new Map<string, { etag: string; body: string }>();
 
-export async function versionedJson(request: Request, name: string, build: () => Promise<unknown>): Promise<Response> {
+/** `build`: the answer as JSON text. */
+export async function versionedJson(request: Request, name: string, build: () => Promise<string>): Promise<Response> {
   const v = await dataVersion(await db());
   const etag = `"${name}-${v.databaseId}-${v.version}"`;
   const headers = {
@@ -21,7 +22,7 @@ export async function versionedJson(request: Request, name: string, build: () =>
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   let entry = kept.get(name);
   if (entry?.etag !== etag) {
-    entry = { etag, body: JSON.stringify(await build()) };
+    entry = { etag, body: await build() };
     // A write during the build moved the version on: keep it only if it is still current.
     const now = await dataVersion(await db());
     if (now.version === v.version && now.databaseId === v.databaseId) kept.set(name, entry);

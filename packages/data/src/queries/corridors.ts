@@ -38,6 +38,8 @@ export interface CorridorFilter {
   destinations?: readonly string[];
   /** Only this indicator: each corridor then lists it alone. */
   indicator?: string;
+  /** Corridors from or to any of these countries (an event's page: the corridors its countries may concern). */
+  touching?: readonly string[];
 }
 
 function where(filter: CorridorFilter): SQL {
@@ -45,36 +47,78 @@ function where(filter: CorridorFilter): SQL {
   if (filter.origin !== undefined) terms.push(sql`origin = ${filter.origin}`);
   if (filter.destinations !== undefined) terms.push(sql`destination IN ${list(filter.destinations)}`);
   if (filter.indicator !== undefined) terms.push(sql`indicator = ${filter.indicator}`);
+  if (filter.touching !== undefined) terms.push(sql`(origin IN ${list(filter.touching)} OR destination IN ${list(filter.touching)})`);
   return terms.length ? sql`WHERE ${sql.join(terms, sql` AND `)}` : sql``;
 }
 
-/**
- * Reads the corridor summary that every write keeps current (corridor-ranges.ts) — one row per
- * corridor, indicator, breakdown and frequency, about 10,000 at 10M observations — never the
- * observations. Its rows are merged here, in one pass in table order, rather than by a GROUP BY
- * (a sort of the whole summary on every call): a corridor's ranges count every breakdown.
- */
-export async function corridors(db: SqlRunner, filter: CorridorFilter = {}): Promise<Corridor[]> {
-  const rows = await db.all<{ origin: string; destination: string; indicator: string; frequency: Frequency; observations: number; first: string; last: string; firstDay: string; lastDay: string }>(
-    sql`SELECT origin, destination, indicator, frequency, observations, first_period AS "first", last_period AS "last", first_day AS "firstDay", last_day AS "lastDay" FROM corridor_ranges ${where(filter)}`,
-  );
-  const names = new Map((await db.all<{ code: string; name: string }>(sql`SELECT code, name_en AS "name" FROM countries`)).map((c) => [c.code, c.name]));
-  const catalog = new Map((await rowsOf(db, indicators)).map((i) => [i.code, i]));
+/** A summary row as corridorsJson reads it: one text per row, its fields joined by SEP (codes, periods and days never hold it). */
+const SEP = "|";
+const ROW = sql.raw(
+  ["origin", "destination", "indicator", "frequency", "observations", "first_period", "last_period", "first_day", "last_day"].join(` || '${SEP}' || `),
+);
 
-  const byCorridor = new Map<string, Corridor>();
-  const byIndicator = new Map<string, CorridorIndicator>();
-  for (const { origin, destination, indicator, frequency, observations: count, first, last, firstDay, lastDay } of rows) {
-    const key = `${origin}>${destination}`;
+/**
+ * Each corridor's JSON, kept by this process and keyed by the summary rows it was made from (and the
+ * names and catalog it was named by, `naming`): a data change rebuilds only the corridors whose
+ * summary rows it changed. A pure function of its key, so it cannot go stale; bounded by size.
+ */
+const kept = { naming: "", bytes: 0, fragments: new Map<string, string>() };
+const KEPT_MAX_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The corridors as JSON text, read from the corridor summary that every write keeps current
+ * (corridor-ranges.ts) — one row per corridor, indicator, breakdown and frequency, about 10,000 at
+ * 10M observations — never the observations. A corridor's ranges count every breakdown; indicators
+ * in code order, corridors by origin then destination. At 10M, making objects of every summary row
+ * and merging them cost 60–90 ms on every data change; reading the rows as text and rebuilding only
+ * the corridors that changed costs a fraction of that (docs/benchmarks.md).
+ */
+export async function corridorsJson(db: SqlRunner, filter: CorridorFilter = {}): Promise<string> {
+  const rows = await db.all<{ r: string }>(sql`SELECT ${ROW} AS r FROM corridor_ranges ${where(filter)}`);
+  const countryRows = await db.all<{ code: string; name: string }>(sql`SELECT code, name_en AS "name" FROM countries`);
+  const catalogRows = await rowsOf(db, indicators);
+  const naming = JSON.stringify([countryRows, catalogRows.map((i) => [i.code, i.name, i.unit])]);
+  if (naming !== kept.naming) Object.assign(kept, { naming, bytes: 0, fragments: new Map() });
+
+  const byCorridor = new Map<string, { origin: string; destination: string; lines: string[] }>();
+  for (const { r } of rows) {
+    const [origin, destination] = r.split(SEP, 2) as [string, string];
+    const key = `${origin}${SEP}${destination}`;
     let corridor = byCorridor.get(key);
-    if (!corridor) {
-      corridor = { origin, destination, originName: names.get(origin) ?? origin, destinationName: names.get(destination) ?? destination, indicators: [] };
-      byCorridor.set(key, corridor);
+    if (!corridor) byCorridor.set(key, (corridor = { origin, destination, lines: [] }));
+    corridor.lines.push(r);
+  }
+  let names: Map<string, string> | undefined;
+  let catalog: Map<string, (typeof catalogRows)[number]> | undefined;
+  const parts: string[] = [];
+  for (const { origin, destination, lines } of [...byCorridor.values()].sort((a, b) => byText(a.origin, b.origin) || byText(a.destination, b.destination))) {
+    const key = lines.sort(byText).join("\n");
+    let fragment = kept.fragments.get(key);
+    if (fragment === undefined) {
+      names ??= new Map(countryRows.map((c) => [c.code, c.name]));
+      catalog ??= new Map(catalogRows.map((i) => [i.code, i]));
+      fragment = JSON.stringify(merged(origin, destination, lines, names, catalog));
+      if (kept.bytes > KEPT_MAX_BYTES) Object.assign(kept, { bytes: 0, fragments: new Map() });
+      kept.fragments.set(key, fragment);
+      kept.bytes += key.length + fragment.length;
     }
-    let entry = byIndicator.get(`${key}>${indicator}`);
-    if (!entry) {
+    parts.push(fragment);
+  }
+  return `[${parts.join(",")}]`;
+}
+
+/** One corridor from its summary rows (corridorsJson's text, sorted). */
+function merged(origin: string, destination: string, lines: string[], names: Map<string, string>, catalog: Map<string, { name: string; unit: string }>): Corridor {
+  const corridor: Corridor = { origin, destination, originName: names.get(origin) ?? origin, destinationName: names.get(destination) ?? destination, indicators: [] };
+  for (const line of lines) {
+    const fields = line.split(SEP);
+    if (fields.length !== 9) throw new Error(`corridor summary row has ${fields.length} fields, not 9: ${line}`);
+    const [, , indicator, frequency, observations, first, last, firstDay, lastDay] = fields as [string, string, string, Frequency, string, string, string, string, string];
+    const count = Number(observations);
+    let entry = corridor.indicators.at(-1);
+    if (entry?.code !== indicator) {
       const meta = catalog.get(indicator)!;
       entry = { code: indicator, name: meta.name, unit: meta.unit, observations: 0, ranges: [], firstDay, lastDay };
-      byIndicator.set(`${key}>${indicator}`, entry);
       corridor.indicators.push(entry);
     }
     entry.observations += count;
@@ -89,11 +133,15 @@ export async function corridors(db: SqlRunner, filter: CorridorFilter = {}): Pro
       if (last > range.last) range.last = last;
     }
   }
-  for (const corridor of byCorridor.values()) {
-    corridor.indicators.sort((a, b) => byText(a.code, b.code));
-    for (const entry of corridor.indicators) entry.ranges.sort((a, b) => byText(a.frequency, b.frequency));
-  }
-  return [...byCorridor.values()].sort((a, b) => byText(a.origin, b.origin) || byText(a.destination, b.destination));
+  // Lines sort with SEP inside them: "entries|" after "entries_x|" (each code's lines stay together).
+  corridor.indicators.sort((a, b) => byText(a.code, b.code));
+  for (const entry of corridor.indicators) entry.ranges.sort((a, b) => byText(a.frequency, b.frequency));
+  return corridor;
+}
+
+/** The corridors (corridorsJson) as objects. */
+export async function corridors(db: SqlRunner, filter: CorridorFilter = {}): Promise<Corridor[]> {
+  return JSON.parse(await corridorsJson(db, filter)) as Corridor[];
 }
 
 /** A country with data and its stored (English) name; the code where the registry has none. */
