@@ -9,8 +9,10 @@
 // marker throws outside the react-server build (see db.ts).
 import {
   concernsCorridor,
+  corridorCountries,
   CorridorError,
   corridors,
+  type CorridorFilter,
   events,
   eventVersions,
   getEvent,
@@ -58,13 +60,17 @@ function byOrigin(event: EventDetail, relevant: CorridorRow[]): CorridorRow[] {
   return [...relevant].sort((a, b) => rank(a) - rank(b));
 }
 
-function controlOptions(event: EventDetail, all: CorridorRow[], panel: CorridorRow, indicator: string): ControlOption[] {
-  return all
-    .filter((c) => c.origin !== "WLD" && !(c.origin === panel.origin && c.destination === panel.destination) && !concernsCorridor(event, c.origin, c.destination))
-    .filter((c) => c.indicators.some((i) => i.code === indicator))
-    .sort((a, b) => Number(b.destination === panel.destination) - Number(a.destination === panel.destination))
-    .slice(0, 6)
-    .map((c) => ({ origin: c.origin, destination: c.destination, name: `${c.originName} → ${c.destinationName}` }));
+/**
+ * Up to six corridors a panel may be compared against: with its indicator, not concerned by the
+ * event, those into the panel's destination first. Read as the corridors into that destination,
+ * and only when they are not enough every corridor with the indicator (`read`: corridors(), kept
+ * for the request), so the page reads what it offers rather than the whole list.
+ */
+async function controlOptions(event: EventDetail, panel: CorridorRow, indicator: string, read: (filter: CorridorFilter) => Promise<CorridorRow[]>): Promise<ControlOption[]> {
+  const usable = (c: CorridorRow) => c.origin !== "WLD" && !(c.origin === panel.origin && c.destination === panel.destination) && !concernsCorridor(event, c.origin, c.destination);
+  let found = (await read({ indicator, destinations: [panel.destination] })).filter(usable);
+  if (found.length < 6) found = [...found, ...(await read({ indicator })).filter((c) => c.destination !== panel.destination && usable(c))];
+  return found.slice(0, 6).map((c) => ({ origin: c.origin, destination: c.destination, name: `${c.originName} → ${c.destinationName}` }));
 }
 
 /** undefined when there is no such event. `params`: the page's query (per-panel control corridors). */
@@ -77,12 +83,20 @@ export async function eventPageData(
   const history = versionHistory(await eventVersions(await db(), id), event);
   const { controls, errors } = parseControls(params);
 
-  const all = await corridors(await db());
-  // The corridors the event concerns (the rule their charts use); all origins together (WLD → B) are left out.
+  // The corridors the event concerns (the rule their charts use) are among those touching a country it
+  // names (WLD stands for any); all origins together (WLD → B) are left out.
+  const named = [...new Set(event.countries.map((c) => c.code)), "WLD"];
   const relevant = byOrigin(
     event,
-    all.filter((c) => c.origin !== "WLD" && concernsCorridor(event, c.origin, c.destination)),
+    (await corridors(await db(), { touching: named })).filter((c) => c.origin !== "WLD" && concernsCorridor(event, c.origin, c.destination)),
   );
+  // Panels of one indicator share their candidate controls: each filter is read once per request.
+  const reads = new Map<string, Promise<CorridorRow[]>>();
+  const read = async (filter: CorridorFilter) => {
+    const key = JSON.stringify(filter);
+    if (!reads.has(key)) reads.set(key, corridors(await db(), filter));
+    return reads.get(key)!;
+  };
   const panels: ImpactPanel[] = [];
   for (const c of relevant.slice(0, 8)) {
     for (const indicator of c.indicators) {
@@ -111,7 +125,7 @@ export async function eventPageData(
         impact: result,
         originName: c.originName,
         destinationName: c.destinationName,
-        controlOptions: controlOptions(event, all, c, indicator.code),
+        controlOptions: await controlOptions(event, c, indicator.code, read),
         control,
         controlError,
         itsError,
@@ -122,7 +136,7 @@ export async function eventPageData(
   // The origin's own flows first (lib/panel-order.ts), panels with an estimate or a comparison before
   // those that can only say what is missing; equal ranks keep byOrigin's order (the dashboard's origin first).
   const parties = event.countries.filter((c) => c.role !== "affected").map((c) => c.code);
-  const receiving = new Set(all.map((c) => c.destination).filter((d) => d !== "WLD"));
+  const receiving = new Set((await corridorCountries(await db())).destinations.map((d) => d.code).filter((d) => d !== "WLD"));
   const ordered = orderPanels(
     panels,
     (p) => ({ origin: p.impact.origin, destination: p.impact.destination, complete: p.impact.its?.status === "ok" || p.impact.comparison.status === "ok" }),
