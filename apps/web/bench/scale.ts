@@ -9,7 +9,7 @@
  * real data change through the data API — a one-row import, then its undo, in turn — which moves
  * the data version every cache keys on, and the request carries a cookie, so the page cache (for
  * anonymous readers only) never answers. Response time (to the last byte) p50/p95 of the dashboard,
- * the explorer and `/api/corridors`, against a static file on the same server in the same run, and
+ * the explorer, `/api/corridors` and the founding event's page, against a static file on the same server in the same run, and
  * for scale, in the same run: what corridors() used to run on every first read after a change (a
  * GROUP BY over every observation) and the commit times of the changes themselves.
  */
@@ -120,6 +120,8 @@ const URLS = [
   ["dashboard `/` (TJK → RUS)", "/"],
   ["explorer `/explorer`", "/explorer"],
   ["`/api/corridors`", "/api/corridors"],
+  // The founding event's page: its impact panels (estimates fitted per request) over the corridors it concerns.
+  ["event page `/events/2021-04-19-russia-tajikistan-migration-talks`", "/events/2021-04-19-russia-tajikistan-migration-talks"],
   // A corridor of the synthetic data: 9 indicators of 1,000 monthly values each (its own size, not the database's).
   ["dashboard of a synthetic corridor, 9 × 1,000 values (`/?origin=AFG&destination=RUS`)", "/?origin=AFG&destination=RUS"],
 ] as const;
