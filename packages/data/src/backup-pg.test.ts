@@ -11,7 +11,7 @@ import { openDatabase } from "./db.ts";
 import { backupPostgres, restorePostgres } from "./backup-pg.ts";
 import { copyDatabase, tableChecksums } from "./copy.ts";
 import { env } from "./env.ts";
-import { testEngine, tmpPath } from "./test/helpers.ts";
+import { onTestServer, testEngine, tmpPath } from "./test/helpers.ts";
 
 const fixtures = join(import.meta.dirname, "..", "test", "fixtures");
 const release = readdirSync(fixtures)
@@ -20,17 +20,9 @@ const release = readdirSync(fixtures)
   .at(-1)!;
 const dropped: string[] = [];
 
-async function admin(statement: string): Promise<void> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: env().CORRIDOR_TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-}
-
 async function newDatabase(): Promise<string> {
   const name = `corridor_backup_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await admin(`CREATE DATABASE ${name}`);
+  await onTestServer(`CREATE DATABASE ${name}`);
   dropped.push(name);
   const url = new URL(env().CORRIDOR_TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
@@ -38,7 +30,7 @@ async function newDatabase(): Promise<string> {
 }
 
 afterAll(async () => {
-  for (const name of dropped) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  for (const name of dropped) await onTestServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 });
 
 describe.runIf(testEngine() === "postgres")("backups on PostgreSQL (pg_dump, pg_restore)", () => {

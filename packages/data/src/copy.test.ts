@@ -13,7 +13,7 @@ import { openDatabase, type CorridorDb } from "./db.ts";
 import { copyDatabase, copyPlan, tableChecksums } from "./copy.ts";
 import { env } from "./env.ts";
 import { importFile } from "./import/index.ts";
-import { testEngine, tmpFile, tmpPath } from "./test/helpers.ts";
+import { onTestServer, testEngine, tmpFile, tmpPath } from "./test/helpers.ts";
 import { keepImportFile } from "./import-files.ts";
 import { recordRateLimitHit } from "./rate-limits.ts";
 
@@ -34,15 +34,8 @@ async function emptyTarget(): Promise<CorridorDb> {
   if (engine === "pglite") return openDatabase("pglite:memory");
   const server = new URL(env().CORRIDOR_TEST_DATABASE_URL!);
   const name = `corridor_copy_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const { default: pg } = await import("pg");
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: server.toString() });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await onTestServer(`CREATE DATABASE ${name}`);
+  cleanups.push(() => onTestServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   const url = new URL(server);
   url.pathname = `/${name}`;
   return openDatabase(url.toString());

@@ -53,8 +53,9 @@ const step = fc.oneof(
 const key = (c: Cell) => `${c.indicator}|${c.origin}|${c.destination}|${c.period}|${c.breakdown}`;
 
 /**
- * The corridors the summary's rows make, merged one row at a time in JS (corridors() did so until
- * it had the database build its JSON): the oracle for what corridorsJson's SQL adds up and orders.
+ * The corridors the summary's rows make, merged one row at a time over the whole table (as
+ * corridors() did before it kept each corridor's JSON): the oracle for what corridorsJson's
+ * per-corridor merge, its keeping and its ordering must give.
  */
 async function mergedInJs(db: CorridorDb): Promise<Corridor[]> {
   const names = new Map((await sqlRows(db, "SELECT code, name_en FROM countries")).map((r) => [r.code as string, r.name_en as string]));

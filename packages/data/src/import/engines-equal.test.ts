@@ -7,7 +7,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../db.ts";
 import { env } from "../env.ts";
@@ -15,7 +14,7 @@ import { importFile } from "./index.ts";
 import { startParseWorker } from "./parse-worker-start.ts";
 import type { StartParseWorker } from "./read.ts";
 import { undoImport } from "../history.ts";
-import { countRows, engineDb, memoryDb, sqlRows, testEngine, tmpFile } from "../test/helpers.ts";
+import { countRows, engineDb, memoryDb, onTestServer, sqlRows, testEngine, tmpFile } from "../test/helpers.ts";
 import type { CorridorDb } from "../db.ts";
 
 const TABLES: Record<string, string> = {
@@ -122,17 +121,8 @@ describe("imports on either engine", () => {
   it.runIf(testEngine() === "postgres")("are the same for a role that may not load as a replica (PostgreSQL)", async () => {
     const name = `corridor_plain_${process.pid}_${randomBytes(3).toString("hex")}`;
     const server = new URL(env().CORRIDOR_TEST_DATABASE_URL!);
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: server.toString() });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE ROLE ${name} LOGIN`);
-    await admin(`CREATE DATABASE ${name} OWNER ${name}`);
+    await onTestServer(`CREATE ROLE ${name} LOGIN`);
+    await onTestServer(`CREATE DATABASE ${name} OWNER ${name}`);
     const url = new URL(server);
     url.username = name;
     url.pathname = `/${name}`;
@@ -142,8 +132,8 @@ describe("imports on either engine", () => {
       expect(await run(db)).toEqual(await run(memoryDb()));
     } finally {
       await db.close();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin(`DROP ROLE IF EXISTS ${name}`);
+      await onTestServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await onTestServer(`DROP ROLE IF EXISTS ${name}`);
     }
   });
 });

@@ -159,6 +159,18 @@ interface Shared {
 }
 let shared: Promise<Shared> | undefined;
 
+/** Runs one statement (CREATE/DROP DATABASE or ROLE) on CORRIDOR_TEST_DATABASE_URL's server, on a connection of its own. */
+export async function onTestServer(statement: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: env().CORRIDOR_TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * This test file's PostgreSQL database, opened once (PGlite takes seconds to start): PGlite in
  * memory, or a database of its own created on the server and dropped by closeTestEngine().
@@ -168,20 +180,11 @@ function sharedPostgres(): Promise<Shared> {
     if (testEngine() === "pglite") return { db: await openDatabase("pglite:memory"), generation: 0 };
     const server = new URL(env().CORRIDOR_TEST_DATABASE_URL!);
     const name = `corridor_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-    const { default: pg } = await import("pg");
-    const admin = new pg.Client({ connectionString: server.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    await onTestServer(`CREATE DATABASE ${name}`);
     const url = new URL(server);
     url.pathname = `/${name}`;
     const db = await openDatabase(url.toString());
-    const drop = async () => {
-      const again = new pg.Client({ connectionString: server.toString() });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
-    };
+    const drop = () => onTestServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     return { db, generation: 0, url: url.toString(), drop };
   })();
   return shared;
